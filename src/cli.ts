@@ -1,0 +1,68 @@
+// The `khabar` command line: the same core as the extension, for pipelines.
+// Exit codes: 0 ok, 1 some file failed, 2 usage error.
+
+import { DETECT_HELP, runDetect } from './cli/detect';
+import { UsageError } from './cli/io';
+import { VERSION } from './core/version';
+
+type Command = (argv: string[], out: (s: string) => void, err: (s: string) => void) => number | Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string; summary: string }> = {
+  detect: { run: runDetect, help: DETECT_HELP, summary: 'find entities, figures and claims in articles' },
+};
+
+function mainHelp(): string {
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return `khabar ${VERSION} — Arabic news annotation from the terminal
+
+Usage: khabar COMMAND [options] FILE...
+
+Commands:
+${rows.join('\n')}
+
+Run \`khabar COMMAND --help\` for a command's options.
+Exit codes: 0 ok, 1 some file failed (reason on stderr), 2 usage error.
+`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (s: string): void => void process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+  const err = (s: string): void => void process.stderr.write(s.endsWith('\n') ? s : s + '\n');
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    out(mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    out(VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err(`khabar: unknown command ${name}\n\n${mainHelp()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, out, err);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`khabar ${name}: ${e.message}\n\n${command.help}`);
+      return 2;
+    }
+    err(`khabar ${name}: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  // Exit only once stdout has drained, so piped JSON is never truncated.
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`khabar: ${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,64 @@
+// Reading articles for the CLI: files, folders and stdin, with a clear reason for each failure.
+
+import * as fs from 'fs';
+import { decodeArticle, DEFAULT_MAX_BYTES } from '../core/decode';
+
+export class CliError extends Error {}
+export class UsageError extends Error {}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+  let bytes: Uint8Array;
+  try {
+    if (file === '-') {
+      bytes = fs.readFileSync(0);
+    } else {
+      const st = fs.statSync(file);
+      if (st.isDirectory()) return { ok: false, reason: 'is a directory' };
+      if (st.size > maxBytes) return decodeArticle(new Uint8Array(st.size), maxBytes) as ReadResult;
+      bytes = fs.readFileSync(file);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'no such file' };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'permission denied' };
+    return { ok: false, reason: (e as Error).message };
+  }
+  const r = decodeArticle(bytes, maxBytes);
+  return r.ok ? { ok: true, text: r.text } : r;
+}
+
+/** Parse `--flag value`, `--flag=value` and boolean flags; everything else is positional. */
+export function parseArgs(
+  argv: string[],
+  spec: { values: readonly string[]; booleans: readonly string[] },
+): { flags: Map<string, string | true>; positional: string[] } {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--') && a.length > 2) {
+      const eq = a.indexOf('=');
+      const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+      if (spec.values.includes(name)) {
+        const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        flags.set(name, v);
+      } else if (spec.booleans.includes(name) && eq < 0) {
+        flags.set(name, true);
+      } else {
+        throw new UsageError(`unknown option --${name}`);
+      }
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new UsageError(`unknown option ${a}`);
+    } else {
+      positional.push(a);
+    }
+  }
+  return { flags, positional };
+}
