@@ -1,0 +1,102 @@
+// The annotation record kept in the sidecar (see README "Sidecar format" and design/FORMATS.md).
+// Detections become records when the user accepts, rejects, retypes or tags something.
+
+import type { AnnotationKind, Bound, EntityLabel, FigureLabel, FigureValue } from './types';
+
+export type RecordKind = AnnotationKind | 'note';
+export type RecordLabel = EntityLabel | FigureLabel | 'CLAIM' | 'QUOTE' | 'NOTE';
+export type RecordStatus = 'accepted' | 'rejected' | 'suggested';
+
+/** Full Fact claim types. */
+export type ClaimType =
+  | 'quantity'
+  | 'correlation-causation'
+  | 'law-rule'
+  | 'prediction'
+  | 'personal-experience'
+  | 'other';
+
+export interface Anchor {
+  /** UTF-16 offsets into the article text, end exclusive. */
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Rating {
+  value: number;
+  best: number;
+  worst: number;
+}
+
+export interface ClaimInfo {
+  claimant?: { text: string; ref?: string };
+  /** ISO date the claim was made. */
+  date?: string;
+  /** Where the claim appeared (the article's URL). */
+  appearance?: string;
+  type?: ClaimType;
+  checkWorthy?: boolean;
+  checkWorthiness?: number;
+  /** A key of the verdict vocabulary (true, mostly-true, misleading, …). */
+  verdict?: string;
+  rating?: Rating;
+  evidence?: string[];
+  /** URL of the published fact-check. */
+  review?: string;
+}
+
+export interface AnnotationRecord {
+  /** Stable, unique within the sidecar, never reused. */
+  id: string;
+  kind: RecordKind;
+  label: RecordLabel;
+  status: RecordStatus;
+  target: Anchor;
+  /** Set when re-anchoring failed: the annotation is kept but not placed. */
+  orphan?: boolean;
+  value?: FigureValue;
+  claim?: ClaimInfo;
+  note?: string;
+  author?: string;
+  /** ISO 8601 timestamps. */
+  created?: string;
+  modified?: string;
+}
+
+export interface SidecarDocumentInfo {
+  /** Article path relative to the sidecar. */
+  path: string;
+  sha256: string;
+  /** In UTF-16 code units. */
+  length: number;
+}
+
+export interface SidecarData {
+  khabar: 1;
+  document: SidecarDocumentInfo;
+  annotations: AnnotationRecord[];
+}
+
+export type { Bound };
+
+export interface VerdictDef {
+  key: string;
+  label: string;
+  labelEn: string;
+  rating: number;
+}
+
+/** Default verdict vocabulary (design/FORMATS.md); users can replace it in settings. */
+export const DEFAULT_VERDICTS: readonly VerdictDef[] = [
+  { key: 'true', label: 'صحيح', labelEn: 'True', rating: 5 },
+  { key: 'mostly-true', label: 'صحيح في معظمه', labelEn: 'Mostly true', rating: 4 },
+  { key: 'misleading', label: 'مضلل', labelEn: 'Misleading', rating: 3 },
+  { key: 'mostly-false', label: 'خاطئ في معظمه', labelEn: 'Mostly false', rating: 2 },
+  { key: 'false', label: 'زائف', labelEn: 'False', rating: 1 },
+  { key: 'unverifiable', label: 'لا يمكن التحقق منه', labelEn: 'Unverifiable', rating: 0 },
+  { key: 'opinion', label: 'رأي', labelEn: 'Opinion', rating: 0 },
+  { key: 'satire', label: 'ساخر', labelEn: 'Satire', rating: 0 },
+];
