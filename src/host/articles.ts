@@ -1,0 +1,17 @@
+// Which documents Khabar serves: its own article language always, plaintext and markdown when
+// mostly Arabic (setting `khabar.enable`). Decided once per document version, cheaply.
+import * as vscode from 'vscode';
+import { arabicRatio } from '../core/arabic';
+import { readConfig } from './config';
+
+export const ARTICLE_LANGUAGE = 'arabic-news';
+const CANDIDATE_LANGUAGES = new Set([ARTICLE_LANGUAGE, 'plaintext', 'markdown']);
+
+export function isArticle(document: vscode.TextDocument): boolean {
+  if (!CANDIDATE_LANGUAGES.has(document.languageId)) return false;
+  if (document.uri.path.endsWith('.annotations.yaml')) return false;
+  const config = readConfig(document.uri);
+  if (config.enable === 'never') return false;
+  if (document.languageId === ARTICLE_LANGUAGE || config.enable === 'always') return true;
+  return arabicRatio(document.getText(new vscode.Range(0, 0, 400, 0))) >= config.arabicThreshold;
+}
