@@ -1,0 +1,40 @@
+// The lossless export: the sidecar's {khabar, document, annotations} per article, as a JSON array.
+
+import { createHash } from 'crypto';
+import type { SidecarData } from '../model';
+import type { PreparedArticle } from './prepare';
+import type { FormatWriter } from './types';
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function jsonDocument(p: PreparedArticle): SidecarData & { document: { url?: string; date?: string; title?: string } } {
+  const { article } = p;
+  const document: SidecarData['document'] & { url?: string; date?: string; title?: string } = {
+    path: article.path,
+    sha256: sha256Hex(article.text),
+    length: article.text.length,
+  };
+  if (article.url !== undefined) document.url = article.url;
+  if (article.date !== undefined) document.date = article.date;
+  if (article.title !== undefined) document.title = article.title;
+  return { khabar: 1, document, annotations: p.records };
+}
+
+export function createJsonWriter(): FormatWriter {
+  let first = true;
+  return {
+    head: () => '[\n',
+    article(p) {
+      const sep = first ? '' : ',\n';
+      first = false;
+      return sep + indent(JSON.stringify(jsonDocument(p), null, 2));
+    },
+    tail: () => (first ? ']\n' : '\n]\n'),
+  };
+}
+
+function indent(s: string): string {
+  return '  ' + s.replace(/\n/g, '\n  ');
+}
