@@ -1,0 +1,249 @@
+// Averaged-perceptron training of the entity tagger from ANERcorp-style CoNLL (token TAG, blank
+// line between sentences). Deterministic: a seeded shuffle and no other randomness.
+
+import * as fs from 'fs';
+import {
+  addPhrase,
+  emptyGazetteer,
+  extractFeatures,
+  FeatureBuffer,
+  labelType,
+  LABELS,
+  NUM_LABELS,
+  type Gazetteer,
+  type LexCounts,
+} from '../../src/core/entities/features';
+import { buildModel, START, viterbi, type TaggerModel } from '../../src/core/entities/model';
+import { foldWord } from '../../src/core/entities/normalize';
+
+export interface Sentence {
+  tokens: string[];
+  labels: number[];
+}
+
+const TAG_ALIASES: Record<string, string> = { PERS: 'PER', MIS: 'MISC', MIS0: 'MISC', MIS1: 'MISC', MIS2: 'MISC', MIS3: 'MISC' };
+
+function labelIndex(tag: string): number {
+  if (tag === 'O' || tag === '') return 0;
+  const m = /^([BI])-(.+)$/.exec(tag);
+  if (!m) return 0;
+  let type = m[2]!.toUpperCase();
+  type = TAG_ALIASES[type] ?? (type.startsWith('MIS') ? 'MISC' : type);
+  const idx = (LABELS as readonly string[]).indexOf(`${m[1]}-${type}`);
+  return idx < 0 ? 0 : idx;
+}
+
+export function readConll(path: string): Sentence[] {
+  const out: Sentence[] = [];
+  let cur: Sentence = { tokens: [], labels: [] };
+  for (const line of fs.readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const parts = line.trim().split(/\s+/);
+    if (parts.length < 2 || parts[0] === '') {
+      if (cur.tokens.length) out.push(cur);
+      cur = { tokens: [], labels: [] };
+      continue;
+    }
+    cur.tokens.push(parts[0]!);
+    cur.labels.push(labelIndex(parts[parts.length - 1]!));
+  }
+  if (cur.tokens.length) out.push(cur);
+  return out;
+}
+
+/** Word statistics and multi-token names from some sentences. */
+export function buildGazetteer(sentences: readonly Sentence[]): Gazetteer {
+  const gaz = emptyGazetteer();
+  for (const s of sentences) {
+    let spanStart = -1;
+    for (let i = 0; i <= s.tokens.length; i++) {
+      const y = i < s.tokens.length ? s.labels[i]! : 0;
+      if (i < s.tokens.length) {
+        const w = foldWord(s.tokens[i]!);
+        let c = gaz.lex.get(w);
+        if (!c) gaz.lex.set(w, (c = [0, 0, 0, 0, 0] as LexCounts));
+        c[labelType(y)]++;
+      }
+      const begins = y !== 0 && (y & 1) === 1;
+      if (spanStart >= 0 && (y === 0 || begins)) {
+        const toks = s.tokens.slice(spanStart, i).map(foldWord);
+        addPhrase(gaz.phrases, toks, labelType(s.labels[spanStart]!));
+        spanStart = -1;
+      }
+      if (begins) spanStart = i;
+    }
+  }
+  return gaz;
+}
+
+/** Keep only words that were ever part of a name, or frequent: the rest tells the tagger little. */
+export function pruneLexicon(gaz: Gazetteer, minOCount: number): void {
+  for (const [w, c] of gaz.lex) {
+    const ent = c[1] + c[2] + c[3] + c[4];
+    if (ent === 0 && c[0] < minOCount) gaz.lex.delete(w);
+  }
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Prepared {
+  feats: Uint32Array;
+  offsets: Uint32Array;
+  labels: Int8Array;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  folds: number;
+  minOCount: number;
+  log?: (s: string) => void;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, seed: 1, folds: 10, minOCount: 2 };
+
+/**
+ * Train on `sentences`. Gazetteer features of each sentence come from the other folds
+ * (jackknifing), so the tagger learns how much to trust a list on names it has not seen.
+ */
+export function train(sentences: readonly Sentence[], opts: TrainOptions): TaggerModel {
+  const log = opts.log ?? (() => undefined);
+  const prepared: Prepared[] = [];
+  const foldSize = Math.ceil(sentences.length / opts.folds);
+  const buf = new FeatureBuffer();
+  for (let f = 0; f < opts.folds; f++) {
+    const lo = f * foldSize;
+    const hi = Math.min(sentences.length, lo + foldSize);
+    const gaz = buildGazetteer([...sentences.slice(0, lo), ...sentences.slice(hi)]);
+    pruneLexicon(gaz, opts.minOCount);
+    for (let i = lo; i < hi; i++) {
+      const s = sentences[i]!;
+      extractFeatures(s.tokens, gaz, buf);
+      prepared.push({
+        feats: buf.feats.slice(0, buf.offsets[buf.length]),
+        offsets: buf.offsets.slice(0, buf.length + 1),
+        labels: Int8Array.from(s.labels),
+      });
+    }
+  }
+  log(`features extracted for ${prepared.length} sentences`);
+
+  const L = NUM_LABELS;
+  const index = new Map<number, number>();
+  let cap = 1 << 16;
+  let w = new Float64Array(cap * L);
+  let u = new Float64Array(cap * L);
+  const hashes: number[] = [];
+  const tw = new Float64Array((L + 1) * L);
+  const tu = new Float64Array((L + 1) * L);
+  let c = 1;
+
+  const rowOf = (h: number): number => {
+    let r = index.get(h);
+    if (r === undefined) {
+      r = hashes.length;
+      index.set(h, r);
+      hashes.push(h);
+      if (r >= cap) {
+        cap *= 2;
+        const w2 = new Float64Array(cap * L);
+        w2.set(w);
+        w = w2;
+        const u2 = new Float64Array(cap * L);
+        u2.set(u);
+        u = u2;
+      }
+    }
+    return r;
+  };
+
+  const order = prepared.map((_, i) => i);
+  const rand = mulberry32(opts.seed);
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const idx of order) {
+      const p = prepared[idx]!;
+      const n = p.labels.length;
+      const scores = new Float64Array(n * L);
+      for (let t = 0; t < n; t++) {
+        for (let k = p.offsets[t]!; k < p.offsets[t + 1]!; k++) {
+          const r = index.get(p.feats[k]!);
+          if (r === undefined) continue;
+          for (let y = 0; y < L; y++) scores[t * L + y] += w[r * L + y]!;
+        }
+      }
+      const pred = viterbi(scores, n, tw);
+      tokens += n;
+      let prevG = START;
+      let prevP = START;
+      for (let t = 0; t < n; t++) {
+        const g = p.labels[t]!;
+        const q = pred[t]!;
+        if (g !== q) {
+          errors++;
+          for (let k = p.offsets[t]!; k < p.offsets[t + 1]!; k++) {
+            const r = rowOf(p.feats[k]!);
+            w[r * L + g] += 1;
+            u[r * L + g] += c;
+            w[r * L + q] -= 1;
+            u[r * L + q] -= c;
+          }
+        }
+        if (g !== q || prevG !== prevP) {
+          tw[prevG * L + g] += 1;
+          tu[prevG * L + g] += c;
+          tw[prevP * L + q] -= 1;
+          tu[prevP * L + q] -= c;
+        }
+        prevG = g;
+        prevP = q;
+      }
+      c++;
+    }
+    log(`epoch ${epoch + 1}: ${((100 * errors) / tokens).toFixed(2)}% token errors`);
+  }
+
+  // Averaged weights; rows that average to (almost) nothing are dropped to keep the file small.
+  const keep: number[] = [];
+  const avg = new Float32Array(hashes.length * L);
+  for (let r = 0; r < hashes.length; r++) {
+    let mx = 0;
+    for (let y = 0; y < L; y++) {
+      const v = w[r * L + y]! - u[r * L + y]! / c;
+      avg[r * L + y] = v;
+      mx = Math.max(mx, Math.abs(v));
+    }
+    if (mx > 1e-3) keep.push(r);
+  }
+  const outHashes = new Uint32Array(keep.length);
+  const outWeights = new Float32Array(keep.length * L);
+  keep.forEach((r, i) => {
+    outHashes[i] = hashes[r]!;
+    for (let y = 0; y < L; y++) outWeights[i * L + y] = avg[r * L + y]!;
+  });
+  const trans = new Float32Array((L + 1) * L);
+  for (let k = 0; k < trans.length; k++) trans[k] = tw[k]! - tu[k]! / c;
+  log(`${hashes.length} features seen, ${keep.length} kept`);
+
+  const gaz = buildGazetteer(sentences);
+  pruneLexicon(gaz, opts.minOCount);
+  return buildModel(outHashes, outWeights, trans, gaz, {
+    sentences: sentences.length,
+    epochs: opts.epochs,
+    seed: opts.seed,
+    folds: opts.folds,
+  });
+}

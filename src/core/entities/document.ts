@@ -1,0 +1,158 @@
+// Document-level rules over the tagger's spans: a name found once is found everywhere (a later
+// bare family name included), and every mention learns its canonical form, count and gloss.
+
+import { tokenize, type Token } from '../arabic';
+import type { EntityDetection, EntityLabel } from '../types';
+import type { TaggerModel } from './model';
+import { glossFor } from './glosses';
+import { cliticForms, foldWord } from './normalize';
+
+const LABEL_TYPE: Record<EntityLabel, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };
+
+/** Folded tokens of a span, its first token without proclitics. */
+function keyTokens(text: string): string[] {
+  const toks = tokenize(text).map((t) => foldWord(t.text));
+  if (toks.length > 0) {
+    const forms = cliticForms(toks[0]!);
+    if (forms.length > 0) toks[0] = forms[forms.length - 1]!;
+  }
+  return toks;
+}
+
+/** Whether the training data says a word is mostly an ordinary word (never tag it on a hunch). */
+function mostlyCommon(word: string, model: TaggerModel, type: number): boolean {
+  const c = model.gaz.lex.get(word);
+  if (!c) return false;
+  const total = c[0] + c[1] + c[2] + c[3] + c[4];
+  return c[type]! * 2 < total && c[0] * 2 >= total;
+}
+
+export interface DocumentOptions {
+  /** Tag untagged repeats of names found elsewhere in the document. */
+  propagate?: boolean;
+}
+
+export function applyDocument(
+  text: string,
+  found: EntityDetection[],
+  model: TaggerModel,
+  options: DocumentOptions = {},
+): EntityDetection[] {
+  let out = found;
+  if (options.propagate !== false) out = propagate(text, found, model);
+  annotate(out);
+  return out;
+}
+
+function propagate(text: string, found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  // Known names: folded token sequence → label votes. A person's last name counts on its own.
+  const votes = new Map<string, Map<EntityLabel, number>>();
+  const vote = (key: string, label: EntityLabel, n: number): void => {
+    let m = votes.get(key);
+    if (!m) votes.set(key, (m = new Map()));
+    m.set(label, (m.get(label) ?? 0) + n);
+  };
+  let maxLen = 1;
+  for (const e of found) {
+    const toks = keyTokens(e.text);
+    if (toks.length === 0) continue;
+    maxLen = Math.max(maxLen, toks.length);
+    vote(toks.join(' '), e.label, 2);
+    if (e.label === 'PER' && toks.length >= 2) {
+      const last = toks[toks.length - 1]!;
+      if (last.length >= 3 && !mostlyCommon(last, model, 1)) vote(last, 'PER', 1);
+    }
+  }
+  if (votes.size === 0) return found;
+  const tokens = tokenize(text);
+  const covered = new Uint8Array(tokens.length);
+  const startIdx = new Map<number, number>();
+  tokens.forEach((t, i) => startIdx.set(t.start, i));
+  let ti = 0;
+  for (const e of found) {
+    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
+    for (let k = ti; k < tokens.length && tokens[k]!.start < e.end; k++) covered[k] = 1;
+  }
+  const added: EntityDetection[] = [];
+  const folded = tokens.map((t) => foldWord(t.text));
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    for (let len = Math.min(maxLen, tokens.length - i); len >= 1; len--) {
+      let free = true;
+      for (let k = i; k < i + len; k++) if (covered[k] || lineBreakBetween(text, tokens, k, i)) free = false;
+      if (!free) continue;
+      const first = folded[i]!;
+      const restKey = folded.slice(i + 1, i + len).join(' ');
+      let label: EntityLabel | undefined;
+      for (const f of [first, ...cliticForms(first)]) {
+        const key = len > 1 ? f + ' ' + restKey : f;
+        const m = votes.get(key);
+        if (!m) continue;
+        const best = [...m.entries()].sort((a, b) => b[1] - a[1])[0]!;
+        if (len === 1 && mostlyCommon(f, model, LABEL_TYPE[best[0]])) continue;
+        label = best[0];
+        break;
+      }
+      if (!label) continue;
+      const start = tokens[i]!.start;
+      const end = tokens[i + len - 1]!.end;
+      added.push({ kind: 'entity', label, start, end, text: text.slice(start, end), source: 'document' });
+      for (let k = i; k < i + len; k++) covered[k] = 1;
+      break;
+    }
+  }
+  if (added.length === 0) return found;
+  return [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+function lineBreakBetween(text: string, tokens: readonly Token[], k: number, first: number): boolean {
+  return k > first && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n');
+}
+
+/** Canonical form (the fullest mention containing this one), mention count and gloss. */
+function annotate(found: EntityDetection[]): void {
+  const keys = found.map((e) => keyTokens(e.text));
+  const canonicalOf = found.map((_, i) => i);
+  for (let i = 0; i < found.length; i++) {
+    let best = i;
+    for (let j = 0; j < found.length; j++) {
+      if (found[j]!.label !== found[i]!.label) continue;
+      if (keys[j]!.length <= keys[best]!.length) continue;
+      if (containsRun(keys[j]!, keys[i]!)) best = j;
+    }
+    canonicalOf[i] = best;
+  }
+  // Raw first words of all mentions, folded: a bare form is used only if the document has it.
+  const rawFirsts = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
+  const canonicalText = (i: number): string => {
+    const e = found[canonicalOf[i]!]!;
+    const first = tokenize(e.text)[0];
+    if (!first) return e.text;
+    const raw = first.text;
+    const folded = foldWord(raw);
+    const bare = keys[canonicalOf[i]!]![0]!;
+    const cut = folded.length - bare.length;
+    if (cut > 0 && raw.length === folded.length && rawFirsts.has(bare) && foldWord(raw.slice(cut)) === bare) {
+      return raw.slice(cut) + e.text.slice(first.end);
+    }
+    return e.text;
+  };
+  const counts = new Map<string, number>();
+  const texts = found.map((_, i) => canonicalText(i));
+  found.forEach((e, i) => counts.set(e.label + '\u0000' + texts[i], (counts.get(e.label + '\u0000' + texts[i]) ?? 0) + 1));
+  found.forEach((e, i) => {
+    e.canonical = texts[i]!;
+    e.mentions = counts.get(e.label + '\u0000' + texts[i])!;
+    const gloss = glossFor(texts[i]!, e.label) ?? glossFor(e.text, e.label);
+    if (gloss) e.gloss = gloss;
+  });
+}
+
+function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0 || needle.length > hay.length) return false;
+  outer: for (let s = 0; s + needle.length <= hay.length; s++) {
+    for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,367 @@
+// Feature extraction for the entity tagger, shared by training (scripts/ner) and tagging so the
+// two can never drift apart. Features are 32-bit hashes of (template, strings): no feature
+// strings are built in the hot path.
+
+import { handLexicon, type HandLexicon } from './lexicon';
+import { cliticForms, coreStem, foldWord, hasArticle } from './normalize';
+
+/** Entity types in label order; index 0 is "no entity". */
+export const TYPES = ['O', 'PER', 'LOC', 'ORG', 'MISC'] as const;
+export type TypeIndex = 0 | 1 | 2 | 3 | 4;
+
+/** BIO labels: 0 = O, then B-X = 2t-1, I-X = 2t for type t = 1..4. */
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
+export const NUM_LABELS = LABELS.length;
+
+export function labelType(label: number): number {
+  return label === 0 ? 0 : (label + 1) >> 1;
+}
+export function isInside(label: number): boolean {
+  return label !== 0 && (label & 1) === 0;
+}
+
+/** Counts of how a word was tagged in the training data: [O, PER, LOC, ORG, MISC]. */
+export type LexCounts = [number, number, number, number, number];
+
+export interface PhraseEntry {
+  /** Folded tokens after the first. */
+  rest: string[];
+  type: number;
+}
+
+/** What the tagger knows beyond its weights: word statistics and name lists. */
+export interface Gazetteer {
+  /** Folded word → tag counts in the training data. */
+  lex: Map<string, LexCounts>;
+  /** First folded token → multi-token names starting with it, from the training data. */
+  phrases: Map<string, PhraseEntry[]>;
+  /** First folded token → multi-token names from the hand lists. */
+  handPhrases: Map<string, PhraseEntry[]>;
+  hand: HandLexicon;
+}
+
+export function emptyGazetteer(): Gazetteer {
+  const hand = handLexicon();
+  const handPhrases = new Map<string, PhraseEntry[]>();
+  for (const p of hand.placePhrases) addPhrase(handPhrases, p.split(' '), 2);
+  return { lex: new Map(), phrases: new Map(), handPhrases, hand };
+}
+
+export function addPhrase(map: Map<string, PhraseEntry[]>, tokens: readonly string[], type: number): void {
+  if (tokens.length < 2) return;
+  const first = tokens[0]!;
+  const rest = tokens.slice(1);
+  let list = map.get(first);
+  if (!list) map.set(first, (list = []));
+  if (!list.some((e) => e.type === type && e.rest.join(' ') === rest.join(' '))) list.push({ rest, type });
+}
+
+// ---- hashing ----------------------------------------------------------------------------------
+
+const FNV_PRIME = 0x01000193;
+
+function seed(tpl: number): number {
+  return (0x811c9dc5 ^ Math.imul(tpl + 1, 0x9e3779b1)) >>> 0;
+}
+function mixStr(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 0xffff, FNV_PRIME);
+}
+export function hash1(tpl: number, a: string): number {
+  return mixStr(seed(tpl), a) >>> 0;
+}
+export function hash2(tpl: number, a: string, b: string): number {
+  return mixStr(mixStr(seed(tpl), a), b) >>> 0;
+}
+export function hash3(tpl: number, a: string, b: string, c: string): number {
+  return mixStr(mixStr(mixStr(seed(tpl), a), b), c) >>> 0;
+}
+
+// ---- per-token analysis ----------------------------------------------------------------------
+
+interface TokenInfo {
+  raw: string;
+  norm: string;
+  core: string;
+  shape: string;
+  /** Training-data class of the word (or its clitic-stripped form): e.g. PERh, LOCm, O, U. */
+  lex: string;
+  /** Hand-list class: P (place), G (given name), T (title), V (speech verb), L (place trigger),
+   *  H (organisation head), C (name connector), or '' */
+  hand: string;
+  /** Phrase-gazetteer tag: B-ORG, I-PER, … or '' */
+  phrase: string;
+  handPhrase: string;
+}
+
+const BUCKET_HIGH = 0.8;
+const BUCKET_MID = 0.4;
+
+function lexClass(counts: LexCounts | undefined): string {
+  if (!counts) return 'U';
+  const total = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
+  let best = 0;
+  let bestCount = 0;
+  for (let t = 1; t < 5; t++) {
+    if (counts[t]! > bestCount) {
+      best = t;
+      bestCount = counts[t]!;
+    }
+  }
+  if (best === 0) return total >= 3 ? 'O' : 'o';
+  const r = bestCount / total;
+  const b = r >= BUCKET_HIGH ? 'h' : r >= BUCKET_MID ? 'm' : 'l';
+  return TYPES[best] + b + (total >= 3 ? '' : '1');
+}
+
+function shapeOf(raw: string, norm: string): string {
+  const c = norm.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return 'D';
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 'L';
+  if (c < 0x0600 || (c > 0x06ff && c < 0xfb50)) return 'P';
+  const n = norm.length;
+  const len = n <= 2 ? 'A2' : n <= 4 ? 'A4' : n <= 6 ? 'A6' : 'A8';
+  return raw.length !== n ? len + 'v' : len; // v: the writer put harakat or marks in it
+}
+
+function handClass(norm: string, forms: readonly string[], hand: HandLexicon): string {
+  const probe = (w: string): string => {
+    if (hand.titles.has(w)) return 'T';
+    if (hand.speech.has(w)) return 'V';
+    if (hand.orgHeads.has(w)) return 'H';
+    if (hand.placeTriggers.has(w)) return 'L';
+    if (hand.connectors.has(w)) return 'C';
+    if (hand.places.has(w)) return 'P';
+    if (hand.givenNames.has(w)) return 'G';
+    return '';
+  };
+  const direct = probe(norm);
+  if (direct) return direct;
+  for (const f of forms) {
+    const c = probe(f);
+    if (c) return c + 'c';
+  }
+  return '';
+}
+
+function analyse(raws: readonly string[], gaz: Gazetteer): TokenInfo[] {
+  const infos: TokenInfo[] = new Array(raws.length);
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
+    const norm = foldWord(raw);
+    const forms = cliticForms(norm);
+    let counts = gaz.lex.get(norm);
+    let lex = lexClass(counts);
+    if (!counts) {
+      for (const f of forms) {
+        counts = gaz.lex.get(f);
+        if (counts) {
+          lex = lexClass(counts) + 'c';
+          break;
+        }
+      }
+    }
+    infos[i] = {
+      raw,
+      norm,
+      core: coreStem(norm),
+      shape: shapeOf(raw, norm),
+      lex,
+      hand: handClass(norm, forms, gaz.hand),
+      phrase: '',
+      handPhrase: '',
+    };
+  }
+  markPhrases(infos, gaz.phrases, 'phrase');
+  markPhrases(infos, gaz.handPhrases, 'handPhrase');
+  return infos;
+}
+
+/** Greedy longest match of multi-token names; the first token may carry clitics. */
+function markPhrases(infos: TokenInfo[], map: Map<string, PhraseEntry[]>, field: 'phrase' | 'handPhrase'): void {
+  if (map.size === 0) return;
+  let i = 0;
+  while (i < infos.length) {
+    const n = infos[i]!.norm;
+    let best: PhraseEntry | undefined;
+    const tryList = (list: PhraseEntry[] | undefined): void => {
+      if (!list) return;
+      for (const e of list) {
+        if (best && e.rest.length <= best.rest.length) continue;
+        if (i + e.rest.length >= infos.length) continue;
+        let ok = true;
+        for (let k = 0; k < e.rest.length; k++) {
+          if (infos[i + 1 + k]!.norm !== e.rest[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) best = e;
+      }
+    };
+    tryList(map.get(n));
+    if (!best) for (const f of cliticForms(n)) tryList(map.get(f));
+    if (best) {
+      const t = TYPES[best.type]!;
+      infos[i]![field] = 'B-' + t;
+      for (let k = 1; k <= best.rest.length; k++) infos[i + k]![field] = 'I-' + t;
+      i += best.rest.length + 1;
+    } else {
+      i++;
+    }
+  }
+}
+
+// ---- templates -------------------------------------------------------------------------------
+
+const enum T {
+  Bias,
+  Word,
+  Norm,
+  NormM1,
+  NormP1,
+  NormM2,
+  NormP2,
+  Core,
+  CoreM1,
+  CoreP1,
+  BigramL,
+  BigramR,
+  Pre2,
+  Pre3,
+  Suf1,
+  Suf2,
+  Suf3,
+  NPre1,
+  NPre2,
+  Shape,
+  ShapeCtx,
+  Lex,
+  LexM1,
+  LexP1,
+  LexCtx,
+  Hand,
+  HandM1,
+  HandP1,
+  HandM2,
+  HandP2,
+  HandCtx,
+  Phrase,
+  HandPhrase,
+  Article,
+  First,
+  LexHandM1,
+  CoreSuf2Lex,
+  PhraseM1,
+  PhraseP1,
+  TriggerLeft,
+  SpeechRight,
+  LexShape,
+}
+
+const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '' };
+const EOS: TokenInfo = { raw: '</s>', norm: '</s>', core: '</s>', shape: 'E', lex: 'E', hand: 'E', phrase: '', handPhrase: '' };
+
+/** Growable buffer of per-token feature hashes: token i owns feats[offsets[i] .. offsets[i+1]). */
+export class FeatureBuffer {
+  feats = new Uint32Array(4096);
+  offsets = new Uint32Array(257);
+  length = 0;
+  private n = 0;
+
+  reset(): void {
+    this.length = 0;
+    this.n = 0;
+    this.offsets[0] = 0;
+  }
+  push(h: number): void {
+    if (this.n === this.feats.length) {
+      const f = new Uint32Array(this.feats.length * 2);
+      f.set(this.feats);
+      this.feats = f;
+    }
+    this.feats[this.n++] = h;
+  }
+  endToken(): void {
+    if (this.length + 2 > this.offsets.length) {
+      const o = new Uint32Array(this.offsets.length * 2);
+      o.set(this.offsets);
+      this.offsets = o;
+    }
+    this.offsets[++this.length] = this.n;
+  }
+}
+
+/** Extract features for one sentence (raw tokens) into `out`, which is reset first. */
+export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: FeatureBuffer): void {
+  out.reset();
+  const infos = analyse(raws, gaz);
+  const n = infos.length;
+  const at = (i: number): TokenInfo => (i < 0 ? BOS : i >= n ? EOS : infos[i]!);
+  for (let i = 0; i < n; i++) {
+    const t = infos[i]!;
+    const m1 = at(i - 1);
+    const p1 = at(i + 1);
+    const m2 = at(i - 2);
+    const p2 = at(i + 2);
+    out.push(hash1(T.Bias, ''));
+    out.push(hash1(T.Word, t.raw));
+    out.push(hash1(T.Norm, t.norm));
+    out.push(hash1(T.NormM1, m1.norm));
+    out.push(hash1(T.NormP1, p1.norm));
+    out.push(hash1(T.NormM2, m2.norm));
+    out.push(hash1(T.NormP2, p2.norm));
+    out.push(hash1(T.Core, t.core));
+    out.push(hash1(T.CoreM1, m1.core));
+    out.push(hash1(T.CoreP1, p1.core));
+    out.push(hash2(T.BigramL, m1.norm, t.norm));
+    out.push(hash2(T.BigramR, t.norm, p1.norm));
+    const c = t.core;
+    if (c.length >= 3) {
+      out.push(hash1(T.Pre2, c.slice(0, 2)));
+      out.push(hash1(T.Pre3, c.slice(0, 3)));
+      out.push(hash1(T.Suf1, c.slice(-1)));
+      out.push(hash1(T.Suf2, c.slice(-2)));
+      out.push(hash1(T.Suf3, c.slice(-3)));
+    }
+    if (t.norm.length >= 3) {
+      out.push(hash1(T.NPre1, t.norm.slice(0, 1)));
+      out.push(hash1(T.NPre2, t.norm.slice(0, 2)));
+    }
+    out.push(hash1(T.Shape, t.shape));
+    out.push(hash3(T.ShapeCtx, m1.shape, t.shape, p1.shape));
+    out.push(hash1(T.Lex, t.lex));
+    out.push(hash1(T.LexM1, m1.lex));
+    out.push(hash1(T.LexP1, p1.lex));
+    out.push(hash3(T.LexCtx, m1.lex, t.lex, p1.lex));
+    out.push(hash1(T.Hand, t.hand));
+    out.push(hash1(T.HandM1, m1.hand));
+    out.push(hash1(T.HandP1, p1.hand));
+    out.push(hash1(T.HandM2, m2.hand));
+    out.push(hash1(T.HandP2, p2.hand));
+    out.push(hash3(T.HandCtx, m1.hand, t.hand, p1.hand));
+    out.push(hash2(T.LexHandM1, t.lex, m1.hand));
+    out.push(hash2(T.LexShape, t.lex, t.shape));
+    if (t.phrase) out.push(hash1(T.Phrase, t.phrase));
+    if (t.handPhrase) out.push(hash1(T.HandPhrase, t.handPhrase));
+    out.push(hash2(T.PhraseM1, m1.phrase, t.phrase));
+    out.push(hash2(T.PhraseP1, t.phrase, p1.phrase));
+    out.push(hash2(T.Article, hasArticle(t.norm) ? 'a' : '-', t.lex));
+    if (i === 0) out.push(hash1(T.First, ''));
+    if (c.length >= 3) out.push(hash2(T.CoreSuf2Lex, c.slice(-2), t.lex));
+    // A title or place noun up to three tokens left, a speech verb up to two right.
+    let trig = '';
+    for (let k = 1; k <= 3 && !trig; k++) {
+      const h = at(i - k).hand;
+      if (h === 'T' || h === 'Tc' || h === 'L' || h === 'Lc' || h === 'H' || h === 'Hc' || h === 'V' || h === 'Vc') trig = h[0]! + k;
+    }
+    out.push(hash1(T.TriggerLeft, trig));
+    let sp = '';
+    for (let k = 1; k <= 3 && !sp; k++) {
+      const h = at(i + k).hand;
+      if (h === 'V' || h === 'Vc') sp = 'V' + k;
+    }
+    out.push(hash1(T.SpeechRight, sp));
+    out.endToken();
+  }
+}
