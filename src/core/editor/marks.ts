@@ -1,0 +1,124 @@
+// What the editor draws: detections and sidecar records merged into one list of marks. A record
+// overrides the detection at the same span (accepted → drawn with the record's label, rejected →
+// hidden), so a rejected suggestion never comes back.
+
+import type { AnnotationRecord } from '../model';
+import type { Detection, EntityLabel } from '../types';
+
+export type DecorationKey =
+  | 'PER'
+  | 'LOC'
+  | 'ORG'
+  | 'MISC'
+  | 'figure'
+  | 'claimSuggestion'
+  | 'claimTagged'
+  | 'note'
+  | 'orphan';
+
+export const DECORATION_KEYS: readonly DecorationKey[] = [
+  'PER',
+  'LOC',
+  'ORG',
+  'MISC',
+  'figure',
+  'claimSuggestion',
+  'claimTagged',
+  'note',
+  'orphan',
+];
+
+export interface Mark {
+  key: DecorationKey;
+  start: number;
+  end: number;
+  detection?: Detection;
+  record?: AnnotationRecord;
+}
+
+const ENTITY_LABELS = new Set<string>(['PER', 'LOC', 'ORG', 'MISC']);
+
+function spanKey(start: number, end: number): string {
+  return `${start}:${end}`;
+}
+
+/** The kind a record overrides: an entity record can retype a detection to any entity label. */
+function sameKind(record: AnnotationRecord, d: Detection): boolean {
+  return record.kind === d.kind;
+}
+
+export function keyForRecord(r: AnnotationRecord): DecorationKey | undefined {
+  if (r.orphan) return 'orphan';
+  if (r.status === 'rejected') return undefined;
+  switch (r.kind) {
+    case 'entity':
+      return ENTITY_LABELS.has(r.label) ? (r.label as EntityLabel) : 'MISC';
+    case 'figure':
+      return 'figure';
+    case 'claim':
+      return r.status === 'suggested' ? 'claimSuggestion' : 'claimTagged';
+    case 'note':
+      return 'note';
+  }
+}
+
+export function keyForDetection(d: Detection): DecorationKey {
+  if (d.kind === 'entity') return d.label;
+  if (d.kind === 'figure') return 'figure';
+  return 'claimSuggestion';
+}
+
+/**
+ * Merges detections with placed records and orphans into marks sorted by start, end. `hidden` keys
+ * are left out (settings, the toggle). Orphans are marked as an empty span at their last known start,
+ * clamped to the text, so the editor can show where they were without pretending they still fit.
+ */
+export function mergeMarks(
+  detections: readonly Detection[],
+  records: readonly AnnotationRecord[],
+  orphans: readonly AnnotationRecord[],
+  textLength: number,
+  hidden: ReadonlySet<DecorationKey> = new Set(),
+): Mark[] {
+  const bySpan = new Map<string, AnnotationRecord[]>();
+  for (const r of records) {
+    const k = spanKey(r.target.start, r.target.end);
+    const list = bySpan.get(k);
+    if (list) list.push(r);
+    else bySpan.set(k, [r]);
+  }
+  const out: Mark[] = [];
+  for (const d of detections) {
+    const overriding = bySpan.get(spanKey(d.start, d.end))?.some((r) => sameKind(r, d));
+    if (overriding) continue;
+    const key = keyForDetection(d);
+    if (!hidden.has(key)) out.push({ key, start: d.start, end: d.end, detection: d });
+  }
+  for (const r of records) {
+    const key = r.orphan ? 'orphan' : keyForRecord(r);
+    if (!key || hidden.has(key)) continue;
+    if (key === 'orphan') {
+      const at = Math.min(Math.max(0, r.target.start), textLength);
+      out.push({ key, start: at, end: at, record: r });
+    } else out.push({ key, start: r.target.start, end: r.target.end, record: r });
+  }
+  if (!hidden.has('orphan')) {
+    for (const r of orphans) {
+      const at = Math.min(Math.max(0, r.target.start), textLength);
+      out.push({ key: 'orphan', start: at, end: at, record: r });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Marks whose span contains the offset (end inclusive, so a cursor just after a word still finds it), innermost first. */
+export function marksAt(marks: readonly Mark[], offset: number): Mark[] {
+  return marks
+    .filter((m) => m.start <= offset && offset <= m.end && (m.end > m.start || m.key === 'orphan'))
+    .sort((a, b) => a.end - a.start - (b.end - b.start));
+}
+
+/** Marks overlapping [start, end). */
+export function marksIn(marks: readonly Mark[], start: number, end: number): Mark[] {
+  return marks.filter((m) => m.start < end && m.end > start);
+}
