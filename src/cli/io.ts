@@ -1,7 +1,7 @@
 // Reading articles for the CLI: files, folders and stdin, with a clear reason for each failure.
 
 import * as fs from 'fs';
-import { decodeArticle, DEFAULT_MAX_BYTES } from '../core/decode';
+import { decodeArticle, DEFAULT_MAX_BYTES, tooLargeReason } from '../core/decode';
 
 export class CliError extends Error {}
 export class UsageError extends Error {}
@@ -16,7 +16,9 @@ export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadRes
     } else {
       const st = fs.statSync(file);
       if (st.isDirectory()) return { ok: false, reason: 'is a directory' };
-      if (st.size > maxBytes) return decodeArticle(new Uint8Array(st.size), maxBytes) as ReadResult;
+      // Refused from stat alone: allocating st.size bytes to say "too large" failed outright at 8 GB.
+      const large = tooLargeReason(st.size, maxBytes);
+      if (large) return { ok: false, reason: large };
       bytes = fs.readFileSync(file);
     }
   } catch (e) {

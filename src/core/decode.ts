@@ -8,12 +8,8 @@ export type DecodeResult =
   | { ok: false; reason: string };
 
 export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): DecodeResult {
-  if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      reason: `too large (${formatBytes(bytes.length)}; the limit is ${formatBytes(maxBytes)}, see --max-size / khabar.maxFileSize)`,
-    };
-  }
+  const large = tooLargeReason(bytes.length, maxBytes);
+  if (large) return { ok: false, reason: large };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return decodeWith('utf-16le', bytes.subarray(2), true);
   }
@@ -27,15 +23,26 @@ export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): 
     body = bytes.subarray(3);
   }
   if (looksBinary(body)) return { ok: false, reason: 'binary file (contains NUL or control bytes), not an article' };
-  return decodeWith('utf-8', body, hadBom);
+  return decodeWith('utf-8', body, hadBom, hadBom ? 3 : 0);
 }
 
-function decodeWith(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', body: Uint8Array, hadBom: boolean): DecodeResult {
+/**
+ * The refusal for a file of `size` bytes, or undefined when it is within the limit. Callers check
+ * the size from stat before reading, so a huge file is refused without being read or allocated.
+ */
+export function tooLargeReason(size: number, maxBytes = DEFAULT_MAX_BYTES): string | undefined {
+  if (size <= maxBytes) return undefined;
+  return `too large (${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}, see --max-size / khabar.maxFileSize)`;
+}
+
+/** `skipped` is the BOM length, so the reported offset is the one a hex editor shows for the file. */
+function decodeWith(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', body: Uint8Array, hadBom: boolean, skipped = 0): DecodeResult {
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
     return { ok: true, text, encoding, hadBom };
   } catch {
-    const where = encoding === 'utf-8' ? firstInvalidUtf8(body) : -1;
+    const bad = encoding === 'utf-8' ? firstInvalidUtf8(body) : -1;
+    const where = bad >= 0 ? bad + skipped : -1;
     return {
       ok: false,
       reason: `not valid ${encoding.toUpperCase()}${where >= 0 ? ` (first bad byte at offset ${where})` : ''}`,
@@ -69,6 +76,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF: the decoder rejects these
+    // too, and without this check the message lost its offset.
+    const second = bytes[i + 1]!;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) {
+      return i;
+    }
     i += need + 1;
   }
   return -1;
@@ -77,5 +90,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
 }
