@@ -1,0 +1,44 @@
+// Builds what `npm run bench` runs: the bench itself (bench/tmp/run.js) and a production bundle of
+// the extension (bench/tmp/prod/extension.js) whose size and activation are measured. A separate
+// outdir keeps dist/ (the dev build others run) untouched.
+const esbuild = require('esbuild');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+
+async function main() {
+  await Promise.all([
+    esbuild.build({
+      absWorkingDir: root,
+      entryPoints: ['bench/run.ts'],
+      outfile: 'bench/tmp/run.js',
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: true,
+      logLevel: 'warning',
+      // The extension bundle is loaded at run time through the stub; never bundle the real API.
+      external: ['vscode'],
+    }),
+    // The same options as `node esbuild.js --production`, so the size is what ships.
+    esbuild.build({
+      absWorkingDir: root,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'bench/tmp/prod/extension.js',
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node18',
+      minify: true,
+      sourcemap: false,
+      logLevel: 'warning',
+      external: ['vscode'],
+    }),
+  ]);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

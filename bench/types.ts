@@ -1,0 +1,70 @@
+// The shape of bench/results.json: written by run.ts, rendered by report.ts. A measurement that
+// could not be taken is null with a note saying why, never a made-up number.
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  /** os.availableParallelism(): what nproc prints. */
+  nproc: number;
+  memoryGB: number;
+  platform: string;
+  node: string;
+  /** 1-minute load average when the run started: the machine may be shared. */
+  loadAverage: number;
+}
+
+export interface StageResult {
+  name: string;
+  chars: number;
+  ms: number;
+  charsPerSecond: number;
+}
+
+export interface Measured {
+  ms: number | null;
+  note?: string;
+}
+
+export interface SidecarRow {
+  annotations: number;
+  /** Characters of article text the annotations sit in. */
+  textChars: number;
+  loadMs: number | null;
+  saveMs: number | null;
+  reanchorMs: number | null;
+  /** Sidecar size in bytes when save was measured. */
+  bytes?: number;
+  note?: string;
+}
+
+export interface ScalingPoint {
+  chars: number;
+  detectMs: number;
+  tokenizeMs: number;
+  reps: number;
+}
+
+export interface Results {
+  schema: 1;
+  date: string;
+  machine: Machine;
+  corpus: { source: string; generated: boolean; note?: string; articles: number; chars: number };
+  stages: StageResult[];
+  /** Pipeline time divided by a bare tokenize() pass over the same articles, same run. */
+  pipelineOverTokenize: number;
+  perArticle: { size: number; count: number; medianMs: number; p95Ms: number; maxMs: number };
+  scaling: { points: ScalingPoint[]; slope: number; nsPerCharSmall: number; nsPerCharLarge: number };
+  sidecar: SidecarRow[];
+  decorationPerKeystroke: Measured & { textChars?: number };
+  /** shiftAnchors() for one typed character in a 1 MB article: the store's part of a keystroke. */
+  anchorShiftPerKeystroke: Measured & { annotations?: number };
+  activation: {
+    loadMs: number | null;
+    activateMs: number | null;
+    registrations?: number;
+    note: string;
+  };
+  bundle: { productionBytes: number | null; productionGzipBytes: number | null; devBytes: number | null };
+  peakRssMB: number;
+  totalSeconds: number;
+}
