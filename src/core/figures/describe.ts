@@ -1,0 +1,193 @@
+// The hover line for a figure: its normalised value in Arabic-Indic digits and in Arabic words, the
+// date in both calendars with its weekday, and a warning when a named weekday does not fit the date.
+
+import type { Bound, FigureDetection, FigureLabel } from '../types';
+import { dayNumber, gregorianToHijri, hijriToDayNumber, parseIso, weekdayOf, WEEKDAY_NAMES } from './calendar';
+
+const LABEL_NAMES: Record<FigureLabel, string> = {
+  NUMBER: 'عدد',
+  PERCENT: 'نسبة مئوية',
+  MONEY: 'مبلغ مالي',
+  QUANTITY: 'كمية',
+  DATE: 'تاريخ',
+  TIME: 'وقت',
+  DURATION: 'مدة',
+  ORDINAL: 'ترتيب',
+};
+
+export function figureLabelName(label: FigureLabel): string {
+  return LABEL_NAMES[label];
+}
+
+export const ARABIC_WEEKDAYS = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
+export const HIJRI_MONTHS = ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة'];
+export const GREGORIAN_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+
+const BOUND_WORDS: Record<Bound, string> = {
+  about: 'نحو',
+  'more-than': 'أكثر من',
+  'less-than': 'أقل من',
+  'at-least': 'لا يقل عن',
+  'at-most': 'لا يزيد على',
+};
+
+const ONES = ['', 'واحد', 'اثنان', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة'];
+const TENS = ['', 'عشرة', 'عشرون', 'ثلاثون', 'أربعون', 'خمسون', 'ستون', 'سبعون', 'ثمانون', 'تسعون'];
+const HUNDREDS = ['', 'مئة', 'مئتان', 'ثلاثمئة', 'أربعمئة', 'خمسمئة', 'ستمئة', 'سبعمئة', 'ثمانمئة', 'تسعمئة'];
+/** Scale words: singular, dual, plural (3–10), accusative singular (11–99). */
+const SCALES: Array<[number, string, string, string, string]> = [
+  [1e12, 'تريليون', 'تريليونان', 'تريليونات', 'تريليونًا'],
+  [1e9, 'مليار', 'ملياران', 'مليارات', 'مليارًا'],
+  [1e6, 'مليون', 'مليونان', 'ملايين', 'مليونًا'],
+  [1e3, 'ألف', 'ألفان', 'آلاف', 'ألفًا'],
+];
+
+/** 0–999 in words (masculine counting form). */
+function belowThousand(n: number): string {
+  const parts: string[] = [];
+  const h = Math.floor(n / 100);
+  const r = n % 100;
+  if (h) parts.push(HUNDREDS[h]);
+  if (r) {
+    if (r <= 10) parts.push(ONES[r]);
+    else if (r === 11) parts.push('أحد عشر');
+    else if (r === 12) parts.push('اثنا عشر');
+    else if (r < 20) parts.push(`${ONES[r - 10]} عشر`);
+    else {
+      const u = r % 10;
+      const t = TENS[Math.floor(r / 10)];
+      parts.push(u ? `${ONES[u]} و${t}` : t);
+    }
+  }
+  return parts.join(' و');
+}
+
+/** A non-negative integer below 10^15 in Arabic words: 3000 → "ثلاثة آلاف". */
+export function integerToArabicWords(n: number): string {
+  if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) throw new RangeError(`not a whole number: ${n}`);
+  if (n === 0) return 'صفر';
+  if (n >= 1e15) return String(n);
+  const parts: string[] = [];
+  let rest = n;
+  for (const [size, one, two, plural, accusative] of SCALES) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (!count) continue;
+    if (count === 1) parts.push(one);
+    else if (count === 2) parts.push(two);
+    else {
+      const tail = count % 100;
+      const word = tail >= 3 && tail <= 10 ? plural : tail >= 11 ? accusative : one;
+      parts.push(`${belowThousand(count)} ${word}`);
+    }
+  }
+  if (rest) parts.push(belowThousand(rest));
+  return parts.join(' و');
+}
+
+/** Any finite number in words: negatives with سالب, decimals with فاصل and the digits after it. */
+export function numberToArabicWords(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (n < 0) return `سالب ${numberToArabicWords(-n)}`;
+  if (Number.isInteger(n)) return integerToArabicWords(n);
+  const [int, frac] = String(n).split('.');
+  if (!frac || /e/i.test(String(n))) return integerToArabicWords(Math.round(n));
+  const leadingZeros = /^0*/.exec(frac)?.[0].length ?? 0;
+  const zeros = Array.from({ length: leadingZeros }, () => 'صفر').join(' ');
+  const fracWords = integerToArabicWords(parseInt(frac, 10));
+  return `${integerToArabicWords(parseInt(int, 10))} فاصل ${zeros ? zeros + ' ' : ''}${fracWords}`;
+}
+
+const arabicNumber = new Intl.NumberFormat('ar-u-nu-arab', { maximumFractionDigits: 6 });
+/** 3000 → "٣٬٠٠٠". */
+export function arabicDigits(n: number): string {
+  return arabicNumber.format(n);
+}
+
+let currencyNames: Intl.DisplayNames | undefined;
+function currencyName(code: string): string {
+  try {
+    currencyNames ??= new Intl.DisplayNames('ar', { type: 'currency' });
+    return currencyNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const ORDINAL_WORDS: Record<number, string> = {
+  1: 'الأول', 2: 'الثاني', 3: 'الثالث', 4: 'الرابع', 5: 'الخامس', 6: 'السادس', 7: 'السابع', 8: 'الثامن', 9: 'التاسع',
+  10: 'العاشر', 11: 'الحادي عشر', 12: 'الثاني عشر',
+};
+
+const DURATION_UNITS: Record<string, string> = { Y: 'سنة', W: 'أسبوع', D: 'يوم', H: 'ساعة', S: 'ثانية' };
+
+function durationWords(iso: string): string {
+  const m = /^P(T?)([\d.]+)([YMWDHS])$/.exec(iso);
+  if (!m) return iso;
+  const unit = m[3] === 'M' ? (m[1] ? 'دقيقة' : 'شهر') : DURATION_UNITS[m[3]];
+  const n = parseFloat(m[2]);
+  return `${arabicDigits(n)} ${unit} — ${numberToArabicWords(n)}`;
+}
+
+/** "الثلاثاء 19 شوال 1436 هـ" for a Gregorian day number. */
+function hijriLine(day: number): string {
+  const h = gregorianToHijri(day);
+  const wd = ARABIC_WEEKDAYS[weekdayOf(day)];
+  return h ? `${wd} ${h.d} ${HIJRI_MONTHS[h.m - 1]} ${h.y} هـ` : wd;
+}
+
+function describeDate(fig: FigureDetection): string {
+  const v = fig.value;
+  const parts: string[] = [];
+  const iso = v.date ? parseIso(v.date) : undefined;
+  if (v.date && iso && iso.m && iso.d) {
+    const day = dayNumber(iso.y, iso.m, iso.d);
+    parts.push(`${v.date} — ${hijriLine(day)}`);
+    parts.push(`${iso.d} ${GREGORIAN_MONTHS[iso.m - 1]} ${iso.y} م`);
+  } else if (v.date && iso && iso.m) {
+    parts.push(`${v.date} — ${GREGORIAN_MONTHS[iso.m - 1]} ${iso.y}`);
+  } else if (v.date) {
+    parts.push(/W/.test(v.date) ? `${v.date} — أسبوع` : `${v.date} — عام ${v.date}`);
+  } else if (v.hijri) {
+    const [y, m, d] = v.hijri.split('-').map((x) => parseInt(x, 10));
+    const day = d ? hijriToDayNumber(y, m, d) : undefined;
+    if (day === undefined && d) parts.push(`${v.hijri} هـ — تاريخ هجري غير موجود في تقويم أم القرى`);
+    else parts.push(`${v.hijri} هـ${m ? ` — ${HIJRI_MONTHS[m - 1]} ${y} هـ` : ''}`);
+  }
+  if (v.relative) parts.push(`تاريخ نسبي (${v.relative}) — لم يُعرف تاريخ المقال لتحديده`);
+  if (v.weekday && v.weekdayMismatch && iso && iso.m && iso.d) {
+    const named = ARABIC_WEEKDAYS[WEEKDAY_NAMES.indexOf(v.weekday)];
+    const actual = ARABIC_WEEKDAYS[weekdayOf(dayNumber(iso.y, iso.m, iso.d))];
+    parts.push(`⚠ اليوم المذكور (${named}) لا يوافق التاريخ: كان يوم ${actual}`);
+  }
+  return parts.join('\n');
+}
+
+/** The hover text of a figure: value as a reader trusts it, in Arabic. */
+export function describeFigure(fig: FigureDetection): string {
+  const v = fig.value;
+  const bound = v.bound ? `${BOUND_WORDS[v.bound]} ` : '';
+  const label = figureLabelName(fig.label);
+  switch (fig.label) {
+    case 'DATE':
+      return `${label}: ${describeDate(fig)}`;
+    case 'TIME':
+      return `${label}: ${v.time ?? fig.text}${v.time ? ` — الساعة ${arabicDigits(parseInt(v.time, 10))}:${v.time.slice(3).replace(/\d/g, (d) => String.fromCharCode(0x660 + +d))}` : ''}`;
+    case 'DURATION':
+      return `${label}: ${bound}${v.duration ? `${v.duration} — ${durationWords(v.duration)}` : fig.text}`;
+    default:
+      break;
+  }
+  if (v.number === undefined) return `${label}: ${fig.text}`;
+  if (fig.label === 'ORDINAL') {
+    const word = ORDINAL_WORDS[v.number];
+    return `${label}: ${arabicDigits(v.number)} — ${word ?? `رقم ${numberToArabicWords(v.number)}`}`;
+  }
+  const n = v.number;
+  let unit = '';
+  if (fig.label === 'PERCENT') unit = '٪';
+  else if (fig.label === 'MONEY') unit = v.currency ? ` ${currencyName(v.currency)} (${v.currency})` : v.unit ? ` ${v.unit}` : '';
+  else if (v.unit) unit = ` ${v.unit}`;
+  const words = numberToArabicWords(n) + (fig.label === 'PERCENT' ? ' في المئة' : '');
+  return `${label}: ${bound}${arabicDigits(n)}${unit} — ${words}`;
+}

@@ -1,0 +1,319 @@
+// The closed word lists the figures scanner looks tokens up in, expanded once at load time into
+// every clitic / hamza / ta-marbuta spelling so the hot loop does one Map lookup per token.
+
+export type Entry =
+  | { t: 'num'; v: number; unit?: boolean; ten?: boolean; hundred?: boolean; teenTen?: boolean; onlyTeen?: boolean }
+  | { t: 'scale'; v: number; count: number; plural?: boolean }
+  | { t: 'frac'; v: number }
+  | { t: 'cur'; iso: string | undefined; name: string; factor: number }
+  | { t: 'curq'; word: string }
+  | { t: 'unit'; unit: string; dual?: boolean }
+  | { t: 'unitq'; word: string }
+  | { t: 'tunit'; des: string; time: boolean; mult: number; dual?: boolean }
+  | { t: 'month'; m: number; series: 'g' | 'l' }
+  | { t: 'monthHead'; word: 'kanun' | 'tishrin' }
+  | { t: 'hmonth'; m: number }
+  | { t: 'hmonthHead'; word: 'rabi' | 'jumada' | 'dhu' }
+  | { t: 'weekday'; d: number }
+  | { t: 'rel'; rel: string; days: number }
+  | { t: 'relHead'; period: 'year' | 'month' | 'week' | 'day' }
+  | { t: 'qual'; q: 'last' | 'next' | 'this' }
+  | { t: 'ord'; v: number; fem: boolean; definite: boolean }
+  | { t: 'yearNoun' }
+  | { t: 'hourNoun' }
+  | { t: 'meridiem'; add: number }
+  | { t: 'pctWord' }
+  | { t: 'fi' }
+  | { t: 'min' }
+  | { t: 'ila' }
+  | { t: 'wa' }
+  | { t: 'muwafiq' }
+  | { t: 'yawm' }
+  | { t: 'markerH' }
+  | { t: 'markerG' };
+
+/** Which clitics a word may carry: conjunction (و ف), preposition (ب ل ك), article (ال). */
+interface Clitics {
+  conj?: boolean;
+  prep?: boolean;
+  article?: boolean;
+}
+
+/** A reading of a surface form: the entry and the clitics written in front of its stem. */
+export interface Reading {
+  e: Entry;
+  pre: string;
+}
+
+/** Surface form → its readings, shortest prefix first (a bare word beats a clitic reading). */
+export const LEXICON = new Map<string, Reading[]>();
+
+const FOLDS: Array<[string, string]> = [
+  ['أ', 'ا'],
+  ['إ', 'ا'],
+  ['آ', 'ا'],
+  ['ة', 'ه'],
+  ['ى', 'ي'],
+];
+
+/** Every spelling of a word where each foldable letter appears either as written or folded. */
+function spellings(word: string): string[] {
+  let out = [''];
+  for (const ch of word) {
+    const f = FOLDS.find(([a]) => a === ch);
+    const alts = f ? [ch, f[1]] : ch === 'ا' ? ['ا'] : [ch];
+    const next: string[] = [];
+    for (const prefix of out) for (const a of alts) next.push(prefix + a);
+    out = next;
+  }
+  return out;
+}
+
+function put(form: string, entry: Entry, prefix: string): void {
+  for (const s of spellings(form)) {
+    let list = LEXICON.get(s);
+    if (!list) {
+      list = [];
+      LEXICON.set(s, list);
+    }
+    if (list.some((r) => r.e === entry)) continue;
+    list.push({ e: entry, pre: prefix });
+    list.sort((a, b) => a.pre.length - b.pre.length);
+  }
+}
+
+function add(words: string | string[], entry: Entry, clitics: Clitics = { conj: true, prep: true, article: true }): void {
+  for (const word of Array.isArray(words) ? words : [words]) {
+    const defined = word.startsWith('ال');
+    const stems: Array<[string, boolean]> = [[word, defined]];
+    if (clitics.article && !defined) stems.push(['ال' + word, true]);
+    for (const [stem, def] of stems) {
+      const conjs = clitics.conj ? ['', 'و', 'ف'] : [''];
+      const preps = clitics.prep ? ['', 'ب', 'ل', 'ك'] : [''];
+      for (const c of conjs) {
+        for (const p of preps) {
+          let form: string;
+          let pre: string;
+          if (p === 'ل' && def) {
+            form = c + 'ل' + stem.slice(1);
+            pre = c + 'لل';
+          } else {
+            form = c + p + stem;
+            pre = c + p + (def && !defined ? 'ال' : '');
+          }
+          put(form, entry, pre);
+        }
+      }
+    }
+  }
+}
+
+// Number words: masculine and feminine, nominative and oblique.
+const UNITS: Array<[string[], number]> = [
+  [['واحد', 'واحدة'], 1],
+  [['اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'إثنين', 'إثنان'], 2],
+  [['ثلاث', 'ثلاثة'], 3],
+  [['أربع', 'أربعة'], 4],
+  [['خمس', 'خمسة'], 5],
+  [['ست', 'ستة'], 6],
+  [['سبع', 'سبعة'], 7],
+  [['ثمان', 'ثماني', 'ثمانية'], 8],
+  [['تسع', 'تسعة'], 9],
+];
+for (const [ws, v] of UNITS) add(ws, { t: 'num', v, unit: true });
+add(['عشر', 'عشرة'], { t: 'num', v: 10, teenTen: true });
+add(['أحد', 'إحدى', 'احدى', 'حادي', 'اثنا', 'اثني', 'اثنتا', 'اثنتي'], { t: 'num', v: 0, onlyTeen: true }, { conj: true, prep: true, article: false });
+const TENS: Array<[string, number]> = [
+  ['عشرون', 20], ['عشرين', 20], ['ثلاثون', 30], ['ثلاثين', 30], ['أربعون', 40], ['أربعين', 40],
+  ['خمسون', 50], ['خمسين', 50], ['ستون', 60], ['ستين', 60], ['سبعون', 70], ['سبعين', 70],
+  ['ثمانون', 80], ['ثمانين', 80], ['تسعون', 90], ['تسعين', 90],
+];
+for (const [w, v] of TENS) add(w, { t: 'num', v, ten: true });
+add(['مائة', 'مئة', 'مائه'], { t: 'num', v: 100, hundred: true });
+add(['مائتان', 'مائتين', 'مئتان', 'مئتين', 'مائتا', 'مائتي', 'مئتا', 'مئتي'], { t: 'num', v: 200 });
+const HUNDREDS = ['ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع'];
+HUNDREDS.forEach((u, i) => {
+  add([u + 'مائة', u + 'مئة'], { t: 'num', v: (i + 3) * 100 });
+});
+add('ثمانمائة', { t: 'num', v: 800 });
+add('ثمانمئة', { t: 'num', v: 800 });
+
+// Scale words: singular, accusative singular, plural, dual (which carries its own count).
+const SCALES: Array<[number, string[], string[], string[]]> = [
+  [1e3, ['ألف', 'ألفا', 'الف', 'الفا'], ['آلاف', 'الاف', 'ألوف'], ['ألفان', 'ألفين', 'ألفا', 'ألفي']],
+  [1e6, ['مليون', 'مليونا'], ['ملايين'], ['مليونان', 'مليونين', 'مليوني', 'مليونا']],
+  [1e9, ['مليار', 'مليارا', 'بليون', 'بليونا'], ['مليارات', 'بلايين'], ['ملياران', 'مليارين', 'ملياري', 'بليوني']],
+  [1e12, ['تريليون', 'تريليونا', 'ترليون'], ['تريليونات'], ['تريليوني', 'تريليونين']],
+];
+for (const [v, singular, plural, dual] of SCALES) {
+  // "ألفا" is both the accusative singular and the construct dual; it is read as a singular.
+  add(dual.filter((d) => !singular.includes(d)), { t: 'scale', v, count: 2 }, { conj: true, prep: true, article: false });
+  add(plural, { t: 'scale', v, count: 1, plural: true }, { conj: true, prep: true, article: false });
+  add(singular, { t: 'scale', v, count: 1 }, { conj: true, prep: true, article: false });
+}
+add(['نصف'], { t: 'frac', v: 0.5 }, { conj: true, prep: true, article: false });
+add(['ربع'], { t: 'frac', v: 0.25 }, { conj: true, prep: true, article: false });
+
+// Currencies. A country adjective after the name may change the code (دينار كويتي).
+const NOCLITIC: Clitics = { conj: false, prep: false, article: false };
+const CUR_WORDS: Array<[string[], string | undefined, string]> = [
+  [['ريال', 'ريالا', 'ريالات', 'ريالاً'], 'SAR', 'ريال'],
+  [['دولار', 'دولارا', 'دولارات', 'دولاراً'], 'USD', 'دولار'],
+  [['يورو'], 'EUR', 'يورو'],
+  [['جنيه', 'جنيها', 'جنيهات'], 'EGP', 'جنيه'],
+  [['استرليني', 'إسترليني'], 'GBP', 'جنيه إسترليني'],
+  [['دينار', 'دينارا', 'دنانير'], undefined, 'دينار'],
+  [['درهم', 'درهما', 'دراهم'], 'AED', 'درهم'],
+  [['ليرة', 'ليرات'], undefined, 'ليرة'],
+  [['ين'], 'JPY', 'ين'],
+  [['يوان'], 'CNY', 'يوان'],
+  [['روبية', 'روبيات'], 'INR', 'روبية'],
+  [['فرنك', 'فرنكا', 'فرنكات'], 'CHF', 'فرنك'],
+  [['تومان'], 'IRR', 'تومان'],
+  [['روبل', 'روبلا', 'روبلات'], 'RUB', 'روبل'],
+];
+for (const [ws, iso, name] of CUR_WORDS) add(ws, { t: 'cur', iso, name, factor: 1 }, NOCLITIC);
+add(['سنت', 'سنتا', 'سنتات'], { t: 'cur', iso: 'USD', name: 'سنت', factor: 0.01 }, NOCLITIC);
+add(['هللة', 'هللات', 'هلله'], { t: 'cur', iso: 'SAR', name: 'هللة', factor: 0.01 }, NOCLITIC);
+add(['قرش', 'قرشا', 'قروش'], { t: 'cur', iso: 'EGP', name: 'قرش', factor: 0.01 }, NOCLITIC);
+for (const w of ['سعودي', 'أمريكي', 'أميركي', 'كويتي', 'أردني', 'بحريني', 'عراقي', 'ليبي', 'تونسي', 'جزائري',
+  'إماراتي', 'مغربي', 'قطري', 'عماني', 'يمني', 'إيراني', 'مصري', 'سوداني', 'سوري', 'سورية', 'لبناني', 'لبنانية',
+  'تركي', 'تركية', 'كندي', 'أسترالي', 'استرالي', 'إسترليني', 'استرليني', 'سويسري', 'صيني', 'هندي', 'روسي', 'ياباني']) {
+  add(w, { t: 'curq', word: w.replace(/[أإ]/g, 'ا') }, NOCLITIC);
+}
+
+// Measurement units (QUANTITY). The unit reported is the singular as written here.
+const UNIT_WORDS: Array<[string[], string]> = [
+  [['طن', 'طنا', 'أطنان', 'طناً'], 'طن'],
+  [['برميل', 'براميل'], 'برميل'],
+  [['كيلوغرام', 'كيلوغراما', 'كيلوجرام', 'كيلوجراما', 'كغ', 'كجم', 'كيلو', 'كيلوغرامات', 'كيلوجرامات'], 'كيلوغرام'],
+  [['غرام', 'غراما', 'جرام', 'جراما', 'غرامات', 'جرامات'], 'غرام'],
+  [['لتر', 'لترا', 'لترات'], 'لتر'],
+  [['متر', 'مترا', 'أمتار', 'م2', 'م3'], 'متر'],
+  [['سنتيمتر', 'سنتيمترا', 'سم', 'سنتيمترات'], 'سنتيمتر'],
+  [['مليمتر', 'مليمترا', 'ملم', 'مم'], 'مليمتر'],
+  [['كيلومتر', 'كيلومترا', 'كيلومترات', 'كم', 'كلم'], 'كيلومتر'],
+  [['ميل', 'ميلا', 'أميال'], 'ميل'],
+  [['قدم', 'أقدام'], 'قدم'],
+  [['بوصة', 'بوصات'], 'بوصة'],
+  [['هكتار', 'هكتارا', 'هكتارات'], 'هكتار'],
+  [['فدان', 'فدانا', 'أفدنة'], 'فدان'],
+  [['دونم', 'دونما', 'دونمات'], 'دونم'],
+  [['ميغاواط', 'ميجاوات', 'ميجاواط', 'ميغاوات', 'ميغاوط'], 'ميغاواط'],
+  [['كيلوواط', 'كيلووات'], 'كيلوواط'],
+  [['غيغاواط', 'جيجاوات', 'جيجاواط'], 'غيغاواط'],
+  [['واط', 'وات'], 'واط'],
+  [['درجة', 'درجات'], 'درجة'],
+  [['نقطة', 'نقاط'], 'نقطة'],
+  [['عقدة'], 'عقدة'],
+  [['قدم مكعب'], 'قدم مكعب'],
+  [['ميغابايت', 'غيغابايت', 'جيجابايت'], 'بايت'],
+];
+for (const [ws, unit] of UNIT_WORDS) add(ws, { t: 'unit', unit }, NOCLITIC);
+for (const w of ['مربع', 'مربعا', 'مربعة', 'مكعب', 'مكعبا', 'مكعبة', 'مئوية', 'فهرنهايت', 'يوميا', 'يومياً']) {
+  add(w, { t: 'unitq', word: w.replace(/ا$/, '').replace(/ة$/, '') }, NOCLITIC);
+}
+
+// Time units (DURATION); duals carry their own count of two.
+const TUNITS: Array<[string[], string, boolean, number, string[]]> = [
+  [['ثانية', 'ثوان', 'ثواني', 'ثوانٍ'], 'S', true, 1, ['ثانيتين', 'ثانيتان']],
+  [['دقيقة', 'دقائق'], 'M', true, 1, ['دقيقتين', 'دقيقتان']],
+  [['ساعة', 'ساعات'], 'H', true, 1, ['ساعتين', 'ساعتان']],
+  [['يوم', 'يوما', 'أيام', 'يوماً'], 'D', false, 1, ['يومين', 'يومان']],
+  [['أسبوع', 'أسبوعا', 'أسابيع'], 'W', false, 1, ['أسبوعين', 'أسبوعان']],
+  [['شهر', 'شهرا', 'أشهر', 'شهور', 'شهراً'], 'M', false, 1, ['شهرين', 'شهران']],
+  [['سنة', 'سنوات', 'سنين', 'عام', 'عاما', 'أعوام', 'عاماً'], 'Y', false, 1, ['سنتين', 'سنتان', 'عامين', 'عامان']],
+  [['عقد', 'عقود'], 'Y', false, 10, ['عقدين']],
+  [['قرن', 'قرون'], 'Y', false, 100, ['قرنين']],
+];
+for (const [ws, des, time, mult, duals] of TUNITS) {
+  add(ws, { t: 'tunit', des, time, mult }, NOCLITIC);
+  add(duals, { t: 'tunit', des, time, mult, dual: true }, { conj: true, prep: true, article: true });
+}
+
+// Months: Egyptian/Gulf series, Levantine series (two-word ones via a head word), Hijri.
+const GMONTHS: string[][] = [
+  ['يناير', 'كانون'],
+  ['فبراير', 'فبرایر'],
+  ['مارس'],
+  ['أبريل', 'إبريل', 'ابريل', 'أفريل'],
+  ['مايو', 'ماي', 'مايس'],
+  ['يونيو', 'يونيه', 'جوان'],
+  ['يوليو', 'يوليه', 'جويلية'],
+  ['أغسطس', 'اغسطس', 'أغشت'],
+  ['سبتمبر', 'شتنبر'],
+  ['أكتوبر', 'اكتوبر'],
+  ['نوفمبر', 'نونبر'],
+  ['ديسمبر', 'دجنبر'],
+];
+GMONTHS.forEach((ws, i) => {
+  add(ws.filter((w) => w !== 'كانون'), { t: 'month', m: i + 1, series: 'g' }, { conj: true, prep: true, article: false });
+});
+const LMONTHS: Array<[string, number]> = [
+  ['شباط', 2], ['آذار', 3], ['نيسان', 4], ['أيار', 5], ['حزيران', 6], ['تموز', 7], ['آب', 8], ['أيلول', 9],
+];
+for (const [w, m] of LMONTHS) add(w, { t: 'month', m, series: 'l' }, { conj: true, prep: true, article: false });
+add('كانون', { t: 'monthHead', word: 'kanun' }, { conj: true, prep: true, article: false });
+add('تشرين', { t: 'monthHead', word: 'tishrin' }, { conj: true, prep: true, article: false });
+const HMONTHS: Array<[string[], number]> = [
+  [['محرم'], 1], [['صفر'], 2], [['رجب'], 7], [['شعبان'], 8], [['رمضان'], 9], [['شوال'], 10],
+];
+for (const [ws, m] of HMONTHS) add(ws, { t: 'hmonth', m }, { conj: true, prep: true, article: false });
+add('ربيع', { t: 'hmonthHead', word: 'rabi' }, { conj: true, prep: true, article: false });
+add(['جمادى', 'جمادي'], { t: 'hmonthHead', word: 'jumada' }, { conj: true, prep: true, article: false });
+add(['ذو', 'ذي'], { t: 'hmonthHead', word: 'dhu' }, { conj: true, prep: true, article: false });
+
+const WEEKDAYS: Array<[string[], number]> = [
+  [['الأحد'], 0], [['الاثنين', 'الإثنين'], 1], [['الثلاثاء'], 2], [['الأربعاء'], 3], [['الخميس'], 4],
+  [['الجمعة'], 5], [['السبت'], 6],
+];
+for (const [ws, d] of WEEKDAYS) add(ws, { t: 'weekday', d });
+
+add(['أمس', 'الأمس'], { t: 'rel', rel: 'yesterday', days: -1 });
+add(['غدا', 'غداً', 'غدًا'], { t: 'rel', rel: 'tomorrow', days: 1 }, { conj: true, prep: false, article: false });
+add(['العام', 'السنة'], { t: 'relHead', period: 'year' });
+add(['الشهر'], { t: 'relHead', period: 'month' });
+add(['الأسبوع'], { t: 'relHead', period: 'week' });
+add(['الماضي', 'الماضية', 'الماضيين', 'المنصرم', 'المنصرمة', 'الفائت', 'الفائتة', 'السابق', 'السابقة'], { t: 'qual', q: 'last' });
+add(['المقبل', 'المقبلة', 'المقبلين', 'القادم', 'القادمة', 'القادمين'], { t: 'qual', q: 'next' });
+add(['الجاري', 'الجارية', 'الحالي', 'الحالية'], { t: 'qual', q: 'this' });
+
+const ORDS: Array<[number, string, string, string, string]> = [
+  [1, 'أول', 'أولى', 'الأول', 'الأولى'],
+  [2, 'ثاني', 'ثانية', 'الثاني', 'الثانية'],
+  [3, 'ثالث', 'ثالثة', 'الثالث', 'الثالثة'],
+  [4, 'رابع', 'رابعة', 'الرابع', 'الرابعة'],
+  [5, 'خامس', 'خامسة', 'الخامس', 'الخامسة'],
+  [6, 'سادس', 'سادسة', 'السادس', 'السادسة'],
+  [7, 'سابع', 'سابعة', 'السابع', 'السابعة'],
+  [8, 'ثامن', 'ثامنة', 'الثامن', 'الثامنة'],
+  [9, 'تاسع', 'تاسعة', 'التاسع', 'التاسعة'],
+  [10, 'عاشر', 'عاشرة', 'العاشر', 'العاشرة'],
+];
+for (const [v, m, f, dm, df] of ORDS) {
+  // "ثانية" alone is the unit "second", so bare feminine ordinals are left out.
+  add(m, { t: 'ord', v, fem: false, definite: false }, { conj: true, prep: true, article: false });
+  if (v === 1) add(f, { t: 'ord', v, fem: true, definite: false }, { conj: true, prep: true, article: false });
+  add(dm, { t: 'ord', v, fem: false, definite: true });
+  add(df, { t: 'ord', v, fem: true, definite: true });
+}
+add(['الحادي', 'الحادية'], { t: 'ord', v: 1, fem: false, definite: true });
+
+add(['عام', 'العام', 'عامي', 'سنة', 'السنة', 'موسم', 'منذ', 'حتى', 'بحلول', 'مطلع', 'نهاية', 'أواخر', 'أوائل', 'منتصف', 'خلال', 'ميزانية'],
+  { t: 'yearNoun' }, { conj: true, prep: true, article: false });
+add(['الساعة'], { t: 'hourNoun' }, { conj: true, prep: true, article: false });
+const MERIDIEM: Array<[string[], number]> = [
+  [['صباحا', 'صباحاً', 'صباحًا', 'فجرا', 'فجراً', 'ص'], 0],
+  [['مساء', 'مساءً', 'مساءا', 'عصرا', 'عصراً', 'ليلا', 'ليلاً', 'م'], 12],
+  [['ظهرا', 'ظهراً'], -1],
+];
+for (const [ws, a] of MERIDIEM) add(ws, { t: 'meridiem', add: a }, NOCLITIC);
+add(['المئة', 'المائة', 'المئه', 'المائه', 'المية'], { t: 'pctWord' }, { conj: false, prep: true, article: false });
+add(['في', 'فى'], { t: 'fi' }, NOCLITIC);
+add(['من'], { t: 'min' }, NOCLITIC);
+add(['إلى', 'الى', 'حتى'], { t: 'ila' }, NOCLITIC);
+add(['و'], { t: 'wa' }, NOCLITIC);
+add(['الموافق', 'الموافقة'], { t: 'muwafiq' }, { conj: true, prep: false, article: false });
+add(['يوم'], { t: 'yawm' }, { conj: true, prep: true, article: false });
+add(['هـ', 'ه', 'هجري', 'هجرية', 'للهجرة'], { t: 'markerH' }, NOCLITIC);
+add(['م', 'ميلادي', 'ميلادية', 'للميلاد'], { t: 'markerG' }, NOCLITIC);
