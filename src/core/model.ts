@@ -77,6 +77,8 @@ export interface SidecarDocumentInfo {
 export interface SidecarData {
   khabar: 1;
   document: SidecarDocumentInfo;
+  /** The highest id number handed out, so an id freed by a deletion is never given again. */
+  lastId?: number;
   annotations: AnnotationRecord[];
 }
 

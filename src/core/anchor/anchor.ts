@@ -1,0 +1,253 @@
+// Finding an annotation again after its article changed: same place, the same quote nearby with its
+// context, then a bounded fuzzy match. When the evidence is weak or points two ways, it says "orphan"
+// rather than jump to a look-alike passage (the classic failure of web annotators).
+
+import type { Anchor, AnnotationRecord } from '../model';
+
+/** Characters of context stored on each side of a quote. */
+export const CONTEXT_LENGTH = 32;
+
+export interface ReanchorOptions {
+  /** The article's length when the offsets were valid (sidecar `document.length`); gives the shift of a one-place edit. */
+  oldLength?: number;
+  /** Below this similarity (1 − edits / quote length) a fuzzy match is not taken. */
+  minFuzzyScore?: number;
+  /** Quotes shorter than this are never matched fuzzily: a near-miss of a short name is another name. */
+  minFuzzyLength?: number;
+  /** Upper bound on text × quote cells the fuzzy matcher may visit for one annotation. */
+  fuzzyBudget?: number;
+}
+
+export interface ReanchorResult {
+  /** Same order as the input; moved ones carry their new target, lost ones `orphan: true` and their old target. */
+  records: AnnotationRecord[];
+  moved: string[];
+  orphans: string[];
+  /** Orphans that found their place again (also listed in `moved`). */
+  reattached: string[];
+}
+
+type Placement = { start: number; end: number } | { lost: 'missing' | 'ambiguous' };
+
+/** The anchor of [start, end) in text: the quote and up to CONTEXT_LENGTH characters either side (whole surrogate pairs). */
+export function anchorFor(text: string, start: number, end: number): Anchor {
+  let ps = Math.max(0, start - CONTEXT_LENGTH);
+  if (ps > 0 && isLowSurrogate(text.charCodeAt(ps)) && isHighSurrogate(text.charCodeAt(ps - 1))) ps++;
+  let se = Math.min(text.length, end + CONTEXT_LENGTH);
+  if (se < text.length && isLowSurrogate(text.charCodeAt(se)) && isHighSurrogate(text.charCodeAt(se - 1))) se--;
+  return { start, end, exact: text.slice(start, end), prefix: text.slice(ps, start), suffix: text.slice(end, se) };
+}
+
+/** True when the record's offsets still select its quote in text. */
+export function anchorHolds(text: string, target: Anchor): boolean {
+  return (
+    target.start >= 0 &&
+    target.end <= text.length &&
+    target.start <= target.end &&
+    text.startsWith(target.exact, target.start) &&
+    target.end - target.start === target.exact.length
+  );
+}
+
+/**
+ * Re-anchors every record in the current text. Records are visited in their old order so the shift
+ * seen at one annotation is tried first at the next: a single insertion costs one comparison each.
+ */
+export function reanchor(text: string, records: readonly AnnotationRecord[], options: ReanchorOptions = {}): ReanchorResult {
+  const globalDelta = options.oldLength === undefined ? 0 : text.length - options.oldLength;
+  const order = records.map((_, i) => i).sort((a, b) => records[a]!.target.start - records[b]!.target.start || a - b);
+  const out = records.slice();
+  const moved: string[] = [];
+  const orphans: string[] = [];
+  const reattached: string[] = [];
+  let localDelta = globalDelta;
+  for (const i of order) {
+    const r = records[i]!;
+    const p = place(text, r.target, localDelta, globalDelta, options);
+    if ('lost' in p) {
+      orphans.push(r.id);
+      if (!r.orphan) out[i] = { ...r, orphan: true };
+      continue;
+    }
+    localDelta = p.start - r.target.start;
+    const same = p.start === r.target.start && p.end === r.target.end && !r.orphan;
+    const fresh = anchorFor(text, p.start, p.end);
+    if (same) {
+      if (fresh.prefix !== r.target.prefix || fresh.suffix !== r.target.suffix) out[i] = { ...r, target: fresh };
+      continue;
+    }
+    const next: AnnotationRecord = { ...r, target: fresh };
+    delete next.orphan;
+    out[i] = next;
+    moved.push(r.id);
+    if (r.orphan) reattached.push(r.id);
+  }
+  return { records: out, moved, orphans, reattached };
+}
+
+function place(text: string, t: Anchor, localDelta: number, globalDelta: number, o: ReanchorOptions): Placement {
+  const len = t.exact.length;
+  if (len === 0) return { lost: 'missing' };
+  if (anchorHolds(text, t)) return { start: t.start, end: t.end };
+  // The quote where the edits around it say it should be, with either side's context intact.
+  for (const d of localDelta === globalDelta ? [localDelta] : [localDelta, globalDelta]) {
+    const p = t.start + d;
+    if (p >= 0 && text.startsWith(t.exact, p) && contextIntact(text, t, p, p + len)) return { start: p, end: p + len };
+  }
+  const exact = placeExact(text, t, [t.start + localDelta, t.start + globalDelta]);
+  if (exact) return exact;
+  return placeFuzzy(text, t, t.start + localDelta, o);
+}
+
+function contextIntact(text: string, t: Anchor, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - t.prefix.length), start);
+  const after = text.slice(end, end + t.suffix.length);
+  return (t.prefix.length > 0 && before === t.prefix) || (t.suffix.length > 0 && after === t.suffix) || (before === t.prefix && after === t.suffix);
+}
+
+/** Every occurrence of the quote, judged by how well its surroundings match the stored context. */
+function placeExact(text: string, t: Anchor, hints: number[]): Placement | undefined {
+  const len = t.exact.length;
+  const found: { start: number; score: number; best: number }[] = [];
+  for (let p = text.indexOf(t.exact); p >= 0 && found.length < 1000; p = text.indexOf(t.exact, p + 1)) {
+    const { prefix, suffix } = contextScores(text, t, p, p + len);
+    found.push({ start: p, score: prefix + suffix, best: Math.max(prefix, suffix) });
+  }
+  if (found.length === 0) return undefined;
+  // A long sentence that occurs once is its own evidence; anything shorter needs its context.
+  const good = found.filter((c) => c.best >= 0.7 || (found.length === 1 && len >= 40));
+  if (good.length === 0) return { lost: 'missing' };
+  good.sort((a, b) => b.score - a.score);
+  const top = good[0]!;
+  if (good.length === 1 || top.score - good[1]!.score >= 0.15) return { start: top.start, end: top.start + len };
+  const atHint = good.filter((c) => hints.includes(c.start) && c.score >= good[1]!.score - 1e-9);
+  if (atHint.length === 1) return { start: atHint[0]!.start, end: atHint[0]!.start + len };
+  return { lost: 'ambiguous' };
+}
+
+/** The quote was rewritten: the closest approximate match near where it was, if it is close and unique. */
+function placeFuzzy(text: string, t: Anchor, hint: number, o: ReanchorOptions): Placement {
+  const m = t.exact.length;
+  const minScore = o.minFuzzyScore ?? 0.75;
+  if (m < (o.minFuzzyLength ?? 12)) return { lost: 'missing' };
+  const maxDist = Math.floor(m * (1 - minScore));
+  const budget = o.fuzzyBudget ?? 4_000_000;
+  let from = 0;
+  let to = text.length;
+  if (text.length * m > budget) {
+    const half = Math.max(m * 2, Math.floor(budget / m / 2));
+    from = Math.max(0, hint - half);
+    to = Math.min(text.length, hint + m + half);
+  }
+  const ends = approximateEnds(t.exact, text, from, to, maxDist);
+  if (ends.length === 0) return { lost: 'missing' };
+  let best = ends[0]!;
+  for (const e of ends) if (e.dist < best.dist) best = e;
+  const start = approximateStart(t.exact, text, best.end, maxDist);
+  if (start === undefined || start >= best.end) return { lost: 'missing' };
+  // Another match as good elsewhere: refuse to choose.
+  for (const e of ends) {
+    if (e.dist <= best.dist && (e.end <= start || e.end - m > best.end)) return { lost: 'ambiguous' };
+  }
+  const s = snapStart(text, start);
+  const en = snapEnd(text, best.end);
+  const score = 1 - best.dist / m;
+  const ctx = contextScores(text, t, s, en);
+  if (score < 0.9 && Math.max(ctx.prefix, ctx.suffix) < 0.5) return { lost: 'missing' };
+  return { start: s, end: en };
+}
+
+/** Sellers' algorithm: end offsets in [from, to) where some substring is within maxDist edits of pattern. */
+function approximateEnds(pattern: string, text: string, from: number, to: number, maxDist: number): { end: number; dist: number }[] {
+  const m = pattern.length;
+  const col = new Uint32Array(m + 1);
+  for (let i = 0; i <= m; i++) col[i] = i;
+  const out: { end: number; dist: number }[] = [];
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    let diag = 0; // D[i-1][j-1]; the row 0 is always 0 (free start)
+    for (let i = 1; i <= m; i++) {
+      const up = col[i]!; // D[i][j-1]
+      const cost = pattern.charCodeAt(i - 1) === c ? 0 : 1;
+      const v = Math.min(diag + cost, up + 1, col[i - 1]! + 1);
+      diag = up;
+      col[i] = v;
+    }
+    if (col[m]! <= maxDist) out.push({ end: j + 1, dist: col[m]! });
+  }
+  return out;
+}
+
+/** Where the best match ending at `end` starts: an anchored edit distance run backwards from end. */
+function approximateStart(pattern: string, text: string, end: number, maxDist: number): number | undefined {
+  const m = pattern.length;
+  const span = Math.min(end, m + maxDist);
+  // prev[i]: distance between the last i chars of pattern and the last j chars before end.
+  let prev = new Uint32Array(m + 1);
+  let cur = new Uint32Array(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  let bestJ = -1;
+  let bestD = prev[m]!;
+  if (bestD <= maxDist) bestJ = 0;
+  for (let j = 1; j <= span; j++) {
+    const c = text.charCodeAt(end - j);
+    cur[0] = j;
+    for (let i = 1; i <= m; i++) {
+      const cost = pattern.charCodeAt(m - i) === c ? 0 : 1;
+      cur[i] = Math.min(prev[i - 1]! + cost, prev[i]! + 1, cur[i - 1]! + 1);
+    }
+    if (cur[m]! < bestD || (cur[m]! === bestD && bestJ < 0)) {
+      bestD = cur[m]!;
+      bestJ = j;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return bestJ < 0 || bestD > maxDist ? undefined : end - bestJ;
+}
+
+function contextScores(text: string, t: Anchor, start: number, end: number): { prefix: number; suffix: number } {
+  const before = text.slice(Math.max(0, start - t.prefix.length), start);
+  const after = text.slice(end, end + t.suffix.length);
+  return { prefix: similarity(t.prefix, before), suffix: similarity(t.suffix, after) };
+}
+
+/** 1 − edit distance / longer length; two empty strings are identical. */
+export function similarity(a: string, b: string): number {
+  const n = Math.max(a.length, b.length);
+  if (n === 0) return 1;
+  return 1 - editDistance(a, b) / n;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+function snapStart(text: string, i: number): number {
+  return i > 0 && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1)) ? i - 1 : i;
+}
+
+function snapEnd(text: string, i: number): number {
+  return i < text.length && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1)) ? i + 1 : i;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

@@ -1,0 +1,73 @@
+// The fixed facts of the sidecar format: version, file naming, key order, record order, hashing.
+// Everything that decides which bytes a sidecar has lives here so the writer and reader agree.
+
+import { createHash } from 'crypto';
+import type { AnnotationRecord, SidecarData } from '../model';
+
+export const SIDECAR_VERSION = 1;
+export const DEFAULT_SIDECAR_SUFFIX = '.annotations.yaml';
+/** Far above any real article's annotations; stops a runaway or hostile file from freezing the editor. */
+export const MAX_SIDECAR_BYTES = 32 * 1024 * 1024;
+
+/** Key order of each mapping; keys not listed (a person's own fields) follow, in the order found. */
+export const KEY_ORDER = {
+  top: ['khabar', 'document', 'lastId', 'annotations'],
+  document: ['path', 'sha256', 'length'],
+  record: ['id', 'kind', 'label', 'status', 'orphan', 'target', 'value', 'claim', 'note', 'author', 'created', 'modified'],
+  target: ['start', 'end', 'exact', 'prefix', 'suffix'],
+  value: ['number', 'unit', 'currency', 'bound', 'date', 'hijri', 'weekday', 'weekdayMismatch', 'relative', 'time', 'duration'],
+  claim: ['claimant', 'date', 'appearance', 'type', 'checkWorthy', 'checkWorthiness', 'verdict', 'rating', 'evidence', 'review'],
+  claimant: ['text', 'ref'],
+  rating: ['value', 'best', 'worst'],
+} as const;
+
+export type KeyOrderName = keyof typeof KEY_ORDER;
+
+/** Which key order applies to the mapping under `key` inside a mapping of kind `parent`. */
+export function childOrder(parent: KeyOrderName | undefined, key: string): KeyOrderName | undefined {
+  switch (parent) {
+    case 'top':
+      return key === 'document' ? 'document' : undefined;
+    case 'record':
+      return key === 'target' ? 'target' : key === 'value' ? 'value' : key === 'claim' ? 'claim' : undefined;
+    case 'claim':
+      return key === 'claimant' ? 'claimant' : key === 'rating' ? 'rating' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `article.txt` → `article.txt.annotations.yaml` (works on paths and URI paths alike). */
+export function sidecarPathFor(articlePath: string, suffix = DEFAULT_SIDECAR_SUFFIX): string {
+  return articlePath + suffix;
+}
+
+/** The article a sidecar belongs to, or undefined when the name does not end with the suffix. */
+export function articlePathFor(sidecarPath: string, suffix = DEFAULT_SIDECAR_SUFFIX): string | undefined {
+  return sidecarPath.endsWith(suffix) && sidecarPath.length > suffix.length ? sidecarPath.slice(0, -suffix.length) : undefined;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The `document` block for an article text; path is the article's file name relative to the sidecar. */
+export function documentInfo(text: string, path: string): SidecarData['document'] {
+  return { path, sha256: sha256Hex(text), length: text.length };
+}
+
+/** Annotations sorted by start, end, then id with numbers compared as numbers (e2 before e10). */
+export function compareRecords(a: AnnotationRecord, b: AnnotationRecord): number {
+  return a.target.start - b.target.start || a.target.end - b.target.end || compareIds(a.id, b.id);
+}
+
+export function compareIds(a: string, b: string): number {
+  const ma = /^(.*?)(\d+)$/.exec(a);
+  const mb = /^(.*?)(\d+)$/.exec(b);
+  if (ma && mb && ma[1] === mb[1]) return Number(ma[2]) - Number(mb[2]) || (a < b ? -1 : a > b ? 1 : 0);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function emptySidecar(text: string, path: string): SidecarData {
+  return { khabar: SIDECAR_VERSION, document: documentInfo(text, path), annotations: [] };
+}

@@ -1,0 +1,133 @@
+// Writing a sidecar. Text the canonical writer produced is rewritten by it (fast, byte-stable); a
+// file a person has touched (comments, own layout) is updated node by node through its yaml
+// Document, so their comments and fields stay where they put them.
+
+import { Document, isMap, isScalar, isSeq, type Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { SidecarData } from '../model';
+import { emitSidecar, isPlainObject } from './emit';
+import { childOrder, compareRecords, KEY_ORDER, type KeyOrderName } from './format';
+import { parseSidecar } from './parse';
+
+export class SidecarWriteError extends Error {}
+
+/**
+ * The text to write for `data`. `previous` is what is on disk now (its text, or the Document from
+ * parseSidecar): it decides whether comments and a person's layout must be carried over.
+ */
+export function serializeSidecar(data: SidecarData, previous?: string | Document): string {
+  let doc: Document | undefined;
+  if (typeof previous === 'string') {
+    const r = parseSidecar(previous);
+    // Never build on a file that does not read: the caller must not overwrite it.
+    if (!r.ok) throw new SidecarWriteError(`the existing sidecar does not read (${r.kind}: ${r.errors[0]?.message ?? ''})`);
+    doc = r.doc;
+  } else {
+    doc = previous;
+  }
+  return doc ? serializeWithDocument(data, doc) : emitSidecar(data);
+}
+
+function serializeWithDocument(data: SidecarData, source: Document): string {
+  const doc = source.clone();
+  const plain = ordered({ ...data, annotations: data.annotations.slice().sort(compareRecords) }, 'top');
+  if (!isMap(doc.contents)) doc.contents = doc.createNode(plain) as YAMLMap;
+  else syncMap(doc, doc.contents, plain, 'top');
+  const out = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  return out.endsWith('\n') ? out : out + '\n';
+}
+
+/** A copy with keys in the format's order and undefined values dropped. */
+function ordered(obj: Record<string, unknown> | object, order: KeyOrderName | undefined): Record<string, unknown> {
+  const src = obj as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const known: readonly string[] = order ? KEY_ORDER[order] : [];
+  const keys = [...known.filter((k) => k in src), ...Object.keys(src).filter((k) => !known.includes(k))];
+  for (const k of keys) {
+    const v = src[k];
+    if (v === undefined) continue;
+    if (order === 'top' && k === 'annotations' && Array.isArray(v)) out[k] = v.map((r) => ordered(r as object, 'record'));
+    else if (isPlainObject(v)) out[k] = ordered(v, childOrder(order, k));
+    else out[k] = v;
+  }
+  return out;
+}
+
+function keyOf(p: Pair): unknown {
+  return isScalar(p.key) ? p.key.value : p.key;
+}
+
+function syncMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, order: KeyOrderName | undefined): void {
+  map.items = map.items.filter((p) => {
+    const k = keyOf(p);
+    return typeof k === 'string' && value[k] !== undefined;
+  });
+  for (const [k, v] of Object.entries(value)) {
+    const existing = map.get(k, true) as YamlNode | undefined;
+    if (order === 'top' && k === 'annotations' && Array.isArray(v) && isSeq(existing)) {
+      syncAnnotations(doc, existing, v as Record<string, unknown>[]);
+    } else if (isPlainObject(v) && isMap(existing)) {
+      syncMap(doc, existing, v, childOrder(order, k));
+      if (existing.flow && existing.items.length === 0) existing.flow = false;
+    } else if (Array.isArray(v) && isSeq(existing)) {
+      syncSeq(doc, existing, v);
+    } else if (isScalar(existing) && (v === null || typeof v !== 'object')) {
+      // Keeping the node keeps the comment on it.
+      if (existing.value !== v) existing.value = v;
+    } else {
+      map.set(k, freshNode(doc, v, order === 'target'));
+    }
+  }
+  if (order) {
+    const known: readonly string[] = KEY_ORDER[order];
+    const rank = (p: Pair, i: number): number => {
+      const r = known.indexOf(keyOf(p) as string);
+      return r >= 0 ? r : known.length + i;
+    };
+    const ranked = map.items.map((p, i) => ({ p, r: rank(p, i) }));
+    ranked.sort((a, b) => a.r - b.r);
+    map.items = ranked.map((x) => x.p);
+  }
+}
+
+function syncAnnotations(doc: Document, seq: YAMLSeq, records: Record<string, unknown>[]): void {
+  const byId = new Map<string, YAMLMap>();
+  for (const item of seq.items) {
+    if (!isMap(item)) continue;
+    const id = item.get('id');
+    if (typeof id === 'string') byId.set(id, item);
+  }
+  seq.items = records.map((r) => {
+    const existing = byId.get(r['id'] as string);
+    if (existing) {
+      syncMap(doc, existing, r, 'record');
+      return existing;
+    }
+    return freshRecord(doc, r);
+  });
+  if (seq.flow && seq.items.length > 0) seq.flow = false;
+}
+
+function syncSeq(doc: Document, seq: YAMLSeq, values: unknown[]): void {
+  const items = seq.items.slice(0, values.length);
+  seq.items = values.map((v, i) => {
+    const old = items[i];
+    if (isScalar(old) && (v === null || typeof v !== 'object')) {
+      old.value = v;
+      return old;
+    }
+    return freshNode(doc, v, false);
+  });
+}
+
+function freshRecord(doc: Document, r: Record<string, unknown>): YamlNode {
+  const node = doc.createNode(r) as YAMLMap;
+  const target = node.get('target', true);
+  if (isMap(target)) for (const p of target.items) if (isScalar(p.value) && typeof p.value.value === 'string') p.value.type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
+
+function freshNode(doc: Document, v: unknown, quote: boolean): YamlNode {
+  const node = doc.createNode(v) as YamlNode;
+  if (quote && isScalar(node) && typeof node.value === 'string') node.type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
