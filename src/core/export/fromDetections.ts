@@ -6,14 +6,21 @@ import type { Detection } from '../types';
 
 const CONTEXT = 32;
 
+/** The anchor of a span with up to 32 code units of context each side, never cutting an emoji in half. */
 export function anchorAt(text: string, start: number, end: number): AnnotationRecord['target'] {
-  return {
-    start,
-    end,
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT), start),
-    suffix: text.slice(end, end + CONTEXT),
-  };
+  let from = Math.max(0, start - CONTEXT);
+  if (from > 0 && isLow(text.charCodeAt(from)) && isHigh(text.charCodeAt(from - 1))) from++;
+  let to = Math.min(text.length, end + CONTEXT);
+  if (to < text.length && isLow(text.charCodeAt(to)) && isHigh(text.charCodeAt(to - 1))) to--;
+  return { start, end, exact: text.slice(start, end), prefix: text.slice(from, start), suffix: text.slice(end, to) };
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 export function detectionsToRecords(text: string, detections: readonly Detection[]): AnnotationRecord[] {

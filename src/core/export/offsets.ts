@@ -61,8 +61,8 @@ export class CodePointIndex {
     if (!this.utf16At) {
       const table = new Uint32Array(this.codePointLength + 1);
       const before = this.cpBefore;
-      // The first UTF-16 index having `cp` code points before it is where code point `cp` starts.
-      for (let i = this.text.length; i >= 0; i--) table[before[i]!] = i;
+      // Offsets between the halves of a pair are not code point boundaries and are skipped.
+      for (let i = 0; i <= this.text.length; i++) if (!this.splitsPair(i)) table[before[i]!] = i;
       this.utf16At = table;
     }
     return this.utf16At[codePoint]!;
