@@ -1,30 +1,685 @@
-// Claims: attributed statements and check-worthy sentences. First version: `قال … إن` only.
+// Claims: attributed statements (indirect speech, direct quotes, headlines, بحسب-sources) and
+// unattributed sentences with figures, each with its claimant and a check-worthiness score.
+//
+// The detector works on tokens (arabic.ts) grouped into quote-aware sentences. It needs no entity
+// recogniser (titles, organisation heads, documents and time/preposition breaks bound the speaker)
+// and uses PER/ORG/LOC entities, when given, to extend a speaker to the whole name. Figures from
+// the figure recogniser and its own number-word scan make a sentence quantitative.
 
-import type { ClaimDetection, EntityDetection, FigureDetection } from '../types';
+import { tokenize } from '../arabic';
+import type { Claimant, ClaimDetection, EntityDetection, FigureDetection } from '../types';
+import { foldToken, LEXICON, VERB_BITS, W } from './lexicon';
 
 export interface ClaimContext {
   entities: readonly EntityDetection[];
   figures: readonly FigureDetection[];
 }
 
-const SAID = /(?:^|[\s(«"“])([وف]?(?:قال|أضاف|أوضح|أكد|أشار|أفاد|ذكر|صرح|أعلن|نفى|كشف|اتهم)(?:ت)?)\s[^.؟!\n]{0,80}?\s(?:إن|أن|بأن)\s([^.؟!\n]+)/gu;
+interface Tok {
+  start: number;
+  end: number;
+  raw: string;
+  /** Folded form for lookup. */
+  n: string;
+  word: boolean;
+  line: number;
+  /** Lexicon bits (lexicon.ts W) of the word, and of the word without a و ف ب ل prefix. */
+  f: number;
+  fp: number;
+  vk: VerbKind;
+}
 
-export function findClaims(text: string, _context: ClaimContext): ClaimDetection[] {
+const enum VerbKind {
+  None,
+  Past,
+  Present,
+  Participle,
+  Locative,
+}
+
+/** How far after a speech verb the complementiser may be: long title chains plus "في تصريحات لـ… في …". */
+const MAX_ZONE = 26;
+/** A quote with fewer words than this is a name or a scare quote ("القتالي"), not a statement. */
+const MIN_QUOTE_WORDS = 3;
+/** An unattributed sentence must be this long to be a statement (not a dateline or a caption). */
+const MIN_FIGURE_SENTENCE_WORDS = 6;
+/** A headline is a short line. */
+const MAX_HEADLINE_TOKENS = 22;
+
+interface Speaker {
+  claimant: Claimant;
+  /** How the speaker was found, for scoring. */
+  strength: 'named' | 'document' | 'anonymous' | 'inherited';
+}
+
+interface Draft {
+  /** Token range of the claim, end exclusive. */
+  a: number;
+  b: number;
+  speaker: Speaker | null;
+  cue: string;
+}
+
+interface Sentence {
+  a: number;
+  b: number;
+}
+
+export function findClaims(text: string, context: ClaimContext): ClaimDetection[] {
+  const toks = toTokens(text);
+  if (toks.length === 0) return [];
+  const closeOf = pairQuotes(toks);
+  const sentences = splitSentences(text, toks, closeOf);
+  const figureTok = markFigures(toks, context.figures);
+  const entities = context.entities
+    .filter((e) => e.label === 'PER' || e.label === 'ORG' || e.label === 'LOC')
+    .slice()
+    .sort((x, y) => x.start - y.start || y.end - x.end);
+  const d = new Detector(text, toks, closeOf, entities);
+
+  const drafts: Draft[] = [];
+  for (const s of sentences) {
+    const found = d.sentence(s);
+    if (found.length > 0) {
+      drafts.push(...found);
+      continue;
+    }
+    const fig = figureSentence(toks, s, figureTok);
+    if (fig) drafts.push(fig);
+  }
+
   const out: ClaimDetection[] = [];
-  for (const m of text.matchAll(SAID)) {
-    const body = m[2]!;
-    const start = m.index + m[0].length - body.length;
-    const end = start + body.trimEnd().length;
+  let lastEnd = -1;
+  for (const dr of drafts) {
+    const span = trimSpan(toks, dr.a, dr.b);
+    if (!span) continue;
+    const start = toks[span.a]!.start;
+    const end = toks[span.b - 1]!.end;
+    if (start < lastEnd) continue;
+    lastEnd = end;
     out.push({
       kind: 'claim',
       label: 'CLAIM',
       start,
       end,
       text: text.slice(start, end),
-      claimant: null,
-      cue: m[1]!,
-      checkWorthiness: 0.5,
+      claimant: dr.speaker ? dr.speaker.claimant : null,
+      cue: dr.cue,
+      checkWorthiness: scoreClaim(toks, span.a, span.b, dr, figureTok),
     });
   }
   return out;
+}
+
+const LETTER_FOLD = /[أإآٱىة]/g;
+const FOLDED: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه' };
+const IGNORABLE = /[\u064B-\u0652\u0670\u0640\u200B-\u200F\u061C]/;
+
+function toTokens(text: string): Tok[] {
+  const raw = tokenize(text);
+  // Fold the whole text at once (letter folding keeps its length, so token offsets still apply);
+  // only texts with diacritics or marks need a per-token fold.
+  const folded = text.replace(LETTER_FOLD, (c) => FOLDED[c]!);
+  const marks = IGNORABLE.test(text);
+  const out: Tok[] = new Array(raw.length);
+  let line = 0;
+  let prevEnd = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    for (let k = prevEnd; k < t.start; k++) if (text.charCodeAt(k) === 10) line++;
+    prevEnd = t.end;
+    const c = t.text.charCodeAt(0);
+    const word = t.text.length > 1 || isWordStart(c);
+    const n = !word ? t.text : marks && IGNORABLE.test(t.text) ? foldToken(t.text) : folded.slice(t.start, t.end);
+    const f = word ? LEXICON.get(n) ?? 0 : 0;
+    const fp = word && n.length > 3 && 'وفبل'.includes(n[0]!) ? LEXICON.get(n.slice(1)) ?? 0 : 0;
+    out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk: verbKind(n, f, fp) };
+  }
+  return out;
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x06ff) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+const OPENERS: Record<string, string> = { '«': '»', '“': '”', '"': '"', '„': '“' };
+
+/** For each opening quote token, the index of its closing token on the same line, else -1. */
+function pairQuotes(toks: readonly Tok[]): Int32Array {
+  const closeOf = new Int32Array(toks.length).fill(-1);
+  let open = -1;
+  let want = '';
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (open >= 0 && t.line !== toks[open]!.line) open = -1;
+    if (t.word) continue;
+    if (open >= 0 && t.raw === want) {
+      closeOf[open] = i;
+      open = -1;
+    } else if (open < 0 && OPENERS[t.raw] !== undefined) {
+      open = i;
+      want = OPENERS[t.raw]!;
+    }
+  }
+  return closeOf;
+}
+
+function isEndMark(raw: string): boolean {
+  return raw === '.' || raw === '!' || raw === '?' || raw === '؟';
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
+}
+
+/** Sentences as token ranges: ends at . ! ? ؟ and line breaks, but not at decimal points or inside a closed quote. */
+function splitSentences(text: string, toks: readonly Tok[], closeOf: Int32Array): Sentence[] {
+  const out: Sentence[] = [];
+  let a = 0;
+  let quoteUntil = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (i > a && t.line !== toks[i - 1]!.line) {
+      out.push({ a, b: i });
+      a = i;
+      quoteUntil = -1;
+    }
+    if (closeOf[i]! > i) quoteUntil = Math.max(quoteUntil, closeOf[i]!);
+    if (t.word || !isEndMark(t.raw) || i < quoteUntil) continue;
+    if (t.raw === '.' && t.start > 0 && t.end < text.length) {
+      const prev = text.charCodeAt(t.start - 1);
+      const next = text.charCodeAt(t.end);
+      if ((isDigit(prev) || prev === 0x200f) && (isDigit(next) || next === 0x200f)) continue;
+    }
+    out.push({ a, b: i + 1 });
+    a = i + 1;
+  }
+  if (a < toks.length) out.push({ a, b: toks.length });
+  return out;
+}
+
+/** Tokens that carry a figure worth checking: amounts, percentages, counts; not years, dates or times. */
+function markFigures(toks: readonly Tok[], figures: readonly FigureDetection[]): Uint8Array {
+  const mark = new Uint8Array(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!t.word) {
+      if (t.raw === '%' || t.raw === '٪') mark[i] = 1;
+      continue;
+    }
+    if (isDigit(t.n.charCodeAt(0))) {
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      const inDate = (next && !next.word && (next.raw === '/' || next.raw === ':') && next.start === t.end) ||
+        (prev && !prev.word && (prev.raw === '/' || prev.raw === ':') && prev.end === t.start);
+      const year = /^(1[89]|20)\d\d$/.test(t.n) || (prev !== undefined && (prev.f & W.Year) !== 0);
+      if (!inDate && !year) mark[i] = 1;
+      continue;
+    }
+    if ((t.f | t.fp) & W.Number) mark[i] = 1;
+  }
+  // The figure recogniser knows number words and units this scan does not.
+  if (figures.length > 0) {
+    let j = 0;
+    for (const f of figures) {
+      if (!substantive(f)) continue;
+      while (j < toks.length && toks[j]!.end <= f.start) j++;
+      for (let k = j; k < toks.length && toks[k]!.start < f.end; k++) mark[k] = 1;
+    }
+  }
+  return mark;
+}
+
+function substantive(f: FigureDetection): boolean {
+  if (f.label === 'PERCENT' || f.label === 'MONEY' || f.label === 'QUANTITY') return true;
+  if (f.label !== 'NUMBER') return false;
+  const v = f.value.number;
+  return !(v !== undefined && Number.isInteger(v) && v >= 1800 && v <= 2100 && /^\S+$/.test(f.text));
+}
+
+function figureSentence(toks: readonly Tok[], s: Sentence, figureTok: Uint8Array): Draft | null {
+  let words = 0;
+  let fig = false;
+  for (let i = s.a; i < s.b; i++) {
+    if (toks[i]!.word) words++;
+    if (figureTok[i]) fig = true;
+  }
+  if (!fig || words < MIN_FIGURE_SENTENCE_WORDS) return null;
+  return { a: s.a, b: s.b, speaker: null, cue: 'figure' };
+}
+
+/** Claim boundaries: drop edge punctuation, unbalanced quote marks and a leading و-less complementiser. */
+function trimSpan(toks: readonly Tok[], a: number, b: number): { a: number; b: number } | null {
+  while (a < b && !toks[a]!.word && !keepsAtStart(toks[a]!.raw)) a++;
+  while (b > a && !toks[b - 1]!.word && !keepAtEnd(toks, a, b - 1)) b--;
+  let words = 0;
+  for (let i = a; i < b && words < 2; i++) if (toks[i]!.word) words++;
+  return words >= 2 ? { a, b } : null;
+}
+
+function keepsAtStart(raw: string): boolean {
+  return raw === '(' || raw === '$' || raw === '€' || raw === '£';
+}
+
+/** A closing mark stays when the claim holds its opener; % and ٪ always stay. */
+function keepAtEnd(toks: readonly Tok[], a: number, i: number): boolean {
+  const raw = toks[i]!.raw;
+  if (raw === '%' || raw === '٪' || raw === '$') return true;
+  const opener = raw === ')' ? '(' : raw === '»' ? '«' : raw === '”' ? '“' : raw === '"' ? '"' : '';
+  if (!opener) return false;
+  let count = 0;
+  for (let k = a; k < i; k++) if (toks[k]!.raw === opener) count++;
+  return opener === '"' ? count % 2 === 1 : count > 0;
+}
+
+class Detector {
+  /** The last explicit speaker, inherited by a verb with no subject (وأضاف أن …). */
+  private previous: Speaker | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly toks: readonly Tok[],
+    private readonly closeOf: Int32Array,
+    private readonly entities: readonly EntityDetection[],
+  ) {}
+
+  sentence(s: Sentence): Draft[] {
+    const head = this.headline(s);
+    if (head) return [head];
+    const out: Draft[] = [];
+    const toks = this.toks;
+    // A participle or a ", و-verb" starts a new statement inside the sentence: قال إن …، مشيرا إلى أن ….
+    let segStart = s.a;
+    const segments: Sentence[] = [];
+    for (let i = s.a + 1; i < s.b; i++) {
+      const kind = toks[i]!.vk;
+      const afterComma = !toks[i - 1]!.word && (toks[i - 1]!.raw === '،' || toks[i - 1]!.raw === ',');
+      const split = kind === VerbKind.Participle || (afterComma && kind === VerbKind.Past && 'وف'.includes(toks[i]!.n[0]!));
+      if (split && i > segStart) {
+        segments.push({ a: segStart, b: i });
+        segStart = i;
+      }
+    }
+    segments.push({ a: segStart, b: s.b });
+    for (const seg of segments) this.segment(seg, s, out);
+    return out;
+  }
+
+  private segment(seg: Sentence, s: Sentence, out: Draft[]): void {
+    const toks = this.toks;
+    let i = seg.a;
+    while (i < seg.b) {
+      const t = toks[i]!;
+      let d: Draft | null = null;
+      if (t.word) {
+        const kind = t.vk;
+        if (kind !== VerbKind.None) d = this.verb(i, kind, seg);
+        else if (t.f & W.SourcePrep) d = this.source(i, seg, s);
+      } else if (this.closeOf[i]! > i) {
+        d = this.quote(i, seg);
+      }
+      if (d && d.b > d.a) {
+        out.push(d);
+        if (d.speaker && d.speaker.strength !== 'inherited') this.previous = d.speaker;
+        i = Math.max(d.b, i + 1);
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** `الكاظمي يعلن تقليص …` or `الكاظمي: …` on a short line of its own. */
+  private headline(s: Sentence): Draft | null {
+    const toks = this.toks;
+    const line = toks[s.a]!.line;
+    if (s.a > 0 && toks[s.a - 1]!.line === line) return null;
+    let lineEnd = s.b;
+    while (lineEnd < toks.length && toks[lineEnd]!.line === line) lineEnd++;
+    if (lineEnd !== s.b || s.b - s.a > MAX_HEADLINE_TOKENS) return null;
+    for (let k = s.a + 1; k < Math.min(s.b, s.a + 6); k++) {
+      const t = toks[k]!;
+      if (!t.word) {
+        if (t.raw === ':' && k + 2 < s.b) {
+          return { a: k + 1, b: s.b, speaker: this.explicit(s.a, k), cue: 'headline' };
+        }
+        return null;
+      }
+      if (t.f & W.Present) {
+        let a = k + 1;
+        if (a < s.b && toks[a]!.f & W.Complementiser) a++;
+        return { a, b: s.b, speaker: this.explicit(s.a, k), cue: t.raw };
+      }
+      if (t.f & W.Break) return null;
+    }
+    return null;
+  }
+
+  private verb(i: number, kind: VerbKind, seg: Sentence): Draft | null {
+    const toks = this.toks;
+    const t = toks[i]!;
+    const base = verbBits(t);
+    if (base & W.Accuse) return this.accuse(i, seg);
+    let k = i + 1;
+    const limit = Math.min(seg.b, i + 1 + MAX_ZONE);
+    for (; k < limit; k++) {
+      const z = toks[k]!;
+      if (!z.word) {
+        const close = this.closeOf[k]!;
+        if (close > k) {
+          if (close - k - 1 >= MIN_QUOTE_WORDS || close >= seg.b) break;
+          k = close; // a quoted name inside the speaker: حركة "حماس"
+          continue;
+        }
+        if (z.raw === ':') break;
+        continue;
+      }
+      if (z.f & W.Complementiser) {
+        if (toks[k - 1]!.f & W.NotSpeechBeforeAn) return null;
+        break;
+      }
+      if (z.n === 'عن' && base & W.TakesAn) break;
+      if (z.vk !== VerbKind.None) return null;
+    }
+    if (k >= limit) return base & W.TakesObject ? this.objectClaim(i, seg, t.raw) : null;
+    if (kind === VerbKind.Present && base & W.PassiveAside && k === i + 1) return null;
+
+    const speaker = this.speaker(i, k, kind);
+    const z = toks[k]!;
+    let a = z.word || z.raw === ':' ? k + 1 : k;
+    let b = seg.b;
+    const cue = t.raw;
+    // Content that is one direct quote is the quote's words: أن "…"، دون تفاصيل.
+    if (a < b && this.closeOf[a]! > a) {
+      const close = this.closeOf[a]!;
+      if (close - a - 1 >= MIN_QUOTE_WORDS && close < seg.b) {
+        b = close;
+        a++;
+      }
+    }
+    return { a, b, speaker, cue };
+  }
+
+  /** The speaker of a verb whose complementiser is at token k. */
+  private speaker(i: number, k: number, kind: VerbKind): Speaker | null {
+    const toks = this.toks;
+    if (kind === VerbKind.Participle) return this.inherit();
+    if (kind === VerbKind.Locative) {
+      // وجاء في بيان الوزارة أن …
+      if (i + 2 < k && toks[i + 1]!.n === 'في') return this.explicit(i + 2, this.zoneEnd(i + 2, k, true));
+      return null;
+    }
+    const end = this.zoneEnd(i + 1, k, false);
+    if (end > i + 1) return this.explicit(i + 1, end);
+    // وكان وزير الدفاع قد أعلن أن …
+    if (i >= 2 && toks[i - 1]!.n === 'قد') {
+      for (let j = i - 2; j >= Math.max(0, i - 10); j--) {
+        const n = stripConj(toks[j]!.n);
+        if (n === 'كان' || n === 'كانت') {
+          if (j + 1 < i - 1) return this.explicit(j + 1, i - 1);
+          break;
+        }
+        if (!toks[j]!.word) break;
+      }
+    }
+    return this.inherit();
+  }
+
+  /** First token after `from` that ends a speaker (a break word or punctuation), not beyond `k`. */
+  private zoneEnd(from: number, k: number, punctuationOnly: boolean): number {
+    const toks = this.toks;
+    let j = from;
+    while (j < k) {
+      const z = toks[j]!;
+      if (!z.word) {
+        const close = this.closeOf[j]!;
+        if (close > j && close < k) {
+          j = close + 1;
+          continue;
+        }
+        break;
+      }
+      if (!punctuationOnly && z.f & W.Break) break;
+      j++;
+    }
+    return this.withEntities(from, j, k);
+  }
+
+  /** Extend a heuristic speaker [from, end) to the end of a name the entity recogniser found in it. */
+  private withEntities(from: number, end: number, limit: number): number {
+    if (this.entities.length === 0 || end <= from) return end;
+    const toks = this.toks;
+    const zs = toks[from]!.start;
+    const ze = toks[end - 1]!.end;
+    const lim = toks[limit - 1] ? toks[limit - 1]!.end : ze;
+    let stop = ze;
+    for (const e of this.entities) {
+      if (e.start >= ze) break;
+      if (e.end > zs && e.end > stop && e.end <= lim) stop = e.end;
+    }
+    while (end < limit && toks[end]!.end <= stop) end++;
+    return end;
+  }
+
+  private explicit(a: number, b: number): Speaker | null {
+    const toks = this.toks;
+    while (b > a && !toks[b - 1]!.word && !keepAtEnd(toks, a, b - 1)) b--;
+    while (a < b && !toks[a]!.word) a++;
+    if (b <= a) return null;
+    const start = toks[a]!.start;
+    const end = toks[b - 1]!.end;
+    const first = toks[a]!.f | toks[a]!.fp;
+    const strength: Speaker['strength'] = first & W.Document && b - a <= 3
+      ? 'document'
+      : first & W.Anonymous && !this.hasEntity(start, end)
+        ? 'anonymous'
+        : 'named';
+    return { claimant: { start, end, text: this.text.slice(start, end) }, strength };
+  }
+
+  private hasEntity(start: number, end: number): boolean {
+    for (const e of this.entities) {
+      if (e.start >= end) break;
+      if (e.end > start && (e.label === 'PER' || e.label === 'ORG')) return true;
+    }
+    return false;
+  }
+
+  private inherit(): Speaker | null {
+    return this.previous ? { claimant: this.previous.claimant, strength: 'inherited' } : null;
+  }
+
+  /**
+   * No complementiser: `أعلنت واشنطن وبغداد، الاتفاق على …` (speaker up to the comma) or
+   * `أعلنت الوزارة تسجيل …` (speaker from the title/name heuristic or an entity).
+   */
+  private objectClaim(i: number, seg: Sentence, cue: string): Draft | null {
+    const toks = this.toks;
+    for (let k = i + 1; k < Math.min(seg.b, i + 9); k++) {
+      const z = toks[k]!;
+      if (z.word) {
+        if (z.f & W.Break) break;
+        continue;
+      }
+      if ((z.raw === '،' || z.raw === ',') && k > i + 1) {
+        return { a: k + 1, b: seg.b, speaker: this.explicit(i + 1, k), cue };
+      }
+      break;
+    }
+    const end = this.phraseEnd(i + 1, seg.b);
+    if (end <= i + 1 || seg.b - end < 3) return null;
+    return { a: end, b: seg.b, speaker: this.explicit(i + 1, end), cue };
+  }
+
+  /** `اتهم X Y بـ…`: the accuser is the phrase after the verb, the claim the accusation. */
+  private accuse(i: number, seg: Sentence): Draft | null {
+    const end = this.phraseEnd(i + 1, seg.b);
+    if (end <= i + 1 || seg.b - end < 2) return null;
+    const kind = this.toks[i]!.vk;
+    const speaker = kind === VerbKind.Participle ? this.inherit() : this.explicit(i + 1, end);
+    return { a: kind === VerbKind.Participle ? i + 1 : end, b: seg.b, speaker, cue: this.toks[i]!.raw };
+  }
+
+  /**
+   * Where a subject noun phrase starting at `from` ends, without a parser: an entity if one starts
+   * there; else a title or organisation chain (رئيس الوزراء العراقي، وزارة الدفاع) followed by name words.
+   */
+  private phraseEnd(from: number, limit: number): number {
+    const toks = this.toks;
+    if (from >= limit || !toks[from]!.word) return from;
+    for (const e of this.entities) {
+      if (e.start > toks[Math.min(limit - 1, from + 4)]!.start) break;
+      if (e.start >= toks[from]!.start && (e.label === 'PER' || e.label === 'ORG' || e.label === 'LOC')) {
+        let j = from;
+        while (j < limit && toks[j]!.end <= e.end) j++;
+        return j;
+      }
+    }
+    let j = from;
+    let chain = false;
+    while (j < limit && toks[j]!.f & (W.Title | W.OrgHead | W.Document | W.Anonymous)) {
+      const definite = toks[j]!.n.startsWith('ال');
+      j++;
+      chain = true;
+      // An indefinite head takes a genitive: وزارة الدفاع، رئيس الوزراء.
+      if (!definite && j < limit && toks[j]!.word && !(toks[j]!.f & W.Break)) j++;
+    }
+    while (j < limit && toks[j]!.word && isNisba(toks[j]!.n)) j++;
+    let names = 0;
+    while (j < limit && names < 3) {
+      const z = toks[j]!;
+      if (!z.word || z.f & W.Break || z.vk !== VerbKind.None) break;
+      if (z.n.startsWith('ال')) {
+        // A family name closes a personal name (مصطفى الكاظمي); a bare الـ-word may be the subject itself.
+        if (names > 0 || !chain) j++;
+        break;
+      }
+      if (chain && names === 0 && z.n.length <= 2) break;
+      j++;
+      names++;
+      if (!chain && names === 1 && !this.looksLikeNameContinuation(j, limit)) break;
+    }
+    return j;
+  }
+
+  private looksLikeNameContinuation(j: number, limit: number): boolean {
+    const z = this.toks[j];
+    return j < limit && z !== undefined && z.word && !z.n.startsWith('ال') && !z.n.startsWith('و') && !(z.f & W.Break);
+  }
+
+  /** `بحسب البيان، فإن …` (source first) or `…، وفق بيان لوزارة الدفاع.` (source last). */
+  private source(i: number, seg: Sentence, s: Sentence): Draft | null {
+    const toks = this.toks;
+    let from = i + 1;
+    if (stripConj(toks[i]!.n) === 'نقلا' && from < seg.b && toks[from]!.n === 'عن') from++;
+    else if (toks[i]!.n.endsWith('وفقا') && from < seg.b && toks[from]!.n === 'ل') from++;
+    let end = from;
+    while (end < seg.b && end < from + 8 && toks[end]!.word && !(toks[end]!.f & W.Complementiser)) end++;
+    const speakerEnd = this.withEntities(from, end, seg.b);
+    const speaker = this.explicit(from, speakerEnd);
+    if (!speaker) return null;
+    const cue = toks[i]!.raw;
+    let firstWord = s.a;
+    while (firstWord < i && !toks[firstWord]!.word) firstWord++;
+    if (i <= firstWord + 1 && (i === firstWord || toks[firstWord]!.n === 'و')) {
+      let a = speakerEnd;
+      while (a < seg.b && !toks[a]!.word) a++;
+      if (a < seg.b && toks[a]!.f & W.Complementiser) a++;
+      return { a, b: seg.b, speaker, cue };
+    }
+    // The source closes the sentence and attributes everything before it.
+    if (speakerEnd < seg.b && toks[speakerEnd]!.word) return null;
+    return { a: seg.a, b: i, speaker, cue };
+  }
+
+  /** A direct quote with its verb after it (`«…»، قال الوزير`) or standing alone. */
+  private quote(i: number, seg: Sentence): Draft | null {
+    const toks = this.toks;
+    const close = this.closeOf[i]!;
+    let words = 0;
+    for (let k = i + 1; k < close; k++) if (toks[k]!.word) words++;
+    if (words < MIN_QUOTE_WORDS + 1) return null;
+    let k = close + 1;
+    while (k < seg.b && !toks[k]!.word) k++;
+    const kind = k < seg.b ? toks[k]!.vk : VerbKind.None;
+    if (kind === VerbKind.Past || kind === VerbKind.Present) {
+      const end = this.zoneEnd(k + 1, seg.b, false);
+      const speaker = end > k + 1 ? this.explicit(k + 1, end) : this.inherit();
+      return { a: i + 1, b: close, speaker, cue: toks[k]!.raw };
+    }
+    return { a: i + 1, b: close, speaker: null, cue: 'quote' };
+  }
+}
+
+function stripConj(n: string): string {
+  return n.length > 3 && (n[0] === 'و' || n[0] === 'ف') ? n.slice(1) : n;
+}
+
+function verbKind(n: string, f: number, fp: number): VerbKind {
+  const bits = f & VERB_BITS ? f : n[0] === 'و' || n[0] === 'ف' ? fp : 0;
+  if (bits & W.Past) return VerbKind.Past;
+  if (bits & W.Present) return VerbKind.Present;
+  if (bits & W.Participle) return VerbKind.Participle;
+  if (bits & W.Locative) return VerbKind.Locative;
+  return VerbKind.None;
+}
+
+/** Bits of a verb token, from its conjunction-less form when the bare form is the verb. */
+function verbBits(t: Tok): number {
+  return t.f & VERB_BITS ? t.f : t.fp;
+}
+
+function isNisba(n: string): boolean {
+  return n.startsWith('ال') && n.length > 4 && (n.endsWith('ي') || n.endsWith('يه') || n.endsWith('يين') || n.endsWith('يون'));
+}
+
+/**
+ * Check-worthiness, deterministic, in [0, 1]. Start at 0.35, then:
+ *   +0.25 a figure worth checking inside the claim (amount, percentage, count; not a year or date)
+ *   +0.15 a named claimant (person, organisation, title chain), +0.10 a document or an inherited
+ *         speaker, +0.05 an anonymous source (مصدر، مسؤول)
+ *   +0.10 a comparison or change (أكثر من، ارتفاع، تقليص)     +0.10 a causal link (بسبب، أدى إلى)
+ *   −0.15 opinion (أعتقد، يجب، نأمل)                          −0.15 a future or prediction (سوف، سيتم، توقع)
+ *   −0.10 a claim of fewer than five words
+ * Rounded to two decimals. Candidates are suggestions; the order matters more than the value.
+ */
+function scoreClaim(
+  toks: readonly Tok[],
+  a: number,
+  b: number,
+  d: Draft,
+  figureTok: Uint8Array,
+): number {
+  let fig = false;
+  let flags = 0;
+  let words = 0;
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!;
+    if (figureTok[i]) fig = true;
+    if (!t.word) continue;
+    words++;
+    flags |= t.f | t.fp;
+    if (isFutureVerb(stripConj(t.n))) flags |= W.Future;
+  }
+  const comparative = (flags & W.Comparative) !== 0;
+  const causal = (flags & W.Causal) !== 0;
+  const opinion = (flags & W.Opinion) !== 0;
+  let future = (flags & W.Future) !== 0;
+  const cue = foldToken(d.cue);
+  if (/^[وف]?(?:توقع|يتوقع|تتوقع|رجح)/.test(cue)) future = true;
+  let s = 0.35;
+  if (fig) s += 0.25;
+  if (d.speaker) {
+    s += d.speaker.strength === 'named' ? 0.15 : d.speaker.strength === 'anonymous' ? 0.05 : 0.1;
+  }
+  if (comparative) s += 0.1;
+  if (causal) s += 0.1;
+  if (opinion) s -= 0.15;
+  if (future) s -= 0.15;
+  if (words < 5) s -= 0.1;
+  return Math.round(Math.min(1, Math.max(0, s)) * 100) / 100;
+}
+
+/** سـ + a present-tense prefix: سيعمل، ستكون، سننسحب. */
+function isFutureVerb(n: string): boolean {
+  return n.length >= 5 && n[0] === 'س' && 'يتنا'.includes(n[1]!) && !((LEXICON.get(n) ?? 0) & W.NotFuture);
 }
