@@ -105,6 +105,7 @@ function main(): void {
   } else {
     model = decodeModel(fs.readFileSync(DEV_MODEL));
   }
+  if (arg('o-bias') !== undefined) model.meta.oBias = Number(arg('o-bias'));
   const options: EntityOptions = { model, document: !has('no-doc') };
   const doDev = has('dev') || !has('aqmar');
   if (doDev) {

@@ -108,7 +108,7 @@ export interface TrainOptions {
   log?: (s: string) => void;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, seed: 1, folds: 10, minOCount: 2 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, seed: 1, folds: 10, minOCount: 2 };
 
 /**
  * Train on `sentences`. Gazetteer features of each sentence come from the other folds
@@ -187,8 +187,8 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
       }
       const pred = viterbi(scores, n, tw);
       tokens += n;
-      let prevG = START;
-      let prevP = START;
+      let prevG: number = START;
+      let prevP: number = START;
       for (let t = 0; t < n; t++) {
         const g = p.labels[t]!;
         const q = pred[t]!;

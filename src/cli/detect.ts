@@ -2,6 +2,7 @@
 // documented in the README), or a readable listing.
 
 import { detect } from '../core/detect';
+import { userListFor } from '../core/entities/userListFile';
 import type { AnnotationKind, Detection } from '../core/types';
 import { parseArgs, readArticle, UsageError } from './io';
 
@@ -14,11 +15,12 @@ Options:
   --kinds LIST         comma-separated subset of entity,figure,claim (default: all)
   --article-date DATE  the article's date (YYYY-MM-DD) for relative dates like "أمس"
   --max-size BYTES     refuse files larger than this (default 10 MB)
+  --entities FILE      the user's entity list (default: the nearest .khabar/entities.yaml)
 `;
 
 export function runDetect(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const { flags, positional } = parseArgs(argv, {
-    values: ['format', 'kinds', 'article-date', 'max-size'],
+    values: ['format', 'kinds', 'article-date', 'max-size', 'entities'],
     booleans: ['help'],
   });
   if (flags.has('help')) {
@@ -45,6 +47,7 @@ export function runDetect(argv: string[], out: (s: string) => void, err: (s: str
     const annotations = detect(r.text, {
       kinds,
       figures: articleDate ? { articleDate } : {},
+      entities: { userList: userListFor(file, flags.get('entities') as string | undefined) },
     });
     if (format === 'json') {
       out(JSON.stringify({ file, annotations }));

@@ -53,14 +53,21 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
     m.set(label, (m.get(label) ?? 0) + n);
   };
   let maxLen = 1;
+  const tagged = new Map<string, number>();
+  const aliases = new Set<string>();
   for (const e of found) {
     const toks = keyTokens(e.text);
     if (toks.length === 0) continue;
     maxLen = Math.max(maxLen, toks.length);
-    vote(toks.join(' '), e.label, 2);
+    const key = toks.join(' ');
+    vote(key, e.label, 2);
+    tagged.set(key, (tagged.get(key) ?? 0) + 1);
     if (e.label === 'PER' && toks.length >= 2) {
       const last = toks[toks.length - 1]!;
-      if (last.length >= 3 && !mostlyCommon(last, model, 1)) vote(last, 'PER', 1);
+      if (last.length >= 3 && !mostlyCommon(last, model, 1)) {
+        vote(last, 'PER', 1);
+        aliases.add(last);
+      }
     }
   }
   if (votes.size === 0) return found;
@@ -74,31 +81,50 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
     for (let k = ti; k < tokens.length && tokens[k]!.start < e.end; k++) covered[k] = 1;
   }
   const added: EntityDetection[] = [];
+  const pending: Array<{ i: number; len: number; label: EntityLabel; key: string }> = [];
+  const firsts = new Set<string>();
+  for (const k of votes.keys()) firsts.add(k.split(' ')[0]!);
   const folded = tokens.map((t) => foldWord(t.text));
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
+    const first = folded[i]!;
+    const candidates = [first, ...cliticForms(first)].filter((f) => firsts.has(f));
+    if (candidates.length === 0) continue;
     for (let len = Math.min(maxLen, tokens.length - i); len >= 1; len--) {
       let free = true;
       for (let k = i; k < i + len; k++) if (covered[k] || lineBreakBetween(text, tokens, k, i)) free = false;
       if (!free) continue;
-      const first = folded[i]!;
       const restKey = folded.slice(i + 1, i + len).join(' ');
       let label: EntityLabel | undefined;
-      for (const f of [first, ...cliticForms(first)]) {
+      let matchedKey = '';
+      for (const f of candidates) {
         const key = len > 1 ? f + ' ' + restKey : f;
         const m = votes.get(key);
         if (!m) continue;
         const best = [...m.entries()].sort((a, b) => b[1] - a[1])[0]!;
         if (len === 1 && mostlyCommon(f, model, LABEL_TYPE[best[0]])) continue;
         label = best[0];
+        matchedKey = key;
         break;
       }
       if (!label) continue;
+      pending.push({ i, len, label, key: matchedKey });
+      for (let k = i; k < i + len; k++) covered[k] = 1;
+      break;
+    }
+  }
+  // A name the tagger left untagged more often than it tagged it was probably a guess.
+  const untagged = new Map<string, number>();
+  for (const p of pending) untagged.set(p.key, (untagged.get(p.key) ?? 0) + 1);
+  for (const p of pending) {
+    const { i, len, label } = p;
+    if (label === 'PER' && len === 1 && !aliases.has(p.key) && (untagged.get(p.key) ?? 0) > (tagged.get(p.key) ?? 0)) {
+      continue;
+    }
+    {
       const start = tokens[i]!.start;
       const end = tokens[i + len - 1]!.end;
       added.push({ kind: 'entity', label, start, end, text: text.slice(start, end), source: 'document' });
-      for (let k = i; k < i + len; k++) covered[k] = 1;
-      break;
     }
   }
   if (added.length === 0) return found;
@@ -106,7 +132,9 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
 }
 
 function lineBreakBetween(text: string, tokens: readonly Token[], k: number, first: number): boolean {
-  return k > first && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n');
+  if (k <= first) return false;
+  for (let c = tokens[k - 1]!.end; c < tokens[k]!.start; c++) if (text.charCodeAt(c) === 10) return true;
+  return false;
 }
 
 /** Canonical form (the fullest mention containing this one), mention count and gloss. */

@@ -124,21 +124,32 @@ function shapeOf(raw: string, norm: string): string {
   return raw.length !== n ? len + 'v' : len; // v: the writer put harakat or marks in it
 }
 
-function handClass(norm: string, forms: readonly string[], hand: HandLexicon): string {
-  const probe = (w: string): string => {
-    if (hand.titles.has(w)) return 'T';
-    if (hand.speech.has(w)) return 'V';
-    if (hand.orgHeads.has(w)) return 'H';
-    if (hand.placeTriggers.has(w)) return 'L';
-    if (hand.connectors.has(w)) return 'C';
-    if (hand.places.has(w)) return 'P';
-    if (hand.givenNames.has(w)) return 'G';
-    return '';
-  };
-  const direct = probe(norm);
+/** One map for all hand lists: the first list a word is in decides its class. */
+const handIndex = new WeakMap<HandLexicon, Map<string, string>>();
+
+function handMap(hand: HandLexicon): Map<string, string> {
+  let m = handIndex.get(hand);
+  if (m) return m;
+  m = new Map();
+  const lists: Array<[Set<string>, string]> = [
+    [hand.titles, 'T'],
+    [hand.speech, 'V'],
+    [hand.orgHeads, 'H'],
+    [hand.placeTriggers, 'L'],
+    [hand.connectors, 'C'],
+    [hand.places, 'P'],
+    [hand.givenNames, 'G'],
+  ];
+  for (const [set, cls] of lists) for (const w of set) if (!m.has(w)) m.set(w, cls);
+  handIndex.set(hand, m);
+  return m;
+}
+
+function handClass(norm: string, forms: readonly string[], map: Map<string, string>): string {
+  const direct = map.get(norm);
   if (direct) return direct;
   for (const f of forms) {
-    const c = probe(f);
+    const c = map.get(f);
     if (c) return c + 'c';
   }
   return '';
@@ -146,6 +157,7 @@ function handClass(norm: string, forms: readonly string[], hand: HandLexicon): s
 
 function analyse(raws: readonly string[], gaz: Gazetteer): TokenInfo[] {
   const infos: TokenInfo[] = new Array(raws.length);
+  const hands = handMap(gaz.hand);
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i]!;
     const norm = foldWord(raw);
@@ -167,7 +179,7 @@ function analyse(raws: readonly string[], gaz: Gazetteer): TokenInfo[] {
       core: coreStem(norm),
       shape: shapeOf(raw, norm),
       lex,
-      hand: handClass(norm, forms, gaz.hand),
+      hand: handClass(norm, forms, hands),
       phrase: '',
       handPhrase: '',
     };
@@ -257,6 +269,12 @@ const enum T {
   TriggerLeft,
   SpeechRight,
   LexShape,
+  LexHandP1,
+  NormM1Lex,
+  NormP1Lex,
+  TriggerRight,
+  LexM2,
+  LexP2,
 }
 
 const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '' };
@@ -362,6 +380,17 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
       if (h === 'V' || h === 'Vc') sp = 'V' + k;
     }
     out.push(hash1(T.SpeechRight, sp));
+    let right = '';
+    for (let k = 1; k <= 3 && !right; k++) {
+      const h = at(i + k).hand;
+      if (h === 'T' || h === 'Tc' || h === 'H' || h === 'Hc' || h === 'L' || h === 'Lc') right = h[0]! + k;
+    }
+    out.push(hash2(T.TriggerRight, right, t.lex));
+    out.push(hash2(T.LexHandP1, t.lex, p1.hand));
+    out.push(hash2(T.NormM1Lex, m1.norm, t.lex));
+    out.push(hash2(T.NormP1Lex, p1.norm, t.lex));
+    out.push(hash1(T.LexM2, m2.lex));
+    out.push(hash1(T.LexP2, p2.lex));
     out.endToken();
   }
 }

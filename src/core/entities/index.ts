@@ -61,7 +61,7 @@ export function sentencesOf(text: string, tokens: readonly Token[]): Token[][] {
   let cur: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (cur.length > 0 && text.slice(cur[cur.length - 1]!.end, t.start).includes('\n')) {
+    if (cur.length > 0 && hasNewline(text, cur[cur.length - 1]!.end, t.start)) {
       out.push(cur);
       cur = [];
     }
@@ -73,6 +73,11 @@ export function sentencesOf(text: string, tokens: readonly Token[]): Token[][] {
   }
   if (cur.length) out.push(cur);
   return out;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /** The tagger alone: spans straight from the model, before document rules and the user's list. */

@@ -106,7 +106,11 @@ export function viterbi(scores: Float64Array, n: number, trans: ArrayLike<number
 }
 
 export function tagFeatures(buf: FeatureBuffer, model: TaggerModel): Int8Array {
-  return viterbi(emissions(buf, model), buf.length, model.trans);
+  const scores = emissions(buf, model);
+  // A margin against "no entity": the perceptron is conservative, and recall is where it loses.
+  const bias = typeof model.meta.oBias === 'number' ? model.meta.oBias : 0;
+  if (bias !== 0) for (let i = 0; i < buf.length; i++) scores[i * NUM_LABELS] -= bias;
+  return viterbi(scores, buf.length, model.trans);
 }
 
 // ---- building and serialising -----------------------------------------------------------------
