@@ -2,6 +2,8 @@
 // Exit codes: 0 ok, 1 some file failed, 2 usage error.
 
 import { DETECT_HELP, runDetect } from './cli/detect';
+import { EXPORT_HELP, runExport } from './cli/export';
+import { IMPORT_HELP, runImport } from './cli/import';
 import { UsageError } from './cli/io';
 import { VERSION } from './core/version';
 
@@ -9,6 +11,8 @@ type Command = (argv: string[], out: (s: string) => void, err: (s: string) => vo
 
 const COMMANDS: Record<string, { run: Command; help: string; summary: string }> = {
   detect: { run: runDetect, help: DETECT_HELP, summary: 'find entities, figures and claims in articles' },
+  export: { run: runExport, help: EXPORT_HELP, summary: 'export annotations (JSON, JSONL, CSV, W3C, brat, CoNLL, ClaimReview, reports)' },
+  import: { run: runImport, help: IMPORT_HELP, summary: 'import brat, doccano or Label Studio annotations as sidecars' },
 };
 
 function mainHelp(): string {

@@ -1,0 +1,212 @@
+// `khabar export --format F [--out PATH] FILE_OR_DIR...`: articles (with their sidecars, or their
+// detections as suggestions) streamed one at a time into any export format, in bounded memory.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { detect } from '../core/detect';
+import { detectionsToRecords } from '../core/export/fromDetections';
+import { exportStream, FORMAT_INFO, type ExportSink } from '../core/export/index';
+import { safeRelativePath, UnsafePathError } from '../core/export/paths';
+import { EXPORT_FORMATS, isExportFormat, type ExportArticle, type ExportOptions } from '../core/export/types';
+import type { AnnotationRecord } from '../core/model';
+import { sidecarPathFor } from '../core/sidecar/format';
+import { parseSidecar } from '../core/sidecar/parse';
+import { parseSize } from './detect';
+import { parseArgs, readArticle, UsageError } from './io';
+
+export const EXPORT_HELP = `Usage: khabar export --format FORMAT [options] FILE_OR_DIR...
+
+Exports articles and their annotations (from each article's .annotations.yaml sidecar).
+Folders are walked for *.txt, *.md, *.news and *.article files, one article at a time.
+
+Formats: ${EXPORT_FORMATS.join(', ')}
+
+Options:
+  --format FORMAT          required; see above
+  --out PATH               output file (a folder for brat); standard output by default
+  --include-suggestions    also export detected-but-unreviewed suggestions; articles without a
+                           sidecar are exported with their detections as suggestions
+  --bom                    csv: start with a UTF-8 BOM (for Excel)
+  --reviewer NAME          claimreview: the reviewing organisation when an annotation has no author
+  --review-date DATE       claimreview: publication date (YYYY-MM-DD) when an annotation has none
+  --max-size BYTES         skip articles larger than this (default 10 MB)
+`;
+
+const ARTICLE_EXTENSIONS = ['.txt', '.md', '.news', '.article'];
+
+/** Article files under a folder, depth first in name order, skipping hidden folders and node_modules. */
+export function* walkArticles(dir: string): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') yield* walkArticles(p);
+    } else if (e.isFile() && ARTICLE_EXTENSIONS.some((x) => e.name.endsWith(x)) && !e.name.endsWith('.annotations.yaml')) {
+      yield p;
+    }
+  }
+}
+
+export type SidecarLoad = { ok: true; records: AnnotationRecord[] } | { ok: false; reason: string } | undefined;
+
+/** The article's sidecar records, undefined when it has none, or why it cannot be used. */
+export function loadSidecarForExport(articleFile: string): SidecarLoad {
+  const sidecarFile = sidecarPathFor(articleFile);
+  let source: string;
+  try {
+    source = fs.readFileSync(sidecarFile, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { ok: false, reason: `${sidecarFile}: ${(e as Error).message}` };
+  }
+  const r = parseSidecar(source);
+  if (!r.ok) {
+    const first = r.errors[0];
+    return { ok: false, reason: `${sidecarFile}:${first?.line ?? 1}:${first?.col ?? 1}: ${first?.message ?? r.kind}` };
+  }
+  try {
+    safeRelativePath(r.data.document.path);
+  } catch (e) {
+    if (e instanceof UnsafePathError) return { ok: false, reason: `${sidecarFile}: document.path refused: ${e.message}` };
+    throw e;
+  }
+  return { ok: true, records: r.data.annotations };
+}
+
+/** The article's path in the export: relative to the working folder when inside it, else to its root argument. */
+function exportPath(file: string, root: string | undefined): string {
+  const rel = path.relative(process.cwd(), file);
+  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  const p = inside ? rel : root !== undefined ? path.relative(root, file) : path.basename(file);
+  return p.split(path.sep).join('/');
+}
+
+export async function runExport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { flags, positional } = parseArgs(argv, {
+    values: ['format', 'out', 'reviewer', 'review-date', 'max-size'],
+    booleans: ['help', 'include-suggestions', 'bom'],
+  });
+  if (flags.has('help')) {
+    out(EXPORT_HELP);
+    return 0;
+  }
+  const format = flags.get('format') as string | undefined;
+  if (format === undefined) throw new UsageError('--format is required');
+  if (!isExportFormat(format)) throw new UsageError(`unknown format ${format} (use one of ${EXPORT_FORMATS.join(', ')})`);
+  if (positional.length === 0) throw new UsageError('export needs at least one FILE or folder');
+  const outPath = flags.get('out') as string | undefined;
+  if (FORMAT_INFO[format].folder && outPath === undefined) throw new UsageError(`${format} writes a folder of files: give --out FOLDER`);
+  const reviewDate = flags.get('review-date') as string | undefined;
+  if (reviewDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(reviewDate)) throw new UsageError('--review-date must be YYYY-MM-DD');
+  const maxSize = parseSize(flags.get('max-size') as string | undefined);
+  const options: ExportOptions = { includeSuggestions: flags.has('include-suggestions'), bom: flags.has('bom') };
+  const reviewer = flags.get('reviewer') as string | undefined;
+  if (reviewer !== undefined) options.reviewer = reviewer;
+  if (reviewDate !== undefined) options.reviewDate = reviewDate;
+
+  let failed = 0;
+  const inputs = new Set<string>();
+  async function* articles(): AsyncGenerator<ExportArticle> {
+    for (const arg of positional) {
+      let isDir = false;
+      try {
+        isDir = fs.statSync(arg).isDirectory();
+      } catch {
+        err(`khabar: ${arg}: no such file or folder`);
+        failed++;
+        continue;
+      }
+      const files = isDir ? walkArticles(arg) : [arg];
+      for (const file of files) {
+        inputs.add(path.resolve(file));
+        const r = readArticle(file, maxSize);
+        if (!r.ok) {
+          err(`khabar: ${file}: ${r.reason}`);
+          failed++;
+          continue;
+        }
+        const sidecar = loadSidecarForExport(file);
+        if (sidecar && !sidecar.ok) {
+          err(`khabar: ${sidecar.reason}`);
+          failed++;
+          continue;
+        }
+        // Without a sidecar only detections exist, and they are suggestions: skip the work unless wanted.
+        const records = sidecar ? sidecar.records : options.includeSuggestions ? detectionsToRecords(r.text, detect(r.text)) : [];
+        yield { path: exportPath(file, isDir ? arg : undefined), text: r.text, records };
+        // Let the output drain between articles so memory stays flat on big folders.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
+  const fileStream = outPath !== undefined && !FORMAT_INFO[format].folder ? fs.createWriteStream(outPath) : undefined;
+  const stream = outPath === undefined ? streamSink(process.stdout) : fileStream ? streamSink(fileStream) : undefined;
+  const sink = stream ?? folderSink(outPath!, inputs);
+  const result = await exportStream(format, articles(), sink, { ...options, isCancelled: () => stream?.broken() === true });
+  if (fileStream) {
+    await new Promise<void>((resolve) => fileStream.end(() => resolve()));
+    if (stream?.broken()) {
+      err(`khabar: ${outPath}: could not be written`);
+      return 1;
+    }
+  }
+  for (const f of result.failures) err(`khabar: ${f.message}`);
+  failed += result.failures.length;
+  if (outPath !== undefined) err(`khabar export: ${plural(result.articles, 'article')}, ${plural(result.records, 'annotation')} → ${outPath}${failed ? ` (${failed} failed)` : ''}`);
+  return failed > 0 ? 1 : 0;
+}
+
+interface StreamSink extends ExportSink {
+  /** Set when the reader went away (`| head`): the export stops instead of crashing on EPIPE. */
+  broken: () => boolean;
+}
+
+function streamSink(stream: NodeJS.WritableStream): StreamSink {
+  let broken = false;
+  stream.on('error', () => {
+    broken = true;
+  });
+  return {
+    broken: () => broken,
+    write: (chunk) => {
+      if (broken || stream.write(chunk)) return undefined;
+      return new Promise<void>((resolve) => {
+        const done = (): void => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+      });
+    },
+    writeFile: () => {
+      throw new Error('this format writes one stream');
+    },
+  };
+}
+
+/** Files under the output folder; never over an input article (brat's .txt copy of an article exported in place). */
+function folderSink(root: string, inputs: ReadonlySet<string>): ExportSink {
+  return {
+    write: () => undefined,
+    writeFile: (rel, content) => {
+      const target = path.resolve(root, safeRelativePath(rel));
+      if (inputs.has(target)) return;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    },
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
