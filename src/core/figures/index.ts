@@ -45,7 +45,9 @@ import {
   weekdayOf,
   WEEKDAY_NAMES,
 } from './calendar';
-import { LEXICON, type Entry, type Reading } from './lexicon';
+import { BLOOM, BLOOM_BITS, HASH_SEED, hashStep, LEXICON, type Entry, type Reading } from './lexicon';
+
+const NONE: Reading[] = [];
 
 export interface FigureOptions {
   /** The article's own date (ISO yyyy-mm-dd) for resolving relative dates; found from the dateline when absent. */
@@ -107,6 +109,9 @@ interface Internal {
   plain: boolean;
 }
 
+/** Last words of the bound phrases (folded, without clitics). */
+const BOUND_TAIL = new Set(['عن', 'على', 'من', 'نحو', 'حوالي', 'حوالى', 'قرابه', 'زهاء', 'يقارب', 'تقارب', 'يناهز', 'تناهز',
+  'قراب', 'تقريبا', 'يفوق', 'تفوق', 'يتجاوز', 'تتجاوز', 'تجاوز', 'تجاوزت', 'دون', 'الاقل', 'اقصى', 'يزيد', 'تزيد', 'يتعدى', 'تتعدى', 'ل']);
 const MONTH_OK_ALONE_EXCLUDED = new Set(['مارس', 'ماي', 'مايس', 'آب', 'اب']);
 const LATIN_CODES: Record<string, string> = {
   USD: 'USD', SAR: 'SAR', EUR: 'EUR', GBP: 'GBP', AED: 'AED', KWD: 'KWD', QAR: 'QAR', EGP: 'EGP',
@@ -217,15 +222,26 @@ class Scanner {
         continue;
       }
       if (isLetter(c)) {
-        const w = this.wordAt(i);
-        if (w && w.r.length > 0) {
-          const end = this.atWord(w);
-          if (end > i) {
-            i = end;
-            continue;
+        // Hash the word in place; only words the Bloom filter may know are sliced and looked up.
+        let j = i + 1;
+        let h = hashStep(HASH_SEED, c);
+        for (; j < n; j++) {
+          const d = t.charCodeAt(j);
+          if (isLetter(d)) h = hashStep(h, d);
+          else if (!isInWordMark(d)) break;
+        }
+        const bit = h >>> (32 - BLOOM_BITS);
+        if ((BLOOM[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+          const w = this.wordAt(i);
+          if (w && w.r.length > 0) {
+            const end = this.atWord(w);
+            if (end > i) {
+              i = end;
+              continue;
+            }
           }
         }
-        i = w ? w.e : i + 1;
+        i = j;
         continue;
       }
       if (isLatin(c)) {
@@ -262,17 +278,22 @@ class Scanner {
     if (p >= this.n || !isLetter(t.charCodeAt(p))) return undefined;
     let j = p + 1;
     let marks = false;
+    let h = hashStep(HASH_SEED, t.charCodeAt(p));
     while (j < this.n) {
       const c = t.charCodeAt(j);
-      if (isLetter(c)) j++;
-      else if (isInWordMark(c)) {
+      if (isLetter(c)) {
+        h = hashStep(h, c);
+        j++;
+      } else if (isInWordMark(c)) {
         marks = true;
         j++;
       } else break;
     }
+    const bit = h >>> (32 - BLOOM_BITS);
+    if ((BLOOM[bit >>> 5] & (1 << (bit & 31))) === 0) return { s: p, e: j, key: '', r: NONE };
     let key = t.slice(p, j);
     if (marks) key = key.replace(/[\u064B-\u065F\u0670\u0640\u200C\u200D]/g, '');
-    return { s: p, e: j, key, r: LEXICON.get(key) ?? [] };
+    return { s: p, e: j, key, r: LEXICON.get(key) ?? NONE };
   }
 
   private nextWord(p: number): Word | undefined {
@@ -438,12 +459,19 @@ class Scanner {
   private numericDateAt(i: number): number | undefined {
     const t = this.text;
     const a = this.digitRun(i);
-    const sep = t[a.e];
+    // "19/10/1436", and with spaces around the separators: "14 / 10 / 1436", "21 - 10 - 1436".
+    let p = this.skipGap(a.e);
+    const sep = t[p];
     if (sep !== '/' && sep !== '-' && sep !== '.') return undefined;
-    if (!isDigit(t.charCodeAt(a.e + 1))) return undefined;
-    const b = this.digitRun(a.e + 1);
-    if (t[b.e] !== sep || !isDigit(t.charCodeAt(b.e + 1))) return undefined;
-    const c = this.digitRun(b.e + 1);
+    const spaced = p > a.e;
+    p = this.skipGap(p + 1);
+    if (!isDigit(t.charCodeAt(p)) || (sep === '.' && (spaced || p > a.e + 1))) return undefined;
+    const b = this.digitRun(p);
+    p = this.skipGap(b.e);
+    if (t[p] !== sep) return undefined;
+    p = this.skipGap(p + 1);
+    if (!isDigit(t.charCodeAt(p))) return undefined;
+    const c = this.digitRun(p);
     if (isDigit(t.charCodeAt(c.e)) || isLatin(t.charCodeAt(c.e))) return undefined;
     let y: number;
     let m: number;
@@ -578,6 +606,15 @@ class Scanner {
     if (w && unit && unit.pre === '') {
       let u = unit.unit;
       let end = w.e;
+      if (w.key === 'كيلو') {
+        // "كيلو جرام", "كيلو متر" written as two words.
+        const wk = this.nextWord(end);
+        const uk = get(wk, 'unit');
+        if (wk && uk && (uk.unit === 'غرام' || uk.unit === 'متر')) {
+          u = uk.unit === 'متر' ? 'كيلومتر' : 'كيلوغرام';
+          end = wk.e;
+        }
+      }
       const w2 = this.nextWord(end);
       const uq = get(w2, 'unitq');
       if (w2 && uq) {
@@ -629,21 +666,35 @@ class Scanner {
     if (!w) return false;
     if (has(w, 'yearNoun')) return true;
     if (w.key === 'في' || w.key === 'وفي' || w.key === 'فى') {
-      // After "في" only when no noun follows (في 2014، — not في 2000 مدرسة).
-      const after = this.skipGap(e);
-      return after >= this.n || !isLetter(t.charCodeAt(after)) || has(this.wordAt(after), 'wa');
+      // After "في" a recent year is a date (في 2011 بعد …); units and currencies were tried before.
+      const y = parseInt(t.slice(s, e).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)), 10);
+      return y >= 1950 && y <= 2040;
     }
     return false;
   }
 
   private boundBefore(s: number, e: number): Bound | undefined {
     const t = this.text;
+    // Most figures have no bound: look at the regexes only when the word before can end one.
+    let j = s - 1;
+    while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+    let k = j;
+    while (k >= 0 && (isLetter(t.charCodeAt(k)) || isInWordMark(t.charCodeAt(k)))) k--;
+    const last = fold(t.slice(k + 1, j + 1)).replace(/^[وفبل]{1,2}(?=.{3})/, '');
+    if (!BOUND_TAIL.has(last)) return this.boundAfter(e);
     const before = fold(t.slice(Math.max(0, s - 28), s)).replace(/\s+/g, ' ');
     if (/(?:^|[\s(])[وفبل]?(?:لا (?:يقل|تقل) (?:عن|على)|على الاقل)\s?$/.test(before)) return 'at-least';
     if (/(?:^|[\s(])[وفبل]?(?:لا (?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى)(?: عن| على)?|بحد اقصى|كحد اقصى)\s?$/.test(before)) return 'at-most';
     if (/(?:^|[\s(])[وفبل]{0,2}(?:نحو|حوالي|حوالى|قرابه|زهاء|ما يقارب|يقارب|تقارب|ما يناهز|يناهز|تناهز|قراب|تقريبا)\s?$/.test(before)) return 'about';
     if (/(?:^|[\s(])[وفبل]{0,2}(?:اكثر من|ما يزيد (?:عن|على)|يزيد (?:عن|على)|تزيد (?:عن|على)|يفوق|تفوق|يتجاوز|تتجاوز|تجاوز|تجاوزت|ما يربو على|يربو على|تربو على|ازيد من)\s?$/.test(before)) return 'more-than';
     if (/(?:^|[\s(])[وفبل]{0,2}(?:اقل من|ما يقل عن|يقل عن|تقل عن|دون)\s?$/.test(before)) return 'less-than';
+    return this.boundAfter(e);
+  }
+
+  private boundAfter(e: number): Bound | undefined {
+    const t = this.text;
+    const c = t.charCodeAt(this.skipGap(e));
+    if (c !== 0x62a && c !== 0x639 && c !== 0x643 && c !== 0x628) return undefined; // ت ع ك ب
     const after = fold(t.slice(e, Math.min(this.n, e + 16)));
     if (/^\s(?:تقريبا)/.test(after)) return 'about';
     if (/^\s(?:على الاقل)/.test(after)) return 'at-least';
@@ -694,6 +745,11 @@ class Scanner {
     const t = this.text;
     const q = this.skipGap(e);
     const c = t[q];
+    const bare = this.wordAt(q);
+    if (bare) {
+      const mo = this.monthAt(bare);
+      if (mo && !mo.hijri && mo.m === m) return mo.e;
+    }
     if (c === '(' || c === '/' || c === '-' || c === '–') {
       const w = this.nextWord(q + 1);
       if (!w) return e;
@@ -769,7 +825,11 @@ class Scanner {
           break;
         case 'rel':
           if (r.pre === '' || r.pre === 'و' || r.pre === 'ف' || r.pre === 'ب' || r.pre === 'ال' || r.pre === 'وال' || r.pre === 'بال') {
-            end = this.emitRelative(w.s, w.e, r.e.rel);
+            // "أمس الأول" is the day before yesterday.
+            const w2 = r.e.days === -1 ? this.nextWord(w.e) : undefined;
+            const o = get(w2, 'ord');
+            if (w2 && o && o.v === 1 && o.definite && !o.fem && o.pre === '') end = this.emitRelative(w.s, w2.e, 'day-before-yesterday');
+            else end = this.emitRelative(w.s, w.e, r.e.rel);
           }
           break;
         case 'relHead':
@@ -1022,6 +1082,12 @@ class Scanner {
     // الساعة الثالثة → a time.
     const prev = this.prevWord(w.s);
     if (prev && has(prev, 'hourNoun') && o.definite && v <= 12) return this.clock(w.s, e, v);
+    if (o.definite && o.fem && v <= 12 && e === w.e) {
+      // "عند الثامنة والربع مساء": a feminine ordinal with a day part or a fraction is an hour.
+      const w3 = this.nextWord(e);
+      const fr = get(w3, 'frac');
+      if (has(w3, 'meridiem') || (fr && (fr.pre === 'وال' || fr.pre === 'و'))) return this.clock(w.s, e, v);
+    }
     // "الخامس من أغسطس" → a date.
     if (v <= 31) {
       const w3 = this.nextWord(e);
@@ -1165,7 +1231,7 @@ class Scanner {
       const a = out[k];
       const b = out[k + 1];
       const gap = this.text.slice(a.fig.end, b.fig.start);
-      if (!/^\s*(?:-|–|و|او|أو|إلى|الى|حتى|و\s)\s*$/.test(gap) && !/^\s*(?:إلى|الى|حتى)\s*$/.test(gap)) continue;
+      if (!/^[\s\u200e\u200f]*(?:-|–|\/|و|او|أو|إلى|الى|حتى)[\s\u200e\u200f]*$/.test(gap)) continue;
       const av = a.fig.value;
       const bv = b.fig.value;
       if (a.fig.label === 'DATE' && av.date && av.date.length === 4 && b.fig.label === 'NUMBER' && b.plain) {
@@ -1175,6 +1241,13 @@ class Scanner {
           b.fig.value = { date: String(y) };
           b.plain = false;
         }
+        continue;
+      }
+      if (a.plain && a.fig.label === 'NUMBER' && b.fig.label === 'DATE' && (bv.hijri?.length === 4 || bv.date?.length === 4) && /^[0-9٠-٩]{4}$/.test(a.fig.text)) {
+        const y = av.number ?? 0;
+        a.fig.label = 'DATE';
+        a.fig.value = bv.hijri ? { hijri: String(y) } : { date: String(y) };
+        a.plain = false;
         continue;
       }
       if (!a.plain || a.fig.label !== 'NUMBER' || av.number === undefined) continue;

@@ -30,7 +30,9 @@ export type Entry =
   | { t: 'muwafiq' }
   | { t: 'yawm' }
   | { t: 'markerH' }
-  | { t: 'markerG' };
+  | { t: 'markerG' }
+  /** Words only compared by spelling (the second word of ذو القعدة, ربيع الآخر). */
+  | { t: 'misc' };
 
 /** Which clitics a word may carry: conjunction (و ف), preposition (ب ل ك), article (ال). */
 interface Clitics {
@@ -151,8 +153,8 @@ for (const [v, singular, plural, dual] of SCALES) {
   add(plural, { t: 'scale', v, count: 1, plural: true }, { conj: true, prep: true, article: false });
   add(singular, { t: 'scale', v, count: 1 }, { conj: true, prep: true, article: false });
 }
-add(['نصف'], { t: 'frac', v: 0.5 }, { conj: true, prep: true, article: false });
-add(['ربع'], { t: 'frac', v: 0.25 }, { conj: true, prep: true, article: false });
+add(['نصف'], { t: 'frac', v: 0.5 });
+add(['ربع'], { t: 'frac', v: 0.25 });
 
 // Currencies. A country adjective after the name may change the code (دينار كويتي).
 const NOCLITIC: Clitics = { conj: false, prep: false, article: false };
@@ -261,6 +263,7 @@ const HMONTHS: Array<[string[], number]> = [
 for (const [ws, m] of HMONTHS) add(ws, { t: 'hmonth', m }, { conj: true, prep: true, article: false });
 add('ربيع', { t: 'hmonthHead', word: 'rabi' }, { conj: true, prep: true, article: false });
 add(['جمادى', 'جمادي'], { t: 'hmonthHead', word: 'jumada' }, { conj: true, prep: true, article: false });
+add(['القعدة', 'الحجة', 'الآخر', 'الآخرة'], { t: 'misc' }, NOCLITIC);
 add(['ذو', 'ذي'], { t: 'hmonthHead', word: 'dhu' }, { conj: true, prep: true, article: false });
 
 const WEEKDAYS: Array<[string[], number]> = [
@@ -317,3 +320,23 @@ add(['الموافق', 'الموافقة'], { t: 'muwafiq' }, { conj: true, prep
 add(['يوم'], { t: 'yawm' }, { conj: true, prep: true, article: false });
 add(['هـ', 'ه', 'هجري', 'هجرية', 'للهجرة'], { t: 'markerH' }, NOCLITIC);
 add(['م', 'ميلادي', 'ميلادية', 'للميلاد'], { t: 'markerG' }, NOCLITIC);
+
+/**
+ * A one-hash Bloom filter over the lexicon's surface forms: the scanner hashes each word while
+ * reading it and only slices a string for a Map lookup when the filter says it may be known
+ * (most words in news are not figure words; this keeps the pass allocation-free for them).
+ */
+export const BLOOM_BITS = 22;
+export const BLOOM = new Uint32Array(1 << (BLOOM_BITS - 5));
+
+export function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 16777619);
+}
+export const HASH_SEED = 0x811c9dc5 | 0;
+
+for (const key of LEXICON.keys()) {
+  let h = HASH_SEED;
+  for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+  const bit = h >>> (32 - BLOOM_BITS);
+  BLOOM[bit >>> 5] |= 1 << (bit & 31);
+}
