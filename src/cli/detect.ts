@@ -44,11 +44,19 @@ export function runDetect(argv: string[], out: (s: string) => void, err: (s: str
       failed++;
       continue;
     }
-    const annotations = detect(r.text, {
-      kinds,
-      figures: articleDate ? { articleDate } : {},
-      entities: { userList: userListFor(file, flags.get('entities') as string | undefined) },
-    });
+    let annotations: Detection[];
+    try {
+      annotations = detect(r.text, {
+        kinds,
+        figures: articleDate ? { articleDate } : {},
+        entities: { userList: userListFor(file, flags.get('entities') as string | undefined) },
+      });
+    } catch (e) {
+      // A recogniser failing on one article must not cost the user the rest of the batch.
+      err(`khabar: ${file}: internal error: ${(e as Error).message}`);
+      failed++;
+      continue;
+    }
     if (format === 'json') {
       out(JSON.stringify({ file, annotations }));
     } else {

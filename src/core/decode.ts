@@ -32,7 +32,14 @@ export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): 
  */
 export function tooLargeReason(size: number, maxBytes = DEFAULT_MAX_BYTES): string | undefined {
   if (size <= maxBytes) return undefined;
-  return `too large (${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}, see --max-size / khabar.maxFileSize)`;
+  let a = formatBytes(size);
+  let b = formatBytes(maxBytes);
+  // "2.0 KB; the limit is 2.0 KB" reads as a contradiction: give exact bytes when the rounding hides the difference.
+  if (a === b) {
+    a = `${size} bytes`;
+    b = `${maxBytes} bytes`;
+  }
+  return `too large (${a}; the limit is ${b}, see --max-size / khabar.maxFileSize)`;
 }
 
 /** `skipped` is the BOM length, so the reported offset is the one a hex editor shows for the file. */

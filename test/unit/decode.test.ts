@@ -82,6 +82,7 @@ describe('decodeArticle', () => {
 
   it('tooLargeReason works from a size alone, so a huge file is never allocated (regression: 8 GB threw)', () => {
     assert.strictEqual(tooLargeReason(100, 100), undefined);
+    assert.match(tooLargeReason(2048, 2047) ?? '', /^too large \(2048 bytes; the limit is 2047 bytes,/, 'never "2.0 KB; the limit is 2.0 KB"');
     assert.match(tooLargeReason(8 * 1024 ** 3, 10 * 1024 ** 2) ?? '', /^too large \(8\.0 GB; the limit is 10\.0 MB/);
   });
 
