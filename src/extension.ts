@@ -1,15 +1,51 @@
-// Khabar's entry point: build the services, register them, push every Disposable.
+// Khabar's entry point: build the services, register them, push every Disposable. Nothing heavy
+// runs here: detection (and the entity model) starts on the first visible article.
 import * as vscode from 'vscode';
-import { registerCommands } from './host/commands';
-import { DecorationManager } from './host/decorations';
+import type { DecorationKey } from './core/editor/marks';
+import { AnnotationIndex } from './host/annotations';
+import { AnnotationsView } from './host/annotationsView';
+import { AnnotationCodeActions } from './host/codeActions';
+import { Commands } from './host/commands';
+import { DecorationManager, type DrawnKey } from './host/decorations';
 import { DetectionService } from './host/detections';
-import { DetectionHoverProvider } from './host/hover';
+import { AnnotationHoverProvider } from './host/hover';
+import { MemoryStore } from './host/memoryStore';
+import { registerOnboarding } from './host/onboarding';
+import { ArticleStatus } from './host/statusBar';
+import type { AnnotationStore } from './host/storeApi';
 
-/** What activate() returns: used by the e2e tests (decorations cannot be read back through the API). */
+export interface DrawnSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * What activate() returns, for the e2e tests and the benchmark (decorations cannot be read back
+ * through VS Code's API). Offsets are UTF-16 code units into the document, end exclusive.
+ */
 export interface KhabarApi {
+  /** Time activate() took, ms. */
+  activationMs: number;
   detections: DetectionService;
   decorations: DecorationManager;
-  activationMs: number;
+  /** Detections merged with records: `index.marks(document)` is what the editor shows. */
+  index: AnnotationIndex;
+  /** The sidecar store every editing command writes through. */
+  store: AnnotationStore;
+  commands: Commands;
+  status: ArticleStatus;
+  view: AnnotationsView;
+  /**
+   * What was last drawn in an editor, per decoration key (PER, LOC, ORG, MISC, figure,
+   * claimSuggestion, claimTagged, note, orphan, badge), plus the badge texts and timing.
+   * Orphans and badges are empty spans (a line start / a line end).
+   */
+  drawn(editor: vscode.TextEditor): { spans: Record<DrawnKey, DrawnSpan[]>; badges: string[]; version: number; ms: number; window: [number, number] } | undefined;
+  /** Recomputes and draws an editor's decorations now; returns the host-side time in ms. */
+  updateNow(editor: vscode.TextEditor): number;
+  /** Inserts text at an offset, then updates the decorations at once; returns the update time in ms (the bench's "per edit"). */
+  measureEdit(editor: vscode.TextEditor, offset: number, text: string): Promise<number>;
 }
 
 const SELECTOR: vscode.DocumentSelector = [
@@ -18,19 +54,66 @@ const SELECTOR: vscode.DocumentSelector = [
   { language: 'markdown' },
 ];
 
+function drawnSpans(decorations: DecorationManager, editor: vscode.TextEditor): ReturnType<KhabarApi['drawn']> {
+  const s = decorations.drawn(editor);
+  if (!s) return undefined;
+  const doc = editor.document;
+  const spans = {} as Record<DrawnKey, DrawnSpan[]>;
+  for (const [key, ranges] of s.ranges) {
+    spans[key] = ranges.map((r) => ({ start: doc.offsetAt(r.start), end: doc.offsetAt(r.end), text: doc.getText(r) }));
+  }
+  return { spans, badges: s.badges, version: s.version, ms: s.ms, window: s.window };
+}
+
 export function activate(context: vscode.ExtensionContext): KhabarApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Khabar');
-  const detections = new DetectionService();
-  const decorations = new DecorationManager(detections);
+  const detections = new DetectionService(output);
+  const store: AnnotationStore = new MemoryStore();
+  const index = new AnnotationIndex(detections, store);
+  const decorations = new DecorationManager(index, context.extensionUri, {
+    orphan: vscode.l10n.t('orphaned annotation'),
+    unverified: vscode.l10n.t('not yet rated'),
+    quote: vscode.l10n.t('quote'),
+  });
+  const commands = new Commands(index, decorations, output);
+  const status = new ArticleStatus(index);
+  const view = new AnnotationsView(index);
   context.subscriptions.push(
     output,
+    store,
+    detections,
+    index,
+    decorations,
+    status,
+    view,
+    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(index)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotationCodeActions(index), {
+      providedCodeActionKinds: AnnotationCodeActions.providedCodeActionKinds,
+    }),
+    ...commands.register(),
+    ...registerOnboarding(context),
+  );
+  void vscode.commands.executeCommand('setContext', 'khabar:highlightsOn', true);
+  return {
+    activationMs: performance.now() - started,
     detections,
     decorations,
-    vscode.languages.registerHoverProvider(SELECTOR, new DetectionHoverProvider(detections)),
-    ...registerCommands(detections, decorations, output),
-  );
-  return { detections, decorations, activationMs: performance.now() - started };
+    index,
+    store,
+    commands,
+    status,
+    view,
+    drawn: (editor) => drawnSpans(decorations, editor),
+    updateNow: (editor) => decorations.update(editor),
+    measureEdit: async (editor, offset, text) => {
+      const at = editor.document.positionAt(offset);
+      await editor.edit((b) => b.insert(at, text));
+      return decorations.update(editor);
+    },
+  };
 }
 
 export function deactivate(): void {}
+
+export type { DecorationKey };

@@ -1,5 +1,9 @@
 // Typed mirror of `contributes.configuration`; re-read on change.
+import * as os from 'os';
 import * as vscode from 'vscode';
+import type { DecorationKey } from '../core/editor/marks';
+import { verdictVocabulary } from '../core/editor/records';
+import { DEFAULT_VERDICTS, type VerdictDef } from '../core/model';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -7,13 +11,35 @@ export interface KhabarConfig {
   enable: EnableMode;
   /** Share of Arabic letters above which a plaintext/markdown document counts as an article in `auto` mode. */
   arabicThreshold: number;
-  /** Files larger than this (bytes) are not analysed. */
+  /** Files larger than this (characters) are not analysed. */
   maxFileSize: number;
+  /** Above this many characters, detection runs per paragraph on what is visible (see core/editor/blocks). */
+  paragraphModeThreshold: number;
   highlight: {
     entities: boolean;
     figures: boolean;
     claims: boolean;
+    person: boolean;
+    place: boolean;
+    organisation: boolean;
+    misc: boolean;
+    taggedClaims: boolean;
+    notes: boolean;
+    orphans: boolean;
+    verdictBadge: boolean;
   };
+  author: string;
+  verdicts: readonly VerdictDef[];
+  /** The appearance URL of claims when the article gives none. */
+  appearanceUrl: string;
+}
+
+function userName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
 }
 
 export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
@@ -22,10 +48,38 @@ export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
     enable: c.get<EnableMode>('enable', 'auto'),
     arabicThreshold: c.get<number>('arabicThreshold', 0.5),
     maxFileSize: c.get<number>('maxFileSize', 5 * 1024 * 1024),
+    paragraphModeThreshold: c.get<number>('performance.paragraphModeThreshold', 200_000),
     highlight: {
       entities: c.get<boolean>('highlight.entities', true),
       figures: c.get<boolean>('highlight.figures', true),
       claims: c.get<boolean>('highlight.claims', true),
+      person: c.get<boolean>('highlight.person', true),
+      place: c.get<boolean>('highlight.place', true),
+      organisation: c.get<boolean>('highlight.organisation', true),
+      misc: c.get<boolean>('highlight.misc', true),
+      taggedClaims: c.get<boolean>('highlight.taggedClaims', true),
+      notes: c.get<boolean>('highlight.notes', true),
+      orphans: c.get<boolean>('highlight.orphans', true),
+      verdictBadge: c.get<boolean>('highlight.verdictBadge', true),
     },
+    author: c.get<string>('author', '') || userName(),
+    verdicts: verdictVocabulary(c.get<unknown>('verdicts'), DEFAULT_VERDICTS),
+    appearanceUrl: c.get<string>('appearanceUrl', ''),
   };
+}
+
+/** The decoration kinds the settings turn off. */
+export function hiddenKeys(config: KhabarConfig): Set<DecorationKey> {
+  const h = config.highlight;
+  const hidden = new Set<DecorationKey>();
+  if (!h.entities || !h.person) hidden.add('PER');
+  if (!h.entities || !h.place) hidden.add('LOC');
+  if (!h.entities || !h.organisation) hidden.add('ORG');
+  if (!h.entities || !h.misc) hidden.add('MISC');
+  if (!h.figures) hidden.add('figure');
+  if (!h.claims) hidden.add('claimSuggestion');
+  if (!h.taggedClaims) hidden.add('claimTagged');
+  if (!h.notes) hidden.add('note');
+  if (!h.orphans) hidden.add('orphan');
+  return hidden;
 }

@@ -1,16 +1,42 @@
-// Highlights for detections in visible editors. Background/border only and whole tokens, so Arabic
-// letters stay joined and the line's order never changes. Updates are debounced per editor.
+// Highlights in visible editors. Whole tokens, background/border/underline only, so Arabic letters
+// stay joined and the line's order never changes; the verdict badge sits after the end of the
+// line, outside every Arabic run. Scenarios handled: open/switch editor (drawn at once), typing
+// (debounced; a newer edit cancels a pending update), scrolling a long article (only the visible
+// lines plus a margin are detected), store or settings change (redrawn), close (state dropped).
+import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Detection } from '../core/types';
+import { DECORATION_KEYS, type DecorationKey, type Mark } from '../core/editor/marks';
+import type { VerdictDef } from '../core/model';
+import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
-import { readConfig } from './config';
-import type { DetectionService } from './detections';
+import { hiddenKeys, readConfig } from './config';
 
-export type DecorationKey = 'PER' | 'LOC' | 'ORG' | 'MISC' | 'figure' | 'claim';
+/** Lines detected beyond the visible ones in paragraph mode, so small scrolls need no work. */
+const MARGIN_LINES = 80;
+const TYPING_DELAY_MS = 150;
+const SCROLL_DELAY_MS = 40;
 
-function makeType(color: string, border: string, extra: vscode.DecorationRenderOptions = {}): vscode.TextEditorDecorationType {
+export type DrawnKey = DecorationKey | 'badge';
+
+export interface DrawnState {
+  ranges: Map<DrawnKey, vscode.Range[]>;
+  /** Text of each line-end badge, in the order of ranges.get('badge'). */
+  badges: string[];
+  version: number;
+  /** Lines that were computed: [from, to]. */
+  window: [number, number];
+  ms: number;
+}
+
+export interface DecorationStrings {
+  orphan: string;
+  unverified: string;
+  quote: string;
+}
+
+function boxType(bg: string, border: string, extra: vscode.DecorationRenderOptions = {}): vscode.TextEditorDecorationType {
   return vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor(color),
+    backgroundColor: new vscode.ThemeColor(bg),
     border: '1px solid',
     borderColor: new vscode.ThemeColor(border),
     borderRadius: '3px',
@@ -19,37 +45,101 @@ function makeType(color: string, border: string, extra: vscode.DecorationRenderO
   });
 }
 
+export function verdictLabel(key: string | undefined, vocabulary: readonly VerdictDef[]): string | undefined {
+  if (!key) return undefined;
+  return vocabulary.find((v) => v.key === key)?.label ?? key;
+}
+
 export class DecorationManager implements vscode.Disposable {
-  private readonly types: Record<DecorationKey, vscode.TextEditorDecorationType>;
+  private readonly types: Record<DrawnKey, vscode.TextEditorDecorationType>;
   private readonly timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly state = new WeakMap<vscode.TextEditor, DrawnState>();
   private enabled = true;
-  /** What was last drawn, per editor: tests and the status bar read it. */
-  readonly drawn = new WeakMap<vscode.TextEditor, Map<DecorationKey, readonly Detection[]>>();
+  /** The last update's duration per document (ms): the bench and the e2e tests read it. */
+  lastUpdateMs = 0;
 
-  constructor(private readonly detections: DetectionService) {
+  constructor(
+    private readonly index: AnnotationIndex,
+    extensionUri: vscode.Uri,
+    private readonly strings: DecorationStrings,
+  ) {
+    const icon = (name: string): vscode.Uri => vscode.Uri.file(path.join(extensionUri.fsPath, 'media', name));
     this.types = {
-      PER: makeType('khabar.personBackground', 'khabar.personBorder'),
-      LOC: makeType('khabar.placeBackground', 'khabar.placeBorder'),
-      ORG: makeType('khabar.organisationBackground', 'khabar.organisationBorder'),
-      MISC: makeType('khabar.miscBackground', 'khabar.miscBorder'),
-      figure: makeType('khabar.figureBackground', 'khabar.figureBorder'),
-      claim: vscode.window.createTextEditorDecorationType({
-        textDecoration: 'underline dotted',
+      PER: boxType('khabar.personBackground', 'khabar.personBorder'),
+      LOC: boxType('khabar.placeBackground', 'khabar.placeBorder'),
+      ORG: boxType('khabar.organisationBackground', 'khabar.organisationBorder'),
+      MISC: boxType('khabar.miscBackground', 'khabar.miscBorder'),
+      figure: boxType('khabar.figureBackground', 'khabar.figureBorder'),
+      claimSuggestion: vscode.window.createTextEditorDecorationType({
         backgroundColor: new vscode.ThemeColor('khabar.claimSuggestionBackground'),
-        isWholeLine: false,
+        textDecoration: 'underline dotted',
+        borderColor: new vscode.ThemeColor('khabar.claimSuggestionBorder'),
+        borderStyle: 'none none dotted none',
+        borderWidth: '0 0 1px 0',
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
+      claimTagged: vscode.window.createTextEditorDecorationType({
+        backgroundColor: new vscode.ThemeColor('khabar.claimTaggedBackground'),
+        borderColor: new vscode.ThemeColor('khabar.claimTaggedBorder'),
+        borderStyle: 'none none solid none',
+        borderWidth: '0 0 2px 0',
+        gutterIconPath: icon('claim.svg'),
+        gutterIconSize: '80%',
+        overviewRulerColor: new vscode.ThemeColor('khabar.claimTaggedBorder'),
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
+      note: vscode.window.createTextEditorDecorationType({
+        borderColor: new vscode.ThemeColor('khabar.noteBorder'),
+        borderStyle: 'none none dashed none',
+        borderWidth: '0 0 1px 0',
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
+      orphan: vscode.window.createTextEditorDecorationType({
+        gutterIconPath: icon('orphan.svg'),
+        gutterIconSize: '80%',
+        overviewRulerColor: new vscode.ThemeColor('khabar.orphanForeground'),
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+      }),
+      badge: vscode.window.createTextEditorDecorationType({
+        after: {
+          margin: '0 0 0 1.5em',
+          color: new vscode.ThemeColor('khabar.verdictBadgeForeground'),
+          backgroundColor: new vscode.ThemeColor('khabar.verdictBadgeBackground'),
+          fontStyle: 'normal',
+        },
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
       }),
     };
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e, 0))),
+      vscode.window.onDidChangeTextEditorVisibleRanges((ev) => {
+        const s = this.state.get(ev.textEditor);
+        const visible = ev.visibleRanges;
+        if (!s || visible.length === 0) return;
+        const first = visible[0]!.start.line;
+        const last = visible[visible.length - 1]!.end.line;
+        if (first < s.window[0] || last > s.window[1]) this.schedule(ev.textEditor, SCROLL_DELAY_MS);
+      }),
       vscode.workspace.onDidChangeTextDocument((ev) => {
-        for (const e of vscode.window.visibleTextEditors) if (e.document === ev.document) this.schedule(e, 250);
+        if (ev.contentChanges.length === 0) return;
+        for (const e of vscode.window.visibleTextEditors) if (e.document === ev.document) this.schedule(e, TYPING_DELAY_MS);
       }),
       vscode.workspace.onDidChangeConfiguration((ev) => {
         if (ev.affectsConfiguration('khabar')) this.refreshAll();
       }),
+      index.onDidChange((uri) => {
+        for (const e of vscode.window.visibleTextEditors) {
+          if (!uri || e.document.uri.toString() === uri.toString()) this.schedule(e, 30);
+        }
+      }),
     );
     this.refreshAll();
+  }
+
+  get highlightsOn(): boolean {
+    return this.enabled;
   }
 
   refreshAll(): void {
@@ -58,7 +148,7 @@ export class DecorationManager implements vscode.Disposable {
 
   toggle(): boolean {
     this.enabled = !this.enabled;
-    this.refreshAll();
+    for (const e of vscode.window.visibleTextEditors) this.update(e);
     return this.enabled;
   }
 
@@ -74,25 +164,71 @@ export class DecorationManager implements vscode.Disposable {
     );
   }
 
-  update(editor: vscode.TextEditor): void {
+  /** What was last drawn in an editor (tests, status bar). */
+  drawn(editor: vscode.TextEditor): DrawnState | undefined {
+    return this.state.get(editor);
+  }
+
+  /** Recomputes and draws now; returns the time it took in ms. */
+  update(editor: vscode.TextEditor): number {
+    const started = performance.now();
+    const pending = this.timers.get(editor);
+    if (pending) {
+      clearTimeout(pending);
+      this.timers.delete(editor);
+    }
     const doc = editor.document;
-    const byKey = new Map<DecorationKey, Detection[]>();
-    for (const k of Object.keys(this.types) as DecorationKey[]) byKey.set(k, []);
+    const ranges = new Map<DrawnKey, vscode.Range[]>();
+    const options = new Map<DrawnKey, vscode.DecorationOptions[]>();
+    for (const k of [...DECORATION_KEYS, 'badge'] as DrawnKey[]) options.set(k, []);
+    const badges: string[] = [];
+    let window: [number, number] = [0, doc.lineCount - 1];
     if (this.enabled && isArticle(doc)) {
-      const config = readConfig(doc.uri).highlight;
-      for (const d of this.detections.get(doc)) {
-        if (d.kind === 'entity' && config.entities) byKey.get(d.label)!.push(d);
-        else if (d.kind === 'figure' && config.figures) byKey.get('figure')!.push(d);
-        else if (d.kind === 'claim' && config.claims) byKey.get('claim')!.push(d);
+      const config = readConfig(doc.uri);
+      let marks: Mark[];
+      if (this.index.detections.paragraphMode(doc)) {
+        const visible = editor.visibleRanges;
+        const first = visible.length ? visible[0]!.start.line : 0;
+        const last = visible.length ? visible[visible.length - 1]!.end.line : Math.min(doc.lineCount - 1, 100);
+        window = [Math.max(0, first - MARGIN_LINES), Math.min(doc.lineCount - 1, last + MARGIN_LINES)];
+        marks = this.index.marks(doc, hiddenKeys(config), window[0], window[1]);
+      } else marks = this.index.marks(doc, hiddenKeys(config));
+      const lineBadges = new Map<number, string[]>();
+      const addBadge = (line: number, text: string): void => {
+        const list = lineBadges.get(line);
+        if (list) list.push(text);
+        else lineBadges.set(line, [text]);
+      };
+      for (const m of marks) {
+        const start = doc.positionAt(m.start);
+        if (m.key === 'orphan') {
+          const line = start.line;
+          options.get('orphan')!.push({ range: new vscode.Range(line, 0, line, 0) });
+          addBadge(line, `⚠ ${this.strings.orphan}`);
+          continue;
+        }
+        const range = new vscode.Range(start, doc.positionAt(m.end));
+        options.get(m.key)!.push({ range });
+        if (m.key === 'claimTagged' && config.highlight.verdictBadge && m.record) {
+          const label = m.record.label === 'QUOTE' ? this.strings.quote : (verdictLabel(m.record.claim?.verdict, config.verdicts) ?? this.strings.unverified);
+          addBadge(range.end.line, `⚖ ${label}`);
+        }
+      }
+      for (const [line, texts] of [...lineBadges].sort((a, b) => a[0] - b[0])) {
+        const end = doc.lineAt(line).range.end;
+        const contentText = ` ${texts.join(' · ')} `;
+        badges.push(contentText.trim());
+        options.get('badge')!.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText } } });
       }
     }
-    for (const [key, list] of byKey) {
-      editor.setDecorations(
-        this.types[key],
-        list.map((d) => new vscode.Range(doc.positionAt(d.start), doc.positionAt(d.end))),
-      );
+    for (const [key, list] of options) {
+      editor.setDecorations(this.types[key], list);
+      ranges.set(key, list.map((o) => o.range));
     }
-    this.drawn.set(editor, byKey);
+    const ms = performance.now() - started;
+    this.lastUpdateMs = ms;
+    this.state.set(editor, { ranges, badges, version: doc.version, window, ms });
+    return ms;
   }
 
   dispose(): void {

@@ -1,6 +1,12 @@
-// Detections per open document, computed once per version and cached; stale work is dropped.
+// Detections per open document. Below the paragraph-mode threshold the whole text is detected once
+// per version (document-level entity features need it); above it, paragraphs are detected on
+// demand and cached by their text, so a 1 MB article only costs what is on screen and an edit only
+// re-detects the paragraph it touched. The workspace entity list feeds the recognisers.
 import * as vscode from 'vscode';
-import { detect } from '../core/detect';
+import { detect, type DetectOptions } from '../core/detect';
+import { BlockDetector, type LineSource } from '../core/editor/blocks';
+import { parseUserList, type UserList } from '../core/entities/index';
+import { findArticleDate } from '../core/figures/index';
 import type { Detection } from '../core/types';
 import { readConfig } from './config';
 
@@ -9,30 +15,142 @@ interface Entry {
   detections: readonly Detection[];
 }
 
+export const ENTITY_LIST_PATH = '.khabar/entities.yaml';
+
+/** A vscode.TextDocument seen as lines for the block splitter. */
+export function documentLines(document: vscode.TextDocument): LineSource {
+  return {
+    lineCount: document.lineCount,
+    lineText: (line) => document.lineAt(line).text,
+    blockText: (startLine, endLine) =>
+      document.getText(new vscode.Range(startLine, 0, endLine - 1, document.lineAt(endLine - 1).text.length)),
+    offsetAt: (line) => document.offsetAt(new vscode.Position(line, 0)),
+  };
+}
+
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
 export class DetectionService implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly blockDetectors = new Map<string, BlockDetector>();
+  private readonly userLists = new Map<string, UserList | undefined>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private reported = false;
 
-  constructor() {
+  constructor(private readonly output?: vscode.OutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENTITY_LIST_PATH}`);
+    const reload = (uri: vscode.Uri): void => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) void this.loadUserList(folder).then(() => this.invalidate());
+    };
     this.subscriptions.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      watcher,
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
       this.emitter,
     );
+    for (const folder of vscode.workspace.workspaceFolders ?? []) void this.loadUserList(folder);
   }
 
-  /** Detections for the document's current version; recomputed only when the text changed. */
+  private async loadUserList(folder: vscode.WorkspaceFolder): Promise<void> {
+    const uri = vscode.Uri.joinPath(folder.uri, ENTITY_LIST_PATH);
+    let list: UserList | undefined;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      list = parseUserList(new TextDecoder().decode(bytes));
+    } catch (e) {
+      if (!(e instanceof vscode.FileSystemError)) this.output?.appendLine(`${uri.fsPath}: ${String(e)}`);
+      list = undefined;
+    }
+    const had = this.userLists.get(folder.uri.toString());
+    this.userLists.set(folder.uri.toString(), list);
+    if (had !== list) this.invalidate();
+  }
+
+  /** Drops every cached result (the entity list changed) and tells the views. */
+  invalidate(): void {
+    this.cache.clear();
+    for (const b of this.blockDetectors.values()) b.clear();
+    this.emitter.fire(undefined);
+  }
+
+  private folderKey(document: vscode.TextDocument): string {
+    return vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() ?? '';
+  }
+
+  private options(document: vscode.TextDocument): DetectOptions {
+    const list = this.userLists.get(this.folderKey(document));
+    const options: DetectOptions = list ? { entities: { userList: list } } : {};
+    // A paragraph has no dateline of its own: relative dates resolve against the article's.
+    const articleDate = findArticleDate(document.getText(new vscode.Range(0, 0, 8, 0)));
+    if (articleDate) options.figures = { articleDate };
+    return options;
+  }
+
+  private run(text: string, options: DetectOptions): Detection[] {
+    try {
+      return detect(text, options);
+    } catch (e) {
+      // A missing model or a recogniser bug must not take the editor down; say it once.
+      if (!this.reported) {
+        this.reported = true;
+        this.output?.appendLine(`detection failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+      return [];
+    }
+  }
+
+  private blocks(document: vscode.TextDocument): BlockDetector {
+    const key = this.folderKey(document);
+    let b = this.blockDetectors.get(key);
+    if (!b) {
+      const options = (): DetectOptions => this.options(document);
+      b = new BlockDetector((text) => this.run(text, options()));
+      this.blockDetectors.set(key, b);
+    }
+    return b;
+  }
+
+  /** True when this document is detected paragraph by paragraph. */
+  paragraphMode(document: vscode.TextDocument): boolean {
+    return documentLength(document) > readConfig(document.uri).paragraphModeThreshold;
+  }
+
+  tooLarge(document: vscode.TextDocument): boolean {
+    return documentLength(document) > readConfig(document.uri).maxFileSize;
+  }
+
+  /** Detections for the whole current version. In paragraph mode this visits every paragraph (cached). */
   get(document: vscode.TextDocument): readonly Detection[] {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.detections;
-    const text = document.getText();
-    if (text.length > readConfig(document.uri).maxFileSize) return [];
-    const detections = detect(text);
+    let detections: readonly Detection[];
+    if (this.tooLarge(document)) detections = [];
+    else if (this.paragraphMode(document)) {
+      detections = this.blocks(document).detectLines(documentLines(document), 0, document.lineCount - 1);
+    } else detections = this.run(document.getText(), this.options(document));
     this.cache.set(key, { version: document.version, detections });
-    this.emitter.fire(document.uri);
     return detections;
+  }
+
+  /** Detections touching lines [fromLine, toLine]; cheap in paragraph mode. */
+  inLines(document: vscode.TextDocument, fromLine: number, toLine: number): readonly Detection[] {
+    if (this.tooLarge(document)) return [];
+    const hit = this.peek(document);
+    if (!hit && this.paragraphMode(document)) {
+      return this.blocks(document).detectLines(documentLines(document), fromLine, toLine);
+    }
+    const all = hit ?? this.get(document);
+    const from = document.offsetAt(new vscode.Position(fromLine, 0));
+    const to = document.offsetAt(document.lineAt(Math.min(toLine, document.lineCount - 1)).range.end);
+    return all.filter((d) => d.end >= from && d.start <= to);
   }
 
   /** Cached detections without computing. */
@@ -41,15 +159,17 @@ export class DetectionService implements vscode.Disposable {
     return hit && hit.version === document.version ? hit.detections : undefined;
   }
 
-  /** The detection under an offset, innermost first. */
+  /** The detections under an offset, innermost first. */
   at(document: vscode.TextDocument, offset: number): Detection[] {
-    return this.get(document)
-      .filter((d) => d.start <= offset && offset < d.end)
+    const line = document.positionAt(offset).line;
+    return this.inLines(document, line, line)
+      .filter((d) => d.start <= offset && offset <= d.end)
       .sort((a, b) => a.end - a.start - (b.end - b.start));
   }
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.cache.clear();
+    this.blockDetectors.clear();
   }
 }

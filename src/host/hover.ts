@@ -1,63 +1,146 @@
-// Hovers that explain a detection: its type, normalised value, and what else the document says.
-// Arabic runs are isolated (U+2068/U+2069) so mixed Arabic/Latin lines keep their order.
+// Hovers for every kind of mark: what a detection is, or what a tagged claim says (claimant, date,
+// type, verdict, evidence, note, author, time). Text from the article or the sidecar is escaped and
+// isolated; command links name only Khabar's commands and carry only the offset.
 import * as vscode from 'vscode';
+import { commandLink, escapeMarkdown, showText, webLink } from '../core/editor/markdown';
+import type { Mark } from '../core/editor/marks';
+import { describeFigure } from '../core/figures/describe';
+import type { AnnotationRecord, VerdictDef } from '../core/model';
 import type { Detection } from '../core/types';
+import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
-import type { DetectionService } from './detections';
+import { readConfig } from './config';
+import { labelName } from './labels';
 
-const LABEL_NAMES: Record<string, string> = {
-  PER: 'شخص — person',
-  LOC: 'مكان — place',
-  ORG: 'مؤسسة — organisation',
-  MISC: 'اسم آخر — other name',
-  NUMBER: 'عدد — number',
-  PERCENT: 'نسبة مئوية — percentage',
-  MONEY: 'مبلغ — money',
-  QUANTITY: 'كمية — quantity',
-  DATE: 'تاريخ — date',
-  TIME: 'وقت — time',
-  DURATION: 'مدة — duration',
-  ORDINAL: 'ترتيب — ordinal',
-  CLAIM: 'ادعاء مقترح — claim suggestion',
-};
+/** The commands hover links may run; passed to `isTrusted.enabledCommands`. */
+export const HOVER_COMMANDS = [
+  'khabar.acceptDetection',
+  'khabar.rejectDetection',
+  'khabar.retypeDetection',
+  'khabar.tagClaim',
+  'khabar.tagQuote',
+  'khabar.setVerdict',
+  'khabar.setClaimant',
+  'khabar.addEvidence',
+  'khabar.addNote',
+  'khabar.removeAnnotation',
+  'khabar.addToEntityList',
+];
 
-export function isolate(s: string): string {
-  return `\u2068${s}\u2069`;
+function actions(links: Array<[string, string]>, offset: number): string {
+  return links.map(([title, cmd]) => commandLink(title, cmd, { offset })).join(' · ');
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => '\\' + c);
+function line(name: string, value: string): string {
+  return `- ${escapeMarkdown(name)}: ${value}\n`;
 }
 
-export function hoverMarkdown(d: Detection): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  md.appendMarkdown(`**${escapeMd(LABEL_NAMES[d.label] ?? d.label)}** · ${escapeMd(isolate(d.text))}\n\n`);
+function detectionBody(d: Detection): string {
+  let md = '';
   if (d.kind === 'figure') {
-    for (const [k, v] of Object.entries(d.value)) md.appendMarkdown(`- ${k}: ${escapeMd(isolate(String(v)))}\n`);
+    let described: string | undefined;
+    try {
+      described = describeFigure(d);
+    } catch {
+      described = undefined;
+    }
+    if (described) md += `${showText(described, 300)}\n\n`;
+    else for (const [k, v] of Object.entries(d.value)) md += line(k, showText(String(v)));
+    if (d.value.weekdayMismatch) md += `\n⚠ ${escapeMarkdown(vscode.l10n.t('The weekday does not fall on this date.'))}\n`;
   } else if (d.kind === 'entity') {
-    if (d.canonical && d.canonical !== d.text) md.appendMarkdown(`- ${escapeMd(isolate(d.canonical))}\n`);
-    if (d.gloss) md.appendMarkdown(`- ${escapeMd(isolate(d.gloss))}\n`);
-    if (d.mentions) md.appendMarkdown(`- mentions: ${d.mentions}\n`);
+    if (d.canonical && d.canonical !== d.text) md += line(vscode.l10n.t('Full name'), showText(d.canonical));
+    if (d.gloss) md += line(vscode.l10n.t('About'), showText(d.gloss));
+    if (d.mentions && d.mentions > 1) md += line(vscode.l10n.t('Mentions in this article'), String(d.mentions));
+    if (d.source) md += line(vscode.l10n.t('Source'), escapeMarkdown(d.source));
   } else {
-    md.appendMarkdown(`- claimant: ${d.claimant ? escapeMd(isolate(d.claimant.text)) : '—'}\n`);
-    md.appendMarkdown(`- check-worthiness: ${d.checkWorthiness.toFixed(2)}\n`);
+    md += line(vscode.l10n.t('Claimant'), d.claimant ? showText(d.claimant.text) : '—');
+    md += line(vscode.l10n.t('Check-worthiness'), d.checkWorthiness.toFixed(2));
+    if (d.cue) md += line(vscode.l10n.t('Cue'), showText(d.cue));
   }
   return md;
 }
 
-export class DetectionHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly detections: DetectionService) {}
+function recordBody(r: AnnotationRecord, verdicts: readonly VerdictDef[]): string {
+  let md = '';
+  const c = r.claim;
+  if (c) {
+    if (c.claimant) md += line(vscode.l10n.t('Claimant'), showText(c.claimant.text));
+    if (c.date) md += line(vscode.l10n.t('Claim date'), showText(c.date));
+    if (c.type) md += line(vscode.l10n.t('Claim type'), escapeMarkdown(c.type));
+    if (r.label === 'CLAIM') {
+      const v = c.verdict ? verdicts.find((x) => x.key === c.verdict) : undefined;
+      const verdict = c.verdict ? `**${showText(v?.label ?? c.verdict)}**${v ? ` (${escapeMarkdown(v.labelEn)})` : ''}` : `_${escapeMarkdown(vscode.l10n.t('not yet rated'))}_`;
+      const rating = c.rating ? ` — ${c.rating.value}/${c.rating.best}` : '';
+      md += line(vscode.l10n.t('Verdict'), verdict + rating);
+    }
+    if (c.checkWorthiness !== undefined) md += line(vscode.l10n.t('Check-worthiness'), c.checkWorthiness.toFixed(2));
+    if (c.appearance) md += line(vscode.l10n.t('Appeared in'), webLink(c.appearance));
+    if (c.evidence?.length) md += line(vscode.l10n.t('Evidence'), c.evidence.map((u) => webLink(u)).join(' · '));
+    if (c.review) md += line(vscode.l10n.t('Fact-check'), webLink(c.review));
+  }
+  if (r.value) for (const [k, v] of Object.entries(r.value)) md += line(k, showText(String(v)));
+  if (r.note) md += line(vscode.l10n.t('Note'), showText(r.note, 600));
+  const by = [r.author ? showText(r.author) : '', r.modified ?? r.created ? escapeMarkdown((r.modified ?? r.created)!) : ''].filter(Boolean).join(', ');
+  if (by) md += line(vscode.l10n.t('By'), by);
+  md += line(vscode.l10n.t('Status'), escapeMarkdown(statusName(r.status)));
+  return md;
+}
+
+function statusName(s: string): string {
+  if (s === 'accepted') return vscode.l10n.t('accepted');
+  if (s === 'rejected') return vscode.l10n.t('rejected');
+  return vscode.l10n.t('suggested');
+}
+
+export function markHover(m: Mark, verdicts: readonly VerdictDef[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  md.supportHtml = false;
+  const at = m.start;
+  if (m.key === 'orphan' && m.record) {
+    md.appendMarkdown(`**⚠ ${escapeMarkdown(vscode.l10n.t('Orphaned annotation'))}** · ${escapeMarkdown(labelName(m.record.label))}\n\n`);
+    md.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Its text was not found after the article changed:'))} ${showText(m.record.target.exact)}\n\n`);
+    md.appendMarkdown(recordBody(m.record, verdicts));
+    md.appendMarkdown('\n' + actions([[vscode.l10n.t('Remove'), 'khabar.removeAnnotation']], at));
+    return md;
+  }
+  const r = m.record;
+  const label = r?.label ?? m.detection?.label ?? m.key;
+  const kindName = m.key === 'claimTagged' ? (r?.label === 'QUOTE' ? vscode.l10n.t('Tagged quote') : vscode.l10n.t('Tagged claim')) : m.key === 'claimSuggestion' ? vscode.l10n.t('Claim suggestion') : labelName(label);
+  const text = r?.target.exact ?? m.detection?.text ?? '';
+  md.appendMarkdown(`**${escapeMarkdown(kindName)}** · ${showText(text, 120)}\n\n`);
+  if (r) md.appendMarkdown(recordBody(r, verdicts));
+  else if (m.detection) md.appendMarkdown(detectionBody(m.detection));
+  const links: Array<[string, string]> = [];
+  if (m.key === 'claimTagged') {
+    if (r?.label === 'CLAIM') links.push([vscode.l10n.t('Set verdict…'), 'khabar.setVerdict']);
+    links.push([vscode.l10n.t('Claimant…'), 'khabar.setClaimant'], [vscode.l10n.t('Evidence…'), 'khabar.addEvidence'], [vscode.l10n.t('Note…'), 'khabar.addNote'], [vscode.l10n.t('Remove'), 'khabar.removeAnnotation']);
+  } else if (m.key === 'claimSuggestion') {
+    links.push([vscode.l10n.t('Tag as claim'), 'khabar.tagClaim'], [vscode.l10n.t('Tag as quote'), 'khabar.tagQuote'], [vscode.l10n.t('Reject'), 'khabar.rejectDetection']);
+  } else if (m.key === 'note') {
+    links.push([vscode.l10n.t('Note…'), 'khabar.addNote'], [vscode.l10n.t('Remove'), 'khabar.removeAnnotation']);
+  } else if (r) {
+    links.push([vscode.l10n.t('Retype…'), 'khabar.retypeDetection'], [vscode.l10n.t('Note…'), 'khabar.addNote'], [vscode.l10n.t('Remove'), 'khabar.removeAnnotation']);
+  } else {
+    links.push([vscode.l10n.t('Accept'), 'khabar.acceptDetection'], [vscode.l10n.t('Reject'), 'khabar.rejectDetection']);
+    if (m.detection?.kind === 'entity') links.push([vscode.l10n.t('Retype…'), 'khabar.retypeDetection'], [vscode.l10n.t('Add to entity list…'), 'khabar.addToEntityList']);
+  }
+  md.appendMarkdown('\n' + actions(links, at));
+  return md;
+}
+
+export class AnnotationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly index: AnnotationIndex) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!isArticle(document)) return undefined;
     const offset = document.offsetAt(position);
-    const hits = this.detections.at(document, offset);
+    const hits = this.index.at(document, offset).filter((m) => m.key !== 'orphan' || position.character === 0);
     if (hits.length === 0) return undefined;
+    const verdicts = readConfig(document.uri).verdicts;
     const first = hits[0]!;
     return new vscode.Hover(
-      hits.map((d) => hoverMarkdown(d)),
+      hits.map((m) => markHover(m, verdicts)),
       new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)),
     );
   }

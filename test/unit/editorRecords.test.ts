@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { commandLink, escapeMarkdown, isolateArabic, webLink } from '../../src/core/editor/markdown';
-import { claimRecord, detectionRecord, isUnverified, trimSpan, verdictVocabulary, withEvidence, withVerdict } from '../../src/core/editor/records';
+import { articleUrl, claimRecord, detectionRecord, isUnverified, trimSpan, verdictVocabulary, withEvidence, withVerdict } from '../../src/core/editor/records';
 import { groupMarks, summariseSidecar } from '../../src/core/editor/tree';
 import { mergeMarks } from '../../src/core/editor/marks';
 import { DEFAULT_VERDICTS } from '../../src/core/model';
@@ -137,4 +137,14 @@ describe('editor tree', () => {
     assert.deepStrictEqual(sum, { total: 3, claims: 2, verdicts: { false: 1, none: 1 }, orphans: 1 });
     assert.strictEqual(summariseSidecar('x: 1'), undefined);
   });
+});
+
+describe('editor article url', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['---\ntitle: خبر\nurl: https://news.example/a/1\n---\nنص', 'https://news.example/a/1'],
+    ['بغداد - المصدر: https://news.example/b «نص»\nفقرة', 'https://news.example/b'],
+    ['نص بلا رابط', undefined],
+    ['---\nurl: javascript:x\n---\n', undefined],
+  ];
+  for (const [text, want] of cases) it(JSON.stringify(text.slice(0, 30)), () => assert.strictEqual(articleUrl(text), want));
 });

@@ -129,3 +129,19 @@ export function verdictVocabulary(raw: unknown, fallback: readonly VerdictDef[])
 export function isUnverified(r: AnnotationRecord): boolean {
   return r.kind === 'claim' && r.label === 'CLAIM' && r.status === 'accepted' && !r.claim?.verdict;
 }
+
+/**
+ * The article's own URL for a claim's appearance: `url:`/`source:`/`link:` in a front-matter block,
+ * else the first web link in the first lines (where a source line sits).
+ */
+export function articleUrl(text: string): string | undefined {
+  const head = text.slice(0, 2000);
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(head);
+  if (fm) {
+    const m = /^(?:url|source|link|canonical)\s*:\s*["']?(\S+?)["']?\s*$/im.exec(fm[1]!);
+    if (m && isWebUrl(m[1]!)) return m[1]!;
+  }
+  const lines = head.split(/\r?\n/).slice(0, 8).join('\n');
+  const m = /https?:\/\/[^\s"'<>»)]+/.exec(lines);
+  return m && isWebUrl(m[0]) ? m[0] : undefined;
+}

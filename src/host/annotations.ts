@@ -1,0 +1,91 @@
+// One place that answers "what is marked here": detections merged with the store's records for a
+// document, a range of lines or an offset. Decorations, hovers, code actions, navigation, the tree
+// and the status bar all read it, so they never disagree.
+import * as vscode from 'vscode';
+import { mergeMarks, marksAt, type DecorationKey, type Mark } from '../core/editor/marks';
+import type { AnnotationRecord } from '../core/model';
+import type { Detection } from '../core/types';
+import { isArticle } from './articles';
+import { documentLength, type DetectionService } from './detections';
+import type { AnnotationStore, ArticleState } from './storeApi';
+
+export class AnnotationIndex implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  readonly onDidChange = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.emitter];
+  private readonly loading = new Set<string>();
+
+  constructor(
+    readonly detections: DetectionService,
+    readonly store: AnnotationStore,
+  ) {
+    this.subscriptions.push(
+      store.onDidChange((uri) => this.emitter.fire(uri)),
+      detections.onDidChange((uri) => this.emitter.fire(uri)),
+    );
+  }
+
+  /** The store's state, loading it in the background the first time (a change event follows). */
+  state(document: vscode.TextDocument): ArticleState | undefined {
+    const s = this.store.peek(document.uri);
+    if (s || !isArticle(document)) return s;
+    const key = document.uri.toString();
+    if (!this.loading.has(key)) {
+      this.loading.add(key);
+      this.store.load(document).then(
+        () => {
+          this.loading.delete(key);
+          this.emitter.fire(document.uri);
+        },
+        () => this.loading.delete(key),
+      );
+    }
+    return undefined;
+  }
+
+  records(document: vscode.TextDocument): readonly AnnotationRecord[] {
+    return this.state(document)?.records ?? [];
+  }
+
+  orphans(document: vscode.TextDocument): readonly AnnotationRecord[] {
+    return this.state(document)?.orphans ?? [];
+  }
+
+  /** Marks for lines [fromLine, toLine], or for the whole document when no lines are given. */
+  marks(document: vscode.TextDocument, hidden?: ReadonlySet<DecorationKey>, fromLine?: number, toLine?: number): Mark[] {
+    const length = documentLength(document);
+    let detections: readonly Detection[];
+    let records = this.records(document);
+    let orphans = this.orphans(document);
+    if (fromLine === undefined || toLine === undefined) detections = this.detections.get(document);
+    else {
+      detections = this.detections.inLines(document, fromLine, toLine);
+      const from = document.offsetAt(new vscode.Position(fromLine, 0));
+      const to = document.offsetAt(document.lineAt(Math.min(toLine, document.lineCount - 1)).range.end);
+      records = records.filter((r) => r.target.end >= from && r.target.start <= to);
+      orphans = orphans.filter((r) => Math.min(r.target.start, length) >= from && Math.min(r.target.start, length) <= to);
+    }
+    return mergeMarks(detections, records, orphans, length, hidden);
+  }
+
+  /** Marks under an offset, innermost first (only the offset's line is detected). */
+  at(document: vscode.TextDocument, offset: number): Mark[] {
+    const line = document.positionAt(offset).line;
+    return marksAt(this.marks(document, undefined, line, line), offset);
+  }
+
+  /** Records (placed) covering the offset, innermost first. */
+  recordsAt(document: vscode.TextDocument, offset: number): AnnotationRecord[] {
+    return this.records(document)
+      .filter((r) => r.target.start <= offset && offset <= r.target.end)
+      .sort((a, b) => a.target.end - a.target.start - (b.target.end - b.target.start));
+  }
+
+  refresh(uri?: vscode.Uri): void {
+    this.emitter.fire(uri);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
