@@ -70,8 +70,8 @@ export function reanchor(text: string, records: readonly AnnotationRecord[], opt
       continue;
     }
     localDelta = p.start - r.target.start;
-    const same = p.start === r.target.start && p.end === r.target.end && !r.orphan;
     const fresh = anchorFor(text, p.start, p.end);
+    const same = p.start === r.target.start && p.end === r.target.end && fresh.exact === r.target.exact && !r.orphan;
     if (same) {
       if (fresh.prefix !== r.target.prefix || fresh.suffix !== r.target.suffix) out[i] = { ...r, target: fresh };
       continue;

@@ -1,0 +1,261 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { anchorFor, anchorHolds, editDistance, reanchor } from '../../src/core/anchor/anchor';
+import { shiftAnchors, type TextChange } from '../../src/core/anchor/shift';
+import type { AnnotationRecord } from '../../src/core/model';
+
+const ARTICLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sidecar', 'article.txt'), 'utf8');
+const P1 = ARTICLE.split('\n\n')[0]!;
+const P2 = ARTICLE.split('\n\n')[1]!;
+const P3 = ARTICLE.split('\n\n')[2]!.trimEnd();
+
+function rec(text: string, id: string, quote: string, nth = 0): AnnotationRecord {
+  let p = -1;
+  for (let i = 0; i <= nth; i++) p = text.indexOf(quote, p + 1);
+  assert.ok(p >= 0, `no ${quote}`);
+  return { id, kind: 'entity', label: 'PER', status: 'accepted', target: anchorFor(text, p, p + quote.length) };
+}
+
+function indexOfNth(text: string, quote: string, nth: number): number {
+  let p = -1;
+  for (let i = 0; i <= nth; i++) p = text.indexOf(quote, p + 1);
+  return p;
+}
+
+interface Case {
+  name: string;
+  before: string;
+  after: string;
+  quote: string;
+  nth?: number;
+  /** Expected outcome: where the quote should be found in `after` (its text and occurrence), or orphan. */
+  expect: { at: string; nth?: number } | 'orphan';
+  /** Pass the old length as the sidecar would (default true). */
+  withLength?: boolean;
+}
+
+const SPOKESMAN = 'وقال المتحدث باسم الوزارة';
+const CASES: Case[] = [
+  { name: 'unchanged text keeps the anchor', before: ARTICLE, after: ARTICLE, quote: 'أحمد السالم', expect: { at: 'أحمد السالم' } },
+  { name: 'insertion before the span', before: ARTICLE, after: 'عاجل: ' + ARTICLE, quote: 'أحمد السالم', expect: { at: 'أحمد السالم' } },
+  { name: 'insertion after the span', before: ARTICLE, after: ARTICLE + '\nتحديث: أضيفت تفاصيل.\n', quote: 'أحمد السالم', expect: { at: 'أحمد السالم' } },
+  { name: 'deletion before the span', before: ARTICLE, after: ARTICLE.replace('في بيان صدر صباح الثلاثاء ', ''), quote: '250 مليون دينار', expect: { at: '250 مليون دينار' } },
+  { name: 'insertion before, without the old length', before: ARTICLE, after: 'عاجل: ' + ARTICLE, quote: 'الزرقاء', withLength: false, expect: { at: 'الزرقاء' } },
+  {
+    name: 'edits on both sides of the span',
+    before: ARTICLE,
+    after: 'بيان: ' + ARTICLE.replace('ستفتتح ثلاثة', 'ستفتتح خمسة'),
+    quote: 'أحمد السالم',
+    expect: { at: 'أحمد السالم' },
+  },
+  {
+    name: 'whole-paragraph move',
+    before: ARTICLE,
+    after: `${P3}\n\n${P1}\n\n${P2}\n`,
+    quote: 'أحمد السالم',
+    expect: { at: 'أحمد السالم' },
+  },
+  {
+    name: 'whole-paragraph move, first words of a paragraph',
+    before: ARTICLE,
+    after: `${P2}\n\n${P3}\n\n${P1}\n`,
+    quote: 'أعلنت وزارة الصحة',
+    expect: { at: 'أعلنت وزارة الصحة' },
+  },
+  {
+    name: 'duplicated passage: the second copy is found by its context after an insertion',
+    before: `${SPOKESMAN} إن الوضع مستقر.\n\n${P1}\n\n${SPOKESMAN} إن الحكومة ستراجع الأسعار.\n`,
+    after: `مقدمة قصيرة.\n${SPOKESMAN} إن الوضع مستقر.\n\n${P1}\n\n${SPOKESMAN} إن الحكومة ستراجع الأسعار.\n`,
+    quote: SPOKESMAN,
+    nth: 1,
+    expect: { at: SPOKESMAN, nth: 1 },
+  },
+  {
+    name: 'duplicated passage with identical context: the shift decides',
+    before: `أ. ${SPOKESMAN} اليوم.\nأ. ${SPOKESMAN} اليوم.\n`,
+    after: `عنوان\nأ. ${SPOKESMAN} اليوم.\nأ. ${SPOKESMAN} اليوم.\n`,
+    quote: SPOKESMAN,
+    nth: 1,
+    expect: { at: SPOKESMAN, nth: 1 },
+  },
+  {
+    name: 'duplicated passage with identical context and an unknown shift: ambiguous, so orphan',
+    before: `أ. ${SPOKESMAN} اليوم.\n`.repeat(4),
+    after: `عنوان طويل للخبر\n${`أ. ${SPOKESMAN} اليوم.\n`.repeat(4)}ملاحظة\n`,
+    quote: SPOKESMAN,
+    nth: 1,
+    withLength: false,
+    expect: 'orphan',
+  },
+  {
+    name: 'the annotated passage was deleted; a look-alike elsewhere is not taken',
+    before: `${P1}\n\nوقال الوزير في مؤتمر صحفي إن السالم سيتولى الملف.\n\n${P3}\n`,
+    after: `${P1}\n\n${P3}\n`,
+    quote: 'السالم',
+    nth: 0,
+    expect: 'orphan',
+  },
+  {
+    name: 'a rewritten sentence is followed (fuzzy) when close enough',
+    before: ARTICLE,
+    after: ARTICLE.replace('الحكومة خصصت 250 مليون دينار لتطوير أقسام الطوارئ', 'الحكومة رصدت 250 مليون دينار لتطوير أقسام الطوارئ'),
+    quote: 'الحكومة خصصت 250 مليون دينار لتطوير أقسام الطوارئ',
+    expect: { at: 'الحكومة رصدت 250 مليون دينار لتطوير أقسام الطوارئ' },
+  },
+  {
+    name: 'a sentence rewritten beyond recognition becomes an orphan',
+    before: ARTICLE,
+    after: ARTICLE.replace('الحكومة خصصت 250 مليون دينار لتطوير أقسام الطوارئ', 'الموازنة لم تتضمن أي مبالغ جديدة للمستشفيات'),
+    quote: 'الحكومة خصصت 250 مليون دينار لتطوير أقسام الطوارئ',
+    expect: 'orphan',
+  },
+  {
+    name: 'a short name that changed is not matched fuzzily',
+    before: ARTICLE,
+    after: ARTICLE.replace('مدينة الزرقاء', 'مدينة الزرقا'),
+    quote: 'الزرقاء',
+    expect: 'orphan',
+  },
+  {
+    name: 'the quote deleted entirely',
+    before: ARTICLE,
+    after: ARTICLE.replace('بزيادة قدرها 12 في المئة ', ''),
+    quote: '12 في المئة',
+    expect: 'orphan',
+  },
+  {
+    name: 'CRLF line endings introduced by an editor',
+    before: ARTICLE,
+    after: ARTICLE.replace(/\n/g, '\r\n'),
+    quote: 'الزرقاء',
+    expect: { at: 'الزرقاء' },
+  },
+  {
+    name: 'emoji outside the BMP inserted before',
+    before: ARTICLE,
+    after: '🔴🔴 ' + ARTICLE,
+    quote: 'وزارة الصحة',
+    expect: { at: 'وزارة الصحة' },
+  },
+];
+
+describe('reanchor', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const r = rec(c.before, 'x1', c.quote, c.nth ?? 0);
+      const out = reanchor(c.after, [r], c.withLength === false ? {} : { oldLength: c.before.length });
+      const got = out.records[0]!;
+      assert.strictEqual(out.records.length, 1);
+      if (c.expect === 'orphan') {
+        assert.strictEqual(got.orphan, true, `expected an orphan, got ${JSON.stringify(got.target)}`);
+        assert.deepStrictEqual(out.orphans, ['x1']);
+        assert.strictEqual(got.target.exact, c.quote, 'an orphan keeps its quote');
+        return;
+      }
+      assert.ok(!got.orphan, `lost: ${JSON.stringify(out)}`);
+      const start = indexOfNth(c.after, c.expect.at, c.expect.nth ?? 0);
+      assert.deepStrictEqual([got.target.start, got.target.end], [start, start + c.expect.at.length]);
+      assert.strictEqual(got.target.exact, c.expect.at);
+      assert.ok(anchorHolds(c.after, got.target));
+      assert.deepStrictEqual(got.target, anchorFor(c.after, start, start + c.expect.at.length), 'context refreshed');
+      assert.deepStrictEqual(out.moved, c.before === c.after ? [] : start === r.target.start && c.expect.at === c.quote ? [] : ['x1']);
+    });
+  }
+
+  it('brings an orphan back when its text returns, and says so', () => {
+    const r = rec(ARTICLE, 'f1', '12 في المئة');
+    const cut = ARTICLE.replace('بزيادة قدرها 12 في المئة ', '');
+    const lost = reanchor(cut, [r], { oldLength: ARTICLE.length });
+    assert.strictEqual(lost.records[0]!.orphan, true);
+    const back = reanchor(ARTICLE, lost.records, { oldLength: cut.length });
+    assert.strictEqual(back.records[0]!.orphan, undefined);
+    assert.deepStrictEqual(back.reattached, ['f1']);
+    assert.deepStrictEqual(back.records[0]!.target, r.target);
+  });
+
+  it('keeps every record, in input order, across many annotations', () => {
+    const quotes = ['وزارة الصحة', '42 مستشفى', 'أحمد السالم', '250 مليون دينار', 'الزرقاء', 'ثلاثة مراكز'];
+    const records = quotes.map((q, i) => rec(ARTICLE, `e${i + 1}`, q)).reverse();
+    const after = 'عاجل: ' + ARTICLE.replace('مدينة الزرقاء', 'مدينة إربد');
+    const out = reanchor(after, records, { oldLength: ARTICLE.length });
+    assert.deepStrictEqual(out.records.map((r) => r.id), records.map((r) => r.id));
+    assert.deepStrictEqual(out.orphans, ['e5']);
+    for (const r of out.records) if (!r.orphan) assert.ok(anchorHolds(after, r.target));
+  });
+
+  it('edit distance is the Levenshtein distance', () => {
+    const table: [string, string, number][] = [
+      ['', '', 0],
+      ['abc', '', 3],
+      ['kitten', 'sitting', 3],
+      ['خصصت', 'رصدت', 2],
+      ['السالم', 'السالم', 0],
+    ];
+    for (const [a, b, d] of table) assert.strictEqual(editDistance(a, b), d, `${a} / ${b}`);
+  });
+});
+
+describe('shiftAnchors', () => {
+  const text = 'قال الوزير أحمد السالم إن الحكومة ستخفض العجز.';
+  const base = rec(text, 'e1', 'أحمد السالم');
+  const s = base.target.start;
+  const e = base.target.end;
+  const table: { name: string; changes: TextChange[]; expect: { start: number; end: number; exact: string } | 'orphan' }[] = [
+    { name: 'typing before', changes: [{ rangeOffset: 0, rangeLength: 0, text: 'عاجل: ' }], expect: { start: s + 6, end: e + 6, exact: 'أحمد السالم' } },
+    { name: 'typing right at the start stays outside', changes: [{ rangeOffset: s, rangeLength: 0, text: 'د. ' }], expect: { start: s + 3, end: e + 3, exact: 'أحمد السالم' } },
+    { name: 'typing right at the end stays outside', changes: [{ rangeOffset: e, rangeLength: 0, text: ' الأول' }], expect: { start: s, end: e, exact: 'أحمد السالم' } },
+    { name: 'typing after', changes: [{ rangeOffset: text.length, rangeLength: 0, text: ' وأضاف' }], expect: { start: s, end: e, exact: 'أحمد السالم' } },
+    { name: 'deleting before', changes: [{ rangeOffset: 0, rangeLength: 4, text: '' }], expect: { start: s - 4, end: e - 4, exact: 'أحمد السالم' } },
+    { name: 'typing inside', changes: [{ rangeOffset: s + 4, rangeLength: 0, text: ' علي' }], expect: { start: s, end: e + 4, exact: 'أحمد علي السالم' } },
+    { name: 'replacing inside', changes: [{ rangeOffset: s, rangeLength: 4, text: 'محمد' }], expect: { start: s, end: e, exact: 'محمد السالم' } },
+    { name: 'cutting the front', changes: [{ rangeOffset: s - 6, rangeLength: 11, text: '' }], expect: { start: s - 6, end: e - 11, exact: 'السالم' } },
+    { name: 'cutting the back', changes: [{ rangeOffset: s + 4, rangeLength: 12, text: 'X' }], expect: { start: s, end: s + 4, exact: 'أحمد' } },
+    { name: 'deleting the whole span', changes: [{ rangeOffset: s - 1, rangeLength: e - s + 2, text: '' }], expect: 'orphan' },
+    { name: 'replacing exactly the span', changes: [{ rangeOffset: s, rangeLength: e - s, text: 'الوزير' }], expect: 'orphan' },
+    {
+      name: 'several changes, each on the text the previous one left',
+      changes: [
+        { rangeOffset: 0, rangeLength: 0, text: 'أ' },
+        { rangeOffset: s + 1 + 4, rangeLength: 0, text: ' بن' },
+        { rangeOffset: 0, rangeLength: 1, text: '' },
+      ],
+      expect: { start: s, end: e + 3, exact: 'أحمد بن السالم' },
+    },
+  ];
+  for (const c of table) {
+    it(c.name, () => {
+      let after = text;
+      for (const ch of c.changes) after = after.slice(0, ch.rangeOffset) + ch.text + after.slice(ch.rangeOffset + ch.rangeLength);
+      const out = shiftAnchors([base], c.changes);
+      const got = out.records[0]!;
+      if (c.expect === 'orphan') {
+        assert.strictEqual(got.orphan, true);
+        assert.deepStrictEqual(out.orphaned, ['e1']);
+        assert.strictEqual(got.target.exact, 'أحمد السالم');
+        return;
+      }
+      assert.ok(!got.orphan);
+      assert.deepStrictEqual({ start: got.target.start, end: got.target.end, exact: got.target.exact }, c.expect);
+      assert.strictEqual(after.slice(got.target.start, got.target.end), got.target.exact);
+    });
+  }
+
+  it('returns the same object for records no edit touched', () => {
+    const out = shiftAnchors([base], [{ rangeOffset: text.length, rangeLength: 0, text: '!' }]);
+    assert.strictEqual(out.records[0], base);
+  });
+
+  it('an orphan made by a deletion comes back through reanchor after undo', () => {
+    const del: TextChange = { rangeOffset: s, rangeLength: e - s, text: '' };
+    const cut = text.slice(0, s) + text.slice(e);
+    const gone = shiftAnchors([base], [del]);
+    assert.strictEqual(gone.records[0]!.orphan, true);
+    const undo: TextChange = { rangeOffset: s, rangeLength: 0, text: 'أحمد السالم' };
+    const back = shiftAnchors(gone.records, [undo]);
+    const restored = cut.slice(0, s) + undo.text + cut.slice(s);
+    const re = reanchor(restored, back.records);
+    assert.deepStrictEqual(re.reattached, ['e1']);
+    assert.deepStrictEqual(re.records[0]!.target, base.target);
+  });
+});
