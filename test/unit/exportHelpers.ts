@@ -3,19 +3,19 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
 import type { ExportArticle } from '../../src/core/export/types';
-import type { SidecarData } from '../../src/core/model';
+import { parseSidecar } from '../../src/core/sidecar/parse';
 
 export const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/export');
 
 export function fixtureArticle(): ExportArticle {
   const text = fs.readFileSync(path.join(FIXTURES, 'article.txt'), 'utf8');
-  const sidecar = parse(fs.readFileSync(path.join(FIXTURES, 'article.txt.annotations.yaml'), 'utf8')) as SidecarData;
+  const sidecar = parseSidecar(fs.readFileSync(path.join(FIXTURES, 'article.txt.annotations.yaml'), 'utf8'));
+  if (!sidecar.ok) throw new Error(`fixture sidecar does not read: ${JSON.stringify(sidecar.errors)}`);
   return {
     path: 'news/article.txt',
     text,
-    records: sidecar.annotations,
+    records: sidecar.data.annotations,
     url: 'https://news.example.org/2025/01/health-screening',
     date: '2025-01-14',
   };

@@ -1,0 +1,93 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runExport } from '../../src/cli/export';
+import { runImport } from '../../src/cli/import';
+import { UsageError } from '../../src/cli/io';
+import { FIXTURES } from './exportHelpers';
+
+describe('khabar export / import (CLI)', () => {
+  let dir: string;
+  let logs: { out: string[]; err: string[] };
+  const out = (s: string): void => void logs.out.push(s);
+  const err = (s: string): void => void logs.err.push(s);
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-export-'));
+    logs = { out: [], err: [] };
+    for (const sub of ['news', 'news/.hidden', 'news/node_modules']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+    for (const f of ['article.txt', 'article.txt.annotations.yaml']) fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, 'news', f));
+    fs.writeFileSync(path.join(dir, 'news/.hidden/secret.txt'), 'سر');
+    fs.writeFileSync(path.join(dir, 'news/node_modules/dep.txt'), 'تبعية');
+    fs.writeFileSync(path.join(dir, 'news/plain.news'), 'خبر قصير بلا تعليقات.\n');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('walks a folder (skipping hidden folders and node_modules) and exports each article', async () => {
+    const target = path.join(dir, 'out.json');
+    assert.strictEqual(await runExport(['--format', 'json', '--out', target, path.join(dir, 'news')], out, err), 0);
+    const docs = JSON.parse(fs.readFileSync(target, 'utf8')) as Array<{ document: { path: string }; annotations: unknown[] }>;
+    assert.deepStrictEqual(docs.map((d) => path.basename(d.document.path)), ['article.txt', 'plain.news']);
+    assert.strictEqual(docs[0]!.annotations.length, 10);
+    assert.strictEqual(docs[1]!.annotations.length, 0, 'no sidecar and no --include-suggestions: nothing exported');
+  });
+
+  it('refuses bad usage (exit code 2 in main)', async () => {
+    for (const argv of [['news'], ['--format', 'xml', 'news'], ['--format', 'brat', 'news'], ['--format', 'csv']]) {
+      await assert.rejects(() => Promise.resolve(runExport(argv, out, err)), UsageError, argv.join(' '));
+    }
+  });
+
+  it('names the annotation whose span does not match, still exports the others, exits 1', async () => {
+    const sidecar = path.join(dir, 'news/article.txt.annotations.yaml');
+    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace('start: 24', 'start: 25'));
+    const target = path.join(dir, 'out.jsonl');
+    assert.strictEqual(await runExport(['--format', 'doccano', '--out', target, path.join(dir, 'news')], out, err), 1);
+    assert.match(logs.err.join('\n'), /article\.txt: annotation e3: /);
+    assert.strictEqual(fs.readFileSync(target, 'utf8').trim().split('\n').length, 1);
+  });
+
+  it('refuses a sidecar whose document.path leaves the folder', async () => {
+    const sidecar = path.join(dir, 'news/article.txt.annotations.yaml');
+    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace('path: article.txt', 'path: ../../../etc/passwd'));
+    assert.strictEqual(await runExport(['--format', 'csv', '--out', path.join(dir, 'o.csv'), path.join(dir, 'news/article.txt')], out, err), 1);
+    assert.match(logs.err.join('\n'), /document\.path refused/);
+  });
+
+  it('brat to a folder, imported back, exports the same spans', async () => {
+    const brat = path.join(dir, 'brat');
+    assert.strictEqual(await runExport(['--format', 'brat', '--out', brat, path.join(dir, 'news/article.txt')], out, err), 0);
+    const anns = fs.readdirSync(brat, { recursive: true }).map(String).filter((f) => f.endsWith('.ann'));
+    assert.strictEqual(anns.length, 1);
+    const imported = path.join(dir, 'imported');
+    assert.strictEqual(runImport(['--format', 'brat', '--out', imported, brat], out, err), 0);
+    const csv = async (src: string, name: string): Promise<string[]> => {
+      const target = path.join(dir, name);
+      assert.strictEqual(await runExport(['--format', 'csv', '--out', target, src], out, err), 0);
+      // Compare kind, label, offsets and text: ids are renumbered by the import.
+      return fs.readFileSync(target, 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(',').slice(2, 7).join(','));
+    };
+    assert.deepStrictEqual(await csv(imported, 'b.csv'), await csv(path.join(dir, 'news/article.txt'), 'a.csv'));
+    // A second import refuses to overwrite.
+    assert.strictEqual(runImport(['--format', 'brat', '--out', imported, brat], out, err), 1);
+    assert.match(logs.err.join('\n'), /already exists/);
+  });
+
+  it('imports doccano JSONL into article + sidecar pairs with safe names', () => {
+    const src = path.join(dir, 'set.jsonl');
+    fs.writeFileSync(
+      src,
+      [
+        JSON.stringify({ text: 'زار محمد بغداد', label: [[4, 8, 'PER'], [9, 14, 'LOC']], file: 'a/one.txt' }),
+        JSON.stringify({ text: 'قال علي', label: [[4, 7, 'PER']], file: '../../escape.txt' }),
+      ].join('\n'),
+    );
+    assert.strictEqual(runImport(['--format', 'doccano', src], out, err), 0);
+    const base = path.join(dir, 'set');
+    assert.ok(fs.existsSync(path.join(base, 'a/one.txt.annotations.yaml')));
+    assert.ok(fs.existsSync(path.join(base, 'doc-0002.txt')), 'an unsafe name falls back to a numbered one');
+    assert.ok(!fs.existsSync(path.join(dir, '..', 'escape.txt')));
+    assert.match(logs.err.join('\n'), /leaves the export folder/);
+  });
+});
