@@ -20,6 +20,10 @@ export function isArabicLetter(code: number): boolean {
   return (
     (code >= 0x0621 && code <= 0x064a) ||
     (code >= 0x066e && code <= 0x06d3) ||
+    // U+06D4 is the Arabic full stop; AE (Kurdish) and the two inverted-V letters after it are letters.
+    code === 0x06d5 ||
+    code === 0x06ee ||
+    code === 0x06ef ||
     (code >= 0x06fa && code <= 0x06ff) ||
     (code >= 0x0750 && code <= 0x077f) ||
     (code >= 0xfb50 && code <= 0xfdff) ||
