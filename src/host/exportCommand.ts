@@ -1,0 +1,245 @@
+// The *Khabar: Export…* command: pick a format and a scope, choose where to save, and export with a
+// cancellable progress notification, one article at a time through the same core as `khabar export`.
+
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { decodeArticle } from '../core/decode';
+import { detect } from '../core/detect';
+import { detectionsToRecords } from '../core/export/fromDetections';
+import { exportStream, FORMAT_INFO, type ExportSink } from '../core/export/index';
+import { safeRelativePath } from '../core/export/paths';
+import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptions } from '../core/export/types';
+import type { AnnotationRecord } from '../core/model';
+import { sidecarPathFor } from '../core/sidecar/format';
+import { parseSidecar } from '../core/sidecar/parse';
+
+export const EXPORT_COMMAND = 'khabar.export';
+
+export interface ExportCommandDeps {
+  /**
+   * The records of an article whose current text is `text` (the store's, for an open article), or
+   * undefined to read its sidecar from disk.
+   */
+  getRecords?: (article: vscode.Uri, text: string) => Promise<readonly AnnotationRecord[] | undefined>;
+  /** Options from settings (verdict vocabulary, reviewer); read at each export. */
+  getOptions?: () => ExportOptions;
+}
+
+const ARTICLE_GLOB = '**/*.{txt,md,news,article}';
+const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
+
+type Scope = 'article' | 'folder' | 'workspace';
+
+export function registerExportCommand(context: vscode.ExtensionContext, deps: ExportCommandDeps = {}): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(EXPORT_COMMAND, async (uri?: unknown) => {
+      try {
+        await runExportCommand(uri instanceof vscode.Uri ? uri : undefined, deps);
+      } catch (e) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Khabar export failed: {0}', (e as Error).message));
+      }
+    }),
+  );
+}
+
+async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCommandDeps): Promise<void> {
+  const format = await pickFormat();
+  if (!format) return;
+  const active = clicked ?? vscode.window.activeTextEditor?.document.uri;
+  const scope = await pickScope(active);
+  if (!scope) return;
+  const suggestions = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('Reviewed annotations only'), include: false },
+      { label: vscode.l10n.t('Include unreviewed suggestions'), include: true },
+    ],
+    { title: vscode.l10n.t('Khabar: Export…'), placeHolder: vscode.l10n.t('Detected but unreviewed suggestions') },
+  );
+  if (!suggestions) return;
+  const target = await pickTarget(format, active);
+  if (!target) return;
+
+  const files = await articleFiles(scope, active);
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Khabar: no articles to export.'));
+    return;
+  }
+  const options: ExportOptions = { ...(deps.getOptions?.() ?? {}), includeSuggestions: suggestions.include };
+  const problems: string[] = [];
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Khabar: exporting {0} articles', files.length), cancellable: true },
+    async (progress, token) => {
+      const sink = FORMAT_INFO[format].folder ? folderSink(target) : fileSink(target);
+      const result = await exportStream(format, readArticles(files, deps, options, problems), sink, {
+        ...options,
+        isCancelled: () => token.isCancellationRequested,
+        onProgress: (done, article) => progress.report({ increment: 100 / files.length, message: `${done}/${files.length} ${article.path}` }),
+      });
+      await sink.close();
+      for (const f of result.failures) problems.push(f.message);
+      const summary = result.cancelled
+        ? vscode.l10n.t('Khabar: export cancelled after {0} articles.', result.articles)
+        : vscode.l10n.t('Khabar: exported {0} articles, {1} annotations.', result.articles, result.records);
+      if (problems.length > 0) {
+        const show = vscode.l10n.t('Show problems');
+        void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('{0} articles were left out.', problems.length)}`, show).then((choice) => {
+          if (choice === show) void showProblems(problems);
+        });
+      } else {
+        void vscode.window.showInformationMessage(summary);
+      }
+    },
+  );
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    EXPORT_FORMATS.map((f) => ({ label: FORMAT_INFO[f].description, description: f, format: f })),
+    { title: vscode.l10n.t('Khabar: Export…'), placeHolder: vscode.l10n.t('Export format') },
+  );
+  return picked?.format;
+}
+
+async function pickScope(active: vscode.Uri | undefined): Promise<Scope | undefined> {
+  const items: Array<vscode.QuickPickItem & { scope: Scope }> = [];
+  if (active) {
+    items.push({ label: vscode.l10n.t('This article'), description: vscode.workspace.asRelativePath(active), scope: 'article' });
+    items.push({ label: vscode.l10n.t('This folder'), description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(active, '..')), scope: 'folder' });
+  }
+  if (vscode.workspace.workspaceFolders?.length) items.push({ label: vscode.l10n.t('The whole workspace'), scope: 'workspace' });
+  if (items.length === 0) return undefined;
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Khabar: Export…'), placeHolder: vscode.l10n.t('What to export') });
+  return picked?.scope;
+}
+
+async function pickTarget(format: ExportFormat, active: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? (active ? vscode.Uri.joinPath(active, '..') : undefined);
+  if (FORMAT_INFO[format].folder) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFolders: true,
+      canSelectFiles: false,
+      canSelectMany: false,
+      openLabel: vscode.l10n.t('Export here'),
+      title: vscode.l10n.t('Folder for the brat files'),
+      ...(base ? { defaultUri: base } : {}),
+    });
+    return picked?.[0];
+  }
+  const ext = FORMAT_INFO[format].extension;
+  return vscode.window.showSaveDialog({
+    filters: { [FORMAT_INFO[format].description]: [ext] },
+    saveLabel: vscode.l10n.t('Export'),
+    title: vscode.l10n.t('Khabar: Export…'),
+    ...(base ? { defaultUri: vscode.Uri.joinPath(base, `khabar-${format}.${ext}`) } : {}),
+  });
+}
+
+async function articleFiles(scope: Scope, active: vscode.Uri | undefined): Promise<vscode.Uri[]> {
+  if (scope === 'article') return active ? [active] : [];
+  const pattern = scope === 'folder' && active ? new vscode.RelativePattern(vscode.Uri.joinPath(active, '..'), ARTICLE_GLOB) : ARTICLE_GLOB;
+  const found = await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB);
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Articles read one at a time: the open document's text when it is open (what the store's offsets refer to). */
+async function* readArticles(
+  files: readonly vscode.Uri[],
+  deps: ExportCommandDeps,
+  options: ExportOptions,
+  problems: string[],
+): AsyncGenerator<ExportArticle> {
+  for (const uri of files) {
+    const rel = vscode.workspace.asRelativePath(uri, false);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text: string;
+    if (open) {
+      text = open.getText();
+    } else {
+      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) {
+        problems.push(`${rel}: ${decoded.reason}`);
+        continue;
+      }
+      text = decoded.text;
+    }
+    let records = await deps.getRecords?.(uri, text);
+    if (records === undefined) {
+      const loaded = await readSidecar(uri);
+      if (typeof loaded === 'string') {
+        problems.push(`${rel}: ${loaded}`);
+        continue;
+      }
+      records = loaded ?? (options.includeSuggestions ? detectionsToRecords(text, detect(text)) : []);
+    }
+    yield { path: rel.replace(/\\/g, '/'), text, records };
+  }
+}
+
+/** The sidecar's records, undefined without one, or why it cannot be used. */
+async function readSidecar(article: vscode.Uri): Promise<readonly AnnotationRecord[] | string | undefined> {
+  const uri = article.with({ path: sidecarPathFor(article.path) });
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch {
+    return undefined;
+  }
+  const r = parseSidecar(new TextDecoder().decode(bytes));
+  if (!r.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', r.kind, r.errors[0]?.line ?? 1);
+  try {
+    safeRelativePath(r.data.document.path);
+  } catch (e) {
+    return vscode.l10n.t('its sidecar was refused: {0}', (e as Error).message);
+  }
+  return r.data.annotations;
+}
+
+interface ClosableSink extends ExportSink {
+  close(): Promise<void>;
+}
+
+/**
+ * One output file. Local files are streamed with Node so a large folder never sits in memory;
+ * other file systems (remote, virtual) only offer whole-file writes, so the output is collected.
+ */
+function fileSink(target: vscode.Uri): ClosableSink {
+  if (target.scheme === 'file') {
+    const stream = fs.createWriteStream(target.fsPath);
+    let failure: Error | undefined;
+    stream.on('error', (e) => (failure = e));
+    return {
+      write: (chunk) => {
+        if (failure || stream.write(chunk)) return undefined;
+        // Resolve on error too, or a failed disk would leave the export waiting for a drain forever.
+        return new Promise<void>((resolve) => {
+          stream.once('drain', () => resolve());
+          stream.once('error', () => resolve());
+        });
+      },
+      writeFile: () => undefined,
+      close: () =>
+        new Promise<void>((resolve, reject) => stream.end(() => (failure ? reject(failure) : resolve()))),
+    };
+  }
+  const chunks: string[] = [];
+  return {
+    write: (chunk) => void chunks.push(chunk),
+    writeFile: () => undefined,
+    close: () => Promise.resolve(vscode.workspace.fs.writeFile(target, new TextEncoder().encode(chunks.join('')))),
+  };
+}
+
+function folderSink(root: vscode.Uri): ClosableSink {
+  return {
+    write: () => undefined,
+    writeFile: async (rel, content) => {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, ...safeRelativePath(rel).split('/')), new TextEncoder().encode(content));
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+async function showProblems(problems: readonly string[]): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ content: problems.join('\n') + '\n', language: 'plaintext' });
+  await vscode.window.showTextDocument(doc);
+}
