@@ -9,12 +9,17 @@ import { cliticForms, foldWord } from './normalize';
 
 const LABEL_TYPE: Record<EntityLabel, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };
 
-/** Folded tokens of a span, its first token without proclitics. */
-function keyTokens(text: string): string[] {
+/**
+ * Folded tokens of a span, proclitics off its first token when that is safe: the bare form is
+ * another mention's first word, or what is left starts with the article (وبالعراق → العراق).
+ * A name like فرنسا or وليد keeps its first letter.
+ */
+function keyTokens(text: string, known?: ReadonlySet<string>): string[] {
   const toks = tokenize(text).map((t) => foldWord(t.text));
   if (toks.length > 0) {
     const forms = cliticForms(toks[0]!);
-    if (forms.length > 0) toks[0] = forms[forms.length - 1]!;
+    const pick = forms.find((f) => known?.has(f) && f !== toks[0]) ?? forms.find((f) => f.startsWith('ال'));
+    if (pick) toks[0] = pick;
   }
   return toks;
 }
@@ -55,8 +60,9 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
   let maxLen = 1;
   const tagged = new Map<string, number>();
   const aliases = new Set<string>();
+  const known = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
   for (const e of found) {
-    const toks = keyTokens(e.text);
+    const toks = keyTokens(e.text, known);
     if (toks.length === 0) continue;
     maxLen = Math.max(maxLen, toks.length);
     const key = toks.join(' ');
@@ -139,7 +145,9 @@ function lineBreakBetween(text: string, tokens: readonly Token[], k: number, fir
 
 /** Canonical form (the fullest mention containing this one), mention count and gloss. */
 function annotate(found: EntityDetection[]): void {
-  const keys = found.map((e) => keyTokens(e.text));
+  // Raw first words of all mentions, folded: a bare form is used only if the document has it.
+  const rawFirsts = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
+  const keys = found.map((e) => keyTokens(e.text, rawFirsts));
   const canonicalOf = found.map((_, i) => i);
   for (let i = 0; i < found.length; i++) {
     let best = i;
@@ -150,8 +158,6 @@ function annotate(found: EntityDetection[]): void {
     }
     canonicalOf[i] = best;
   }
-  // Raw first words of all mentions, folded: a bare form is used only if the document has it.
-  const rawFirsts = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
   const canonicalText = (i: number): string => {
     const e = found[canonicalOf[i]!]!;
     const first = tokenize(e.text)[0];

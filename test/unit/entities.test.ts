@@ -1,0 +1,175 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { tokenize } from '../../src/core/arabic';
+import { applyDocument } from '../../src/core/entities/document';
+import { findEntities, loadModel, parseUserList, sentencesOf } from '../../src/core/entities/index';
+import type { EntityDetection, EntityLabel } from '../../src/core/types';
+
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'entities');
+const article = fs.readFileSync(path.join(FIXTURES, 'article.txt'), 'utf8');
+const listYaml = fs.readFileSync(path.join(FIXTURES, 'entities.yaml'), 'utf8');
+
+/** Offsets of the n-th (0-based) occurrence of `s` in the article. */
+function at(s: string, nth = 0): { start: number; end: number } {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = article.indexOf(s, i + 1);
+    assert.ok(i >= 0, `fixture has no occurrence ${nth} of ${s}`);
+  }
+  return { start: i, end: i + s.length };
+}
+
+function find(found: readonly EntityDetection[], s: string, nth = 0): EntityDetection | undefined {
+  const { start, end } = at(s, nth);
+  return found.find((e) => e.start === start && e.end === end);
+}
+
+describe('entities: shipped model', () => {
+  const found = findEntities(article);
+
+  it('loads once and says what it was trained on', () => {
+    const m = loadModel();
+    assert.strictEqual(loadModel(), m);
+    assert.match(String(m.meta.data), /ANERcorp/);
+    assert.ok(m.gaz.lex.size > 1000);
+  });
+
+  const expected: Array<[EntityLabel, string, number]> = [
+    ['LOC', 'بغداد', 0],
+    ['ORG', 'رويترز', 0],
+    ['PER', 'مصطفى الكاظمي', 0],
+    ['ORG', 'الأمم المتحدة', 0],
+    ['PER', 'الكاظمي', 1],
+    ['LOC', 'بغداد', 1],
+    ['ORG', 'الاتحاد الأوروبي', 0],
+    ['LOC', 'القاهرة', 0],
+    ['PER', 'عبد الفتاح السيسي', 0],
+    ['LOC', 'بيروت', 0],
+  ];
+  for (const [label, text, nth] of expected) {
+    it(`tags ${text} (#${nth + 1}) as ${label}, exactly`, () => {
+      const e = find(found, text, nth);
+      assert.ok(e, `missing ${text}; got ${found.map((x) => `${x.label}:${x.text}`).join(', ')}`);
+      assert.strictEqual(e.label, label);
+    });
+  }
+
+  it('leaves titles, nationality adjectives and speech verbs outside the spans', () => {
+    for (const word of ['رئيس', 'العراقي', 'قال', 'الرئيس', 'المصري']) {
+      const { start, end } = at(word);
+      assert.ok(!found.some((e) => e.start <= start && end <= e.end), `${word} is inside an entity`);
+    }
+  });
+
+  it('puts every span on token boundaries, with text equal to the slice', () => {
+    const tokens = tokenize(article);
+    const starts = new Set(tokens.map((t) => t.start));
+    const ends = new Set(tokens.map((t) => t.end));
+    assert.ok(found.length >= 8);
+    for (const e of found) {
+      assert.strictEqual(e.text, article.slice(e.start, e.end));
+      assert.ok(starts.has(e.start) && ends.has(e.end), `${e.text} is not token-aligned`);
+      assert.ok(['PER', 'LOC', 'ORG', 'MISC'].includes(e.label));
+    }
+  });
+
+  it('gives a bare surname the full name as canonical form, the mention count and the gloss', () => {
+    const bare = find(found, 'الكاظمي', 1)!;
+    assert.strictEqual(bare.canonical, 'مصطفى الكاظمي');
+    assert.strictEqual(bare.mentions, 2);
+    assert.match(bare.gloss ?? '', /رئيس وزراء العراق/);
+    assert.strictEqual(find(found, 'بغداد', 0)!.mentions, 2);
+  });
+
+  it('keeps the proclitic inside the span, as ANERcorp does', () => {
+    const text = 'وصل الوفد إلى بغداد ثم توجه الوفد لبيروت .';
+    const got = findEntities(text).map((e) => [e.label, e.text]);
+    assert.deepStrictEqual(got, [
+      ['LOC', 'بغداد'],
+      ['LOC', 'لبيروت'],
+    ]);
+  });
+
+  it('returns nothing for text without Arabic names', () => {
+    assert.deepStrictEqual(findEntities(''), []);
+    assert.deepStrictEqual(findEntities('. . .'), []);
+  });
+});
+
+describe('entities: document consistency', () => {
+  it('tags a later bare surname once the full name is a person', () => {
+    const text = 'استقبل الوزير سمير الحداد الوفد .\nوأكد الحداد أن المحادثات مثمرة .';
+    const first = { start: text.indexOf('سمير'), end: text.indexOf('سمير') + 'سمير الحداد'.length };
+    const seed: EntityDetection[] = [{ kind: 'entity', label: 'PER', ...first, text: 'سمير الحداد', source: 'model' }];
+    const out = applyDocument(text, seed, loadModel());
+    const bare = out.find((e) => e.text === 'الحداد');
+    assert.ok(bare, 'the bare surname was not tagged');
+    assert.strictEqual(bare.label, 'PER');
+    assert.strictEqual(bare.source, 'document');
+    assert.strictEqual(bare.canonical, 'سمير الحداد');
+    assert.strictEqual(bare.mentions, 2);
+  });
+
+  it('drops a proclitic from the canonical form when the document has the bare name', () => {
+    const text = 'زار الوفد بغداد .\nوعاد الوفد من بغداد إلى وبغداد .';
+    const out = findEntities(text, { document: true }).filter((e) => e.label === 'LOC');
+    assert.ok(out.length >= 2);
+    for (const e of out) assert.strictEqual(e.canonical, 'بغداد');
+  });
+});
+
+describe('entities: user list', () => {
+  const list = parseUserList(listYaml);
+
+  it('parses entries with labels, glosses and removals', () => {
+    assert.strictEqual(list.entries.length, 3);
+    assert.deepStrictEqual(list.entries[1], { text: 'بغداد', remove: true });
+  });
+
+  it('overrides the model: removes, retypes, glosses', () => {
+    const found = findEntities(article, { userList: list });
+    assert.ok(!found.some((e) => e.text === 'بغداد'), 'removed name still there');
+    const reuters = find(found, 'رويترز')!;
+    assert.strictEqual(reuters.label, 'ORG');
+    assert.strictEqual(reuters.source, 'user');
+    assert.strictEqual(reuters.gloss, 'وكالة أنباء');
+    assert.strictEqual(find(found, 'نبيه بري')!.gloss, 'رئيس مجلس النواب اللبناني');
+  });
+
+  it('adds a name the model missed and replaces overlapping spans', () => {
+    const extra = parseUserList('- text: وزارة الخارجية العراقية\n  label: ORG\n- text: مصطفى الكاظمي\n  label: MISC\n');
+    const found = findEntities(article, { userList: extra });
+    const ministry = find(found, 'وزارة الخارجية العراقية');
+    assert.ok(ministry);
+    assert.strictEqual(ministry.label, 'ORG');
+    assert.strictEqual(ministry.source, 'user');
+    assert.strictEqual(find(found, 'مصطفى الكاظمي')!.label, 'MISC');
+    const overlapping = found.filter((e) => e.start < ministry.end && ministry.start < e.end);
+    assert.deepStrictEqual(overlapping, [ministry]);
+  });
+
+  const bad: Array<[string, RegExp]> = [
+    ['- label: PER', /text/],
+    ['- text: فلان\n  label: PERSON', /label/],
+    ['- text: فلان', /label, a gloss, or remove/],
+    ['- text: فلان\n  remove: yes please', /remove/],
+    ['entities: 3', /list/],
+  ];
+  for (const [yaml, message] of bad) {
+    it(`rejects ${JSON.stringify(yaml)}`, () => assert.throws(() => parseUserList(yaml), message));
+  }
+
+  it('accepts PERS for PER and an empty file', () => {
+    assert.strictEqual(parseUserList('- text: فلان\n  label: PERS').entries[0]!.label, 'PER');
+    assert.deepStrictEqual(parseUserList(''), { entries: [] });
+  });
+});
+
+describe('entities: sentences', () => {
+  it('splits at line breaks and sentence-final punctuation', () => {
+    const text = 'قال زيد . وعاد عمرو\nثم ذهب';
+    const s = sentencesOf(text, tokenize(text)).map((x) => x.map((t) => t.text).join(' '));
+    assert.deepStrictEqual(s, ['قال زيد .', 'وعاد عمرو', 'ثم ذهب']);
+  });
+});
