@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { BlockDetector, MAX_BLOCK_LINES, blocksCovering, stringLineSource } from '../../src/core/editor/blocks';
+import { measureEditUpdates, windowMarks } from '../../src/core/editor/update';
 import { findFigures } from '../../src/core/figures/index';
 import type { Detection } from '../../src/core/types';
 
@@ -84,5 +85,22 @@ describe('editor blocks', () => {
     assert.strictEqual(calls, 3);
     bd.relative('ب');
     assert.strictEqual(calls, 4);
+  });
+});
+
+describe('editor per-edit update', () => {
+  it('re-detects about one block per keystroke on a long text, and the window matches whole-text detection', () => {
+    const para = 'وقال المتحدث إن 25 في المئة من الطلبات أنجزت خلال 3 أيام.';
+    const text = Array.from({ length: 3000 }, (_, i) => `${para} الفقرة ${i + 1}.`).join('\n');
+    const t = measureEditUpdates(text, detect, [], { edits: 20, visibleLines: 40, margin: 20 });
+    assert.strictEqual(t.edits, 20);
+    assert.ok(t.blocksPerEdit >= 1 && t.blocksPerEdit <= 1.01, `blocks per edit ${t.blocksPerEdit}`);
+    const src = stringLineSource(text);
+    const bd = new BlockDetector(detect);
+    const marks = windowMarks(bd, src, 100, 120, [], text.length);
+    const from = src.offsetAt(100);
+    const to = src.offsetAt(121);
+    const whole = detect(text).filter((d) => d.start >= from && d.end <= to);
+    assert.deepStrictEqual(marks.map((m) => [m.start, m.end]), whole.map((d) => [d.start, d.end]));
   });
 });
