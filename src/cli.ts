@@ -1,6 +1,7 @@
 // The `khabar` command line: the same core as the extension, for pipelines.
 // Exit codes: 0 ok, 1 some file failed, 2 usage error.
 
+import { CHECK_HELP, runCheck } from './cli/check';
 import { DETECT_HELP, runDetect } from './cli/detect';
 import { EXPORT_HELP, runExport } from './cli/export';
 import { IMPORT_HELP, runImport } from './cli/import';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
   detect: { run: runDetect, help: DETECT_HELP, summary: 'find entities, figures and claims in articles' },
   export: { run: runExport, help: EXPORT_HELP, summary: 'export annotations (JSON, JSONL, CSV, W3C, brat, CoNLL, ClaimReview, reports)' },
   import: { run: runImport, help: IMPORT_HELP, summary: 'import brat, doccano or Label Studio annotations as sidecars' },
+  check: { run: runCheck, help: CHECK_HELP, summary: 'validate annotation sidecars against their articles (--fix re-anchors)' },
 };
 
 function mainHelp(): string {

@@ -25,6 +25,8 @@ export interface ReanchorResult {
   orphans: string[];
   /** Orphans that found their place again (also listed in `moved`). */
   reattached: string[];
+  /** Why each orphan could not be placed: its quote is gone, or it fits more than one place. */
+  why: Record<string, 'missing' | 'ambiguous'>;
 }
 
 type Placement = { start: number; end: number } | { lost: 'missing' | 'ambiguous' };
@@ -60,12 +62,14 @@ export function reanchor(text: string, records: readonly AnnotationRecord[], opt
   const moved: string[] = [];
   const orphans: string[] = [];
   const reattached: string[] = [];
+  const why: Record<string, 'missing' | 'ambiguous'> = {};
   let localDelta = globalDelta;
   for (const i of order) {
     const r = records[i]!;
     const p = place(text, r.target, localDelta, globalDelta, options);
     if ('lost' in p) {
       orphans.push(r.id);
+      why[r.id] = p.lost;
       if (!r.orphan) out[i] = { ...r, orphan: true };
       continue;
     }
@@ -82,7 +86,7 @@ export function reanchor(text: string, records: readonly AnnotationRecord[], opt
     moved.push(r.id);
     if (r.orphan) reattached.push(r.id);
   }
-  return { records: out, moved, orphans, reattached };
+  return { records: out, moved, orphans, reattached, why };
 }
 
 function place(text: string, t: Anchor, localDelta: number, globalDelta: number, o: ReanchorOptions): Placement {
