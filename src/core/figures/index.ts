@@ -109,9 +109,20 @@ interface Internal {
   plain: boolean;
 }
 
+/** Bound phrases ending right before a figure, matched on folded text (ى → ي, أ → ا, ة → ه). */
+const BOUND_BEFORE: Array<[RegExp, Bound]> = [
+  ['[وفبل]?(?:لا (?:يقل|تقل) (?:عن|على)|على الاقل)', 'at-least'],
+  ['[وفبل]?(?:لا (?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى)(?: عن| على)?|بحد اقصى|كحد اقصى)', 'at-most'],
+  ['[وفبل]{0,2}(?:نحو|حوالي|حوالى|قرابة|زهاء|ما يقارب|يقارب|تقارب|ما يناهز|يناهز|تناهز|قراب|تقريبا)', 'about'],
+  ['[وفبل]{0,2}(?:اكثر من|ما يزيد (?:عن|على)|يزيد (?:عن|على)|تزيد (?:عن|على)|يفوق|تفوق|يتجاوز|تتجاوز|تجاوز|تجاوزت|ما يربو على|يربو على|تربو على|ازيد من)', 'more-than'],
+  ['[وفبل]{0,2}(?:اقل من|ما يقل عن|يقل عن|تقل عن|دون)', 'less-than'],
+].map(([src, b]) => [new RegExp(`(?:^|[\\s(])${fold(src)}\\s?$`), b as Bound]);
+
+const PREPOSITIONS = new Set(['على', 'عن', 'قبل', 'بعد', 'ومن', 'وحتى', 'والى', 'وإلى']);
+
 /** Last words of the bound phrases (folded, without clitics). */
-const BOUND_TAIL = new Set(['عن', 'على', 'من', 'نحو', 'حوالي', 'حوالى', 'قرابه', 'زهاء', 'يقارب', 'تقارب', 'يناهز', 'تناهز',
-  'قراب', 'تقريبا', 'يفوق', 'تفوق', 'يتجاوز', 'تتجاوز', 'تجاوز', 'تجاوزت', 'دون', 'الاقل', 'اقصى', 'يزيد', 'تزيد', 'يتعدى', 'تتعدى', 'ل']);
+const BOUND_TAIL = new Set(['عن', 'على', 'من', 'نحو', 'حوالي', 'حوالى', 'قرابة', 'زهاء', 'يقارب', 'تقارب', 'يناهز', 'تناهز',
+  'قراب', 'تقريبا', 'يفوق', 'تفوق', 'يتجاوز', 'تتجاوز', 'تجاوز', 'تجاوزت', 'دون', 'الاقل', 'اقصى', 'يزيد', 'تزيد', 'يتعدى', 'تتعدى', 'ل'].map(fold));
 const MONTH_OK_ALONE_EXCLUDED = new Set(['مارس', 'ماي', 'مايس', 'آب', 'اب']);
 const LATIN_CODES: Record<string, string> = {
   USD: 'USD', SAR: 'SAR', EUR: 'EUR', GBP: 'GBP', AED: 'AED', KWD: 'KWD', QAR: 'QAR', EGP: 'EGP',
@@ -631,10 +642,16 @@ class Scanner {
     // Durations.
     const tu = get(w, 'tunit');
     if (w && tu && tu.pre === '' && !tu.dual) {
-      return this.emit(ph.s, w.e, 'DURATION', bound({ number: v, duration: isoDuration(v * tu.mult, tu.des, tu.time) }), scale);
+      e = this.qualAfter(w.e);
+      return this.emit(ph.s, e, 'DURATION', bound({ number: v, duration: isoDuration(v * tu.mult, tu.des, tu.time) }), scale);
+    }
+    // "11 مساء", "4 عصرا": an hour with a day part (the one-letter ص / م only after hh:mm).
+    if (ph.isInt && scale === 1 && v <= 24 && w && w.e - w.s > 1) {
+      const mer = this.meridiemAt(e, v);
+      if (mer) return this.emit(ph.s, mer.e, 'TIME', { time: `${pad(mer.h)}:00` });
     }
     // Years: with a calendar marker, or after a year word.
-    if (ph.isInt && scale === 1 && v >= 1 && v <= 2200) {
+    if (ph.isInt && (scale === 1 || !ph.digits) && v >= 1 && v <= 2200) {
       const mk = this.yearMarkerAt(e);
       if (mk && (ph.intLen === 4 || !ph.digits || (mk.hijri && ph.intLen === 3))) {
         return this.emitYear(ph.s, mk.e, v, mk.hijri);
@@ -665,10 +682,14 @@ class Scanner {
     const w = this.wordAt(k);
     if (!w) return false;
     if (has(w, 'yearNoun')) return true;
-    if (w.key === 'في' || w.key === 'وفي' || w.key === 'فى') {
-      // After "في" a recent year is a date (في 2011 بعد …); units and currencies were tried before.
-      const y = parseInt(t.slice(s, e).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)), 10);
-      return y >= 1950 && y <= 2040;
+    const y = parseInt(t.slice(s, e).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)), 10);
+    if (y < 1950 || y > 2040) return false;
+    // After "في" a recent year is a date (في 2011 بعد …); units and currencies were tried before.
+    if (w.key === 'في' || w.key === 'وفي' || w.key === 'فى') return true;
+    // After other prepositions only when no counted noun follows (من 2015، — not من 2000 شخص).
+    if (has(w, 'min') || has(w, 'ila') || PREPOSITIONS.has(w.key)) {
+      const after = this.skipGap(e);
+      return after >= this.n || !isLetter(t.charCodeAt(after)) || has(this.wordAt(after), 'wa');
     }
     return false;
   }
@@ -681,14 +702,18 @@ class Scanner {
     let k = j;
     while (k >= 0 && (isLetter(t.charCodeAt(k)) || isInWordMark(t.charCodeAt(k)))) k--;
     const last = fold(t.slice(k + 1, j + 1)).replace(/^[وفبل]{1,2}(?=.{3})/, '');
-    if (!BOUND_TAIL.has(last)) return this.boundAfter(e);
+    if (!BOUND_TAIL.has(last) && !this.exceedVerbBefore(s)) return this.boundAfter(e);
     const before = fold(t.slice(Math.max(0, s - 28), s)).replace(/\s+/g, ' ');
-    if (/(?:^|[\s(])[وفبل]?(?:لا (?:يقل|تقل) (?:عن|على)|على الاقل)\s?$/.test(before)) return 'at-least';
-    if (/(?:^|[\s(])[وفبل]?(?:لا (?:يزيد|تزيد|يتجاوز|تتجاوز|يتعدى|تتعدى)(?: عن| على)?|بحد اقصى|كحد اقصى)\s?$/.test(before)) return 'at-most';
-    if (/(?:^|[\s(])[وفبل]{0,2}(?:نحو|حوالي|حوالى|قرابه|زهاء|ما يقارب|يقارب|تقارب|ما يناهز|يناهز|تناهز|قراب|تقريبا)\s?$/.test(before)) return 'about';
-    if (/(?:^|[\s(])[وفبل]{0,2}(?:اكثر من|ما يزيد (?:عن|على)|يزيد (?:عن|على)|تزيد (?:عن|على)|يفوق|تفوق|يتجاوز|تتجاوز|تجاوز|تجاوزت|ما يربو على|يربو على|تربو على|ازيد من)\s?$/.test(before)) return 'more-than';
-    if (/(?:^|[\s(])[وفبل]{0,2}(?:اقل من|ما يقل عن|يقل عن|تقل عن|دون)\s?$/.test(before)) return 'less-than';
+    for (const [re, b] of BOUND_BEFORE) if (re.test(before)) return b;
+    // "تجاوز عدد المستفيدين 16 ألف": an exceed verb a few words before, no punctuation between.
+    if (/(?:^|\s)[وف]?(?:تجاوز|تجاوزت|يتجاوز|تتجاوز|تخطي|تخطت|يتخطي|فاق|فاقت|يفوق|تفوق)(?: [^\s،,.؛:]+){1,3} $/.test(before)) return 'more-than';
     return this.boundAfter(e);
+  }
+
+  /** Cheap pre-check for the exceed-verb rule: تجاوز / تخطى / فاق in the 40 characters before. */
+  private exceedVerbBefore(s: number): boolean {
+    const head = this.text.slice(Math.max(0, s - 40), s);
+    return head.includes('تجاوز') || head.includes('تخط') || head.includes('فاق') || head.includes('يفوق') || head.includes('تفوق');
   }
 
   private boundAfter(e: number): Bound | undefined {
@@ -715,7 +740,7 @@ class Scanner {
     if (head && ok(head.pre)) {
       const w2 = this.nextWord(w.e);
       const o = get(w2, 'ord');
-      if (w2 && o && o.definite && o.pre === 'ال' && (o.v === 1 || o.v === 2)) {
+      if (w2 && o && o.definite && (o.pre === '' || o.pre === 'ال') && (o.v === 1 || o.v === 2)) {
         const m = head.word === 'kanun' ? (o.v === 1 ? 12 : 1) : o.v === 1 ? 10 : 11;
         return { m, hijri: false, s: w.s, e: w2.e, series: 'l' };
       }
@@ -800,18 +825,33 @@ class Scanner {
       if (!isValidGregorian(yr.y, m, d)) return this.emitDate(s, e, { date: `${yr.y}-${pad(m)}` }, undefined);
       return this.emitDate(s, e, { date: `${yr.y}-${pad(m)}-${pad(d)}` }, dayNumber(yr.y, m, d));
     }
-    // No year: the article's year (Hijri year for Hijri months).
+    // No year: the article's year (Hijri year for Hijri months), moved by a following الماضي / المقبل.
     const a = this.article;
+    const qw = this.nextWord(e);
+    const qual = get(qw, 'qual');
+    const q = qw && qual && qual.pre === '' ? qual.q : undefined;
+    if (q && qw) e = qw.e;
+    const suffix = q ? `;${q}` : '';
     if (month.hijri) {
       if (a) {
         const ah = gregorianToHijri(a.day);
-        const day = ah ? hijriToDayNumber(ah.y, m, d) : undefined;
-        if (ah && day !== undefined) return this.emitDate(s, e, { date: isoDay(day), hijri: `${ah.y}-${pad(m)}-${pad(d)}` }, day);
+        if (ah) {
+          let hy = ah.y;
+          if (q === 'last' && (m > ah.m || (m === ah.m && d > ah.d))) hy--;
+          if (q === 'next' && (m < ah.m || (m === ah.m && d < ah.d))) hy++;
+          const day = hijriToDayNumber(hy, m, d);
+          if (day !== undefined) return this.emitDate(s, e, { date: isoDay(day), hijri: `${hy}-${pad(m)}-${pad(d)}` }, day);
+        }
       }
-      return this.emitDate(s, e, { relative: `hijri-month:${pad(m)};day:${pad(d)}` }, undefined);
+      return this.emitDate(s, e, { relative: `hijri-month:${pad(m)};day:${pad(d)}${suffix}` }, undefined);
     }
-    if (a && isValidGregorian(a.y, m, d)) return this.emitDate(s, e, { date: `${a.y}-${pad(m)}-${pad(d)}` }, dayNumber(a.y, m, d));
-    return this.emitDate(s, e, { relative: `month:${pad(m)};day:${pad(d)}` }, undefined);
+    if (a) {
+      let y = a.y;
+      if (q === 'last' && (m > a.m || (m === a.m && d > a.d))) y--;
+      if (q === 'next' && (m < a.m || (m === a.m && d < a.d))) y++;
+      if (isValidGregorian(y, m, d)) return this.emitDate(s, e, { date: `${y}-${pad(m)}-${pad(d)}` }, dayNumber(y, m, d));
+    }
+    return this.emitDate(s, e, { relative: `month:${pad(m)};day:${pad(d)}${suffix}` }, undefined);
   }
 
   // --- words -----------------------------------------------------------------------------------
@@ -835,6 +875,12 @@ class Scanner {
         case 'relHead':
           end = this.relHead(w, r.e.period);
           break;
+        case 'demonstrative': {
+          const w2 = this.nextWord(w.e);
+          const head = get(w2, 'relHead');
+          if (w2 && head && head.pre === '') end = this.emitRelative(w.s, w2.e, `this-${head.period}`);
+          break;
+        }
         case 'month':
         case 'monthHead':
         case 'hmonth':
@@ -854,6 +900,7 @@ class Scanner {
           break;
         case 'tunit':
           if (r.e.dual) end = this.dualDuration(w, r.e);
+          else if (/(?:ال|لل)$/.test(r.pre)) end = this.reversedDuration(w, r.e);
           break;
         default:
           break;
@@ -915,7 +962,9 @@ class Scanner {
       if (month.hijri || yr.hijri) return this.emitDate(w.s, yr.e, { hijri: `${yr.y}-${pad(month.m)}` }, undefined);
       return this.emitDate(w.s, yr.e, { date: `${yr.y}-${pad(month.m)}` }, undefined);
     }
-    if (month.hijri) return undefined;
+    // A Hijri month without a year (شهر رمضان, ربيع الأول) names a season, not a date; its second
+    // word is skipped so "الأول" is not read as an ordinal.
+    if (month.hijri) return month.e > w.e ? month.e : undefined;
     const w2 = this.nextWord(e);
     const qual = get(w2, 'qual');
     if (w2 && qual && qual.pre === '') return this.emitRelative(w.s, w2.e, `month:${pad(month.m)};${qual.q}`);
@@ -930,6 +979,11 @@ class Scanner {
 
   /** Number words: ثلاثة, خمسة وعشرين, ثلاثمائة ألف, مليون ونصف, ألفين, أحد عشر. */
   private wordNumber(w: Word): number | undefined {
+    const ph = this.parseWordNumber(w);
+    return ph ? this.tail(ph, undefined, false) : undefined;
+  }
+
+  private parseWordNumber(w: Word): Phrase | undefined {
     let total = 0;
     let cur = 0;
     let curScaled = false;
@@ -941,12 +995,13 @@ class Scanner {
     let first = true;
     let word: Word | undefined = w;
     let pendingTeen = 0;
+    let definite = false;
     while (word) {
       let matched = false;
       for (const r of word.r) {
         const en = r.e;
         const pre = r.pre;
-        const wa = pre === 'و';
+        const wa = pre === 'و' || (definite && pre === 'وال');
         if (!first && !wa && pre !== '') continue;
         if (first && pre !== '' && !/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?$/.test(pre)) continue;
         if (en.t === 'num') {
@@ -1024,12 +1079,18 @@ class Scanner {
           if (wa && curScaled) {
             cur += en.v * lastScale;
             matched = true;
+            // "مليون ونصف المليون": the scale repeated with the article belongs to the figure.
+            const again = this.nextWord(word.e);
+            if (again && /^ال(?:ألف|الف|مليون|مليار)$/.test(again.key)) {
+              word = { ...word, e: again.e };
+            }
             break;
           }
           continue;
         }
       }
       if (!matched) break;
+      if (first) definite = /(?:ال|لل)$/.test(word.r.find((r) => r.e.t === 'num' || r.e.t === 'scale' || r.e.t === 'frac')?.pre ?? '');
       if (pendingTeen === 0) {
         any = true;
         e = word.e;
@@ -1049,7 +1110,7 @@ class Scanner {
     const v = roundValue(total + cur);
     // "واحد" alone is mostly the adjective "one/single" (في وقت واحد), not a figure.
     if (v === 0 || (v === 1 && e === w.e && maxScale === 1)) return undefined;
-    return this.tail({ s: w.s, e, v, scale: maxScale, isInt: Number.isInteger(v), digits: false, intLen: String(Math.trunc(v)).length }, undefined, false);
+    return { s: w.s, e, v, scale: maxScale, isInt: Number.isInteger(v), digits: false, intLen: String(Math.trunc(v)).length };
   }
 
   private ordinal(w: Word): number | undefined {
@@ -1144,11 +1205,46 @@ class Scanner {
   }
 
   private dualDuration(w: Word, tu: Extract<Entry, { t: 'tunit' }>): number | undefined {
-    let e = w.e;
-    const w2 = this.nextWord(e);
-    const qual = get(w2, 'qual');
-    if (w2 && qual && qual.pre === '') e = w2.e;
-    return this.emit(w.s, e, 'DURATION', { number: 2, duration: isoDuration(2 * tu.mult, tu.des, tu.time) });
+    const e = this.qualAfter(w.e);
+    const value: FigureValue = { number: 2, duration: isoDuration(2 * tu.mult, tu.des, tu.time) };
+    const b = this.boundBefore(w.s, e);
+    if (b) value.bound = b;
+    return this.emit(w.s, e, 'DURATION', value);
+  }
+
+  /** The end of a following الماضية / المقبلة / الجاري (part of a duration or date span), or e. */
+  private qualAfter(e: number): number {
+    const w = this.nextWord(e);
+    const qual = get(w, 'qual');
+    return w && qual && qual.pre === '' ? w.e : e;
+  }
+
+  /** "الأشهر الستة الماضية", "الساعات الـ48 الماضية", "السنوات الخمس المقبلة". */
+  private reversedDuration(w: Word, tu: Extract<Entry, { t: 'tunit' }>): number | undefined {
+    const t = this.text;
+    let q = this.skipGap(w.e);
+    let ph: Phrase | undefined;
+    if (t.startsWith('ال', q)) {
+      let p = q + 2;
+      while (t.charCodeAt(p) === 0x640) p++;
+      p = this.skipGap(p);
+      if (isDigit(t.charCodeAt(p))) {
+        q = p;
+        ph = this.digitPhrase(p);
+      }
+    }
+    if (!ph) {
+      const w2 = this.wordAt(q);
+      const num = w2?.r.find((r) => (r.e.t === 'num' || r.e.t === 'scale') && /^(?:ال|لل)$/.test(r.pre));
+      if (!w2 || !num) return undefined;
+      ph = this.parseWordNumber({ ...w2, r: w2.r.map((r) => ({ e: r.e, pre: r.pre.replace(/^(?:ال|لل)$/, '') })) });
+    }
+    if (!ph || ph.scale > 1 || ph.v < 2) return undefined;
+    const e = this.qualAfter(ph.e);
+    const value: FigureValue = { number: ph.v, duration: isoDuration(ph.v * tu.mult, tu.des, tu.time) };
+    const b = this.boundBefore(w.s, e);
+    if (b) value.bound = b;
+    return this.emit(w.s, e, 'DURATION', value);
   }
 
   // --- relative dates --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ export type Entry =
   | { t: 'weekday'; d: number }
   | { t: 'rel'; rel: string; days: number }
   | { t: 'relHead'; period: 'year' | 'month' | 'week' | 'day' }
+  | { t: 'demonstrative' }
   | { t: 'qual'; q: 'last' | 'next' | 'this' }
   | { t: 'ord'; v: number; fem: boolean; definite: boolean }
   | { t: 'yearNoun' }
@@ -182,6 +183,8 @@ for (const w of ['سعودي', 'أمريكي', 'أميركي', 'كويتي', 'أ
   'إماراتي', 'مغربي', 'قطري', 'عماني', 'يمني', 'إيراني', 'مصري', 'سوداني', 'سوري', 'سورية', 'لبناني', 'لبنانية',
   'تركي', 'تركية', 'كندي', 'أسترالي', 'استرالي', 'إسترليني', 'استرليني', 'سويسري', 'صيني', 'هندي', 'روسي', 'ياباني']) {
   add(w, { t: 'curq', word: w.replace(/[أإ]/g, 'ا') }, NOCLITIC);
+  // The accusative after a number: "35 جنيها مصريا", "236 ريالا يمنيا".
+  if (w.endsWith('ي')) add(w + 'ا', { t: 'curq', word: w.replace(/[أإ]/g, 'ا') }, NOCLITIC);
 }
 
 // Measurement units (QUANTITY). The unit reported is the singular as written here.
@@ -212,9 +215,15 @@ const UNIT_WORDS: Array<[string[], string]> = [
   [['ميغابايت', 'غيغابايت', 'جيجابايت'], 'بايت'],
 ];
 for (const [ws, unit] of UNIT_WORDS) add(ws, { t: 'unit', unit }, NOCLITIC);
-for (const w of ['مربع', 'مربعا', 'مربعة', 'مكعب', 'مكعبا', 'مكعبة', 'مئوية', 'فهرنهايت', 'يوميا', 'يومياً']) {
-  add(w, { t: 'unitq', word: w.replace(/ا$/, '').replace(/ة$/, '') }, NOCLITIC);
-}
+const UNIT_QUALIFIERS: Array<[string[], string]> = [
+  [['مربع', 'مربعا', 'مربعة'], 'مربع'],
+  [['مكعب', 'مكعبا', 'مكعبة'], 'مكعب'],
+  [['مئوية'], 'مئوية'],
+  [['فهرنهايت'], 'فهرنهايت'],
+  [['يوميا', 'يومياً'], 'يوميا'],
+  [['أساس'], 'أساس'],
+];
+for (const [ws, word] of UNIT_QUALIFIERS) add(ws, { t: 'unitq', word }, NOCLITIC);
 
 // Time units (DURATION); duals carry their own count of two.
 const TUNITS: Array<[string[], string, boolean, number, string[]]> = [
@@ -229,7 +238,8 @@ const TUNITS: Array<[string[], string, boolean, number, string[]]> = [
   [['قرن', 'قرون'], 'Y', false, 100, ['قرنين']],
 ];
 for (const [ws, des, time, mult, duals] of TUNITS) {
-  add(ws, { t: 'tunit', des, time, mult }, NOCLITIC);
+  // With the article they start a reversed duration: "الأشهر الستة الماضية", "الساعات الـ48".
+  add(ws, { t: 'tunit', des, time, mult }, { conj: true, prep: true, article: true });
   add(duals, { t: 'tunit', des, time, mult, dual: true }, { conj: true, prep: true, article: true });
 }
 
@@ -263,7 +273,7 @@ const HMONTHS: Array<[string[], number]> = [
 for (const [ws, m] of HMONTHS) add(ws, { t: 'hmonth', m }, { conj: true, prep: true, article: false });
 add('ربيع', { t: 'hmonthHead', word: 'rabi' }, { conj: true, prep: true, article: false });
 add(['جمادى', 'جمادي'], { t: 'hmonthHead', word: 'jumada' }, { conj: true, prep: true, article: false });
-add(['القعدة', 'الحجة', 'الآخر', 'الآخرة'], { t: 'misc' }, NOCLITIC);
+add(['القعدة', 'الحجة', 'الآخر', 'الآخرة', 'الألف', 'المليون', 'المليار'], { t: 'misc' }, NOCLITIC);
 add(['ذو', 'ذي'], { t: 'hmonthHead', word: 'dhu' }, { conj: true, prep: true, article: false });
 
 const WEEKDAYS: Array<[string[], number]> = [
@@ -274,6 +284,7 @@ for (const [ws, d] of WEEKDAYS) add(ws, { t: 'weekday', d });
 
 add(['أمس', 'الأمس'], { t: 'rel', rel: 'yesterday', days: -1 });
 add(['غدا', 'غداً', 'غدًا'], { t: 'rel', rel: 'tomorrow', days: 1 }, { conj: true, prep: false, article: false });
+add(['هذا', 'هذه'], { t: 'demonstrative' }, { conj: true, prep: false, article: false });
 add(['العام', 'السنة'], { t: 'relHead', period: 'year' });
 add(['الشهر'], { t: 'relHead', period: 'month' });
 add(['الأسبوع'], { t: 'relHead', period: 'week' });
@@ -313,7 +324,8 @@ const MERIDIEM: Array<[string[], number]> = [
 for (const [ws, a] of MERIDIEM) add(ws, { t: 'meridiem', add: a }, NOCLITIC);
 add(['المئة', 'المائة', 'المئه', 'المائه', 'المية'], { t: 'pctWord' }, { conj: false, prep: true, article: false });
 add(['في', 'فى'], { t: 'fi' }, NOCLITIC);
-add(['من'], { t: 'min' }, NOCLITIC);
+add(['من'], { t: 'min' }, { conj: true, prep: false, article: false });
+add(['على', 'عن', 'قبل', 'بعد'], { t: 'misc' }, { conj: true, prep: false, article: false });
 add(['إلى', 'الى', 'حتى'], { t: 'ila' }, NOCLITIC);
 add(['و'], { t: 'wa' }, NOCLITIC);
 add(['الموافق', 'الموافقة'], { t: 'muwafiq' }, { conj: true, prep: false, article: false });
