@@ -44,6 +44,7 @@ export function emptyGazetteer(): Gazetteer {
   const hand = handLexicon();
   const handPhrases = new Map<string, PhraseEntry[]>();
   for (const p of hand.placePhrases) addPhrase(handPhrases, p.split(' '), 2);
+  for (const p of hand.orgPhrases) addPhrase(handPhrases, p.split(' '), 3);
   return { lex: new Map(), phrases: new Map(), handPhrases, hand };
 }
 
@@ -138,6 +139,7 @@ function handMap(hand: HandLexicon): Map<string, string> {
     [hand.placeTriggers, 'L'],
     [hand.connectors, 'C'],
     [hand.places, 'P'],
+    [hand.organisations, 'R'],
     [hand.givenNames, 'G'],
   ];
   for (const [set, cls] of lists) for (const w of set) if (!m.has(w)) m.set(w, cls);
