@@ -91,7 +91,7 @@ export function findClaims(text: string, context: ClaimContext): ClaimDetection[
   const out: ClaimDetection[] = [];
   let lastEnd = -1;
   for (const dr of drafts) {
-    const span = trimSpan(toks, dr.a, dr.b);
+    const span = trimSpan(toks, closeOf, dr.a, dr.b);
     if (!span) continue;
     const start = toks[span.a]!.start;
     const end = toks[span.b - 1]!.end;
@@ -248,9 +248,10 @@ function figureSentence(toks: readonly Tok[], s: Sentence, figureTok: Uint8Array
   return { a: s.a, b: s.b, speaker: null, cue: 'figure' };
 }
 
-/** Claim boundaries: drop edge punctuation, unbalanced quote marks and a leading و-less complementiser. */
-function trimSpan(toks: readonly Tok[], a: number, b: number): { a: number; b: number } | null {
-  while (a < b && !toks[a]!.word && !keepsAtStart(toks[a]!.raw)) a++;
+/** Claim boundaries: drop edge punctuation and unbalanced quote marks; a claim has at least two words. */
+function trimSpan(toks: readonly Tok[], closeOf: Int32Array, a: number, b: number): { a: number; b: number } | null {
+  // An opening mark stays when its closer is inside the claim: "الإرهاب" لن ينتصر.
+  while (a < b && !toks[a]!.word && !keepsAtStart(toks[a]!.raw) && !(closeOf[a]! > a && closeOf[a]! < b)) a++;
   while (b > a && !toks[b - 1]!.word && !keepAtEnd(toks, a, b - 1)) b--;
   let words = 0;
   for (let i = a; i < b && words < 2; i++) if (toks[i]!.word) words++;
@@ -275,6 +276,9 @@ function keepAtEnd(toks: readonly Tok[], a: number, i: number): boolean {
 class Detector {
   /** The last explicit speaker, inherited by a verb with no subject (وأضاف أن …). */
   private previous: Speaker | null = null;
+  /** The sentence being read, and the speaker of its first statement: a participle continues it. */
+  private current: Sentence = { a: 0, b: 0 };
+  private sentenceSpeaker: Speaker | null = null;
 
   constructor(
     private readonly text: string,
@@ -286,6 +290,8 @@ class Detector {
   sentence(s: Sentence): Draft[] {
     const head = this.headline(s);
     if (head) return [head];
+    this.current = s;
+    this.sentenceSpeaker = null;
     const out: Draft[] = [];
     const toks = this.toks;
     // A participle or a ", و-verb" starts a new statement inside the sentence: قال إن …، مشيرا إلى أن ….
@@ -321,6 +327,7 @@ class Detector {
       if (d && d.b > d.a) {
         out.push(d);
         if (d.speaker && d.speaker.strength !== 'inherited') this.previous = d.speaker;
+        if (d.speaker && !this.sentenceSpeaker) this.sentenceSpeaker = d.speaker;
         i = Math.max(d.b, i + 1);
       } else {
         i++;
@@ -335,18 +342,25 @@ class Detector {
     if (s.a > 0 && toks[s.a - 1]!.line === line) return null;
     let lineEnd = s.b;
     while (lineEnd < toks.length && toks[lineEnd]!.line === line) lineEnd++;
-    if (lineEnd !== s.b || s.b - s.a > MAX_HEADLINE_TOKENS) return null;
+    if (lineEnd !== s.b || s.b - s.a > MAX_HEADLINE_TOKENS || toks[s.a]!.vk !== VerbKind.None) return null;
     for (let k = s.a + 1; k < Math.min(s.b, s.a + 6); k++) {
       const t = toks[k]!;
       if (!t.word) {
         if (t.raw === ':' && k + 2 < s.b) {
-          return { a: k + 1, b: s.b, speaker: this.explicit(s.a, k), cue: 'headline' };
+          let a = k + 1;
+          let b = s.b;
+          if (this.closeOf[a]! > a) {
+            b = this.closeOf[a]!;
+            a++;
+          }
+          return { a, b, speaker: this.explicit(s.a, k), cue: 'headline' };
         }
         return null;
       }
+      if (t.vk !== VerbKind.None && !(t.f & W.Present)) return null;
       if (t.f & W.Present) {
         let a = k + 1;
-        if (a < s.b && toks[a]!.f & W.Complementiser) a++;
+        if (a < s.b && (toks[a]!.f & W.Complementiser || (toks[a]!.n === 'عن' && t.f & W.TakesAn))) a++;
         return { a, b: s.b, speaker: this.explicit(s.a, k), cue: t.raw };
       }
       if (t.f & W.Break) return null;
@@ -402,11 +416,16 @@ class Detector {
   /** The speaker of a verb whose complementiser is at token k. */
   private speaker(i: number, k: number, kind: VerbKind): Speaker | null {
     const toks = this.toks;
-    if (kind === VerbKind.Participle) return this.inherit();
+    if (kind === VerbKind.Participle) return this.participleSpeaker(i);
     if (kind === VerbKind.Locative) {
       // وجاء في بيان الوزارة أن …
       if (i + 2 < k && toks[i + 1]!.n === 'في') return this.explicit(i + 2, this.zoneEnd(i + 2, k, true));
       return null;
+    }
+    if (verbBits(toks[i]!) & W.Relay) {
+      for (let r = i + 1; r < k - 1; r++) {
+        if (toks[r]!.n === 'عن') return this.explicit(r + 1, this.zoneEnd(r + 1, k, false));
+      }
     }
     const end = this.zoneEnd(i + 1, k, false);
     if (end > i + 1) return this.explicit(i + 1, end);
@@ -438,10 +457,28 @@ class Detector {
         }
         break;
       }
-      if (!punctuationOnly && z.f & W.Break) break;
+      if (!punctuationOnly && z.f & W.Break) {
+        if (!this.unitContinues(from, j, k)) break;
+        j += 2;
+        continue;
+      }
       j++;
     }
     return this.withEntities(from, j, k);
+  }
+
+  /**
+   * `مصدر في دائرة الصحة`، `النائب في البرلمان`، `مدير الدائرة في الوزارة رياض …`: a person or
+   * source named by the body they belong to. Only after a title or source head, and only when an
+   * organisation head follows, so `الوزير في بيان` and `الوزير في بغداد` still end at في.
+   */
+  private unitContinues(from: number, j: number, k: number): boolean {
+    const toks = this.toks;
+    const z = toks[j]!;
+    if (j === from || (z.n !== 'في' && z.n !== 'عن') || j + 1 >= k) return false;
+    const head = toks[from]!.f | toks[from]!.fp;
+    if (!(head & (W.Title | W.Anonymous | W.OrgHead))) return false;
+    return (toks[j + 1]!.f & W.OrgHead) !== 0;
   }
 
   /** Extend a heuristic speaker [from, end) to the end of a name the entity recogniser found in it. */
@@ -484,6 +521,28 @@ class Detector {
     return false;
   }
 
+  /**
+   * A participle's subject is the sentence's subject: the speaker of its first statement, or the
+   * subject of a non-speech verb that opens it (`ودعت الوزارة …، مؤكدة أن`), else the previous speaker.
+   */
+  private participleSpeaker(i: number): Speaker | null {
+    if (this.sentenceSpeaker) return { claimant: this.sentenceSpeaker.claimant, strength: 'inherited' };
+    const toks = this.toks;
+    const a = this.current.a;
+    const subject = a + 1;
+    if (subject < i && toks[a]!.word && toks[a]!.n.length > 2 && 'وف'.includes(toks[a]!.n[0]!)) {
+      const head = toks[subject]!.f;
+      if (head & (W.Title | W.OrgHead | W.Anonymous | W.Document)) {
+        const found = this.explicit(subject, this.phraseEnd(subject, i));
+        if (found) {
+          this.previous = found;
+          return found;
+        }
+      }
+    }
+    return this.inherit();
+  }
+
   private inherit(): Speaker | null {
     return this.previous ? { claimant: this.previous.claimant, strength: 'inherited' } : null;
   }
@@ -515,7 +574,7 @@ class Detector {
     const end = this.phraseEnd(i + 1, seg.b);
     if (end <= i + 1 || seg.b - end < 2) return null;
     const kind = this.toks[i]!.vk;
-    const speaker = kind === VerbKind.Participle ? this.inherit() : this.explicit(i + 1, end);
+    const speaker = kind === VerbKind.Participle ? this.participleSpeaker(i) : this.explicit(i + 1, end);
     return { a: kind === VerbKind.Participle ? i + 1 : end, b: seg.b, speaker, cue: this.toks[i]!.raw };
   }
 
@@ -536,18 +595,27 @@ class Detector {
     }
     let j = from;
     let chain = false;
+    let person = false;
     while (j < limit && toks[j]!.f & (W.Title | W.OrgHead | W.Document | W.Anonymous)) {
       const definite = toks[j]!.n.startsWith('ال');
+      if (toks[j]!.f & (W.Title | W.Anonymous)) person = true;
       j++;
       chain = true;
-      // An indefinite head takes a genitive: وزارة الدفاع، رئيس الوزراء.
+      // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…").
       if (!definite && j < limit && toks[j]!.word && !(toks[j]!.f & W.Break)) j++;
+      else if (!definite && j < limit && this.closeOf[j]! > j && this.closeOf[j]! - j <= 5) j = this.closeOf[j]! + 1;
     }
     while (j < limit && toks[j]!.word && isNisba(toks[j]!.n)) j++;
+    if (chain && j < limit && this.unitContinues(from, j, limit)) {
+      j += 2;
+      while (j < limit && toks[j]!.word && isNisba(toks[j]!.n)) j++;
+    }
+    // Organisations and documents are not followed by a personal name; people may be.
+    if (chain && !person) return j;
     let names = 0;
     while (j < limit && names < 3) {
       const z = toks[j]!;
-      if (!z.word || z.f & W.Break || z.vk !== VerbKind.None) break;
+      if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || isDigit(z.n.charCodeAt(0)) || isMasdar(z.n)) break;
       if (z.n.startsWith('ال')) {
         // A family name closes a personal name (مصطفى الكاظمي); a bare الـ-word may be the subject itself.
         if (names > 0 || !chain) j++;
@@ -626,6 +694,18 @@ function verbKind(n: string, f: number, fp: number): VerbKind {
 /** Bits of a verb token, from its conjunction-less form when the bare form is the verb. */
 function verbBits(t: Tok): number {
   return t.f & VERB_BITS ? t.f : t.fp;
+}
+
+/**
+ * Verbal nouns of the commonest derived patterns (تفعيل، إفعال، افتعال، استفعال): the object of
+ * أعلن/كشف (أعلن الوزير تسجيل …), never a personal name.
+ */
+function isMasdar(n: string): boolean {
+  const len = n.length;
+  if (len === 5) return (n[0] === 'ت' && n[3] === 'ي') || (n[0] === 'ا' && n[3] === 'ا');
+  if (len === 6) return n[0] === 'ا' && n[2] === 'ت' && n[4] === 'ا';
+  if (len === 7) return n.startsWith('است') && n[5] === 'ا';
+  return false;
 }
 
 function isNisba(n: string): boolean {

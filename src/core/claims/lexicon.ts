@@ -47,7 +47,7 @@ const PRESENT = `يقول تقول يضيف تضيف يوضح توضح يؤكد 
   يقولون يؤكدون يرون يعتبرون`;
 /** Circumstantial participles that continue the current speaker: مشيرا إلى أن، مؤكدا أن. */
 const PARTICIPLES = `مشيرا مشيرة مؤكدا مؤكدة لافتا لافتة موضحا موضحة مضيفا مضيفة معتبرا معتبرة مشددا مشددة
-  منوها منوهة مبينا مبينة محذرا محذرة زاعما زاعمة نافيا نافية كاشفا كاشفة متابعا متابعة`;
+  منوها منوهة مبينا مبينة متوقعا متوقعة محذرا محذرة زاعما زاعمة نافيا نافية كاشفا كاشفة متابعا متابعة متهما متهمة`;
 /** "It came in / was stated in X that …": the claimant follows في. */
 const LOCATIVE_VERBS = `جاء جاءت ورد وردت`;
 
@@ -69,6 +69,8 @@ const TAKES_OBJECT: ReadonlySet<string> = set(`اعلن اعلنت اعلنوا 
 const ACCUSE: ReadonlySet<string> = set('اتهم اتهمت اتهموا يتهم تتهم متهما متهمة');
 /** `ويذكر أن` with no subject is the newsroom's own aside, not a report of someone's words. */
 const PASSIVE_ASIDE: ReadonlySet<string> = set('يذكر');
+/** `نقلت الوكالة عن مسؤول قوله إن …`: the speaker is the one after عن, not the relaying outlet. */
+const RELAY: ReadonlySet<string> = set('نقل نقلت نقلوا');
 
 /** Complementisers that open reported content. `ب` is بـ written with a tatweel (بـ"الاتفاق"). */
 const COMPLEMENTISERS: ReadonlySet<string> = set(`إن أن بأن إنه أنه إنها أنها إنهم أنهم إنهما أنهما إننا
@@ -83,7 +85,8 @@ const SOURCE_PREPS: ReadonlySet<string> = set('بحسب حسب وبحسب وحس
 const SPEAKER_BREAKS: ReadonlySet<string> = set(`في خلال على عن إلى من مع أمام عبر لدى عقب بعد قبل حول ضمن
   أثناء عند حين بينما فيما كما حيث قد لقد يوم أمس اليوم الليلة صباح مساء ظهر فجر مساء الأحد الاثنين الثلاثاء
   الأربعاء الخميس الجمعة السبت الشهر الأسبوع الذي التي الذين اللذين اللتين لوكالة لقناة لصحيفة لصحافيين للصحافيين
-  للصحفيين لصحفيين لموقع لتلفزيون للتلفزيون لوسائل للصحافة لإذاعة لمراسل لشبكة ل ب بحسب وفق وفقا نقلا وذلك`);
+  للصحفيين لصحفيين لموقع لتلفزيون للتلفزيون لوسائل للصحافة لإذاعة لمراسل لشبكة ل ب بحسب وفق وفقا نقلا وذلك
+  قوله قولها قولهم ردا تعليقا`);
 
 /** Titles that head a chain before a name: رئيس الوزراء العراقي مصطفى الكاظمي. */
 const TITLES: ReadonlySet<string> = set(`رئيس رئيسة نائب وزير وزيرة الوزير الوزيرة الرئيس الرئيسة المتحدث
@@ -92,14 +95,15 @@ const TITLES: ReadonlySet<string> = set(`رئيس رئيسة نائب وزير �
   العقيد الجنرال المبعوث مبعوث ممثل الممثل مسؤول المسؤول خبير الخبير محلل المحلل أستاذ الأستاذ حاكم الحاكم
   منسق المنسق مفوض المفوض المدعي رئيسا عميد نقيب النقيب`);
 /** Anonymous sources: a claimant, but a weak one. */
-const ANONYMOUS: ReadonlySet<string> = set('مصدر المصدر مصادر المصادر مسؤول مسؤولون مسؤولين شهود مراقبون');
+const ANONYMOUS: ReadonlySet<string> = set('مصدر المصدر مصادر المصادر مسؤول مسؤولون مسؤولين شهود مراقبون خبراء محللون');
 /** Heads of organisation names: وزارة الدفاع، هيئة الإحصاء، الحكومة العراقية. */
 const ORG_HEADS: ReadonlySet<string> = set(`وزارة الوزارة هيئة الهيئة لجنة اللجنة مجلس المجلس حزب الحزب حركة
   الحركة جيش الجيش شركة الشركة وكالة الوكالة منظمة المنظمة بنك البنك مصرف المصرف صندوق الصندوق جامعة
   الجامعة مكتب المكتب قيادة القيادة الحكومة حكومة الرئاسة رئاسة البرلمان الأمم الاتحاد اتحاد تحالف التحالف
   الشرطة مديرية المديرية السلطات سلطات محكمة المحكمة النيابة الادعاء مركز المركز معهد المعهد صحيفة الصحيفة
   قناة القناة البيت الكرملين البنتاغون الخارجية الداخلية الدفاع جهاز الجهاز دائرة الدائرة بلدية البلدية
-  سفارة السفارة القوات قوات`);
+  سفارة السفارة القوات قوات ائتلاف الائتلاف كتلة الكتلة محافظة المحافظة نقابة النقابة جمعية الجمعية
+  منظمة رابطة الرابطة`);
 /** Documents that speak: البيان، التقرير. */
 const DOCUMENTS: ReadonlySet<string> = set(`البيان بيان التقرير تقرير الرسالة رسالة الوثيقة وثيقة المذكرة
   الإعلان البلاغ التصريح تصريح الدراسة دراسة المسح الإحصاءات الأرقام البيانات`);
@@ -120,7 +124,7 @@ const CAUSALS: ReadonlySet<string> = set(`بسبب نتيجة جراء إثر أ
   بسببه بسببها أسفر أسفرت ناجم ناجمة`);
 const OPINION: ReadonlySet<string> = set(`أعتقد نعتقد أظن نظن أرى نرى نأمل آمل أتمنى نتمنى يجب ينبغي
   نرحب ندين نستنكر أشعر نشعر رأيي برأيي أفضل الضروري`);
-const FUTURE: ReadonlySet<string> = set('سوف سيكون ستكون سيتم ستتم سنعمل سيعمل ستعمل مستقبلا');
+const FUTURE: ReadonlySet<string> = set('سوف لن سيكون ستكون سيتم ستتم سنعمل سيعمل ستعمل مستقبلا');
 /** Words starting with سي/ست/سن that are not future verbs. */
 const NOT_FUTURE: ReadonlySet<string> = set(`سياسة السياسة سياسي سياسية سياسيين سيطرة السيطرة سيارة سيارات
   ستين ستة ستون سنة سنوات سنويا سنوي سنوية ستار سيناء سيدة سيد سنغافورة سيول سيئة سيئ ستراتيجية سنتيمتر سنتا`);
@@ -150,6 +154,7 @@ export const W = {
   Opinion: 1 << 20,
   Future: 1 << 21,
   NotFuture: 1 << 22,
+  Relay: 1 << 23,
 } as const;
 export const VERB_BITS = W.Past | W.Present | W.Participle | W.Locative;
 
@@ -181,5 +186,6 @@ export const LEXICON: ReadonlyMap<string, number> = (() => {
   add(OPINION, W.Opinion);
   add(FUTURE, W.Future);
   add(NOT_FUTURE, W.NotFuture);
+  add(RELAY, W.Relay);
   return m;
 })();

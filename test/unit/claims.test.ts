@@ -1,0 +1,348 @@
+// Claim detection: the constructions one by one, the dev articles end to end (with and without
+// entities), and the invariants every candidate list keeps on arbitrary text.
+
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { findClaims } from '../../src/core/claims/index';
+import type { ClaimDetection, EntityDetection, EntityLabel, FigureDetection } from '../../src/core/types';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'claims');
+
+/** Entity spans for every occurrence of each name, longest names first, no overlaps. */
+function entitiesFor(text: string, names: Partial<Record<EntityLabel, string[]>>): EntityDetection[] {
+  const all: Array<{ label: EntityLabel; name: string }> = [];
+  for (const [label, list] of Object.entries(names) as Array<[EntityLabel, string[]]>) {
+    for (const name of list) all.push({ label, name });
+  }
+  all.sort((x, y) => y.name.length - x.name.length);
+  const out: EntityDetection[] = [];
+  for (const { label, name } of all) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (out.some((e) => e.start < end && at < e.end)) continue;
+      out.push({ kind: 'entity', label, start: at, end, text: name });
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function checkInvariants(text: string, claims: readonly ClaimDetection[]): void {
+  let lastEnd = -1;
+  for (const c of claims) {
+    assert.equal(c.text, text.slice(c.start, c.end), 'claim text is its slice');
+    assert.ok(c.start >= lastEnd, `claims sorted and disjoint at ${c.start}`);
+    assert.ok(c.end > c.start);
+    assert.equal(c.text, c.text.trim(), 'no edge whitespace');
+    lastEnd = c.end;
+    assert.ok(c.checkWorthiness >= 0 && c.checkWorthiness <= 1, 'score in [0, 1]');
+    assert.equal(c.kind, 'claim');
+    assert.equal(c.label, 'CLAIM');
+    assert.ok(c.cue.length > 0);
+    if (c.claimant) {
+      assert.equal(c.claimant.text, text.slice(c.claimant.start, c.claimant.end), 'claimant text is its slice');
+      assert.ok(c.claimant.text.trim().length > 0);
+    }
+  }
+}
+
+interface Case {
+  name: string;
+  text: string;
+  entities?: Partial<Record<EntityLabel, string[]>>;
+  /** Expected candidates in order: [claim text, claimant text or null, cue]. */
+  want: Array<[string, string | null, string]>;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'قال … إن',
+    text: 'قال وزير الخارجية إن المحادثات كانت بناءة.',
+    want: [['المحادثات كانت بناءة', 'وزير الخارجية', 'قال']],
+  },
+  {
+    name: 'feminine verb, في بيان after the speaker',
+    text: 'وقالت الوزارة في بيان إن 12 شخصا أصيبوا في الحادث.',
+    want: [['12 شخصا أصيبوا في الحادث', 'الوزارة', 'وقالت']],
+  },
+  {
+    name: 'present tense in the body',
+    text: 'ويقول المسؤولون إن الخطة ستنجح في النهاية.',
+    want: [['الخطة ستنجح في النهاية', 'المسؤولون', 'ويقول']],
+  },
+  {
+    name: 'long title chain, time word ends the speaker',
+    text: 'وقال رئيس الوزراء العراقي مصطفى الكاظمي الجمعة إن الحوار مستمر.',
+    want: [['الحوار مستمر', 'رئيس الوزراء العراقي مصطفى الكاظمي', 'وقال']],
+  },
+  {
+    name: 'a subjectless verb continues the previous speaker',
+    text: 'قال الوزير إن الاتفاق وقع أمس. وأضاف أن التنفيذ يبدأ الشهر المقبل.',
+    want: [
+      ['الاتفاق وقع أمس', 'الوزير', 'قال'],
+      ['التنفيذ يبدأ الشهر المقبل', 'الوزير', 'وأضاف'],
+    ],
+  },
+  {
+    name: 'a participle starts a second statement by the same speaker',
+    text: 'أكد الوزير أن الميناء سيفتح قريبا، مشيرا إلى أن الأعمال اكتملت بنسبة 90 في المئة.',
+    want: [
+      ['الميناء سيفتح قريبا', 'الوزير', 'أكد'],
+      ['الأعمال اكتملت بنسبة 90 في المئة', 'الوزير', 'مشيرا'],
+    ],
+  },
+  {
+    name: 'the subject of a non-speech verb speaks through its participle',
+    text: 'ودعت الهيئة المواطنين إلى الحذر، مؤكدة أن الأسعار لن ترتفع.',
+    want: [['الأسعار لن ترتفع', 'الهيئة', 'مؤكدة']],
+  },
+  {
+    name: 'quote in guillemets, verb after it',
+    text: '«نحن مستعدون للحوار مع جميع الأطراف»، قال رئيس الحكومة.',
+    want: [['نحن مستعدون للحوار مع جميع الأطراف', 'رئيس الحكومة', 'قال']],
+  },
+  {
+    name: 'colon and a straight-quoted statement',
+    text: 'وقال السفير: "العلاقات بين البلدين في أفضل حالاتها".',
+    want: [['العلاقات بين البلدين في أفضل حالاتها', 'السفير', 'وقال']],
+  },
+  {
+    name: 'curly quotes after أن, journalist comment after the quote',
+    text: 'وأوضح البيان أن “الجانبين اتفقا على جدول زمني واضح”، دون تفاصيل أخرى.',
+    want: [['الجانبين اتفقا على جدول زمني واضح', 'البيان', 'وأوضح']],
+  },
+  {
+    name: 'بـ before a quote',
+    text: 'وأفاد المكتب بـ"استئناف الرحلات الجوية إلى المطار".',
+    want: [['استئناف الرحلات الجوية إلى المطار', 'المكتب', 'وأفاد']],
+  },
+  {
+    name: 'a scare quote keeps its marks inside the claim',
+    text: 'قال الوزير إن "الإرهاب" لن ينتصر على إرادة الشعب.',
+    want: [['"الإرهاب" لن ينتصر على إرادة الشعب', 'الوزير', 'قال']],
+  },
+  {
+    name: 'بحسب first, فإن after the comma',
+    text: 'وبحسب المصدر، فإن القوات انسحبت من المدينة.',
+    want: [['القوات انسحبت من المدينة', 'المصدر', 'وبحسب']],
+  },
+  {
+    name: 'وفقا لـ last attributes what comes before',
+    text: 'ارتفعت الصادرات بنسبة 8 في المئة، وفقا لهيئة الإحصاء.',
+    want: [['ارتفعت الصادرات بنسبة 8 في المئة', 'لهيئة الإحصاء', 'وفقا']],
+  },
+  {
+    name: 'نقلا عن',
+    text: 'نقلا عن مصادر أمنية، فإن الهجوم أسفر عن مقتل 3 أشخاص.',
+    want: [['الهجوم أسفر عن مقتل 3 أشخاص', 'مصادر أمنية', 'نقلا']],
+  },
+  {
+    name: 'a relayed statement belongs to the one quoted',
+    text: 'نقلت صحيفة محلية عن مسؤول حكومي قوله إن الانتخابات ستجرى في موعدها.',
+    want: [['الانتخابات ستجرى في موعدها', 'مسؤول حكومي', 'نقلت']],
+  },
+  {
+    name: 'headline with a present-tense verb',
+    text: 'الرئيس يعلن حالة الطوارئ في البلاد\n\nوتفاصيل الخبر هنا.',
+    want: [['حالة الطوارئ في البلاد', 'الرئيس', 'يعلن']],
+  },
+  {
+    name: 'headline with a colon',
+    text: 'وزير المالية: لا زيادة في الضرائب هذا العام\n',
+    want: [['لا زيادة في الضرائب هذا العام', 'وزير المالية', 'headline']],
+  },
+  {
+    name: 'decimal points do not end the sentence',
+    text: 'قال البنك إن النمو بلغ 3.5 في المئة. وأضاف أن التضخم مستقر.',
+    want: [
+      ['النمو بلغ 3.5 في المئة', 'البنك', 'قال'],
+      ['التضخم مستقر', 'البنك', 'وأضاف'],
+    ],
+  },
+  {
+    name: 'وكان … قد أعلن',
+    text: 'وكان وزير الدفاع قد أعلن الأسبوع الماضي أن القوات ستنسحب.',
+    want: [['القوات ستنسحب', 'وزير الدفاع', 'أعلن']],
+  },
+  {
+    name: 'أعلن … عن',
+    text: 'أعلنت الشركة عن أرباح بلغت 5 ملايين دولار.',
+    want: [['أرباح بلغت 5 ملايين دولار', 'الشركة', 'أعلنت']],
+  },
+  {
+    name: 'أعلن with a bare object',
+    text: 'أعلنت وزارة الصحة تسجيل 30 إصابة جديدة.',
+    want: [['تسجيل 30 إصابة جديدة', 'وزارة الصحة', 'أعلنت']],
+  },
+  {
+    name: 'ذكرت وكالة … أن',
+    text: 'ذكرت وكالة رويترز أن المفاوضات توقفت.',
+    want: [['المفاوضات توقفت', 'وكالة رويترز', 'ذكرت']],
+  },
+  {
+    name: 'نفى … أن',
+    text: 'ونفى المتحدث باسم الجيش أن تكون القوات قد قصفت المستشفى.',
+    want: [['تكون القوات قد قصفت المستشفى', 'المتحدث باسم الجيش', 'ونفى']],
+  },
+  {
+    name: 'اتهم X Y بـ with entities',
+    text: 'اتهمت حماس إسرائيل بخرق اتفاق الهدنة.',
+    entities: { ORG: ['حماس'], LOC: ['إسرائيل'] },
+    want: [['إسرائيل بخرق اتفاق الهدنة', 'حماس', 'اتهمت']],
+  },
+  {
+    name: 'an entity extends the speaker past في',
+    text: 'قالت جمعية حقوق الإنسان في العراق إن 40 معتقلا أفرج عنهم.',
+    entities: { ORG: ['جمعية حقوق الإنسان في العراق'] },
+    want: [['40 معتقلا أفرج عنهم', 'جمعية حقوق الإنسان في العراق', 'قالت']],
+  },
+  {
+    name: 'without the entity the speaker stops at في',
+    text: 'قالت جمعية حقوق الإنسان في العراق إن 40 معتقلا أفرج عنهم.',
+    want: [['40 معتقلا أفرج عنهم', 'جمعية حقوق الإنسان', 'قالت']],
+  },
+  {
+    name: 'an unattributed sentence with a figure',
+    text: 'وبلغ عدد الزوار نحو 2 مليون زائر خلال موسم الصيف الماضي.',
+    want: [['وبلغ عدد الزوار نحو 2 مليون زائر خلال موسم الصيف الماضي', null, 'figure']],
+  },
+  { name: 'newsroom aside', text: 'ويذكر أن المدينة شهدت احتجاجات واسعة.', want: [] },
+  { name: 'قبل أن is not reported speech', text: 'قال الرجل كلمته قبل أن يغادر المكان.', want: [] },
+  { name: 'a dateline is not a statement', text: 'السبت 2021/06/05\n', want: [] },
+  { name: 'a year is not a figure', text: 'وشهدت المدينة احتجاجات واسعة في عام 2019 ضد الحكومة.', want: [] },
+];
+
+describe('claims: constructions', () => {
+  for (const c of CASES) {
+    it(c.name, () => {
+      const entities = c.entities ? entitiesFor(c.text, c.entities) : [];
+      const got = findClaims(c.text, { entities, figures: [] });
+      checkInvariants(c.text, got);
+      assert.deepEqual(
+        got.map((g) => [g.text, g.claimant ? g.claimant.text : null, g.cue]),
+        c.want,
+      );
+    });
+  }
+
+  it('an inherited claimant points at the earlier mention', () => {
+    const text = 'قال الوزير إن الاتفاق وقع. وأضاف أن التنفيذ يبدأ غدا.';
+    const [first, second] = findClaims(text, { entities: [], figures: [] });
+    assert.ok(first?.claimant && second?.claimant);
+    assert.deepEqual(second.claimant, first.claimant);
+    assert.equal(second.claimant.start, text.indexOf('الوزير'));
+  });
+
+  it('uses figures from the figure recogniser when its own scan sees none', () => {
+    const text = 'وبلغ عدد الزوار هذا الموسم سبعمائة زائر من خارج البلاد.';
+    assert.deepEqual(findClaims(text, { entities: [], figures: [] }), []);
+    const at = text.indexOf('سبعمائة');
+    const figures: FigureDetection[] = [
+      { kind: 'figure', label: 'NUMBER', start: at, end: at + 'سبعمائة'.length, text: 'سبعمائة', value: { number: 700 } },
+    ];
+    const got = findClaims(text, { entities: [], figures });
+    assert.equal(got.length, 1);
+    assert.equal(got[0]!.cue, 'figure');
+  });
+
+  it('ignores dates and years from the figure recogniser', () => {
+    const text = 'وشهدت المدينة احتجاجات واسعة في عام 2019 ضد الحكومة.';
+    const at = text.indexOf('2019');
+    const figures: FigureDetection[] = [
+      { kind: 'figure', label: 'DATE', start: at, end: at + 4, text: '2019', value: { date: '2019' } },
+    ];
+    assert.deepEqual(findClaims(text, { entities: [], figures }), []);
+  });
+});
+
+describe('claims: check-worthiness', () => {
+  const score = (text: string): number => {
+    const got = findClaims(text, { entities: [], figures: [] });
+    assert.equal(got.length, 1, text);
+    return got[0]!.checkWorthiness;
+  };
+
+  it('ranks a figure with a cause above a bare statement', () => {
+    assert.ok(score('قال الوزير إن الصادرات ارتفعت بنسبة 20 في المئة بسبب الطلب الخارجي.') >
+      score('قال الوزير إن الاجتماع كان مثمرا وبناء.'));
+  });
+
+  it('lowers opinion and predictions', () => {
+    const fact = score('قال الوزير إن المصنع أنتج 500 سيارة الشهر الماضي.');
+    assert.ok(score('قال الوزير إن المصنع سينتج 500 سيارة الشهر المقبل.') < fact);
+    assert.ok(score('قال الوزير إننا نأمل أن ينتج المصنع 500 سيارة.') < fact);
+  });
+
+  it('a named claimant raises it, an anonymous source less', () => {
+    const named = score('قال وزير الصناعة إن المصنع أنتج 500 سيارة الشهر الماضي.');
+    const anonymous = score('قال مصدر إن المصنع أنتج 500 سيارة الشهر الماضي.');
+    const none = score('وأنتج المصنع 500 سيارة جديدة خلال الشهر الماضي.');
+    assert.ok(named > anonymous && anonymous > none, `${named} ${anonymous} ${none}`);
+  });
+
+  it('is deterministic', () => {
+    const text = readFileSync(path.join(FIXTURES, 'central-bank.txt'), 'utf8');
+    assert.deepEqual(findClaims(text, { entities: [], figures: [] }), findClaims(text, { entities: [], figures: [] }));
+  });
+});
+
+interface Expected {
+  quote: string;
+  claimant: string | null;
+  cue: string;
+}
+interface ArticleFixture {
+  entities: Partial<Record<EntityLabel, string[]>>;
+  claims: Expected[];
+  none: string[];
+}
+
+describe('claims: dev articles', () => {
+  const fixture = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as {
+    articles: Record<string, ArticleFixture>;
+  };
+  for (const [file, article] of Object.entries(fixture.articles)) {
+    for (const withEntities of [false, true]) {
+      it(`${file} ${withEntities ? 'with' : 'without'} entities: every statement with its claimant, nothing else`, () => {
+        const text = readFileSync(path.join(FIXTURES, file), 'utf8');
+        const entities = withEntities ? entitiesFor(text, article.entities) : [];
+        const got = findClaims(text, { entities, figures: [] });
+        checkInvariants(text, got);
+        const used = new Set<ClaimDetection>();
+        for (const want of article.claims) {
+          assert.ok(text.includes(want.quote), `fixture quote not in ${file}: ${want.quote}`);
+          const hits = got.filter((g) => g.text.includes(want.quote));
+          assert.equal(hits.length, 1, `one candidate holds «${want.quote}»`);
+          const hit = hits[0]!;
+          used.add(hit);
+          assert.equal(hit.claimant ? hit.claimant.text : null, want.claimant, `claimant of «${want.quote}»`);
+          assert.equal(hit.cue, want.cue, `cue of «${want.quote}»`);
+        }
+        const extra = got.filter((g) => !used.has(g)).map((g) => g.text);
+        assert.deepEqual(extra, [], 'no candidate the fixture does not expect');
+        for (const not of article.none) assert.ok(!got.some((g) => g.text.includes(not)), `no candidate holds «${not}»`);
+      });
+    }
+  }
+});
+
+describe('claims: invariants on arbitrary text', () => {
+  const pieces = [
+    'قال', 'وقالت', 'وأضاف', 'أكد', 'يعلن', 'مشيرا', 'إلى', 'إن', 'أن', 'بأن', 'بـ', 'عن', 'بحسب', 'وفقا', 'لـ',
+    'نقلا', 'الوزير', 'رئيس', 'الوزراء', 'مصطفى', 'الكاظمي', 'البيان', 'في', 'الجمعة', 'قد', 'وكان', 'اتهم',
+    'الحكومة', 'بالتقصير', '3', '2.5', '60', 'في المئة', 'آلاف', '2021/06/05', '"', '«', '»', '“', '”', '،', ':',
+    '.', '؟', '!', '\n', '\n\n', ' ', 'ـ', '\u064E', '\u200F', '😀', 'x',
+  ];
+  it('holds for random mixes of cues, names, quotes and punctuation', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.array(fc.constantFrom(' ', ''), { maxLength: 60 }), (words, gaps) => {
+        const text = words.map((w, i) => w + (gaps[i] ?? ' ')).join('');
+        const claims = findClaims(text, { entities: [], figures: [] });
+        checkInvariants(text, claims);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
