@@ -119,14 +119,27 @@ const ORDINAL_WORDS: Record<number, string> = {
   10: 'العاشر', 11: 'الحادي عشر', 12: 'الثاني عشر',
 };
 
-const DURATION_UNITS: Record<string, string> = { Y: 'سنة', W: 'أسبوع', D: 'يوم', H: 'ساعة', S: 'ثانية' };
+/** Time units: singular, dual, plural (3–10). */
+const DURATION_UNITS: Record<string, [string, string, string]> = {
+  Y: ['سنة', 'سنتان', 'سنوات'],
+  M: ['شهر', 'شهران', 'أشهر'],
+  W: ['أسبوع', 'أسبوعان', 'أسابيع'],
+  D: ['يوم', 'يومان', 'أيام'],
+  H: ['ساعة', 'ساعتان', 'ساعات'],
+  TM: ['دقيقة', 'دقيقتان', 'دقائق'],
+  S: ['ثانية', 'ثانيتان', 'ثوانٍ'],
+};
 
+/** "P25Y" → "٢٥ سنة — خمس وعشرون سنة" kept simple: digits, the counted unit, the number in words. */
 function durationWords(iso: string): string {
   const m = /^P(T?)([\d.]+)([YMWDHS])$/.exec(iso);
   if (!m) return iso;
-  const unit = m[3] === 'M' ? (m[1] ? 'دقيقة' : 'شهر') : DURATION_UNITS[m[3]];
+  const [one, two, plural] = DURATION_UNITS[m[1] && m[3] === 'M' ? 'TM' : m[3]];
   const n = parseFloat(m[2]);
-  return `${arabicDigits(n)} ${unit} — ${numberToArabicWords(n)}`;
+  if (n === 1) return one;
+  if (n === 2) return two;
+  const unit = Number.isInteger(n) && n % 100 >= 3 && n % 100 <= 10 ? plural : one;
+  return `${arabicDigits(n)} ${unit} (${numberToArabicWords(n)})`;
 }
 
 /** "الثلاثاء 19 شوال 1436 هـ" for a Gregorian day number. */

@@ -402,9 +402,17 @@ class Scanner {
       }
       break;
     }
+    // "12.000.000": two or more dot groups of three digits are thousands, not a decimal.
+    if (!seps && t[p] === '.' && /^\.\d{3}\.\d{3}(?!\d)/.test(t.slice(p, p + 9))) {
+      while (t[p] === '.' && /^\.\d{3}(?!\d)/.test(t.slice(p, p + 5))) {
+        intStr += t.slice(p + 1, p + 4);
+        p += 4;
+      }
+      seps = true;
+    }
     let numStr = intStr;
     let isInt = true;
-    const c = t.charCodeAt(p);
+    const c = seps && t[p] === '.' ? 0 : t.charCodeAt(p);
     if (c === 0x2e || c === 0x66b || (c === 0x2c && !seps)) {
       if (c !== 0x2c && t.charCodeAt(p + 1) === 0x200f && isDigit(t.charCodeAt(p + 2))) {
         // Reuters copy writes "5.\u200f0" for 0.5: the parts are stored in visual order.
@@ -638,6 +646,12 @@ class Scanner {
     if (ph.isInt && v >= 1 && v <= 31 && scale === 1 && w) {
       const month = this.monthAt(w);
       if (month) return this.dayMonth(ph.s, v, month);
+      if (has(w, 'min')) {
+        // "في الـ12 من آب", "5 من أغسطس"
+        const w2 = this.nextWord(w.e);
+        const m2 = w2 ? this.monthAt(w2) : undefined;
+        if (m2 && w.key === 'من') return this.dayMonth(ph.s, v, m2);
+      }
     }
     // Durations.
     const tu = get(w, 'tunit');
@@ -1140,6 +1154,8 @@ class Scanner {
       }
     } else if (fold(w.key).endsWith('حادي') || fold(w.key).endsWith('حاديه')) return undefined;
     if (v === 1 && (fold(w.key).endsWith('حادي') || fold(w.key).endsWith('حاديه')) && e === w.e) return undefined;
+    // "ثاني أكسيد الكربون" is a chemical name.
+    if (v === 2 && !o.definite && this.nextWord(e)?.key === '' && /^\s*أكسيد/.test(this.text.slice(e, e + 8))) return e;
     // الساعة الثالثة → a time.
     const prev = this.prevWord(w.s);
     if (prev && has(prev, 'hourNoun') && o.definite && v <= 12) return this.clock(w.s, e, v);

@@ -123,7 +123,10 @@ const UNITS: Array<[string[], number]> = [
   [['ثمان', 'ثماني', 'ثمانية'], 8],
   [['تسع', 'تسعة'], 9],
 ];
-for (const [ws, v] of UNITS) add(ws, { t: 'num', v, unit: true });
+for (const [ws, v] of UNITS) {
+  // "ست" takes only و: لست is "I am not", بست a loan word.
+  for (const w of ws) add(w, { t: 'num', v, unit: true }, w === 'ست' ? { conj: true, prep: false, article: true } : undefined);
+}
 add(['عشر', 'عشرة'], { t: 'num', v: 10, teenTen: true });
 add(['أحد', 'إحدى', 'احدى', 'حادي', 'اثنا', 'اثني', 'اثنتا', 'اثنتي'], { t: 'num', v: 0, onlyTeen: true }, { conj: true, prep: true, article: false });
 const TENS: Array<[string, number]> = [
