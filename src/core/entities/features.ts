@@ -277,6 +277,7 @@ const enum T {
   TriggerRight,
   LexM2,
   LexP2,
+  NisbaM1,
 }
 
 const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '' };
@@ -391,6 +392,11 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
     out.push(hash2(T.LexHandP1, t.lex, p1.hand));
     out.push(hash2(T.NormM1Lex, m1.norm, t.lex));
     out.push(hash2(T.NormP1Lex, p1.norm, t.lex));
+    // A nationality adjective just before (البرازيلي أندرسون, الفرنسي وليام غالاس).
+    const m1n = m1.norm;
+    if (m1n.length >= 5 && m1n.startsWith('ال') && m1n.charCodeAt(m1n.length - 1) === 0x064a) {
+      out.push(hash2(T.NisbaM1, t.lex, t.hand));
+    }
     out.push(hash1(T.LexM2, m2.lex));
     out.push(hash1(T.LexP2, p2.lex));
     out.endToken();
