@@ -1,0 +1,411 @@
+#!/usr/bin/env node
+// End-to-end tests of Khabar in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) driven by
+// Debian's chromium: (1) the mocha suite inside the extension host, (2) what a user sees and does.
+// Usage: node test/e2e/run.js [--host-only|--ui-only] [--keep]   (see test/e2e/README.md)
+'use strict';
+
+const childProcess = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const util = require('util');
+const { ROOT, RUN_DIR, log, ensureHarness, ensureBuilt, startCodeServer, remoteUri } = require('./harness');
+
+// Printed by test/e2e/suite/index.ts around mocha's own output.
+const BEGIN_MARKER = 'KHABAR_E2E_BEGIN';
+const RESULT_MARKER = 'KHABAR_E2E_RESULT';
+const SAMPLE = path.join(ROOT, 'samples', 'sample-article.ar.txt');
+const SCREENSHOTS = path.join(RUN_DIR, 'screenshots');
+const CHROMIUM = process.env.KHABAR_CHROMIUM || '/usr/bin/chromium';
+const TOTAL_BUDGET_MS = Number(process.env.KHABAR_E2E_TIMEOUT_MS || 5 * 60_000);
+const HOST_SUITE_TIMEOUT_MS = 120_000;
+// Generous: a loaded 2-core machine makes the workbench take tens of seconds for what is instant alone.
+const STEP_TIMEOUT_MS = 60_000;
+
+const argv = new Set(process.argv.slice(2));
+const results = []; // { group, name, ok, ms, error }
+const cleanups = [];
+
+function record(group, name, ok, ms, error) {
+  results.push({ group, name, ok, ms, error });
+  const mark = ok ? 'ok  ' : 'FAIL';
+  process.stdout.write(`  ${mark} ${group}: ${name}${ms !== undefined ? ` (${ms} ms)` : ''}\n`);
+  if (!ok && error) process.stdout.write(`         ${String(error).split('\n').join('\n         ')}\n`);
+}
+
+async function cleanup() {
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    try {
+      await Promise.race([fn(), new Promise((r) => setTimeout(r, 5000))]);
+    } catch {
+      /* best effort: the process group is killed on exit anyway */
+    }
+  }
+}
+
+/** A fresh workspace folder holding a copy of the sample, so tests may edit and save freely. */
+function freshWorkspace(name) {
+  const ws = path.join(RUN_DIR, name);
+  fs.rmSync(ws, { recursive: true, force: true });
+  fs.mkdirSync(ws, { recursive: true });
+  fs.copyFileSync(SAMPLE, path.join(ws, path.basename(SAMPLE)));
+  return ws;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--lang=en-US',
+];
+
+async function launchBrowser(name) {
+  const { chromium } = require('playwright-core');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium, or set KHABAR_CHROMIUM)`);
+  const profile = path.join(RUN_DIR, `${name}-chromium-profile`);
+  fs.rmSync(profile, { recursive: true, force: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+  });
+  cleanups.push(() => context.close());
+  const page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  return { context, page };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Mocha inside the extension host, through the workbench's `payload` URL parameter.
+
+async function runHostSuite() {
+  const group = 'host';
+  const started = Date.now();
+  const server = await startCodeServer({ base: path.join(RUN_DIR, 'host-server') });
+  cleanups.push(async () => server.stop());
+  const ws = freshWorkspace('host-workspace');
+  const testsPath = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index');
+  const url = server.url(ws, [
+    ['extensionDevelopmentPath', remoteUri(server.port, ROOT)],
+    ['extensionTestsPath', remoteUri(server.port, testsPath)],
+  ]);
+  const { page } = await launchBrowser('host');
+  let summary;
+  let resolveExit;
+  const exitCode = new Promise((resolve) => (resolveExit = resolve));
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  // Everything the workbench logs goes to a file; mocha's part (between the markers) is echoed.
+  const logFile = path.join(RUN_DIR, 'host-workbench.log');
+  fs.writeFileSync(logFile, '');
+  let echo = false;
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const parts = Array.isArray(args) ? args : [args];
+    const text = typeof parts[0] === 'string' ? util.format(...parts) : parts.map((a) => JSON.stringify(a)).join(' ');
+    fs.appendFileSync(logFile, `[${type}] ${text}\n`);
+    for (const line of text.split('\n')) {
+      if (line.includes(BEGIN_MARKER)) {
+        echo = true;
+        continue;
+      }
+      const at = line.indexOf(RESULT_MARKER);
+      if (at >= 0) {
+        echo = false;
+        try {
+          summary = JSON.parse(line.slice(at + RESULT_MARKER.length).trim());
+        } catch {
+          /* a truncated marker is reported as missing below */
+        }
+        continue;
+      }
+      if (echo) process.stdout.write(`    │ ${line}\n`);
+    }
+  });
+  page.on('pageerror', (e) => process.stdout.write(`    │ [page error] ${e.message}\n`));
+  await page.goto(url);
+  const code = await Promise.race([
+    exitCode,
+    new Promise((resolve) => setTimeout(() => resolve('timeout'), HOST_SUITE_TIMEOUT_MS)),
+  ]);
+  const ms = Date.now() - started;
+  if (code === 'timeout') {
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'host-timeout.png') }).catch(() => undefined);
+    record(group, 'extension-host suite', false, ms, `no exit code within ${HOST_SUITE_TIMEOUT_MS / 1000} s`);
+  } else if (!summary) {
+    record(group, 'extension-host suite', false, ms, `exit code ${code} and no ${RESULT_MARKER} line (did the suite load? see ${logFile})`);
+  } else {
+    for (let i = 0; i < summary.passed; i++) results.push({ group, name: 'mocha', ok: true });
+    for (let i = 0; i < summary.failed; i++) results.push({ group, name: 'mocha', ok: false });
+    const ok = code === 0 && summary.failed === 0;
+    process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} ${group}: mocha ${summary.passed} passed, ${summary.failed} failed, exit ${code} (${ms} ms)\n`);
+    if (code !== 0 && summary.failed === 0) record(group, 'extension host exit code', false, undefined, `exit ${code}`);
+  }
+  await cleanup();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. As a user: the packaged extension installed, the article opened, highlights, hover, palette.
+
+function packageVsix() {
+  const out = path.join(RUN_DIR, 'khabar.vsix');
+  fs.rmSync(out, { force: true });
+  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const res = childProcess.spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '-o', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 180_000,
+  });
+  if (res.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed:\n${res.stdout}\n${res.stderr}`);
+  return out;
+}
+
+/** rgba() of a #rrggbbaa colour, the way Chromium reports computed backgrounds. */
+function cssColor(hex) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})?$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb[aa] colour: ${hex}`);
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x, 16));
+  return { r, g, b };
+}
+
+function themeDefault(id, theme) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const c = (pkg.contributes.colors || []).find((x) => x.id === id);
+  if (!c) throw new Error(`package.json contributes no colour ${id}`);
+  return c.defaults[theme];
+}
+
+async function runUiTests() {
+  const group = 'ui';
+  const started = Date.now();
+  let vsix;
+  if (process.env.KHABAR_E2E_VSIX) vsix = path.resolve(process.env.KHABAR_E2E_VSIX);
+  else {
+    await step(group, 'package the extension with vsce', async () => {
+      vsix = packageVsix();
+    });
+  }
+  if (!vsix) return;
+  const ws = freshWorkspace('ui-workspace');
+  const base = path.join(RUN_DIR, 'ui-server');
+  fs.rmSync(base, { recursive: true, force: true });
+  const server = await startCodeServer({
+    base,
+    settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 16, 'editor.minimap.enabled': false },
+  });
+  cleanups.push(async () => server.stop());
+  await step(group, 'install the .vsix into code-server', async () => server.installExtension(vsix));
+  const { page } = await launchBrowser('ui');
+  currentPage = page;
+  page.on('pageerror', (e) => process.stdout.write(`    │ [page error] ${e.message}\n`));
+  const shot = (name) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+
+  const opened = await step(group, 'open the sample article with Ctrl+P', async () => {
+    await page.goto(server.url(ws));
+    await page.locator('.monaco-workbench').waitFor();
+    // The explorer shows the file once the workspace is restored; only then does Quick Open find it.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample-article.ar.txt' }).waitFor();
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('sample-article.ar.txt');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample-article.ar.txt' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'sample-article.ar.txt' }).waitFor();
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    // The language Khabar contributes for *.ar.txt, shown in the status bar.
+    await page.locator('#status\\.editor\\.mode', { hasText: 'Arabic News Article' }).waitFor();
+  });
+  if (!opened) {
+    await shot('ui-open-failed').catch(() => undefined);
+    return;
+  }
+
+  // The colour defaults the extension contributes, for the theme kind the workbench shows.
+  const themeKind = await page.evaluate(() => {
+    const c = document.querySelector('.monaco-workbench').classList;
+    return c.contains('hc-light') ? 'highContrastLight' : c.contains('hc-black') ? 'highContrast' : c.contains('vs-dark') ? 'dark' : 'light';
+  });
+  const figureRgb = cssColor(themeDefault('khabar.figureBackground', themeKind));
+  const figureBoxes = () =>
+    page.evaluate(({ r, g, b }) => {
+      const out = [];
+      for (const el of document.querySelectorAll('.monaco-editor .view-overlays [class*="ced-"]')) {
+        const bg = getComputedStyle(el).backgroundColor;
+        const m = /rgba?\((\d+), (\d+), (\d+)/.exec(bg);
+        if (!m || +m[1] !== r || +m[2] !== g || +m[3] !== b) continue;
+        const rect = el.getBoundingClientRect();
+        if (rect.width < 2 || rect.height < 2) continue;
+        out.push({ x: rect.x, y: rect.y, w: rect.width, h: rect.height });
+      }
+      return out.sort((a, b2) => a.y - b2.y || b2.x - a.x);
+    }, figureRgb);
+
+  let boxes = [];
+  const highlighted = await step(group, 'figures are highlighted in the editor', async () => {
+    await waitUntil('figure highlights', async () => {
+      boxes = await figureBoxes();
+      return boxes.length >= 3;
+    });
+  });
+
+  if (highlighted) {
+    await step(group, 'hovering a highlighted figure explains it', async () => {
+      const hover = page.locator('.monaco-hover:not(.hidden)');
+      // The headline's first highlight is "25%"; any figure's hover names its type.
+      const box = boxes[0];
+      await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+      await waitUntil('a hover', async () => (await hover.count()) > 0 && /percentage|money|number|date/i.test(await hover.first().innerText()));
+      const text = await hover.first().innerText();
+      if (!/نسبة مئوية|مبلغ|عدد|تاريخ/.test(text)) throw new Error(`hover has no Arabic label: ${text}`);
+      await shot('hover-figure');
+      fs.copyFileSync(path.join(SCREENSHOTS, 'hover-figure.png'), path.join(SCREENSHOTS, 'readme-candidate.png'));
+    });
+  }
+
+  await step(group, 'command palette: Toggle highlights hides and restores them', async () => {
+    await page.mouse.move(5, 5);
+    await runCommand(page, 'khabar.toggleHighlights');
+    await waitUntil('highlights to disappear', async () => (await figureBoxes()).length === 0);
+    await runCommand(page, 'khabar.toggleHighlights');
+    await waitUntil('highlights to return', async () => (await figureBoxes()).length >= 3);
+  });
+
+  await step(group, 'command palette: Detect reports its counts', async () => {
+    await runCommand(page, 'khabar.detect');
+    const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'Khabar found' });
+    await toast.first().waitFor();
+    const text = await toast.first().innerText();
+    if (!/Khabar found \d+ annotations: .*PERCENT \d+/.test(text)) throw new Error(`unexpected notification: ${text}`);
+    await shot('detect-notification');
+  });
+  process.stdout.write(`  ui: ${Date.now() - started} ms\n`);
+  await cleanup();
+}
+
+/** "Category: Title" of a contributed command, as the palette shows it (titles come from package.nls.json). */
+function commandTitle(id) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+  const c = (pkg.contributes.commands || []).find((x) => x.command === id);
+  if (!c) throw new Error(`package.json contributes no command ${id}`);
+  const resolve = (s) => (typeof s === 'string' && /^%.*%$/.test(s) ? nls[s.slice(1, -1)] : s);
+  return c.category ? `${resolve(c.category)}: ${resolve(c.title)}` : resolve(c.title);
+}
+
+/** F1, type the command's title, pick exactly that row. */
+async function runCommand(page, id) {
+  const title = commandTitle(id);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: title }) }).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+async function waitUntil(what, probe, timeoutMs = STEP_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await probe()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let currentPage; // screenshotted when a step fails
+let failureShots = 0;
+
+/** Runs one named check, records it, returns whether it passed. */
+async function step(group, name, fn) {
+  const t = Date.now();
+  try {
+    await fn();
+    record(group, name, true, Date.now() - t);
+    return true;
+  } catch (e) {
+    record(group, name, false, Date.now() - t, e && e.stack ? e.stack.split('\n').slice(0, 4).join('\n') : e);
+    if (currentPage) {
+      const file = path.join(SCREENSHOTS, `failed-${++failureShots}.png`);
+      await currentPage.screenshot({ path: file }).then(
+        () => process.stdout.write(`         screenshot: ${path.relative(process.cwd(), file)}\n`),
+        () => undefined,
+      );
+    }
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const t0 = Date.now();
+  const budget = setTimeout(async () => {
+    process.stdout.write(`\n[e2e] the whole run exceeded ${TOTAL_BUDGET_MS / 1000} s: stopping\n`);
+    record('run', 'finish within the time budget', false);
+    await cleanup();
+    finish(1);
+  }, TOTAL_BUDGET_MS);
+  budget.unref();
+
+  const installSeconds = ensureHarness();
+  ensureBuilt();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const t1 = Date.now();
+  process.stdout.write(`\nKhabar end-to-end tests (code-server 4.100.3 = VS Code 1.100.3, ${CHROMIUM})\n`);
+  if (!argv.has('--ui-only')) {
+    process.stdout.write('\n1. mocha inside the extension host\n');
+    try {
+      await runHostSuite();
+    } catch (e) {
+      record('host', 'extension-host suite', false, undefined, e && e.stack ? e.stack : e);
+      await cleanup();
+    }
+  }
+  if (!argv.has('--host-only')) {
+    process.stdout.write('\n2. as a user, in chromium\n');
+    try {
+      await runUiTests();
+    } catch (e) {
+      record('ui', 'user session', false, undefined, e && e.stack ? e.stack : e);
+      await cleanup();
+    }
+  }
+  clearTimeout(budget);
+  const secs = (ms) => (ms / 1000).toFixed(1);
+  process.stdout.write(
+    `\ne2e: harness install ${installSeconds ? secs(installSeconds * 1000) + ' s' : 'already present'}, tests ${secs(Date.now() - t1)} s, total ${secs(Date.now() - t0)} s\n`,
+  );
+  process.stdout.write(`screenshots: ${path.relative(process.cwd(), SCREENSHOTS)}\n`);
+  finish(results.some((r) => !r.ok) || results.length === 0 ? 1 : 0);
+}
+
+function finish(code) {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(code || (failed > 0 ? 1 : 0));
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+main().catch(async (e) => {
+  process.stdout.write(`[e2e] ${e && e.stack ? e.stack : e}\n`);
+  record('run', 'harness', false);
+  await cleanup();
+  finish(1);
+});
