@@ -50,21 +50,21 @@ export function conllText(p: PreparedArticle): string {
   const figures = nonOverlapping(p.records.filter((r) => r.kind === 'figure'));
   const ent = bioTags(tokens, entities, (r) => conllEntityTag(r.label));
   const fig = bioTags(tokens, figures, (r) => r.label);
-  const parts: string[] = ['-DOCSTART-\tO\tO\n'];
-  let s = 0;
   const sentences = sentenceSpans(text);
+  // One string grown in place: a million tokens make array-and-join measurably slower.
+  let out = '-DOCSTART-\tO\tO\n';
+  let s = 0;
   let currentSentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     while (s < sentences.length - 1 && sentences[s]!.end <= t.start) s++;
     if (s !== currentSentence) {
-      parts.push('\n');
+      out += '\n';
       currentSentence = s;
     }
-    parts.push(`${t.text}\t${ent[i]}\t${fig[i]}\n`);
+    out += t.text + '\t' + ent[i] + '\t' + fig[i] + '\n';
   }
-  parts.push('\n');
-  return parts.join('');
+  return out + '\n';
 }
 
 export function createConllWriter(): FormatWriter {

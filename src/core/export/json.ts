@@ -22,6 +22,7 @@ export function jsonDocument(p: PreparedArticle): SidecarData & { document: { ur
   return { khabar: 1, document, annotations: p.records };
 }
 
+/** A streamed array, one compact document a line: pretty-printing costs more than the rest of the export. */
 export function createJsonWriter(): FormatWriter {
   let first = true;
   return {
@@ -29,12 +30,8 @@ export function createJsonWriter(): FormatWriter {
     article(p) {
       const sep = first ? '' : ',\n';
       first = false;
-      return sep + indent(JSON.stringify(jsonDocument(p), null, 2));
+      return sep + JSON.stringify(jsonDocument(p));
     },
     tail: () => (first ? ']\n' : '\n]\n'),
   };
-}
-
-function indent(s: string): string {
-  return '  ' + s.replace(/\n/g, '\n  ');
 }

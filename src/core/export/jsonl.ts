@@ -17,7 +17,12 @@ export function doccanoLine(p: PreparedArticle): string {
 
 export function prodigyLine(p: PreparedArticle): string {
   const toks = tokenize(p.article.text);
-  const tokens = toks.map((t, id) => ({ text: t.text, start: p.index.toCodePoint(t.start), end: p.index.toCodePoint(t.end), id }));
+  // The token list is most of the output; written by hand it is twice as fast as JSON.stringify.
+  let tokens = '';
+  for (let id = 0; id < toks.length; id++) {
+    const t = toks[id]!;
+    tokens += `${id === 0 ? '' : ','}{"text":${jsonString(t.text)},"start":${p.index.toCodePoint(t.start)},"end":${p.index.toCodePoint(t.end)},"id":${id}}`;
+  }
   const spans = p.records.map((r) => {
     const [start, end] = cpSpan(p, r);
     // Prodigy's token_end is inclusive; a span inside one token (a clitic-attached name) maps to that token.
@@ -25,7 +30,14 @@ export function prodigyLine(p: PreparedArticle): string {
     const tokenEnd = tokensStartingBefore(toks, r.target.end) - 1;
     return { start, end, token_start: tokenStart, token_end: Math.max(tokenStart, tokenEnd), label: r.label, id: r.id };
   });
-  return JSON.stringify({ text: p.article.text, tokens, spans, meta: { file: p.article.path }, answer: 'accept' });
+  return `{"text":${JSON.stringify(p.article.text)},"tokens":[${tokens}],"spans":${JSON.stringify(spans)},"meta":${JSON.stringify({ file: p.article.path })},"answer":"accept"}`;
+}
+
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A JSON string literal; the common case (no quote, backslash, control or surrogate) skips the escaper. */
+function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 /** Index of the first token whose end is after `offset` (binary search; tokens are sorted). */
