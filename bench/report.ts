@@ -48,8 +48,16 @@ export function tableRows(r: Results): Row[] {
   ]);
   for (const s of r.sidecar) {
     const n = s.annotations.toLocaleString('en');
-    rows.push([`sidecar load, ${n} annotations`, ms(s.loadMs), s.loadMs === null ? (s.note ?? '') : `${bytes(s.bytes ?? null)} YAML`]);
-    rows.push([`sidecar save, ${n} annotations`, ms(s.saveMs), s.saveMs === null ? (s.note ?? '') : 'serialise + atomic write']);
+    rows.push([
+      `sidecar load, ${n} annotations`,
+      ms(s.loadMs),
+      s.loadMs === null ? (s.note ?? '') : `read + parse ${bytes(s.bytes ?? null)} of YAML; with a hand-added comment ${ms(s.handEditedLoadMs)}`,
+    ]);
+    rows.push([
+      `sidecar save, ${n} annotations`,
+      ms(s.saveMs),
+      s.saveMs === null ? (s.note ?? '') : `serialise + temp file + rename; keeping a hand-added comment ${ms(s.handEditedSaveMs)}`,
+    ]);
     rows.push([`re-anchor after an edit, ${n} annotations`, ms(s.reanchorMs), `in ${chars(s.textChars)} chars: a new lead sentence and a word cut`]);
   }
   const d = r.decorationPerKeystroke;

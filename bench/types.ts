@@ -13,10 +13,12 @@ export interface Machine {
   loadAverage: number;
 }
 
+/** Times are CPU ms of the bench process unless named wall. */
 export interface StageResult {
   name: string;
   chars: number;
   ms: number;
+  wallMs: number;
   charsPerSecond: number;
 }
 
@@ -32,6 +34,9 @@ export interface SidecarRow {
   loadMs: number | null;
   saveMs: number | null;
   reanchorMs: number | null;
+  /** The same file with a person's comment on top: the comment-keeping path. */
+  handEditedLoadMs?: number | null;
+  handEditedSaveMs?: number | null;
   /** Sidecar size in bytes when save was measured. */
   bytes?: number;
   note?: string;
@@ -55,7 +60,7 @@ export interface Results {
   perArticle: { size: number; count: number; medianMs: number; p95Ms: number; maxMs: number };
   scaling: { points: ScalingPoint[]; slope: number; nsPerCharSmall: number; nsPerCharLarge: number };
   sidecar: SidecarRow[];
-  decorationPerKeystroke: Measured & { textChars?: number };
+  decorationPerKeystroke: Measured & { textChars?: number; p95Ms?: number; openMs?: number; blocksPerEdit?: number };
   /** shiftAnchors() for one typed character in a 1 MB article: the store's part of a keystroke. */
   anchorShiftPerKeystroke: Measured & { annotations?: number };
   activation: {

@@ -105,6 +105,24 @@ function plainClass(name: string): new (...args: unknown[]) => object {
   return C;
 }
 
+class CodeActionKind {
+  static readonly Empty = new CodeActionKind('');
+  static readonly QuickFix = new CodeActionKind('quickfix');
+  static readonly Refactor = new CodeActionKind('refactor');
+  static readonly RefactorRewrite = new CodeActionKind('refactor.rewrite');
+  static readonly Source = new CodeActionKind('source');
+  constructor(readonly value: string) {}
+  append(part: string): CodeActionKind {
+    return new CodeActionKind(this.value ? `${this.value}.${part}` : part);
+  }
+  contains(other: CodeActionKind): boolean {
+    return this.value === other.value || other.value.startsWith(this.value + '.');
+  }
+  intersects(other: CodeActionKind): boolean {
+    return this.contains(other) || other.contains(this);
+  }
+}
+
 const noopDisposable = (): Disposable => new Disposable();
 
 /** An object whose unknown members are functions returning disposables (registerX, onDidX, createX). */
@@ -139,6 +157,10 @@ export interface StubCounters {
 }
 
 export function makeVscodeStub(counters: StubCounters): Record<string, unknown> {
+  return namespace(makeKnown(counters));
+}
+
+function makeKnown(counters: StubCounters): Record<string, unknown> {
   const register = (..._args: unknown[]): Disposable => {
     counters.registrations++;
     return new Disposable();
@@ -158,7 +180,7 @@ export function makeVscodeStub(counters: StubCounters): Record<string, unknown> 
     Hover: plainClass('Hover'),
     TreeItem: plainClass('TreeItem'),
     CodeAction: plainClass('CodeAction'),
-    CodeActionKind: { QuickFix: { value: 'quickfix' }, Refactor: { value: 'refactor' }, Empty: { value: '' } },
+    CodeActionKind,
     Diagnostic: plainClass('Diagnostic'),
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
     RelativePattern: plainClass('RelativePattern'),
@@ -169,6 +191,15 @@ export function makeVscodeStub(counters: StubCounters): Record<string, unknown> 
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     FileType: { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 },
     ViewColumn: { Active: -1, Beside: -2, One: 1 },
+    TextEditorRevealType: { Default: 0, InCenter: 1, InCenterIfOutsideViewport: 2, AtTop: 3 },
+    QuickPickItemKind: { Separator: -1, Default: 0 },
+    ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+    FileSystemError: class FileSystemError extends Error {
+      static FileNotFound(m?: unknown): Error {
+        return new FileSystemError(String(m ?? 'FileNotFound'));
+      }
+      code = 'FileNotFound';
+    },
     l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) },
     env: namespace({ language: 'en', appName: 'stub', clipboard: { writeText: () => Promise.resolve() } }),
     window: namespace({
@@ -188,6 +219,8 @@ export function makeVscodeStub(counters: StubCounters): Record<string, unknown> 
     workspace: namespace({
       textDocuments: [],
       workspaceFolders: undefined,
+      isTrusted: true,
+      findFiles: () => Promise.resolve([]),
       getConfiguration: configuration,
       onDidChangeTextDocument: register,
       onDidOpenTextDocument: register,
