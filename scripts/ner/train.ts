@@ -13,7 +13,7 @@ import {
   type Gazetteer,
   type LexCounts,
 } from '../../src/core/entities/features';
-import { buildModel, START, viterbi, type TaggerModel } from '../../src/core/entities/model';
+import { buildTable, PAIR_WIDTH, START, viterbi, type TaggerModel } from '../../src/core/entities/model';
 import { foldWord } from '../../src/core/entities/normalize';
 
 export interface Sentence {
@@ -97,7 +97,70 @@ export function mulberry32(seed: number): () => number {
 interface Prepared {
   feats: Uint32Array;
   offsets: Uint32Array;
+  pairFeats: Uint32Array;
+  pairOffsets: Uint32Array;
   labels: Int8Array;
+}
+
+/** Perceptron weights with the running sums that averaging needs, rows created on first update. */
+class Weights {
+  index = new Map<number, number>();
+  hashes: number[] = [];
+  w: Float64Array;
+  u: Float64Array;
+  private cap = 1 << 12;
+  constructor(readonly width: number) {
+    this.w = new Float64Array(this.cap * width);
+    this.u = new Float64Array(this.cap * width);
+  }
+  row(h: number): number {
+    let r = this.index.get(h);
+    if (r === undefined) {
+      r = this.hashes.length;
+      this.index.set(h, r);
+      this.hashes.push(h);
+      if (r >= this.cap) {
+        this.cap *= 2;
+        const w2 = new Float64Array(this.cap * this.width);
+        w2.set(this.w);
+        this.w = w2;
+        const u2 = new Float64Array(this.cap * this.width);
+        u2.set(this.u);
+        this.u = u2;
+      }
+    }
+    return r;
+  }
+  add(h: number, col: number, d: number, c: number): void {
+    const r = this.row(h) * this.width + col;
+    this.w[r] += d;
+    this.u[r] += c * d;
+  }
+  /** Sum current weights of features feats[from..to) into out[base..base+width). */
+  score(feats: Uint32Array, from: number, to: number, out: Float64Array, base: number): void {
+    for (let k = from; k < to; k++) {
+      const r = this.index.get(feats[k]!);
+      if (r === undefined) continue;
+      for (let y = 0; y < this.width; y++) out[base + y] += this.w[r * this.width + y]!;
+    }
+  }
+  /** Averaged weights; rows that average to (almost) nothing are dropped. */
+  averaged(c: number): { hashes: Uint32Array; weights: Float32Array } {
+    const W = this.width;
+    const keep: number[] = [];
+    for (let r = 0; r < this.hashes.length; r++) {
+      let mx = 0;
+      for (let y = 0; y < W; y++) mx = Math.max(mx, Math.abs(this.w[r * W + y]! - this.u[r * W + y]! / c));
+      if (mx > 1e-3) keep.push(r);
+    }
+    const hashes = new Uint32Array(keep.length);
+    const weights = new Float32Array(keep.length * W);
+    keep.forEach((r, i) => {
+      hashes[i] = this.hashes[r]!;
+      for (let y = 0; y < W; y++) weights[i * W + y] = this.w[r * W + y]! - this.u[r * W + y]! / c;
+    });
+    return { hashes, weights };
+  }
 }
 
 export interface TrainOptions {
@@ -119,6 +182,7 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
   const prepared: Prepared[] = [];
   const foldSize = Math.ceil(sentences.length / opts.folds);
   const buf = new FeatureBuffer();
+  const pairBuf = new FeatureBuffer();
   for (let f = 0; f < opts.folds; f++) {
     const lo = f * foldSize;
     const hi = Math.min(sentences.length, lo + foldSize);
@@ -126,10 +190,12 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
     pruneLexicon(gaz, opts.minOCount);
     for (let i = lo; i < hi; i++) {
       const s = sentences[i]!;
-      extractFeatures(s.tokens, gaz, buf);
+      extractFeatures(s.tokens, gaz, buf, pairBuf);
       prepared.push({
         feats: buf.feats.slice(0, buf.offsets[buf.length]),
         offsets: buf.offsets.slice(0, buf.length + 1),
+        pairFeats: pairBuf.feats.slice(0, pairBuf.offsets[pairBuf.length]),
+        pairOffsets: pairBuf.offsets.slice(0, pairBuf.length + 1),
         labels: Int8Array.from(s.labels),
       });
     }
@@ -137,33 +203,12 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
   log(`features extracted for ${prepared.length} sentences`);
 
   const L = NUM_LABELS;
-  const index = new Map<number, number>();
-  let cap = 1 << 16;
-  let w = new Float64Array(cap * L);
-  let u = new Float64Array(cap * L);
-  const hashes: number[] = [];
-  const tw = new Float64Array((L + 1) * L);
-  const tu = new Float64Array((L + 1) * L);
+  const P = PAIR_WIDTH;
+  const emit = new Weights(L);
+  const pair = new Weights(P);
+  const tw = new Float64Array(P);
+  const tu = new Float64Array(P);
   let c = 1;
-
-  const rowOf = (h: number): number => {
-    let r = index.get(h);
-    if (r === undefined) {
-      r = hashes.length;
-      index.set(h, r);
-      hashes.push(h);
-      if (r >= cap) {
-        cap *= 2;
-        const w2 = new Float64Array(cap * L);
-        w2.set(w);
-        w = w2;
-        const u2 = new Float64Array(cap * L);
-        u2.set(u);
-        u = u2;
-      }
-    }
-    return r;
-  };
 
   const order = prepared.map((_, i) => i);
   const rand = mulberry32(opts.seed);
@@ -178,14 +223,12 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
       const p = prepared[idx]!;
       const n = p.labels.length;
       const scores = new Float64Array(n * L);
+      const pairScores = new Float64Array(n * P);
       for (let t = 0; t < n; t++) {
-        for (let k = p.offsets[t]!; k < p.offsets[t + 1]!; k++) {
-          const r = index.get(p.feats[k]!);
-          if (r === undefined) continue;
-          for (let y = 0; y < L; y++) scores[t * L + y] += w[r * L + y]!;
-        }
+        emit.score(p.feats, p.offsets[t]!, p.offsets[t + 1]!, scores, t * L);
+        pair.score(p.pairFeats, p.pairOffsets[t]!, p.pairOffsets[t + 1]!, pairScores, t * P);
       }
-      const pred = viterbi(scores, n, tw);
+      const pred = viterbi(scores, n, tw, pairScores);
       tokens += n;
       let prevG: number = START;
       let prevP: number = START;
@@ -195,18 +238,21 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
         if (g !== q) {
           errors++;
           for (let k = p.offsets[t]!; k < p.offsets[t + 1]!; k++) {
-            const r = rowOf(p.feats[k]!);
-            w[r * L + g] += 1;
-            u[r * L + g] += c;
-            w[r * L + q] -= 1;
-            u[r * L + q] -= c;
+            emit.add(p.feats[k]!, g, 1, c);
+            emit.add(p.feats[k]!, q, -1, c);
           }
         }
         if (g !== q || prevG !== prevP) {
-          tw[prevG * L + g] += 1;
-          tu[prevG * L + g] += c;
-          tw[prevP * L + q] -= 1;
-          tu[prevP * L + q] -= c;
+          const gi = prevG * L + g;
+          const qi = prevP * L + q;
+          tw[gi] += 1;
+          tu[gi] += c;
+          tw[qi] -= 1;
+          tu[qi] -= c;
+          for (let k = p.pairOffsets[t]!; k < p.pairOffsets[t + 1]!; k++) {
+            pair.add(p.pairFeats[k]!, gi, 1, c);
+            pair.add(p.pairFeats[k]!, qi, -1, c);
+          }
         }
         prevG = g;
         prevP = q;
@@ -216,34 +262,19 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
     log(`epoch ${epoch + 1}: ${((100 * errors) / tokens).toFixed(2)}% token errors`);
   }
 
-  // Averaged weights; rows that average to (almost) nothing are dropped to keep the file small.
-  const keep: number[] = [];
-  const avg = new Float32Array(hashes.length * L);
-  for (let r = 0; r < hashes.length; r++) {
-    let mx = 0;
-    for (let y = 0; y < L; y++) {
-      const v = w[r * L + y]! - u[r * L + y]! / c;
-      avg[r * L + y] = v;
-      mx = Math.max(mx, Math.abs(v));
-    }
-    if (mx > 1e-3) keep.push(r);
-  }
-  const outHashes = new Uint32Array(keep.length);
-  const outWeights = new Float32Array(keep.length * L);
-  keep.forEach((r, i) => {
-    outHashes[i] = hashes[r]!;
-    for (let y = 0; y < L; y++) outWeights[i * L + y] = avg[r * L + y]!;
-  });
-  const trans = new Float32Array((L + 1) * L);
-  for (let k = 0; k < trans.length; k++) trans[k] = tw[k]! - tu[k]! / c;
-  log(`${hashes.length} features seen, ${keep.length} kept`);
+  const e = emit.averaged(c);
+  const pr = pair.averaged(c);
+  const trans = new Float32Array(P);
+  for (let k = 0; k < P; k++) trans[k] = tw[k]! - tu[k]! / c;
+  log(`${emit.hashes.length} features seen, ${e.hashes.length} kept; ${pr.hashes.length} pair features`);
 
   const gaz = buildGazetteer(sentences);
   pruneLexicon(gaz, opts.minOCount);
-  return buildModel(outHashes, outWeights, trans, gaz, {
-    sentences: sentences.length,
-    epochs: opts.epochs,
-    seed: opts.seed,
-    folds: opts.folds,
-  });
+  return {
+    emit: buildTable(e.hashes, e.weights, L),
+    pair: buildTable(pr.hashes, pr.weights, P),
+    trans,
+    gaz,
+    meta: { sentences: sentences.length, epochs: opts.epochs, seed: opts.seed, folds: opts.folds },
+  };
 }

@@ -278,6 +278,12 @@ const enum T {
   LexM2,
   LexP2,
   NisbaM1,
+  PairBias,
+  PairLex,
+  PairHand,
+  PairLexHand,
+  PairShape,
+  PairArticle,
 }
 
 const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '' };
@@ -313,9 +319,14 @@ export class FeatureBuffer {
   }
 }
 
-/** Extract features for one sentence (raw tokens) into `out`, which is reset first. */
-export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: FeatureBuffer): void {
+/**
+ * Extract features for one sentence (raw tokens) into `out`, and into `pairs` the few features
+ * whose weights depend on the previous label too (they decide where one name ends and the next
+ * begins). Both buffers are reset first.
+ */
+export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: FeatureBuffer, pairs: FeatureBuffer): void {
   out.reset();
+  pairs.reset();
   const infos = analyse(raws, gaz);
   const n = infos.length;
   const at = (i: number): TokenInfo => (i < 0 ? BOS : i >= n ? EOS : infos[i]!);
@@ -400,5 +411,12 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
     out.push(hash1(T.LexM2, m2.lex));
     out.push(hash1(T.LexP2, p2.lex));
     out.endToken();
+    pairs.push(hash1(T.PairBias, ''));
+    pairs.push(hash1(T.PairLex, t.lex));
+    pairs.push(hash1(T.PairHand, t.hand));
+    pairs.push(hash2(T.PairLexHand, t.lex, t.hand));
+    pairs.push(hash1(T.PairShape, t.shape));
+    pairs.push(hash2(T.PairArticle, hasArticle(t.norm) ? 'a' : '-', m1.hand));
+    pairs.endToken();
   }
 }

@@ -84,13 +84,15 @@ function hasNewline(text: string, from: number, to: number): boolean {
 export function tagText(text: string, model: TaggerModel): EntityDetection[] {
   const out: EntityDetection[] = [];
   const buf = new FeatureBuffer();
+  const pairs = new FeatureBuffer();
   for (const sent of sentencesOf(text, tokenize(text))) {
     extractFeatures(
       sent.map((t) => t.text),
       model.gaz,
       buf,
+      pairs,
     );
-    const labels = tagFeatures(buf, model);
+    const labels = tagFeatures(buf, pairs, model);
     let i = 0;
     while (i < sent.length) {
       const y = labels[i]!;

@@ -14,23 +14,32 @@ import {
   type LexCounts,
 } from './features';
 
-export const MODEL_FORMAT = 'khabar-ner/1';
+export const MODEL_FORMAT = 'khabar-ner/2';
 
 /** Index of the "before the sentence" state in the transition table. */
 export const START = NUM_LABELS;
 
-export interface TaggerModel {
-  /** Open-addressing table: feature hash → row; empty slots hold row -1. */
+/** Feature hash → row of `width` weights, in an open-addressing table (empty slots hold row -1). */
+export interface WeightTable {
   keys: Uint32Array;
   rows: Int32Array;
   mask: number;
-  /** rows × NUM_LABELS emission weights. */
   weights: Float32Array;
+  width: number;
+}
+
+export interface TaggerModel {
+  /** Emission weights: width NUM_LABELS. */
+  emit: WeightTable;
+  /** Label-pair weights of the token's pair features: width (NUM_LABELS + 1) × NUM_LABELS. */
+  pair: WeightTable;
   /** (NUM_LABELS + 1) × NUM_LABELS: previous label (or START) → label. */
   trans: Float32Array;
   gaz: Gazetteer;
   meta: Record<string, string | number>;
 }
+
+export const PAIR_WIDTH = (NUM_LABELS + 1) * NUM_LABELS;
 
 /** Whether `label` may follow `prev` in BIO. */
 export function allowed(prev: number, label: number): boolean {
@@ -38,23 +47,24 @@ export function allowed(prev: number, label: number): boolean {
   return prev !== START && prev !== 0 && labelType(prev) === labelType(label);
 }
 
-/** Sum the weights of each token's features: n × NUM_LABELS scores. */
-export function emissions(buf: FeatureBuffer, model: TaggerModel): Float64Array {
+/** Sum each token's feature rows from a table: n × width scores. */
+export function sumRows(buf: FeatureBuffer, table: WeightTable): Float64Array {
   const n = buf.length;
-  const out = new Float64Array(n * NUM_LABELS);
-  const { keys, rows, mask, weights } = model;
+  const W = table.width;
+  const out = new Float64Array(n * W);
+  const { keys, rows, mask, weights } = table;
   const { feats, offsets } = buf;
   for (let i = 0; i < n; i++) {
-    const base = i * NUM_LABELS;
+    const base = i * W;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
       const h = feats[k]!;
-      let slot = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
       for (;;) {
         const r = rows[slot]!;
         if (r < 0) break;
         if (keys[slot] === h) {
-          const w = r * NUM_LABELS;
-          for (let y = 0; y < NUM_LABELS; y++) out[base + y] += weights[w + y]!;
+          const w = r * W;
+          for (let y = 0; y < W; y++) out[base + y] += weights[w + y]!;
           break;
         }
         slot = (slot + 1) & mask;
@@ -64,15 +74,20 @@ export function emissions(buf: FeatureBuffer, model: TaggerModel): Float64Array 
   return out;
 }
 
-/** Best label sequence for n tokens given emission scores and a transition table. */
-export function viterbi(scores: Float64Array, n: number, trans: ArrayLike<number>): Int8Array {
+/**
+ * Best label sequence for n tokens: emission scores (n × L), a transition table ((L+1) × L),
+ * and optionally per-token transition scores (n × (L+1) × L) from the pair features.
+ */
+export function viterbi(scores: Float64Array, n: number, trans: ArrayLike<number>, pairs?: Float64Array): Int8Array {
   const L = NUM_LABELS;
+  const P = PAIR_WIDTH;
   const out = new Int8Array(n);
   if (n === 0) return out;
   const delta = new Float64Array(n * L);
   const back = new Int8Array(n * L);
   for (let y = 0; y < L; y++) {
-    delta[y] = allowed(START, y) ? scores[y]! + trans[START * L + y]! : -Infinity;
+    const t = trans[START * L + y]! + (pairs ? pairs[START * L + y]! : 0);
+    delta[y] = allowed(START, y) ? scores[y]! + t : -Infinity;
   }
   for (let i = 1; i < n; i++) {
     for (let y = 0; y < L; y++) {
@@ -80,7 +95,8 @@ export function viterbi(scores: Float64Array, n: number, trans: ArrayLike<number
       let arg = 0;
       for (let p = 0; p < L; p++) {
         if (!allowed(p, y)) continue;
-        const v = delta[(i - 1) * L + p]! + trans[p * L + y]!;
+        let v = delta[(i - 1) * L + p]! + trans[p * L + y]!;
+        if (pairs) v += pairs[i * P + p * L + y]!;
         if (v > best) {
           best = v;
           arg = p;
@@ -105,24 +121,19 @@ export function viterbi(scores: Float64Array, n: number, trans: ArrayLike<number
   return out;
 }
 
-export function tagFeatures(buf: FeatureBuffer, model: TaggerModel): Int8Array {
-  const scores = emissions(buf, model);
-  // A margin against "no entity": the perceptron is conservative, and recall is where it loses.
+export function tagFeatures(buf: FeatureBuffer, pairBuf: FeatureBuffer, model: TaggerModel): Int8Array {
+  const scores = sumRows(buf, model.emit);
+  // A margin against "no entity", should the perceptron prove too conservative (0 = none).
   const bias = typeof model.meta.oBias === 'number' ? model.meta.oBias : 0;
   if (bias !== 0) for (let i = 0; i < buf.length; i++) scores[i * NUM_LABELS] -= bias;
-  return viterbi(scores, buf.length, model.trans);
+  const pairs = model.pair.rows.length > 0 ? sumRows(pairBuf, model.pair) : undefined;
+  return viterbi(scores, buf.length, model.trans, pairs);
 }
 
 // ---- building and serialising -----------------------------------------------------------------
 
-/** Build the lookup table from parallel arrays of hashes and weight rows. */
-export function buildModel(
-  hashes: Uint32Array,
-  weights: Float32Array,
-  trans: Float32Array,
-  gaz: Gazetteer,
-  meta: Record<string, string | number>,
-): TaggerModel {
+/** Build a lookup table from parallel arrays of hashes and weight rows. */
+export function buildTable(hashes: Uint32Array, weights: Float32Array, width: number): WeightTable {
   let size = 1;
   while (size < hashes.length * 2) size <<= 1;
   const keys = new Uint32Array(size);
@@ -130,23 +141,28 @@ export function buildModel(
   const mask = size - 1;
   for (let r = 0; r < hashes.length; r++) {
     const h = hashes[r]!;
-    let slot = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
     while (rows[slot]! >= 0) slot = (slot + 1) & mask;
     keys[slot] = h;
     rows[slot] = r;
   }
-  return { keys, rows, mask, weights, trans, gaz, meta };
+  return { keys, rows, mask, weights, width };
+}
+
+interface StoredTable {
+  /** base64 of Uint32 hashes. */
+  hashes: string;
+  /** base64 of Int16 weights, scaled by `scale`. */
+  weights: string;
+  scale: number;
 }
 
 interface ModelFile {
   format: string;
   meta: Record<string, string | number>;
   labels: number;
-  /** base64 of Uint32 hashes. */
-  hashes: string;
-  /** base64 of Int16 weights, scaled by `scale`. */
-  weights: string;
-  scale: number;
+  emit: StoredTable;
+  pair: StoredTable;
   trans: number[];
   /** word → [O, PER, LOC, ORG, MISC] counts. */
   lex: Record<string, LexCounts>;
@@ -154,23 +170,39 @@ interface ModelFile {
   phrases: Array<[number, string]>;
 }
 
-/** Serialise: weights are quantised to 16 bits, which costs nothing measurable in F1. */
-export function encodeModel(model: TaggerModel): Buffer {
+/** Weights are quantised to 16 bits, which costs nothing measurable in F1. */
+function storeTable(t: WeightTable): StoredTable {
   const hashes: number[] = [];
   const rowsInOrder: number[] = [];
-  for (let s = 0; s < model.rows.length; s++) {
-    if (model.rows[s]! >= 0) {
-      hashes.push(model.keys[s]!);
-      rowsInOrder.push(model.rows[s]!);
+  for (let s = 0; s < t.rows.length; s++) {
+    if (t.rows[s]! >= 0) {
+      hashes.push(t.keys[s]!);
+      rowsInOrder.push(t.rows[s]!);
     }
   }
   let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  for (const w of t.weights) max = Math.max(max, Math.abs(w));
   const scale = max > 0 ? max / 32767 : 1;
-  const q = new Int16Array(rowsInOrder.length * NUM_LABELS);
+  const q = new Int16Array(rowsInOrder.length * t.width);
   rowsInOrder.forEach((r, i) => {
-    for (let y = 0; y < NUM_LABELS; y++) q[i * NUM_LABELS + y] = Math.round(model.weights[r * NUM_LABELS + y]! / scale);
+    for (let y = 0; y < t.width; y++) q[i * t.width + y] = Math.round(t.weights[r * t.width + y]! / scale);
   });
+  return {
+    hashes: Buffer.from(new Uint32Array(hashes).buffer).toString('base64'),
+    weights: Buffer.from(q.buffer).toString('base64'),
+    scale,
+  };
+}
+
+function loadTable(t: StoredTable, width: number): WeightTable {
+  const hashes = new Uint32Array(copyBytes(Buffer.from(t.hashes, 'base64')));
+  const q = new Int16Array(copyBytes(Buffer.from(t.weights, 'base64')));
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * t.scale;
+  return buildTable(hashes, weights, width);
+}
+
+export function encodeModel(model: TaggerModel): Buffer {
   const phrases: Array<[number, string]> = [];
   for (const [first, list] of model.gaz.phrases) for (const e of list) phrases.push([e.type, [first, ...e.rest].join(' ')]);
   const lex: Record<string, LexCounts> = {};
@@ -179,9 +211,8 @@ export function encodeModel(model: TaggerModel): Buffer {
     format: MODEL_FORMAT,
     meta: model.meta,
     labels: NUM_LABELS,
-    hashes: Buffer.from(new Uint32Array(hashes).buffer).toString('base64'),
-    weights: Buffer.from(q.buffer).toString('base64'),
-    scale,
+    emit: storeTable(model.emit),
+    pair: storeTable(model.pair),
     trans: Array.from(model.trans),
     lex,
     phrases,
@@ -194,14 +225,16 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   if (file.format !== MODEL_FORMAT || file.labels !== NUM_LABELS) {
     throw new Error(`not a ${MODEL_FORMAT} model with ${NUM_LABELS} labels`);
   }
-  const hashes = new Uint32Array(copyBytes(Buffer.from(file.hashes, 'base64')));
-  const q = new Int16Array(copyBytes(Buffer.from(file.weights, 'base64')));
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * file.scale;
   const gaz = emptyGazetteer();
   for (const [w, c] of Object.entries(file.lex)) gaz.lex.set(w, c);
   for (const [type, text] of file.phrases) addPhrase(gaz.phrases, text.split(' '), type);
-  return buildModel(hashes, weights, new Float32Array(file.trans), gaz, file.meta);
+  return {
+    emit: loadTable(file.emit, NUM_LABELS),
+    pair: loadTable(file.pair, PAIR_WIDTH),
+    trans: new Float32Array(file.trans),
+    gaz,
+    meta: file.meta,
+  };
 }
 
 /** A standalone, aligned copy (a Buffer may be a view into a shared pool at any offset). */
