@@ -505,15 +505,18 @@ class Scanner {
       d = +a.str;
     } else return undefined;
     let e = c.e;
+    // A date-shaped group that is not a real date (31/02/2015) is skipped whole, not read as three numbers.
+    const skip = sep === '/' ? c.e : undefined;
     const marker = this.yearMarkerAt(e);
     const hijri = marker?.hijri ?? (y >= 1300 && y <= 1500);
     if (marker) e = marker.e;
     if (hijri) {
       const day = hijriToDayNumber(y, m, d);
-      if (day === undefined) return undefined;
+      if (day === undefined) return skip;
       return this.emitDate(i, e, { date: isoDay(day), hijri: `${y}-${pad(m)}-${pad(d)}` }, day);
     }
-    if (y < 1800 || y > 2200 || !isValidGregorian(y, m, d)) return undefined;
+    if (y < 1800 || y > 2200) return undefined;
+    if (!isValidGregorian(y, m, d)) return skip;
     return this.emitDate(i, e, { date: `${y}-${pad(m)}-${pad(d)}` }, dayNumber(y, m, d));
   }
 

@@ -1,0 +1,409 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as fc from 'fast-check';
+import { findArticleDate, findFigures, type FigureOptions } from '../../src/core/figures/index';
+import { describeFigure, figureLabelName, integerToArabicWords, numberToArabicWords } from '../../src/core/figures/describe';
+import { hijriToDayNumber, isoDay } from '../../src/core/figures/calendar';
+import type { FigureDetection, FigureLabel, FigureValue } from '../../src/core/types';
+
+interface Expect {
+  text: string;
+  label: FigureLabel;
+  value: FigureValue;
+}
+
+interface Case {
+  name: string;
+  input: string;
+  options?: FigureOptions;
+  /** Every figure the input must yield, in order: exact span text, label and whole value. */
+  want: Expect[];
+}
+
+const NO_DATELINE: FigureOptions = { findDateline: false };
+
+function run(input: string, options: FigureOptions = NO_DATELINE): FigureDetection[] {
+  return findFigures(input, { findDateline: false, ...options });
+}
+
+function check(c: Case): void {
+  const got = run(c.input, c.options);
+  for (const f of got) assert.strictEqual(f.text, c.input.slice(f.start, f.end), 'text must equal the slice');
+  assert.deepStrictEqual(
+    got.map((f) => ({ text: f.text, label: f.label, value: f.value })),
+    c.want,
+  );
+}
+
+const ISSUE_EXAMPLES: Case[] = [
+  { name: '3 آلاف → 3000', input: 'نحو 3 آلاف عسكري', want: [{ text: '3 آلاف', label: 'NUMBER', value: { number: 3000, bound: 'about' } }] },
+  { name: '1.8 مليون → 1800000', input: 'يعيش فيها 1.8 مليون شخص', want: [{ text: '1.8 مليون', label: 'NUMBER', value: { number: 1800000 } }] },
+  {
+    name: '5.\\u200f0 في المائة → 0.5 (reversed decimal around RLM)',
+    input: 'ارتفع 5.\u200f0 في المائة',
+    want: [{ text: '5.\u200f0 في المائة', label: 'PERCENT', value: { number: 0.5, unit: 'percent' } }],
+  },
+  {
+    name: '40.\\u200f1089 → 1089.40',
+    input: 'بلغ 40.\u200f1089 دولار',
+    want: [{ text: '40.\u200f1089 دولار', label: 'MONEY', value: { number: 1089.4, currency: 'USD' } }],
+  },
+  {
+    name: 'span covers "60 في المئة", bound more-than',
+    input: 'لأكثر من 60 في المئة من القوات',
+    want: [{ text: '60 في المئة', label: 'PERCENT', value: { number: 60, unit: 'percent', bound: 'more-than' } }],
+  },
+  {
+    name: '9.184 مليار جنيه استرليني → GBP',
+    input: 'بقيمة 9.184 مليار جنيه استرليني',
+    want: [{ text: '9.184 مليار جنيه استرليني', label: 'MONEY', value: { number: 9184000000, currency: 'GBP' } }],
+  },
+  {
+    name: '25 شوال 1436هـ → Hijri converted',
+    input: 'حتى 25 شوال 1436هـ',
+    want: [{ text: '25 شوال 1436هـ', label: 'DATE', value: { hijri: '1436-10-25', date: '2015-08-10' } }],
+  },
+  {
+    name: 'فبراير (شباط) 2010 → 2010-02',
+    input: 'في فبراير (شباط) 2010 أقرت',
+    want: [{ text: 'فبراير (شباط) 2010', label: 'DATE', value: { date: '2010-02' } }],
+  },
+  {
+    name: 'خمسة وعشرين عاما → P25Y',
+    input: 'استمرت خمسة وعشرين عاما',
+    want: [{ text: 'خمسة وعشرين عاما', label: 'DURATION', value: { number: 25, duration: 'P25Y' } }],
+  },
+  { name: 'bare year after عام → DATE 2014', input: 'في عام 2014 وقع', want: [{ text: '2014', label: 'DATE', value: { date: '2014' } }] },
+  {
+    name: '2021/06/05 → 2021-06-05',
+    input: 'السبت 2021/06/05',
+    want: [{ text: 'السبت 2021/06/05', label: 'DATE', value: { date: '2021-06-05', weekday: 'saturday' } }],
+  },
+  {
+    name: '19/10/1436هـ → 2015-08-04, hijri 1436-10-19',
+    input: 'بتاريخ 19/10/1436هـ الموافق 04/08/2015م',
+    want: [
+      { text: '19/10/1436هـ', label: 'DATE', value: { date: '2015-08-04', hijri: '1436-10-19' } },
+      { text: '04/08/2015م', label: 'DATE', value: { date: '2015-08-04' } },
+    ],
+  },
+  { name: 'time 13:28', input: 'عند الساعة 13:28 بتوقيت مكة', want: [{ text: '13:28', label: 'TIME', value: { time: '13:28' } }] },
+  {
+    name: 'عشرين دقيقة → PT20M',
+    input: 'تستغرق عشرين دقيقة',
+    want: [{ text: 'عشرين دقيقة', label: 'DURATION', value: { number: 20, duration: 'PT20M' } }],
+  },
+  { name: 'المرحلة الثالثة → ORDINAL الثالثة 3', input: 'في المرحلة الثالثة', want: [{ text: 'الثالثة', label: 'ORDINAL', value: { number: 3 } }] },
+  { name: '25 عاما → P25Y', input: 'عمره 25 عاما', want: [{ text: '25 عاما', label: 'DURATION', value: { number: 25, duration: 'P25Y' } }] },
+  { name: '40 طنا → QUANTITY طن', input: 'وصل 40 طنا', want: [{ text: '40 طنا', label: 'QUANTITY', value: { number: 40, unit: 'طن' } }] },
+  {
+    name: 'برميل → QUANTITY',
+    input: 'ينتج 10.3 مليون برميل يوميا',
+    want: [{ text: '10.3 مليون برميل يوميا', label: 'QUANTITY', value: { number: 10300000, unit: 'برميل يوميا' } }],
+  },
+];
+
+const RELATIVE: Case[] = [
+  { name: 'أمس resolved', input: 'أعلنت أمس', options: { articleDate: '2015-08-04' }, want: [{ text: 'أمس', label: 'DATE', value: { date: '2015-08-03' } }] },
+  { name: 'أمس unresolved', input: 'أعلنت أمس', want: [{ text: 'أمس', label: 'DATE', value: { relative: 'yesterday' } }] },
+  { name: 'أول من أمس', input: 'وصل أول من أمس', want: [{ text: 'أول من أمس', label: 'DATE', value: { relative: 'day-before-yesterday' } }] },
+  { name: 'العام الماضي resolved', input: 'في العام الماضي', options: { articleDate: '2021-06-05' }, want: [{ text: 'العام الماضي', label: 'DATE', value: { date: '2020' } }] },
+  { name: 'العام الماضي unresolved', input: 'في العام الماضي', want: [{ text: 'العام الماضي', label: 'DATE', value: { relative: 'last-year' } }] },
+  { name: 'أبريل الماضي resolved', input: 'منذ أبريل الماضي', options: { articleDate: '2021-06-05' }, want: [{ text: 'أبريل الماضي', label: 'DATE', value: { date: '2021-04' } }] },
+  { name: 'أبريل الماضي in April → last year', input: 'منذ أبريل الماضي', options: { articleDate: '2021-04-20' }, want: [{ text: 'أبريل الماضي', label: 'DATE', value: { date: '2020-04' } }] },
+  { name: 'أبريل الماضي unresolved', input: 'منذ أبريل الماضي', want: [{ text: 'أبريل الماضي', label: 'DATE', value: { relative: 'month:04;last' } }] },
+  { name: 'الشهر المقبل', input: 'مطلع الشهر المقبل', want: [{ text: 'الشهر المقبل', label: 'DATE', value: { relative: 'next-month' } }] },
+  { name: 'الأسبوع الماضي resolved to an ISO week', input: 'الأسبوع الماضي', options: { articleDate: '2021-06-05' }, want: [{ text: 'الأسبوع الماضي', label: 'DATE', value: { date: '2021-W21' } }] },
+  { name: 'bare weekday → the one on or before the article date', input: 'اتفقا الجمعة', options: { articleDate: '2021-06-05' }, want: [{ text: 'الجمعة', label: 'DATE', value: { date: '2021-06-04', weekday: 'friday' } }] },
+  { name: 'weekday + الماضي', input: 'وقعت الثلاثاء الماضي', options: { articleDate: '2015-08-04' }, want: [{ text: 'الثلاثاء الماضي', label: 'DATE', value: { date: '2015-07-28', weekday: 'tuesday' } }] },
+  { name: 'صلاة الجمعة is not a date', input: 'بعد صلاة الجمعة', want: [] },
+  { name: 'هذا العام', input: 'حج هذا العام', want: [{ text: 'هذا العام', label: 'DATE', value: { relative: 'this-year' } }] },
+  { name: 'day + month without year takes the article year', input: 'في 9 أغسطس', options: { articleDate: '2015-08-04' }, want: [{ text: '9 أغسطس', label: 'DATE', value: { date: '2015-08-09' } }] },
+  { name: 'day + month without year, no article date', input: 'في 9 أغسطس', want: [{ text: '9 أغسطس', label: 'DATE', value: { relative: 'month:08;day:09' } }] },
+];
+
+const DIGITS_AND_SIGNS: Case[] = [
+  { name: 'Arabic-Indic digits with ٬', input: 'بلغ ٣٬٠٠٠ طالب', want: [{ text: '٣٬٠٠٠', label: 'NUMBER', value: { number: 3000 } }] },
+  { name: 'Arabic decimal ٫ and ٪', input: 'بنسبة ٩٦٫٤٪', want: [{ text: '٩٦٫٤٪', label: 'PERCENT', value: { number: 96.4, unit: 'percent' } }] },
+  { name: 'extended digits ۱۲', input: 'عدد ۱۲ لاعبا', want: [{ text: '۱۲', label: 'NUMBER', value: { number: 12 } }] },
+  { name: 'comma thousands', input: 'أكثر من 1,500,000 زائر', want: [{ text: '1,500,000', label: 'NUMBER', value: { number: 1500000, bound: 'more-than' } }] },
+  { name: 'dotted thousands', input: 'نحو 12.000.000 نسمة', want: [{ text: '12.000.000', label: 'NUMBER', value: { number: 12000000, bound: 'about' } }] },
+  { name: '60%', input: 'بنسبة 60%', want: [{ text: '60%', label: 'PERCENT', value: { number: 60, unit: 'percent' } }] },
+  { name: '%60 (sign first)', input: 'بنسبة %60 تقريبا', want: [{ text: '%60', label: 'PERCENT', value: { number: 60, unit: 'percent', bound: 'about' } }] },
+  { name: 'في المئة', input: '5 في المئة', want: [{ text: '5 في المئة', label: 'PERCENT', value: { number: 5, unit: 'percent' } }] },
+  { name: 'في المائة', input: '5 في المائة', want: [{ text: '5 في المائة', label: 'PERCENT', value: { number: 5, unit: 'percent' } }] },
+  { name: 'بالمئة', input: '5 بالمئة', want: [{ text: '5 بالمئة', label: 'PERCENT', value: { number: 5, unit: 'percent' } }] },
+  { name: 'بالمائة', input: '5 بالمائة', want: [{ text: '5 بالمائة', label: 'PERCENT', value: { number: 5, unit: 'percent' } }] },
+  { name: 'negative sign', input: 'إلى -3 درجات', want: [{ text: '-3 درجات', label: 'QUANTITY', value: { number: -3, unit: 'درجة' } }] },
+  { name: 'RLM between number and %', input: 'بنسبة 60\u200f%', want: [{ text: '60\u200f%', label: 'PERCENT', value: { number: 60, unit: 'percent' } }] },
+  { name: 'phone number is not a figure', input: 'جوال: 0501234567', want: [] },
+  { name: 'international phone is not a figure', input: 'هاتف +966501234567', want: [] },
+  { name: 'digits glued to Latin letters are codes', input: 'طائرة A320 وطراز F16', want: [] },
+  { name: 'year vs count: a count after a noun', input: 'سجل 2014 طالبا', want: [{ text: '2014', label: 'NUMBER', value: { number: 2014 } }] },
+];
+
+const WORDS_AND_SCALES: Case[] = [
+  { name: 'ألفين', input: 'ألفين', want: [{ text: 'ألفين', label: 'NUMBER', value: { number: 2000 } }] },
+  { name: 'مليوني', input: 'مليوني حاج', want: [{ text: 'مليوني', label: 'NUMBER', value: { number: 2000000 } }] },
+  { name: 'ملياري', input: 'ملياري دولار', want: [{ text: 'ملياري دولار', label: 'MONEY', value: { number: 2000000000, currency: 'USD' } }] },
+  { name: 'مليارات', input: '8 مليارات دولار', want: [{ text: '8 مليارات دولار', label: 'MONEY', value: { number: 8000000000, currency: 'USD' } }] },
+  { name: 'ملايين after a number word', input: 'أربعة ملايين لاجئ', want: [{ text: 'أربعة ملايين', label: 'NUMBER', value: { number: 4000000 } }] },
+  { name: 'clitic ل', input: 'لخمسة أيام', want: [{ text: 'لخمسة أيام', label: 'DURATION', value: { number: 5, duration: 'P5D' } }] },
+  { name: 'clitic ب', input: 'فاز بثلاثة أهداف', want: [{ text: 'بثلاثة', label: 'NUMBER', value: { number: 3 } }] },
+  { name: 'teens', input: 'سبعة عشر مواطنا', want: [{ text: 'سبعة عشر', label: 'NUMBER', value: { number: 17 } }] },
+  { name: 'hundreds compound', input: 'ثلاثمائة وخمسون باحثا', want: [{ text: 'ثلاثمائة وخمسون', label: 'NUMBER', value: { number: 350 } }] },
+  { name: 'مائتي', input: 'مائتي شركة', want: [{ text: 'مائتي', label: 'NUMBER', value: { number: 200 } }] },
+  { name: 'ثلاثين ألف مليار', input: 'ثلاثين ألف مليار', want: [{ text: 'ثلاثين ألف مليار', label: 'NUMBER', value: { number: 30000000000000 } }] },
+  { name: 'مليون ونصف المليون', input: 'نحو مليون ونصف المليون وحدة', want: [{ text: 'مليون ونصف المليون', label: 'NUMBER', value: { number: 1500000, bound: 'about' } }] },
+  { name: 'ألفين وخمسمائة', input: 'ألفين وخمسمائة', want: [{ text: 'ألفين وخمسمائة', label: 'NUMBER', value: { number: 2500 } }] },
+  { name: 'واحد alone is an adjective', input: 'في وقت واحد', want: [] },
+  { name: 'لست is not six', input: 'لست ضد المشروع', want: [] },
+  { name: 'counted noun stays out of the span', input: 'نحو 3 آلاف عسكري', want: [{ text: '3 آلاف', label: 'NUMBER', value: { number: 3000, bound: 'about' } }] },
+];
+
+const MONEY_AND_UNITS: Case[] = [
+  { name: 'SAR by default', input: '100 ريال', want: [{ text: '100 ريال', label: 'MONEY', value: { number: 100, currency: 'SAR' } }] },
+  { name: 'ريال قطري', input: '100 ريال قطري', want: [{ text: '100 ريال قطري', label: 'MONEY', value: { number: 100, currency: 'QAR' } }] },
+  { name: 'EUR', input: '19 مليون يورو', want: [{ text: '19 مليون يورو', label: 'MONEY', value: { number: 19000000, currency: 'EUR' } }] },
+  { name: 'IQD', input: '1.6 مليار دينار عراقي', want: [{ text: '1.6 مليار دينار عراقي', label: 'MONEY', value: { number: 1600000000, currency: 'IQD' } }] },
+  { name: 'dinar without a country has no code', input: '50 دينارا', want: [{ text: '50 دينارا', label: 'MONEY', value: { number: 50, unit: 'دينار' } }] },
+  { name: 'SYP by name', input: '300 ليرة سورية', want: [{ text: '300 ليرة سورية', label: 'MONEY', value: { number: 300, currency: 'SYP' } }] },
+  { name: 'SYP by abbreviation', input: '47 ل.س', want: [{ text: '47 ل.س', label: 'MONEY', value: { number: 47, currency: 'SYP' } }] },
+  { name: 'EGP accusative adjective', input: '35 جنيها مصريا', want: [{ text: '35 جنيها مصريا', label: 'MONEY', value: { number: 35, currency: 'EGP' } }] },
+  { name: '$ before', input: 'مقابل $12', want: [{ text: '$12', label: 'MONEY', value: { number: 12, currency: 'USD' } }] },
+  { name: '€ after', input: '5 € للدخول', want: [{ text: '5 €', label: 'MONEY', value: { number: 5, currency: 'EUR' } }] },
+  { name: '£ before', input: 'و£8 في لندن', want: [{ text: '£8', label: 'MONEY', value: { number: 8, currency: 'GBP' } }] },
+  { name: 'sub-unit سنتا', input: 'هبط 44 سنتا', want: [{ text: '44 سنتا', label: 'MONEY', value: { number: 0.44, currency: 'USD' } }] },
+  { name: 'sub-unit هللة', input: '50 هللة', want: [{ text: '50 هللة', label: 'MONEY', value: { number: 0.5, currency: 'SAR' } }] },
+  { name: 'at-least', input: 'لا يقل عن 4 آلاف ريال', want: [{ text: '4 آلاف ريال', label: 'MONEY', value: { number: 4000, currency: 'SAR', bound: 'at-least' } }] },
+  { name: 'at-most', input: 'لا يزيد على 90 سنتا', want: [{ text: '90 سنتا', label: 'MONEY', value: { number: 0.9, currency: 'USD', bound: 'at-most' } }] },
+  { name: 'less-than', input: 'أقل من 500 دينار أردني', want: [{ text: '500 دينار أردني', label: 'MONEY', value: { number: 500, currency: 'JOD', bound: 'less-than' } }] },
+  { name: 'متر مربع', input: '1.5 مليون متر مربع', want: [{ text: '1.5 مليون متر مربع', label: 'QUANTITY', value: { number: 1500000, unit: 'متر مربع' } }] },
+  { name: 'unit glued: 600كم', input: 'بطول 600كم', want: [{ text: '600كم', label: 'QUANTITY', value: { number: 600, unit: 'كيلومتر' } }] },
+];
+
+const DATES: Case[] = [
+  { name: 'yyyy/mm/dd', input: 'في 2015/03/18', want: [{ text: '2015/03/18', label: 'DATE', value: { date: '2015-03-18' } }] },
+  { name: 'dd-mm-yyyy with spaces and هـ', input: 'الموافق 21 - 10 - 1436هـ', want: [{ text: '21 - 10 - 1436هـ', label: 'DATE', value: { date: '2015-08-06', hijri: '1436-10-21' } }] },
+  { name: '20 سبتمبر 1984', input: 'ولد في 20 سبتمبر 1984', want: [{ text: '20 سبتمبر 1984', label: 'DATE', value: { date: '1984-09-20' } }] },
+  { name: '4 حزيران/يونيو', input: 'في 4 حزيران/يونيو 2014', want: [{ text: '4 حزيران/يونيو 2014', label: 'DATE', value: { date: '2014-06-04' } }] },
+  { name: 'Levantine two-word month', input: 'في كانون الثاني 2020', want: [{ text: 'كانون الثاني 2020', label: 'DATE', value: { date: '2020-01' } }] },
+  { name: 'تشرين الأول', input: 'في تشرين الأول 2019', want: [{ text: 'تشرين الأول 2019', label: 'DATE', value: { date: '2019-10' } }] },
+  { name: 'Hijri year with هـ', input: 'عام 1365هـ', want: [{ text: '1365هـ', label: 'DATE', value: { hijri: '1365' } }] },
+  { name: 'Gregorian year with م', input: 'العام 2013م', want: [{ text: '2013م', label: 'DATE', value: { date: '2013' } }] },
+  { name: 'year written in words after عام', input: 'في عام ألفين', want: [{ text: 'ألفين', label: 'DATE', value: { date: '2000' } }] },
+  { name: 'ordinal day + من + Hijri month + year', input: 'في الأول من محرم 1437هـ', want: [{ text: 'الأول من محرم 1437هـ', label: 'DATE', value: { date: '2015-10-14', hijri: '1437-01-01' } }] },
+  { name: 'weekday that matches', input: 'الثلاثاء 19 شوال 1436 هـ', want: [{ text: 'الثلاثاء 19 شوال 1436 هـ', label: 'DATE', value: { hijri: '1436-10-19', date: '2015-08-04', weekday: 'tuesday' } }] },
+  { name: 'weekday that does not match', input: 'يوم الخميس 5 يونيو 2021', want: [{ text: 'الخميس 5 يونيو 2021', label: 'DATE', value: { date: '2021-06-05', weekday: 'thursday', weekdayMismatch: true } }] },
+  { name: 'year range across calendars', input: 'للعام 1435-1436هـ', want: [{ text: '1435', label: 'DATE', value: { hijri: '1435' } }, { text: '1436هـ', label: 'DATE', value: { hijri: '1436' } }] },
+  { name: 'عامي 2014 و2015', input: 'خلال عامي 2014 و2015', want: [{ text: '2014', label: 'DATE', value: { date: '2014' } }, { text: '2015', label: 'DATE', value: { date: '2015' } }] },
+  { name: 'bare مارس needs a month word before it', input: 'مارس الضغط على الحكومة', want: [] },
+  { name: 'invalid Gregorian date is not a date', input: 'في 31/02/2015', want: [] },
+];
+
+const TIMES_DURATIONS_ORDINALS: Case[] = [
+  { name: 'الساعة + digits + مساء', input: 'الساعة 8 مساء', want: [{ text: '8 مساء', label: 'TIME', value: { time: '20:00' } }] },
+  { name: 'hh:mm + ظهرا', input: 'عند 2:30 ظهرا', want: [{ text: '2:30 ظهرا', label: 'TIME', value: { time: '14:30' } }] },
+  { name: 'الساعة العاشرة صباحا', input: 'في الساعة العاشرة صباحا', want: [{ text: 'العاشرة صباحا', label: 'TIME', value: { time: '10:00' } }] },
+  { name: 'الثامنة والربع مساء', input: 'عند الثامنة والربع مساء', want: [{ text: 'الثامنة والربع مساء', label: 'TIME', value: { time: '20:15' } }] },
+  { name: 'dual duration with qualifier', input: 'خلال الشهرين المقبلين', want: [{ text: 'الشهرين المقبلين', label: 'DURATION', value: { number: 2, duration: 'P2M' } }] },
+  { name: 'reversed duration with الـ + digits', input: 'خلال الساعات الـ48 الماضية', want: [{ text: 'الساعات الـ48 الماضية', label: 'DURATION', value: { number: 48, duration: 'PT48H' } }] },
+  { name: 'decades', input: 'منذ ثلاثة عقود', want: [{ text: 'ثلاثة عقود', label: 'DURATION', value: { number: 3, duration: 'P30Y' } }] },
+  { name: 'الـ60 glued: ordinal', input: 'احتل المركز الـ60', want: [{ text: '60', label: 'ORDINAL', value: { number: 60 } }] },
+  { name: 'الـ60 في المائة is a percentage', input: 'الـ60 في المائة', want: [{ text: '60 في المائة', label: 'PERCENT', value: { number: 60, unit: 'percent' } }] },
+  { name: 'compound ordinal', input: 'الدورة الحادية عشرة', want: [{ text: 'الحادية عشرة', label: 'ORDINAL', value: { number: 11 } }] },
+  { name: 'ordinal with tens', input: 'الكتيبة الثالثة والخمسين', want: [{ text: 'الثالثة والخمسين', label: 'ORDINAL', value: { number: 53 } }] },
+  { name: 'month-name ordinal is part of the month', input: 'نهاية ربيع الأول', want: [] },
+];
+
+const RANGES: Case[] = [
+  {
+    name: 'بين 10 و20 في المائة',
+    input: 'بين 10 و20 في المائة',
+    want: [
+      { text: '10', label: 'PERCENT', value: { number: 10, unit: 'percent' } },
+      { text: '20 في المائة', label: 'PERCENT', value: { number: 20, unit: 'percent' } },
+    ],
+  },
+  {
+    name: 'scale carried back: بين 500 و700 مليون دولار',
+    input: 'بين 500 و700 مليون دولار',
+    want: [
+      { text: '500', label: 'MONEY', value: { number: 500000000, currency: 'USD' } },
+      { text: '700 مليون دولار', label: 'MONEY', value: { number: 700000000, currency: 'USD' } },
+    ],
+  },
+  {
+    name: 'من 3 إلى 5 سنوات',
+    input: 'من 3 إلى 5 سنوات',
+    want: [
+      { text: '3', label: 'DURATION', value: { number: 3, duration: 'P3Y' } },
+      { text: '5 سنوات', label: 'DURATION', value: { number: 5, duration: 'P5Y' } },
+    ],
+  },
+];
+
+const EDGES: Case[] = [
+  { name: 'emoji around a percentage', input: '🔥60%🔥', want: [{ text: '60%', label: 'PERCENT', value: { number: 60, unit: 'percent' } }] },
+  { name: 'emoji before digits', input: 'ربح 😀5 ملايين', want: [{ text: '5 ملايين', label: 'NUMBER', value: { number: 5000000 } }] },
+  {
+    name: 'CRLF: figures never cross a line break',
+    input: 'عام 2014\r\n5 ملايين',
+    want: [
+      { text: '2014', label: 'DATE', value: { date: '2014' } },
+      { text: '5 ملايين', label: 'NUMBER', value: { number: 5000000 } },
+    ],
+  },
+  {
+    name: 'a number at the end of a line does not take the scale word on the next line',
+    input: 'عدد 15\nمليون',
+    want: [
+      { text: '15', label: 'NUMBER', value: { number: 15 } },
+      { text: 'مليون', label: 'NUMBER', value: { number: 1000000 } },
+    ],
+  },
+  { name: 'harakat inside a number word', input: 'ثَلاثَةُ أيام', want: [{ text: 'ثَلاثَةُ أيام', label: 'DURATION', value: { number: 3, duration: 'P3D' } }] },
+  { name: 'tanween on a unit', input: 'عمره 30 عاماً', want: [{ text: '30 عاماً', label: 'DURATION', value: { number: 30, duration: 'P30Y' } }] },
+];
+
+describe('figures: findFigures', () => {
+  const groups: Array<[string, Case[]]> = [
+    ['the issue examples', ISSUE_EXAMPLES],
+    ['relative dates', RELATIVE],
+    ['digits, separators and signs', DIGITS_AND_SIGNS],
+    ['number words and scales', WORDS_AND_SCALES],
+    ['money and units', MONEY_AND_UNITS],
+    ['dates', DATES],
+    ['times, durations, ordinals', TIMES_DURATIONS_ORDINALS],
+    ['ranges', RANGES],
+    ['edge cases', EDGES],
+  ];
+  for (const [group, cases] of groups) {
+    describe(group, () => {
+      for (const c of cases) it(c.name, () => check(c));
+    });
+  }
+
+  it('spans are sorted, non-overlapping and equal their slice on random mixes of figure-like tokens', () => {
+    const pieces = ['3', ' ', 'آلاف', '%', '٪', 'في', 'المئة', '2014', '/', '06', 'هـ', 'م', '\u200f', '.', 'مليون', 'دولار',
+      'الـ', 'و', 'عشرين', 'أمس', 'السبت', 'يونيو', '(', ')', '\n', '\r\n', '😀', '-', ':', 'الساعة', 'الماضي', 'خمسة', '٫', '٬', '١٢'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const figs = findFigures(text, { articleDate: '2015-08-04' });
+        let last = 0;
+        for (const f of figs) {
+          assert.ok(f.start >= last && f.end > f.start, `bad span ${f.start}-${f.end} in ${JSON.stringify(text)}`);
+          assert.strictEqual(f.text, text.slice(f.start, f.end));
+          last = f.end;
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('figures: article date', () => {
+  it('finds a dateline on its own line', () => {
+    assert.strictEqual(findArticleDate('عنوان الخبر\nالسبت 2021/06/05\nبغداد - اتفق الطرفان أمس'), '2021-06-05');
+  });
+  it('ignores a date inside a long sentence', () => {
+    assert.strictEqual(
+      findArticleDate('قالت الوزارة في بيان طويل إن الاجتماع المقبل سيعقد في 5 يونيو 2021 بحضور الوزراء وممثلي الشركات.'),
+      undefined,
+    );
+  });
+  it('resolves relative dates against the dateline when no articleDate is given', () => {
+    const figs = findFigures('السبت 2021/06/05\nوقال الجمعة إن الخطة نفذت أمس');
+    assert.deepStrictEqual(figs.map((f) => f.value.date), ['2021-06-05', '2021-06-04', '2021-06-04']);
+  });
+  it('reads the reference article by path (when the shared folder is present)', function () {
+    const p = path.join(__dirname, '..', '..', '..', '..', 'shared', 'articles', 'iraq-coalition-redeployment.txt');
+    if (!fs.existsSync(p)) this.skip();
+    const text = fs.readFileSync(p, 'utf8');
+    assert.strictEqual(findArticleDate(text), '2021-06-05');
+    const pct = findFigures(text).filter((f) => f.label === 'PERCENT');
+    assert.ok(pct.length >= 2);
+    for (const f of pct) assert.deepStrictEqual(f.value, { number: 60, unit: 'percent', bound: 'more-than' });
+  });
+});
+
+describe('figures: Hijri conversion', () => {
+  const table: Array<[number, number, number, string]> = [
+    [1436, 10, 19, '2015-08-04'],
+    [1436, 9, 1, '2015-06-18'],
+    [1437, 1, 1, '2015-10-14'],
+    [1442, 10, 24, '2021-06-05'],
+  ];
+  for (const [y, m, d, iso] of table) {
+    it(`${y}-${m}-${d} هـ → ${iso}`, () => {
+      const n = hijriToDayNumber(y, m, d);
+      assert.ok(n !== undefined);
+      assert.strictEqual(isoDay(n), iso);
+    });
+  }
+  it('day 30 of a 29-day month does not exist', () => {
+    // Dhu al-Qa'dah 1436 has 29 days in Umm al-Qura (Shawwal 1436 has 30).
+    assert.ok(hijriToDayNumber(1436, 10, 30) !== undefined);
+    assert.strictEqual(hijriToDayNumber(1436, 11, 30), undefined);
+  });
+});
+
+describe('figures: Arabic words and hover text', () => {
+  const words: Array<[number, string]> = [
+    [0, 'صفر'],
+    [1, 'واحد'],
+    [2, 'اثنان'],
+    [11, 'أحد عشر'],
+    [12, 'اثنا عشر'],
+    [15, 'خمسة عشر'],
+    [21, 'واحد وعشرون'],
+    [60, 'ستون'],
+    [100, 'مئة'],
+    [200, 'مئتان'],
+    [350, 'ثلاثمئة وخمسون'],
+    [1000, 'ألف'],
+    [2000, 'ألفان'],
+    [3000, 'ثلاثة آلاف'],
+    [11000, 'أحد عشر ألفًا'],
+    [100000, 'مئة ألف'],
+    [1800000, 'مليون وثمانمئة ألف'],
+    [2000000, 'مليونان'],
+    [4000000, 'أربعة ملايين'],
+    [9184000000, 'تسعة مليارات ومئة وأربعة وثمانون مليونًا'],
+    [1000000000, 'مليار'],
+  ];
+  for (const [n, w] of words) it(`${n} → ${w}`, () => assert.strictEqual(integerToArabicWords(n), w));
+  it('decimals and negatives', () => {
+    assert.strictEqual(numberToArabicWords(0.5), 'صفر فاصل خمسة');
+    assert.strictEqual(numberToArabicWords(-3), 'سالب ثلاثة');
+  });
+
+  const fig = (input: string, options: FigureOptions = NO_DATELINE): FigureDetection => {
+    const f = run(input, options)[0];
+    assert.ok(f, `no figure in ${input}`);
+    return f;
+  };
+  it('a number: Arabic-Indic digits with ٬ and words', () => {
+    assert.ok(describeFigure(fig('نحو 3 آلاف عسكري')).includes('٣٬٠٠٠ — ثلاثة آلاف'));
+    assert.ok(describeFigure(fig('نحو 3 آلاف عسكري')).includes('نحو'));
+  });
+  it('a date: weekday and the Hijri equivalent', () => {
+    assert.ok(describeFigure(fig('04/08/2015م')).includes('2015-08-04 — الثلاثاء 19 شوال 1436 هـ'));
+    assert.ok(describeFigure(fig('19/10/1436هـ')).includes('2015-08-04 — الثلاثاء 19 شوال 1436 هـ'));
+  });
+  it('a weekday that does not match its date says so', () => {
+    const d = describeFigure(fig('الخميس 5 يونيو 2021'));
+    assert.ok(d.includes('لا يوافق'), d);
+    assert.ok(d.includes('السبت'), d);
+    assert.ok(!describeFigure(fig('السبت 5 يونيو 2021')).includes('لا يوافق'));
+  });
+  it('money names the currency', () => {
+    assert.ok(describeFigure(fig('9.184 مليار جنيه استرليني')).includes('جنيه إسترليني'));
+  });
+  it('label names are Arabic', () => {
+    assert.strictEqual(figureLabelName('PERCENT'), 'نسبة مئوية');
+    assert.strictEqual(figureLabelName('DATE'), 'تاريخ');
+  });
+});
