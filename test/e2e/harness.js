@@ -63,6 +63,35 @@ function seedRipgrepCache() {
  */
 function ensureHarness() {
   if (harnessInstalled()) return 0;
+  const release = installLock();
+  try {
+    // Another run may have installed it while we waited for the lock.
+    return harnessInstalled() ? 0 : install();
+  } finally {
+    release();
+  }
+}
+
+/** A directory lock, so two runs starting together do not install over each other. */
+function installLock() {
+  fs.mkdirSync(RUN_DIR, { recursive: true });
+  const lock = path.join(RUN_DIR, 'install-lock');
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      return () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > 15 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`waited 15 min for ${lock}; remove it if no install is running`);
+      else childProcess.execFileSync('sleep', ['2']);
+    }
+  }
+}
+
+function install() {
   const started = Date.now();
   log('installing the e2e harness (code-server 4.100.3 + playwright-core) into test/e2e/node_modules …');
   seedRipgrepCache();

@@ -15,6 +15,8 @@ const BEGIN_MARKER = 'KHABAR_E2E_BEGIN';
 const RESULT_MARKER = 'KHABAR_E2E_RESULT';
 const SAMPLE = path.join(ROOT, 'samples', 'sample-article.ar.txt');
 const SCREENSHOTS = path.join(RUN_DIR, 'screenshots');
+// Servers, profiles and workspaces of this run only: helpers and CI may run the suite concurrently.
+const WORK = path.join(RUN_DIR, `run-${process.pid}`);
 const CHROMIUM = process.env.KHABAR_CHROMIUM || '/usr/bin/chromium';
 const TOTAL_BUDGET_MS = Number(process.env.KHABAR_E2E_TIMEOUT_MS || 5 * 60_000);
 const HOST_SUITE_TIMEOUT_MS = 120_000;
@@ -45,7 +47,7 @@ async function cleanup() {
 
 /** A fresh workspace folder holding a copy of the sample, so tests may edit and save freely. */
 function freshWorkspace(name) {
-  const ws = path.join(RUN_DIR, name);
+  const ws = path.join(WORK, name);
   fs.rmSync(ws, { recursive: true, force: true });
   fs.mkdirSync(ws, { recursive: true });
   fs.copyFileSync(SAMPLE, path.join(ws, path.basename(SAMPLE)));
@@ -67,7 +69,7 @@ const CHROMIUM_ARGS = [
 async function launchBrowser(name) {
   const { chromium } = require('playwright-core');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium, or set KHABAR_CHROMIUM)`);
-  const profile = path.join(RUN_DIR, `${name}-chromium-profile`);
+  const profile = path.join(WORK, `${name}-chromium-profile`);
   fs.rmSync(profile, { recursive: true, force: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -89,7 +91,7 @@ async function launchBrowser(name) {
 async function runHostSuite() {
   const group = 'host';
   const started = Date.now();
-  const server = await startCodeServer({ base: path.join(RUN_DIR, 'host-server') });
+  const server = await startCodeServer({ base: path.join(WORK, 'host-server') });
   cleanups.push(async () => server.stop());
   const ws = freshWorkspace('host-workspace');
   const testsPath = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index');
@@ -104,6 +106,7 @@ async function runHostSuite() {
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   // Everything the workbench logs goes to a file; mocha's part (between the markers) is echoed.
   const logFile = path.join(RUN_DIR, 'host-workbench.log');
+  fs.mkdirSync(RUN_DIR, { recursive: true });
   fs.writeFileSync(logFile, '');
   let echo = false;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -154,7 +157,7 @@ async function runHostSuite() {
 // 2. As a user: the packaged extension installed, the article opened, highlights, hover, palette.
 
 function packageVsix() {
-  const out = path.join(RUN_DIR, 'khabar.vsix');
+  const out = path.join(WORK, 'khabar.vsix');
   fs.rmSync(out, { force: true });
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const res = childProcess.spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '-o', out], {
@@ -194,7 +197,7 @@ async function runUiTests() {
   }
   if (!vsix) return;
   const ws = freshWorkspace('ui-workspace');
-  const base = path.join(RUN_DIR, 'ui-server');
+  const base = path.join(WORK, 'ui-server');
   fs.rmSync(base, { recursive: true, force: true });
   const server = await startCodeServer({
     base,
@@ -207,22 +210,33 @@ async function runUiTests() {
   page.on('pageerror', (e) => process.stdout.write(`    │ [page error] ${e.message}\n`));
   const shot = (name) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
+  const phases = [];
+  let phaseStart = Date.now();
+  const phase = (name) => {
+    phases.push(`${name} ${((Date.now() - phaseStart) / 1000).toFixed(1)} s`);
+    phaseStart = Date.now();
+  };
   const opened = await step(group, 'open the sample article with Ctrl+P', async () => {
     await page.goto(server.url(ws));
     await page.locator('.monaco-workbench').waitFor();
+    phase('workbench');
     // The explorer shows the file once the workspace is restored; only then does Quick Open find it.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample-article.ar.txt' }).waitFor();
+    phase('explorer');
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('sample-article.ar.txt');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample-article.ar.txt' }).first().waitFor();
+    phase('quick open');
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'sample-article.ar.txt' }).waitFor();
     await page.locator('.monaco-editor .view-lines').first().waitFor();
     // The language Khabar contributes for *.ar.txt, shown in the status bar.
     await page.locator('#status\\.editor\\.mode', { hasText: 'Arabic News Article' }).waitFor();
+    phase('editor');
   });
+  process.stdout.write(`         ${phases.join(', ')}\n`);
   if (!opened) {
     await shot('ui-open-failed').catch(() => undefined);
     return;
@@ -360,6 +374,7 @@ async function main() {
   const installSeconds = ensureHarness();
   ensureBuilt();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  fs.mkdirSync(WORK, { recursive: true });
   const t1 = Date.now();
   process.stdout.write(`\nKhabar end-to-end tests (code-server 4.100.3 = VS Code 1.100.3, ${CHROMIUM})\n`);
   if (!argv.has('--ui-only')) {
@@ -390,6 +405,8 @@ async function main() {
 }
 
 function finish(code) {
+  if (!argv.has('--keep')) fs.rmSync(WORK, { recursive: true, force: true, maxRetries: 3 });
+  else process.stdout.write(`kept ${WORK}\n`);
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
