@@ -38,7 +38,7 @@ interface Entry {
   base: SidecarData | undefined;
   /** The yaml Document of a hand-edited file, so comments survive our saves. */
   doc: YamlDocument | undefined;
-  readOnly: { reason: string; kind: SidecarErrorKind | 'io' } | undefined;
+  readOnly: { reason: string; kind: SidecarErrorKind | 'io' | 'untrusted' } | undefined;
   /** Bumped by every change; `savedVersion` is the one on disk. */
   version: number;
   savedVersion: number;
@@ -89,6 +89,15 @@ export class SidecarStore implements AnnotationStore {
       vscode.workspace.onDidCloseTextDocument((d) => void this.onClose(d)),
       vscode.workspace.onDidRenameFiles((e) => void this.onRename(e)),
       vscode.workspace.onDidDeleteFiles((e) => void this.onDelete(e)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const e of this.entries.values()) {
+          if (e.readOnly?.kind !== 'untrusted') continue;
+          e.readOnly = undefined;
+          e.view = undefined;
+          this.publishDiagnostics(e);
+          this.emitter.fire(e.article);
+        }
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (options.suffix === undefined && e.affectsConfiguration('khabar.sidecarSuffix')) {
           this.suffix = configuredSuffix();
@@ -245,6 +254,9 @@ export class SidecarStore implements AnnotationStore {
       e.readOnly = { reason: vscode.l10n.t('{0} cannot be read ({1})', basename(sidecar), disk.message), kind: 'io' };
     } else if (disk.kind === 'text') {
       this.takeDisk(e, disk.text, document);
+    }
+    if (!e.readOnly && !vscode.workspace.isTrusted) {
+      e.readOnly = { reason: vscode.l10n.t('Restricted Mode: trust this folder to tag and save annotations'), kind: 'untrusted' };
     }
     this.entries.set(article.toString(), e);
     this.publishDiagnostics(e);
@@ -714,7 +726,7 @@ export class SidecarStore implements AnnotationStore {
       const p = document.positionAt(Math.min(Math.max(0, offset), document.getText().length));
       return new vscode.Range(p, p);
     };
-    if (e.readOnly) {
+    if (e.readOnly && e.readOnly.kind !== 'untrusted') {
       const d = new vscode.Diagnostic(at(0), vscode.l10n.t('Annotations are read-only: {0}', e.readOnly.reason), vscode.DiagnosticSeverity.Warning);
       d.source = 'khabar';
       d.code = 'sidecar-read-only';
