@@ -139,7 +139,17 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
           continue;
         }
         // Without a sidecar only detections exist, and they are suggestions: skip the work unless wanted.
-        const records = sidecar ? sidecar.records : options.includeSuggestions ? detectionsToRecords(r.text, detect(r.text)) : [];
+        let records: AnnotationRecord[] = [];
+        if (sidecar) records = sidecar.records;
+        else if (options.includeSuggestions) {
+          try {
+            records = detectionsToRecords(r.text, detect(r.text));
+          } catch (e) {
+            err(`khabar: ${file}: detection failed: ${(e as Error).message}`);
+            failed++;
+            continue;
+          }
+        }
         yield { path: exportPath(file, isDir ? arg : undefined), text: r.text, records };
         // Let the output drain between articles so memory stays flat on big folders.
         await new Promise<void>((resolve) => setImmediate(resolve));

@@ -169,7 +169,16 @@ async function* readArticles(
         problems.push(`${rel}: ${loaded}`);
         continue;
       }
-      records = loaded ?? (options.includeSuggestions ? detectionsToRecords(text, detect(text)) : []);
+      if (loaded !== undefined) records = loaded;
+      else if (!options.includeSuggestions) records = [];
+      else {
+        try {
+          records = detectionsToRecords(text, detect(text));
+        } catch (e) {
+          problems.push(`${rel}: ${(e as Error).message}`);
+          continue;
+        }
+      }
     }
     yield { path: rel.replace(/\\/g, '/'), text, records };
   }

@@ -23,7 +23,7 @@ export function w3cAnnotation(p: PreparedArticle, r: AnnotationRecord): Record<s
   const motivation = r.claim?.verdict !== undefined ? 'assessing' : r.kind === 'note' ? 'commenting' : 'classifying';
   const a: Record<string, unknown> = {
     '@context': ANNO_CONTEXT,
-    id: `${source}#khabar-${encodeURIComponent(r.id)}`,
+    id: `${source.split('#')[0]}#khabar-${encodeURIComponent(r.id)}`,
     type: 'Annotation',
     motivation,
     body,
