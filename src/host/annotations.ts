@@ -68,10 +68,10 @@ export class AnnotationIndex implements vscode.Disposable {
     return mergeMarks(detections, records, orphans, length, hidden);
   }
 
-  /** Marks under an offset, innermost first (only the offset's line is detected). */
-  at(document: vscode.TextDocument, offset: number): Mark[] {
+  /** Marks under an offset, innermost first (only the offset's line is detected); `cursor` also takes a word just before it. */
+  at(document: vscode.TextDocument, offset: number, cursor = false): Mark[] {
     const line = document.positionAt(offset).line;
-    return marksAt(this.marks(document, undefined, line, line), offset);
+    return marksAt(this.marks(document, undefined, line, line), offset, cursor);
   }
 
   /** Records (placed) covering the offset, innermost first. */

@@ -167,7 +167,7 @@ export class Commands {
   }
 
   private marksAt(r: Resolved): Mark[] {
-    return this.index.at(r.document, r.start);
+    return this.index.at(r.document, r.start, true);
   }
 
   /** The record a command acts on: a tree item's id, else the innermost record under the target. */
@@ -389,7 +389,7 @@ export class Commands {
     const id = isTarget(arg) && typeof arg.recordId === 'string' ? arg.recordId : undefined;
     if (id) record = await this.recordAt(r, arg);
     else {
-      const orphans = this.index.at(r.document, r.start).filter((m) => m.key === 'orphan' && m.record).map((m) => m.record!);
+      const orphans = this.index.at(r.document, r.start, true).filter((m) => m.key === 'orphan' && m.record).map((m) => m.record!);
       const hits = [...this.index.recordsAt(r.document, r.start), ...orphans];
       if (hits.length > 1) {
         const pick = await vscode.window.showQuickPick(

@@ -15,6 +15,7 @@ import { hiddenKeys, readConfig } from './config';
 const MARGIN_LINES = 80;
 const TYPING_DELAY_MS = 150;
 const SCROLL_DELAY_MS = 40;
+const MARGIN_DELAY_MS = 60;
 
 export type DrawnKey = DecorationKey | 'badge';
 
@@ -152,14 +153,14 @@ export class DecorationManager implements vscode.Disposable {
     return this.enabled;
   }
 
-  private schedule(editor: vscode.TextEditor, delay: number): void {
+  private schedule(editor: vscode.TextEditor, delay: number, extend = false): void {
     const pending = this.timers.get(editor);
     if (pending) clearTimeout(pending);
     this.timers.set(
       editor,
       setTimeout(() => {
         this.timers.delete(editor);
-        this.update(editor);
+        this.update(editor, extend);
       }, delay),
     );
   }
@@ -169,8 +170,11 @@ export class DecorationManager implements vscode.Disposable {
     return this.state.get(editor);
   }
 
-  /** Recomputes and draws now; returns the time it took in ms. */
-  update(editor: vscode.TextEditor): number {
+  /**
+   * Recomputes and draws now; returns the time it took in ms. In paragraph mode the visible lines
+   * come first and the margin around them follows in a second, cancellable pass (`extend`).
+   */
+  update(editor: vscode.TextEditor, extend = false): number {
     const started = performance.now();
     const pending = this.timers.get(editor);
     if (pending) {
@@ -183,6 +187,7 @@ export class DecorationManager implements vscode.Disposable {
     for (const k of [...DECORATION_KEYS, 'badge'] as DrawnKey[]) options.set(k, []);
     const badges: string[] = [];
     let window: [number, number] = [0, doc.lineCount - 1];
+    let needsMargin = false;
     if (this.enabled && isArticle(doc)) {
       const config = readConfig(doc.uri);
       let marks: Mark[];
@@ -190,8 +195,10 @@ export class DecorationManager implements vscode.Disposable {
         const visible = editor.visibleRanges;
         const first = visible.length ? visible[0]!.start.line : 0;
         const last = visible.length ? visible[visible.length - 1]!.end.line : Math.min(doc.lineCount - 1, 100);
-        window = [Math.max(0, first - MARGIN_LINES), Math.min(doc.lineCount - 1, last + MARGIN_LINES)];
+        const margin = extend ? MARGIN_LINES : 0;
+        window = [Math.max(0, first - margin), Math.min(doc.lineCount - 1, last + margin)];
         marks = this.index.marks(doc, hiddenKeys(config), window[0], window[1]);
+        if (!extend) needsMargin = true;
       } else marks = this.index.marks(doc, hiddenKeys(config));
       const lineBadges = new Map<number, string[]>();
       const addBadge = (line: number, text: string): void => {
@@ -228,6 +235,7 @@ export class DecorationManager implements vscode.Disposable {
     const ms = performance.now() - started;
     this.lastUpdateMs = ms;
     this.state.set(editor, { ranges, badges, version: doc.version, window, ms });
+    if (needsMargin) this.schedule(editor, MARGIN_DELAY_MS, true);
     return ms;
   }
 

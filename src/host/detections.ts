@@ -40,6 +40,7 @@ export class DetectionService implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   private reported = false;
+  private degradedUntil = 0;
 
   constructor(private readonly output?: vscode.OutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENTITY_LIST_PATH}`);
@@ -94,14 +95,31 @@ export class DetectionService implements vscode.Disposable {
   }
 
   private run(text: string, options: DetectOptions): Detection[] {
+    if (this.degradedUntil > Date.now()) return this.runFiguresOnly(text, options);
     try {
-      return detect(text, options);
+      const found = detect(text, options);
+      if (this.degradedUntil > 0) {
+        // Recovered: results cached while degraded lack entities and claims.
+        this.degradedUntil = 0;
+        setTimeout(() => this.invalidate(), 0);
+      }
+      return found;
     } catch (e) {
-      // A missing model or a recogniser bug must not take the editor down; say it once.
+      // A missing or unreadable entity model must not take the editor down, nor be retried on every
+      // paragraph: figures (which need no model) carry on for a minute, then the full run is tried again.
+      this.degradedUntil = Date.now() + 60_000;
       if (!this.reported) {
         this.reported = true;
-        this.output?.appendLine(`detection failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        this.output?.appendLine(`detection failed, showing figures only: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
+      return this.runFiguresOnly(text, options);
+    }
+  }
+
+  private runFiguresOnly(text: string, options: DetectOptions): Detection[] {
+    try {
+      return detect(text, { ...options, kinds: new Set(['figure']) });
+    } catch {
       return [];
     }
   }

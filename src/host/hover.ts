@@ -135,10 +135,16 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!isArticle(document)) return undefined;
     const offset = document.offsetAt(position);
-    const hits = this.index.at(document, offset).filter((m) => m.key !== 'orphan' || position.character === 0);
+    const hits = this.index.at(document, offset).filter((m) => m.key !== 'orphan');
+    // Orphans are drawn in the gutter of their last line: hovering the line's first character explains them.
+    if (position.character <= 1) {
+      const line = position.line;
+      hits.push(...this.index.marks(document, undefined, line, line).filter((m) => m.key === 'orphan' && document.positionAt(m.start).line === line));
+    }
     if (hits.length === 0) return undefined;
     const verdicts = readConfig(document.uri).verdicts;
     const first = hits[0]!;
+    if (first.key === 'orphan') return new vscode.Hover(hits.map((m) => markHover(m, verdicts)));
     return new vscode.Hover(
       hits.map((m) => markHover(m, verdicts)),
       new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)),

@@ -59,6 +59,9 @@ describe('editor marks', () => {
     const inFigure = at('60')[0] + 1;
     assert.deepStrictEqual(marksAt(marks, inFigure).map((m) => m.key), ['figure', 'claimSuggestion']);
     assert.deepStrictEqual(marksAt(marks, 0), []);
+    const afterName = at('مصطفى الكاظمي')[1];
+    assert.deepStrictEqual(marksAt(marks, afterName).map((m) => m.key), [], 'a hover after the last letter is outside');
+    assert.deepStrictEqual(marksAt(marks, afterName, true).map((m) => m.key), ['PER'], 'a cursor just after the word still acts on it');
   });
 });
 

@@ -111,10 +111,14 @@ export function mergeMarks(
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Marks whose span contains the offset (end inclusive, so a cursor just after a word still finds it), innermost first. */
-export function marksAt(marks: readonly Mark[], offset: number): Mark[] {
+/**
+ * Marks whose span contains the offset, innermost first. A hover asks about the character after
+ * the offset (end exclusive); a command at the cursor also accepts a cursor just after a word
+ * (`cursor`, end inclusive).
+ */
+export function marksAt(marks: readonly Mark[], offset: number, cursor = false): Mark[] {
   return marks
-    .filter((m) => m.start <= offset && offset <= m.end && (m.end > m.start || m.key === 'orphan'))
+    .filter((m) => (m.key === 'orphan' ? m.start === offset : m.start <= offset && (cursor ? offset <= m.end : offset < m.end)))
     .sort((a, b) => a.end - a.start - (b.end - b.start));
 }
 
