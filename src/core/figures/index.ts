@@ -118,6 +118,8 @@ const BOUND_BEFORE: Array<[RegExp, Bound]> = [
   ['[وفبل]{0,2}(?:اقل من|ما يقل عن|يقل عن|تقل عن|دون)', 'less-than'],
 ].map(([src, b]) => [new RegExp(`(?:^|[\\s(])${fold(src)}\\s?$`), b as Bound]);
 
+const SINGULAR_TIME_UNITS = new Set(['يوم', 'ساعه', 'سنه', 'عام', 'شهر', 'اسبوع', 'دقيقه', 'ثانيه', 'عقد', 'قرن']);
+
 const PREPOSITIONS = new Set(['على', 'عن', 'قبل', 'بعد', 'ومن', 'وحتى', 'والى', 'وإلى']);
 
 /** Last words of the bound phrases (folded, without clitics). */
@@ -670,7 +672,9 @@ class Scanner {
     // Years: with a calendar marker, or after a year word.
     if (ph.isInt && (scale === 1 || !ph.digits) && v >= 1 && v <= 2200) {
       const mk = this.yearMarkerAt(e);
-      if (mk && (ph.intLen === 4 || !ph.digits || (mk.hijri && ph.intLen === 3))) {
+      // A spaced م after a number may be metres (1200 م): only a plausible year takes it.
+      const spacedG = !mk?.hijri && mk !== undefined && this.skipGap(e) > e;
+      if (mk && (ph.intLen === 4 || !ph.digits || (mk.hijri && ph.intLen === 3)) && !(spacedG && v < 1500 && !this.yearContextBefore(ph.s, e))) {
         return this.emitYear(ph.s, mk.e, v, mk.hijri);
       }
       if ((ph.intLen === 4 || !ph.digits) && v >= 1000 && this.yearContextBefore(ph.s, e)) {
@@ -1241,6 +1245,8 @@ class Scanner {
   /** "الأشهر الستة الماضية", "الساعات الـ48 الماضية", "السنوات الخمس المقبلة". */
   private reversedDuration(w: Word, tu: Extract<Entry, { t: 'tunit' }>): number | undefined {
     const t = this.text;
+    // Only plurals count this way round: "اليوم الاثنين" is today, Monday.
+    if (SINGULAR_TIME_UNITS.has(fold(w.key).replace(/^(?:و|ف)?(?:ب|ك)?(?:ال|لل)/, ''))) return undefined;
     let q = this.skipGap(w.e);
     let ph: Phrase | undefined;
     if (t.startsWith('ال', q)) {
