@@ -19,7 +19,13 @@ export const EXPORT_HELP = `Usage: khabar export --format FORMAT [options] FILE_
 Exports articles and their annotations (from each article's .annotations.yaml sidecar).
 Folders are walked for *.txt, *.md, *.news and *.article files, one article at a time.
 
-Formats: ${EXPORT_FORMATS.join(', ')}
+Formats:
+${EXPORT_FORMATS.map((f) => `  ${f.padEnd(13)}${FORMAT_INFO[f].description}`).join('\n')}
+
+Folders give one stream: a JSON array (json, claimreview), one collection (w3c), one line per
+article (doccano, prodigy, labelstudio), rows (csv), documents separated by -DOCSTART- (conll),
+one report (report-md, report-html); brat writes NAME.txt + NAME.ann per article under --out.
+Offsets are UTF-16 in json and csv, code points in every other position-based format.
 
 Options:
   --format FORMAT          required; see above
