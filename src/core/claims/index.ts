@@ -131,8 +131,9 @@ function toTokens(text: string): Tok[] {
     const c = t.text.charCodeAt(0);
     const word = t.text.length > 1 || isWordStart(c);
     const n = !word ? t.text : marks && IGNORABLE.test(t.text) ? foldToken(t.text) : folded.slice(t.start, t.end);
-    const f = word ? LEXICON.get(n) ?? 0 : 0;
-    const fp = word && n.length > 3 && 'وفبل'.includes(n[0]!) ? LEXICON.get(n.slice(1)) ?? 0 : 0;
+    // على is often written علي, but علي as written is first the name Ali: no preposition break then.
+    const f = word ? (LEXICON.get(n) ?? 0) & (t.text === 'علي' ? ~W.Break : ~0) : 0;
+    const fp = f === 0 && word && n.length > 3 && 'وفبل'.includes(n[0]!) ? LEXICON.get(n.slice(1)) ?? 0 : 0;
     out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk: verbKind(n, f, fp) };
   }
   return out;
@@ -394,10 +395,13 @@ class Detector {
       if (z.n === 'عن' && base & W.TakesAn) break;
       if (z.vk !== VerbKind.None) return null;
     }
+    // Present tense inside a sentence is subject-first (الوزارة تؤكد أن …): the speaker precedes it.
+    const svo = kind === VerbKind.Present && (t.f & W.Present) !== 0 && i > firstWord(toks, this.current);
+    if (svo && (k >= limit || k > i + 3)) return null;
     if (k >= limit) return base & W.TakesObject ? this.objectClaim(i, seg, t.raw) : null;
     if (kind === VerbKind.Present && base & W.PassiveAside && k === i + 1) return null;
 
-    const speaker = this.speaker(i, k, kind);
+    const speaker = svo ? this.subjectBefore(i) : this.speaker(i, k, kind);
     const z = toks[k]!;
     let a = z.word || z.raw === ':' ? k + 1 : k;
     let b = seg.b;
@@ -411,6 +415,18 @@ class Detector {
       }
     }
     return { a, b, speaker, cue };
+  }
+
+  /** The noun phrase just before a subject-first verb, back to punctuation or a break word. */
+  private subjectBefore(i: number): Speaker | null {
+    const toks = this.toks;
+    let j = i;
+    while (j > this.current.a && i - j < 6) {
+      const z = toks[j - 1]!;
+      if (!z.word || z.f & (W.Break | W.Complementiser) || z.vk !== VerbKind.None) break;
+      j--;
+    }
+    return j < i ? this.explicit(j, i) : this.inherit();
   }
 
   /** The speaker of a verb whose complementiser is at token k. */
@@ -571,6 +587,9 @@ class Detector {
 
   /** `اتهم X Y بـ…`: the accuser is the phrase after the verb, the claim the accusation. */
   private accuse(i: number, seg: Sentence): Draft | null {
+    const next = this.toks[i + 1];
+    // اتُّهم بـ…: the passive names no accuser.
+    if (!next || (next.n[0] === 'ب' && next.n.length > 3)) return null;
     const end = this.phraseEnd(i + 1, seg.b);
     if (end <= i + 1 || seg.b - end < 2) return null;
     const kind = this.toks[i]!.vk;
@@ -596,19 +615,25 @@ class Detector {
     let j = from;
     let chain = false;
     let person = false;
-    while (j < limit && toks[j]!.f & (W.Title | W.OrgHead | W.Document | W.Anonymous)) {
-      const definite = toks[j]!.n.startsWith('ال');
-      if (toks[j]!.f & (W.Title | W.Anonymous)) person = true;
-      j++;
-      chain = true;
-      // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…").
-      if (!definite && j < limit && toks[j]!.word && !(toks[j]!.f & W.Break)) j++;
-      else if (!definite && j < limit && this.closeOf[j]! > j && this.closeOf[j]! - j <= 5) j = this.closeOf[j]! + 1;
-    }
-    while (j < limit && toks[j]!.word && isNisba(toks[j]!.n)) j++;
+    const titleChain = (): void => {
+      while (j < limit && toks[j]!.f & (W.Title | W.OrgHead | W.Document | W.Anonymous)) {
+        const definite = toks[j]!.n.startsWith('ال');
+        // A second definite body is a new noun phrase (the object): اتهمت منظمة … الشركة بـ.
+        if (chain && definite && !(toks[j]!.f & W.Title)) break;
+        if (toks[j]!.f & (W.Title | W.Anonymous)) person = true;
+        j++;
+        chain = true;
+        // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…").
+        if (!definite && j < limit && toks[j]!.word && !(toks[j]!.f & W.Break)) j++;
+        else if (!definite && j < limit && this.closeOf[j]! > j && this.closeOf[j]! - j <= 5) j = this.closeOf[j]! + 1;
+        while (j < limit && toks[j]!.word && isNisba(toks[j]!.n)) j++;
+      }
+    };
+    titleChain();
     if (chain && j < limit && this.unitContinues(from, j, limit)) {
       j += 2;
       while (j < limit && toks[j]!.word && isNisba(toks[j]!.n)) j++;
+      titleChain();
     }
     // Organisations and documents are not followed by a personal name; people may be.
     if (chain && !person) return j;
@@ -617,8 +642,9 @@ class Detector {
       const z = toks[j]!;
       if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || isDigit(z.n.charCodeAt(0)) || isMasdar(z.n)) break;
       if (z.n.startsWith('ال')) {
-        // A family name closes a personal name (مصطفى الكاظمي); a bare الـ-word may be the subject itself.
-        if (names > 0 || !chain) j++;
+        // A family name closes a personal name (مصطفى الكاظمي); a bare الـ-word may be the subject
+        // itself; a definite body after a name is the object (اتهم … ديمبسي الحكومة).
+        if ((names > 0 || !chain) && !(z.f & (W.OrgHead | W.Document | W.Title | W.Anonymous))) j++;
         break;
       }
       if (chain && names === 0 && z.n.length <= 2) break;
@@ -626,12 +652,14 @@ class Detector {
       names++;
       if (!chain && names === 1 && !this.looksLikeNameContinuation(j, limit)) break;
     }
+    // An appositive title after the name: عبدالله البرقان رئيس لجنة الاحتراف.
+    if (names > 0 && j < limit && toks[j]!.f & W.Title) titleChain();
     return j;
   }
 
   private looksLikeNameContinuation(j: number, limit: number): boolean {
     const z = this.toks[j];
-    return j < limit && z !== undefined && z.word && !z.n.startsWith('ال') && !z.n.startsWith('و') && !(z.f & W.Break);
+    return j < limit && z !== undefined && z.word && !z.n.startsWith('و') && !(z.f & W.Break) && !(z.f & W.Title);
   }
 
   /** `بحسب البيان، فإن …` (source first) or `…، وفق بيان لوزارة الدفاع.` (source last). */
@@ -639,9 +667,14 @@ class Detector {
     const toks = this.toks;
     let from = i + 1;
     if (stripConj(toks[i]!.n) === 'نقلا' && from < seg.b && toks[from]!.n === 'عن') from++;
-    else if (toks[i]!.n.endsWith('وفقا') && from < seg.b && toks[from]!.n === 'ل') from++;
+    else if (from < seg.b && toks[from]!.n === 'ل') from++;
+    // بحسب ما ذكرته الوكالة، وفقا لما أعلنته الوزارة: the source follows the verb.
+    if (from + 1 < seg.b && (toks[from]!.n === 'ما' || toks[from]!.n === 'لما')) from += 2;
+    if (from >= seg.b || !this.sourceLike(from)) return null;
     let end = from;
     while (end < seg.b && end < from + 8 && toks[end]!.word && !(toks[end]!.f & W.Complementiser)) end++;
+    // No comma: the source runs straight into the statement (ووفقا لوزارة الإسكان بلغ عدد …).
+    if (end < seg.b && toks[end]!.word && !(toks[end]!.f & W.Complementiser)) end = this.phraseEnd(from, seg.b);
     const speakerEnd = this.withEntities(from, end, seg.b);
     const speaker = this.explicit(from, speakerEnd);
     if (!speaker) return null;
@@ -657,6 +690,21 @@ class Detector {
     // The source closes the sentence and attributes everything before it.
     if (speakerEnd < seg.b && toks[speakerEnd]!.word) return null;
     return { a: seg.a, b: i, speaker, cue };
+  }
+
+  /**
+   * "According to" a plan, a rule or God's will (وفق الرؤية، وفقا للأنظمة، وفق الله) is no source:
+   * the phrase must start with a document, a body, a title or a name the entity recogniser knows.
+   */
+  private sourceLike(from: number): boolean {
+    const t = this.toks[from]!;
+    if (!t.word) return false;
+    if ((t.f | t.fp) & (W.Document | W.OrgHead | W.Title | W.Anonymous)) return true;
+    for (const e of this.entities) {
+      if (e.start > t.start) break;
+      if (e.end > t.start && (e.label === 'PER' || e.label === 'ORG')) return true;
+    }
+    return false;
   }
 
   /** A direct quote with its verb after it (`«…»، قال الوزير`) or standing alone. */
@@ -676,6 +724,12 @@ class Detector {
     }
     return { a: i + 1, b: close, speaker: null, cue: 'quote' };
   }
+}
+
+function firstWord(toks: readonly Tok[], s: Sentence): number {
+  let i = s.a;
+  while (i < s.b && !toks[i]!.word) i++;
+  return i;
 }
 
 function stripConj(n: string): string {
