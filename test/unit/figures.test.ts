@@ -209,6 +209,12 @@ const TIMES_DURATIONS_ORDINALS: Case[] = [
   { name: 'الثامنة والربع مساء', input: 'عند الثامنة والربع مساء', want: [{ text: 'الثامنة والربع مساء', label: 'TIME', value: { time: '20:15' } }] },
   { name: 'dual duration with qualifier', input: 'خلال الشهرين المقبلين', want: [{ text: 'الشهرين المقبلين', label: 'DURATION', value: { number: 2, duration: 'P2M' } }] },
   { name: 'reversed duration with الـ + digits', input: 'خلال الساعات الـ48 الماضية', want: [{ text: 'الساعات الـ48 الماضية', label: 'DURATION', value: { number: 48, duration: 'PT48H' } }] },
+  {
+    name: 'reversed duration with a compound number word',
+    input: 'الساعات الأربع والعشرين المقبلة',
+    want: [{ text: 'الساعات الأربع والعشرين المقبلة', label: 'DURATION', value: { number: 24, duration: 'PT24H' } }],
+  },
+  { name: 'اليوم الاثنين is today, not two days', input: 'اليوم الاثنين', want: [{ text: 'الاثنين', label: 'DATE', value: { relative: 'weekday:monday', weekday: 'monday' } }] },
   { name: 'decades', input: 'منذ ثلاثة عقود', want: [{ text: 'ثلاثة عقود', label: 'DURATION', value: { number: 3, duration: 'P30Y' } }] },
   { name: 'الـ60 glued: ordinal', input: 'احتل المركز الـ60', want: [{ text: '60', label: 'ORDINAL', value: { number: 60 } }] },
   { name: 'الـ60 في المائة is a percentage', input: 'الـ60 في المائة', want: [{ text: '60 في المائة', label: 'PERCENT', value: { number: 60, unit: 'percent' } }] },

@@ -1262,7 +1262,7 @@ class Scanner {
       const w2 = this.wordAt(q);
       const num = w2?.r.find((r) => (r.e.t === 'num' || r.e.t === 'scale') && /^(?:ال|لل)$/.test(r.pre));
       if (!w2 || !num) return undefined;
-      ph = this.parseWordNumber({ ...w2, r: w2.r.map((r) => ({ e: r.e, pre: r.pre.replace(/^(?:ال|لل)$/, '') })) });
+      ph = this.parseWordNumber(w2);
     }
     if (!ph || ph.scale > 1 || ph.v < 2) return undefined;
     const e = this.qualAfter(ph.e);
