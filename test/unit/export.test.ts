@@ -408,6 +408,20 @@ describe('export: streaming several articles', () => {
     }
   });
 
+  it('writes each article before reading the next (bounded memory on big folders)', async () => {
+    const a = fixtureArticle();
+    let writes = 0;
+    const writesWhenPulled: number[] = [];
+    async function* pull(): AsyncGenerator<ExportArticle> {
+      for (let i = 0; i < 5; i++) {
+        writesWhenPulled.push(writes);
+        yield { ...a, path: `a${i}.txt` };
+      }
+    }
+    await exportStream('doccano', pull(), { write: () => void writes++, writeFile: () => undefined });
+    assert.deepStrictEqual(writesWhenPulled, [0, 1, 2, 3, 4]);
+  });
+
   it('stops when cancelled and still closes the output', async () => {
     let out = '';
     let n = 0;
