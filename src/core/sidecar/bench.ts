@@ -61,7 +61,7 @@ export function syntheticSidecar(text: string, count: number): SidecarData {
   return { khabar: 1, document: documentInfo(text, 'article.txt'), lastId: count, annotations };
 }
 
-function time(fn: () => void, repeat = 3): number {
+function time(fn: () => void, repeat = 5): number {
   let best = Infinity;
   for (let i = 0; i < repeat; i++) {
     const t0 = performance.now();
