@@ -334,11 +334,10 @@ describe('export: ClaimReview', () => {
     assert.deepStrictEqual(r.itemReviewed.appearance, { '@type': 'CreativeWork', url: 'https://news.example.org/2025/01/health-screening' });
   });
 
-  it('refuses a rated claim with no URL to publish it under, naming it', () => {
+  it('refuses a rated claim with no fact-check URL, naming it (the article URL is where the claim appeared, not the review)', () => {
     const a = fixtureArticle();
     const records = a.records.map((r) => (r.id === 'c1' ? { ...r, claim: { ...r.claim, review: undefined } } : r));
-    const { url: _url, ...noUrl } = a;
-    assert.throws(() => exportArticle('claimreview', { ...noUrl, records }), (e: unknown) => e instanceof ExportError && e.annotationId === 'c1');
+    assert.throws(() => exportArticle('claimreview', { ...a, records }), (e: unknown) => e instanceof ExportError && e.annotationId === 'c1' && /fact-check/.test(e.message));
   });
 });
 

@@ -9,10 +9,9 @@ import { ExportError, type ExportOptions, type FormatWriter } from './types';
 export function claimReview(p: PreparedArticle, r: AnnotationRecord, options: ExportOptions): Record<string, unknown> {
   const where = p.article.path;
   const claim = r.claim ?? {};
-  const url = claim.review ?? p.article.url;
-  if (url === undefined) {
-    throw new ExportError('a ClaimReview needs a URL: set the claim\'s review link or give the article a URL', where, r.id);
-  }
+  // `url` is the page of the published fact-check, not the article the claim appeared in.
+  const url = claim.review;
+  if (url === undefined) throw new ExportError('a ClaimReview needs the URL of the published fact-check: set the claim\'s review link', where, r.id);
   const reviewer = r.author ?? options.reviewer;
   if (reviewer === undefined) throw new ExportError('a ClaimReview needs an author: set the annotation\'s author or --reviewer', where, r.id);
   const datePublished = dateOnly(r.modified ?? r.created ?? options.reviewDate);
