@@ -9,10 +9,11 @@ import { Commands } from './host/commands';
 import { DecorationManager, type DrawnKey } from './host/decorations';
 import { DetectionService } from './host/detections';
 import { AnnotationHoverProvider } from './host/hover';
-import { MemoryStore } from './host/memoryStore';
 import { registerOnboarding } from './host/onboarding';
 import { ArticleStatus } from './host/statusBar';
 import type { AnnotationStore } from './host/storeApi';
+import { registerStoreCommands } from './host/store/commands';
+import { createAnnotationStore } from './host/store/sidecarStore';
 
 export interface DrawnSpan {
   start: number;
@@ -69,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Khabar');
   const detections = new DetectionService(output);
-  const store: AnnotationStore = new MemoryStore();
+  const store: AnnotationStore = createAnnotationStore(context, { log: (m) => output.appendLine(m) });
   const index = new AnnotationIndex(detections, store);
   const decorations = new DecorationManager(index, context.extensionUri, {
     orphan: vscode.l10n.t('orphaned annotation'),
@@ -81,7 +82,6 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const view = new AnnotationsView(index);
   context.subscriptions.push(
     output,
-    store,
     detections,
     index,
     decorations,
@@ -92,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
       providedCodeActionKinds: AnnotationCodeActions.providedCodeActionKinds,
     }),
     ...commands.register(),
+    ...registerStoreCommands(store),
     ...registerOnboarding(context),
   );
   void vscode.commands.executeCommand('setContext', 'khabar:highlightsOn', true);

@@ -14,7 +14,11 @@ import { verdictLabel } from './decorations';
 import { documentLength } from './detections';
 import { labelName } from './labels';
 
-const SIDECAR_GLOB = '**/*.annotations.yaml';
+/** The sidecar suffix the store uses (setting `khabar.sidecarSuffix`). */
+function sidecarSuffix(): string {
+  const s = vscode.workspace.getConfiguration('khabar').get<string>('sidecarSuffix', '.annotations.yaml');
+  return s && /^[\w.-]+$/.test(s) ? s : '.annotations.yaml';
+}
 
 type Node =
   | { type: 'group'; uri: string; group: Group }
@@ -225,7 +229,8 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   private async articles(): Promise<Node[]> {
     this.view.description = vscode.l10n.t('All articles');
-    const files = await vscode.workspace.findFiles(SIDECAR_GLOB, '**/node_modules/**', 2000);
+    const suffix = sidecarSuffix();
+    const files = await vscode.workspace.findFiles(`**/*${suffix}`, '**/node_modules/**', 2000);
     const out: Node[] = [];
     for (const sidecar of files.sort((a, b) => a.path.localeCompare(b.path))) {
       let summary: SidecarSummary | undefined;
@@ -234,7 +239,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       } catch {
         summary = undefined;
       }
-      const article = sidecar.with({ path: sidecar.path.replace(/\.annotations\.yaml$/, '') });
+      const article = sidecar.with({ path: sidecar.path.slice(0, sidecar.path.length - suffix.length) });
       out.push({ type: 'article', uri: article.toString(), sidecar, summary });
     }
     return out;

@@ -9,7 +9,8 @@ const CANDIDATE_LANGUAGES = new Set([ARTICLE_LANGUAGE, 'plaintext', 'markdown'])
 
 export function isArticle(document: vscode.TextDocument): boolean {
   if (!CANDIDATE_LANGUAGES.has(document.languageId)) return false;
-  if (document.uri.path.endsWith('.annotations.yaml')) return false;
+  const suffix = vscode.workspace.getConfiguration('khabar').get<string>('sidecarSuffix', '.annotations.yaml') || '.annotations.yaml';
+  if (document.uri.path.endsWith(suffix) || document.uri.path.endsWith('.annotations.yaml')) return false;
   const config = readConfig(document.uri);
   if (config.enable === 'never') return false;
   if (document.languageId === ARTICLE_LANGUAGE || config.enable === 'always') return true;
