@@ -45,7 +45,7 @@ import {
   weekdayOf,
   WEEKDAY_NAMES,
 } from './calendar';
-import { BLOOM, BLOOM_BITS, HASH_SEED, hashStep, LEXICON, type Entry, type Reading } from './lexicon';
+import { BLOOM, BLOOM_BITS, HASH_SEED, hashStep, LEXICON, TRIGGER_BLOOM, type Entry, type Reading } from './lexicon';
 
 const NONE: Reading[] = [];
 
@@ -244,7 +244,7 @@ class Scanner {
           else if (!isInWordMark(d)) break;
         }
         const bit = h >>> (32 - BLOOM_BITS);
-        if ((BLOOM[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+        if ((TRIGGER_BLOOM[bit >>> 5] & (1 << (bit & 31))) !== 0) {
           const w = this.wordAt(i);
           if (w && w.r.length > 0) {
             const end = this.atWord(w);

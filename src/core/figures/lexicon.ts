@@ -349,9 +349,21 @@ export function hashStep(h: number, c: number): number {
 }
 export const HASH_SEED = 0x811c9dc5 | 0;
 
-for (const key of LEXICON.keys()) {
+/** The same filter over only the words a figure can start with (not في, من, عام …), for the main loop. */
+export const TRIGGER_BLOOM = new Uint32Array(1 << (BLOOM_BITS - 5));
+
+const TRIGGER_TYPES = new Set<Entry['t']>(['weekday', 'rel', 'relHead', 'demonstrative', 'month', 'monthHead', 'hmonth',
+  'hmonthHead', 'num', 'scale', 'frac', 'ord', 'hourNoun']);
+
+function isTrigger(r: Reading): boolean {
+  if (TRIGGER_TYPES.has(r.e.t)) return true;
+  return r.e.t === 'tunit' && (!!r.e.dual || /(?:ال|لل)$/.test(r.pre));
+}
+
+for (const [key, readings] of LEXICON) {
   let h = HASH_SEED;
   for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
   const bit = h >>> (32 - BLOOM_BITS);
   BLOOM[bit >>> 5] |= 1 << (bit & 31);
+  if (readings.some(isTrigger)) TRIGGER_BLOOM[bit >>> 5] |= 1 << (bit & 31);
 }
