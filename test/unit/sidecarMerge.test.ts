@@ -79,11 +79,17 @@ describe('mergeSidecars', () => {
       theirs: side({ ...E1, target: { ...E1.target, start: 3, end: 14 } }, F2),
       expect: [E1, F2],
     },
+    {
+      name: 'the same place with a different stored context is no conflict',
+      ours: side({ ...E1, target: { ...E1.target, prefix: 'قديم ' } }, F2),
+      theirs: side(E1, F2),
+      expect: [E1, F2],
+    },
   ];
   for (const c of table) {
     it(c.name, () => {
       // For the anchor case the base must differ from both sides.
-      const base = c.name.startsWith('both moved') ? side({ ...E1, target: { ...E1.target, start: 1, end: 12 } }, F2) : BASE;
+      const base = c.name.startsWith('both moved') || c.name.startsWith('the same place') ? side({ ...E1, target: { ...E1.target, start: 1, end: 12 } }, F2) : BASE;
       const r = mergeSidecars(base, c.ours, c.theirs, { text: TEXT });
       assert.deepStrictEqual(r.data.annotations, c.expect);
       assert.deepStrictEqual(

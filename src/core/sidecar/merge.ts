@@ -90,7 +90,10 @@ function mergeRecord(base: AnnotationRecord, ours: AnnotationRecord, theirs: Ann
     let v: unknown;
     if (deepEqual(ov, tv) || deepEqual(tv, bv)) v = ov;
     else if (deepEqual(ov, bv)) v = tv;
-    else if (k === 'target' && text !== undefined && fitsOnlyOne(text, ov, tv) !== undefined) v = fitsOnlyOne(text, ov, tv);
+    else if (k === 'target' && isAnchor(ov) && isAnchor(tv) && ov.start === tv.start && ov.end === tv.end && ov.exact === tv.exact) {
+      // Same place, only the stored context differs (one side has not refreshed it yet): not a real conflict.
+      v = text !== undefined && tv.prefix === text.slice(Math.max(0, tv.start - tv.prefix.length), tv.start) ? tv : ov;
+    } else if (k === 'target' && text !== undefined && fitsOnlyOne(text, ov, tv) !== undefined) v = fitsOnlyOne(text, ov, tv);
     else if (k === 'orphan' || k === 'modified') v = k === 'orphan' ? ov : later(ov, tv);
     else {
       v = ov;
