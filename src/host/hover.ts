@@ -2,7 +2,7 @@
 // type, verdict, evidence, note, author, time). Text from the article or the sidecar is escaped and
 // isolated; command links name only Khabar's commands and carry only the offset.
 import * as vscode from 'vscode';
-import { commandLink, escapeMarkdown, showText, webLink } from '../core/editor/markdown';
+import { commandLink, escapeMarkdown, isolateArabic, showText, webLink } from '../core/editor/markdown';
 import type { Mark } from '../core/editor/marks';
 import { describeFigure } from '../core/figures/describe';
 import type { AnnotationRecord, VerdictDef } from '../core/model';
@@ -26,6 +26,29 @@ export const HOVER_COMMANDS = [
   'khabar.removeAnnotation',
   'khabar.addToEntityList',
 ];
+
+/**
+ * Hover titles name the kind in both languages whatever the display language: annotators read the
+ * Arabic term and match the English label of their guidelines and exports.
+ */
+const BILINGUAL: Record<string, string> = {
+  PER: 'شخص — person',
+  LOC: 'مكان — place',
+  ORG: 'مؤسسة — organisation',
+  MISC: 'اسم آخر — other name',
+  NUMBER: 'عدد — number',
+  PERCENT: 'نسبة مئوية — percentage',
+  MONEY: 'مبلغ — money',
+  QUANTITY: 'كمية — quantity',
+  DATE: 'تاريخ — date',
+  TIME: 'وقت — time',
+  DURATION: 'مدة — duration',
+  ORDINAL: 'ترتيب — ordinal',
+  NOTE: 'ملاحظة — note',
+  CLAIM_SUGGESTED: 'ادعاء مقترح — claim suggestion',
+  CLAIM_TAGGED: 'ادعاء موسوم — tagged claim',
+  QUOTE_TAGGED: 'اقتباس موسوم — tagged quote',
+};
 
 function actions(links: Array<[string, string]>, offset: number): string {
   return links.map(([title, cmd]) => commandLink(title, cmd, { offset })).join(' · ');
@@ -106,9 +129,10 @@ export function markHover(m: Mark, verdicts: readonly VerdictDef[]): vscode.Mark
   }
   const r = m.record;
   const label = r?.label ?? m.detection?.label ?? m.key;
-  const kindName = m.key === 'claimTagged' ? (r?.label === 'QUOTE' ? vscode.l10n.t('Tagged quote') : vscode.l10n.t('Tagged claim')) : m.key === 'claimSuggestion' ? vscode.l10n.t('Claim suggestion') : labelName(label);
+  const kind = m.key === 'claimTagged' ? (r?.label === 'QUOTE' ? 'QUOTE_TAGGED' : 'CLAIM_TAGGED') : m.key === 'claimSuggestion' ? 'CLAIM_SUGGESTED' : label;
+  const kindName = BILINGUAL[kind] ?? labelName(label);
   const text = r?.target.exact ?? m.detection?.text ?? '';
-  md.appendMarkdown(`**${escapeMarkdown(kindName)}** · ${showText(text, 120)}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(isolateArabic(kindName))}** · ${showText(text, 120)}\n\n`);
   if (r) md.appendMarkdown(recordBody(r, verdicts));
   else if (m.detection) md.appendMarkdown(detectionBody(m.detection));
   const links: Array<[string, string]> = [];
