@@ -208,12 +208,12 @@ function markFigures(toks: readonly Tok[], figures: readonly FigureDetection[]):
       if (t.raw === '%' || t.raw === '٪') mark[i] = 1;
       continue;
     }
-    if (isDigit(t.n.charCodeAt(0))) {
+    if (isDigit(t.n.charCodeAt(0)) || (t.n.length > 1 && 'وبلفك'.includes(t.n[0]!) && isDigit(t.n.charCodeAt(1)))) {
       const prev = toks[i - 1];
       const next = toks[i + 1];
       const inDate = (next && !next.word && (next.raw === '/' || next.raw === ':') && next.start === t.end) ||
         (prev && !prev.word && (prev.raw === '/' || prev.raw === ':') && prev.end === t.start);
-      const year = /^(1[89]|20)\d\d$/.test(t.n) || (prev !== undefined && (prev.f & W.Year) !== 0);
+      const year = /^[وبلفك]?(1[89]|20)\d\d$/.test(t.n) || /^1[34]\d\d(هـ?)?$/.test(t.n) || (prev !== undefined && (prev.f & W.Year) !== 0);
       if (!inDate && !year) mark[i] = 1;
       continue;
     }
@@ -231,11 +231,14 @@ function markFigures(toks: readonly Tok[], figures: readonly FigureDetection[]):
   return mark;
 }
 
+/** Amounts, percentages, quantities and counts; not years, nor small counts in words (ثلاث جبهات). */
 function substantive(f: FigureDetection): boolean {
   if (f.label === 'PERCENT' || f.label === 'MONEY' || f.label === 'QUANTITY') return true;
   if (f.label !== 'NUMBER') return false;
   const v = f.value.number;
-  return !(v !== undefined && Number.isInteger(v) && v >= 1800 && v <= 2100 && /^\S+$/.test(f.text));
+  if (v === undefined) return true;
+  if (Number.isInteger(v) && v >= 1800 && v <= 2100 && /^\S+$/.test(f.text)) return false;
+  return !(v <= 10 && !/[0-9٠-٩۰-۹]/.test(f.text));
 }
 
 function figureSentence(toks: readonly Tok[], s: Sentence, figureTok: Uint8Array): Draft | null {
@@ -324,6 +327,11 @@ class Detector {
         else if (t.f & W.SourcePrep) d = this.source(i, seg, s);
       } else if (this.closeOf[i]! > i) {
         d = this.quote(i, seg);
+      }
+      if (d && this.sacred(d.speaker)) {
+        if (d.speaker!.strength !== 'inherited') this.previous = d.speaker;
+        i = Math.max(d.b, i + 1);
+        continue;
       }
       if (d && d.b > d.a) {
         out.push(d);
@@ -513,6 +521,20 @@ class Detector {
     return end;
   }
 
+  /** Scripture and prophetic sayings are quoted, not claimed: no candidate for them. */
+  private sacred(sp: Speaker | null): boolean {
+    if (!sp) return false;
+    const t = this.toks;
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t[mid]!.start < sp.claimant.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < t.length && (t[lo]!.f & W.Sacred) !== 0;
+  }
+
   private explicit(a: number, b: number): Speaker | null {
     const toks = this.toks;
     while (b > a && !toks[b - 1]!.word && !keepAtEnd(toks, a, b - 1)) b--;
@@ -604,14 +626,6 @@ class Detector {
   private phraseEnd(from: number, limit: number): number {
     const toks = this.toks;
     if (from >= limit || !toks[from]!.word) return from;
-    for (const e of this.entities) {
-      if (e.start > toks[Math.min(limit - 1, from + 4)]!.start) break;
-      if (e.start >= toks[from]!.start && (e.label === 'PER' || e.label === 'ORG' || e.label === 'LOC')) {
-        let j = from;
-        while (j < limit && toks[j]!.end <= e.end) j++;
-        return j;
-      }
-    }
     let j = from;
     let chain = false;
     let person = false;
@@ -629,6 +643,14 @@ class Detector {
         while (j < limit && toks[j]!.word && isNisba(toks[j]!.n)) j++;
       }
     };
+    // A name the entity recogniser found, right at the start (a place only there: أعلنت روسيا) or
+    // after a title chain (وزير المالية جواكيم ليفي), then perhaps an appositive title.
+    const e = this.entityAfter(from, limit);
+    if (e) {
+      while (j < limit && toks[j]!.end <= e.end) j++;
+      if (j < limit && toks[j]!.f & W.Title) titleChain();
+      return j;
+    }
     titleChain();
     if (chain && j < limit && this.unitContinues(from, j, limit)) {
       j += 2;
@@ -641,6 +663,11 @@ class Detector {
     while (j < limit && names < 3) {
       const z = toks[j]!;
       if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || isDigit(z.n.charCodeAt(0)) || isMasdar(z.n)) break;
+      // Kinship links do not count against the name's length: محمد بن عبدالله المشوح.
+      if (z.f & W.NameLink && names > 0) {
+        j++;
+        continue;
+      }
       if (z.n.startsWith('ال')) {
         // A family name closes a personal name (مصطفى الكاظمي); a bare الـ-word may be the subject
         // itself; a definite body after a name is the object (اتهم … ديمبسي الحكومة).
@@ -655,6 +682,24 @@ class Detector {
     // An appositive title after the name: عبدالله البرقان رئيس لجنة الاحتراف.
     if (names > 0 && j < limit && toks[j]!.f & W.Title) titleChain();
     return j;
+  }
+
+  /** The entity that starts a subject at `from`, directly or after title words only. */
+  private entityAfter(from: number, limit: number): EntityDetection | null {
+    const toks = this.toks;
+    const first = toks[from]!;
+    for (const e of this.entities) {
+      if (e.end <= first.start) continue;
+      if (e.start < first.start) return null;
+      if (e.start === first.start) return e;
+      if (e.label === 'LOC' || !(first.f & (W.Title | W.OrgHead))) return null;
+      for (let k = from; k < limit && toks[k]!.start < e.start; k++) {
+        const z = toks[k]!;
+        if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || k - from > 6) return null;
+      }
+      return e;
+    }
+    return null;
   }
 
   private looksLikeNameContinuation(j: number, limit: number): boolean {

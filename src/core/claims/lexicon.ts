@@ -109,6 +109,11 @@ const DOCUMENTS: ReadonlySet<string> = set(`البيان بيان التقرير
   الإعلان البلاغ التصريح تصريح الدراسة دراسة المسح الإحصاءات الأرقام البيانات إحصاءات إحصائيات الإحصائيات أرقام
   بيانات معطيات المعطيات تقديرات التقديرات نتائج النتائج تقارير التقارير`);
 
+/** Links inside a personal name: محمد بن سلمان، عبد الله، آل سعود. */
+const NAME_LINKS: ReadonlySet<string> = set('بن ابن بنت أبو أبي أم آل عبد');
+/** Speakers of scripture and hadith: قال الله تعالى، قال النبي ﷺ. */
+const SACRED: ReadonlySet<string> = set('الله تعالى النبي الرسول رسول المصطفى سبحانه جل');
+
 /** Number words that make a sentence quantitative when the figure recogniser is silent. */
 const NUMBER_WORDS: ReadonlySet<string> = set(`ألف آلاف ألفا ألفين مليون ملايين مليونا مليوني مليار مليارات
   ملياري المئة المائة بالمئة بالمائة مئات عشرات أضعاف ضعف ضعفي نصف ثلث ربع ثلاثة أربعة خمسة ستة سبعة
@@ -156,6 +161,8 @@ export const W = {
   Future: 1 << 21,
   NotFuture: 1 << 22,
   Relay: 1 << 23,
+  NameLink: 1 << 24,
+  Sacred: 1 << 25,
 } as const;
 export const VERB_BITS = W.Past | W.Present | W.Participle | W.Locative;
 
@@ -188,5 +195,7 @@ export const LEXICON: ReadonlyMap<string, number> = (() => {
   add(FUTURE, W.Future);
   add(NOT_FUTURE, W.NotFuture);
   add(RELAY, W.Relay);
+  add(NAME_LINKS, W.NameLink);
+  add(SACRED, W.Sacred);
   return m;
 })();
