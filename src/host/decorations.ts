@@ -14,6 +14,7 @@ import { hiddenKeys, readConfig } from './config';
 /** Lines detected beyond the visible ones in paragraph mode, so small scrolls need no work. */
 const MARGIN_LINES = 80;
 const TYPING_DELAY_MS = 150;
+const WHOLE_TYPING_DELAY_MS = 400;
 const SCROLL_DELAY_MS = 40;
 const MARGIN_DELAY_MS = 60;
 
@@ -125,7 +126,9 @@ export class DecorationManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((ev) => {
         if (ev.contentChanges.length === 0) return;
-        for (const e of vscode.window.visibleTextEditors) if (e.document === ev.document) this.schedule(e, TYPING_DELAY_MS);
+        // A whole-text detection costs more than a paragraph's: wait for a longer pause in typing.
+        const delay = this.index.detections.paragraphMode(ev.document) ? TYPING_DELAY_MS : WHOLE_TYPING_DELAY_MS;
+        for (const e of vscode.window.visibleTextEditors) if (e.document === ev.document) this.schedule(e, delay);
       }),
       vscode.workspace.onDidChangeConfiguration((ev) => {
         if (ev.affectsConfiguration('khabar')) this.refreshAll();
