@@ -157,6 +157,8 @@ const WORDS_AND_SCALES: Case[] = [
   { name: 'ثلاثين ألف مليار', input: 'ثلاثين ألف مليار', want: [{ text: 'ثلاثين ألف مليار', label: 'NUMBER', value: { number: 30000000000000 } }] },
   { name: 'مليون ونصف المليون', input: 'نحو مليون ونصف المليون وحدة', want: [{ text: 'مليون ونصف المليون', label: 'NUMBER', value: { number: 1500000, bound: 'about' } }] },
   { name: 'ألفين وخمسمائة', input: 'ألفين وخمسمائة', want: [{ text: 'ألفين وخمسمائة', label: 'NUMBER', value: { number: 2500 } }] },
+  { name: 'dual scale with a conjunction', input: 'ومليوني ريال للفرع', want: [{ text: 'ومليوني ريال', label: 'MONEY', value: { number: 2000000, currency: 'SAR' } }] },
+  { name: 'digits in brackets before the scale word', input: 'تكلفة (6,3) مليارات ريال سعودي', want: [{ text: '(6,3) مليارات ريال سعودي', label: 'MONEY', value: { number: 6300000000, currency: 'SAR' } }] },
   { name: 'واحد alone is an adjective', input: 'في وقت واحد', want: [] },
   { name: 'لست is not six', input: 'لست ضد المشروع', want: [] },
   { name: 'counted noun stays out of the span', input: 'نحو 3 آلاف عسكري', want: [{ text: '3 آلاف', label: 'NUMBER', value: { number: 3000, bound: 'about' } }] },

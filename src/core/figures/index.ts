@@ -372,6 +372,14 @@ class Scanner {
       }
     }
     ph.s = s;
+    // "(18) ألف ريال", "(6,3) مليارات": digits in brackets before their scale or currency word.
+    if (!forced && t[s - 1] === '(' && t[ph.e] === ')') {
+      const w = this.nextWord(ph.e + 1);
+      if (w && w.r.some((r) => r.pre === '' && (r.e.t === 'scale' || r.e.t === 'cur' || r.e.t === 'unit'))) {
+        ph.s = s - 1;
+        ph.e = ph.e + 1;
+      }
+    }
     return this.tail(ph, forced, this.definiteBefore(i));
   }
 
@@ -1022,7 +1030,7 @@ class Scanner {
       for (const r of word.r) {
         const en = r.e;
         const pre = r.pre;
-        const wa = pre === 'و' || (definite && pre === 'وال');
+        const wa = !first && (pre === 'و' || (definite && pre === 'وال'));
         if (!first && !wa && pre !== '') continue;
         if (first && pre !== '' && !/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?$/.test(pre)) continue;
         if (en.t === 'num') {
