@@ -30,7 +30,10 @@ export function bratAnn(p: PreparedArticle): string {
       const s = r.target.start + m.index;
       frags.push([s, s + m[0].length]);
     }
-    if (frags.length === 0) throw new ExportError('brat cannot hold a span made only of line breaks', p.article.path, r.id);
+    // Fragments cannot hold line breaks, so one at either end would silently leave the span.
+    if (frags.length === 0 || /^[\r\n]|[\r\n]$/.test(exact)) {
+      throw new ExportError('brat cannot hold a span that starts or ends with a line break', p.article.path, r.id);
+    }
     const offsets = frags.map(([s, e]) => `${p.index.toCodePoint(s)} ${p.index.toCodePoint(e)}`).join(';');
     const quote = frags.map(([s, e]) => text.slice(s, e)).join(' ');
     lines.push(`${t}\t${r.label} ${offsets}\t${quote}`);
