@@ -45,8 +45,8 @@ export function registerExportCommand(context: vscode.ExtensionContext, deps: Ex
 async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCommandDeps): Promise<void> {
   const format = await pickFormat();
   if (!format) return;
-  const active = clicked ?? vscode.window.activeTextEditor?.document.uri;
-  const scope = await pickScope(active);
+  const where = await locate(clicked ?? vscode.window.activeTextEditor?.document.uri);
+  const scope = await pickScope(where);
   if (!scope) return;
   const suggestions = await vscode.window.showQuickPick(
     [
@@ -56,10 +56,10 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
     { title: vscode.l10n.t('Khabar: Export…'), placeHolder: vscode.l10n.t('Detected but unreviewed suggestions') },
   );
   if (!suggestions) return;
-  const target = await pickTarget(format, active);
+  const target = await pickTarget(format, where.folder);
   if (!target) return;
 
-  const files = await articleFiles(scope, active);
+  const files = await articleFiles(scope, where);
   if (files.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Khabar: no articles to export.'));
     return;
@@ -85,8 +85,13 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
         void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('{0} articles were left out.', problems.length)}`, show).then((choice) => {
           if (choice === show) void showProblems(problems);
         });
-      } else {
+      } else if (FORMAT_INFO[format].folder) {
         void vscode.window.showInformationMessage(summary);
+      } else {
+        const open = vscode.l10n.t('Open');
+        void vscode.window.showInformationMessage(summary, open).then((choice) => {
+          if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
+        });
       }
     },
   );
@@ -100,20 +105,37 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
   return picked?.format;
 }
 
-async function pickScope(active: vscode.Uri | undefined): Promise<Scope | undefined> {
-  const items: Array<vscode.QuickPickItem & { scope: Scope }> = [];
-  if (active) {
-    items.push({ label: vscode.l10n.t('This article'), description: vscode.workspace.asRelativePath(active), scope: 'article' });
-    items.push({ label: vscode.l10n.t('This folder'), description: vscode.workspace.asRelativePath(vscode.Uri.joinPath(active, '..')), scope: 'folder' });
+interface Where {
+  /** The article the command was run on (editor or explorer), if any. */
+  article?: vscode.Uri;
+  /** Its folder, or the folder clicked in the explorer. */
+  folder?: vscode.Uri;
+}
+
+async function locate(uri: vscode.Uri | undefined): Promise<Where> {
+  if (!uri) return {};
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    if (st.type & vscode.FileType.Directory) return { folder: uri };
+  } catch {
+    // An unsaved document has no file: it is still the article, with no folder on disk.
+    return uri.scheme === 'untitled' ? {} : { article: uri };
   }
+  return { article: uri, folder: vscode.Uri.joinPath(uri, '..') };
+}
+
+async function pickScope(where: Where): Promise<Scope | undefined> {
+  const items: Array<vscode.QuickPickItem & { scope: Scope }> = [];
+  if (where.article) items.push({ label: vscode.l10n.t('This article'), description: vscode.workspace.asRelativePath(where.article), scope: 'article' });
+  if (where.folder) items.push({ label: vscode.l10n.t('This folder'), description: vscode.workspace.asRelativePath(where.folder), scope: 'folder' });
   if (vscode.workspace.workspaceFolders?.length) items.push({ label: vscode.l10n.t('The whole workspace'), scope: 'workspace' });
   if (items.length === 0) return undefined;
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Khabar: Export…'), placeHolder: vscode.l10n.t('What to export') });
   return picked?.scope;
 }
 
-async function pickTarget(format: ExportFormat, active: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
-  const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? (active ? vscode.Uri.joinPath(active, '..') : undefined);
+async function pickTarget(format: ExportFormat, folder: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? folder;
   if (FORMAT_INFO[format].folder) {
     const picked = await vscode.window.showOpenDialog({
       canSelectFolders: true,
@@ -134,9 +156,9 @@ async function pickTarget(format: ExportFormat, active: vscode.Uri | undefined):
   });
 }
 
-async function articleFiles(scope: Scope, active: vscode.Uri | undefined): Promise<vscode.Uri[]> {
-  if (scope === 'article') return active ? [active] : [];
-  const pattern = scope === 'folder' && active ? new vscode.RelativePattern(vscode.Uri.joinPath(active, '..'), ARTICLE_GLOB) : ARTICLE_GLOB;
+async function articleFiles(scope: Scope, where: Where): Promise<vscode.Uri[]> {
+  if (scope === 'article') return where.article ? [where.article] : [];
+  const pattern = scope === 'folder' && where.folder ? new vscode.RelativePattern(where.folder, ARTICLE_GLOB) : ARTICLE_GLOB;
   const found = await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB);
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
