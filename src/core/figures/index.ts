@@ -28,6 +28,8 @@
 //   month:MM                  a bare month name: that month of the article's year
 //   month:MM;day:DD           day and month without a year: the article's year
 //   hijri-month:MM;day:DD     the same in the Hijri calendar: the article's Hijri year
+//   hijri-month:MM;last|this|next  (رمضان الماضي); resolved to value.hijri yyyy-mm, no Gregorian date
+//   (a day-month may also end in ;last|;this|;next when a qualifier follows it: 4 تموز المقبل)
 //   weekday:NAME;last | weekday:NAME;next  (السبت الماضي)
 //   weekday:NAME              a bare weekday: the one on or before the article date
 
@@ -373,11 +375,16 @@ class Scanner {
     }
     ph.s = s;
     // "(18) ألف ريال", "(6,3) مليارات": digits in brackets before their scale or currency word.
-    if (!forced && t[s - 1] === '(' && t[ph.e] === ')') {
-      const w = this.nextWord(ph.e + 1);
-      if (w && w.r.some((r) => r.pre === '' && (r.e.t === 'scale' || r.e.t === 'cur' || r.e.t === 'unit'))) {
-        ph.s = s - 1;
-        ph.e = ph.e + 1;
+    if (!forced) {
+      let open = s - 1;
+      while (open >= this.lastEnd && t[open] === ' ') open--;
+      const close = this.skipGap(ph.e);
+      if (open >= this.lastEnd && t[open] === '(' && t[close] === ')') {
+        const w = this.nextWord(close + 1);
+        if (w && w.r.some((r) => r.pre === '' && (r.e.t === 'scale' || r.e.t === 'cur' || r.e.t === 'unit' || (r.e.t === 'tunit' && !r.e.dual)))) {
+          ph.s = open;
+          ph.e = close + 1;
+        }
       }
     }
     return this.tail(ph, forced, this.definiteBefore(i));
@@ -993,7 +1000,20 @@ class Scanner {
     }
     // A Hijri month without a year (شهر رمضان, ربيع الأول) names a season, not a date; its second
     // word is skipped so "الأول" is not read as an ordinal.
-    if (month.hijri) return month.e > w.e ? month.e : undefined;
+    if (month.hijri) {
+      // "رمضان الماضي": the month of the article's Hijri year (or the one before / after).
+      const wq = this.nextWord(month.e);
+      const hq = get(wq, 'qual');
+      if (wq && hq && hq.pre === '') {
+        const ah = this.article ? gregorianToHijri(this.article.day) : undefined;
+        if (!ah) return this.emitDate(w.s, wq.e, { relative: `hijri-month:${pad(month.m)};${hq.q}` }, undefined);
+        let hy = ah.y;
+        if (hq.q === 'last' && month.m >= ah.m) hy--;
+        if (hq.q === 'next' && month.m <= ah.m) hy++;
+        return this.emitDate(w.s, wq.e, { hijri: `${hy}-${pad(month.m)}` }, undefined);
+      }
+      return month.e > w.e ? month.e : undefined;
+    }
     const w2 = this.nextWord(e);
     const qual = get(w2, 'qual');
     if (w2 && qual && qual.pre === '') return this.emitRelative(w.s, w2.e, `month:${pad(month.m)};${qual.q}`);
