@@ -35,6 +35,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
       if (m.key === 'claimTagged') {
         if (m.record?.label === 'CLAIM') action(vscode.l10n.t('Set verdict… «{0}»', short), 'khabar.setVerdict', t, true);
         action(vscode.l10n.t('Set claimant…'), 'khabar.setClaimant', t);
+        action(vscode.l10n.t('Set claim type…'), 'khabar.setClaimType', t);
         action(vscode.l10n.t('Add evidence link…'), 'khabar.addEvidence', t);
         action(vscode.l10n.t('Add note…'), 'khabar.addNote', t);
         action(vscode.l10n.t('Remove the tag «{0}»', short), 'khabar.removeAnnotation', t);

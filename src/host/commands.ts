@@ -18,7 +18,7 @@ import {
   type NewRecord,
 } from '../core/editor/records';
 import { findArticleDate } from '../core/figures/index';
-import type { AnnotationRecord, RecordLabel } from '../core/model';
+import type { AnnotationRecord, ClaimType, RecordLabel } from '../core/model';
 import type { ClaimDetection, Detection, EntityLabel } from '../core/types';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
@@ -34,6 +34,7 @@ export const enum CommandId {
   TagQuote = 'khabar.tagQuote',
   SetVerdict = 'khabar.setVerdict',
   SetClaimant = 'khabar.setClaimant',
+  SetClaimType = 'khabar.setClaimType',
   AddEvidence = 'khabar.addEvidence',
   AddNote = 'khabar.addNote',
   RemoveAnnotation = 'khabar.removeAnnotation',
@@ -126,6 +127,7 @@ export class Commands {
       reg(CommandId.TagQuote, (a) => this.tag(a, 'QUOTE')),
       reg(CommandId.SetVerdict, (a) => this.setVerdict(a)),
       reg(CommandId.SetClaimant, (a) => this.setClaimant(a)),
+      reg(CommandId.SetClaimType, (a) => this.setClaimType(a)),
       reg(CommandId.AddEvidence, (a) => this.addEvidence(a)),
       reg(CommandId.AddNote, (a) => this.addNote(a)),
       reg(CommandId.RemoveAnnotation, (a) => this.remove(a)),
@@ -340,6 +342,28 @@ export class Commands {
       (await vscode.window.showInputBox({ title: vscode.l10n.t('Who made this claim?'), value: claim.claim?.claimant?.text ?? '', validateInput: (s) => (s.trim() ? undefined : vscode.l10n.t('Enter a name.')) }));
     if (!value?.trim()) return undefined;
     return this.index.store.update(r.document, claim.id, { claim: { ...(claim.claim ?? {}), claimant: { text: value.trim() } }, modified: this.now() });
+  }
+
+  /** Full Fact's claim types, as ClaimReview exports and AraFacts-style datasets expect. */
+  async setClaimType(arg: unknown): Promise<AnnotationRecord | undefined> {
+    const r = await resolve(arg);
+    if (!r || !(await this.writable(r.document))) return undefined;
+    const claim = await this.claimOrTag(r, arg);
+    if (!claim) return undefined;
+    const types: Array<[ClaimType, string]> = [
+      ['quantity', vscode.l10n.t('Quantity (a number, a rise or a fall)')],
+      ['correlation-causation', vscode.l10n.t('Cause and effect')],
+      ['law-rule', vscode.l10n.t('Law or rule')],
+      ['prediction', vscode.l10n.t('Prediction')],
+      ['personal-experience', vscode.l10n.t('Personal experience')],
+      ['other', vscode.l10n.t('Other')],
+    ];
+    const pick = await vscode.window.showQuickPick(
+      types.map(([value, label]) => ({ label, description: value, value, picked: claim.claim?.type === value })),
+      { title: vscode.l10n.t('Type of claim') },
+    );
+    if (!pick) return undefined;
+    return this.index.store.update(r.document, claim.id, { claim: { ...(claim.claim ?? {}), type: pick.value }, modified: this.now() });
   }
 
   async addEvidence(arg: unknown): Promise<AnnotationRecord | undefined> {

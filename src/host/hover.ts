@@ -21,6 +21,7 @@ export const HOVER_COMMANDS = [
   'khabar.tagQuote',
   'khabar.setVerdict',
   'khabar.setClaimant',
+  'khabar.setClaimType',
   'khabar.addEvidence',
   'khabar.addNote',
   'khabar.removeAnnotation',
@@ -138,7 +139,7 @@ export function markHover(m: Mark, verdicts: readonly VerdictDef[]): vscode.Mark
   const links: Array<[string, string]> = [];
   if (m.key === 'claimTagged') {
     if (r?.label === 'CLAIM') links.push([vscode.l10n.t('Set verdict…'), 'khabar.setVerdict']);
-    links.push([vscode.l10n.t('Claimant…'), 'khabar.setClaimant'], [vscode.l10n.t('Evidence…'), 'khabar.addEvidence'], [vscode.l10n.t('Note…'), 'khabar.addNote'], [vscode.l10n.t('Remove'), 'khabar.removeAnnotation']);
+    links.push([vscode.l10n.t('Claimant…'), 'khabar.setClaimant'], [vscode.l10n.t('Type…'), 'khabar.setClaimType'], [vscode.l10n.t('Evidence…'), 'khabar.addEvidence'], [vscode.l10n.t('Note…'), 'khabar.addNote'], [vscode.l10n.t('Remove'), 'khabar.removeAnnotation']);
   } else if (m.key === 'claimSuggestion') {
     links.push([vscode.l10n.t('Tag as claim'), 'khabar.tagClaim'], [vscode.l10n.t('Tag as quote'), 'khabar.tagQuote'], [vscode.l10n.t('Reject'), 'khabar.rejectDetection']);
   } else if (m.key === 'note') {
