@@ -1,0 +1,71 @@
+// The fact-checker's loop in a real VS Code: tag a claim, reject a suggestion, undo, and find it
+// all in the sidecar file beside the article.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AnnotationRecord } from '../../../src/core/model';
+import type { KhabarApi } from '../../../src/extension';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | PromiseLike<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('Annotating in VS Code', () => {
+  let editor: vscode.TextEditor;
+  let api: KhabarApi;
+  let text: string;
+  let sidecar: vscode.Uri;
+
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const uri = vscode.Uri.joinPath(folder.uri, 'sample-article.ar.txt');
+    sidecar = uri.with({ path: uri.path + '.annotations.yaml' });
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const ext = vscode.extensions.getExtension<KhabarApi>('khabar.khabar');
+    assert.ok(ext);
+    await waitFor('activation', () => ext.isActive || undefined);
+    api = ext.exports;
+    text = editor.document.getText();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  function drawnTexts(key: 'figure' | 'claimTagged'): string[] {
+    return (api.drawn(editor)?.spans[key] ?? []).map((s) => s.text);
+  }
+
+  it('tags the quote as a claim and writes it to the sidecar', async () => {
+    const offset = text.indexOf('«لن نسمح') + 2;
+    const record = await vscode.commands.executeCommand<AnnotationRecord | undefined>('khabar.tagClaim', { offset });
+    assert.ok(record, 'khabar.tagClaim returned no record');
+    assert.strictEqual(record.kind, 'claim');
+    assert.strictEqual(record.status, 'accepted');
+    assert.ok(record.target.start <= offset && offset < record.target.end, 'the claim does not cover the quote');
+    assert.strictEqual(text.slice(record.target.start, record.target.end), record.target.exact);
+    await waitFor('the tagged claim to be drawn', () => drawnTexts('claimTagged').includes(record.target.exact) || undefined);
+    await api.store.flush(editor.document.uri);
+    const yaml = new TextDecoder().decode(await waitFor('the sidecar file', () => vscode.workspace.fs.readFile(sidecar).then((b) => b, () => undefined)));
+    assert.ok(yaml.includes(record.id), `sidecar has no ${record.id}:\n${yaml}`);
+    assert.ok(yaml.includes('لن نسمح'), 'the sidecar does not quote the claim');
+  });
+
+  it('rejecting a figure removes its highlight, and undo brings it back', async () => {
+    const figure = '52 في المئة';
+    assert.ok(drawnTexts('figure').includes(figure), `not highlighted before: ${figure}`);
+    const offset = text.indexOf(figure) + 1;
+    const record = await vscode.commands.executeCommand<AnnotationRecord | undefined>('khabar.rejectDetection', { offset });
+    assert.ok(record, 'khabar.rejectDetection returned no record');
+    assert.strictEqual(record.status, 'rejected');
+    await waitFor('the rejected figure to disappear', () => !drawnTexts('figure').includes(figure) || undefined);
+    await vscode.commands.executeCommand('khabar.undo');
+    await waitFor('undo to restore the figure', () => drawnTexts('figure').includes(figure) || undefined);
+  });
+});
