@@ -41,6 +41,8 @@ const enum VerbKind {
 const MAX_ZONE = 26;
 /** A quote with fewer words than this is a name or a scare quote ("القتالي"), not a statement. */
 const MIN_QUOTE_WORDS = 3;
+/** A quote with no speech verb near it must be this long to be a statement. */
+const MIN_STANDALONE_QUOTE_WORDS = 6;
 /** An unattributed sentence must be this long to be a statement (not a dateline or a caption). */
 const MIN_FIGURE_SENTENCE_WORDS = 6;
 /** A headline is a short line. */
@@ -355,7 +357,7 @@ class Detector {
     for (let k = s.a + 1; k < Math.min(s.b, s.a + 6); k++) {
       const t = toks[k]!;
       if (!t.word) {
-        if (t.raw === ':' && k + 2 < s.b) {
+        if (t.raw === ':' && k + 2 < s.b && !this.timeColon(k)) {
           let a = k + 1;
           let b = s.b;
           if (this.closeOf[a]! > a) {
@@ -382,6 +384,7 @@ class Detector {
     const t = toks[i]!;
     const base = verbBits(t);
     if (base & W.Accuse) return this.accuse(i, seg);
+    if (kind === VerbKind.Locative && toks[i + 1]?.n !== 'في') return null;
     let k = i + 1;
     const limit = Math.min(seg.b, i + 1 + MAX_ZONE);
     for (; k < limit; k++) {
@@ -393,7 +396,7 @@ class Detector {
           k = close; // a quoted name inside the speaker: حركة "حماس"
           continue;
         }
-        if (z.raw === ':') break;
+        if (z.raw === ':' && !this.timeColon(k)) break;
         continue;
       }
       if (z.f & W.Complementiser) {
@@ -403,9 +406,11 @@ class Detector {
       if (z.n === 'عن' && base & W.TakesAn) break;
       if (z.vk !== VerbKind.None) return null;
     }
-    // Present tense inside a sentence is subject-first (الوزارة تؤكد أن …): the speaker precedes it.
-    const svo = kind === VerbKind.Present && (t.f & W.Present) !== 0 && i > firstWord(toks, this.current);
-    if (svo && (k >= limit || k > i + 3)) return null;
+    if (kind === VerbKind.Participle && !this.onlyAddressee(i + 1, k)) return null;
+    // A verb with no conjunction, inside the sentence, straight before its complementiser has its
+    // subject before it: الوزارة تؤكد أن …، لكن المهدي، أكد لـ«الشرق الأوسط» أن ….
+    const svo = (kind === VerbKind.Present || kind === VerbKind.Past) && (t.f & VERB_BITS) !== 0 &&
+      i > firstWord(toks, this.current) && k < limit && this.onlyAddressee(i + 1, k) && (toks[i - 1]!.word || isComma(toks[i - 1]!.raw));
     if (k >= limit) return base & W.TakesObject ? this.objectClaim(i, seg, t.raw) : null;
     if (kind === VerbKind.Present && base & W.PassiveAside && k === i + 1) return null;
 
@@ -425,11 +430,32 @@ class Detector {
     return { a, b, speaker, cue };
   }
 
+  /** Between a participle and its complementiser only إلى, an addressee (لـ«الشرق الأوسط») or marks. */
+  private onlyAddressee(from: number, k: number): boolean {
+    for (let j = from; j < k; j++) {
+      const z = this.toks[j]!;
+      const close = this.closeOf[j]!;
+      if (!z.word && close > j && close < k) j = close;
+      else if (z.word && !(z.f & W.Break)) return false;
+    }
+    return true;
+  }
+
+  private timeColon(k: number): boolean {
+    const z = this.toks[k]!;
+    return z.start > 0 && isDigit(this.text.charCodeAt(z.start - 1)) && isDigit(this.text.charCodeAt(z.end));
+  }
+
   /** The noun phrase just before a subject-first verb, back to punctuation or a break word. */
   private subjectBefore(i: number): Speaker | null {
     const toks = this.toks;
     let j = i;
-    while (j > this.current.a && i - j < 6) {
+    // المهدي رئيس الجمعية، أكد …: one comma may sit between the subject and its verb.
+    if (j - 1 > this.current.a && isComma(toks[j - 1]!.raw)) {
+      const found = this.subjectBefore(j - 1);
+      return found && found.strength !== 'inherited' ? found : this.inherit();
+    }
+    while (j > this.current.a && i - j < 8) {
       const z = toks[j - 1]!;
       if (!z.word || z.f & (W.Break | W.Complementiser) || z.vk !== VerbKind.None) break;
       j--;
@@ -645,6 +671,7 @@ class Detector {
     };
     // A name the entity recogniser found, right at the start (a place only there: أعلنت روسيا) or
     // after a title chain (وزير المالية جواكيم ليفي), then perhaps an appositive title.
+    if (toks[from]!.f & W.Honorific) return from + 1;
     const e = this.entityAfter(from, limit);
     if (e) {
       while (j < limit && toks[j]!.end <= e.end) j++;
@@ -717,9 +744,14 @@ class Detector {
     if (from + 1 < seg.b && (toks[from]!.n === 'ما' || toks[from]!.n === 'لما')) from += 2;
     if (from >= seg.b || !this.sourceLike(from)) return null;
     let end = from;
-    while (end < seg.b && end < from + 8 && toks[end]!.word && !(toks[end]!.f & W.Complementiser)) end++;
+    while (end < seg.b && end < from + 8 && toks[end]!.word && !(toks[end]!.f & W.Complementiser)) {
+      if (end > from && toks[end]!.vk !== VerbKind.None) break;
+      end++;
+    }
     // No comma: the source runs straight into the statement (ووفقا لوزارة الإسكان بلغ عدد …).
-    if (end < seg.b && toks[end]!.word && !(toks[end]!.f & W.Complementiser)) end = this.phraseEnd(from, seg.b);
+    if (end < seg.b && toks[end]!.word && !(toks[end]!.f & W.Complementiser) && end === from + 8) {
+      end = this.phraseEnd(from, seg.b);
+    }
     const speakerEnd = this.withEntities(from, end, seg.b);
     const speaker = this.explicit(from, speakerEnd);
     if (!speaker) return null;
@@ -758,7 +790,7 @@ class Detector {
     const close = this.closeOf[i]!;
     let words = 0;
     for (let k = i + 1; k < close; k++) if (toks[k]!.word) words++;
-    if (words < MIN_QUOTE_WORDS + 1) return null;
+    if (words < MIN_QUOTE_WORDS) return null;
     let k = close + 1;
     while (k < seg.b && !toks[k]!.word) k++;
     const kind = k < seg.b ? toks[k]!.vk : VerbKind.None;
@@ -767,8 +799,13 @@ class Detector {
       const speaker = end > k + 1 ? this.explicit(k + 1, end) : this.inherit();
       return { a: i + 1, b: close, speaker, cue: toks[k]!.raw };
     }
-    return { a: i + 1, b: close, speaker: null, cue: 'quote' };
+    // A quote with no speaker is a statement only if it is sentence-long, not a slogan or a title.
+    return words >= MIN_STANDALONE_QUOTE_WORDS ? { a: i + 1, b: close, speaker: null, cue: 'quote' } : null;
   }
+}
+
+function isComma(raw: string): boolean {
+  return raw === '،' || raw === ',';
 }
 
 function firstWord(toks: readonly Tok[], s: Sentence): number {

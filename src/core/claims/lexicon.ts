@@ -39,7 +39,7 @@ function set(words: string): ReadonlySet<string> {
 
 /** Past-tense speech verbs; the feminine (-ت) and plural (-وا) forms are generated below. */
 const PAST_BASE = `قال أضاف أوضح أكد أشار أفاد ذكر صرح أعلن كشف اتهم تابع أردف لفت نوه شدد اعتبر زعم أقر
-  اعترف حذر أبلغ رجح توقع استبعد أفصح نقل`;
+  اعترف حذر رجح توقع استبعد أفصح نقل`;
 /** Forms that do not follow the -ت/-وا pattern (final alef maqsura or hamza). */
 const PAST_IRREGULAR = `نفى نفت نفوا ادعى ادعت ادعوا رأى رأت رأوا`;
 const PRESENT = `يقول تقول يضيف تضيف يوضح توضح يؤكد تؤكد يشير تشير يفيد تفيد يذكر تذكر يصرح تصرح يعلن تعلن
@@ -86,7 +86,7 @@ const SPEAKER_BREAKS: ReadonlySet<string> = set(`في خلال على عن إل�
   أثناء عند حين بينما فيما كما حيث قد لقد يوم أمس اليوم الليلة صباح مساء ظهر فجر مساء الأحد الاثنين الثلاثاء
   الأربعاء الخميس الجمعة السبت الشهر الأسبوع الذي التي الذين اللذين اللتين لوكالة لقناة لصحيفة لصحافيين للصحافيين
   للصحفيين لصحفيين لموقع لتلفزيون للتلفزيون لوسائل للصحافة لإذاعة لمراسل لشبكة ل ب بحسب وفق وفقا نقلا وذلك
-  قوله قولها قولهم ردا تعليقا النظر الانتباه`);
+  قوله قولها قولهم ردا تعليقا النظر الانتباه وهو وهي هو هي لكن ولكن`);
 
 /** Titles that head a chain before a name: رئيس الوزراء العراقي مصطفى الكاظمي. */
 const TITLES: ReadonlySet<string> = set(`رئيس رئيسة نائب وزير وزيرة الوزير الوزيرة الرئيس الرئيسة المتحدث
@@ -109,6 +109,8 @@ const DOCUMENTS: ReadonlySet<string> = set(`البيان بيان التقرير
   الإعلان البلاغ التصريح تصريح الدراسة دراسة المسح الإحصاءات الأرقام البيانات إحصاءات إحصائيات الإحصائيات أرقام
   بيانات معطيات المعطيات تقديرات التقديرات نتائج النتائج تقارير التقارير`);
 
+/** Honorifics that stand for a named person already introduced: وأكد معاليه أهمية …. */
+const HONORIFICS: ReadonlySet<string> = set('معاليه سموه فضيلته سعادته جلالته دولته سماحته');
 /** Links inside a personal name: محمد بن سلمان، عبد الله، آل سعود. */
 const NAME_LINKS: ReadonlySet<string> = set('بن ابن بنت أبو أبي أم آل عبد');
 /** Speakers of scripture and hadith: قال الله تعالى، قال النبي ﷺ. */
@@ -163,6 +165,7 @@ export const W = {
   Relay: 1 << 23,
   NameLink: 1 << 24,
   Sacred: 1 << 25,
+  Honorific: 1 << 26,
 } as const;
 export const VERB_BITS = W.Past | W.Present | W.Participle | W.Locative;
 
@@ -197,5 +200,6 @@ export const LEXICON: ReadonlyMap<string, number> = (() => {
   add(RELAY, W.Relay);
   add(NAME_LINKS, W.NameLink);
   add(SACRED, W.Sacred);
+  add(HONORIFICS, W.Honorific);
   return m;
 })();
