@@ -8,6 +8,8 @@ import { AnnotationCodeActions } from './host/codeActions';
 import { Commands } from './host/commands';
 import { DecorationManager, type DrawnKey } from './host/decorations';
 import { DetectionService } from './host/detections';
+import { registerExportCommand } from './host/exportCommand';
+import { readConfig } from './host/config';
 import { AnnotationHoverProvider } from './host/hover';
 import { registerOnboarding } from './host/onboarding';
 import { ArticleStatus } from './host/statusBar';
@@ -95,6 +97,17 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
     ...registerStoreCommands(store),
     ...registerOnboarding(context),
   );
+  // Exports read an open article's records from the store (they include unsaved changes), others from disk.
+  registerExportCommand(context, {
+    getRecords: (article) => {
+      const state = store.peek(article);
+      return Promise.resolve(state ? [...state.records, ...state.orphans] : undefined);
+    },
+    getOptions: () => {
+      const config = readConfig();
+      return { verdicts: config.verdicts, ...(config.author ? { reviewer: config.author } : {}) };
+    },
+  });
   void vscode.commands.executeCommand('setContext', 'khabar:highlightsOn', true);
   return {
     activationMs: performance.now() - started,
