@@ -120,6 +120,8 @@ const BOUND_BEFORE: Array<[RegExp, Bound]> = [
   ['[وفبل]{0,2}(?:اقل من|ما يقل عن|يقل عن|تقل عن|دون)', 'less-than'],
 ].map(([src, b]) => [new RegExp(`(?:^|[\\s(])${fold(src)}\\s?$`), b as Bound]);
 
+const DATE_STARTS = new Set<Entry['t']>(['month', 'monthHead', 'hmonth', 'hmonthHead', 'num', 'ord']);
+
 const SINGULAR_TIME_UNITS = new Set(['يوم', 'ساعه', 'سنه', 'عام', 'شهر', 'اسبوع', 'دقيقه', 'ثانيه', 'عقد', 'قرن']);
 
 const PREPOSITIONS = new Set(['على', 'عن', 'قبل', 'بعد', 'ومن', 'وحتى', 'والى', 'وإلى']);
@@ -956,7 +958,8 @@ class Scanner {
       w2 = this.wordAt(q);
     }
     // A date right after the weekday: "السبت 2021/06/05", "الثلاثاء 19 شوال 1436 هـ".
-    if (isDigit(t.charCodeAt(q)) || (w2 && w2.r.length > 0)) {
+    // Only a date can follow here; a weekday after a weekday is not tried (no recursion on "السبت السبت …").
+    if (isDigit(t.charCodeAt(q)) || (w2 && w2.r.some((r) => DATE_STARTS.has(r.e.t)))) {
       this.pendingWeekday = { s: w.s, d };
       const before = this.out.length;
       const end = isDigit(t.charCodeAt(q)) ? this.atDigits(q) : this.atWord(w2 as Word);
@@ -1379,6 +1382,7 @@ class Scanner {
     for (let k = out.length - 2; k >= 0; k--) {
       const a = out[k];
       const b = out[k + 1];
+      if (b.fig.start - a.fig.end > 12) continue;
       const gap = this.text.slice(a.fig.end, b.fig.start);
       if (!/^[\s\u200e\u200f]*(?:-|–|\/|و|او|أو|إلى|الى|حتى)[\s\u200e\u200f]*$/.test(gap)) continue;
       const av = a.fig.value;
