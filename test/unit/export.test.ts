@@ -457,7 +457,7 @@ describe('export: detections of an article without a sidecar', () => {
 
 describe('export: safe relative paths', () => {
   const ok: Array<[string, string]> = [['a.txt', 'a.txt'], ['news/a.txt', 'news/a.txt'], ['./news//a.txt', 'news/a.txt'], ['news\\a.txt', 'news/a.txt']];
-  const bad = ['../a.txt', 'news/../../a.txt', '/etc/passwd', 'C:\\x.txt', 'file:///etc/passwd', '', 'a\0b'];
+  const bad = ['../a.txt', 'news/../../a.txt', '/etc/passwd', 'C:\\x.txt', 'file:///etc/passwd', '', 'a\0b', './x:y', 'news/.. /a.txt', 'news/.../a.txt', 'a.txt:stream', 'a\u0001b'];
   for (const [p, want] of ok) it(`accepts ${JSON.stringify(p)}`, () => assert.strictEqual(safeRelativePath(p), want));
   for (const p of bad) it(`refuses ${JSON.stringify(p)}`, () => assert.throws(() => safeRelativePath(p)));
 });

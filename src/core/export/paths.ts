@@ -16,7 +16,11 @@ export function safeRelativePath(p: string): string {
   const parts: string[] = [];
   for (const seg of slashed.split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') throw new UnsafePathError(`path ${JSON.stringify(p)} leaves the export folder (..)`);
+    // Windows drops trailing dots and spaces, so `.. ` and `...` can mean `..` there.
+    if (/^[.\s]+$/.test(seg)) throw new UnsafePathError(`path ${JSON.stringify(p)} leaves the export folder (..)`);
+    // A colon makes `x:y` a drive-relative path (or an NTFS stream) on Windows.
+    if (seg.includes(':')) throw new UnsafePathError(`path ${JSON.stringify(p)} has a colon, which names a drive on Windows`);
+    if (/[\u0001-\u001f]/.test(seg)) throw new UnsafePathError(`path ${JSON.stringify(p)} contains a control character`);
     parts.push(seg);
   }
   if (parts.length === 0) throw new UnsafePathError(`path ${JSON.stringify(p)} names no file`);
