@@ -132,6 +132,13 @@ const CASES: Case[] = [
     expect: { at: 'الزرقاء' },
   },
   {
+    name: 'a quote spanning a line break, after the file became CRLF',
+    before: ARTICLE,
+    after: ARTICLE.replace(/\n/g, '\r\n'),
+    quote: 'الماضي.\n\nوقال المتحدث',
+    expect: { at: 'الماضي.\r\n\r\nوقال المتحدث' },
+  },
+  {
     name: 'emoji outside the BMP inserted before',
     before: ARTICLE,
     after: '🔴🔴 ' + ARTICLE,

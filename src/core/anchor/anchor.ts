@@ -98,6 +98,8 @@ function place(text: string, t: Anchor, localDelta: number, globalDelta: number,
     const p = t.start + d;
     if (p >= 0 && text.startsWith(t.exact, p) && contextIntact(text, t, p, p + len)) return { start: p, end: p + len };
   }
+  const near = placeNear(text, t, t.start + localDelta);
+  if (near) return near;
   const exact = placeExact(text, t, [t.start + localDelta, t.start + globalDelta]);
   if (exact) return exact;
   return placeFuzzy(text, t, t.start + localDelta, o);
@@ -109,11 +111,39 @@ function contextIntact(text: string, t: Anchor, start: number, end: number): boo
   return (t.prefix.length > 0 && before === t.prefix) || (t.suffix.length > 0 && after === t.suffix) || (before === t.prefix && after === t.suffix);
 }
 
+/**
+ * The quote close to where it should be, with both sides of its context matching well: the usual
+ * case after scattered edits (or a CRLF conversion) and far cheaper than searching the whole text.
+ * Undefined when that is not clear-cut; the whole-text search then decides.
+ */
+function placeNear(text: string, t: Anchor, hint: number): Placement | undefined {
+  const len = t.exact.length;
+  const w = Math.max(2048, len * 8);
+  const from = Math.max(0, hint - w);
+  const to = Math.min(text.length, hint + len + w);
+  let best: { start: number; score: number } | undefined;
+  let second = -Infinity;
+  for (let p = text.indexOf(t.exact, from); p >= 0 && p + len <= to; p = text.indexOf(t.exact, p + 1)) {
+    const { prefix, suffix } = contextScores(text, t, p, p + len);
+    if (Math.min(prefix, suffix) < 0.75) continue;
+    const score = prefix + suffix;
+    if (!best || score > best.score) {
+      second = best?.score ?? second;
+      best = { start: p, score };
+    } else second = Math.max(second, score);
+  }
+  if (!best || best.score - second < 0.15) return undefined;
+  return { start: best.start, end: best.start + len };
+}
+
 /** Every occurrence of the quote, judged by how well its surroundings match the stored context. */
 function placeExact(text: string, t: Anchor, hints: number[]): Placement | undefined {
   const len = t.exact.length;
   const found: { start: number; score: number; best: number }[] = [];
-  for (let p = text.indexOf(t.exact); p >= 0 && found.length < 1000; p = text.indexOf(t.exact, p + 1)) {
+  let count = 0;
+  for (let p = text.indexOf(t.exact); p >= 0; p = text.indexOf(t.exact, p + 1)) {
+    // Hundreds of copies of the same words: no context can single one out reliably.
+    if (++count > 200) return { lost: 'ambiguous' };
     const { prefix, suffix } = contextScores(text, t, p, p + len);
     found.push({ start: p, score: prefix + suffix, best: Math.max(prefix, suffix) });
   }
@@ -129,13 +159,19 @@ function placeExact(text: string, t: Anchor, hints: number[]): Placement | undef
   return { lost: 'ambiguous' };
 }
 
-/** The quote was rewritten: the closest approximate match near where it was, if it is close and unique. */
+/**
+ * The quote was rewritten: the closest approximate match, first near where it was, then (within a
+ * budget) anywhere. Candidates are ranked by quote similarity and context; a tie is an orphan.
+ */
 function placeFuzzy(text: string, t: Anchor, hint: number, o: ReanchorOptions): Placement {
   const m = t.exact.length;
   const minScore = o.minFuzzyScore ?? 0.75;
   if (m < (o.minFuzzyLength ?? 12)) return { lost: 'missing' };
   const maxDist = Math.floor(m * (1 - minScore));
   const budget = o.fuzzyBudget ?? 4_000_000;
+  const w = Math.max(2048, m * 8);
+  const near = fuzzyIn(text, t, Math.max(0, hint - w), Math.min(text.length, hint + m + w), maxDist);
+  if (near && !('lost' in near)) return near;
   let from = 0;
   let to = text.length;
   if (text.length * m > budget) {
@@ -143,22 +179,41 @@ function placeFuzzy(text: string, t: Anchor, hint: number, o: ReanchorOptions): 
     from = Math.max(0, hint - half);
     to = Math.min(text.length, hint + m + half);
   }
+  return fuzzyIn(text, t, from, to, maxDist) ?? { lost: 'missing' };
+}
+
+function fuzzyIn(text: string, t: Anchor, from: number, to: number, maxDist: number): Placement | undefined {
+  const m = t.exact.length;
   const ends = approximateEnds(t.exact, text, from, to, maxDist);
-  if (ends.length === 0) return { lost: 'missing' };
-  let best = ends[0]!;
-  for (const e of ends) if (e.dist < best.dist) best = e;
-  const start = approximateStart(t.exact, text, best.end, maxDist);
-  if (start === undefined || start >= best.end) return { lost: 'missing' };
-  // Another match as good elsewhere: refuse to choose.
+  if (ends.length === 0) return undefined;
+  // One candidate per run of adjacent end positions: its best end.
+  const runs: { end: number; dist: number }[] = [];
+  let prevEnd = -2;
   for (const e of ends) {
-    if (e.dist <= best.dist && (e.end <= start || e.end - m > best.end)) return { lost: 'ambiguous' };
+    const last = runs[runs.length - 1];
+    if (last && e.end === prevEnd + 1) {
+      if (e.dist < last.dist) runs[runs.length - 1] = e;
+    } else runs.push(e);
+    prevEnd = e.end;
   }
-  const s = snapStart(text, start);
-  const en = snapEnd(text, best.end);
-  const score = 1 - best.dist / m;
-  const ctx = contextScores(text, t, s, en);
-  if (score < 0.9 && Math.max(ctx.prefix, ctx.suffix) < 0.5) return { lost: 'missing' };
-  return { start: s, end: en };
+  const bestDist = Math.min(...runs.map((r) => r.dist));
+  const scored: { start: number; end: number; total: number; ok: boolean }[] = [];
+  for (const r of runs) {
+    if (r.dist > bestDist + 1) continue;
+    const start = approximateStart(t.exact, text, r.end, maxDist);
+    if (start === undefined || start >= r.end) continue;
+    const s = snapStart(text, start);
+    const en = snapEnd(text, r.end);
+    const quote = 1 - r.dist / m;
+    const ctx = contextScores(text, t, s, en);
+    scored.push({ start: s, end: en, total: 2 * quote + ctx.prefix + ctx.suffix, ok: quote >= 0.9 || Math.max(ctx.prefix, ctx.suffix) >= 0.5 });
+  }
+  if (scored.length === 0) return undefined;
+  scored.sort((a, b) => b.total - a.total);
+  const top = scored[0]!;
+  if (!top.ok) return { lost: 'missing' };
+  if (scored.length > 1 && top.total - scored[1]!.total < 0.3) return { lost: 'ambiguous' };
+  return { start: top.start, end: top.end };
 }
 
 /** Sellers' algorithm: end offsets in [from, to) where some substring is within maxDist edits of pattern. */
@@ -212,7 +267,7 @@ function approximateStart(pattern: string, text: string, end: number, maxDist: n
 function contextScores(text: string, t: Anchor, start: number, end: number): { prefix: number; suffix: number } {
   const before = text.slice(Math.max(0, start - t.prefix.length), start);
   const after = text.slice(end, end + t.suffix.length);
-  return { prefix: similarity(t.prefix, before), suffix: similarity(t.suffix, after) };
+  return { prefix: before === t.prefix ? 1 : similarity(t.prefix, before), suffix: after === t.suffix ? 1 : similarity(t.suffix, after) };
 }
 
 /** 1 − edit distance / longer length; two empty strings are identical. */
