@@ -242,6 +242,16 @@ const CASES: Case[] = [
   { name: 'a time is not a headline colon', text: 'انتهى\n18:35 ت م\n', want: [] },
   { name: 'جاء without في is not a source', text: 'جاء الرد سريعا، وأجاب أن "هذا المقترح لا ينافي البيان".', want: [] },
   { name: 'a short quote alone is a slogan', text: 'وكان شعار الحملة «أنت لنا ونحن منك» في كل مكان.', want: [] },
+  {
+    name: 'قائلا carries the quote, the subject of the opening verb speaks',
+    text: 'وأوضح الدكتور سامي العتيبي الأمين العام للجائزة قائلا: «تقدمت 120 جهة حكومية للمنافسة هذا العام».',
+    want: [['تقدمت 120 جهة حكومية للمنافسة هذا العام', 'الدكتور سامي العتيبي الأمين العام للجائزة', 'قائلا']],
+  },
+  {
+    name: 'a fronted topic is not a subject',
+    text: 'أما عن تصنيف وجودها كتشريف لا غير قالت: «لا أقبل هذا التصنيف أبدا».',
+    want: [['لا أقبل هذا التصنيف أبدا', null, 'قالت']],
+  },
   { name: 'newsroom aside', text: 'ويذكر أن المدينة شهدت احتجاجات واسعة.', want: [] },
   { name: 'قبل أن is not reported speech', text: 'قال الرجل كلمته قبل أن يغادر المكان.', want: [] },
   { name: 'a dateline is not a statement', text: 'السبت 2021/06/05\n', want: [] },

@@ -134,7 +134,9 @@ function toTokens(text: string): Tok[] {
     const word = t.text.length > 1 || isWordStart(c);
     const n = !word ? t.text : marks && IGNORABLE.test(t.text) ? foldToken(t.text) : folded.slice(t.start, t.end);
     // على is often written علي, but علي as written is first the name Ali: no preposition break then.
-    const f = word ? (LEXICON.get(n) ?? 0) & (t.text === 'علي' ? ~W.Break : ~0) : 0;
+    // لـ with a tatweel always addresses someone (لـ"عين اليوم"، لـ«الشرق الأوسط»).
+    let f = word ? (LEXICON.get(n) ?? 0) & (t.text === 'علي' ? ~W.Break : ~0) : 0;
+    if (word && t.text.startsWith('لـ')) f |= W.Break;
     const fp = f === 0 && word && n.length > 3 && 'وفبل'.includes(n[0]!) ? LEXICON.get(n.slice(1)) ?? 0 : 0;
     out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk: verbKind(n, f, fp) };
   }
@@ -460,7 +462,14 @@ class Detector {
       if (!z.word || z.f & (W.Break | W.Complementiser) || z.vk !== VerbKind.None) break;
       j--;
     }
-    return j < i ? this.explicit(j, i) : this.inherit();
+    // Only a phrase that looks like a subject: a title, body, source or document, a known name,
+    // or a short name (مهدي المطري); not a fronted topic (أما عن تصنيف وجودها … قالت).
+    let subjectLike = i - j <= 2 && j < i;
+    for (let k = j; k < i && !subjectLike; k++) {
+      if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) subjectLike = true;
+    }
+    if (!subjectLike && j < i && this.hasEntity(toks[j]!.start, toks[i - 1]!.end)) subjectLike = true;
+    return subjectLike ? this.explicit(j, i) : this.inherit();
   }
 
   /** The speaker of a verb whose complementiser is at token k. */
@@ -661,8 +670,17 @@ class Detector {
         // A second definite body is a new noun phrase (the object): اتهمت منظمة … الشركة بـ.
         if (chain && definite && !(toks[j]!.f & W.Title)) break;
         if (toks[j]!.f & (W.Title | W.Anonymous)) person = true;
+        const title = (toks[j]!.f & W.Title) !== 0;
         j++;
         chain = true;
+        // A definite title takes one adjective and one لـ-complement: الأمين العام للجائزة، المتحدث الرسمي للوزارة.
+        if (definite && title) {
+          const adj = toks[j];
+          if (adj && j < limit && adj.word && adj.n.startsWith('ال') && !(adj.f & (W.OrgHead | W.Title | W.Document | W.Break)) &&
+            !isMasdar(adj.n.slice(2)) && adj.vk === VerbKind.None) j++;
+          const comp = toks[j];
+          if (comp && j < limit && comp.word && comp.n.startsWith('لل') && !(comp.f & W.Break)) j++;
+        }
         // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…").
         if (!definite && j < limit && toks[j]!.word && !(toks[j]!.f & W.Break)) j++;
         else if (!definite && j < limit && this.closeOf[j]! > j && this.closeOf[j]! - j <= 5) j = this.closeOf[j]! + 1;
