@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { findArticleDate, findFigures, type FigureOptions } from '../../src/core/figures/index';
-import { describeFigure, figureLabelName, integerToArabicWords, numberToArabicWords } from '../../src/core/figures/describe';
+import { describeFigure, figureLabelName, integerToArabicWords, numberToArabicWords, ordinalWords } from '../../src/core/figures/describe';
 import { hijriToDayNumber, isoDay } from '../../src/core/figures/calendar';
 import type { FigureDetection, FigureLabel, FigureValue } from '../../src/core/types';
 
@@ -412,6 +412,14 @@ describe('figures: Arabic words and hover text', () => {
   });
   it('money names the currency', () => {
     assert.ok(describeFigure(fig('9.184 مليار جنيه استرليني')).includes('جنيه إسترليني'));
+  });
+  it('ordinals in words', () => {
+    assert.strictEqual(ordinalWords(3), 'الثالث');
+    assert.strictEqual(ordinalWords(15), 'الخامس عشر');
+    assert.strictEqual(ordinalWords(11), 'الحادي عشر');
+    assert.strictEqual(ordinalWords(21), 'الحادي والعشرون');
+    assert.strictEqual(ordinalWords(40), 'الأربعون');
+    assert.ok(describeFigure(fig('المركز الـ15')).includes('الخامس عشر'));
   });
   it('label names are Arabic', () => {
     assert.strictEqual(figureLabelName('PERCENT'), 'نسبة مئوية');

@@ -114,10 +114,18 @@ function currencyName(code: string): string {
   }
 }
 
-const ORDINAL_WORDS: Record<number, string> = {
-  1: 'الأول', 2: 'الثاني', 3: 'الثالث', 4: 'الرابع', 5: 'الخامس', 6: 'السادس', 7: 'السابع', 8: 'الثامن', 9: 'التاسع',
-  10: 'العاشر', 11: 'الحادي عشر', 12: 'الثاني عشر',
-};
+const ORDINAL_UNITS = ['', 'الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر'];
+
+/** 1–99 as a masculine ordinal: الخامس عشر, الحادي والعشرون; undefined beyond. */
+export function ordinalWords(n: number): string | undefined {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return undefined;
+  if (n <= 10) return ORDINAL_UNITS[n];
+  const u = n % 10;
+  const unit = u === 1 ? 'الحادي' : ORDINAL_UNITS[u];
+  if (n < 20) return `${unit} عشر`;
+  const tens = `ال${TENS[Math.floor(n / 10)]}`;
+  return u ? `${unit} و${tens}` : tens;
+}
 
 /** Time units: singular, dual, plural (3–10). */
 const DURATION_UNITS: Record<string, [string, string, string]> = {
@@ -160,7 +168,8 @@ function describeDate(fig: FigureDetection): string {
   } else if (v.date && iso && iso.m) {
     parts.push(`${v.date} — ${GREGORIAN_MONTHS[iso.m - 1]} ${iso.y}`);
   } else if (v.date) {
-    parts.push(/W/.test(v.date) ? `${v.date} — أسبوع` : `${v.date} — عام ${v.date}`);
+    const week = /^(\d{4})-W(\d\d)$/.exec(v.date);
+    parts.push(week ? `${v.date} — الأسبوع ${+week[2]} من عام ${week[1]}` : `${v.date} — عام ${v.date}`);
   } else if (v.hijri) {
     const [y, m, d] = v.hijri.split('-').map((x) => parseInt(x, 10));
     const day = d ? hijriToDayNumber(y, m, d) : undefined;
@@ -193,7 +202,7 @@ export function describeFigure(fig: FigureDetection): string {
   }
   if (v.number === undefined) return `${label}: ${fig.text}`;
   if (fig.label === 'ORDINAL') {
-    const word = ORDINAL_WORDS[v.number];
+    const word = ordinalWords(v.number);
     return `${label}: ${arabicDigits(v.number)} — ${word ?? `رقم ${numberToArabicWords(v.number)}`}`;
   }
   const n = v.number;
