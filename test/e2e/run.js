@@ -201,7 +201,12 @@ async function runUiTests() {
   fs.rmSync(base, { recursive: true, force: true });
   const server = await startCodeServer({
     base,
-    settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.fontSize': 16, 'editor.minimap.enabled': false },
+    settings: {
+      'workbench.colorTheme': 'Default Dark Modern',
+      'editor.fontSize': 16,
+      'editor.minimap.enabled': false,
+      'editor.wordWrap': 'on',
+    },
   });
   cleanups.push(async () => server.stop());
   await step(group, 'install the .vsix into code-server', async () => server.installExtension(vsix));
@@ -299,6 +304,25 @@ async function runUiTests() {
     const text = await toast.first().innerText();
     if (!/Khabar found \d+ annotations: .*PERCENT \d+/.test(text)) throw new Error(`unexpected notification: ${text}`);
     await shot('detect-notification');
+  });
+  await step(group, 'command palette: Tag as claim on the quote writes the sidecar on disk', async () => {
+    const sidecar = path.join(ws, 'sample-article.ar.txt.annotations.yaml');
+    const lines = fs.readFileSync(SAMPLE, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('«لن نسمح'));
+    if (line < 0) throw new Error('the sample has no «لن نسمح quote');
+    const column = lines[line].indexOf('«لن نسمح') + 4;
+    // Ctrl+G puts the cursor inside the quote, as a user would by clicking.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    // Go to Line is Quick Open's ':' mode; fill() replaces the prefix, so it is typed again.
+    await input.fill(`:${line + 1}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await runCommand(page, 'khabar.tagClaim');
+    await waitUntil(`${path.basename(sidecar)} on disk`, async () => fs.existsSync(sidecar) && fs.readFileSync(sidecar, 'utf8').includes('لن نسمح'));
+    await shot('tagged-claim');
   });
   process.stdout.write(`  ui: ${Date.now() - started} ms\n`);
   await cleanup();
