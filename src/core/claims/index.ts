@@ -4,11 +4,12 @@
 // The detector works on tokens (arabic.ts) grouped into quote-aware sentences. It needs no entity
 // recogniser (titles, organisation heads, documents and time/preposition breaks bound the speaker)
 // and uses PER/ORG/LOC entities, when given, to extend a speaker to the whole name. Figures from
-// the figure recogniser and its own number-word scan make a sentence quantitative.
+// the figure recogniser and its own number-word scan make a sentence quantitative. The score is
+// documented at scoreClaim.
 
 import { tokenize } from '../arabic';
 import type { Claimant, ClaimDetection, EntityDetection, FigureDetection } from '../types';
-import { foldToken, LEXICON, VERB_BITS, W } from './lexicon';
+import { foldToken, LEXICON, MAX_WORD_LENGTH, VERB_BITS, W } from './lexicon';
 
 export interface ClaimContext {
   entities: readonly EntityDetection[];
@@ -133,11 +134,12 @@ function toTokens(text: string): Tok[] {
     const c = t.text.charCodeAt(0);
     const word = t.text.length > 1 || isWordStart(c);
     const n = !word ? t.text : marks && IGNORABLE.test(t.text) ? foldToken(t.text) : folded.slice(t.start, t.end);
+    const known = word && n.length <= MAX_WORD_LENGTH + 1;
     // على is often written علي, but علي as written is first the name Ali: no preposition break then.
     // لـ with a tatweel always addresses someone (لـ"عين اليوم"، لـ«الشرق الأوسط»).
-    let f = word ? (LEXICON.get(n) ?? 0) & (t.text === 'علي' ? ~W.Break : ~0) : 0;
+    let f = known ? (LEXICON.get(n) ?? 0) & (t.text === 'علي' ? ~W.Break : ~0) : 0;
     if (word && t.text.startsWith('لـ')) f |= W.Break;
-    const fp = f === 0 && word && n.length > 3 && 'وفبل'.includes(n[0]!) ? LEXICON.get(n.slice(1)) ?? 0 : 0;
+    const fp = f === 0 && known && n.length > 3 && 'وفبل'.includes(n[0]!) ? LEXICON.get(n.slice(1)) ?? 0 : 0;
     out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk: verbKind(n, f, fp) };
   }
   return out;

@@ -203,3 +203,6 @@ export const LEXICON: ReadonlyMap<string, number> = (() => {
   add(HONORIFICS, W.Honorific);
   return m;
 })();
+
+/** The longest lexicon word: longer tokens skip the lookup. */
+export const MAX_WORD_LENGTH = Math.max(...[...LEXICON.keys()].map((w) => w.length));
