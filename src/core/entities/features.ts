@@ -3,7 +3,7 @@
 // strings are built in the hot path.
 
 import { handLexicon, type HandLexicon } from './lexicon';
-import { cliticForms, coreStem, foldWord, hasArticle } from './normalize';
+import { cliticForms, foldWord } from './normalize';
 
 /** Entity types in label order; index 0 is "no entity". */
 export const TYPES = ['O', 'PER', 'LOC', 'ORG', 'MISC'] as const;
@@ -68,6 +68,12 @@ function mixStr(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return Math.imul(h ^ 0xffff, FNV_PRIME);
 }
+/** hash1(tpl, s.slice(from, to)) without building the substring. */
+function hashSub(tpl: number, s: string, from: number, to: number): number {
+  let h = seed(tpl);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 0xffff, FNV_PRIME) >>> 0;
+}
 export function hash1(tpl: number, a: string): number {
   return mixStr(seed(tpl), a) >>> 0;
 }
@@ -93,6 +99,10 @@ interface TokenInfo {
   /** Phrase-gazetteer tag: B-ORG, I-PER, … or '' */
   phrase: string;
   handPhrase: string;
+  /** 'a' when the word carries the article (with or without proclitics), else '-'. */
+  article: string;
+  /** Proclitic-stripped forms (cliticForms), computed once. */
+  forms: string[];
 }
 
 const BUCKET_HIGH = 0.8;
@@ -157,6 +167,13 @@ function handClass(norm: string, forms: readonly string[], map: Map<string, stri
   return '';
 }
 
+/** coreStem (normalize.ts) from forms already computed. */
+function coreOf(norm: string, forms: readonly string[]): string {
+  let t = forms.length > 0 ? forms[forms.length - 1]! : norm;
+  if (t.length >= 5 && t.charCodeAt(0) === 0x0627 && t.charCodeAt(1) === 0x0644) t = t.slice(2);
+  return t;
+}
+
 function analyse(raws: readonly string[], gaz: Gazetteer): TokenInfo[] {
   const infos: TokenInfo[] = new Array(raws.length);
   const hands = handMap(gaz.hand);
@@ -178,12 +195,14 @@ function analyse(raws: readonly string[], gaz: Gazetteer): TokenInfo[] {
     infos[i] = {
       raw,
       norm,
-      core: coreStem(norm),
+      core: coreOf(norm, forms),
       shape: shapeOf(raw, norm),
       lex,
       hand: handClass(norm, forms, hands),
       phrase: '',
       handPhrase: '',
+      article: norm.startsWith('ال') || forms.some((f) => f.startsWith('ال')) ? 'a' : '-',
+      forms,
     };
   }
   markPhrases(infos, gaz.phrases, 'phrase');
@@ -214,7 +233,7 @@ function markPhrases(infos: TokenInfo[], map: Map<string, PhraseEntry[]>, field:
       }
     };
     tryList(map.get(n));
-    if (!best) for (const f of cliticForms(n)) tryList(map.get(f));
+    if (!best) for (const f of infos[i]!.forms) tryList(map.get(f));
     if (best) {
       const t = TYPES[best.type]!;
       infos[i]![field] = 'B-' + t;
@@ -286,8 +305,8 @@ const enum T {
   PairArticle,
 }
 
-const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '' };
-const EOS: TokenInfo = { raw: '</s>', norm: '</s>', core: '</s>', shape: 'E', lex: 'E', hand: 'E', phrase: '', handPhrase: '' };
+const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '', article: '-', forms: [] };
+const EOS: TokenInfo = { raw: '</s>', norm: '</s>', core: '</s>', shape: 'E', lex: 'E', hand: 'E', phrase: '', handPhrase: '', article: '-', forms: [] };
 
 /** Growable buffer of per-token feature hashes: token i owns feats[offsets[i] .. offsets[i+1]). */
 export class FeatureBuffer {
@@ -350,15 +369,15 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
     out.push(hash2(T.BigramR, t.norm, p1.norm));
     const c = t.core;
     if (c.length >= 3) {
-      out.push(hash1(T.Pre2, c.slice(0, 2)));
-      out.push(hash1(T.Pre3, c.slice(0, 3)));
-      out.push(hash1(T.Suf1, c.slice(-1)));
-      out.push(hash1(T.Suf2, c.slice(-2)));
-      out.push(hash1(T.Suf3, c.slice(-3)));
+      out.push(hashSub(T.Pre2, c, 0, 2));
+      out.push(hashSub(T.Pre3, c, 0, 3));
+      out.push(hashSub(T.Suf1, c, c.length - 1, c.length));
+      out.push(hashSub(T.Suf2, c, c.length - 2, c.length));
+      out.push(hashSub(T.Suf3, c, c.length - 3, c.length));
     }
     if (t.norm.length >= 3) {
-      out.push(hash1(T.NPre1, t.norm.slice(0, 1)));
-      out.push(hash1(T.NPre2, t.norm.slice(0, 2)));
+      out.push(hashSub(T.NPre1, t.norm, 0, 1));
+      out.push(hashSub(T.NPre2, t.norm, 0, 2));
     }
     out.push(hash1(T.Shape, t.shape));
     out.push(hash3(T.ShapeCtx, m1.shape, t.shape, p1.shape));
@@ -378,7 +397,7 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
     if (t.handPhrase) out.push(hash1(T.HandPhrase, t.handPhrase));
     out.push(hash2(T.PhraseM1, m1.phrase, t.phrase));
     out.push(hash2(T.PhraseP1, t.phrase, p1.phrase));
-    out.push(hash2(T.Article, hasArticle(t.norm) ? 'a' : '-', t.lex));
+    out.push(hash2(T.Article, t.article, t.lex));
     if (i === 0) out.push(hash1(T.First, ''));
     if (c.length >= 3) out.push(hash2(T.CoreSuf2Lex, c.slice(-2), t.lex));
     // A title or place noun up to three tokens left, a speech verb up to two right.
@@ -416,7 +435,7 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
     pairs.push(hash1(T.PairHand, t.hand));
     pairs.push(hash2(T.PairLexHand, t.lex, t.hand));
     pairs.push(hash1(T.PairShape, t.shape));
-    pairs.push(hash2(T.PairArticle, hasArticle(t.norm) ? 'a' : '-', m1.hand));
+    pairs.push(hash2(T.PairArticle, t.article, m1.hand));
     pairs.endToken();
   }
 }

@@ -19,13 +19,17 @@ export const MODEL_FORMAT = 'khabar-ner/2';
 /** Index of the "before the sentence" state in the transition table. */
 export const START = NUM_LABELS;
 
-/** Feature hash → row of `width` weights, in an open-addressing table (empty slots hold row -1). */
+/**
+ * Feature hash → row of `width` weights, in an open-addressing table. `slots` interleaves
+ * [hash, row + 1] so a probe touches one cache line; row + 1 = 0 marks an empty slot.
+ */
 export interface WeightTable {
-  keys: Uint32Array;
-  rows: Int32Array;
+  slots: Uint32Array;
   mask: number;
   weights: Float32Array;
   width: number;
+  /** Rows in the table. */
+  size: number;
 }
 
 export interface TaggerModel {
@@ -50,28 +54,59 @@ export function allowed(prev: number, label: number): boolean {
 /** Sum each token's feature rows from a table: n × width scores. */
 export function sumRows(buf: FeatureBuffer, table: WeightTable): Float64Array {
   const n = buf.length;
-  const W = table.width;
-  const out = new Float64Array(n * W);
-  const { keys, rows, mask, weights } = table;
-  const { feats, offsets } = buf;
-  for (let i = 0; i < n; i++) {
-    const base = i * W;
-    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
-      const h = feats[k]!;
-      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-      for (;;) {
-        const r = rows[slot]!;
-        if (r < 0) break;
-        if (keys[slot] === h) {
-          const w = r * W;
-          for (let y = 0; y < W; y++) out[base + y] += weights[w + y]!;
-          break;
-        }
-        slot = (slot + 1) & mask;
+  const out = new Float64Array(n * table.width);
+  for (let i = 0; i < n; i++) addRows(buf.feats, buf.offsets[i]!, buf.offsets[i + 1]!, table, out, i * table.width);
+  return out;
+}
+
+function addRows(feats: Uint32Array, from: number, to: number, table: WeightTable, out: Float64Array, base: number): void {
+  const { slots, mask, weights, width: W } = table;
+  for (let k = from; k < to; k++) {
+    const h = feats[k]!;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const r = slots[2 * slot + 1]!;
+      if (r === 0) break;
+      if (slots[2 * slot] === h) {
+        const w = (r - 1) * W;
+        for (let y = 0; y < W; y++) out[base + y] += weights[w + y]!;
+        break;
       }
+      slot = (slot + 1) & mask;
     }
   }
+}
+
+/**
+ * Pair scores per token. Tokens share few distinct pair-feature sets, so each set's sum is
+ * cached on the model instead of adding (L+1)×L weights per feature per token.
+ */
+function pairScores(buf: FeatureBuffer, model: TaggerModel): Float64Array {
+  const n = buf.length;
+  const W = PAIR_WIDTH;
+  const out = new Float64Array(n * W);
+  const cache = pairCache(model);
+  for (let i = 0; i < n; i++) {
+    const from = buf.offsets[i]!;
+    const to = buf.offsets[i + 1]!;
+    let key = '';
+    for (let k = from; k < to; k++) key += buf.feats[k]!.toString(36) + ',';
+    let vec = cache.get(key);
+    if (!vec) {
+      vec = new Float64Array(W);
+      addRows(buf.feats, from, to, model.pair, vec, 0);
+      if (cache.size < 50000) cache.set(key, vec);
+    }
+    out.set(vec, i * W);
+  }
   return out;
+}
+
+const pairCaches = new WeakMap<TaggerModel, Map<string, Float64Array>>();
+function pairCache(model: TaggerModel): Map<string, Float64Array> {
+  let c = pairCaches.get(model);
+  if (!c) pairCaches.set(model, (c = new Map()));
+  return c;
 }
 
 /**
@@ -126,7 +161,7 @@ export function tagFeatures(buf: FeatureBuffer, pairBuf: FeatureBuffer, model: T
   // A margin against "no entity", should the perceptron prove too conservative (0 = none).
   const bias = typeof model.meta.oBias === 'number' ? model.meta.oBias : 0;
   if (bias !== 0) for (let i = 0; i < buf.length; i++) scores[i * NUM_LABELS] -= bias;
-  const pairs = model.pair.rows.length > 0 ? sumRows(pairBuf, model.pair) : undefined;
+  const pairs = model.pair.size > 0 ? pairScores(pairBuf, model) : undefined;
   return viterbi(scores, buf.length, model.trans, pairs);
 }
 
@@ -136,17 +171,35 @@ export function tagFeatures(buf: FeatureBuffer, pairBuf: FeatureBuffer, model: T
 export function buildTable(hashes: Uint32Array, weights: Float32Array, width: number): WeightTable {
   let size = 1;
   while (size < hashes.length * 2) size <<= 1;
-  const keys = new Uint32Array(size);
-  const rows = new Int32Array(size).fill(-1);
+  const slots = new Uint32Array(size * 2);
   const mask = size - 1;
   for (let r = 0; r < hashes.length; r++) {
     const h = hashes[r]!;
     let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-    while (rows[slot]! >= 0) slot = (slot + 1) & mask;
-    keys[slot] = h;
-    rows[slot] = r;
+    while (slots[2 * slot + 1]! !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = r + 1;
   }
-  return { keys, rows, mask, weights, width };
+  return { slots, mask, weights, width, size: hashes.length };
+}
+
+/** Drop rows whose largest weight is below `tau` (rare features that barely move a decision). */
+export function pruneTable(t: WeightTable, tau: number): WeightTable {
+  const hashes: number[] = [];
+  const kept: number[] = [];
+  for (let s = 0; s <= t.mask; s++) {
+    const r = t.slots[2 * s + 1]!;
+    if (r === 0) continue;
+    let mx = 0;
+    for (let y = 0; y < t.width; y++) mx = Math.max(mx, Math.abs(t.weights[(r - 1) * t.width + y]!));
+    if (mx >= tau) {
+      hashes.push(t.slots[2 * s]!);
+      kept.push(r - 1);
+    }
+  }
+  const weights = new Float32Array(kept.length * t.width);
+  kept.forEach((r, i) => weights.set(t.weights.subarray(r * t.width, (r + 1) * t.width), i * t.width));
+  return buildTable(Uint32Array.from(hashes), weights, t.width);
 }
 
 interface StoredTable {
@@ -174,10 +227,10 @@ interface ModelFile {
 function storeTable(t: WeightTable): StoredTable {
   const hashes: number[] = [];
   const rowsInOrder: number[] = [];
-  for (let s = 0; s < t.rows.length; s++) {
-    if (t.rows[s]! >= 0) {
-      hashes.push(t.keys[s]!);
-      rowsInOrder.push(t.rows[s]!);
+  for (let s = 0; s <= t.mask; s++) {
+    if (t.slots[2 * s + 1]! !== 0) {
+      hashes.push(t.slots[2 * s]!);
+      rowsInOrder.push(t.slots[2 * s + 1]! - 1);
     }
   }
   let max = 0;
