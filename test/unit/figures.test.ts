@@ -315,6 +315,31 @@ describe('figures: findFigures', () => {
   });
 });
 
+describe('figures: robustness', () => {
+  it('never throws and keeps offsets on arbitrary Unicode text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 20 }), (a, b) => {
+        const text = a + ' 12 ' + b + ' أمس ٣٬٠٠٠';
+        let last = 0;
+        for (const f of findFigures(text, { articleDate: '2015-08-04' })) {
+          assert.ok(f.start >= last && f.end > f.start);
+          assert.strictEqual(f.text, text.slice(f.start, f.end));
+          last = f.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('long runs of one trigger neither recurse nor merge (no stack overflow on 40 000 weekday names)', function () {
+    this.timeout(60000);
+    const runs: Array<[string, number]> = [['السبت ', 40000], ['ألف ', 20000], ['أمس الأول ', 10000]];
+    for (const [unit, count] of runs) {
+      const figs = findFigures(unit.repeat(count), { findDateline: false });
+      assert.strictEqual(figs.length, count, unit);
+    }
+  });
+});
+
 describe('figures: article date', () => {
   it('finds a dateline on its own line', () => {
     assert.strictEqual(findArticleDate('عنوان الخبر\nالسبت 2021/06/05\nبغداد - اتفق الطرفان أمس'), '2021-06-05');
