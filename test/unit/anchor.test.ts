@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { anchorFor, anchorHolds, editDistance, reanchor } from '../../src/core/anchor/anchor';
+import * as fc from 'fast-check';
+import { anchorFor, anchorHolds, boundedDistance, editDistance, reanchor } from '../../src/core/anchor/anchor';
 import { shiftAnchors, type TextChange } from '../../src/core/anchor/shift';
 import type { AnnotationRecord } from '../../src/core/model';
 
@@ -200,6 +201,16 @@ describe('reanchor', () => {
       ['السالم', 'السالم', 0],
     ];
     for (const [a, b, d] of table) assert.strictEqual(editDistance(a, b), d, `${a} / ${b}`);
+  });
+
+  it('the banded distance agrees with the full one up to its bound (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.nat({ max: 20 }), (a, b, k) => {
+        const full = editDistance(a, b);
+        assert.strictEqual(boundedDistance(a, b, k), full <= k ? full : k + 1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

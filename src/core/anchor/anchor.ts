@@ -100,6 +100,8 @@ function place(text: string, t: Anchor, localDelta: number, globalDelta: number,
   }
   const near = placeNear(text, t, t.start + localDelta);
   if (near) return near;
+  const nearFuzzy = placeFuzzyNear(text, t, t.start + localDelta, o);
+  if (nearFuzzy) return nearFuzzy;
   const exact = placeExact(text, t, [t.start + localDelta, t.start + globalDelta]);
   if (exact) return exact;
   return placeFuzzy(text, t, t.start + localDelta, o);
@@ -123,7 +125,10 @@ function placeNear(text: string, t: Anchor, hint: number): Placement | undefined
   const to = Math.min(text.length, hint + len + w);
   let best: { start: number; score: number } | undefined;
   let second = -Infinity;
-  for (let p = text.indexOf(t.exact, from); p >= 0 && p + len <= to; p = text.indexOf(t.exact, p + 1)) {
+  // Searching a slice keeps a miss from scanning the rest of a long text.
+  const hay = text.slice(from, to);
+  for (let q = hay.indexOf(t.exact); q >= 0; q = hay.indexOf(t.exact, q + 1)) {
+    const p = from + q;
     const { prefix, suffix } = contextScores(text, t, p, p + len);
     if (Math.min(prefix, suffix) < 0.75) continue;
     const score = prefix + suffix;
@@ -182,7 +187,18 @@ function placeFuzzy(text: string, t: Anchor, hint: number, o: ReanchorOptions): 
   return fuzzyIn(text, t, from, to, maxDist) ?? { lost: 'missing' };
 }
 
-function fuzzyIn(text: string, t: Anchor, from: number, to: number, maxDist: number): Placement | undefined {
+/** A slightly changed quote (a line ending, a letter) right where it should be, both contexts intact. */
+function placeFuzzyNear(text: string, t: Anchor, hint: number, o: ReanchorOptions): Placement | undefined {
+  const m = t.exact.length;
+  if (m < (o.minFuzzyLength ?? 12)) return undefined;
+  const maxDist = Math.floor(m * 0.1);
+  if (maxDist === 0) return undefined;
+  const w = Math.max(2048, m * 8);
+  const r = fuzzyIn(text, t, Math.max(0, hint - w), Math.min(text.length, hint + m + w), maxDist, 0.75);
+  return r && !('lost' in r) ? r : undefined;
+}
+
+function fuzzyIn(text: string, t: Anchor, from: number, to: number, maxDist: number, minContext = 0): Placement | undefined {
   const m = t.exact.length;
   const ends = approximateEnds(t.exact, text, from, to, maxDist);
   if (ends.length === 0) return undefined;
@@ -206,7 +222,8 @@ function fuzzyIn(text: string, t: Anchor, from: number, to: number, maxDist: num
     const en = snapEnd(text, r.end);
     const quote = 1 - r.dist / m;
     const ctx = contextScores(text, t, s, en);
-    scored.push({ start: s, end: en, total: 2 * quote + ctx.prefix + ctx.suffix, ok: quote >= 0.9 || Math.max(ctx.prefix, ctx.suffix) >= 0.5 });
+    const ok = (quote >= 0.9 || Math.max(ctx.prefix, ctx.suffix) >= 0.5) && Math.min(ctx.prefix, ctx.suffix) >= minContext;
+    scored.push({ start: s, end: en, total: 2 * quote + ctx.prefix + ctx.suffix, ok });
   }
   if (scored.length === 0) return undefined;
   scored.sort((a, b) => b.total - a.total);
@@ -267,7 +284,43 @@ function approximateStart(pattern: string, text: string, end: number, maxDist: n
 function contextScores(text: string, t: Anchor, start: number, end: number): { prefix: number; suffix: number } {
   const before = text.slice(Math.max(0, start - t.prefix.length), start);
   const after = text.slice(end, end + t.suffix.length);
-  return { prefix: before === t.prefix ? 1 : similarity(t.prefix, before), suffix: after === t.suffix ? 1 : similarity(t.suffix, after) };
+  return { prefix: before === t.prefix ? 1 : roughSimilarity(t.prefix, before), suffix: after === t.suffix ? 1 : roughSimilarity(t.suffix, after) };
+}
+
+/** Like similarity, but every value below about 0.5 comes out as about 0.5: no decision looks lower, and it is much cheaper. */
+function roughSimilarity(a: string, b: string): number {
+  const n = Math.max(a.length, b.length);
+  if (n === 0) return 1;
+  const k = Math.ceil(n / 2);
+  return 1 - Math.min(boundedDistance(a, b, k), k) / n;
+}
+
+/** Levenshtein distance if it is at most k, else k + 1 (a band of width 2k + 1 around the diagonal). */
+export function boundedDistance(a: string, b: string, k: number): number {
+  const n = a.length;
+  const m = b.length;
+  const out = k + 1;
+  if (Math.abs(n - m) > k) return out;
+  let prev = new Uint32Array(m + 2);
+  let cur = new Uint32Array(m + 2);
+  for (let j = 0; j <= m + 1; j++) prev[j] = j <= k ? j : out;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(m, i + k);
+    cur[0] = i <= k ? i : out;
+    cur[lo - 1] = lo === 1 ? cur[0]! : out;
+    let rowMin = cur[lo - 1]!;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1, out);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    cur[hi + 1] = out;
+    if (rowMin > k) return out;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[m]!, out);
 }
 
 /** 1 − edit distance / longer length; two empty strings are identical. */
