@@ -17,6 +17,8 @@ const TYPING_DELAY_MS = 150;
 const WHOLE_TYPING_DELAY_MS = 400;
 const SCROLL_DELAY_MS = 40;
 const MARGIN_DELAY_MS = 60;
+/** Longest stretch of margin detection before yielding to the extension host. */
+const SLICE_MS = 20;
 
 export type DrawnKey = DecorationKey | 'badge';
 
@@ -200,6 +202,11 @@ export class DecorationManager implements vscode.Disposable {
         const last = visible.length ? visible[visible.length - 1]!.end.line : Math.min(doc.lineCount - 1, 100);
         const margin = extend ? MARGIN_LINES : 0;
         window = [Math.max(0, first - margin), Math.min(doc.lineCount - 1, last + margin)];
+        if (extend && !this.index.detections.warm(doc, window[0], window[1], SLICE_MS)) {
+          // Not all cached yet: keep what is drawn, continue after the host has had a breath.
+          this.schedule(editor, 1, true);
+          return performance.now() - started;
+        }
         marks = this.index.marks(doc, hiddenKeys(config), window[0], window[1]);
         if (!extend) needsMargin = true;
       } else marks = this.index.marks(doc, hiddenKeys(config));

@@ -4,7 +4,7 @@
 // re-detects the paragraph it touched. The workspace entity list feeds the recognisers.
 import * as vscode from 'vscode';
 import { detect, type DetectOptions } from '../core/detect';
-import { BlockDetector, type LineSource } from '../core/editor/blocks';
+import { BlockDetector, blocksCovering, type LineSource } from '../core/editor/blocks';
 import { parseUserList, type UserList } from '../core/entities/index';
 import { findArticleDate } from '../core/figures/index';
 import type { Detection } from '../core/types';
@@ -169,6 +169,23 @@ export class DetectionService implements vscode.Disposable {
     const from = document.offsetAt(new vscode.Position(fromLine, 0));
     const to = document.offsetAt(document.lineAt(Math.min(toLine, document.lineCount - 1)).range.end);
     return all.filter((d) => d.end >= from && d.start <= to);
+  }
+
+  /**
+   * Detects (into the paragraph cache) the blocks of lines [fromLine, toLine] for at most about
+   * `budgetMs`, so a large range is prepared in slices between which the extension host answers
+   * hovers and keystrokes. True when everything in the range is cached.
+   */
+  warm(document: vscode.TextDocument, fromLine: number, toLine: number, budgetMs: number): boolean {
+    if (!this.paragraphMode(document) || this.tooLarge(document)) return true;
+    const started = performance.now();
+    const src = documentLines(document);
+    const detector = this.blocks(document);
+    for (const b of blocksCovering(src, fromLine, toLine)) {
+      detector.relative(src.blockText(b.startLine, b.endLine));
+      if (performance.now() - started > budgetMs) return false;
+    }
+    return true;
   }
 
   /** Cached detections without computing. */
