@@ -192,7 +192,12 @@ function main(): void {
   entities.length = 0;
   const pipelineTime = timeStage(articles, (t) => detect(t));
   stages.push(stage('whole detect pipeline', pipelineTime));
-  process.stderr.write('bench: stages done\n');
+  const peakByPhase: Record<string, number> = {};
+  const phase = (name: string): void => {
+    peakByPhase[name] = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stderr.write(`bench: ${name} done\n`);
+  };
+  phase('stages');
 
   // 5,000-character articles cut from the running text, as an editor would see a typical article.
   const joined = articles.join('\n\n');
@@ -213,7 +218,7 @@ function main(): void {
     p95Ms: percentile(sortedPieces, 95),
     maxMs: sortedPieces.at(-1) ?? 0,
   };
-  process.stderr.write('bench: per-article done\n');
+  phase('per-article');
 
   const sizes = args.quick ? [1e3, 1e4, 1e5] : [1e3, 3e3, 1e4, 3e4, 1e5, 3e5, 1e6];
   const points: ScalingPoint[] = [];
@@ -224,20 +229,39 @@ function main(): void {
     const t = timeRepeated(() => tokenize(text), args.quick ? 50 : 200, 3, 200);
     points.push({ chars: text.length, detectMs: d.ms, tokenizeMs: t.ms, reps: d.reps });
   }
+  // Each recogniser alone at the two largest sizes: which one (if any) bends the pipeline's curve.
+  const [smallN, largeN] = args.quick ? [1e4, 1e5] : [1e5, 1e6];
+  const stageScaling = (['figures', 'entities', 'claims'] as const).map((name) => {
+    const at = (n: number): number => {
+      const text = textOfSize(joined, n);
+      const f = findFigures(text);
+      const e = findEntities(text);
+      const run = (): unknown => (name === 'figures' ? findFigures(text) : name === 'entities' ? findEntities(text) : findClaims(text, { figures: f, entities: e }));
+      gc();
+      return timeRepeated(run, args.quick ? 50 : 300, 2, 20).ms;
+    };
+    const smallMs = at(smallN);
+    const largeMs = at(largeN);
+    return { name, smallChars: smallN, largeChars: largeN, smallMs, largeMs, ratio: largeMs / smallMs };
+  });
   const large = points.filter((p) => p.chars >= 1e4);
   const scaling = {
     points,
     slope: logLogSlope(large.map((p) => ({ chars: p.chars, ms: p.detectMs }))),
     nsPerCharSmall: (large[0]!.detectMs * 1e6) / large[0]!.chars,
     nsPerCharLarge: (large.at(-1)!.detectMs * 1e6) / large.at(-1)!.chars,
+    stages: stageScaling,
   };
-  process.stderr.write('bench: scaling done\n');
+  phase('scaling');
 
   const sidecar = measureSidecar(joined, args.quick ? [100, 1000] : [100, 1000, 10000], path.join(ROOT, 'bench', 'tmp', 'sidecar'));
+  phase('sidecar');
   const megabyte = textOfSize(joined, 1 << 20);
   const decorationPerKeystroke = measureDecorations(megabyte);
   const anchorShiftPerKeystroke = measureAnchorShift(megabyte);
+  phase('editor');
   const { bundle, ...activation } = measureActivation();
+  phase('activation');
 
   const results: Results = {
     schema: 1,
@@ -262,6 +286,7 @@ function main(): void {
     activation,
     bundle,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssByPhaseMB: peakByPhase,
     totalSeconds: (wallMs() - started) / 1000,
   };
 

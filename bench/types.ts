@@ -58,7 +58,14 @@ export interface Results {
   /** Pipeline time divided by a bare tokenize() pass over the same articles, same run. */
   pipelineOverTokenize: number;
   perArticle: { size: number; count: number; medianMs: number; p95Ms: number; maxMs: number };
-  scaling: { points: ScalingPoint[]; slope: number; nsPerCharSmall: number; nsPerCharLarge: number };
+  scaling: {
+    points: ScalingPoint[];
+    slope: number;
+    nsPerCharSmall: number;
+    nsPerCharLarge: number;
+    /** Each recogniser alone at two sizes; ratio = largeMs / smallMs (10 is linear for a 10× size step). */
+    stages?: Array<{ name: string; smallChars: number; largeChars: number; smallMs: number; largeMs: number; ratio: number }>;
+  };
   sidecar: SidecarRow[];
   decorationPerKeystroke: Measured & { textChars?: number; p95Ms?: number; openMs?: number; blocksPerEdit?: number };
   /** shiftAnchors() for one typed character in a 1 MB article: the store's part of a keystroke. */
@@ -71,5 +78,7 @@ export interface Results {
   };
   bundle: { productionBytes: number | null; productionGzipBytes: number | null; devBytes: number | null };
   peakRssMB: number;
+  /** Peak RSS reached by the end of each phase (monotonic): which phase set the peak. */
+  peakRssByPhaseMB?: Record<string, number>;
   totalSeconds: number;
 }
