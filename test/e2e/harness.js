@@ -109,7 +109,10 @@ function install() {
   };
   // npm test runs us as a lifecycle script: drop the parent's npm_* that would leak into this
   // separate project (its lifecycle event, its package.json fields).
-  for (const k of Object.keys(env)) if (k.startsWith('npm_package_') || k === 'npm_lifecycle_event' || k === 'npm_lifecycle_script') delete env[k];
+  for (const k of Object.keys(env)) {
+    if (k.startsWith('npm_package_') || k.startsWith('npm_lifecycle_')) delete env[k];
+  }
+  for (const k of ['npm_config_local_prefix', 'npm_command', 'INIT_CWD']) delete env[k];
   const hasLock = fs.existsSync(path.join(E2E_DIR, 'package-lock.json'));
   const args = [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'];
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
