@@ -405,6 +405,8 @@ class Detector {
       }
       if (z.f & W.Complementiser) {
         if (toks[k - 1]!.f & W.NotSpeechBeforeAn) return null;
+        // إن شاء الله is a blessing, not a complementiser.
+        if (toks[k + 1]?.n === 'شاء') continue;
         break;
       }
       if (z.n === 'عن' && base & W.TakesAn) break;
@@ -488,8 +490,12 @@ class Detector {
         if (toks[r]!.n === 'عن') return this.explicit(r + 1, this.zoneEnd(r + 1, k, false));
       }
     }
-    const end = this.zoneEnd(i + 1, k, false);
-    if (end > i + 1) return this.explicit(i + 1, end);
+    // أعلن أمس الأربعاء وزير الخارجية …: time words may come before the speaker.
+    let from = i + 1;
+    while (from < k - 1 && toks[from]!.f & W.Time) from++;
+    if (from > i + 1 && toks[from]!.f & W.Break) from = i + 1;
+    const end = this.zoneEnd(from, k, false);
+    if (end > from) return this.explicit(from, end);
     // وكان وزير الدفاع قد أعلن أن …
     if (i >= 2 && toks[i - 1]!.n === 'قد') {
       for (let j = i - 2; j >= Math.max(0, i - 10); j--) {

@@ -103,12 +103,15 @@ const ORG_HEADS: ReadonlySet<string> = set(`وزارة الوزارة هيئة �
   الشرطة مديرية المديرية السلطات سلطات محكمة المحكمة النيابة الادعاء مركز المركز معهد المعهد صحيفة الصحيفة
   قناة القناة البيت الكرملين البنتاغون الخارجية الداخلية الدفاع جهاز الجهاز دائرة الدائرة بلدية البلدية
   سفارة السفارة القوات قوات ائتلاف الائتلاف كتلة الكتلة محافظة المحافظة نقابة النقابة جمعية الجمعية
-  منظمة رابطة الرابطة موقع الموقع`);
+  منظمة رابطة الرابطة موقع الموقع مرصد المرصد`);
 /** Documents that speak: البيان، التقرير. */
 const DOCUMENTS: ReadonlySet<string> = set(`البيان بيان التقرير تقرير الرسالة رسالة الوثيقة وثيقة المذكرة
   الإعلان البلاغ التصريح تصريح الدراسة دراسة المسح الإحصاءات الأرقام البيانات إحصاءات إحصائيات الإحصائيات أرقام
   بيانات معطيات المعطيات تقديرات التقديرات نتائج النتائج تقارير التقارير`);
 
+/** Time words that may sit between a verb and its speaker: أعلن أمس الأربعاء وزير الخارجية …. */
+const TIME_WORDS: ReadonlySet<string> = set(`أمس اليوم الليلة صباح مساء ظهر فجر يوم الأحد الاثنين الثلاثاء الأربعاء
+  الخميس الجمعة السبت أول`);
 /** Honorifics that stand for a named person already introduced: وأكد معاليه أهمية …. */
 const HONORIFICS: ReadonlySet<string> = set('معاليه سموه فضيلته سعادته جلالته دولته سماحته');
 /** Links inside a personal name: محمد بن سلمان، عبد الله، آل سعود. */
@@ -166,6 +169,7 @@ export const W = {
   NameLink: 1 << 24,
   Sacred: 1 << 25,
   Honorific: 1 << 26,
+  Time: 1 << 27,
 } as const;
 export const VERB_BITS = W.Past | W.Present | W.Participle | W.Locative;
 
@@ -201,6 +205,7 @@ export const LEXICON: ReadonlyMap<string, number> = (() => {
   add(NAME_LINKS, W.NameLink);
   add(SACRED, W.Sacred);
   add(HONORIFICS, W.Honorific);
+  add(TIME_WORDS, W.Time);
   return m;
 })();
 
