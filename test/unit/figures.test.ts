@@ -246,6 +246,14 @@ const RANGES: Case[] = [
     ],
   },
   {
+    name: 'day range: من 10 إلى 20 أغسطس 2015',
+    input: 'من 10 إلى 20 أغسطس 2015',
+    want: [
+      { text: '10', label: 'DATE', value: { date: '2015-08-10' } },
+      { text: '20 أغسطس 2015', label: 'DATE', value: { date: '2015-08-20' } },
+    ],
+  },
+  {
     name: 'من 3 إلى 5 سنوات',
     input: 'من 3 إلى 5 سنوات',
     want: [

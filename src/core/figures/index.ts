@@ -1404,6 +1404,24 @@ class Scanner {
         continue;
       }
       if (!a.plain || a.fig.label !== 'NUMBER' || av.number === undefined) continue;
+      // "من 10 إلى 20 أغسطس": a day number before a day-month takes its month and year.
+      const day = av.number;
+      if (b.fig.label === 'DATE' && Number.isInteger(day) && day >= 1 && day <= 31 && !bv.weekday) {
+        const full = bv.date && /^(\d{4})-(\d\d)-\d\d$/.exec(bv.date);
+        if (full && isValidGregorian(+full[1], +full[2], day) && !bv.hijri) {
+          a.fig.label = 'DATE';
+          a.fig.value = { date: `${full[1]}-${full[2]}-${pad(day)}` };
+          a.plain = false;
+          continue;
+        }
+        const rel = bv.relative && /^month:(\d\d);day:\d\d(;.*)?$/.exec(bv.relative);
+        if (rel) {
+          a.fig.label = 'DATE';
+          a.fig.value = { relative: `month:${rel[1]};day:${pad(day)}${rel[2] ?? ''}` };
+          a.plain = false;
+          continue;
+        }
+      }
       if (b.fig.label === 'NUMBER' && b.scale > 1 && av.number < b.scale && b.fig.value.number !== undefined) {
         av.number = roundValue(av.number * b.scale);
         continue;
