@@ -3,7 +3,7 @@
 // offset, a code action's span, a tree item) and falls back to the active editor's selection.
 import * as vscode from 'vscode';
 import { sentenceSpans } from '../core/arabic';
-import type { Mark } from '../core/editor/marks';
+import { mergeMarks, type Mark } from '../core/editor/marks';
 import { step, uniqueSpans, type Direction } from '../core/editor/navigate';
 import {
   articleUrl,
@@ -24,7 +24,7 @@ import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
 import { readConfig } from './config';
 import type { DecorationManager } from './decorations';
-import { ENTITY_LIST_PATH } from './detections';
+import { documentLength, ENTITY_LIST_PATH } from './detections';
 import { labelName } from './labels';
 
 export const enum CommandId {
@@ -53,6 +53,11 @@ export const enum CommandId {
   AddToEntityList = 'khabar.addToEntityList',
   Reveal = 'khabar.revealAnnotation',
 }
+
+type Walk = 'all' | 'claims' | 'suggestions' | 'unverified';
+
+/** Lines detected at a time when walking a long article. */
+const SCAN_LINES = 200;
 
 /** Where a command acts: from a hover link (offset), a code action (start/end), or a tree item (uri, record). */
 export interface Target {
@@ -324,7 +329,11 @@ export class Commands {
     if (!claim) return undefined;
     // Offer the people and organisations of the article, nearest first, and free text.
     const names = new Map<string, number>();
-    for (const d of this.index.detections.get(r.document)) {
+    const det = this.index.detections;
+    const claimLine = r.document.positionAt(claim.target.start).line;
+    // In a long article, names from the paragraphs around the claim, not the whole text.
+    const near = det.paragraphMode(r.document) ? det.inLines(r.document, Math.max(0, claimLine - 60), claimLine + 60) : det.get(r.document);
+    for (const d of near) {
       if (d.kind === 'entity' && (d.label === 'PER' || d.label === 'ORG')) {
         const name = d.canonical ?? d.text;
         const dist = Math.abs(d.start - claim.target.start);
@@ -481,28 +490,71 @@ export class Commands {
     return this.review(arg, 'accepted', pick.value);
   }
 
-  /** Spans to walk for a navigation command, sorted. */
-  spans(document: vscode.TextDocument, what: 'all' | 'claims' | 'suggestions' | 'unverified'): Mark[] {
-    const marks = this.index.marks(document).filter((m) => m.key !== 'orphan');
+  /** Which marks a navigation command visits. */
+  private wanted(what: Walk): (m: Mark) => boolean {
     switch (what) {
       case 'all':
-        return uniqueSpans(marks);
+        return (m) => m.key !== 'orphan';
       case 'claims':
-        return marks.filter((m) => m.key === 'claimTagged' && m.record?.label === 'CLAIM');
+        return (m) => m.key === 'claimTagged' && m.record?.label === 'CLAIM';
       case 'suggestions':
-        return marks.filter((m) => m.key === 'claimSuggestion' && !m.record);
+        return (m) => m.key === 'claimSuggestion' && !m.record;
       case 'unverified':
-        return marks.filter((m) => m.record !== undefined && isUnverified(m.record));
+        return (m) => m.key !== 'orphan' && m.record !== undefined && isUnverified(m.record);
     }
   }
 
-  go(what: 'all' | 'claims' | 'suggestions' | 'unverified', direction: Direction): Mark | undefined {
+  /** Spans to walk for a navigation command over the whole document, sorted. */
+  spans(document: vscode.TextDocument, what: Walk): Mark[] {
+    const keep = this.wanted(what);
+    // Claims live in the store: no detection needed to walk them.
+    const marks =
+      what === 'claims' || what === 'unverified'
+        ? mergeMarks([], this.index.records(document), [], documentLength(document))
+        : this.index.marks(document);
+    return uniqueSpans(marks.filter(keep));
+  }
+
+  /**
+   * The next/previous mark from an offset in a long article, detecting chunk by chunk from the
+   * cursor outwards instead of the whole text (which would take seconds at 1 MB).
+   */
+  private scan(document: vscode.TextDocument, what: Walk, offset: number, direction: Direction): Mark | undefined {
+    const keep = this.wanted(what);
+    const n = document.lineCount;
+    const line = document.positionAt(offset).line;
+    const chunk = (from: number, to: number): Mark[] => uniqueSpans(this.index.marks(document, undefined, from, to).filter(keep));
+    if (direction === 'next') {
+      for (let from = line; from < n; from += SCAN_LINES) {
+        const hit = chunk(from, Math.min(n - 1, from + SCAN_LINES - 1)).find((m) => m.start > offset);
+        if (hit) return hit;
+      }
+      for (let from = 0; from <= line; from += SCAN_LINES) {
+        const hit = chunk(from, Math.min(line, from + SCAN_LINES - 1))[0];
+        if (hit) return hit;
+      }
+      return undefined;
+    }
+    for (let to = line; to >= 0; to -= SCAN_LINES) {
+      const hits = chunk(Math.max(0, to - SCAN_LINES + 1), to).filter((m) => m.start < offset);
+      if (hits.length) return hits[hits.length - 1];
+    }
+    for (let to = n - 1; to >= line; to -= SCAN_LINES) {
+      const hits = chunk(Math.max(line, to - SCAN_LINES + 1), to);
+      if (hits.length) return hits[hits.length - 1];
+    }
+    return undefined;
+  }
+
+  go(what: Walk, direction: Direction): Mark | undefined {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isArticle(editor.document)) return undefined;
     const doc = editor.document;
-    const target = step(this.spans(doc, what), doc.offsetAt(editor.selection.start), direction);
+    const offset = doc.offsetAt(editor.selection.start);
+    const long = (what === 'all' || what === 'suggestions') && this.index.detections.paragraphMode(doc) && !this.index.detections.peek(doc);
+    const target = long ? this.scan(doc, what, offset, direction) : step(this.spans(doc, what), offset, direction);
     if (!target) {
-      const msg: Record<typeof what, string> = {
+      const msg: Record<Walk, string> = {
         all: vscode.l10n.t('No annotations in this article.'),
         claims: vscode.l10n.t('No tagged claims in this article.'),
         suggestions: vscode.l10n.t('No claim suggestions left to review.'),
