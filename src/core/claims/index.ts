@@ -699,7 +699,10 @@ class Detector {
     // after a title chain (وزير المالية جواكيم ليفي), then perhaps an appositive title.
     if (toks[from]!.f & W.Honorific) return from + 1;
     const e = this.entityAfter(from, limit);
-    if (e) {
+    // A bare head noun tagged alone (منظمة) is a partial name: the heuristics see further.
+    const bareHead = e !== null && e.start === toks[from]!.start && e.end <= toks[from]!.end &&
+      (toks[from]!.f & (W.OrgHead | W.Title | W.Document | W.Anonymous)) !== 0;
+    if (e && !bareHead) {
       while (j < limit && toks[j]!.end <= e.end) j++;
       if (j < limit && toks[j]!.f & W.Title) titleChain();
       return j;
