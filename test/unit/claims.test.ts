@@ -272,6 +272,16 @@ const CASES: Case[] = [
     want: [['بلاده ستبدأ العمليات قريبا', 'وزير الخارجية التركي', 'وأعلن']],
   },
   { name: 'إن شاء الله is no complementiser', text: 'وقال الضيف مودعا ومثل هذه اللقاءات فيها خير إن شاء الله لبلداننا.', want: [] },
+  {
+    name: 'a quoted name inside the speaker is not the statement',
+    text: 'وقالت سارة كليمنت، رئيسة جماعة «إنقاذ الوادي الأخضر»، إن الكلية تحت الحصار.',
+    want: [['الكلية تحت الحصار', 'سارة كليمنت', 'وقالت']],
+  },
+  {
+    name: 'a newspaper named in guillemets',
+    text: 'وذكرت صحيفة «وول ستريت جورنال» الأميركية أن المفاوضات تعثرت.',
+    want: [['المفاوضات تعثرت', 'صحيفة «وول ستريت جورنال» الأميركية', 'وذكرت']],
+  },
   { name: 'newsroom aside', text: 'ويذكر أن المدينة شهدت احتجاجات واسعة.', want: [] },
   { name: 'قبل أن is not reported speech', text: 'قال الرجل كلمته قبل أن يغادر المكان.', want: [] },
   { name: 'a dateline is not a statement', text: 'السبت 2021/06/05\n', want: [] },

@@ -396,8 +396,8 @@ class Detector {
       if (!z.word) {
         const close = this.closeOf[k]!;
         if (close > k) {
-          if (close - k - 1 >= MIN_QUOTE_WORDS || close >= seg.b) break;
-          k = close; // a quoted name inside the speaker: حركة "حماس"
+          if ((close - k - 1 >= MIN_QUOTE_WORDS && !this.quotedName(k, close, seg.b)) || close >= seg.b) break;
+          k = close; // a quoted name inside the speaker: حركة "حماس"، صحيفة «وول ستريت جورنال»
           continue;
         }
         if (z.raw === ':' && !this.timeColon(k)) break;
@@ -434,6 +434,23 @@ class Detector {
       }
     }
     return { a, b, speaker, cue };
+  }
+
+  /**
+   * A quote inside a speaker zone that names something rather than quoting it: after a body or a
+   * title (منظمة «زيمبابوي كونسرفايشن تاسكفورس»، موقع "جي إس إم أرينا"), or short with the
+   * complementiser still to come.
+   */
+  private quotedName(open: number, close: number, limit: number): boolean {
+    const toks = this.toks;
+    const before = toks[open - 1];
+    if (before && before.word && (before.f | before.fp) & (W.OrgHead | W.Title | W.Document)) return true;
+    if (close - open - 1 > 5) return false;
+    for (let j = close + 1; j < Math.min(limit, close + 7); j++) {
+      if (toks[j]!.f & W.Complementiser) return true;
+      if (this.closeOf[j]! > j) return false;
+    }
+    return false;
   }
 
   /** Between a participle and its complementiser only إلى, an addressee (لـ«الشرق الأوسط») or marks. */
