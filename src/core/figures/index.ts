@@ -185,7 +185,21 @@ function isGap(c: number): boolean {
 }
 
 function roundValue(v: number): number {
-  return Number(v.toPrecision(15));
+  return Number.isInteger(v) ? v : Number(v.toPrecision(15));
+}
+
+/** fold() for one short word without regexes: the bound check runs once per figure. */
+function foldWord(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isInWordMark(c)) continue;
+    if (c === 0x623 || c === 0x625 || c === 0x622 || c === 0x671) out += 'ا';
+    else if (c === 0x649) out += 'ي';
+    else if (c === 0x629) out += 'ه';
+    else out += s[i];
+  }
+  return out;
 }
 
 function has(w: Word | undefined, t: Entry['t']): boolean {
@@ -196,7 +210,7 @@ function get<T extends Entry['t']>(w: Word | undefined, t: T, barePrefixOnly = f
   if (!w) return undefined;
   for (const r of w.r) {
     if (r.e.t === t && (!barePrefixOnly || r.pre === '' || r.pre === 'ال')) {
-      return { ...(r.e as Extract<Entry, { t: T }>), pre: r.pre };
+      return r.m as Extract<Entry, { t: T }> & { pre: string };
     }
   }
   return undefined;
@@ -739,7 +753,8 @@ class Scanner {
     while (j >= 0 && isGap(t.charCodeAt(j))) j--;
     let k = j;
     while (k >= 0 && (isLetter(t.charCodeAt(k)) || isInWordMark(t.charCodeAt(k)))) k--;
-    const last = fold(t.slice(k + 1, j + 1)).replace(/^[وفبل]{1,2}(?=.{3})/, '');
+    let last = foldWord(t.slice(k + 1, j + 1));
+    if (!BOUND_TAIL.has(last) && last.length > 3) last = last.replace(/^[وفبل]{1,2}(?=.{3})/, '');
     if (!BOUND_TAIL.has(last) && !this.exceedVerbBefore(s)) return this.boundAfter(e);
     const before = fold(t.slice(Math.max(0, s - 28), s)).replace(/\s+/g, ' ');
     for (const [re, b] of BOUND_BEFORE) if (re.test(before)) return b;
@@ -1153,7 +1168,10 @@ class Scanner {
       if (nxt && nxt.key === 'و') {
         const after = this.nextWord(nxt.e);
         if (after && after.r.some((r) => r.e.t === 'num' && r.pre === '')) {
-          nxt = { ...after, r: after.r.map((r) => ({ e: r.e, pre: r.pre === '' ? 'و' : r.pre })) };
+          nxt = {
+            ...after,
+            r: after.r.map((r) => (r.pre === '' ? { e: r.e, pre: 'و', m: { ...r.e, pre: 'و' } } : r)),
+          };
         }
       }
       word = nxt;

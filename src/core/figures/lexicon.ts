@@ -46,6 +46,8 @@ interface Clitics {
 export interface Reading {
   e: Entry;
   pre: string;
+  /** The entry with its prefix, built once so lookups in the hot path allocate nothing. */
+  m: Entry & { pre: string };
 }
 
 /** Surface form → its readings, shortest prefix first (a bare word beats a clitic reading). */
@@ -80,7 +82,7 @@ function put(form: string, entry: Entry, prefix: string): void {
       LEXICON.set(s, list);
     }
     if (list.some((r) => r.e === entry)) continue;
-    list.push({ e: entry, pre: prefix });
+    list.push({ e: entry, pre: prefix, m: { ...entry, pre: prefix } });
     list.sort((a, b) => a.pre.length - b.pre.length);
   }
 }
