@@ -166,6 +166,7 @@ describe('sidecar format', () => {
     assert.deepStrictEqual((again.data.annotations.find((a) => a.id === 'e3') as unknown as Record<string, unknown>)['reviewer_tags'], ['spokesman', 'verified']);
     assert.deepStrictEqual(again.data.annotations.map((a) => a.id), ['e1', 'e6', 'f2', 'e3', 'c4']);
     assert.strictEqual((again.data as unknown as Record<string, unknown>)['project'], 'health-budget');
+    assert.ok(out.indexOf('project:') < out.indexOf('annotations:'), 'a person\'s key stays where it was');
     assert.strictEqual(e3.target.exact, 'أحمد السالم');
     // Saving the same data twice gives the same bytes.
     assert.strictEqual(serializeSidecar(again.data, out), out);
@@ -176,7 +177,7 @@ describe('sidecar format', () => {
     const withExtra = base.replace('  - id: e1\n', '  - id: e1\n    confidence: 0.9\n');
     const r = mustParse(withExtra);
     const out = serializeSidecar(r.data, withExtra);
-    assert.ok(out.includes('confidence: 0.9'));
+    assert.ok(out.includes('  - id: e1\n    confidence: 0.9\n    kind: entity\n'), 'kept after the key it followed');
     assert.deepStrictEqual(mustParse(out).data, r.data);
   });
 

@@ -50,13 +50,25 @@ export function emitSidecar(data: SidecarData): string {
   return out.s;
 }
 
+/**
+ * Known keys in the format's order; a person's own key stays right after the known key it followed
+ * (so `project:` written under `lastId` is not pushed below ten thousand annotations).
+ */
 function orderedKeys(obj: Record<string, unknown>, order: KeyOrderName | undefined): string[] {
   const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
   if (!order) return keys;
   const known: readonly string[] = KEY_ORDER[order];
   const head = known.filter((k) => obj[k] !== undefined);
-  const tail = keys.filter((k) => !known.includes(k));
-  return tail.length === 0 ? head : head.concat(tail);
+  if (head.length === keys.length) return head;
+  const after = new Map<string, string[]>();
+  let prev = '';
+  for (const k of keys) {
+    if (known.includes(k)) prev = k;
+    else after.set(prev, [...(after.get(prev) ?? []), k]);
+  }
+  const out = [...(after.get('') ?? [])];
+  for (const k of head) out.push(k, ...(after.get(k) ?? []));
+  return out;
 }
 
 /**

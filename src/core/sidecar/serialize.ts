@@ -78,14 +78,19 @@ function syncMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, or
     }
   }
   if (order) {
+    // Known keys are put in the format's order among the places known keys occupy; a person's own
+    // keys stay exactly where they are.
     const known: readonly string[] = KEY_ORDER[order];
-    const rank = (p: Pair, i: number): number => {
-      const r = known.indexOf(keyOf(p) as string);
-      return r >= 0 ? r : known.length + i;
-    };
-    const ranked = map.items.map((p, i) => ({ p, r: rank(p, i) }));
-    ranked.sort((a, b) => a.r - b.r);
-    map.items = ranked.map((x) => x.p);
+    const slots: number[] = [];
+    const pairs: Pair[] = [];
+    map.items.forEach((p, i) => {
+      if (known.includes(keyOf(p) as string)) {
+        slots.push(i);
+        pairs.push(p);
+      }
+    });
+    pairs.sort((a, b) => known.indexOf(keyOf(a) as string) - known.indexOf(keyOf(b) as string));
+    slots.forEach((slot, k) => (map.items[slot] = pairs[k]!));
   }
 }
 
