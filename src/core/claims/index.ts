@@ -139,7 +139,10 @@ function toTokens(text: string): Tok[] {
     // لـ with a tatweel always addresses someone (لـ"عين اليوم"، لـ«الشرق الأوسط»).
     let f = known ? (LEXICON.get(n) ?? 0) & (t.text === 'علي' ? ~W.Break : ~0) : 0;
     if (word && t.text.startsWith('لـ')) f |= W.Break;
-    const fp = f === 0 && known && n.length > 3 && 'وفبل'.includes(n[0]!) ? LEXICON.get(n.slice(1)) ?? 0 : 0;
+    // The word without its clitic: وقال → قال، لوزارة → وزارة، للأرقام → الأرقام (لـ + الـ is written لل).
+    const fp = f === 0 && known && n.length > 3 && 'وفبل'.includes(n[0]!)
+      ? LEXICON.get(n[1] === 'ل' && n[0] === 'ل' ? 'ا' + n.slice(1) : n.slice(1)) ?? 0
+      : 0;
     out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk: verbKind(n, f, fp) };
   }
   return out;
