@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { sentenceSpans } from '../core/arabic';
 import { mergeMarks, type Mark } from '../core/editor/marks';
-import { step, uniqueSpans, type Direction } from '../core/editor/navigate';
+import { step, stepByChunks, uniqueSpans, type Direction } from '../core/editor/navigate';
 import {
   articleUrl,
   claimRecord,
@@ -521,29 +521,10 @@ export class Commands {
    */
   private scan(document: vscode.TextDocument, what: Walk, offset: number, direction: Direction): Mark | undefined {
     const keep = this.wanted(what);
-    const n = document.lineCount;
     const line = document.positionAt(offset).line;
-    const chunk = (from: number, to: number): Mark[] => uniqueSpans(this.index.marks(document, undefined, from, to).filter(keep));
-    if (direction === 'next') {
-      for (let from = line; from < n; from += SCAN_LINES) {
-        const hit = chunk(from, Math.min(n - 1, from + SCAN_LINES - 1)).find((m) => m.start > offset);
-        if (hit) return hit;
-      }
-      for (let from = 0; from <= line; from += SCAN_LINES) {
-        const hit = chunk(from, Math.min(line, from + SCAN_LINES - 1))[0];
-        if (hit) return hit;
-      }
-      return undefined;
-    }
-    for (let to = line; to >= 0; to -= SCAN_LINES) {
-      const hits = chunk(Math.max(0, to - SCAN_LINES + 1), to).filter((m) => m.start < offset);
-      if (hits.length) return hits[hits.length - 1];
-    }
-    for (let to = n - 1; to >= line; to -= SCAN_LINES) {
-      const hits = chunk(Math.max(line, to - SCAN_LINES + 1), to);
-      if (hits.length) return hits[hits.length - 1];
-    }
-    return undefined;
+    return stepByChunks(document.lineCount, line, offset, direction, SCAN_LINES, (from, to) =>
+      uniqueSpans(this.index.marks(document, undefined, from, to).filter(keep)),
+    );
   }
 
   go(what: Walk, direction: Direction): Mark | undefined {

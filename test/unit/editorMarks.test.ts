@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { anchorFor } from '../../src/core/anchor/anchor';
 import { mergeMarks, marksAt } from '../../src/core/editor/marks';
-import { step, uniqueSpans } from '../../src/core/editor/navigate';
+import { step, stepByChunks, uniqueSpans } from '../../src/core/editor/navigate';
 import type { AnnotationRecord } from '../../src/core/model';
 import type { Detection } from '../../src/core/types';
 
@@ -93,5 +93,41 @@ describe('editor navigation', () => {
       { start: 5, end: 7 },
       { start: 5, end: 9 },
     ]);
+  });
+});
+
+describe('editor navigation by chunks', () => {
+  // One span per line at column 2 of 10-character lines, on the lines listed.
+  function doc(lines: number[], lineCount: number) {
+    const spans = lines.map((l) => ({ start: l * 10 + 2, end: l * 10 + 5, line: l }));
+    let visited = 0;
+    const chunk = (from: number, to: number) => {
+      visited += to - from + 1;
+      return spans.filter((s) => s.line >= from && s.line <= to);
+    };
+    return { spans, chunk, visited: () => visited, lineCount };
+  }
+  const table: Array<{ lines: number[]; at: number; dir: 'next' | 'previous'; chunk: number }> = [
+    { lines: [3, 50, 400], at: 0, dir: 'next', chunk: 7 },
+    { lines: [3, 50, 400], at: 33, dir: 'next', chunk: 7 },
+    { lines: [3, 50, 400], at: 4005, dir: 'next', chunk: 7 },
+    { lines: [3, 50, 400], at: 4005, dir: 'previous', chunk: 7 },
+    { lines: [3, 50, 400], at: 32, dir: 'previous', chunk: 7 },
+    { lines: [3, 50, 400], at: 30, dir: 'previous', chunk: 1 },
+    { lines: [50], at: 502, dir: 'next', chunk: 13 },
+    { lines: [50], at: 502, dir: 'previous', chunk: 13 },
+    { lines: [], at: 10, dir: 'next', chunk: 5 },
+  ];
+  for (const c of table) {
+    it(`${c.dir} from ${c.at} over lines ${c.lines.join(',') || 'none'} agrees with step()`, () => {
+      const d = doc(c.lines, 500);
+      const line = Math.floor(c.at / 10);
+      assert.deepStrictEqual(stepByChunks(d.lineCount, line, c.at, c.dir, c.chunk, d.chunk), step(d.spans, c.at, c.dir));
+    });
+  }
+  it('visits only the chunks up to the answer', () => {
+    const d = doc([3, 50, 400], 10000);
+    stepByChunks(d.lineCount, 40, 405, 'next', 20, d.chunk);
+    assert.ok(d.visited() <= 20, `visited ${d.visited()} lines`);
   });
 });
