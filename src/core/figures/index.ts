@@ -173,6 +173,10 @@ function isInWordMark(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || c === 0x200c || c === 0x200d;
 }
 
+/** 1 for an Arabic letter, 2 for a mark inside a word, 0 otherwise: one load in the hot loop. */
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) CHAR_CLASS[c] = isLetter(c) ? 1 : isInWordMark(c) ? 2 : 0;
+
 function isLatin(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
@@ -258,8 +262,9 @@ class Scanner {
         let h = hashStep(HASH_SEED, c);
         for (; j < n; j++) {
           const d = t.charCodeAt(j);
-          if (isLetter(d)) h = hashStep(h, d);
-          else if (!isInWordMark(d)) break;
+          const k = CHAR_CLASS[d];
+          if (k === 1) h = hashStep(h, d);
+          else if (k !== 2) break;
         }
         const bit = h >>> (32 - BLOOM_BITS);
         if ((TRIGGER_BLOOM[bit >>> 5] & (1 << (bit & 31))) !== 0) {
