@@ -722,8 +722,8 @@ export class SidecarStore implements AnnotationStore {
     const document = this.openDocument(e.article);
     const list: vscode.Diagnostic[] = [];
     const at = (offset: number): vscode.Range => {
-      if (!document) return new vscode.Range(0, 0, 0, 0);
-      const p = document.positionAt(Math.min(Math.max(0, offset), document.getText().length));
+      // positionAt clamps to the document, so a stale orphan offset is safe.
+      const p = document ? document.positionAt(Math.max(0, offset)) : new vscode.Position(0, 0);
       return new vscode.Range(p, p);
     };
     if (e.readOnly && e.readOnly.kind !== 'untrusted') {
