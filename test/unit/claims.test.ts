@@ -287,6 +287,16 @@ const CASES: Case[] = [
     text: 'وفقا للأرقام الرسمية، ارتفع عدد السياح إلى 3 ملايين سائح.',
     want: [['ارتفع عدد السياح إلى 3 ملايين سائح', 'للأرقام الرسمية', 'وفقا']],
   },
+  {
+    name: 'headline with an addressee before the colon',
+    text: 'مسؤول عراقي لـ"العرب": الانسحاب سيكتمل قبل نهاية العام\n',
+    want: [['الانسحاب سيكتمل قبل نهاية العام', 'مسؤول عراقي', 'headline']],
+  },
+  {
+    name: 'a day between commas is not part of the statement',
+    text: 'أعلن الجيش، الثلاثاء، مقتل ثلاثة من جنوده في هجوم.',
+    want: [['مقتل ثلاثة من جنوده في هجوم', 'الجيش', 'أعلن']],
+  },
   { name: 'newsroom aside', text: 'ويذكر أن المدينة شهدت احتجاجات واسعة.', want: [] },
   { name: 'قبل أن is not reported speech', text: 'قال الرجل كلمته قبل أن يغادر المكان.', want: [] },
   { name: 'a dateline is not a statement', text: 'السبت 2021/06/05\n', want: [] },

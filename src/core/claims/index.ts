@@ -361,9 +361,20 @@ class Detector {
     let lineEnd = s.b;
     while (lineEnd < toks.length && toks[lineEnd]!.line === line) lineEnd++;
     if (lineEnd !== s.b || s.b - s.a > MAX_HEADLINE_TOKENS || toks[s.a]!.vk !== VerbKind.None) return null;
-    for (let k = s.a + 1; k < Math.min(s.b, s.a + 6); k++) {
+    // مسؤول عراقي لـ"العرب": …: the speaker ends where its addressee starts.
+    let speakerEnd = -1;
+    for (let k = s.a + 1; k < Math.min(s.b, s.a + 9); k++) {
       const t = toks[k]!;
+      if (t.word && t.raw.startsWith('لـ') && speakerEnd < 0) {
+        speakerEnd = k;
+        continue;
+      }
       if (!t.word) {
+        const close = this.closeOf[k]!;
+        if (speakerEnd >= 0 && close > k && close - k <= 5) {
+          k = close;
+          continue;
+        }
         if (t.raw === ':' && k + 2 < s.b && !this.timeColon(k)) {
           let a = k + 1;
           let b = s.b;
@@ -371,10 +382,12 @@ class Detector {
             b = this.closeOf[a]!;
             a++;
           }
-          return { a, b, speaker: this.explicit(s.a, k), cue: 'headline' };
+          return { a, b, speaker: this.explicit(s.a, speakerEnd >= 0 ? speakerEnd : k), cue: 'headline' };
         }
         return null;
       }
+      if (speakerEnd >= 0) continue;
+      if (k >= s.a + 6) return null;
       if (t.vk !== VerbKind.None && !(t.f & W.Present)) return null;
       if (t.f & W.Present) {
         let a = k + 1;
@@ -661,7 +674,10 @@ class Detector {
         continue;
       }
       if ((z.raw === '،' || z.raw === ',') && k > i + 1) {
-        return { a: k + 1, b: seg.b, speaker: this.explicit(i + 1, k), cue };
+        // أعلن الجيش، الثلاثاء، مقتل …: the day between commas is not part of the statement.
+        let a = k + 1;
+        while (a < seg.b && (toks[a]!.f & W.Time || isComma(toks[a]!.raw))) a++;
+        return { a, b: seg.b, speaker: this.explicit(i + 1, k), cue };
       }
       break;
     }
