@@ -206,7 +206,7 @@ describe('khabar CLI (dist/cli.js)', function () {
       { name: 'a binary file', file: () => path.join(BAD, 'binary.png'), reason: /binary file/ },
       { name: 'UTF-16 without a BOM', file: () => path.join(BAD, 'utf16le-nobom.txt'), reason: /binary file/ },
       { name: 'invalid UTF-8', file: () => path.join(BAD, 'invalid-utf8.txt'), reason: /not valid UTF-8 \(first bad byte at offset 17\)/ },
-      { name: 'Latin-1 text', file: () => path.join(BAD, 'latin1.txt'), reason: /not valid UTF-8 \(first bad byte at offset 7\)/ },
+      { name: 'Latin-1 text', file: () => path.join(BAD, 'latin1.txt'), reason: /not valid UTF-8 \(first bad byte at offset 6\)/ },
     ];
     for (const c of cases) {
       it(`refuses ${c.name}`, () => {
