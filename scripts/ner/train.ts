@@ -144,14 +144,14 @@ class Weights {
       for (let y = 0; y < this.width; y++) out[base + y] += this.w[r * this.width + y]!;
     }
   }
-  /** Averaged weights; rows that average to (almost) nothing are dropped. */
-  averaged(c: number): { hashes: Uint32Array; weights: Float32Array } {
+  /** Averaged weights; rows whose largest weight is under `minWeight` are dropped. */
+  averaged(c: number, minWeight: number): { hashes: Uint32Array; weights: Float32Array } {
     const W = this.width;
     const keep: number[] = [];
     for (let r = 0; r < this.hashes.length; r++) {
       let mx = 0;
       for (let y = 0; y < W; y++) mx = Math.max(mx, Math.abs(this.w[r * W + y]! - this.u[r * W + y]! / c));
-      if (mx > 1e-3) keep.push(r);
+      if (mx >= minWeight) keep.push(r);
     }
     const hashes = new Uint32Array(keep.length);
     const weights = new Float32Array(keep.length * W);
@@ -168,10 +168,15 @@ export interface TrainOptions {
   seed: number;
   folds: number;
   minOCount: number;
+  /**
+   * Emission features whose largest averaged weight is below this are dropped: half the
+   * features go, F1 moves by noise (-0.1 on dev), and tagging gets faster and the file smaller.
+   */
+  minWeight: number;
   log?: (s: string) => void;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, seed: 1, folds: 10, minOCount: 2 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, seed: 1, folds: 10, minOCount: 2, minWeight: 1 };
 
 /**
  * Train on `sentences`. Gazetteer features of each sentence come from the other folds
@@ -262,8 +267,8 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
     log(`epoch ${epoch + 1}: ${((100 * errors) / tokens).toFixed(2)}% token errors`);
   }
 
-  const e = emit.averaged(c);
-  const pr = pair.averaged(c);
+  const e = emit.averaged(c, opts.minWeight);
+  const pr = pair.averaged(c, 1e-3);
   const trans = new Float32Array(P);
   for (let k = 0; k < P; k++) trans[k] = tw[k]! - tu[k]! / c;
   log(`${emit.hashes.length} features seen, ${e.hashes.length} kept; ${pr.hashes.length} pair features`);
@@ -275,6 +280,6 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
     pair: buildTable(pr.hashes, pr.weights, P),
     trans,
     gaz,
-    meta: { sentences: sentences.length, epochs: opts.epochs, seed: opts.seed, folds: opts.folds },
+    meta: { sentences: sentences.length, epochs: opts.epochs, seed: opts.seed, folds: opts.folds, minWeight: opts.minWeight },
   };
 }
