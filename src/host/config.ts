@@ -48,7 +48,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
     enable: c.get<EnableMode>('enable', 'auto'),
     arabicThreshold: c.get<number>('arabicThreshold', 0.5),
     maxFileSize: c.get<number>('maxFileSize', 5 * 1024 * 1024),
-    paragraphModeThreshold: c.get<number>('performance.paragraphModeThreshold', 30_000),
+    paragraphModeThreshold: c.get<number>('performance.paragraphModeThreshold', 20_000),
     highlight: {
       entities: c.get<boolean>('highlight.entities', true),
       figures: c.get<boolean>('highlight.figures', true),
