@@ -121,6 +121,8 @@ const RELATIVE: Case[] = [
   { name: 'Hijri month + الماضي resolved', input: 'في رمضان الماضي', options: { articleDate: '2015-08-04' }, want: [{ text: 'رمضان الماضي', label: 'DATE', value: { hijri: '1436-09' } }] },
   { name: 'Hijri month + الماضي unresolved', input: 'في رمضان الماضي', want: [{ text: 'رمضان الماضي', label: 'DATE', value: { relative: 'hijri-month:09;last' } }] },
   { name: 'a Hijri month alone is not a figure', input: 'خلال شهر رمضان المبارك', want: [] },
+  { name: 'day of the current month', input: 'الثلاثاء 26 الشهر الجاري', options: { articleDate: '2015-05-10' }, want: [{ text: 'الثلاثاء 26 الشهر الجاري', label: 'DATE', value: { date: '2015-05-26', weekday: 'tuesday' } }] },
+  { name: 'day of next month, unresolved', input: 'في 5 من الشهر المقبل', want: [{ text: '5 من الشهر المقبل', label: 'DATE', value: { relative: 'day:05;next-month' } }] },
   { name: 'هذا العام', input: 'حج هذا العام', want: [{ text: 'هذا العام', label: 'DATE', value: { relative: 'this-year' } }] },
   { name: 'day + month without year takes the article year', input: 'في 9 أغسطس', options: { articleDate: '2015-08-04' }, want: [{ text: '9 أغسطس', label: 'DATE', value: { date: '2015-08-09' } }] },
   { name: 'day + month without year, no article date', input: 'في 9 أغسطس', want: [{ text: '9 أغسطس', label: 'DATE', value: { relative: 'month:08;day:09' } }] },

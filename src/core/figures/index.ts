@@ -29,6 +29,7 @@
 //   month:MM;day:DD           day and month without a year: the article's year
 //   hijri-month:MM;day:DD     the same in the Hijri calendar: the article's Hijri year
 //   hijri-month:MM;last|this|next  (رمضان الماضي); resolved to value.hijri yyyy-mm, no Gregorian date
+//   day:DD;last-month | day:DD;this-month | day:DD;next-month   (26 الشهر الجاري)
 //   (a day-month may also end in ;last|;this|;next when a qualifier follows it: 4 تموز المقبل)
 //   weekday:NAME;last | weekday:NAME;next  (السبت الماضي)
 //   weekday:NAME              a bare weekday: the one on or before the article date
@@ -693,6 +694,14 @@ class Scanner {
         const m2 = w2 ? this.monthAt(w2) : undefined;
         if (m2 && w.key === 'من') return this.dayMonth(ph.s, v, m2);
       }
+      // "26 الشهر الجاري", "5 من الشهر المقبل"
+      const head = has(w, 'min') ? this.nextWord(w.e) : w;
+      const rh = get(head, 'relHead');
+      if (head && rh && rh.pre === '' && rh.period === 'month') {
+        const wq = this.nextWord(head.e);
+        const q = get(wq, 'qual');
+        if (wq && q && q.pre === '') return this.dayOfRelativeMonth(ph.s, wq.e, v, q.q);
+      }
     }
     // Durations.
     const tu = get(w, 'tunit');
@@ -910,6 +919,17 @@ class Scanner {
       if (isValidGregorian(y, m, d)) return this.emitDate(s, e, { date: `${y}-${pad(m)}-${pad(d)}` }, dayNumber(y, m, d));
     }
     return this.emitDate(s, e, { relative: `month:${pad(m)};day:${pad(d)}${suffix}` }, undefined);
+  }
+
+  private dayOfRelativeMonth(s: number, e: number, d: number, q: 'last' | 'this' | 'next'): number {
+    const a = this.article;
+    if (a) {
+      const first = new Date(Date.UTC(a.y, a.m - 1 + (q === 'last' ? -1 : q === 'next' ? 1 : 0), 1));
+      const y = first.getUTCFullYear();
+      const m = first.getUTCMonth() + 1;
+      if (isValidGregorian(y, m, d)) return this.emitDate(s, e, { date: `${y}-${pad(m)}-${pad(d)}` }, dayNumber(y, m, d));
+    }
+    return this.emitDate(s, e, { relative: `day:${pad(d)};${q}-month` }, undefined);
   }
 
   // --- words -----------------------------------------------------------------------------------
