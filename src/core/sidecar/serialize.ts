@@ -14,7 +14,15 @@ export class SidecarWriteError extends Error {}
  * The text to write for `data`. `previous` is what is on disk now (its text, or the Document from
  * parseSidecar): it decides whether comments and a person's layout must be carried over.
  */
-export function serializeSidecar(data: SidecarData, previous?: string | Document): string {
+export interface SerializeOptions {
+  /**
+   * Update the given Document in place instead of a copy: it then describes the text returned,
+   * ready for the next save without parsing the file again (the store keeps it between saves).
+   */
+  reuseDocument?: boolean;
+}
+
+export function serializeSidecar(data: SidecarData, previous?: string | Document, options: SerializeOptions = {}): string {
   let doc: Document | undefined;
   if (typeof previous === 'string') {
     const r = parseSidecar(previous);
@@ -24,11 +32,10 @@ export function serializeSidecar(data: SidecarData, previous?: string | Document
   } else {
     doc = previous;
   }
-  return doc ? serializeWithDocument(data, doc) : emitSidecar(data);
+  return doc ? serializeWithDocument(data, options.reuseDocument && typeof previous !== 'string' ? doc : doc.clone()) : emitSidecar(data);
 }
 
-function serializeWithDocument(data: SidecarData, source: Document): string {
-  const doc = source.clone();
+function serializeWithDocument(data: SidecarData, doc: Document): string {
   const plain = ordered({ ...data, annotations: data.annotations.slice().sort(compareRecords) }, 'top');
   if (!isMap(doc.contents)) doc.contents = doc.createNode(plain) as YAMLMap;
   else syncMap(doc, doc.contents, plain, 'top');

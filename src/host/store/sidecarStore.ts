@@ -415,7 +415,7 @@ export class SidecarStore implements AnnotationStore {
     const data = this.dataToWrite(e);
     let text: string;
     try {
-      text = serializeSidecar(data, e.doc);
+      text = serializeSidecar(data, e.doc, { reuseDocument: true });
     } catch (err) {
       this.saveFailed(e, err);
       return;
@@ -432,10 +432,6 @@ export class SidecarStore implements AnnotationStore {
     e.diskText = text;
     e.diskHash = hash;
     e.base = data;
-    if (e.doc) {
-      const again = parseSidecar(text);
-      e.doc = again.ok ? again.doc : undefined;
-    }
     if (e.failures > 0) void vscode.window.showInformationMessage(vscode.l10n.t('Khabar saved the annotations of {0} after all.', basename(e.article)));
     e.failures = 0;
     if (e.version === version) {
