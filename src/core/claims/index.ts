@@ -460,7 +460,8 @@ class Detector {
   private quotedName(open: number, close: number, limit: number): boolean {
     const toks = this.toks;
     const before = toks[open - 1];
-    if (before && before.word && (before.f | before.fp) & (W.OrgHead | W.Title | W.Document)) return true;
+    // Only an indefinite head names what follows (صحيفة «…»); after البيان the quote is its words.
+    if (before && before.word && !before.n.startsWith('ال') && (before.f | before.fp) & (W.OrgHead | W.Title)) return true;
     if (close - open - 1 > 5) return false;
     for (let j = close + 1; j < Math.min(limit, close + 7); j++) {
       if (toks[j]!.f & W.Complementiser) return true;
