@@ -34,6 +34,8 @@ function trainOptions(): TrainOptions {
     ...DEFAULT_TRAIN,
     epochs: Number(arg('epochs') ?? DEFAULT_TRAIN.epochs),
     seed: Number(arg('seed') ?? DEFAULT_TRAIN.seed),
+    folds: Number(arg('folds') ?? DEFAULT_TRAIN.folds),
+    minOCount: Number(arg('min-o-count') ?? DEFAULT_TRAIN.minOCount),
     log: (s) => console.error(s),
   };
 }
