@@ -172,6 +172,18 @@ describe('sidecar format', () => {
     assert.strictEqual(serializeSidecar(again.data, out), out);
   });
 
+  it('a Document reused across saves gives the same text as parsing the last save again', () => {
+    const text = read('hand-edited.annotations.yaml');
+    const r = mustParse(text);
+    const first = { ...r.data, annotations: r.data.annotations.map((a) => (a.id === 'e1' ? { ...a, note: 'أولى' } : a)) };
+    const out1 = serializeSidecar(first, r.doc, { reuseDocument: true });
+    assert.strictEqual(out1, serializeSidecar(first, text));
+    const second = { ...first, annotations: first.annotations.filter((a) => a.id !== 'f2') };
+    const out2 = serializeSidecar(second, r.doc, { reuseDocument: true });
+    assert.strictEqual(out2, serializeSidecar(second, out1));
+    assert.ok(out2.includes('# the spokesman, checked against the ministry site') && !out2.includes('id: f2'));
+  });
+
   it('keeps unknown fields on the fast path too (they are part of the data)', () => {
     const base = read('article.txt.annotations.yaml');
     const withExtra = base.replace('  - id: e1\n', '  - id: e1\n    confidence: 0.9\n');
