@@ -293,12 +293,32 @@ class Detector {
   private current: Sentence = { a: 0, b: 0 };
   private sentenceSpeaker: Speaker | null = null;
 
+  /** The longest entity, so a binary search by start can find every entity ending after a point. */
+  private readonly longestEntity: number;
+
   constructor(
     private readonly text: string,
     private readonly toks: readonly Tok[],
     private readonly closeOf: Int32Array,
     private readonly entities: readonly EntityDetection[],
-  ) {}
+  ) {
+    let longest = 0;
+    for (const e of entities) longest = Math.max(longest, e.end - e.start);
+    this.longestEntity = longest;
+  }
+
+  /** Index of the first entity that may end after `pos`: lookups stay logarithmic in long articles. */
+  private entityIndex(pos: number): number {
+    const from = pos - this.longestEntity;
+    let lo = 0;
+    let hi = this.entities.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.entities[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   sentence(s: Sentence): Draft[] {
     const head = this.headline(s);
@@ -590,7 +610,8 @@ class Detector {
     const ze = toks[end - 1]!.end;
     const lim = toks[limit - 1] ? toks[limit - 1]!.end : ze;
     let stop = ze;
-    for (const e of this.entities) {
+    for (let x = this.entityIndex(zs); x < this.entities.length; x++) {
+      const e = this.entities[x]!;
       if (e.start >= ze) break;
       if (e.end > zs && e.end > stop && e.end <= lim) stop = e.end;
     }
@@ -629,7 +650,8 @@ class Detector {
   }
 
   private hasEntity(start: number, end: number): boolean {
-    for (const e of this.entities) {
+    for (let x = this.entityIndex(start); x < this.entities.length; x++) {
+      const e = this.entities[x]!;
       if (e.start >= end) break;
       if (e.end > start && (e.label === 'PER' || e.label === 'ORG')) return true;
     }
@@ -781,7 +803,8 @@ class Detector {
   private entityAfter(from: number, limit: number): EntityDetection | null {
     const toks = this.toks;
     const first = toks[from]!;
-    for (const e of this.entities) {
+    for (let x = this.entityIndex(first.start); x < this.entities.length; x++) {
+      const e = this.entities[x]!;
       if (e.end <= first.start) continue;
       if (e.start < first.start) return null;
       if (e.start === first.start) return e;
@@ -843,7 +866,8 @@ class Detector {
     const t = this.toks[from]!;
     if (!t.word) return false;
     if ((t.f | t.fp) & (W.Document | W.OrgHead | W.Title | W.Anonymous)) return true;
-    for (const e of this.entities) {
+    for (let x = this.entityIndex(t.start); x < this.entities.length; x++) {
+      const e = this.entities[x]!;
       if (e.start > t.start) break;
       if (e.end > t.start && (e.label === 'PER' || e.label === 'ORG')) return true;
     }
