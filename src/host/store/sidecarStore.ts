@@ -70,6 +70,7 @@ export class SidecarStore implements AnnotationStore {
   readonly onDidChange = this.emitter.event;
   readonly diagnostics = vscode.languages.createDiagnosticCollection('khabar-sidecar');
   private readonly subscriptions: vscode.Disposable[] = [this.emitter, this.diagnostics];
+  private readonly withDiagnostics = new Set<string>();
   private watcher: vscode.FileSystemWatcher | undefined;
   private suffix: string;
   private readonly debounceMs: number;
@@ -371,6 +372,7 @@ export class SidecarStore implements AnnotationStore {
     if (this.entries.get(key) === e) {
       this.entries.delete(key);
       this.diagnostics.delete(e.article);
+      this.withDiagnostics.delete(key);
       this.emitter.fire(e.article);
     }
   }
@@ -640,6 +642,7 @@ export class SidecarStore implements AnnotationStore {
   private rekey(e: Entry, newArticle: vscode.Uri): void {
     this.entries.delete(e.article.toString());
     this.diagnostics.delete(e.article);
+    this.withDiagnostics.delete(e.article.toString());
     this.diagnostics.delete(e.sidecar);
     e.article = newArticle;
     e.sidecar = this.sidecarFor(newArticle);
@@ -742,8 +745,14 @@ export class SidecarStore implements AnnotationStore {
       d.code = { value: `orphan:${a.id}`, target: e.sidecar };
       list.push(d);
     }
-    if (list.length > 0) this.diagnostics.set(e.article, list);
-    else this.diagnostics.delete(e.article);
+    // Called on every keystroke that moves an anchor: touch the collection only when there is news.
+    const key = e.article.toString();
+    if (list.length > 0) {
+      this.diagnostics.set(e.article, list);
+      this.withDiagnostics.add(key);
+    } else if (this.withDiagnostics.delete(key)) {
+      this.diagnostics.delete(e.article);
+    }
   }
 }
 
