@@ -122,8 +122,13 @@ function toTokens(text: string): Tok[] {
   const raw = tokenize(text);
   // Fold the whole text at once (letter folding keeps its length, so token offsets still apply);
   // only texts with diacritics or marks need a per-token fold.
-  const folded = text.replace(LETTER_FOLD, (c) => FOLDED[c]!);
+  const foldAt: number[] = [];
+  const folded = text.replace(LETTER_FOLD, (c: string, at: number) => {
+    foldAt.push(at);
+    return FOLDED[c]!;
+  });
   const marks = IGNORABLE.test(text);
+  let nextFold = 0;
   const out: Tok[] = new Array(raw.length);
   let line = 0;
   let prevEnd = 0;
@@ -133,7 +138,10 @@ function toTokens(text: string): Tok[] {
     prevEnd = t.end;
     const c = t.text.charCodeAt(0);
     const word = t.text.length > 1 || isWordStart(c);
-    const n = !word ? t.text : marks && IGNORABLE.test(t.text) ? foldToken(t.text) : folded.slice(t.start, t.end);
+    while (nextFold < foldAt.length && foldAt[nextFold]! < t.start) nextFold++;
+    // Most tokens have nothing to fold: they keep their own string and cost no allocation.
+    const needsFold = nextFold < foldAt.length && foldAt[nextFold]! < t.end;
+    const n = !word ? t.text : marks && IGNORABLE.test(t.text) ? foldToken(t.text) : needsFold ? folded.slice(t.start, t.end) : t.text;
     const known = word && n.length <= MAX_WORD_LENGTH + 1;
     // على is often written علي, but علي as written is first the name Ali: no preposition break then.
     // لـ with a tatweel always addresses someone (لـ"عين اليوم"، لـ«الشرق الأوسط»).
