@@ -9,13 +9,16 @@ import { anchorFor, reanchor } from '../src/core/anchor/anchor';
 import { shiftAnchors } from '../src/core/anchor/shift';
 import { detect } from '../src/core/detect';
 import { BlockDetector, stringLineSource } from '../src/core/editor/blocks';
+import { benchExport } from '../src/core/export/bench';
+import { detectionsToRecords } from '../src/core/export/fromDetections';
+import type { ExportArticle } from '../src/core/export/types';
 import { windowMarks } from '../src/core/editor/update';
 import type { AnnotationRecord, SidecarData } from '../src/core/model';
 import { documentInfo } from '../src/core/sidecar/format';
 import { parseSidecar } from '../src/core/sidecar/parse';
 import { serializeSidecar } from '../src/core/sidecar/serialize';
 import { cpuMs } from './clock';
-import type { Measured, SidecarRow } from './types';
+import type { ExportRow, Measured, SidecarRow } from './types';
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -173,4 +176,27 @@ export function measureDecorations(text: string): Measured & { textChars?: numbe
     textChars: text.length,
     note: `median of ${edits} edits; p95 ${p95Ms.toFixed(2)} ms; ${blocksPerEdit.toFixed(2)} blocks re-detected per edit; first window (${to - from + 1} lines) ${openMs.toFixed(0)} ms`,
   };
+}
+
+/**
+ * Every export format over the first articles of the corpus with their detections as suggested
+ * records, through the export module's own bench (benchExport), which counts output without keeping it.
+ */
+export async function measureExport(articles: readonly string[]): Promise<ExportRow[]> {
+  const input: ExportArticle[] = articles.map((text, i) => ({
+    path: `corpus/${String(i + 1).padStart(5, '0')}.txt`,
+    text,
+    records: detectionsToRecords(text, detect(text)),
+  }));
+  const rows = await benchExport(input);
+  return rows.map((r) => ({
+    format: r.format,
+    articles: r.articles,
+    records: r.records,
+    textMB: r.textMB,
+    cpuMs: r.cpuMs,
+    mbPerSecond: r.textMB / (r.cpuMs / 1000),
+    outputMB: r.outputMB,
+    failures: r.failures,
+  }));
 }

@@ -67,6 +67,13 @@ export function tableRows(r: Results): Row[] {
     ]);
     rows.push([`re-anchor after an edit, ${n} annotations`, ms(s.reanchorMs), `in ${chars(s.textChars)} chars: a new lead sentence and a word cut`]);
   }
+  for (const x of r.export ?? []) {
+    rows.push([
+      `export ${x.format}`,
+      `${x.mbPerSecond.toFixed(1)} MB/s`,
+      `${x.articles} articles, ${x.records.toLocaleString('en')} records, ${x.textMB.toFixed(2)} MB of text in ${ms(x.cpuMs)} CPU → ${x.outputMB.toFixed(1)} MB${x.failures ? `; ${x.failures} FAILED` : ''}`,
+    ]);
+  }
   const d = r.decorationPerKeystroke;
   rows.push(['decoration update per keystroke, 1 MB', ms(d.ms), d.note ?? `${chars(d.textChars ?? 0)} chars`]);
   const a = r.anchorShiftPerKeystroke;
@@ -134,6 +141,9 @@ characters (1.00 is linear, 2.00 would be quadratic).
   window, each shifting the records, re-detecting the edited paragraph (the others come from the
   block cache) and merging the window's marks, which is what the host does before handing ranges to
   VS Code. The first window, with nothing cached, is given in the notes.
+- **Export**: every format over the first 500 articles with their detections as suggested records,
+  through the export module's \`benchExport\` (output counted, not kept); MB of UTF-8 article text
+  per CPU second.
 - **Anchor shift per keystroke**: \`shiftAnchors()\` for one character typed in the middle of a
   ~1 MB article, the store's share of the work done on every change event.
 - **Activation**: the production bundle (built like \`node esbuild.js --production\`, into

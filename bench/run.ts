@@ -14,7 +14,7 @@ import { findFigures } from '../src/core/figures/index';
 import type { EntityDetection, FigureDetection } from '../src/core/types';
 import { cpuMs, wallMs } from './clock';
 import { loadCorpus } from './corpus';
-import { measureAnchorShift, measureDecorations, measureSidecar } from './pieces';
+import { measureAnchorShift, measureDecorations, measureExport, measureSidecar } from './pieces';
 import { scalingSvg } from './plot';
 import { renderMarkdown, tableRows } from './report';
 import type { Results, ScalingPoint, StageResult } from './types';
@@ -154,7 +154,7 @@ function measureActivation(): Results['activation'] & { bundle: Results['bundle'
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = wallMs();
   const loadAverage = os.loadavg()[0]!;
@@ -260,6 +260,8 @@ function main(): void {
   const decorationPerKeystroke = measureDecorations(megabyte);
   const anchorShiftPerKeystroke = measureAnchorShift(megabyte);
   phase('editor');
+  const exportRows = await measureExport(articles.slice(0, args.quick ? 50 : 500));
+  phase('export');
   const { bundle, ...activation } = measureActivation();
   phase('activation');
 
@@ -281,6 +283,7 @@ function main(): void {
     perArticle,
     scaling,
     sidecar,
+    export: exportRows,
     decorationPerKeystroke,
     anchorShiftPerKeystroke,
     activation,
@@ -316,4 +319,7 @@ function printTable(r: Results): string {
   return out;
 }
 
-main();
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -49,6 +49,19 @@ export interface ScalingPoint {
   reps: number;
 }
 
+export interface ExportRow {
+  format: string;
+  articles: number;
+  records: number;
+  /** UTF-8 MB (10^6 bytes) of article text. */
+  textMB: number;
+  cpuMs: number;
+  /** MB of article text exported per CPU second. */
+  mbPerSecond: number;
+  outputMB: number;
+  failures: number;
+}
+
 export interface Results {
   schema: 1;
   date: string;
@@ -67,6 +80,7 @@ export interface Results {
     stages?: Array<{ name: string; smallChars: number; largeChars: number; smallMs: number; largeMs: number; ratio: number }>;
   };
   sidecar: SidecarRow[];
+  export?: ExportRow[];
   decorationPerKeystroke: Measured & { textChars?: number; p95Ms?: number; openMs?: number; blocksPerEdit?: number };
   /** shiftAnchors() for one typed character in a 1 MB article: the store's part of a keystroke. */
   anchorShiftPerKeystroke: Measured & { annotations?: number };
