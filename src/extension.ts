@@ -42,9 +42,13 @@ export interface KhabarApi {
   /**
    * What was last drawn in an editor, per decoration key (PER, LOC, ORG, MISC, figure,
    * claimSuggestion, claimTagged, note, orphan, badge), plus the badge texts and timing.
-   * Orphans and badges are empty spans (a line start / a line end).
+   * Orphans and badges are empty spans (a line start / a line end). `partial` is true for the quick
+   * first paint of a newly opened (or scrolled-to) text: figures and saved records only, the full
+   * detection follows at once — tests that look for names or claims wait for `partial === false`.
    */
-  drawn(editor: vscode.TextEditor): { spans: Record<DrawnKey, DrawnSpan[]>; badges: string[]; version: number; ms: number; window: [number, number] } | undefined;
+  drawn(
+    editor: vscode.TextEditor,
+  ): { spans: Record<DrawnKey, DrawnSpan[]>; badges: string[]; version: number; ms: number; window: [number, number]; partial: boolean } | undefined;
   /** Recomputes and draws an editor's decorations now; returns the host-side time in ms. */
   updateNow(editor: vscode.TextEditor): number;
   /** Inserts text at an offset, then updates the decorations at once; returns the update time in ms (the bench's "per edit"). */
@@ -65,7 +69,7 @@ function drawnSpans(decorations: DecorationManager, editor: vscode.TextEditor): 
   for (const [key, ranges] of s.ranges) {
     spans[key] = ranges.map((r) => ({ start: doc.offsetAt(r.start), end: doc.offsetAt(r.end), text: doc.getText(r) }));
   }
-  return { spans, badges: s.badges, version: s.version, ms: s.ms, window: s.window };
+  return { spans, badges: s.badges, version: s.version, ms: s.ms, window: s.window, partial: s.partial };
 }
 
 export function activate(context: vscode.ExtensionContext): KhabarApi {

@@ -51,15 +51,18 @@ export class AnnotationIndex implements vscode.Disposable {
     return this.state(document)?.orphans ?? [];
   }
 
-  /** Marks for lines [fromLine, toLine], or for the whole document when no lines are given. */
-  marks(document: vscode.TextDocument, hidden?: ReadonlySet<DecorationKey>, fromLine?: number, toLine?: number): Mark[] {
+  /**
+   * Marks for lines [fromLine, toLine], or for the whole document when no lines are given. `quick`:
+   * figures and saved records only, for the first paint while the full detection is pending.
+   */
+  marks(document: vscode.TextDocument, hidden?: ReadonlySet<DecorationKey>, fromLine?: number, toLine?: number, quick = false): Mark[] {
     const length = documentLength(document);
     let detections: readonly Detection[];
     let records = this.records(document);
     let orphans = this.orphans(document);
     if (fromLine === undefined || toLine === undefined) detections = this.detections.get(document);
     else {
-      detections = this.detections.inLines(document, fromLine, toLine);
+      detections = quick ? this.detections.quick(document, fromLine, toLine) : this.detections.inLines(document, fromLine, toLine);
       const from = document.offsetAt(new vscode.Position(fromLine, 0));
       const to = document.offsetAt(document.lineAt(Math.min(toLine, document.lineCount - 1)).range.end);
       records = records.filter((r) => r.target.end >= from && r.target.start <= to);

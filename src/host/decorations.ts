@@ -22,6 +22,12 @@ const SLICE_MS = 20;
 
 export type DrawnKey = DecorationKey | 'badge';
 
+/**
+ * visible: what events ask for (may draw a quick first paint); full: detect what is visible now;
+ * margin: add the lines around the visible ones, in slices.
+ */
+type Pass = 'visible' | 'full' | 'margin';
+
 export interface DrawnState {
   ranges: Map<DrawnKey, vscode.Range[]>;
   /** Text of each line-end badge, in the order of ranges.get('badge'). */
@@ -29,6 +35,8 @@ export interface DrawnState {
   version: number;
   /** Lines that were computed: [from, to]. */
   window: [number, number];
+  /** True for the quick first paint (figures and saved records only); the full one follows. */
+  partial: boolean;
   ms: number;
 }
 
@@ -158,14 +166,14 @@ export class DecorationManager implements vscode.Disposable {
     return this.enabled;
   }
 
-  private schedule(editor: vscode.TextEditor, delay: number, extend = false): void {
+  private schedule(editor: vscode.TextEditor, delay: number, pass: Pass = 'visible'): void {
     const pending = this.timers.get(editor);
     if (pending) clearTimeout(pending);
     this.timers.set(
       editor,
       setTimeout(() => {
         this.timers.delete(editor);
-        this.update(editor, extend);
+        this.update(editor, pass);
       }, delay),
     );
   }
@@ -177,9 +185,9 @@ export class DecorationManager implements vscode.Disposable {
 
   /**
    * Recomputes and draws now; returns the time it took in ms. In paragraph mode the visible lines
-   * come first and the margin around them follows in a second, cancellable pass (`extend`).
+   * come first and the margin around them follows in a second, cancellable pass.
    */
-  update(editor: vscode.TextEditor, extend = false): number {
+  update(editor: vscode.TextEditor, pass: Pass = 'full'): number {
     const started = performance.now();
     const pending = this.timers.get(editor);
     if (pending) {
@@ -192,24 +200,30 @@ export class DecorationManager implements vscode.Disposable {
     for (const k of [...DECORATION_KEYS, 'badge'] as DrawnKey[]) options.set(k, []);
     const badges: string[] = [];
     let window: [number, number] = [0, doc.lineCount - 1];
-    let needsMargin = false;
+    let next: Pass | undefined;
     if (this.enabled && isArticle(doc)) {
       const config = readConfig(doc.uri);
-      let marks: Mark[];
-      if (this.index.detections.paragraphMode(doc)) {
+      const det = this.index.detections;
+      const prev = this.state.get(editor);
+      const paragraphs = det.paragraphMode(doc);
+      if (paragraphs) {
         const visible = editor.visibleRanges;
         const first = visible.length ? visible[0]!.start.line : 0;
         const last = visible.length ? visible[visible.length - 1]!.end.line : Math.min(doc.lineCount - 1, 100);
-        const margin = extend ? MARGIN_LINES : 0;
+        const margin = pass === 'margin' ? MARGIN_LINES : 0;
         window = [Math.max(0, first - margin), Math.min(doc.lineCount - 1, last + margin)];
-        if (extend && !this.index.detections.warm(doc, window[0], window[1], SLICE_MS)) {
+        if (pass === 'margin' && !det.warm(doc, window[0], window[1], SLICE_MS)) {
           // Not all cached yet: keep what is drawn, continue after the host has had a breath.
-          this.schedule(editor, 1, true);
+          this.schedule(editor, 1, 'margin');
           return performance.now() - started;
         }
-        marks = this.index.marks(doc, hiddenKeys(config), window[0], window[1]);
-        if (!extend) needsMargin = true;
-      } else marks = this.index.marks(doc, hiddenKeys(config));
+      }
+      // Opening (or scrolling to) text not detected yet: figures and saved records first, at once;
+      // the full run follows. Not after typing, where the drawn highlights already follow the text.
+      const quick = pass === 'visible' && (!prev || prev.version === doc.version) && !det.ready(doc, window[0], window[1]);
+      const marks: Mark[] = paragraphs || quick ? this.index.marks(doc, hiddenKeys(config), window[0], window[1], quick) : this.index.marks(doc, hiddenKeys(config));
+      if (quick) next = 'full';
+      else if (paragraphs && pass !== 'margin') next = 'margin';
       const lineBadges = new Map<number, string[]>();
       const addBadge = (line: number, text: string): void => {
         const list = lineBadges.get(line);
@@ -244,8 +258,8 @@ export class DecorationManager implements vscode.Disposable {
     }
     const ms = performance.now() - started;
     this.lastUpdateMs = ms;
-    this.state.set(editor, { ranges, badges, version: doc.version, window, ms });
-    if (needsMargin) this.schedule(editor, MARGIN_DELAY_MS, true);
+    this.state.set(editor, { ranges, badges, version: doc.version, window, ms, partial: next === 'full' });
+    if (next) this.schedule(editor, next === 'full' ? 0 : MARGIN_DELAY_MS, next);
     return ms;
   }
 

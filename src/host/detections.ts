@@ -4,7 +4,7 @@
 // re-detects the paragraph it touched. The workspace entity list feeds the recognisers.
 import * as vscode from 'vscode';
 import { detect, type DetectOptions } from '../core/detect';
-import { BlockDetector, blocksCovering, type LineSource } from '../core/editor/blocks';
+import { BlockDetector, blocksCovering, shiftDetection, type LineSource } from '../core/editor/blocks';
 import { parseUserList, type UserList } from '../core/entities/index';
 import { findArticleDate } from '../core/figures/index';
 import type { Detection } from '../core/types';
@@ -186,6 +186,27 @@ export class DetectionService implements vscode.Disposable {
       if (performance.now() - started > budgetMs) return false;
     }
     return true;
+  }
+
+  /** True when detections for lines [fromLine, toLine] are already computed (no detection needed). */
+  ready(document: vscode.TextDocument, fromLine: number, toLine: number): boolean {
+    if (this.tooLarge(document) || this.peek(document)) return true;
+    if (!this.paragraphMode(document)) return false;
+    const src = documentLines(document);
+    const detector = this.blocks(document);
+    return blocksCovering(src, fromLine, toLine).every((b) => detector.has(src.blockText(b.startLine, b.endLine)));
+  }
+
+  /**
+   * Figures only for lines [fromLine, toLine]: the figure recogniser needs no model and takes a few
+   * milliseconds, so a newly opened article shows something at once while the full run follows.
+   */
+  quick(document: vscode.TextDocument, fromLine: number, toLine: number): Detection[] {
+    if (this.tooLarge(document)) return [];
+    const last = Math.min(toLine, document.lineCount - 1);
+    const range = new vscode.Range(fromLine, 0, last, document.lineAt(last).text.length);
+    const base = document.offsetAt(range.start);
+    return this.runFiguresOnly(document.getText(range), this.options(document)).map((d) => shiftDetection(d, base));
   }
 
   /** Cached detections without computing. */

@@ -78,6 +78,11 @@ export class BlockDetector {
     private readonly capacity = 20000,
   ) {}
 
+  /** True when the block's text is cached (nothing to detect). */
+  has(text: string): boolean {
+    return this.cache.has(text);
+  }
+
   /** Detections in one block's text, offsets relative to the block. */
   relative(text: string): readonly Detection[] {
     const hit = this.cache.get(text);
