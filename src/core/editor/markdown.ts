@@ -20,7 +20,7 @@ export function isolateArabic(s: string): string {
 
 /** Escapes Markdown and HTML so text from a document or a sidecar can only ever render as text. */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => '\\' + c).replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ');
 }
 
 /** Escaped, Arabic-isolated, shortened user text for one hover line. */
