@@ -297,12 +297,39 @@ const enum T {
   LexM2,
   LexP2,
   NisbaM1,
+  Foreign,
+  Vowels,
+  ListComma,
+  ListCommaLex,
+  WawAfter,
+  NisbaSelf,
+  InQuote,
   PairBias,
   PairLex,
   PairHand,
   PairLexHand,
   PairShape,
   PairArticle,
+}
+
+/** Persian/Latin-sound letters (پ چ ڤ گ ژ) appear almost only in transliterated names. */
+function hasForeignLetter(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 0x067e || ch === 0x0686 || ch === 0x06a4 || ch === 0x06af || ch === 0x0698) return true;
+  }
+  return false;
+}
+
+/** Long-vowel letters after the first, relative to length: '0'…'3'. */
+function vowelBucket(c: string): string {
+  let v = 0;
+  for (let i = 1; i < c.length; i++) {
+    const ch = c.charCodeAt(i);
+    if (ch === 0x0627 || ch === 0x0648 || ch === 0x064a) v++;
+  }
+  const r = v / c.length;
+  return r === 0 ? '0' : r < 0.3 ? '1' : r < 0.45 ? '2' : '3';
 }
 
 const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '', article: '-', forms: [] };
@@ -349,6 +376,7 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
   const infos = analyse(raws, gaz);
   const n = infos.length;
   const at = (i: number): TokenInfo => (i < 0 ? BOS : i >= n ? EOS : infos[i]!);
+  let quoteOpen = -1;
   for (let i = 0; i < n; i++) {
     const t = infos[i]!;
     const m1 = at(i - 1);
@@ -429,6 +457,29 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
     }
     out.push(hash1(T.LexM2, m2.lex));
     out.push(hash1(T.LexP2, p2.lex));
+    if (hasForeignLetter(t.raw)) out.push(hash2(T.Foreign, t.lex, t.shape));
+    // Transliterated names spell their vowels out (كوندوليزا, ستيفن); Arabic words mostly don't.
+    if (c.length >= 4) out.push(hash3(T.Vowels, vowelBucket(c), t.shape, t.lex));
+    // Names in a list (، وعلي الحجار ، ونيكول سابا): what stood before the comma or the و.
+    if (m1.norm === '،' || m1.norm === ',') {
+      const waw = t.norm.charCodeAt(0) === 0x0648 && t.norm.length >= 4 ? 'w' : '-';
+      out.push(hash3(T.ListComma, m2.lex, m2.hand, waw));
+      out.push(hash3(T.ListCommaLex, m2.lex, t.lex, waw));
+    } else if (t.norm.charCodeAt(0) === 0x0648 && t.norm.length >= 4) {
+      out.push(hash3(T.WawAfter, m1.lex, m1.hand, t.lex));
+    }
+    // Titles of works, events and currencies-in-quotes are MISC or ORG in ANERcorp: how far inside
+    // a quotation the token is ("…" has no direction, so quotes toggle).
+    const q = t.norm;
+    if (q === '"' || q === '«' || q === '»' || q === '“' || q === '”') {
+      quoteOpen = q === '»' || q === '”' || (q === '"' && quoteOpen >= 0) ? -1 : i;
+    } else if (quoteOpen >= 0 && i - quoteOpen <= 6) {
+      const d = i - quoteOpen;
+      out.push(hash2(T.InQuote, d === 1 ? '1' : d === 2 ? '2' : 'n', t.lex));
+    }
+    if (c.length >= 4 && t.article === 'a' && c.charCodeAt(c.length - 1) === 0x064a) {
+      out.push(hash3(T.NisbaSelf, m1.hand, m1.lex, p1.hand));
+    }
     out.endToken();
     pairs.push(hash1(T.PairBias, ''));
     pairs.push(hash1(T.PairLex, t.lex));
