@@ -88,7 +88,11 @@ class Diagnostic {
 /** The shared disk as every window's watcher sees it: each fake registers here, every write notifies all. */
 class Disk {
   readonly windows: FakeVscode[] = [];
-  /** Runs inside a store's atomic write, after the temporary file and before the rename: the race window. */
+  /**
+   * Runs inside a store's atomic write, once the temporary file is written and before the rename is
+   * called: the race window. (Not inside the rename call itself: a write landing there, after the
+   * store's last instruction, is one no writer can see without the other program's cooperation.)
+   */
   beforeRename: (() => void) | undefined;
 
   notify(file: string, kind: 'change' | 'create' | 'delete'): void {
@@ -200,14 +204,16 @@ class FakeVscode {
             const existed = fs.existsSync(uri.fsPath);
             await fs.promises.writeFile(uri.fsPath, bytes);
             disk.notify(uri.fsPath, existed ? 'change' : 'create');
+            if (uri.fsPath.includes('.tmp-')) {
+              const race = disk.beforeRename;
+              disk.beforeRename = undefined;
+              race?.();
+            }
           })(),
         ),
       rename: (from: Uri, to: Uri, options?: { overwrite?: boolean }) =>
         this.track(
           (async () => {
-            const race = disk.beforeRename;
-            disk.beforeRename = undefined;
-            race?.();
             if (!options?.overwrite && fs.existsSync(to.fsPath)) throw new FileSystemError(`${to.fsPath} exists`, 'FileExists');
             await fs.promises.rename(from.fsPath, to.fsPath).catch(notFound);
             disk.notify(from.fsPath, 'delete');
