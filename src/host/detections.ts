@@ -34,6 +34,7 @@ export function documentLength(document: vscode.TextDocument): number {
 
 export class DetectionService implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
+  private readonly warnedTooLarge = new Set<string>();
   private readonly blockDetectors = new Map<string, BlockDetector>();
   private readonly userLists = new Map<string, UserList | undefined>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
@@ -49,7 +50,10 @@ export class DetectionService implements vscode.Disposable {
       if (folder) void this.loadUserList(folder).then(() => this.invalidate());
     };
     this.subscriptions.push(
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.warnedTooLarge.delete(d.uri.toString());
+      }),
       watcher,
       watcher.onDidChange(reload),
       watcher.onDidCreate(reload),
@@ -141,7 +145,23 @@ export class DetectionService implements vscode.Disposable {
   }
 
   tooLarge(document: vscode.TextDocument): boolean {
-    return documentLength(document) > readConfig(document.uri).maxFileSize;
+    const length = documentLength(document);
+    const limit = readConfig(document.uri).maxFileSize;
+    if (length <= limit) return false;
+    // Say once per document why nothing is highlighted, rather than leaving the user guessing.
+    const key = document.uri.toString();
+    if (!this.warnedTooLarge.has(key)) {
+      this.warnedTooLarge.add(key);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Khabar does not analyse {0}: it has {1} characters, more than the khabar.maxFileSize limit of {2}.',
+          vscode.workspace.asRelativePath(document.uri),
+          length.toLocaleString('en-US'),
+          limit.toLocaleString('en-US'),
+        ),
+      );
+    }
+    return true;
   }
 
   /** Detections for the whole current version. In paragraph mode this visits every paragraph (cached). */
