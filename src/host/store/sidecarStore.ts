@@ -1,7 +1,8 @@
 // The AnnotationStore backed by sidecar files: loads and re-anchors on open, follows edits, saves
-// atomically (debounced, one write at a time per file, retried), merges external changes, moves
+// atomically (debounced, one write at a time per file and across windows, retried), merges external changes, moves
 // sidecars with their articles, and never overwrites a sidecar it could not read.
 
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { anchorFor, anchorHolds, reanchor } from '../../core/anchor/anchor';
 import { shiftAnchors } from '../../core/anchor/shift';
@@ -396,25 +397,14 @@ export class SidecarStore implements AnnotationStore {
     if (e.readOnly || e.version === e.savedVersion || (this.disposed && e.onlyShifted)) return;
     if (!canWrite(e.sidecar)) return;
     // Someone may have changed the file since we last looked (the watcher can lag): merge first.
-    const disk = await readText(e.sidecar);
-    if (disk.kind === 'error') {
-      this.saveFailed(e, new Error(disk.message));
-      return;
-    }
-    const diskText = disk.kind === 'text' ? disk.text : undefined;
-    const diskHash = diskText === undefined ? undefined : sha256Hex(diskText);
-    const movedOn = diskHash !== e.diskHash && !(diskHash !== undefined && e.own.has(diskHash));
-    if (movedOn) {
-      await this.external(e, diskText);
-      if (e.readOnly || e.version === e.savedVersion) return;
-    }
-    if (diskText === undefined && e.data.annotations.length === 0 && e.diskText === undefined) {
+    if (!(await this.catchUp(e))) return;
+    if (e.diskText === undefined && e.data.annotations.length === 0) {
       // Nothing to keep and no file: do not litter the folder with empty sidecars.
       e.savedVersion = e.version;
       return;
     }
-    const version = e.version;
-    const data = this.dataToWrite(e);
+    let version = e.version;
+    let data = this.dataToWrite(e);
     let text: string;
     try {
       text = serializeSidecar(data, e.doc, { reuseDocument: true });
@@ -422,14 +412,38 @@ export class SidecarStore implements AnnotationStore {
       this.saveFailed(e, err);
       return;
     }
-    const hash = sha256Hex(text);
+    const tmp = e.sidecar.with({ path: `${e.sidecar.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
+    let unlock: (() => Promise<void>) | undefined;
+    let hash: string | undefined;
+    let renamed = false;
     try {
+      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+      // Another window's save, or any other program, may have written the sidecar since the read
+      // above (the temporary file takes a while to write): a rename now would silently drop that
+      // write. So, with other Khabar windows held off by the lock, look again, merge what landed,
+      // and only then rename. The lock is taken after the slow write to keep it short.
+      unlock = await lockSidecar(e.sidecar, this.log);
+      for (let round = 0; ; round++) {
+        const before = e.diskHash;
+        if (!(await this.catchUp(e))) return;
+        if (e.diskHash === before) break;
+        if (round === 3) throw new Error(vscode.l10n.t('the file keeps changing while being saved'));
+        version = e.version;
+        data = this.dataToWrite(e);
+        text = serializeSidecar(data, e.doc, { reuseDocument: true });
+        await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+      }
+      hash = sha256Hex(text);
       e.own.add(hash);
-      await writeAtomic(e.sidecar, text);
+      await vscode.workspace.fs.rename(tmp, e.sidecar, { overwrite: true });
+      renamed = true;
     } catch (err) {
-      e.own.delete(hash);
+      if (hash !== undefined) e.own.delete(hash);
       this.saveFailed(e, err);
       return;
+    } finally {
+      if (!renamed) await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+      await unlock?.();
     }
     e.diskText = text;
     e.diskHash = hash;
@@ -442,6 +456,23 @@ export class SidecarStore implements AnnotationStore {
     }
     e.view = undefined;
     this.emitter.fire(e.article);
+  }
+
+  /**
+   * Reads the sidecar and takes in a change by anyone else (reload or three-way merge). False when
+   * there is nothing to write any more (read-only now, merged into what is on disk) or the read failed.
+   */
+  private async catchUp(e: Entry): Promise<boolean> {
+    const disk = await readText(e.sidecar);
+    if (disk.kind === 'error') {
+      this.saveFailed(e, new Error(disk.message));
+      return false;
+    }
+    const diskText = disk.kind === 'text' ? disk.text : undefined;
+    const diskHash = diskText === undefined ? undefined : sha256Hex(diskText);
+    if (diskHash === e.diskHash || (diskHash !== undefined && e.own.has(diskHash))) return true;
+    await this.external(e, diskText);
+    return !e.readOnly && e.version !== e.savedVersion;
   }
 
   /** The in-memory state with anchor context and the document block refreshed from the open text. */
@@ -578,7 +609,9 @@ export class SidecarStore implements AnnotationStore {
     e.undo = [];
     e.redo = [];
     this.changed(e, true);
-    await this.reportMerge(e, merged);
+    // Not awaited: this may run inside a save holding the sidecar's lock, and the question may stay
+    // unanswered for long; the answer is applied to the records as they are by then.
+    void this.reportMerge(e, merged);
   }
 
   private async reportMerge(e: Entry, merged: MergeResult): Promise<void> {
@@ -605,7 +638,7 @@ export class SidecarStore implements AnnotationStore {
       theirs,
     );
     if (choice === theirs) {
-      e.data = resolveConflicts(merged, 'theirs');
+      e.data = resolveConflicts({ ...merged, data: e.data }, 'theirs');
       this.changed(e, true);
     }
   }
@@ -795,14 +828,69 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Temporary file beside the target, then a rename over it: readers never see half a sidecar. */
-async function writeAtomic(uri: vscode.Uri, text: string): Promise<void> {
-  const tmp = uri.with({ path: `${uri.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
-  await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+/** How long a save waits for another window's lock, and how old a lock must be to be a crash's leftover. */
+const LOCK_WAIT_MS = 3000;
+const LOCK_STALE_MS = 15_000;
+
+/**
+ * Makes Khabar windows (one extension host each, sharing only the disk) write one sidecar in turn:
+ * `<sidecar>.lock`, created only if absent. Resolves to its release. A lock held past LOCK_WAIT_MS
+ * is waited out no longer (the save goes on: a stuck window must not stop this one from saving),
+ * and one older than LOCK_STALE_MS is a crashed window's and is removed.
+ */
+async function lockSidecar(sidecar: vscode.Uri, log: (m: string) => void): Promise<() => Promise<void>> {
+  const lock = sidecar.with({ path: `${sidecar.path}.lock` });
+  const token = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+  const drop = (): Promise<void> => Promise.resolve(vscode.workspace.fs.delete(lock)).then(undefined, () => undefined);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    if (await createExclusive(lock, token)) {
+      return async () => {
+        // Only our own lock: after a long stall it may have been judged stale and taken by another window.
+        const held = await readText(lock);
+        if (held.kind === 'text' && held.text === token) await drop();
+      };
+    }
+    const held = await Promise.resolve(vscode.workspace.fs.stat(lock)).then(
+      (st) => st,
+      () => undefined,
+    );
+    if (held && Date.now() - held.mtime > LOCK_STALE_MS) {
+      log(`${lock.fsPath}: removing a stale lock`);
+      await drop();
+      continue;
+    }
+    if (Date.now() > deadline) {
+      log(`${lock.fsPath}: still locked after ${LOCK_WAIT_MS} ms, saving without the lock`);
+      return async () => undefined;
+    }
+    await new Promise((r) => setTimeout(r, Math.min(100, 5 * 2 ** attempt)));
+  }
+}
+
+/**
+ * Creates `uri` holding `text` unless it exists: false if it does. Local files use O_EXCL, the one
+ * test-and-create the OS makes atomic (workspace.fs checks, then writes: two windows could both win).
+ * Other file systems get that check-then-rename, the best their API allows.
+ */
+async function createExclusive(uri: vscode.Uri, text: string): Promise<boolean> {
+  if (uri.scheme === 'file') {
+    try {
+      await fs.promises.writeFile(uri.fsPath, text, { flag: 'wx' });
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    }
+  }
+  const mine = uri.with({ path: `${uri.path}-${text}` });
+  await vscode.workspace.fs.writeFile(mine, new TextEncoder().encode(text));
   try {
-    await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+    await vscode.workspace.fs.rename(mine, uri, { overwrite: false });
+    return true;
   } catch (err) {
-    await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+    await Promise.resolve(vscode.workspace.fs.delete(mine)).then(undefined, () => undefined);
+    if (await exists(uri)) return false;
     throw err;
   }
 }
