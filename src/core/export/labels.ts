@@ -2,24 +2,6 @@
 
 import { DEFAULT_VERDICTS, type AnnotationRecord, type Rating, type RecordLabel, type VerdictDef } from '../model';
 
-export const LABEL_AR: Readonly<Record<RecordLabel, string>> = {
-  PER: 'شخص',
-  LOC: 'مكان',
-  ORG: 'مؤسسة',
-  MISC: 'أخرى',
-  NUMBER: 'عدد',
-  PERCENT: 'نسبة مئوية',
-  MONEY: 'مبلغ مالي',
-  QUANTITY: 'كمية',
-  DATE: 'تاريخ',
-  TIME: 'وقت',
-  DURATION: 'مدة',
-  ORDINAL: 'عدد ترتيبي',
-  CLAIM: 'ادعاء',
-  QUOTE: 'اقتباس',
-  NOTE: 'ملاحظة',
-};
-
 /** ANERcorp spells the person tag PERS; CoNLL output follows it so the files mix with ANERcorp. */
 export function conllEntityTag(label: RecordLabel): string {
   return label === 'PER' ? 'PERS' : label;

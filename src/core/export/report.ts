@@ -3,7 +3,8 @@
 
 import type { FigureValue } from '../types';
 import type { AnnotationRecord, RecordLabel } from '../model';
-import { findVerdict, LABEL_AR } from './labels';
+import { LABEL_AR } from '../labels';
+import { findVerdict } from './labels';
 import type { PreparedArticle } from './prepare';
 import type { ExportOptions, FormatWriter } from './types';
 

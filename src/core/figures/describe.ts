@@ -1,22 +1,12 @@
 // The hover line for a figure: its normalised value in Arabic-Indic digits and in Arabic words, the
 // date in both calendars with its weekday, and a warning when a named weekday does not fit the date.
 
+import { LABEL_AR } from '../labels';
 import type { Bound, FigureDetection, FigureLabel } from '../types';
 import { dayNumber, gregorianToHijri, hijriToDayNumber, parseIso, weekdayOf, WEEKDAY_NAMES } from './calendar';
 
-const LABEL_NAMES: Record<FigureLabel, string> = {
-  NUMBER: 'عدد',
-  PERCENT: 'نسبة مئوية',
-  MONEY: 'مبلغ مالي',
-  QUANTITY: 'كمية',
-  DATE: 'تاريخ',
-  TIME: 'وقت',
-  DURATION: 'مدة',
-  ORDINAL: 'ترتيب',
-};
-
 export function figureLabelName(label: FigureLabel): string {
-  return LABEL_NAMES[label];
+  return LABEL_AR[label];
 }
 
 export const ARABIC_WEEKDAYS = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
