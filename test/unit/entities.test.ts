@@ -111,6 +111,36 @@ describe('entities: document consistency', () => {
     assert.strictEqual(bare.mentions, 2);
   });
 
+  // A file of many stories: the bare surname is the same person only near the full name.
+  for (const [gap, expected] of [
+    [0, true],
+    [19, true],
+    [21, false],
+    [60, false],
+  ] as const) {
+    it(`${expected ? 'tags' : 'leaves'} a bare surname ${gap + 1} lines after the full name`, () => {
+      const filler = 'وارتفعت أسعار النفط في الأسواق .\n'.repeat(gap);
+      const text = 'قال المدرب جون مارتن إن الفريق جاهز .\n' + filler + 'وسجل مارتن هدفين في المباراة .';
+      const start = text.indexOf('جون');
+      const seed: EntityDetection[] = [
+        { kind: 'entity', label: 'PER', start, end: start + 'جون مارتن'.length, text: 'جون مارتن', source: 'model' },
+      ];
+      const bare = applyDocument(text, seed, loadModel()).find((e) => e.text === 'مارتن');
+      assert.strictEqual(bare !== undefined, expected);
+      if (bare) assert.strictEqual(bare.label, 'PER');
+    });
+  }
+
+  it('does not make the article-bearing common word (الدين) the person دين', () => {
+    const text = 'وقال نائب رئيس النادي ديفيد دين إن الصفقة انتهت .\nوتراجعت أسواق الدين في أوروبا .';
+    const start = text.indexOf('ديفيد');
+    const seed: EntityDetection[] = [
+      { kind: 'entity', label: 'PER', start, end: start + 'ديفيد دين'.length, text: 'ديفيد دين', source: 'model' },
+    ];
+    const out = applyDocument(text, seed, loadModel());
+    assert.deepStrictEqual(out.filter((e) => e.source === 'document').map((e) => e.text), []);
+  });
+
   it('drops a proclitic from the canonical form when the document has the bare name', () => {
     const text = 'زار الوفد بغداد .\nوعاد الوفد من بغداد إلى وبغداد .';
     const out = findEntities(text, { document: true }).filter((e) => e.label === 'LOC');

@@ -61,8 +61,19 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
   const tagged = new Map<string, number>();
   const aliases = new Set<string>();
   const known = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
+  // Lines where each one-word person key was tagged: a file may hold many stories, and a bare
+  // surname (دين) far from its full name is more often an ordinary word than the same person.
+  const lineOf = lineIndex(text);
+  const perLines = new Map<string, number[]>();
+  const perAt = (key: string, pos: number): void => {
+    let l = perLines.get(key);
+    if (!l) perLines.set(key, (l = []));
+    l.push(lineOf(pos));
+  };
   for (const e of found) {
     const toks = keyTokens(e.text, known);
+    if (e.label === 'PER' && toks.length > 0) perAt(toks[toks.length - 1]!, e.start);
+    if (e.label === 'PER' && toks.length === 1) perAt(toks[0]!, e.start);
     if (toks.length === 0) continue;
     maxLen = Math.max(maxLen, toks.length);
     const key = toks.join(' ');
@@ -108,7 +119,14 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
         const m = votes.get(key);
         if (!m) continue;
         const best = [...m.entries()].sort((a, b) => b[1] - a[1])[0]!;
-        if (len === 1 && mostlyCommon(f, model, LABEL_TYPE[best[0]])) continue;
+        if (len === 1 && (mostlyCommon(f, model, LABEL_TYPE[best[0]]) || mostlyCommon(first, model, LABEL_TYPE[best[0]]))) continue;
+        // A person's one-word name does not take the article: الدين (debt) is not the Dein of
+        // another story in the same file.
+        if (len === 1 && best[0] === 'PER' && f !== first && first.endsWith('ال' + f)) continue;
+        if (len === 1 && best[0] === 'PER') {
+          const here = lineOf(tokens[i]!.start);
+          if (!(perLines.get(key) ?? []).some((l) => Math.abs(l - here) <= PER_LINES)) continue;
+        }
         label = best[0];
         matchedKey = key;
         break;
@@ -135,6 +153,25 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
   }
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** How many lines away a bare person name may still be propagated. */
+const PER_LINES = 20;
+
+/** Line number of a text offset, for offsets asked in any order. */
+function lineIndex(text: string): (pos: number) => number {
+  const starts: number[] = [0];
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1);
+  return (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
 }
 
 function lineBreakBetween(text: string, tokens: readonly Token[], k: number, first: number): boolean {
