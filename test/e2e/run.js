@@ -161,7 +161,7 @@ function packageVsix() {
   const out = path.join(WORK, 'khabar.vsix');
   fs.rmSync(out, { force: true });
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const res = childProcess.spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '-o', out], {
+  const res = childProcess.spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
