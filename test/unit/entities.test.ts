@@ -131,6 +131,27 @@ describe('entities: document consistency', () => {
     });
   }
 
+  // Names in a list after a tagged person: «، وX Y» with X a given name is the next person.
+  for (const [text, expected] of [
+    ['غنى في الحفل المطرب محمد منير ، وعلي الحجار ، ونادين سابا .', ['وعلي الحجار', 'ونادين سابا']],
+    ['غنى في الحفل المطرب محمد منير وعلي الحجار .', ['وعلي الحجار']],
+    ['غنى في الحفل المطرب محمد منير ، وعلي قال إن الحفل نجح .', ['وعلي']],
+    ['غنى في الحفل المطرب محمد منير ، والجمهور سعيد .', []],
+    ['وصل الوفد ، وعلي الحجار في القاهرة .', []],
+  ] as const) {
+    it(`continues a list of people: ${text}`, () => {
+      const start = text.indexOf('محمد منير');
+      const seed: EntityDetection[] =
+        start < 0 ? [] : [{ kind: 'entity', label: 'PER', start, end: start + 'محمد منير'.length, text: 'محمد منير', source: 'model' }];
+      const out = applyDocument(text, seed, loadModel()).filter((e) => e.source === 'document');
+      assert.deepStrictEqual(
+        out.map((e) => e.text),
+        [...expected],
+      );
+      for (const e of out) assert.strictEqual(e.label, 'PER');
+    });
+  }
+
   it('does not make the article-bearing common word (الدين) the person دين', () => {
     const text = 'وقال نائب رئيس النادي ديفيد دين إن الصفقة انتهت .\nوتراجعت أسواق الدين في أوروبا .';
     const start = text.indexOf('ديفيد');

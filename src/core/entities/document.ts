@@ -43,8 +43,8 @@ export function applyDocument(
   model: TaggerModel,
   options: DocumentOptions = {},
 ): EntityDetection[] {
-  let out = found;
-  if (options.propagate !== false) out = propagate(text, found, model);
+  let out = listContinuations(text, found, model);
+  if (options.propagate !== false) out = propagate(text, out, model);
   annotate(out);
   return out;
 }
@@ -153,6 +153,57 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
   }
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Names in a list: right after a person (and an optional comma), «وX Y» where X is a given name
+ * is the next person (، وعلي الحجار ، ونيكول سابا); the tagger often stops after the first.
+ */
+function listContinuations(text: string, found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  const pers = found.filter((e) => e.label === 'PER');
+  if (pers.length === 0) return found;
+  const tokens = tokenize(text);
+  const taken = new Uint8Array(tokens.length);
+  const endsPer = new Set<number>();
+  let ti = 0;
+  for (const e of found) {
+    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
+    let last = -1;
+    for (let k = ti; k < tokens.length && tokens[k]!.start < e.end; k++) {
+      taken[k] = 1;
+      last = k;
+    }
+    if (e.label === 'PER' && last >= 0) endsPer.add(last);
+  }
+  const given = model.gaz.hand.givenNames;
+  const added: EntityDetection[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!endsPer.has(i)) continue;
+    let j = i + 1;
+    if (tokens[j]!.text === '،' || tokens[j]!.text === ',') j++;
+    if (j >= tokens.length || taken[j] || lineBreakBetween(text, tokens, j, i)) continue;
+    const w = foldWord(tokens[j]!.text);
+    if (w.length < 4 || w.charCodeAt(0) !== 0x0648 || !(given.has(w.slice(1)) || mostlyPerson(w.slice(1), model))) continue;
+    let end = j;
+    const next = j + 1 < tokens.length ? tokens[j + 1]! : undefined;
+    if (next && !taken[j + 1] && !lineBreakBetween(text, tokens, j + 1, j) && /^[\u0621-\u064a]{3,}$/.test(foldWord(next.text))) {
+      const nw = foldWord(next.text);
+      if (!mostlyCommon(nw, model, 1) && !model.gaz.hand.titles.has(nw) && !model.gaz.hand.speech.has(nw)) end = j + 1;
+    }
+    const start = tokens[j]!.start;
+    const stop = tokens[end]!.end;
+    added.push({ kind: 'entity', label: 'PER', start, end: stop, text: text.slice(start, stop), source: 'document' });
+    for (let k = j; k <= end; k++) taken[k] = 1;
+    endsPer.add(end);
+  }
+  if (added.length === 0) return found;
+  return [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** Whether the training data tagged a word as part of a person's name more often than not. */
+function mostlyPerson(word: string, model: TaggerModel): boolean {
+  const c = model.gaz.lex.get(word);
+  return c !== undefined && c[1] * 2 > c[0] + c[1] + c[2] + c[3] + c[4];
 }
 
 /** How many lines away a bare person name may still be propagated. */
