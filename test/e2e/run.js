@@ -306,27 +306,176 @@ async function runUiTests() {
     if (!/Khabar found \d+ annotations: .*PERCENT \d+/.test(text)) throw new Error(`unexpected notification: ${text}`);
     await shot('detect-notification');
   });
-  await step(group, 'command palette: Tag as claim on the quote writes the sidecar on disk', async () => {
-    const sidecar = path.join(ws, 'sample-article.ar.txt.annotations.yaml');
-    const lines = fs.readFileSync(SAMPLE, 'utf8').split('\n');
-    const line = lines.findIndex((l) => l.includes('«لن نسمح'));
-    if (line < 0) throw new Error('the sample has no «لن نسمح quote');
-    const column = lines[line].indexOf('«لن نسمح') + 4;
-    // Ctrl+G puts the cursor inside the quote, as a user would by clicking.
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    // Go to Line is Quick Open's ':' mode; fill() replaces the prefix, so it is typed again.
-    await input.fill(`:${line + 1}:${column}`);
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    await runCommand(page, 'khabar.tagClaim');
-    await waitUntil(`${path.basename(sidecar)} on disk`, async () => fs.existsSync(sidecar) && fs.readFileSync(sidecar, 'utf8').includes('لن نسمح'));
-    await shot('tagged-claim');
-  });
+  await factCheckerLoop(page, ws, shot);
   process.stdout.write(`  ui: ${Date.now() - started} ms\n`);
   await cleanup();
+}
+
+const SIDECAR_SUFFIX = '.annotations.yaml';
+const QUOTE = '«لن نسمح';
+// Typed above the headline in the "edit the article" step; Enter adds one more character.
+const INSERTED_LINE = 'تحديث: أضيف هذا السطر بعد النشر';
+
+/** The claims of the sidecar on disk (parsed with the root install's yaml), or [] while it is absent. */
+function sidecarClaims(sidecar) {
+  if (!fs.existsSync(sidecar)) return [];
+  const YAML = require(path.join(ROOT, 'node_modules', 'yaml'));
+  const doc = YAML.parse(fs.readFileSync(sidecar, 'utf8'));
+  return ((doc && doc.annotations) || []).filter((a) => a.kind === 'claim');
+}
+
+/** Boxes of the editor's decorations whose computed background is the contributed colour `id`. */
+function decorationBoxes(page, id, theme) {
+  return page.evaluate(({ r, g, b }) => {
+    const out = [];
+    for (const el of document.querySelectorAll('.monaco-editor .view-overlays [class*="ced-"]')) {
+      const m = /rgba?\((\d+), (\d+), (\d+)/.exec(getComputedStyle(el).backgroundColor);
+      if (!m || +m[1] !== r || +m[2] !== g || +m[3] !== b) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width >= 2 && rect.height >= 2) out.push({ x: rect.x, y: rect.y, w: rect.width, h: rect.height });
+    }
+    return out.sort((a, b2) => a.y - b2.y || b2.x - a.x);
+  }, cssColor(themeDefault(id, theme)));
+}
+
+/** Ctrl+G to line:column (1-based), as a user puts the cursor somewhere. */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  // Go to Line is Quick Open's ':' mode; fill() replaces the prefix, so it is typed again.
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Line and column (1-based) of a string in a file on disk, plus `into` characters. */
+function positionOf(file, needle, into = 0) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  if (line < 0) throw new Error(`${path.basename(file)} has no ${needle}`);
+  return { line: line + 1, column: lines[line].indexOf(needle) + 1 + into };
+}
+
+/** Clicks the row of the open quick pick whose text contains `text`. */
+async function pickRow(page, text) {
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+/**
+ * Issue 7's loop as a user does it: tag the quote from the Ctrl+. menu, set a verdict from the
+ * quick pick, edit above it, reload the window, export — checking the sidecar on disk after each.
+ */
+async function factCheckerLoop(page, ws, shot) {
+  const group = 'ui';
+  const article = path.join(ws, 'sample-article.ar.txt');
+  const sidecar = article + SIDECAR_SUFFIX;
+  const theme = await page.evaluate(() => (document.querySelector('.monaco-workbench').classList.contains('vs-dark') ? 'dark' : 'light'));
+  const quoteClaim = () => sidecarClaims(sidecar).find((c) => c.target.exact.includes('لن نسمح'));
+  const hover = page.locator('.monaco-hover:not(.hidden)');
+  let tagged;
+
+  const ok = await step(group, 'Ctrl+. on the quote offers Tag as claim; picking it writes the sidecar', async () => {
+    const at = positionOf(article, QUOTE, 4);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await goTo(page, at.line, at.column);
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Tag as claim' }).first();
+    await item.waitFor();
+    // The menu is driven by the keyboard, as a user does after Ctrl+.: move to the row, Enter.
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 6 && !/Tag as claim/.test(await focused.first().innerText().catch(() => '')); i++) await page.keyboard.press('ArrowDown');
+    if (!/Tag as claim/.test(await focused.first().innerText())) throw new Error('could not focus Tag as claim in the Ctrl+. menu');
+    await page.keyboard.press('Enter');
+    await waitUntil(`the claim in ${path.basename(sidecar)}`, async () => (tagged = quoteClaim()) !== undefined);
+    const text = fs.readFileSync(article, 'utf8');
+    if (text.slice(tagged.target.start, tagged.target.end) !== tagged.target.exact) throw new Error(`sidecar offsets do not match the text: ${JSON.stringify(tagged.target)}`);
+    if (tagged.status !== 'accepted' || tagged.claim?.verdict) throw new Error(`unexpected new claim: ${JSON.stringify(tagged)}`);
+    await waitUntil('the tagged-claim highlight', async () => (await decorationBoxes(page, 'khabar.claimTaggedBackground', theme)).length > 0);
+  });
+  if (!ok) return;
+
+  const rated = await step(group, 'Set verdict… from the palette, pick مضلل: the sidecar says misleading', async () => {
+    await runCommandKeepOpen(page, 'khabar.setVerdict');
+    await pickRow(page, 'مضلل');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await waitUntil('verdict: misleading on disk', async () => quoteClaim()?.claim?.verdict === 'misleading');
+    if (!/verdict: misleading/.test(fs.readFileSync(sidecar, 'utf8'))) throw new Error('the sidecar text has no "verdict: misleading" line');
+    // The hover over the claim shows the verdict; this is the README's screenshot.
+    const [box] = await decorationBoxes(page, 'khabar.claimTaggedBackground', theme);
+    await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+    await waitUntil('the claim hover with its verdict', async () => (await hover.count()) > 0 && /مضلل/.test(await hover.first().innerText()));
+    await shot('claim-verdict');
+    fs.copyFileSync(path.join(SCREENSHOTS, 'claim-verdict.png'), path.join(SCREENSHOTS, 'screenshot-claim-candidate.png'));
+    await page.mouse.move(5, 5);
+  });
+  if (!rated) return;
+
+  await step(group, 'typing a line above the claim and saving: the sidecar keeps the words, shifted', async () => {
+    const before = quoteClaim();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type(INSERTED_LINE);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    const shift = INSERTED_LINE.length + 1;
+    await waitUntil('the article saved with the new line', async () => fs.readFileSync(article, 'utf8').startsWith(INSERTED_LINE + '\n'));
+    let after;
+    await waitUntil('the claim to move in the sidecar', async () => (after = quoteClaim())?.target.start === before.target.start + shift);
+    if (after.target.exact !== before.target.exact) throw new Error(`claim text changed: ${after.target.exact}`);
+    if (after.target.end !== before.target.end + shift) throw new Error(`end ${after.target.end}, expected ${before.target.end + shift}`);
+    const text = fs.readFileSync(article, 'utf8');
+    if (text.slice(after.target.start, after.target.end) !== after.target.exact) throw new Error('the shifted offsets do not select the claim in the saved article');
+    if (after.claim?.verdict !== 'misleading') throw new Error('the verdict was lost');
+  });
+
+  await step(group, 'after Developer: Reload Window the claim is still drawn, rated and on disk', async () => {
+    await page.evaluate(() => (window.__khabarBeforeReload = true));
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('>Developer: Reload Window');
+    await pickRow(page, 'Developer: Reload Window');
+    await waitUntil('the page to reload', async () => !(await page.evaluate(() => window.__khabarBeforeReload === true).catch(() => true)));
+    await page.locator('.monaco-workbench').waitFor();
+    const tab = page.locator('.tab', { hasText: 'sample-article.ar.txt' });
+    await tab.first().waitFor();
+    await tab.first().click();
+    await waitUntil('the tagged claim drawn again', async () => (await decorationBoxes(page, 'khabar.claimTaggedBackground', theme)).length > 0);
+    const [box] = await decorationBoxes(page, 'khabar.claimTaggedBackground', theme);
+    await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+    await waitUntil('the claim hover after reload', async () => (await hover.count()) > 0 && /مضلل/.test(await hover.first().innerText()));
+    await page.mouse.move(5, 5);
+    const c = quoteClaim();
+    if (!c || c.claim?.verdict !== 'misleading') throw new Error(`sidecar after reload: ${JSON.stringify(c)}`);
+  });
+
+  await step(group, 'Khabar: Export… as JSON writes the claim with its verdict', async () => {
+    const out = path.join(ws, 'khabar-json.json');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await runCommandKeepOpen(page, 'khabar.export');
+    await pickRow(page, 'JSON, lossless');
+    await pickRow(page, 'This article');
+    await pickRow(page, 'Reviewed annotations only');
+    // code-server's save dialog is a quick input holding the suggested path: accept it.
+    const input = page.locator('.quick-input-widget input');
+    await waitUntil('the save dialog with the suggested name', async () => /khabar-json\.json$/.test(await input.inputValue()));
+    await page.keyboard.press('Enter');
+    await waitUntil(`${path.basename(out)} written`, async () => fs.existsSync(out) && fs.statSync(out).size > 0);
+    let exported;
+    await waitUntil('a complete JSON export', async () => {
+      try {
+        exported = JSON.parse(fs.readFileSync(out, 'utf8'));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    const json = JSON.stringify(exported);
+    if (!json.includes('لن نسمح') || !json.includes('"misleading"')) throw new Error(`the export lacks the rated claim: ${json.slice(0, 400)}`);
+  });
 }
 
 /** "Category: Title" of a contributed command, as the palette shows it (titles come from package.nls.json). */
@@ -337,6 +486,18 @@ function commandTitle(id) {
   if (!c) throw new Error(`package.json contributes no command ${id}`);
   const resolve = (s) => (typeof s === 'string' && /^%.*%$/.test(s) ? nls[s.slice(1, -1)] : s);
   return c.category ? `${resolve(c.category)}: ${resolve(c.title)}` : resolve(c.title);
+}
+
+/** F1, type the command's title, pick exactly that row; the command's own quick picks may follow. */
+async function runCommandKeepOpen(page, id) {
+  const title = commandTitle(id);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: title }) }).first();
+  await row.waitFor();
+  await row.click();
 }
 
 /** F1, type the command's title, pick exactly that row. */
