@@ -403,10 +403,16 @@ async function factCheckerLoop(page, ws, shot) {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await waitUntil('verdict: misleading on disk', async () => quoteClaim()?.claim?.verdict === 'misleading');
     if (!/verdict: misleading/.test(fs.readFileSync(sidecar, 'utf8'))) throw new Error('the sidecar text has no "verdict: misleading" line');
-    // The hover over the claim shows the verdict; this is the README's screenshot.
+    // The hover over the claim shows the verdict; this is docs/screenshot-claim.png, so no toast in front.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Notifications: Clear All Notifications');
+    await pickRow(page, 'Clear All Notifications');
+    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden' }).catch(() => undefined);
     const [box] = await decorationBoxes(page, 'khabar.claimTaggedBackground', theme);
     await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
     await waitUntil('the claim hover with its verdict', async () => (await hover.count()) > 0 && /مضلل/.test(await hover.first().innerText()));
+    // The hover fades in: wait for its animation to end before the screenshot.
+    await waitUntil('the hover to finish fading in', () => hover.first().evaluate((el) => el.getAnimations({ subtree: true }).length === 0 && getComputedStyle(el).opacity === '1'));
     await shot('claim-verdict');
     fs.copyFileSync(path.join(SCREENSHOTS, 'claim-verdict.png'), path.join(SCREENSHOTS, 'screenshot-claim-candidate.png'));
     await page.mouse.move(5, 5);
