@@ -57,6 +57,30 @@ describe('Annotating in VS Code', () => {
     assert.ok(yaml.includes('لن نسمح'), 'the sidecar does not quote the claim');
   });
 
+  it('Ctrl+. on a claim suggestion lists Tag as claim; its command tags it, then Set verdict is offered first', async () => {
+    const doc = editor.document;
+    const sugg = await waitFor('a claim suggestion other than the tagged quote', () =>
+      api.index.marks(doc).find((m) => m.key === 'claimSuggestion' && !doc.getText().slice(m.start, m.end).includes('لن نسمح')),
+    );
+    const at = doc.positionAt(sugg.start + 2);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at));
+    const tag = actions.find((a) => a.command?.command === 'khabar.tagClaim');
+    assert.ok(tag?.command, `no Tag as claim among ${actions.map((a) => a.title).join(' | ')}`);
+    assert.match(tag.title, /^Tag as claim «/);
+    assert.strictEqual(tag.isPreferred, true, 'Tag as claim is not the preferred action on a suggestion');
+    const record = await vscode.commands.executeCommand<AnnotationRecord | undefined>(tag.command.command, ...(tag.command.arguments ?? []));
+    assert.ok(record, 'the code action command returned no record');
+    assert.deepStrictEqual([record.kind, record.target.start, record.target.end], ['claim', sugg.start, sugg.end]);
+    await waitFor('the new claim to be drawn', () => drawnTexts('claimTagged').includes(record.target.exact) || undefined);
+    const after = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at));
+    const preferred = after.filter((a) => a.isPreferred).map((a) => a.command?.command);
+    assert.deepStrictEqual(preferred, ['khabar.setVerdict'], `actions on the tagged claim: ${after.map((a) => a.title).join(' | ')}`);
+    assert.ok(!after.some((a) => a.command?.command === 'khabar.tagClaim' && /^Tag as claim «/.test(a.title)), 'a tagged claim is still offered Tag as claim');
+    await api.store.flush(doc.uri);
+    const yaml = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar));
+    assert.ok(yaml.includes(`id: ${record.id}`), `sidecar has no ${record.id}`);
+  });
+
   it('rejecting a figure removes its highlight, and undo brings it back', async () => {
     const figure = '52 في المئة';
     assert.ok(drawnTexts('figure').includes(figure), `not highlighted before: ${figure}`);
