@@ -91,14 +91,7 @@ async function resolve(arg: unknown): Promise<Resolved | undefined> {
     document = await vscode.workspace.openTextDocument(vscode.Uri.parse(t.uri));
     editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
   }
-  if (!document) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open an Arabic article first.'));
-    return undefined;
-  }
-  if (!isArticle(document)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('This document does not look like an Arabic article (see the khabar.enable setting).'));
-    return undefined;
-  }
+  if (!isServedArticle(document)) return undefined;
   const start = num(t.start) ?? num(t.offset);
   const end = num(t.end) ?? start;
   if (start !== undefined && end !== undefined) return { editor, document, start, end };
@@ -224,14 +217,7 @@ export class Commands {
 
   detect(arg: unknown): readonly Detection[] | undefined {
     const document = arg instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === arg.toString()) : vscode.window.activeTextEditor?.document;
-    if (!document) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Open an Arabic article first.'));
-      return undefined;
-    }
-    if (!isArticle(document)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('This document does not look like an Arabic article (see the khabar.enable setting).'));
-      return undefined;
-    }
+    if (!isServedArticle(document)) return undefined;
     const started = Date.now();
     const found = this.index.detections.get(document);
     const counts: Record<string, number> = {};
@@ -605,4 +591,17 @@ export class Commands {
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Added to {0}', ENTITY_LIST_PATH), 3000);
     return true;
   }
+}
+
+/** True for an article Khabar serves; otherwise tells the user why the command does nothing. */
+function isServedArticle(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  if (!document) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open an Arabic article first.'));
+    return false;
+  }
+  if (!isArticle(document)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('This document does not look like an Arabic article (see the khabar.enable setting).'));
+    return false;
+  }
+  return true;
 }
