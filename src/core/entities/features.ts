@@ -103,6 +103,8 @@ interface TokenInfo {
   article: string;
   /** Proclitic-stripped forms (cliticForms), computed once. */
   forms: string[];
+  /** The word's own feature hashes (WordInfo.own); empty for the sentence boundaries. */
+  own: Uint32Array;
 }
 
 const BUCKET_HIGH = 0.8;
@@ -174,35 +176,123 @@ function coreOf(norm: string, forms: readonly string[]): string {
   return t;
 }
 
+/** What a token's features need from the word alone, the same wherever the word occurs. */
+interface WordInfo {
+  norm: string;
+  core: string;
+  shape: string;
+  lex: string;
+  hand: string;
+  article: string;
+  forms: string[];
+  /** Hashes of the features that read this word only, indexed by `Own`. */
+  own: Uint32Array;
+}
+
+const enum Own {
+  Word,
+  Norm,
+  Core,
+  Pre2,
+  Pre3,
+  Suf1,
+  Suf2,
+  Suf3,
+  NPre1,
+  NPre2,
+  Shape,
+  Lex,
+  Hand,
+  LexShape,
+  Article,
+  CoreSuf2Lex,
+  PairLex,
+  PairHand,
+  PairLexHand,
+  PairShape,
+  Count,
+}
+
+/**
+ * News repeats its words, so each word is analysed once per gazetteer. The cache trusts that a
+ * gazetteer is not changed once features are extracted with it, and is dropped when it grows large.
+ */
+const wordCaches = new WeakMap<Gazetteer, Map<string, WordInfo>>();
+const WORD_CACHE_MAX = 200000;
+
+function wordCache(gaz: Gazetteer): Map<string, WordInfo> {
+  let c = wordCaches.get(gaz);
+  if (!c || c.size > WORD_CACHE_MAX) wordCaches.set(gaz, (c = new Map()));
+  return c;
+}
+
+function analyseWord(raw: string, gaz: Gazetteer, hands: Map<string, string>): WordInfo {
+  const norm = foldWord(raw);
+  const forms = cliticForms(norm);
+  let counts = gaz.lex.get(norm);
+  let lex = lexClass(counts);
+  if (!counts) {
+    for (const f of forms) {
+      counts = gaz.lex.get(f);
+      if (counts) {
+        lex = lexClass(counts) + 'c';
+        break;
+      }
+    }
+  }
+  const core = coreOf(norm, forms);
+  const shape = shapeOf(raw, norm);
+  const hand = handClass(norm, forms, hands);
+  const article = norm.startsWith('ال') || forms.some((f) => f.startsWith('ال')) ? 'a' : '-';
+  const own = new Uint32Array(Own.Count);
+  own[Own.Word] = hash1(T.Word, raw);
+  own[Own.Norm] = hash1(T.Norm, norm);
+  own[Own.Core] = hash1(T.Core, core);
+  const c = core;
+  if (c.length >= 3) {
+    own[Own.Pre2] = hashSub(T.Pre2, c, 0, 2);
+    own[Own.Pre3] = hashSub(T.Pre3, c, 0, 3);
+    own[Own.Suf1] = hashSub(T.Suf1, c, c.length - 1, c.length);
+    own[Own.Suf2] = hashSub(T.Suf2, c, c.length - 2, c.length);
+    own[Own.Suf3] = hashSub(T.Suf3, c, c.length - 3, c.length);
+    own[Own.CoreSuf2Lex] = hash2(T.CoreSuf2Lex, c.slice(-2), lex);
+  }
+  if (norm.length >= 3) {
+    own[Own.NPre1] = hashSub(T.NPre1, norm, 0, 1);
+    own[Own.NPre2] = hashSub(T.NPre2, norm, 0, 2);
+  }
+  own[Own.Shape] = hash1(T.Shape, shape);
+  own[Own.Lex] = hash1(T.Lex, lex);
+  own[Own.Hand] = hash1(T.Hand, hand);
+  own[Own.LexShape] = hash2(T.LexShape, lex, shape);
+  own[Own.Article] = hash2(T.Article, article, lex);
+  own[Own.PairLex] = hash1(T.PairLex, lex);
+  own[Own.PairHand] = hash1(T.PairHand, hand);
+  own[Own.PairLexHand] = hash2(T.PairLexHand, lex, hand);
+  own[Own.PairShape] = hash1(T.PairShape, shape);
+  return { norm, core, shape, lex, hand, article, forms, own };
+}
+
 function analyse(raws: readonly string[], gaz: Gazetteer): TokenInfo[] {
   const infos: TokenInfo[] = new Array(raws.length);
   const hands = handMap(gaz.hand);
+  const cache = wordCache(gaz);
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i]!;
-    const norm = foldWord(raw);
-    const forms = cliticForms(norm);
-    let counts = gaz.lex.get(norm);
-    let lex = lexClass(counts);
-    if (!counts) {
-      for (const f of forms) {
-        counts = gaz.lex.get(f);
-        if (counts) {
-          lex = lexClass(counts) + 'c';
-          break;
-        }
-      }
-    }
+    let w = cache.get(raw);
+    if (!w) cache.set(raw, (w = analyseWord(raw, gaz, hands)));
     infos[i] = {
       raw,
-      norm,
-      core: coreOf(norm, forms),
-      shape: shapeOf(raw, norm),
-      lex,
-      hand: handClass(norm, forms, hands),
+      norm: w.norm,
+      core: w.core,
+      shape: w.shape,
+      lex: w.lex,
+      hand: w.hand,
       phrase: '',
       handPhrase: '',
-      article: norm.startsWith('ال') || forms.some((f) => f.startsWith('ال')) ? 'a' : '-',
-      forms,
+      article: w.article,
+      forms: w.forms,
+      own: w.own,
     };
   }
   markPhrases(infos, gaz.phrases, 'phrase');
@@ -332,8 +422,8 @@ function vowelBucket(c: string): string {
   return r === 0 ? '0' : r < 0.3 ? '1' : r < 0.45 ? '2' : '3';
 }
 
-const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '', article: '-', forms: [] };
-const EOS: TokenInfo = { raw: '</s>', norm: '</s>', core: '</s>', shape: 'E', lex: 'E', hand: 'E', phrase: '', handPhrase: '', article: '-', forms: [] };
+const BOS: TokenInfo = { raw: '<s>', norm: '<s>', core: '<s>', shape: 'S', lex: 'S', hand: 'S', phrase: '', handPhrase: '', article: '-', forms: [], own: new Uint32Array(0) };
+const EOS: TokenInfo = { raw: '</s>', norm: '</s>', core: '</s>', shape: 'E', lex: 'E', hand: 'E', phrase: '', handPhrase: '', article: '-', forms: [], own: new Uint32Array(0) };
 
 /** Growable buffer of per-token feature hashes: token i owns feats[offsets[i] .. offsets[i+1]). */
 export class FeatureBuffer {
@@ -379,55 +469,56 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
   let quoteOpen = -1;
   for (let i = 0; i < n; i++) {
     const t = infos[i]!;
+    const own = t.own;
     const m1 = at(i - 1);
     const p1 = at(i + 1);
     const m2 = at(i - 2);
     const p2 = at(i + 2);
     out.push(hash1(T.Bias, ''));
-    out.push(hash1(T.Word, t.raw));
-    out.push(hash1(T.Norm, t.norm));
+    out.push(own[Own.Word]!);
+    out.push(own[Own.Norm]!);
     out.push(hash1(T.NormM1, m1.norm));
     out.push(hash1(T.NormP1, p1.norm));
     out.push(hash1(T.NormM2, m2.norm));
     out.push(hash1(T.NormP2, p2.norm));
-    out.push(hash1(T.Core, t.core));
+    out.push(own[Own.Core]!);
     out.push(hash1(T.CoreM1, m1.core));
     out.push(hash1(T.CoreP1, p1.core));
     out.push(hash2(T.BigramL, m1.norm, t.norm));
     out.push(hash2(T.BigramR, t.norm, p1.norm));
     const c = t.core;
     if (c.length >= 3) {
-      out.push(hashSub(T.Pre2, c, 0, 2));
-      out.push(hashSub(T.Pre3, c, 0, 3));
-      out.push(hashSub(T.Suf1, c, c.length - 1, c.length));
-      out.push(hashSub(T.Suf2, c, c.length - 2, c.length));
-      out.push(hashSub(T.Suf3, c, c.length - 3, c.length));
+      out.push(own[Own.Pre2]!);
+      out.push(own[Own.Pre3]!);
+      out.push(own[Own.Suf1]!);
+      out.push(own[Own.Suf2]!);
+      out.push(own[Own.Suf3]!);
     }
     if (t.norm.length >= 3) {
-      out.push(hashSub(T.NPre1, t.norm, 0, 1));
-      out.push(hashSub(T.NPre2, t.norm, 0, 2));
+      out.push(own[Own.NPre1]!);
+      out.push(own[Own.NPre2]!);
     }
-    out.push(hash1(T.Shape, t.shape));
+    out.push(own[Own.Shape]!);
     out.push(hash3(T.ShapeCtx, m1.shape, t.shape, p1.shape));
-    out.push(hash1(T.Lex, t.lex));
+    out.push(own[Own.Lex]!);
     out.push(hash1(T.LexM1, m1.lex));
     out.push(hash1(T.LexP1, p1.lex));
     out.push(hash3(T.LexCtx, m1.lex, t.lex, p1.lex));
-    out.push(hash1(T.Hand, t.hand));
+    out.push(own[Own.Hand]!);
     out.push(hash1(T.HandM1, m1.hand));
     out.push(hash1(T.HandP1, p1.hand));
     out.push(hash1(T.HandM2, m2.hand));
     out.push(hash1(T.HandP2, p2.hand));
     out.push(hash3(T.HandCtx, m1.hand, t.hand, p1.hand));
     out.push(hash2(T.LexHandM1, t.lex, m1.hand));
-    out.push(hash2(T.LexShape, t.lex, t.shape));
+    out.push(own[Own.LexShape]!);
     if (t.phrase) out.push(hash1(T.Phrase, t.phrase));
     if (t.handPhrase) out.push(hash1(T.HandPhrase, t.handPhrase));
     out.push(hash2(T.PhraseM1, m1.phrase, t.phrase));
     out.push(hash2(T.PhraseP1, t.phrase, p1.phrase));
-    out.push(hash2(T.Article, t.article, t.lex));
+    out.push(own[Own.Article]!);
     if (i === 0) out.push(hash1(T.First, ''));
-    if (c.length >= 3) out.push(hash2(T.CoreSuf2Lex, c.slice(-2), t.lex));
+    if (c.length >= 3) out.push(own[Own.CoreSuf2Lex]!);
     // A title or place noun up to three tokens left, a speech verb up to two right.
     let trig = '';
     for (let k = 1; k <= 3 && !trig; k++) {
@@ -482,10 +573,10 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
     }
     out.endToken();
     pairs.push(hash1(T.PairBias, ''));
-    pairs.push(hash1(T.PairLex, t.lex));
-    pairs.push(hash1(T.PairHand, t.hand));
-    pairs.push(hash2(T.PairLexHand, t.lex, t.hand));
-    pairs.push(hash1(T.PairShape, t.shape));
+    pairs.push(own[Own.PairLex]!);
+    pairs.push(own[Own.PairHand]!);
+    pairs.push(own[Own.PairLexHand]!);
+    pairs.push(own[Own.PairShape]!);
     pairs.push(hash2(T.PairArticle, t.article, m1.hand));
     pairs.endToken();
   }
