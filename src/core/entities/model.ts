@@ -130,10 +130,10 @@ function fastTable(t: WeightTable): FastTable {
  * cached on the model instead of adding (L+1)×L weights per feature per token. The cache is keyed
  * by a hash of the set and each entry keeps the set itself, so a collision is never a wrong hit.
  */
-function pairScores(buf: FeatureBuffer, model: TaggerModel): Float64Array {
+function pairScores(buf: FeatureBuffer, model: TaggerModel): Float64Array[] {
   const n = buf.length;
   const W = PAIR_WIDTH;
-  const out = new Float64Array(n * W);
+  const out: Float64Array[] = new Array(n);
   const cache = pairCache(model);
   const feats = buf.feats;
   for (let i = 0; i < n; i++) {
@@ -161,7 +161,7 @@ function pairScores(buf: FeatureBuffer, model: TaggerModel): Float64Array {
         cache.size++;
       }
     }
-    out.set(vec, i * W);
+    out[i] = vec;
   }
   return out;
 }
@@ -189,24 +189,46 @@ function pairCache(model: TaggerModel): PairCache {
  * and optionally per-token transition scores (n × (L+1) × L) from the pair features.
  */
 export function viterbi(scores: Float64Array, n: number, trans: ArrayLike<number>, pairs?: Float64Array): Int8Array {
-  const L = NUM_LABELS;
   const P = PAIR_WIDTH;
+  const rows = pairs ? Array.from({ length: n }, (_, i) => pairs.subarray(i * P, (i + 1) * P)) : undefined;
+  return viterbiRows(scores, n, trans, rows);
+}
+
+/** allowed(p, y) for p in 0 … START, as a table the inner loop can read. */
+const ALLOWED = ((): Uint8Array => {
+  const t = new Uint8Array((NUM_LABELS + 1) * NUM_LABELS);
+  for (let p = 0; p <= NUM_LABELS; p++) for (let y = 0; y < NUM_LABELS; y++) t[p * NUM_LABELS + y] = allowed(p, y) ? 1 : 0;
+  return t;
+})();
+
+let deltaBuf = new Float64Array(256 * NUM_LABELS);
+let backBuf = new Int8Array(256 * NUM_LABELS);
+
+/** viterbi with each token's (L+1) × L pair scores as its own row (rows shared between tokens). */
+function viterbiRows(scores: Float64Array, n: number, trans: ArrayLike<number>, pairs?: readonly Float64Array[]): Int8Array {
+  const L = NUM_LABELS;
   const out = new Int8Array(n);
   if (n === 0) return out;
-  const delta = new Float64Array(n * L);
-  const back = new Int8Array(n * L);
+  if (deltaBuf.length < n * L) {
+    deltaBuf = new Float64Array(2 * n * L);
+    backBuf = new Int8Array(2 * n * L);
+  }
+  const delta = deltaBuf;
+  const back = backBuf;
+  const first = pairs ? pairs[0]! : undefined;
   for (let y = 0; y < L; y++) {
-    const t = trans[START * L + y]! + (pairs ? pairs[START * L + y]! : 0);
-    delta[y] = allowed(START, y) ? scores[y]! + t : -Infinity;
+    const t = trans[START * L + y]! + (first ? first[START * L + y]! : 0);
+    delta[y] = ALLOWED[START * L + y] ? scores[y]! + t : -Infinity;
   }
   for (let i = 1; i < n; i++) {
+    const row = pairs ? pairs[i]! : undefined;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < L; p++) {
-        if (!allowed(p, y)) continue;
+        if (!ALLOWED[p * L + y]) continue;
         let v = delta[(i - 1) * L + p]! + trans[p * L + y]!;
-        if (pairs) v += pairs[i * P + p * L + y]!;
+        if (row) v += row[p * L + y]!;
         if (v > best) {
           best = v;
           arg = p;
@@ -237,7 +259,7 @@ export function tagFeatures(buf: FeatureBuffer, pairBuf: FeatureBuffer, model: T
   const bias = typeof model.meta.oBias === 'number' ? model.meta.oBias : 0;
   if (bias !== 0) for (let i = 0; i < buf.length; i++) scores[i * NUM_LABELS] -= bias;
   const pairs = model.pair.size > 0 ? pairScores(pairBuf, model) : undefined;
-  return viterbi(scores, buf.length, model.trans, pairs);
+  return viterbiRows(scores, buf.length, model.trans, pairs);
 }
 
 // ---- building and serialising -----------------------------------------------------------------
