@@ -305,25 +305,8 @@ function markPhrases(infos: TokenInfo[], map: Map<string, PhraseEntry[]>, field:
   if (map.size === 0) return;
   let i = 0;
   while (i < infos.length) {
-    const n = infos[i]!.norm;
-    let best: PhraseEntry | undefined;
-    const tryList = (list: PhraseEntry[] | undefined): void => {
-      if (!list) return;
-      for (const e of list) {
-        if (best && e.rest.length <= best.rest.length) continue;
-        if (i + e.rest.length >= infos.length) continue;
-        let ok = true;
-        for (let k = 0; k < e.rest.length; k++) {
-          if (infos[i + 1 + k]!.norm !== e.rest[k]) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) best = e;
-      }
-    };
-    tryList(map.get(n));
-    if (!best) for (const f of infos[i]!.forms) tryList(map.get(f));
+    let best = longestAt(infos, i, map.get(infos[i]!.norm), undefined);
+    if (!best) for (const f of infos[i]!.forms) best = longestAt(infos, i, map.get(f), best);
     if (best) {
       const t = TYPES[best.type]!;
       infos[i]![field] = 'B-' + t;
@@ -333,6 +316,24 @@ function markPhrases(infos: TokenInfo[], map: Map<string, PhraseEntry[]>, field:
       i++;
     }
   }
+}
+
+/** The longest entry of `list` whose rest follows token i, if longer than `best`; else `best`. */
+function longestAt(infos: TokenInfo[], i: number, list: PhraseEntry[] | undefined, best: PhraseEntry | undefined): PhraseEntry | undefined {
+  if (!list) return best;
+  for (const e of list) {
+    if (best && e.rest.length <= best.rest.length) continue;
+    if (i + e.rest.length >= infos.length) continue;
+    let ok = true;
+    for (let k = 0; k < e.rest.length; k++) {
+      if (infos[i + 1 + k]!.norm !== e.rest[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) best = e;
+  }
+  return best;
 }
 
 // ---- templates -------------------------------------------------------------------------------
