@@ -136,11 +136,11 @@ characters (1.00 is linear, 2.00 would be quadratic).
   for the same file with one comment a person added, which takes the comment-keeping \`yaml\`
   Document path. Re-anchoring runs after an edit that shifts every annotation (a new lead sentence)
   and cuts one word from the middle.
-- **Decoration update per keystroke**: the loop of \`measureEditUpdates\` (src/core/editor) on a
-  1 MB article with 2,000 records, timed in CPU time: 60 single-character edits in the visible
-  window, each shifting the records, re-detecting the edited paragraph (the others come from the
-  block cache) and merging the window's marks, which is what the host does before handing ranges to
-  VS Code. The first window, with nothing cached, is given in the notes.
+- **Decoration update per keystroke**: \`measureEditUpdates\` (src/core/editor) on a 1 MB article
+  with 2,000 records, in CPU time: 60 single-character edits in the visible lines, each shifting the
+  records, re-detecting the edited paragraph (the others come from the block cache) and merging the
+  marks of the visible lines and then of the margin, as the host does before handing ranges to
+  VS Code. The first paint of the visible lines and the margin, with nothing cached, are in the notes.
 - **Export**: every format over the first 500 articles with their detections as suggested records,
   through the export module's \`benchExport\` (output counted, not kept); MB of UTF-8 article text
   per CPU second.

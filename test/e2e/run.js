@@ -508,14 +508,7 @@ async function runCommandKeepOpen(page, id) {
 
 /** F1, type the command's title, pick exactly that row. */
 async function runCommand(page, id) {
-  const title = commandTitle(id);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: title }) }).first();
-  await row.waitFor();
-  await row.click();
+  await runCommandKeepOpen(page, id);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 

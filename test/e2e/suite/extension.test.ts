@@ -4,19 +4,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Detection } from '../../../src/core/types';
 import type { KhabarApi } from '../../../src/extension';
+import { waitFor } from './wait';
 
 const EXTENSION_ID = 'khabar.khabar';
 const SAMPLE = 'sample-article.ar.txt';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | PromiseLike<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function sampleUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -4,16 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AnnotationRecord } from '../../../src/core/model';
 import type { KhabarApi } from '../../../src/extension';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | PromiseLike<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from './wait';
 
 describe('Annotating in VS Code', () => {
   let editor: vscode.TextEditor;
