@@ -278,12 +278,9 @@ async function runUiTests() {
 
   if (highlighted) {
     await step(group, 'hovering a highlighted figure explains it', async () => {
-      const hover = page.locator('.monaco-hover:not(.hidden)');
       // The headline's first highlight is "25%"; any figure's hover names its type.
-      const box = boxes[0];
-      await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
-      await waitUntil('a hover', async () => (await hover.count()) > 0 && /percentage|money|number|date/i.test(await hover.first().innerText()));
-      const text = await hover.first().innerText();
+      const hover = await hoverOver(page, 'a figure hover', async () => (await figureBoxes())[0], /percentage|money|number|date/i);
+      const text = await hover.innerText();
       if (!/نسبة مئوية|مبلغ|عدد|تاريخ/.test(text)) throw new Error(`hover has no Arabic label: ${text}`);
       await shot('hover-figure');
       fs.copyFileSync(path.join(SCREENSHOTS, 'hover-figure.png'), path.join(SCREENSHOTS, 'readme-candidate.png'));
@@ -408,9 +405,7 @@ async function factCheckerLoop(page, ws, shot) {
     await page.locator('.quick-input-widget input').fill('>Notifications: Clear All Notifications');
     await pickRow(page, 'Clear All Notifications');
     await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden' }).catch(() => undefined);
-    const [box] = await decorationBoxes(page, 'khabar.claimTaggedBackground', theme);
-    await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
-    await waitUntil('the claim hover with its verdict', async () => (await hover.count()) > 0 && /مضلل/.test(await hover.first().innerText()));
+    await hoverOver(page, 'the claim hover with its verdict', async () => (await decorationBoxes(page, 'khabar.claimTaggedBackground', theme))[0], /مضلل/);
     // The hover fades in: wait for its animation to end before the screenshot.
     await waitUntil('the hover to finish fading in', () => hover.first().evaluate((el) => el.getAnimations({ subtree: true }).length === 0 && getComputedStyle(el).opacity === '1'));
     await shot('claim-verdict');
@@ -450,9 +445,7 @@ async function factCheckerLoop(page, ws, shot) {
     await tab.first().waitFor();
     await tab.first().click();
     await waitUntil('the tagged claim drawn again', async () => (await decorationBoxes(page, 'khabar.claimTaggedBackground', theme)).length > 0);
-    const [box] = await decorationBoxes(page, 'khabar.claimTaggedBackground', theme);
-    await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
-    await waitUntil('the claim hover after reload', async () => (await hover.count()) > 0 && /مضلل/.test(await hover.first().innerText()));
+    await hoverOver(page, 'the claim hover after reload', async () => (await decorationBoxes(page, 'khabar.claimTaggedBackground', theme))[0], /مضلل/);
     await page.mouse.move(5, 5);
     const c = quoteClaim();
     if (!c || c.claim?.verdict !== 'misleading') throw new Error(`sidecar after reload: ${JSON.stringify(c)}`);
@@ -510,6 +503,39 @@ async function runCommandKeepOpen(page, id) {
 async function runCommand(page, id) {
   await runCommandKeepOpen(page, id);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Rests the pointer on a highlight until VS Code shows a hover whose text matches `expect`; returns it.
+ * A single mouse move is not enough on a loaded machine: the editor may re-lay out (a notification, the
+ * minimap, a late decoration) under a still pointer, and VS Code only opens a hover on pointer movement.
+ * So, as a user would, it moves away and back onto the (re-measured) highlight every few seconds.
+ */
+async function hoverOver(page, what, locateBox, expect, timeoutMs = STEP_TIMEOUT_MS) {
+  const hover = page.locator('.monaco-hover:not(.hidden)');
+  const deadline = Date.now() + timeoutMs;
+  let seen = '(no hover)';
+  for (let attempt = 0; Date.now() < deadline; attempt++) {
+    const box = await locateBox();
+    if (box) {
+      await page.mouse.move(5, 5);
+      // Enter from a slightly different point each time, in small steps, as a hand does.
+      const dx = ((attempt % 3) - 1) * Math.min(4, box.w / 4);
+      await page.mouse.move(box.x + box.w / 2 + dx, box.y + box.h / 2, { steps: 4 });
+      const until = Math.min(deadline, Date.now() + 4000);
+      while (Date.now() < until) {
+        if ((await hover.count()) > 0) {
+          seen = await hover.first().innerText().catch(() => seen);
+          if (expect.test(seen)) return hover.first();
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } else {
+      seen = '(the highlight to hover is not on screen)';
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last seen: ${seen.slice(0, 200)}`);
 }
 
 async function waitUntil(what, probe, timeoutMs = STEP_TIMEOUT_MS) {
