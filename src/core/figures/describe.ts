@@ -88,9 +88,11 @@ export function numberToArabicWords(n: number): string {
   return `${integerToArabicWords(parseInt(int, 10))} فاصل ${zeros ? zeros + ' ' : ''}${fracWords}`;
 }
 
-const arabicNumber = new Intl.NumberFormat('ar-u-nu-arab', { maximumFractionDigits: 6 });
+// Created on first use: loading ICU's Arabic data costs milliseconds that activation should not pay.
+let arabicNumber: Intl.NumberFormat | undefined;
 /** 3000 → "٣٬٠٠٠". */
 export function arabicDigits(n: number): string {
+  arabicNumber ??= new Intl.NumberFormat('ar-u-nu-arab', { maximumFractionDigits: 6 });
   return arabicNumber.format(n);
 }
 

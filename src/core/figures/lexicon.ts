@@ -62,11 +62,13 @@ const FOLDS: Array<[string, string]> = [
 ];
 
 /** Every spelling of a word where each foldable letter appears either as written or folded. */
+const FOLD_OF = new Map(FOLDS);
+
 function spellings(word: string): string[] {
   let out = [''];
   for (const ch of word) {
-    const f = FOLDS.find(([a]) => a === ch);
-    const alts = f ? [ch, f[1]] : ch === 'ا' ? ['ا'] : [ch];
+    const f = FOLD_OF.get(ch);
+    const alts = f ? [ch, f] : [ch];
     const next: string[] = [];
     for (const prefix of out) for (const a of alts) next.push(prefix + a);
     out = next;
@@ -82,8 +84,8 @@ function put(form: string, entry: Entry, prefix: string): void {
       LEXICON.set(s, list);
     }
     if (list.some((r) => r.e === entry)) continue;
+    // Sorted once when the lexicon is complete (below): sorting on every insertion was a third of load time.
     list.push({ e: entry, pre: prefix, m: { ...entry, pre: prefix } });
-    list.sort((a, b) => a.pre.length - b.pre.length);
   }
 }
 
@@ -363,6 +365,8 @@ function isTrigger(r: Reading): boolean {
 }
 
 for (const [key, readings] of LEXICON) {
+  // Shortest prefix first; a stable sort keeps insertion order among equals.
+  if (readings.length > 1) readings.sort((a, b) => a.pre.length - b.pre.length);
   let h = HASH_SEED;
   for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
   const bit = h >>> (32 - BLOOM_BITS);
