@@ -17,16 +17,18 @@ const TYPING_DELAY_MS = 150;
 const WHOLE_TYPING_DELAY_MS = 400;
 const SCROLL_DELAY_MS = 40;
 const MARGIN_DELAY_MS = 60;
-/** Longest stretch of margin detection before yielding to the extension host. */
+/** Longest stretch of fill or margin detection before yielding to the extension host. */
 const SLICE_MS = 20;
 
 export type DrawnKey = DecorationKey | 'badge';
 
 /**
  * visible: what events ask for (may draw a quick first paint); full: detect what is visible now;
- * margin: add the lines around the visible ones, in slices.
+ * fill: the same after a quick first paint, detected in slices so the host keeps answering hovers
+ * and keystrokes while a long article's first screen is analysed; margin: add the lines around the
+ * visible ones, in slices.
  */
-type Pass = 'visible' | 'full' | 'margin';
+type Pass = 'visible' | 'full' | 'fill' | 'margin';
 
 export interface DrawnState {
   ranges: Map<DrawnKey, vscode.Range[]>;
@@ -212,9 +214,9 @@ export class DecorationManager implements vscode.Disposable {
         const last = visible.length ? visible[visible.length - 1]!.end.line : Math.min(doc.lineCount - 1, 100);
         const margin = pass === 'margin' ? MARGIN_LINES : 0;
         window = [Math.max(0, first - margin), Math.min(doc.lineCount - 1, last + margin)];
-        if (pass === 'margin' && !det.warm(doc, window[0], window[1], SLICE_MS)) {
+        if ((pass === 'margin' || pass === 'fill') && !det.warm(doc, window[0], window[1], SLICE_MS)) {
           // Not all cached yet: keep what is drawn, continue after the host has had a breath.
-          this.schedule(editor, 1, 'margin');
+          this.schedule(editor, 1, pass);
           return performance.now() - started;
         }
       }
@@ -222,7 +224,7 @@ export class DecorationManager implements vscode.Disposable {
       // the full run follows. Not after typing, where the drawn highlights already follow the text.
       const quick = pass === 'visible' && (!prev || prev.version === doc.version) && !det.ready(doc, window[0], window[1]);
       const marks: Mark[] = paragraphs || quick ? this.index.marks(doc, hiddenKeys(config), window[0], window[1], quick) : this.index.marks(doc, hiddenKeys(config));
-      if (quick) next = 'full';
+      if (quick) next = paragraphs ? 'fill' : 'full';
       else if (paragraphs && pass !== 'margin') next = 'margin';
       const lineBadges = new Map<number, string[]>();
       const addBadge = (line: number, text: string): void => {
@@ -258,8 +260,8 @@ export class DecorationManager implements vscode.Disposable {
     }
     const ms = performance.now() - started;
     this.lastUpdateMs = ms;
-    this.state.set(editor, { ranges, badges, version: doc.version, window, ms, partial: next === 'full' });
-    if (next) this.schedule(editor, next === 'full' ? 0 : MARGIN_DELAY_MS, next);
+    this.state.set(editor, { ranges, badges, version: doc.version, window, ms, partial: next === 'full' || next === 'fill' });
+    if (next) this.schedule(editor, next === 'margin' ? MARGIN_DELAY_MS : 0, next);
     return ms;
   }
 

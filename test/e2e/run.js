@@ -147,7 +147,9 @@ async function runHostSuite() {
   } else {
     for (let i = 0; i < summary.passed; i++) results.push({ group, name: 'mocha', ok: true });
     for (let i = 0; i < summary.failed; i++) results.push({ group, name: 'mocha', ok: false });
-    const ok = code === 0 && summary.failed === 0;
+    // A suite that ran nothing (a file not compiled, a grep that matched nothing) is not a pass.
+    if (summary.passed + summary.failed === 0) record(group, 'extension-host suite', false, ms, 'no test ran');
+    const ok = code === 0 && summary.failed === 0 && summary.passed > 0;
     process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} ${group}: mocha ${summary.passed} passed, ${summary.failed} failed, exit ${code} (${ms} ms)\n`);
     if (code !== 0 && summary.failed === 0) record(group, 'extension host exit code', false, undefined, `exit ${code}`);
   }
