@@ -42,6 +42,8 @@ function trainOptions(): TrainOptions {
     seed: Number(arg('seed') ?? DEFAULT_TRAIN.seed),
     folds: Number(arg('folds') ?? DEFAULT_TRAIN.folds),
     minOCount: Number(arg('min-o-count') ?? DEFAULT_TRAIN.minOCount),
+    minWeight: Number(arg('min-weight') ?? DEFAULT_TRAIN.minWeight),
+    wordDropout: Number(arg('word-dropout') ?? DEFAULT_TRAIN.wordDropout),
     log: (s) => console.error(s),
   };
 }

@@ -94,7 +94,8 @@ interface TokenInfo {
   /** Training-data class of the word (or its clitic-stripped form): e.g. PERh, LOCm, O, U. */
   lex: string;
   /** Hand-list class: P (place), G (given name), T (title), V (speech verb), L (place trigger),
-   *  H (organisation head), C (name connector), or '' */
+   *  H (organisation head), C (name connector), R (organisation), M (MISC word: currency, faith),
+   *  E (event or work head), or '' */
   hand: string;
   /** Phrase-gazetteer tag: B-ORG, I-PER, … or '' */
   phrase: string;
@@ -153,6 +154,8 @@ function handMap(hand: HandLexicon): Map<string, string> {
     [hand.places, 'P'],
     [hand.organisations, 'R'],
     [hand.givenNames, 'G'],
+    [hand.miscWords, 'M'],
+    [hand.eventHeads, 'E'],
   ];
   for (const [set, cls] of lists) for (const w of set) if (!m.has(w)) m.set(w, cls);
   handIndex.set(hand, m);
@@ -457,6 +460,13 @@ export class FeatureBuffer {
 }
 
 /**
+ * How many of each token's features (the first ones) read the word itself: its form, folded
+ * form, stem, and the bigrams with its neighbours. Training drops them at random (word dropout)
+ * so the tagger also learns to find a name from its context, affixes and the lists.
+ */
+export const IDENTITY_FEATURES = 5;
+
+/**
  * Extract features for one sentence (raw tokens) into `out`, and into `pairs` the few features
  * whose weights depend on the previous label too (they decide where one name ends and the next
  * begins). Both buffers are reset first.
@@ -475,18 +485,20 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
     const p1 = at(i + 1);
     const m2 = at(i - 2);
     const p2 = at(i + 2);
-    out.push(hash1(T.Bias, ''));
+    // The features that read the word's identity come first (IDENTITY_FEATURES of them), so
+    // training can drop them together.
     out.push(own[Own.Word]!);
     out.push(own[Own.Norm]!);
+    out.push(own[Own.Core]!);
+    out.push(hash2(T.BigramL, m1.norm, t.norm));
+    out.push(hash2(T.BigramR, t.norm, p1.norm));
+    out.push(hash1(T.Bias, ''));
     out.push(hash1(T.NormM1, m1.norm));
     out.push(hash1(T.NormP1, p1.norm));
     out.push(hash1(T.NormM2, m2.norm));
     out.push(hash1(T.NormP2, p2.norm));
-    out.push(own[Own.Core]!);
     out.push(hash1(T.CoreM1, m1.core));
     out.push(hash1(T.CoreP1, p1.core));
-    out.push(hash2(T.BigramL, m1.norm, t.norm));
-    out.push(hash2(T.BigramR, t.norm, p1.norm));
     const c = t.core;
     if (c.length >= 3) {
       out.push(own[Own.Pre2]!);

@@ -40,6 +40,24 @@ const ORG_HEADS = `
 مجلسي شركات منظمات وزارات أحزاب
 `;
 
+/**
+ * Words ANERcorp tags MISC on their own: currencies, religions and faiths (الإسلام is MISC there),
+ * and prizes. Their inflected forms (دولارا, الدولارات) are listed because folding keeps the ending.
+ */
+const MISC_WORDS = `
+دولار دولارا دولارات الدولار الدولارات يورو اليورو جنيه جنيها الجنيه درهم دراهم الدرهم دينار دينارا
+الدينار ريال ريالا الريال ليرة الليرة ين الين يوان اليوان روبل الروبل روبية الروبية فرنك الفرنك
+شيكل الشيكل إسترليني الإسترليني استرليني الاسترليني بيزو
+الإسلام الاسلام المسيحية اليهودية البوذية الهندوسية
+نوبل الأوسكار أوسكار
+`;
+
+/** Nouns that open an event's or a work's name, which ANERcorp tags MISC (بطولة العالم, كأس آسيا). */
+const EVENT_HEADS = `
+بطولة البطولة كأس الكأس مونديال المونديال دورة الدورة أولمبياد الأولمبياد الألعاب مهرجان المهرجان
+معرض جائزة الجائزة رالي سباق حرب الحرب رواية الرواية فيلم الفيلم مسلسل المسلسل كتاب ديوان أغنية
+`;
+
 /** Tokens inside personal names (عبد الله, أبو مازن, بن لادن, آل سعود). */
 const CONNECTORS = `بن ابن أبو أبي أبا عبد آل بنت أم ولد`;
 
@@ -143,6 +161,8 @@ export interface HandLexicon {
   placePhrases: string[];
   organisations: Set<string>;
   orgPhrases: string[];
+  miscWords: Set<string>;
+  eventHeads: Set<string>;
 }
 
 let cached: HandLexicon | undefined;
@@ -167,6 +187,8 @@ export function handLexicon(): HandLexicon {
     placePhrases: placePhrases.map((p) => p.split(/\s+/).map(foldWord).join(' ')),
     organisations: toSet(ORGANISATIONS),
     orgPhrases: phrasesOf(ORGANISATIONS).map((p) => p.split(/\s+/).map(foldWord).join(' ')),
+    miscWords: toSet(MISC_WORDS),
+    eventHeads: toSet(EVENT_HEADS),
   };
   return cached;
 }
