@@ -45,6 +45,7 @@ export function emptyGazetteer(): Gazetteer {
   const handPhrases = new Map<string, PhraseEntry[]>();
   for (const p of hand.placePhrases) addPhrase(handPhrases, p.split(' '), 2);
   for (const p of hand.orgPhrases) addPhrase(handPhrases, p.split(' '), 3);
+  for (const p of hand.peoplePhrases) addPhrase(handPhrases, p.split(' '), 1);
   return { lex: new Map(), phrases: new Map(), handPhrases, hand };
 }
 
@@ -95,7 +96,7 @@ interface TokenInfo {
   lex: string;
   /** Hand-list class: P (place), G (given name), T (title), V (speech verb), L (place trigger),
    *  H (organisation head), C (name connector), R (organisation), M (MISC word: currency, faith),
-   *  E (event or work head), or '' */
+   *  E (event or work head), N (well-known person's surname), or '' */
   hand: string;
   /** Phrase-gazetteer tag: B-ORG, I-PER, … or '' */
   phrase: string;
@@ -156,6 +157,7 @@ function handMap(hand: HandLexicon): Map<string, string> {
     [hand.givenNames, 'G'],
     [hand.miscWords, 'M'],
     [hand.eventHeads, 'E'],
+    [hand.people, 'N'],
   ];
   for (const [set, cls] of lists) for (const w of set) if (!m.has(w)) m.set(w, cls);
   handIndex.set(hand, m);
@@ -246,6 +248,9 @@ function analyseWord(raw: string, gaz: Gazetteer, hands: Map<string, string>): W
   const core = coreOf(norm, forms);
   const shape = shapeOf(raw, norm);
   const hand = handClass(norm, forms, hands);
+  // A public figure the training data never saw (ترامب, زيلينسكي) reads as a word seen once as
+  // a person, so the weights learned for that class carry over; the list class alone has none.
+  if (!counts && (hand === 'N' || hand === 'Nc')) lex = 'PERh1' + (hand === 'Nc' ? 'c' : '');
   const article = norm.startsWith('ال') || forms.some((f) => f.startsWith('ال')) ? 'a' : '-';
   const own = new Uint32Array(Own.Count);
   own[Own.Word] = hash1(T.Word, raw);

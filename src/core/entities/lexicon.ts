@@ -119,6 +119,22 @@ const PLACES = `
 اليابان روسيا فرنسا ألمانيا إيطاليا إسبانيا اسبانيا كندا أستراليا البرازيل الأرجنتين المكسيك
 `;
 
+/**
+ * Public figures of recent news, whom ANERcorp (2007) cannot know: surnames alone (a class of
+ * their own) and full names (`_` joins the words; these go to the phrase gazetteer as PER).
+ * Only names that mean nothing else in Arabic stand alone (not عون, عباس, الأسد).
+ */
+const PEOPLE = `
+ترامب ترمب بايدن أوباما بوتين أردوغان ماكرون ميركل شولتس زيلينسكي نتنياهو السيسي خامنئي روحاني
+غوتيريش غوتيريس لافروف بلينكن سوناك ستارمر مودي ترودو الكاظمي هنية نصرالله ميقاتي تبون
+دونالد_ترامب دونالد_ترمب جو_بايدن باراك_أوباما فلاديمير_بوتين رجب_طيب_أردوغان إيمانويل_ماكرون
+أنغيلا_ميركل أولاف_شولتس فولوديمير_زيلينسكي بنيامين_نتنياهو عبد_الفتاح_السيسي عبدالفتاح_السيسي
+علي_خامنئي حسن_روحاني إبراهيم_رئيسي مصطفى_الكاظمي محمد_شياع_السوداني أنطونيو_غوتيريش
+سيرغي_لافروف أنتوني_بلينكن بوريس_جونسون ريشي_سوناك كير_ستارمر ناريندرا_مودي جاستن_ترودو
+محمد_بن_سلمان تميم_بن_حمد محمد_بن_زايد ميشال_عون نجيب_ميقاتي قيس_سعيد عبد_المجيد_تبون
+محمود_عباس إسماعيل_هنية حسن_نصرالله بشار_الأسد
+`;
+
 /** Well-known organisations, clubs, companies, parties and media (`_` joins multi-word names). */
 const ORGANISATIONS = `
 الأمم_المتحدة مجلس_الأمن الاتحاد_الأوروبي الاتحاد_الأفريقي جامعة_الدول_العربية الجامعة_العربية
@@ -136,6 +152,12 @@ const ORGANISATIONS = `
 تويوتا نيسان هوندا فولكسفاغن مرسيدس بي_إم_دبليو جنرال_موتورز فورد رينو بيجو فيات هيونداي
 مايكروسوفت غوغل جوجل آبل أبل إنتل آي_بي_إم سامسونج سامسونغ نوكيا سوني بوينغ إيرباص أرامكو
 شل توتال إكسون_موبيل بريتش_بتروليوم فيسبوك أمازون
+داعش تنظيم_الدولة_الإسلامية التحالف_الدولي الحشد_الشعبي الحوثيون الحوثيين أنصار_الله
+هيئة_تحرير_الشام قوات_سوريا_الديمقراطية قسد جبهة_النصرة بوكو_حرام الحرس_الثوري حركة_الشباب
+الفيفا فيفا منظمة_العفو_الدولية هيومن_رايتس_ووتش أطباء_بلا_حدود الأونروا أونروا
+مفوضية_الأمم_المتحدة_لشؤون_اللاجئين برنامج_الأغذية_العالمي مجموعة_العشرين مجموعة_السبع
+البنك_المركزي_الأوروبي الاحتياطي_الفيدرالي ناسا واس وكالة_الأنباء_السعودية الأناضول وكالة_الأناضول
+سبوتنيك سكاي_نيوز_عربية تويتر يوتيوب إنستغرام تيك_توك واتساب تسلا هواوي نتفليكس
 `;
 
 function toSet(block: string): Set<string> {
@@ -163,6 +185,10 @@ export interface HandLexicon {
   orgPhrases: string[];
   miscWords: Set<string>;
   eventHeads: Set<string>;
+  /** Surnames of well-known public figures. */
+  people: Set<string>;
+  /** Full names of well-known public figures (folded, space-separated tokens). */
+  peoplePhrases: string[];
 }
 
 let cached: HandLexicon | undefined;
@@ -189,6 +215,8 @@ export function handLexicon(): HandLexicon {
     orgPhrases: phrasesOf(ORGANISATIONS).map((p) => p.split(/\s+/).map(foldWord).join(' ')),
     miscWords: toSet(MISC_WORDS),
     eventHeads: toSet(EVENT_HEADS),
+    people: toSet(PEOPLE),
+    peoplePhrases: phrasesOf(PEOPLE).map((p) => p.split(/\s+/).map(foldWord).join(' ')),
   };
   return cached;
 }
