@@ -176,7 +176,7 @@ const QUIET_SETTINGS = {
  * A throwaway VS Code: its own port, profile, extensions dir and XDG dirs under `base`.
  * Returns { port, url(folder, payload), installExtension(vsix), stop(), output() }.
  */
-async function startCodeServer({ base, settings = {}, port, quiet = true }) {
+async function startCodeServer({ base, settings = {}, port, quiet = true, locale }) {
   fs.mkdirSync(base, { recursive: true });
   const dirs = {
     userData: path.join(base, 'user-data'),
@@ -224,6 +224,8 @@ async function startCodeServer({ base, settings = {}, port, quiet = true }) {
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
+      // The display language; it takes effect only with a language pack for it installed.
+      ...(locale ? ['--locale', locale] : []),
     ],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -284,7 +286,7 @@ async function startCodeServer({ base, settings = {}, port, quiet = true }) {
     if (payload) u.searchParams.set('payload', JSON.stringify(payload));
     return u.toString();
   };
-  return { port, url, installExtension, stop, output: () => out, pid: child.pid, child };
+  return { port, url, installExtension, stop, output: () => out, pid: child.pid, child, dirs };
 }
 
 /** `vscode-remote://` form of a server path, as the workbench's payload expects. */

@@ -4,6 +4,7 @@
 // Usage: node test/e2e/run.js [--host-only|--ui-only] [--keep]   (see test/e2e/README.md)
 'use strict';
 
+const crypto = require('crypto');
 const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -157,6 +158,166 @@ async function runHostSuite() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3. In VS Code's Arabic display language. The official Arabic language pack comes from the
+// Marketplace, which these machines cannot reach, so a test-only pack switches the display
+// language: VS Code's own menus stay English (it translates nothing of theirs), while everything
+// Khabar contributes (package.nls.ar.json) and says (l10n/bundle.l10n.ar.json) must be Arabic.
+
+function packageArabicLanguagePack() {
+  const dir = path.join(WORK, 'ar-language-pack');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  const manifest = {
+    name: 'khabar-e2e-arabic-pack',
+    displayName: 'Arabic display language for Khabar e2e tests',
+    description: 'Switches the display language to Arabic; translates none of VS Code.',
+    publisher: 'khabar-e2e',
+    version: '0.0.1',
+    license: 'MIT',
+    engines: { vscode: '^1.100.0' },
+    categories: ['Language Packs'],
+    contributes: {
+      localizations: [
+        { languageId: 'ar', languageName: 'Arabic', localizedLanguageName: 'العربية', translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] },
+      ],
+    },
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(dir, 'README.md'), '# Test-only Arabic display language\n');
+  fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+  const out = path.join(WORK, 'ar-language-pack.vsix');
+  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const res = childProcess.spawnSync(process.execPath, [vsce, 'package', '--allow-missing-repository', '-o', out], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 120_000,
+  });
+  if (res.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce package (language pack) failed:\n${res.stdout}\n${res.stderr}`);
+  return out;
+}
+
+async function runArabicUiTests() {
+  const group = 'arabic';
+  if (!packagedVsix) {
+    record(group, 'Arabic display language', false, undefined, 'skipped: the user session did not package the extension');
+    return;
+  }
+  const ar = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.ar.json'), 'utf8'));
+  const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ar.json'), 'utf8'));
+  const ws = freshWorkspace('ar-workspace');
+  const base = path.join(WORK, 'ar-server');
+  fs.rmSync(base, { recursive: true, force: true });
+  const server = await startCodeServer({
+    base,
+    locale: 'ar',
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 16, 'editor.minimap.enabled': false, 'editor.wordWrap': 'on' },
+  });
+  cleanups.push(async () => server.stop());
+  const installed = await step(group, 'install a test-only Arabic language pack and the .vsix', async () => {
+    server.installExtension(packageArabicLanguagePack());
+    server.installExtension(packagedVsix);
+    // The desktop registers installed packs in languagepacks.json as it installs them; code-server's
+    // command-line install does not, so the test writes the entry the server reads for --locale.
+    const packDir = fs.readdirSync(server.dirs.extensions).find((d) => d.startsWith('khabar-e2e.khabar-e2e-arabic-pack-'));
+    if (!packDir) throw new Error(`the language pack is not in ${server.dirs.extensions}`);
+    const entry = {
+      hash: crypto.createHash('md5').update(packDir).digest('hex'),
+      extensions: [{ extensionIdentifier: { id: 'khabar-e2e.khabar-e2e-arabic-pack' }, version: '0.0.1' }],
+      translations: { vscode: path.join(server.dirs.extensions, packDir, 'translations', 'main.i18n.json') },
+      label: 'العربية',
+    };
+    fs.writeFileSync(path.join(server.dirs.userData, 'languagepacks.json'), JSON.stringify({ ar: entry }));
+  });
+  if (!installed) return;
+  const { page } = await launchBrowser('arabic');
+  currentPage = page;
+  const shot = (name) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+
+  const opened = await step(group, 'VS Code starts in Arabic and opens the sample article', async () => {
+    await page.goto(server.url(ws));
+    await page.locator('.monaco-workbench').waitFor();
+    // The workbench's NLS language (set from --locale when a language pack for it is installed).
+    const lang = await page.evaluate(() => String(globalThis._VSCODE_NLS_LANGUAGE || document.documentElement.lang || ''));
+    if (!/^ar/.test(lang)) throw new Error(`the workbench language is "${lang}", not Arabic`);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample-article.ar.txt' }).waitFor();
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('sample-article.ar.txt');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample-article.ar.txt' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    await waitUntil('figure highlights', async () => (await decorationBoxes(page, 'khabar.figureBackground', 'light')).length >= 3);
+  });
+  if (!opened) return;
+
+  await step(group, 'the command palette lists Khabar\'s commands in Arabic, under خبر', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${ar.category}: `);
+    const labels = page.locator('.quick-input-list .monaco-list-row .label-name');
+    await labels.first().waitFor();
+    const want = ['command.detect', 'command.tagClaim', 'command.setVerdict', 'command.export'].map((k) => ar[k]).filter(Boolean);
+    if (want.length < 3) throw new Error('package.nls.ar.json lacks the titles this step looks for');
+    for (const title of want.slice(0, 2)) {
+      await input.fill(`>${ar.category}: ${title}`);
+      await page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: `${ar.category}: ${title}` }).first().waitFor();
+    }
+    await input.fill(`>${ar.category}: `);
+    await page.waitForTimeout(300);
+    // Each row's title, not the English alias VS Code prints under it in a non-English UI. The
+    // "Focus on … View" commands are VS Code's own, and the test pack translates none of VS Code.
+    const shown = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) =>
+      rows.map((r) => (r.querySelector('.label-name') || r).textContent || ''),
+    );
+    const english = shown.filter((t) => !/^\S+: Focus on /.test(t) && /[A-Za-z]{3,}/.test(t.replace(/JSON|CSV|CoNLL|JSONL|W3C|brat|Markdown|HTML|YAML/g, '')));
+    if (shown.length < 5) throw new Error(`only ${shown.length} rows for "${ar.category}: "`);
+    if (english.length) throw new Error(`command titles still in English: ${english.join(' | ')}`);
+    await shot('arabic-palette');
+    fs.copyFileSync(path.join(SCREENSHOTS, 'arabic-palette.png'), path.join(SCREENSHOTS, 'screenshot-arabic-candidate.png'));
+    await page.keyboard.press('Escape');
+  });
+
+  await step(group, 'running اكتشاف from the palette answers in Arabic', async () => {
+    await runCommand(page, 'khabar.detect', 'package.nls.ar.json');
+    const found = bundle['Khabar found {0} annotations: {1}'];
+    if (!found) throw new Error('l10n/bundle.l10n.ar.json has no translation of the detect message');
+    const prefix = found.split('{0}')[0].trim();
+    const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: prefix });
+    await toast.first().waitFor();
+  });
+
+  await step(group, 'hovering a figure explains it in Arabic', async () => {
+    await page.keyboard.press('Escape');
+    const hover = await hoverOver(page, 'an Arabic figure hover', async () => (await decorationBoxes(page, 'khabar.figureBackground', 'light'))[0], /نسبة مئوية|مبلغ|عدد|تاريخ/);
+    await waitUntil('the hover to finish fading in', () => hover.evaluate((el) => el.getAnimations({ subtree: true }).length === 0 && getComputedStyle(el).opacity === '1'));
+    await shot('arabic-hover');
+    await page.mouse.move(5, 5);
+  });
+
+  await step(group, 'the Khabar view and status bar speak Arabic', async () => {
+    const container = ar['view.container'];
+    await page.locator(`.activitybar .action-label[aria-label^="${container}"]`).first().click();
+    await page.locator('.part.sidebar .composite.title', { hasText: container }).first().waitFor();
+    // The tree lists the article's annotations grouped by kind, with Arabic group names.
+    const rows = page.locator('.part.sidebar .monaco-list-row');
+    await rows.first().waitFor();
+    const texts = await rows.allInnerTexts();
+    if (!texts.some((t) => /[\u0600-\u06FF]/.test(t))) throw new Error(`the view shows no Arabic: ${texts.join(' | ')}`);
+    if (texts.some((t) => /\b(Figures|People|Places|Organisations|Claims)\b/.test(t))) throw new Error(`English group names in the view: ${texts.join(' | ')}`);
+    const status = page.locator('.statusbar-item[id^="khabar."]').first();
+    await status.waitFor();
+    const tip = (await status.getAttribute('aria-label')) || (await status.innerText());
+    if (!/[\u0600-\u06FF]/.test(tip)) throw new Error(`the status bar item is not in Arabic: "${tip}"`);
+    await shot('arabic-ui');
+  });
+  await cleanup();
+}
+
+// ---------------------------------------------------------------------------------------------
 // 2. As a user: the packaged extension installed, the article opened, highlights, hover, palette.
 
 function packageVsix() {
@@ -188,6 +349,9 @@ function themeDefault(id, theme) {
   return c.defaults[theme];
 }
 
+/** The .vsix packaged by the user session, installed again in the Arabic one. */
+let packagedVsix;
+
 async function runUiTests() {
   const group = 'ui';
   const started = Date.now();
@@ -199,6 +363,7 @@ async function runUiTests() {
     });
   }
   if (!vsix) return;
+  packagedVsix = vsix;
   const ws = freshWorkspace('ui-workspace');
   const base = path.join(WORK, 'ui-server');
   fs.rmSync(base, { recursive: true, force: true });
@@ -480,9 +645,9 @@ async function factCheckerLoop(page, ws, shot) {
 }
 
 /** "Category: Title" of a contributed command, as the palette shows it (titles come from package.nls.json). */
-function commandTitle(id) {
+function commandTitle(id, nlsFile = 'package.nls.json') {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+  const nls = JSON.parse(fs.readFileSync(path.join(ROOT, nlsFile), 'utf8'));
   const c = (pkg.contributes.commands || []).find((x) => x.command === id);
   if (!c) throw new Error(`package.json contributes no command ${id}`);
   const resolve = (s) => (typeof s === 'string' && /^%.*%$/.test(s) ? nls[s.slice(1, -1)] : s);
@@ -490,8 +655,8 @@ function commandTitle(id) {
 }
 
 /** F1, type the command's title, pick exactly that row; the command's own quick picks may follow. */
-async function runCommandKeepOpen(page, id) {
-  const title = commandTitle(id);
+async function runCommandKeepOpen(page, id, nlsFile) {
+  const title = commandTitle(id, nlsFile);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
@@ -502,8 +667,8 @@ async function runCommandKeepOpen(page, id) {
 }
 
 /** F1, type the command's title, pick exactly that row. */
-async function runCommand(page, id) {
-  await runCommandKeepOpen(page, id);
+async function runCommand(page, id, nlsFile) {
+  await runCommandKeepOpen(page, id, nlsFile);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
@@ -605,6 +770,13 @@ async function main() {
       await runUiTests();
     } catch (e) {
       record('ui', 'user session', false, undefined, e && e.stack ? e.stack : e);
+      await cleanup();
+    }
+    process.stdout.write("\n3. in VS Code's Arabic display language\n");
+    try {
+      await runArabicUiTests();
+    } catch (e) {
+      record('arabic', 'Arabic session', false, undefined, e && e.stack ? e.stack : e);
       await cleanup();
     }
   }
