@@ -97,6 +97,29 @@ describe('entities: shipped model', () => {
   });
 });
 
+describe('entities: hand lists reach the shipped model', () => {
+  // Words the 2006 training data has few or none of (currencies, faiths, event names, public
+  // figures of recent years, armed groups): the lists must carry them to the right type.
+  const cases: Array<[string, EntityLabel, string]> = [
+    ['وارتفع سعر برميل النفط إلى 85 دولارا في تعاملات أمس .', 'MISC', 'دولارا'],
+    ['وتراجع اليورو أمام الدولار في الأسواق الأوروبية .', 'MISC', 'اليورو'],
+    ['ويعتنق أغلب سكان البلاد الإسلام .', 'MISC', 'الإسلام'],
+    ['وفاز المنتخب المصري ببطولة كأس الأمم الأفريقية .', 'MISC', 'ببطولة كأس الأمم الأفريقية'],
+    ['وقال ترامب في تصريحات للصحفيين إن المفاوضات مستمرة .', 'PER', 'ترامب'],
+    ['واتصل زيلينسكي بالرئيس الفرنسي إيمانويل ماكرون أمس .', 'PER', 'زيلينسكي'],
+    ['وأعلن تنظيم داعش مسؤوليته عن الهجوم .', 'ORG', 'داعش'],
+  ];
+  for (const [sentence, label, text] of cases) {
+    it(`${label} ${text} in «${sentence}»`, () => {
+      const found = findEntities(sentence);
+      const start = sentence.indexOf(text);
+      const e = found.find((x) => x.start === start && x.end === start + text.length);
+      assert.ok(e, `missing ${text}; got ${found.map((x) => `${x.label}:${x.text}`).join(', ')}`);
+      assert.strictEqual(e.label, label);
+    });
+  }
+});
+
 describe('entities: document consistency', () => {
   it('tags a later bare surname once the full name is a person', () => {
     const text = 'استقبل الوزير سمير الحداد الوفد .\nوأكد الحداد أن المحادثات مثمرة .';

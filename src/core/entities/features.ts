@@ -231,6 +231,9 @@ function wordCache(gaz: Gazetteer): Map<string, WordInfo> {
   return c;
 }
 
+/** Hand classes that stand for a name type, as the lexicon class of a word seen once as that type. */
+const HAND_AS_LEX: Record<string, string> = { N: 'PERh1' };
+
 function analyseWord(raw: string, gaz: Gazetteer, hands: Map<string, string>): WordInfo {
   const norm = foldWord(raw);
   const forms = cliticForms(norm);
@@ -250,7 +253,10 @@ function analyseWord(raw: string, gaz: Gazetteer, hands: Map<string, string>): W
   const hand = handClass(norm, forms, hands);
   // A public figure the training data never saw (ترامب, زيلينسكي) reads as a word seen once as
   // a person, so the weights learned for that class carry over; the list class alone has none.
-  if (!counts && (hand === 'N' || hand === 'Nc')) lex = 'PERh1' + (hand === 'Nc' ? 'c' : '');
+  if (!counts && hand !== '') {
+    const as = HAND_AS_LEX[hand[0]!];
+    if (as) lex = as + (hand.length > 1 ? 'c' : '');
+  }
   const article = norm.startsWith('ال') || forms.some((f) => f.startsWith('ال')) ? 'a' : '-';
   const own = new Uint32Array(Own.Count);
   own[Own.Word] = hash1(T.Word, raw);
