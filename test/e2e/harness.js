@@ -176,7 +176,7 @@ const QUIET_SETTINGS = {
  * A throwaway VS Code: its own port, profile, extensions dir and XDG dirs under `base`.
  * Returns { port, url(folder, payload), installExtension(vsix), stop(), output() }.
  */
-async function startCodeServer({ base, settings = {}, port, quiet = true, locale }) {
+async function startCodeServer({ base, settings = {}, port, quiet = true, locale, workspaceTrust = false }) {
   fs.mkdirSync(base, { recursive: true });
   const dirs = {
     userData: path.join(base, 'user-data'),
@@ -221,7 +221,8 @@ async function startCodeServer({ base, settings = {}, port, quiet = true, locale
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      // Trust is off (every folder trusted) unless a test checks Restricted Mode.
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       // The display language; it takes effect only with a language pack for it installed.

@@ -318,6 +318,73 @@ async function runArabicUiTests() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. Restricted Mode: a folder the user does not trust. Khabar reads (highlights, hovers) and
+// refuses to write, saying why; nothing appears on disk.
+
+async function runRestrictedTests() {
+  const group = 'restricted';
+  if (!packagedVsix) {
+    record(group, 'Restricted Mode', false, undefined, 'skipped: the user session did not package the extension');
+    return;
+  }
+  const ws = freshWorkspace('restricted-workspace');
+  const article = path.join(ws, 'sample-article.ar.txt');
+  const base = path.join(WORK, 'restricted-server');
+  fs.rmSync(base, { recursive: true, force: true });
+  const server = await startCodeServer({
+    base,
+    workspaceTrust: true,
+    settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' },
+  });
+  cleanups.push(async () => server.stop());
+  server.installExtension(packagedVsix);
+  const { page } = await launchBrowser('restricted');
+  currentPage = page;
+
+  const opened = await step(group, 'the folder opened without trust shows highlights in Restricted Mode', async () => {
+    await page.goto(server.url(ws));
+    await page.locator('.monaco-workbench').waitFor();
+    // VS Code asks whether to trust the folder's authors: the user says no.
+    const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No|Don't Trust|Restricted/i }).first();
+    await no.waitFor();
+    await no.click();
+    await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+    await page.locator('.statusbar-item', { hasText: /Restricted Mode/i }).first().waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample-article.ar.txt' }).waitFor();
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('sample-article.ar.txt');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample-article.ar.txt' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    await waitUntil('figure highlights', async () => (await decorationBoxes(page, 'khabar.figureBackground', 'dark')).length >= 3);
+    await hoverOver(page, 'a figure hover', async () => (await decorationBoxes(page, 'khabar.figureBackground', 'dark'))[0], /percentage|money|number|date/i);
+    await page.mouse.move(5, 5);
+    // In Restricted Mode VS Code boxes every non-ASCII character by default, i.e. every Arabic
+    // letter; the article language turns that off (configurationDefaults) so the text stays readable.
+    const banner = page.locator('.editor-banner, .monaco-editor-banner, .editor-container', { hasText: 'non-basic ASCII' });
+    if (await banner.count()) throw new Error('VS Code flags the Arabic text as suspicious non-ASCII characters');
+  });
+  if (!opened) return;
+
+  await step(group, 'Tag as claim is refused with a message and writes nothing', async () => {
+    const at = positionOf(article, QUOTE, 4);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await goTo(page, at.line, at.column);
+    await runCommand(page, 'khabar.tagClaim');
+    const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'Restricted Mode' });
+    await toast.first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'restricted-mode.png') });
+    // Give a (wrong) write the time a debounced save would take before looking at the disk.
+    await page.waitForTimeout(1500);
+    const written = fs.readdirSync(ws).filter((f) => f.endsWith(SIDECAR_SUFFIX));
+    if (written.length) throw new Error(`Restricted Mode wrote ${written.join(', ')}`);
+  });
+  await cleanup();
+}
+
+// ---------------------------------------------------------------------------------------------
 // 2. As a user: the packaged extension installed, the article opened, highlights, hover, palette.
 
 function packageVsix() {
@@ -777,6 +844,13 @@ async function main() {
       await runArabicUiTests();
     } catch (e) {
       record('arabic', 'Arabic session', false, undefined, e && e.stack ? e.stack : e);
+      await cleanup();
+    }
+    process.stdout.write('\n4. Restricted Mode\n');
+    try {
+      await runRestrictedTests();
+    } catch (e) {
+      record('restricted', 'Restricted Mode session', false, undefined, e && e.stack ? e.stack : e);
       await cleanup();
     }
   }
