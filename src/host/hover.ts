@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { commandLink, escapeMarkdown, isolateArabic, showText, webLink } from '../core/editor/markdown';
 import type { Mark } from '../core/editor/marks';
+import { countWordOccurrences } from '../core/editor/occurrences';
 import { describeFigure } from '../core/figures/describe';
 import type { AnnotationRecord, VerdictDef } from '../core/model';
 import type { Detection } from '../core/types';
@@ -59,7 +60,7 @@ function line(name: string, value: string): string {
   return `- ${escapeMarkdown(name)}: ${value}\n`;
 }
 
-function detectionBody(d: Detection): string {
+function detectionBody(d: Detection, wholeText?: string): string {
   let md = '';
   if (d.kind === 'figure') {
     let described: string | undefined;
@@ -74,7 +75,12 @@ function detectionBody(d: Detection): string {
   } else if (d.kind === 'entity') {
     if (d.canonical && d.canonical !== d.text) md += line(vscode.l10n.t('Full name'), showText(d.canonical));
     if (d.gloss) md += line(vscode.l10n.t('About'), showText(d.gloss));
-    if (d.mentions && d.mentions > 1) md += line(vscode.l10n.t('Mentions in this article'), String(d.mentions));
+    if (wholeText !== undefined) {
+      // A long article is detected one paragraph at a time, so the recogniser's count covers only
+      // this paragraph: the whole text is searched for the name's words instead.
+      const n = countWordOccurrences(wholeText, d.text);
+      if (n > 1) md += line(vscode.l10n.t('Occurrences of this name in the article'), String(n));
+    } else if (d.mentions && d.mentions > 1) md += line(vscode.l10n.t('Mentions in this article'), String(d.mentions));
     if (d.source) md += line(vscode.l10n.t('Source'), escapeMarkdown(d.source));
   } else {
     md += line(vscode.l10n.t('Claimant'), d.claimant ? showText(d.claimant.text) : '—');
@@ -116,7 +122,8 @@ function statusName(s: string): string {
   return vscode.l10n.t('suggested');
 }
 
-export function markHover(m: Mark, verdicts: readonly VerdictDef[]): vscode.MarkdownString {
+/** `wholeText`: the article's text when it is detected paragraph by paragraph (long articles). */
+export function markHover(m: Mark, verdicts: readonly VerdictDef[], wholeText?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   md.supportHtml = false;
@@ -135,7 +142,7 @@ export function markHover(m: Mark, verdicts: readonly VerdictDef[]): vscode.Mark
   const text = r?.target.exact ?? m.detection?.text ?? '';
   md.appendMarkdown(`**${escapeMarkdown(isolateArabic(kindName))}** · ${showText(text, 120)}\n\n`);
   if (r) md.appendMarkdown(recordBody(r, verdicts));
-  else if (m.detection) md.appendMarkdown(detectionBody(m.detection));
+  else if (m.detection) md.appendMarkdown(detectionBody(m.detection, wholeText));
   const links: Array<[string, string]> = [];
   if (m.key === 'claimTagged') {
     if (r?.label === 'CLAIM') links.push([vscode.l10n.t('Set verdict…'), 'khabar.setVerdict']);
@@ -170,8 +177,9 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const verdicts = readConfig(document.uri).verdicts;
     const first = hits[0]!;
     if (first.key === 'orphan') return new vscode.Hover(hits.map((m) => markHover(m, verdicts)));
+    const wholeText = this.index.detections.paragraphMode(document) && hits.some((m) => m.detection?.kind === 'entity') ? document.getText() : undefined;
     return new vscode.Hover(
-      hits.map((m) => markHover(m, verdicts)),
+      hits.map((m) => markHover(m, verdicts, wholeText)),
       new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)),
     );
   }
