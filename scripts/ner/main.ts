@@ -44,6 +44,7 @@ function trainOptions(): TrainOptions {
     minOCount: Number(arg('min-o-count') ?? DEFAULT_TRAIN.minOCount),
     minWeight: Number(arg('min-weight') ?? DEFAULT_TRAIN.minWeight),
     wordDropout: Number(arg('word-dropout') ?? DEFAULT_TRAIN.wordDropout),
+    runs: Number(arg('runs') ?? DEFAULT_TRAIN.runs),
     log: (s) => console.error(s),
   };
 }
