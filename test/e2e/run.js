@@ -241,14 +241,7 @@ async function runArabicUiTests() {
     // The workbench's NLS language (set from --locale when a language pack for it is installed).
     const lang = await page.evaluate(() => String(globalThis._VSCODE_NLS_LANGUAGE || document.documentElement.lang || ''));
     if (!/^ar/.test(lang)) throw new Error(`the workbench language is "${lang}", not Arabic`);
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample-article.ar.txt' }).waitFor();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('sample-article.ar.txt');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample-article.ar.txt' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    await quickOpenSample(page);
     await waitUntil('figure highlights', async () => (await decorationBoxes(page, 'khabar.figureBackground', 'light')).length >= 3);
   });
   if (!opened) return;
@@ -350,14 +343,7 @@ async function runRestrictedTests() {
     await no.click();
     await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
     await page.locator('.statusbar-item', { hasText: /Restricted Mode/i }).first().waitFor();
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample-article.ar.txt' }).waitFor();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('sample-article.ar.txt');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample-article.ar.txt' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    await quickOpenSample(page);
     await waitUntil('figure highlights', async () => (await decorationBoxes(page, 'khabar.figureBackground', 'dark')).length >= 3);
     await hoverOver(page, 'a figure hover', async () => (await decorationBoxes(page, 'khabar.figureBackground', 'dark'))[0], /percentage|money|number|date/i);
     await page.mouse.move(5, 5);
@@ -399,6 +385,25 @@ function packageVsix() {
   });
   if (res.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed:\n${res.stdout}\n${res.stderr}`);
   return out;
+}
+
+/**
+ * Ctrl+P, the sample's name, Enter, as a user opens a file; `phase` (optional) is told when the
+ * explorer has the file and when Quick Open lists it.
+ */
+async function quickOpenSample(page, phase = () => undefined) {
+  const name = 'sample-article.ar.txt';
+  // The explorer shows the file once the workspace is restored; only then does Quick Open find it.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).waitFor();
+  phase('explorer');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  phase('quick open');
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
 
 /** rgba() of a #rrggbbaa colour, the way Chromium reports computed backgrounds. */
@@ -460,18 +465,8 @@ async function runUiTests() {
     await page.goto(server.url(ws));
     await page.locator('.monaco-workbench').waitFor();
     phase('workbench');
-    // The explorer shows the file once the workspace is restored; only then does Quick Open find it.
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'sample-article.ar.txt' }).waitFor();
-    phase('explorer');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('sample-article.ar.txt');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'sample-article.ar.txt' }).first().waitFor();
-    phase('quick open');
-    await page.keyboard.press('Enter');
+    await quickOpenSample(page, phase);
     await page.locator('.tab.active', { hasText: 'sample-article.ar.txt' }).waitFor();
-    await page.locator('.monaco-editor .view-lines').first().waitFor();
     // The language Khabar contributes for *.ar.txt, shown in the status bar.
     await page.locator('#status\\.editor\\.mode', { hasText: 'Arabic News Article' }).waitFor();
     phase('editor');
@@ -822,35 +817,20 @@ async function main() {
   fs.mkdirSync(WORK, { recursive: true });
   const t1 = Date.now();
   process.stdout.write(`\nKhabar end-to-end tests (code-server 4.100.3 = VS Code 1.100.3, ${CHROMIUM})\n`);
-  if (!argv.has('--ui-only')) {
-    process.stdout.write('\n1. mocha inside the extension host\n');
+  // Each session runs even when an earlier one failed; a session that throws is one failure.
+  const sessions = [
+    ['1. mocha inside the extension host', 'host', 'extension-host suite', runHostSuite, !argv.has('--ui-only')],
+    ['2. as a user, in chromium', 'ui', 'user session', runUiTests, !argv.has('--host-only')],
+    ["3. in VS Code's Arabic display language", 'arabic', 'Arabic session', runArabicUiTests, !argv.has('--host-only')],
+    ['4. Restricted Mode', 'restricted', 'Restricted Mode session', runRestrictedTests, !argv.has('--host-only')],
+  ];
+  for (const [title, group, name, run, wanted] of sessions) {
+    if (!wanted) continue;
+    process.stdout.write(`\n${title}\n`);
     try {
-      await runHostSuite();
+      await run();
     } catch (e) {
-      record('host', 'extension-host suite', false, undefined, e && e.stack ? e.stack : e);
-      await cleanup();
-    }
-  }
-  if (!argv.has('--host-only')) {
-    process.stdout.write('\n2. as a user, in chromium\n');
-    try {
-      await runUiTests();
-    } catch (e) {
-      record('ui', 'user session', false, undefined, e && e.stack ? e.stack : e);
-      await cleanup();
-    }
-    process.stdout.write("\n3. in VS Code's Arabic display language\n");
-    try {
-      await runArabicUiTests();
-    } catch (e) {
-      record('arabic', 'Arabic session', false, undefined, e && e.stack ? e.stack : e);
-      await cleanup();
-    }
-    process.stdout.write('\n4. Restricted Mode\n');
-    try {
-      await runRestrictedTests();
-    } catch (e) {
-      record('restricted', 'Restricted Mode session', false, undefined, e && e.stack ? e.stack : e);
+      record(group, name, false, undefined, e && e.stack ? e.stack : e);
       await cleanup();
     }
   }
