@@ -14,7 +14,7 @@ import { findFigures } from '../src/core/figures/index';
 import type { EntityDetection, FigureDetection } from '../src/core/types';
 import { cpuMs, wallMs } from './clock';
 import { loadCorpus } from './corpus';
-import { measureAnchorShift, measureDecorations, measureExport, measureSidecar } from './pieces';
+import { measureAnchorShift, measureDecorations, measureModelLoad, measureExport, measureSidecar } from './pieces';
 import { scalingSvg } from './plot';
 import { renderMarkdown, tableRows } from './report';
 import type { Results, ScalingPoint, StageResult } from './types';
@@ -259,6 +259,7 @@ async function main(): Promise<void> {
   phase('sidecar');
   const megabyte = textOfSize(joined, 1 << 20);
   const decorationPerKeystroke = measureDecorations(megabyte);
+  const modelLoad = measureModelLoad();
   const anchorShiftPerKeystroke = measureAnchorShift(megabyte);
   phase('editor');
   const exportRows = await measureExport(articles.slice(0, args.quick ? 50 : 500));
@@ -286,6 +287,7 @@ async function main(): Promise<void> {
     sidecar,
     export: exportRows,
     decorationPerKeystroke,
+    modelLoad,
     anchorShiftPerKeystroke,
     activation,
     bundle,

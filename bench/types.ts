@@ -82,6 +82,8 @@ export interface Results {
   sidecar: SidecarRow[];
   export?: ExportRow[];
   decorationPerKeystroke: Measured & { textChars?: number; p95Ms?: number; openMs?: number; blocksPerEdit?: number };
+  /** Decoding the shipped entity model: paid once, by the first article analysed. */
+  modelLoad?: Measured & { bytes?: number };
   /** shiftAnchors() for one typed character in a 1 MB article: the store's part of a keystroke. */
   anchorShiftPerKeystroke: Measured & { annotations?: number };
   activation: {

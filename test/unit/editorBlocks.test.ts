@@ -103,4 +103,15 @@ describe('editor per-edit update', () => {
     const whole = detect(text).filter((d) => d.start >= from && d.end <= to);
     assert.deepStrictEqual(marks.map((m) => [m.start, m.end]), whole.map((d) => [d.start, d.end]));
   });
+
+  it('with visibleChars, takes as many lines as hold that many characters', () => {
+    const para = 'وقال المتحدث إن 25 في المئة من الطلبات أنجزت خلال 3 أيام.';
+    const text = Array.from({ length: 400 }, (_, i) => `${para} الفقرة ${i + 1}.`).join('\n');
+    const lineLength = text.indexOf('\n') + 1;
+    const t = measureEditUpdates(text, detect, [], { edits: 5, visibleChars: 10 * lineLength, margin: 5 });
+    // Lines in the middle carry 3-digit numbers, longer than the first line: 9 or 10 lines reach the target.
+    assert.ok(t.visibleLines === 9 || t.visibleLines === 10, `visible lines ${t.visibleLines}`);
+    assert.ok(t.visibleChars >= 10 * lineLength && t.visibleChars < 11 * lineLength, `visible chars ${t.visibleChars}`);
+    assert.ok(t.blocksPerEdit >= 1 && t.blocksPerEdit <= 1.01);
+  });
 });

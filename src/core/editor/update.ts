@@ -37,30 +37,40 @@ export interface EditTiming {
   /** Blocks detected per edit on average (1 when only the edited paragraph is redone). */
   blocksPerEdit: number;
   marksInWindow: number;
+  /** The visible window: lines and characters. */
+  visibleLines: number;
+  visibleChars: number;
 }
 
 /**
- * Times the host-side update per keystroke on `text`: the `visibleLines` in the middle of the text,
+ * Times the host-side update per keystroke on `text`: the visible lines in the middle of the text,
  * then the `margin` either side (the host's two passes), after each of `edits` single-character
- * insertions among the visible lines. Building the line
- * index is VS Code's job (its document model keeps it incrementally), so it is not timed.
+ * insertions among the visible lines. The visible lines are `visibleLines` lines, or with
+ * `visibleChars` as many lines as hold that many characters (a screen of wrapped prose shows a few
+ * long paragraph lines, not 50). Building the line index is VS Code's job (its document model keeps
+ * it incrementally), so it is not timed.
  */
 export function measureEditUpdates(
   text: string,
   detectFn: (text: string) => readonly Detection[],
   records: readonly AnnotationRecord[] = [],
-  options: { edits?: number; visibleLines?: number; margin?: number; clock?: () => number } = {},
+  options: { edits?: number; visibleLines?: number; visibleChars?: number; margin?: number; clock?: () => number } = {},
 ): EditTiming {
   // The bench passes a CPU clock: on a shared machine wall time measures the neighbours.
   const now = options.clock ?? ((): number => performance.now());
   const edits = options.edits ?? 50;
-  const visible = options.visibleLines ?? 50;
   const margin = options.margin ?? 80;
   const detector = new BlockDetector(detectFn);
   let src = stringLineSource(text);
   const mid = src.lineCount >> 1;
-  const vFrom = Math.max(0, mid - (visible >> 1));
-  const vTo = Math.min(src.lineCount - 1, mid + (visible >> 1));
+  let visible = options.visibleLines ?? 50;
+  if (options.visibleChars !== undefined) {
+    let chars = 0;
+    visible = 0;
+    while (mid + visible < src.lineCount && chars < options.visibleChars) chars += src.lineText(mid + visible++).length + 1;
+  }
+  const vFrom = options.visibleChars !== undefined ? mid : Math.max(0, mid - (visible >> 1));
+  const vTo = Math.min(src.lineCount - 1, options.visibleChars !== undefined ? mid + visible - 1 : mid + (visible >> 1));
   const from = Math.max(0, vFrom - margin);
   const to = Math.min(src.lineCount - 1, vTo + margin);
   let t0 = now();
@@ -75,7 +85,7 @@ export function measureEditUpdates(
   const missesBefore = detector.misses;
   for (let i = 0; i < edits; i++) {
     // Type into the visible lines, a different line each time, after its first word.
-    const line = Math.min(src.lineCount - 1, mid - (visible >> 1) + ((i * 7) % visible));
+    const line = Math.min(src.lineCount - 1, vFrom + ((i * 7) % (vTo - vFrom + 1)));
     const lineStart = src.offsetAt(line);
     const space = current.indexOf(' ', lineStart);
     const at = space >= 0 && space < lineStart + src.lineText(line).length ? space : lineStart;
@@ -98,5 +108,7 @@ export function measureEditUpdates(
     edits,
     blocksPerEdit: edits ? (detector.misses - missesBefore) / edits : 0,
     marksInWindow: marks.length,
+    visibleLines: vTo - vFrom + 1,
+    visibleChars: src.offsetAt(Math.min(vTo + 1, src.lineCount - 1)) - src.offsetAt(vFrom),
   };
 }
