@@ -151,7 +151,7 @@ function main(): void {
   if (has('aqmar')) {
     const aq = readAqmar();
     const s = score(aq, predictLabels(aq, options));
-    sections.push(report(`### AQMAR (Wikipedia, out of domain; not used for tuning): ${aq.length} sentences`, s));
+    sections.push(report(`### AQMAR (Wikipedia, out of domain; never trained on, used only as a generalisation check): ${aq.length} sentences`, s));
   }
   // --no-speed skips the timing runs (tuning loops only need the scores).
   if (!has('no-speed')) {
@@ -186,7 +186,8 @@ function main(): void {
       'conlleval exact-span convention (entity-level micro F1), clitics inside spans as ANERcorp has them.',
       'Scored through the whole `findEntities` pipeline on one sentence per line, tokens joined by spaces,',
       'exactly as `khabar detect` sees the held-out file. Reproduce with `npm run eval -- --dev --aqmar --retrain`.',
-      `Model: averaged perceptron, ${model.meta.epochs} epochs, seed ${model.meta.seed}, ${model.meta.folds}-fold jackknifed gazetteer features.`,
+      `Model: averaged perceptron, ${model.meta.runs ?? 1} run(s) with their weights averaged, ${model.meta.epochs} epochs, seed ${model.meta.seed}, ${model.meta.folds}-fold jackknifed gazetteer features.`,
+      '',
       '',
     ];
     fs.writeFileSync(path.join(ROOT, 'models', 'EVAL.md'), header.join('\n') + sections.join('\n\n') + '\n');
