@@ -190,7 +190,12 @@ function main(): void {
       '',
       '',
     ];
-    fs.writeFileSync(path.join(ROOT, 'models', 'EVAL.md'), header.join('\n') + sections.join('\n\n') + '\n');
+    // The notes below the tables are written by hand (what was tuned on what); keep them.
+    const evalFile = path.join(ROOT, 'models', 'EVAL.md');
+    const previous = fs.existsSync(evalFile) ? fs.readFileSync(evalFile, 'utf8') : '';
+    const notesAt = previous.indexOf('\n### Notes');
+    const notes = notesAt >= 0 ? previous.slice(notesAt) : '';
+    fs.writeFileSync(evalFile, header.join('\n') + sections.join('\n\n') + '\n' + notes);
   }
 }
 
