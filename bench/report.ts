@@ -141,9 +141,10 @@ characters (1.00 is linear, 2.00 would be quadratic).
   with 2,000 records, in CPU time: 60 single-character edits in the visible lines, each shifting the
   records, re-detecting the edited paragraph (the others come from the block cache) and merging the
   marks of the visible lines and then of the margin, as the host does before handing ranges to
-  VS Code. The notes give the first paint with nothing cached (the model loaded): one screen of
-  wrapped text (the lines holding 6,000 characters, about 50 rows of 120 columns; the article
-  language wraps lines) and, for editors that do not wrap, 50 whole paragraph lines and their margin.
+  VS Code. The notes give the first paint with no paragraph cached (the model loaded): one screen
+  of wrapped text (the lines holding 6,000 characters, about 50 rows of 120 columns; the article
+  language wraps lines), the first time in the process and after, and, for editors that do not
+  wrap, 50 whole paragraph lines and their margin.
 - **Entity model load**: \`decodeModel()\` of the shipped model, paid once by the first article.
 - **Export**: every format over the first 500 articles with their detections as suggested records,
   through the export module's \`benchExport\` (output counted, not kept); MB of UTF-8 article text
