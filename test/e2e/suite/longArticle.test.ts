@@ -124,6 +124,23 @@ describe('A 1 MB article', () => {
     console.log(`      1 MB article: scrolled to line ${middle} in ${scrolled} ms; lines ${from}-${to} fully highlighted ${Date.now() - started} ms later`);
   });
 
+  it("a name's hover counts its occurrences in the whole article, not only its paragraph", async () => {
+    const doc = editor.document;
+    const drawn = await fullPaint(api, editor);
+    const [from, to] = visibleSpan(editor);
+    const lo = doc.offsetAt(new vscode.Position(from, 0));
+    const hi = doc.offsetAt(doc.lineAt(to).range.end);
+    const name = (['PER', 'LOC', 'ORG'] as const).flatMap((k) => drawn.spans[k] ?? []).find((sp) => sp.start >= lo && sp.end <= hi && sp.text === 'بغداد');
+    assert.ok(name, 'بغداد is not highlighted on the screen');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(name.start + 1));
+    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    const m = /Occurrences of this name in the article: (\d+)/.exec(md);
+    assert.ok(m, `no occurrence count in the hover: ${md}`);
+    // The sample names بغداد on several lines and the long article repeats it hundreds of times.
+    const bare = doc.getText().split('بغداد').length - 1;
+    assert.ok(Number(m[1]) > 100 && Number(m[1]) <= bare, `occurrences ${m[1]}, the text has ${bare}`);
+  });
+
   it('keeps the highlights on their words while typing at the top of the screen', async () => {
     const doc = editor.document;
     const [from, to] = visibleSpan(editor);
