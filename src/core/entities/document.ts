@@ -14,7 +14,7 @@ const LABEL_TYPE: Record<EntityLabel, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 
  * another mention's first word, or what is left starts with the article (وبالعراق → العراق).
  * A name like فرنسا or وليد keeps its first letter.
  */
-function keyTokens(text: string, known?: ReadonlySet<string>): string[] {
+function keyTokens(text: string, known?: { has(word: string): boolean }): string[] {
   const toks = tokenize(text).map((t) => foldWord(t.text));
   if (toks.length > 0) {
     const forms = cliticForms(toks[0]!);
@@ -45,8 +45,22 @@ export function applyDocument(
 ): EntityDetection[] {
   let out = listContinuations(text, found, model);
   if (options.propagate !== false) out = propagate(text, out, model);
-  annotate(out);
+  annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));
   return out;
+}
+
+/**
+ * Whether the lists or the training data know a folded word as a name of this type (سوريا and
+ * إيران as places): then a proclitic may come off a mention that never appears bare
+ * (وسوريا → سوريا).
+ */
+function knownName(word: string, label: EntityLabel, model: TaggerModel, listsOnly = false): boolean {
+  const h = model.gaz.hand;
+  const listed = label === 'LOC' ? h.places : label === 'ORG' ? h.organisations : label === 'PER' ? h.people : undefined;
+  if (listed?.has(word) || (label === 'PER' && h.givenNames.has(word))) return true;
+  if (listsOnly) return false;
+  const c = model.gaz.lex.get(word);
+  return c !== undefined && c[LABEL_TYPE[label]]! * 2 > c[0] + c[1] + c[2] + c[3] + c[4];
 }
 
 function propagate(text: string, found: EntityDetection[], model: TaggerModel): EntityDetection[] {
@@ -232,10 +246,21 @@ function lineBreakBetween(text: string, tokens: readonly Token[], k: number, fir
 }
 
 /** Canonical form (the fullest mention containing this one), mention count and gloss. */
-function annotate(found: EntityDetection[]): void {
-  // Raw first words of all mentions, folded: a bare form is used only if the document has it.
+function annotate(
+  found: EntityDetection[],
+  isName: (folded: string, label: EntityLabel, listsOnly?: boolean) => boolean = () => false,
+): void {
+  // Raw first words of all mentions, folded: a bare form is used only if the document has it, or
+  // the lists or the training data know it as a name of the mention's type while the lists do not
+  // know the written word itself (بكين stays بكين; كين is no place anyway).
   const rawFirsts = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
-  const keys = found.map((e) => keyTokens(e.text, rawFirsts));
+  const knownFor = (e: EntityDetection): { has(w: string): boolean } => {
+    const first = foldWord(tokenize(e.text)[0]?.text ?? '');
+    const written = isName(first, e.label, true);
+    return { has: (w) => rawFirsts.has(w) || (!written && isName(w, e.label)) };
+  };
+  const knowns = found.map(knownFor);
+  const keys = found.map((e, i) => keyTokens(e.text, knowns[i]));
   const canonicalOf = found.map((_, i) => i);
   for (let i = 0; i < found.length; i++) {
     let best = i;
@@ -254,7 +279,7 @@ function annotate(found: EntityDetection[]): void {
     const folded = foldWord(raw);
     const bare = keys[canonicalOf[i]!]![0]!;
     const cut = folded.length - bare.length;
-    if (cut > 0 && raw.length === folded.length && rawFirsts.has(bare) && foldWord(raw.slice(cut)) === bare) {
+    if (cut > 0 && raw.length === folded.length && knowns[canonicalOf[i]!]!.has(bare) && foldWord(raw.slice(cut)) === bare) {
       return raw.slice(cut) + e.text.slice(first.end);
     }
     return e.text;
