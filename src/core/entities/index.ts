@@ -7,7 +7,7 @@ import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
 import { applyDocument } from './document';
 import { extractFeatures, FeatureBuffer, isInside, labelType } from './features';
-import { decodeModel, tagFeatures, type TaggerModel } from './model';
+import { decodeModel, prepareModel, tagFeatures, type TaggerModel } from './model';
 import { applyUserList, type UserList } from './userList';
 
 export { parseUserList, type UserList, type UserEntry } from './userList';
@@ -47,7 +47,7 @@ export function defaultModelPath(): string {
 export function loadModel(modelPath = defaultModelPath()): TaggerModel {
   let m = cache.get(modelPath);
   if (!m) {
-    m = decodeModel(fs.readFileSync(modelPath));
+    m = prepareModel(decodeModel(fs.readFileSync(modelPath)));
     cache.set(modelPath, m);
   }
   return m;

@@ -102,6 +102,15 @@ function tagOf(h: number): number {
 
 const fastTables = new WeakMap<WeightTable, FastTable>();
 
+/**
+ * Builds what tagging would otherwise build on its first call (the emission table's cache-friendly
+ * layout), so loading a model pays it once, up front, instead of the first article.
+ */
+export function prepareModel(model: TaggerModel): TaggerModel {
+  fastTable(model.emit);
+  return model;
+}
+
 function fastTable(t: WeightTable): FastTable {
   let f = fastTables.get(t);
   if (f) return f;
