@@ -38,11 +38,12 @@ const ORG_HEADS = `
 كلية برنامج مفوضية الحكومة حكومة الوزارة الحزب المجلس الجامعة الشركة المنظمة الاتحاد الهيئة اللجنة
 الجمعية المؤسسة الوكالة البنك المصرف الصندوق الجبهة الحركة الجيش القوات المحكمة النادي الفريق
 مجلسي شركات منظمات وزارات أحزاب
+أولمبيك أولمبي مولودية المولودية شبيبة وفاق
 `;
 
 /**
  * Words ANERcorp tags MISC on their own: currencies, religions and faiths (الإسلام is MISC there),
- * and prizes. Their inflected forms (دولارا, الدولارات) are listed because folding keeps the ending.
+ * prizes, weapon and product models (كلاشنيكوف, ويندوز), races, diseases and fuels (رالي, السولار). Their inflected forms (دولارا, الدولارات) are listed because folding keeps the ending.
  */
 const MISC_WORDS = `
 دولار دولارا دولارات الدولار الدولارات يورو اليورو جنيه جنيها الجنيه درهم دراهم الدرهم دينار دينارا
@@ -50,6 +51,9 @@ const MISC_WORDS = `
 شيكل الشيكل إسترليني الإسترليني استرليني الاسترليني بيزو
 الإسلام الاسلام المسيحية اليهودية البوذية الهندوسية
 نوبل الأوسكار أوسكار
+كلاشنيكوف سوخوي ميغ أباتشي توماهوك سكود كاتيوشا هاون
+ويندوز لينكس أندرويد آيفون آيباد بلاكبيري بلايستيشن إكسبلورر
+رالي ديربي فورمولا الفورمولا إنفلونزا انفلونزا سارس السولار
 `;
 
 /** Nouns that open an event's or a work's name, which ANERcorp tags MISC (بطولة العالم, كأس آسيا). */
