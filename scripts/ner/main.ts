@@ -17,7 +17,7 @@ import * as path from 'path';
 import { findEntities, type EntityOptions } from '../../src/core/entities/index';
 import { decodeModel, encodeModel, pruneTable, type TaggerModel } from '../../src/core/entities/model';
 import { formatScore, predictLabels, score, type Score } from './evaluate';
-import { DEFAULT_TRAIN, readConll, train, type Sentence, type TrainOptions } from './train';
+import { addTypeBias, DEFAULT_TRAIN, parseTypeBias, readConll, train, type Sentence, type TrainOptions } from './train';
 
 const ROOT = process.cwd();
 const DATA = path.resolve(ROOT, '..', 'shared', 'data');
@@ -25,7 +25,8 @@ const TRAIN_FILE = path.join(DATA, 'anercorp-train', 'train.txt');
 const AQMAR_DIR = path.join(DATA, 'aqmar');
 const SHIPPED = path.join(ROOT, 'models', 'ner.model.gz');
 const DEV_MODEL = path.join(ROOT, 'out', 'ner', 'dev.model.gz');
-const TUNE_MODEL = path.join(ROOT, 'out', 'ner', 'tune.model.gz');
+// --model FILE: another tune or dev model file (parallel runs with different seeds).
+const TUNE_MODEL = arg('model') ?? path.join(ROOT, 'out', 'ner', 'tune.model.gz');
 const DEV_SHARE = 0.1;
 const TUNE_SHARE = 0.1;
 
@@ -134,6 +135,9 @@ function main(): void {
     model = decodeModel(fs.readFileSync(modelFile));
   }
   if (arg('o-bias') !== undefined) model.meta.oBias = Number(arg('o-bias'));
+  // --type-bias ORG=1.5,MISC=1: a margin for starting a name of that type, added to the
+  // transitions into its B- label (what the trained weights would say, shifted towards recall).
+  if (arg('type-bias') !== undefined) addTypeBias(model, parseTypeBias(arg('type-bias')!));
   if (arg('prune') !== undefined) {
     model.emit = pruneTable(model.emit, Number(arg('prune')));
     console.error(`pruned to ${model.emit.size} features`);

@@ -350,3 +350,26 @@ function mergeRuns(
   kept.forEach((row, i) => weights.set(row, i * width));
   return { hashes: Uint32Array.from(hashes), weights };
 }
+
+/** "ORG=1.5,MISC=1" → { ORG: 1.5, MISC: 1 }. */
+export function parseTypeBias(spec: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of spec.split(',')) {
+    const [type, value] = part.split('=');
+    if (!type || value === undefined || Number.isNaN(Number(value))) throw new Error(`bad --type-bias entry: ${part}`);
+    out[type.trim().toUpperCase()] = Number(value);
+  }
+  return out;
+}
+
+/**
+ * Shift the decision towards starting a name of a type: `bias[type]` is added to every
+ * transition into its B- label, from any previous label and from the sentence start.
+ */
+export function addTypeBias(model: TaggerModel, bias: Record<string, number>): void {
+  for (const [type, value] of Object.entries(bias)) {
+    const b = LABELS.indexOf(`B-${type}` as (typeof LABELS)[number]);
+    if (b < 0) throw new Error(`unknown entity type ${type}`);
+    for (let prev = 0; prev <= NUM_LABELS; prev++) model.trans[prev * NUM_LABELS + b] += value;
+  }
+}
