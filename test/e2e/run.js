@@ -186,16 +186,7 @@ function packageArabicLanguagePack() {
   fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
   fs.writeFileSync(path.join(dir, 'README.md'), '# Test-only Arabic display language\n');
   fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
-  const out = path.join(WORK, 'ar-language-pack.vsix');
-  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const res = childProcess.spawnSync(process.execPath, [vsce, 'package', '--allow-missing-repository', '-o', out], {
-    cwd: dir,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 120_000,
-  });
-  if (res.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce package (language pack) failed:\n${res.stdout}\n${res.stderr}`);
-  return out;
+  return vscePackage(dir, path.join(WORK, 'ar-language-pack.vsix'));
 }
 
 async function runArabicUiTests() {
@@ -207,14 +198,10 @@ async function runArabicUiTests() {
   const ar = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.ar.json'), 'utf8'));
   const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ar.json'), 'utf8'));
   const ws = freshWorkspace('ar-workspace');
-  const base = path.join(WORK, 'ar-server');
-  fs.rmSync(base, { recursive: true, force: true });
-  const server = await startCodeServer({
-    base,
+  const server = await freshServer('ar', {
     locale: 'ar',
     settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 16, 'editor.minimap.enabled': false, 'editor.wordWrap': 'on' },
   });
-  cleanups.push(async () => server.stop());
   const installed = await step(group, 'install a test-only Arabic language pack and the .vsix', async () => {
     server.installExtension(packageArabicLanguagePack());
     server.installExtension(packagedVsix);
@@ -322,14 +309,10 @@ async function runRestrictedTests() {
   }
   const ws = freshWorkspace('restricted-workspace');
   const article = path.join(ws, 'sample-article.ar.txt');
-  const base = path.join(WORK, 'restricted-server');
-  fs.rmSync(base, { recursive: true, force: true });
-  const server = await startCodeServer({
-    base,
+  const server = await freshServer('restricted', {
     workspaceTrust: true,
     settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' },
   });
-  cleanups.push(async () => server.stop());
   server.installExtension(packagedVsix);
   const { page } = await launchBrowser('restricted');
   currentPage = page;
@@ -374,17 +357,30 @@ async function runRestrictedTests() {
 // 2. As a user: the packaged extension installed, the article opened, highlights, hover, palette.
 
 function packageVsix() {
-  const out = path.join(WORK, 'khabar.vsix');
+  return vscePackage(ROOT, path.join(WORK, 'khabar.vsix'), ['--no-dependencies', '--no-rewrite-relative-links']);
+}
+
+/** `vsce package` of the extension folder `dir` into `out` (the root install's vsce); returns `out`. */
+function vscePackage(dir, out, flags = []) {
   fs.rmSync(out, { force: true });
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const res = childProcess.spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], {
-    cwd: ROOT,
+  const res = childProcess.spawnSync(process.execPath, [vsce, 'package', '--allow-missing-repository', ...flags, '-o', out], {
+    cwd: dir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 180_000,
   });
-  if (res.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed:\n${res.stdout}\n${res.stderr}`);
+  if (res.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce package of ${dir} failed:\n${res.stdout}\n${res.stderr}`);
   return out;
+}
+
+/** A code-server with its own fresh profile under this run's folder, stopped at cleanup. */
+async function freshServer(name, options) {
+  const base = path.join(WORK, `${name}-server`);
+  fs.rmSync(base, { recursive: true, force: true });
+  const server = await startCodeServer({ base, ...options });
+  cleanups.push(async () => server.stop());
+  return server;
 }
 
 /**
@@ -421,7 +417,7 @@ function themeDefault(id, theme) {
   return c.defaults[theme];
 }
 
-/** The .vsix packaged by the user session, installed again in the Arabic one. */
+/** The .vsix packaged by the user session, installed again in the Arabic and Restricted Mode ones. */
 let packagedVsix;
 
 async function runUiTests() {
@@ -437,10 +433,7 @@ async function runUiTests() {
   if (!vsix) return;
   packagedVsix = vsix;
   const ws = freshWorkspace('ui-workspace');
-  const base = path.join(WORK, 'ui-server');
-  fs.rmSync(base, { recursive: true, force: true });
-  const server = await startCodeServer({
-    base,
+  const server = await freshServer('ui', {
     settings: {
       'workbench.colorTheme': 'Default Dark Modern',
       'editor.fontSize': 16,
@@ -448,7 +441,6 @@ async function runUiTests() {
       'editor.wordWrap': 'on',
     },
   });
-  cleanups.push(async () => server.stop());
   await step(group, 'install the .vsix into code-server', async () => server.installExtension(vsix));
   const { page } = await launchBrowser('ui');
   currentPage = page;
