@@ -16,6 +16,7 @@ import {
 } from '../../src/core/entities/features';
 import { buildTable, PAIR_WIDTH, START, viterbi, type TaggerModel } from '../../src/core/entities/model';
 import { foldWord } from '../../src/core/entities/normalize';
+import { trainCrf } from './crf';
 
 export interface Sentence {
   tokens: string[];
@@ -181,10 +182,25 @@ export interface TrainOptions {
   wordDropout: number;
   /** Perceptron runs with different shuffles whose weights are averaged (seed, seed + 7919, …). */
   runs: number;
+  /**
+   * 'perceptron' (averaged perceptron), 'crf' (linear-chain CRF, L2-regularised SGD), or
+   * 'ensemble' (both, their weights added after matching scales).
+   */
+  trainer: 'perceptron' | 'crf' | 'ensemble';
+  /** CRF: epochs, L2 strength, first learning rate, last epochs whose weights are averaged. */
+  crfEpochs: number;
+  c2: number;
+  eta0: number;
+  averageEpochs: number;
+  /**
+   * CRF and ensemble: emission rows whose largest weight is under this are dropped (0.02 keeps
+   * half the rows with the same tune scores; the tagger's table, and its memory, halve).
+   */
+  crfMinWeight: number;
   log?: (s: string) => void;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, seed: 1, folds: 10, minOCount: 2, minWeight: 1, wordDropout: 0, runs: 3 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, seed: 1, folds: 10, minOCount: 2, minWeight: 1, wordDropout: 0, runs: 3, trainer: 'ensemble', crfEpochs: 20, c2: 3, eta0: 0.1, averageEpochs: 10, crfMinWeight: 0.02 };
 
 /**
  * Train on `sentences`. Gazetteer features of each sentence come from the other folds
@@ -217,12 +233,32 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
 
   // Several runs with different shuffles, their weights averaged: one run's F1 moves by about
   // ±0.8 with the seed alone, and the mean of the runs is steadier than any one of them.
-  const runs: Averaged[] = [];
-  for (let k = 0; k < opts.runs; k++) runs.push(perceptron(prepared, opts, opts.seed + 7919 * k));
-  const e = mergeRuns(runs.map((r) => r.emit), NUM_LABELS, opts.minWeight);
-  const pr = mergeRuns(runs.map((r) => r.pair), PAIR_WIDTH, 1e-3);
-  const trans = new Float32Array(PAIR_WIDTH);
-  for (const r of runs) for (let k = 0; k < PAIR_WIDTH; k++) trans[k] += r.trans[k]! / runs.length;
+  let e: { hashes: Uint32Array; weights: Float32Array };
+  let pr: { hashes: Uint32Array; weights: Float32Array };
+  let trans: Float32Array;
+  if (opts.trainer === 'crf') {
+    const c = crfRun(prepared, opts);
+    e = mergeRuns([c.emit], NUM_LABELS, opts.crfMinWeight);
+    pr = mergeRuns([c.pair], PAIR_WIDTH, 1e-4);
+    trans = Float32Array.from(c.trans);
+  } else {
+    const runs: Averaged[] = [];
+    for (let k = 0; k < opts.runs; k++) runs.push(perceptron(prepared, opts, opts.seed + 7919 * k));
+    e = mergeRuns(runs.map((r) => r.emit), NUM_LABELS, opts.minWeight);
+    pr = mergeRuns(runs.map((r) => r.pair), PAIR_WIDTH, 1e-3);
+    trans = new Float32Array(PAIR_WIDTH);
+    for (const r of runs) for (let k = 0; k < PAIR_WIDTH; k++) trans[k] += r.trans[k]! / runs.length;
+    if (opts.trainer === 'ensemble') {
+      // The CRF and the perceptron make different mistakes; their sum is again one linear model
+      // over the same features, so tagging costs the same. The perceptron's weights count
+      // updates, so they are first brought to the CRF's scale (equal RMS of the transitions).
+      const c = crfRun(prepared, opts);
+      const k = rms(c.trans) / rms(trans);
+      e = mergeRuns([scaled(e, k), c.emit], NUM_LABELS, opts.crfMinWeight);
+      pr = mergeRuns([scaled(pr, k), c.pair], PAIR_WIDTH, 1e-4);
+      trans = Float32Array.from(trans, (x, i) => (k * x + c.trans[i]!) / 2);
+    }
+  }
   log(`${e.hashes.length} features kept; ${pr.hashes.length} pair features`);
 
   const gaz = buildGazetteer(sentences);
@@ -240,8 +276,38 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
       minWeight: opts.minWeight,
       wordDropout: opts.wordDropout,
       runs: opts.runs,
+      trainer: opts.trainer,
+      ...(opts.trainer !== 'perceptron' ? { crfEpochs: opts.crfEpochs, c2: opts.c2, eta0: opts.eta0, averageEpochs: opts.averageEpochs, crfMinWeight: opts.crfMinWeight } : {}),
     },
   };
+}
+
+function crfRun(prepared: readonly Prepared[], opts: TrainOptions) {
+  return trainCrf(prepared, {
+    epochs: opts.crfEpochs,
+    c2: opts.c2,
+    eta0: opts.eta0,
+    averageEpochs: opts.averageEpochs,
+    rand: mulberry32(opts.seed),
+    log: opts.log ?? (() => undefined),
+  });
+}
+
+/** Root mean square of the finite entries (the transitions BIO forbids are −∞ or 0). */
+function rms(a: ArrayLike<number>): number {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isFinite(a[i]!) && a[i] !== 0) {
+      s += a[i]! * a[i]!;
+      n++;
+    }
+  }
+  return n ? Math.sqrt(s / n) : 1;
+}
+
+function scaled(t: { hashes: Uint32Array; weights: Float32Array }, k: number): { hashes: Uint32Array; weights: Float32Array } {
+  return { hashes: t.hashes, weights: Float32Array.from(t.weights, (x) => x * k) };
 }
 
 interface Averaged {
