@@ -10,6 +10,10 @@
 //                                       (out/ner/tune.model.gz), scores sentences [80%, 90%).
 //                                       Feature and setting choices are made here, so that the
 //                                       dev split stays a one-time report.
+//
+// Training options (defaults in DEFAULT_TRAIN): --trainer perceptron|crf|ensemble, --seed,
+// --epochs and --runs (perceptron), --crf-epochs, --c2, --eta0, --avg-epochs, --crf-min-weight,
+// --crf-share (CRF and ensemble); --model FILE names the tune model, so seeds can run in parallel.
 
 import * as fs from 'fs';
 import * as os from 'os';
@@ -52,6 +56,7 @@ function trainOptions(): TrainOptions {
     averageEpochs: Number(arg('avg-epochs') ?? DEFAULT_TRAIN.averageEpochs),
     crfEpochs: Number(arg('crf-epochs') ?? DEFAULT_TRAIN.crfEpochs),
     crfMinWeight: Number(arg('crf-min-weight') ?? DEFAULT_TRAIN.crfMinWeight),
+    crfShare: Number(arg('crf-share') ?? DEFAULT_TRAIN.crfShare),
     log: (s) => console.error(s),
   };
 }

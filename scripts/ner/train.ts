@@ -197,10 +197,12 @@ export interface TrainOptions {
    * half the rows with the same tune scores; the tagger's table, and its memory, halve).
    */
   crfMinWeight: number;
+  /** Ensemble: the CRF's share of the sum (the perceptron has the rest), after matching scales. */
+  crfShare: number;
   log?: (s: string) => void;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, seed: 1, folds: 10, minOCount: 2, minWeight: 1, wordDropout: 0, runs: 3, trainer: 'ensemble', crfEpochs: 20, c2: 3, eta0: 0.1, averageEpochs: 10, crfMinWeight: 0.02 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, seed: 1, folds: 10, minOCount: 2, minWeight: 1, wordDropout: 0, runs: 3, trainer: 'ensemble', crfEpochs: 20, c2: 3, eta0: 0.1, averageEpochs: 10, crfMinWeight: 0.02, crfShare: 0.5 };
 
 /**
  * Train on `sentences`. Gazetteer features of each sentence come from the other folds
@@ -254,9 +256,11 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
       // updates, so they are first brought to the CRF's scale (equal RMS of the transitions).
       const c = crfRun(prepared, opts);
       const k = rms(c.trans) / rms(trans);
-      e = mergeRuns([scaled(e, k), c.emit], NUM_LABELS, opts.crfMinWeight);
-      pr = mergeRuns([scaled(pr, k), c.pair], PAIR_WIDTH, 1e-4);
-      trans = Float32Array.from(trans, (x, i) => (k * x + c.trans[i]!) / 2);
+      const wp = 2 * (1 - opts.crfShare) * k;
+      const wc = 2 * opts.crfShare;
+      e = mergeRuns([scaled(e, wp), scaled(c.emit, wc)], NUM_LABELS, opts.crfMinWeight);
+      pr = mergeRuns([scaled(pr, wp), scaled(c.pair, wc)], PAIR_WIDTH, 1e-4);
+      trans = Float32Array.from(trans, (x, i) => (wp * x + wc * c.trans[i]!) / 2);
     }
   }
   log(`${e.hashes.length} features kept; ${pr.hashes.length} pair features`);
