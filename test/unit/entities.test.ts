@@ -108,6 +108,10 @@ describe('entities: hand lists reach the shipped model', () => {
     ['وقال ترامب في تصريحات للصحفيين إن المفاوضات مستمرة .', 'PER', 'ترامب'],
     ['واتصل زيلينسكي بالرئيس الفرنسي إيمانويل ماكرون أمس .', 'PER', 'زيلينسكي'],
     ['وأعلن تنظيم داعش مسؤوليته عن الهجوم .', 'ORG', 'داعش'],
+    // A listed figure after a run of words the tagger weighs against a name: the shipped model
+    // alone misses both (the document pass adds them).
+    ['وحصل العراق على اعتراف من الرئيس الأميركي السابق ترامب بأن القوات ستنسحب .', 'PER', 'ترامب'],
+    ['وهاجم هنية الاحتلال في كلمة متلفزة .', 'PER', 'هنية'],
   ];
   for (const [sentence, label, text] of cases) {
     it(`${label} ${text} in «${sentence}»`, () => {
@@ -121,6 +125,23 @@ describe('entities: hand lists reach the shipped model', () => {
 });
 
 describe('entities: document consistency', () => {
+  it('tags an untagged listed public figure, with a listed given name before it', () => {
+    const text = 'ورد دونالد ترامب على منتقديه .';
+    const out = applyDocument(text, [], loadModel());
+    assert.deepStrictEqual(
+      out.map((e) => [e.label, e.text, e.source]),
+      [['PER', 'دونالد ترامب', 'document']],
+    );
+    // A span the tagger already found is left as it is.
+    const start = text.indexOf('ترامب');
+    const seed: EntityDetection[] = [{ kind: 'entity', label: 'PER', start, end: start + 5, text: 'ترامب', source: 'model' }];
+    assert.deepStrictEqual(
+      applyDocument(text, seed, loadModel()).map((e) => [e.text, e.source]),
+      [['ترامب', 'model']],
+    );
+  });
+
+
   it('tags a later bare surname once the full name is a person', () => {
     const text = 'استقبل الوزير سمير الحداد الوفد .\nوأكد الحداد أن المحادثات مثمرة .';
     const first = { start: text.indexOf('سمير'), end: text.indexOf('سمير') + 'سمير الحداد'.length };

@@ -43,7 +43,8 @@ export function applyDocument(
   model: TaggerModel,
   options: DocumentOptions = {},
 ): EntityDetection[] {
-  let out = listContinuations(text, found, model);
+  let out = listedPeople(text, found, model);
+  out = listContinuations(text, out, model);
   if (options.propagate !== false) out = propagate(text, out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));
   return out;
@@ -209,6 +210,36 @@ function listContinuations(text: string, found: EntityDetection[], model: Tagger
     added.push({ kind: 'entity', label: 'PER', start, end: stop, text: text.slice(start, stop), source: 'document' });
     for (let k = j; k <= end; k++) taken[k] = 1;
     endsPer.add(end);
+  }
+  if (added.length === 0) return found;
+  return [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Public figures of the hand list (ترامب, هنية) are people wherever they stand untagged: the
+ * training data is older than most of them, so the tagger knows them only through the list and
+ * can miss one after an unusual run of words (الرئيس الأميركي السابق ترامب). A listed given name
+ * right before joins the span (دونالد ترامب).
+ */
+function listedPeople(text: string, found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  const people = model.gaz.hand.people;
+  const tokens = tokenize(text);
+  const taken = new Uint8Array(tokens.length);
+  let ti = 0;
+  for (const e of found) {
+    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
+    for (let k = ti; k < tokens.length && tokens[k]!.start < e.end; k++) taken[k] = 1;
+  }
+  const added: EntityDetection[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const w = foldWord(tokens[i]!.text);
+    if (!people.has(w) && !cliticForms(w).some((f) => people.has(f))) continue;
+    let first = i;
+    if (i > 0 && !taken[i - 1] && !lineBreakBetween(text, tokens, i, i - 1) && model.gaz.hand.givenNames.has(foldWord(tokens[i - 1]!.text))) first = i - 1;
+    const start = tokens[first]!.start;
+    const end = tokens[i]!.end;
+    added.push({ kind: 'entity', label: 'PER', start, end, text: text.slice(start, end), source: 'document' });
   }
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);
