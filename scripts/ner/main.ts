@@ -40,25 +40,41 @@ function arg(name: string): string | undefined {
 }
 const has = (name: string): boolean => process.argv.includes(`--${name}`);
 
+type NumericOption = { [K in keyof TrainOptions]-?: TrainOptions[K] extends number ? K : never }[keyof TrainOptions];
+
+/** Command-line flag → numeric training option. */
+const NUMERIC_FLAGS: ReadonlyArray<[string, NumericOption]> = [
+  ['epochs', 'epochs'],
+  ['seed', 'seed'],
+  ['folds', 'folds'],
+  ['min-o-count', 'minOCount'],
+  ['min-weight', 'minWeight'],
+  ['word-dropout', 'wordDropout'],
+  ['runs', 'runs'],
+  ['c2', 'c2'],
+  ['eta0', 'eta0'],
+  ['avg-epochs', 'averageEpochs'],
+  ['crf-epochs', 'crfEpochs'],
+  ['crf-min-weight', 'crfMinWeight'],
+  ['crf-share', 'crfShare'],
+];
+const TRAINERS: ReadonlyArray<TrainOptions['trainer']> = ['perceptron', 'crf', 'ensemble'];
+
 function trainOptions(): TrainOptions {
-  return {
-    ...DEFAULT_TRAIN,
-    epochs: Number(arg('epochs') ?? DEFAULT_TRAIN.epochs),
-    seed: Number(arg('seed') ?? DEFAULT_TRAIN.seed),
-    folds: Number(arg('folds') ?? DEFAULT_TRAIN.folds),
-    minOCount: Number(arg('min-o-count') ?? DEFAULT_TRAIN.minOCount),
-    minWeight: Number(arg('min-weight') ?? DEFAULT_TRAIN.minWeight),
-    wordDropout: Number(arg('word-dropout') ?? DEFAULT_TRAIN.wordDropout),
-    runs: Number(arg('runs') ?? DEFAULT_TRAIN.runs),
-    trainer: (arg('trainer') ?? DEFAULT_TRAIN.trainer) as TrainOptions['trainer'],
-    c2: Number(arg('c2') ?? DEFAULT_TRAIN.c2),
-    eta0: Number(arg('eta0') ?? DEFAULT_TRAIN.eta0),
-    averageEpochs: Number(arg('avg-epochs') ?? DEFAULT_TRAIN.averageEpochs),
-    crfEpochs: Number(arg('crf-epochs') ?? DEFAULT_TRAIN.crfEpochs),
-    crfMinWeight: Number(arg('crf-min-weight') ?? DEFAULT_TRAIN.crfMinWeight),
-    crfShare: Number(arg('crf-share') ?? DEFAULT_TRAIN.crfShare),
-    log: (s) => console.error(s),
-  };
+  const options: TrainOptions = { ...DEFAULT_TRAIN, log: (s) => console.error(s) };
+  for (const [flag, key] of NUMERIC_FLAGS) {
+    const value = arg(flag);
+    if (value === undefined) continue;
+    if (value.trim() === '' || !Number.isFinite(Number(value))) throw new Error(`--${flag} needs a number, not ${JSON.stringify(value)}`);
+    options[key] = Number(value);
+  }
+  const trainer = arg('trainer');
+  if (trainer !== undefined) {
+    const known = TRAINERS.find((t) => t === trainer);
+    if (!known) throw new Error(`--trainer is one of ${TRAINERS.join(', ')}, not ${JSON.stringify(trainer)}`);
+    options.trainer = known;
+  }
+  return options;
 }
 
 export function splitDev(all: Sentence[]): { trainPart: Sentence[]; devPart: Sentence[] } {
