@@ -130,7 +130,7 @@ describe('entities: document consistency', () => {
     const out = applyDocument(text, [], loadModel());
     assert.deepStrictEqual(
       out.map((e) => [e.label, e.text, e.source]),
-      [['PER', 'دونالد ترامب', 'document']],
+      [['PER', 'دونالد ترامب', 'gazetteer']],
     );
     // A span the tagger already found is left as it is.
     const start = text.indexOf('ترامب');

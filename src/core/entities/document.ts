@@ -239,7 +239,7 @@ function listedPeople(text: string, found: EntityDetection[], model: TaggerModel
     if (i > 0 && !taken[i - 1] && !lineBreakBetween(text, tokens, i, i - 1) && model.gaz.hand.givenNames.has(foldWord(tokens[i - 1]!.text))) first = i - 1;
     const start = tokens[first]!.start;
     const end = tokens[i]!.end;
-    added.push({ kind: 'entity', label: 'PER', start, end, text: text.slice(start, end), source: 'document' });
+    added.push({ kind: 'entity', label: 'PER', start, end, text: text.slice(start, end), source: 'gazetteer' });
   }
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);

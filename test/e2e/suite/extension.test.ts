@@ -116,6 +116,16 @@ describe('Khabar in VS Code', () => {
     assert.match(md, /31\\?\.7/);
   });
 
+  it('explains a name on hover: its type and what found it, in words', async () => {
+    const doc = editor.document;
+    const name = api.detections.get(doc).find((d) => d.kind === 'entity' && d.source === 'model');
+    assert.ok(name, 'the sample has no name found by the entity model');
+    const md = await hoverText(doc.uri, doc.positionAt(name.start + 1));
+    assert.match(md, /person|place|organisation|other name/i);
+    assert.match(md, /Found by.*the entity model/);
+    assert.doesNotMatch(md, /Source/);
+  });
+
   it('shows no Khabar hover where nothing was detected', async () => {
     const doc = editor.document;
     const text = doc.getText();
