@@ -104,14 +104,7 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
   }
   if (votes.size === 0) return found;
   const tokens = tokenize(text);
-  const covered = new Uint8Array(tokens.length);
-  const startIdx = new Map<number, number>();
-  tokens.forEach((t, i) => startIdx.set(t.start, i));
-  let ti = 0;
-  for (const e of found) {
-    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
-    for (let k = ti; k < tokens.length && tokens[k]!.start < e.end; k++) covered[k] = 1;
-  }
+  const covered = coveredTokens(tokens, found);
   const added: EntityDetection[] = [];
   const pending: Array<{ i: number; len: number; label: EntityLabel; key: string }> = [];
   const firsts = new Set<string>();
@@ -224,12 +217,7 @@ function listContinuations(text: string, found: EntityDetection[], model: Tagger
 function listedPeople(text: string, found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const people = model.gaz.hand.people;
   const tokens = tokenize(text);
-  const taken = new Uint8Array(tokens.length);
-  let ti = 0;
-  for (const e of found) {
-    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
-    for (let k = ti; k < tokens.length && tokens[k]!.start < e.end; k++) taken[k] = 1;
-  }
+  const taken = coveredTokens(tokens, found);
   const added: EntityDetection[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
@@ -243,6 +231,17 @@ function listedPeople(text: string, found: EntityDetection[], model: TaggerModel
   }
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** 1 for each token inside one of the spans (sorted by start, as the tagger returns them). */
+function coveredTokens(tokens: readonly Token[], found: readonly EntityDetection[]): Uint8Array {
+  const covered = new Uint8Array(tokens.length);
+  let ti = 0;
+  for (const e of found) {
+    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
+    for (let k = ti; k < tokens.length && tokens[k]!.start < e.end; k++) covered[k] = 1;
+  }
+  return covered;
 }
 
 /** Whether the training data tagged a word as part of a person's name more often than not. */
