@@ -125,6 +125,15 @@ describe('entities: hand lists reach the shipped model', () => {
 });
 
 describe('entities: document consistency', () => {
+  it('never takes a pronoun with its preposition for a one-word name (قال لي: he told me)', () => {
+    const text = 'وبعد ذلك قال لي المسؤول عن البرنامج إن الحلقة ستبث غدا .\nاسمحوا لي بأن أشكر الجميع .';
+    // The tagger alone reads «قال لي» as a speech verb and its speaker (ANERcorp's لي is Lee).
+    const start = text.indexOf('لي');
+    const seed: EntityDetection[] = [{ kind: 'entity', label: 'PER', start, end: start + 2, text: 'لي', source: 'model' }];
+    assert.deepStrictEqual(applyDocument(text, seed, loadModel()), []);
+    assert.deepStrictEqual(findEntities(text).map((e) => e.text), []);
+  });
+
   it('tags an untagged listed public figure, with a listed given name before it', () => {
     const text = 'ورد دونالد ترامب على منتقديه .';
     const out = applyDocument(text, [], loadModel());

@@ -43,7 +43,8 @@ export function applyDocument(
   model: TaggerModel,
   options: DocumentOptions = {},
 ): EntityDetection[] {
-  let out = listedPeople(text, found, model);
+  let out = dropFunctionWords(found, model);
+  out = listedPeople(text, out, model);
   out = listContinuations(text, out, model);
   if (options.propagate !== false) out = propagate(text, out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));
@@ -231,6 +232,16 @@ function listedPeople(text: string, found: EntityDetection[], model: TaggerModel
   }
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** A one-word name that is a pronoun or a preposition with a pronoun (قال لي) is no name. */
+function dropFunctionWords(found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  const words = model.gaz.hand.functionWords;
+  const kept = found.filter((e) => {
+    const toks = tokenize(e.text);
+    return toks.length !== 1 || !words.has(foldWord(toks[0]!.text));
+  });
+  return kept.length === found.length ? found : kept;
 }
 
 /** 1 for each token inside one of the spans (sorted by start, as the tagger returns them). */
