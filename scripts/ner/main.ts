@@ -19,7 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { findEntities, type EntityOptions } from '../../src/core/entities/index';
-import { buildTable, decodeModel, encodeModel, pruneTable, type TaggerModel, type WeightTable } from '../../src/core/entities/model';
+import { decodeModel, encodeModel, pruneTable, type TaggerModel } from '../../src/core/entities/model';
 import { formatScore, predictLabels, score, type Score } from './evaluate';
 import { addTypeBias, DEFAULT_TRAIN, parseTypeBias, readConll, train, type Sentence, type TrainOptions } from './train';
 
@@ -165,14 +165,6 @@ function main(): void {
   // --type-bias ORG=1.5,MISC=1: a margin for starting a name of that type, added to the
   // transitions into its B- label (what the trained weights would say, shifted towards recall).
   if (arg('type-bias') !== undefined) addTypeBias(model, parseTypeBias(arg('type-bias')!));
-  // --mix FILE --mix-weight W: add W × another model's weights (an ensemble of two linear models
-  // over the same features is one linear model).
-  if (arg('mix') !== undefined) {
-    const other = decodeModel(fs.readFileSync(arg('mix')!));
-    const w = Number(arg('mix-weight') ?? 1);
-    const scaleSelf = Number(arg('self-weight') ?? 1);
-    model = { ...model, emit: addTables(model.emit, other.emit, scaleSelf, w), pair: addTables(model.pair, other.pair, scaleSelf, w), trans: Float32Array.from(model.trans, (x, k) => scaleSelf * x + w * other.trans[k]!) };
-  }
   if (arg('prune') !== undefined) {
     model.emit = pruneTable(model.emit, Number(arg('prune')));
     console.error(`pruned to ${model.emit.size} features`);
@@ -244,30 +236,6 @@ function describeTrainer(meta: Record<string, string | number>): string {
   if (meta.trainer === 'crf') return crf;
   if (meta.trainer === 'ensemble') return `${perceptron} + ${crf}, weights added after matching scales`;
   return perceptron;
-}
-
-function tableRows(t: WeightTable): Map<number, Float32Array> {
-  const out = new Map<number, Float32Array>();
-  for (let s = 0; s <= t.mask; s++) {
-    const r = t.slots[2 * s + 1]!;
-    if (r !== 0) out.set(t.slots[2 * s]!, t.weights.subarray((r - 1) * t.width, r * t.width));
-  }
-  return out;
-}
-
-function addTables(a: WeightTable, b: WeightTable, wa: number, wb: number): WeightTable {
-  const rows = new Map<number, Float32Array>();
-  for (const [h, row] of tableRows(a)) rows.set(h, Float32Array.from(row, (x) => wa * x));
-  for (const [h, row] of tableRows(b)) {
-    const cur = rows.get(h) ?? new Float32Array(a.width);
-    for (let y = 0; y < a.width; y++) cur[y] += wb * row[y]!;
-    rows.set(h, cur);
-  }
-  const hashes = Uint32Array.from(rows.keys());
-  const weights = new Float32Array(hashes.length * a.width);
-  let i = 0;
-  for (const row of rows.values()) weights.set(row, a.width * i++);
-  return buildTable(hashes, weights, a.width);
 }
 
 function printErrors(gold: Sentence[], pred: number[][]): void {
