@@ -43,10 +43,12 @@ export function applyDocument(
   model: TaggerModel,
   options: DocumentOptions = {},
 ): EntityDetection[] {
+  // The rules add spans but never change the text, so one tokenisation serves them all.
+  const tokens = tokenize(text);
   let out = dropFunctionWords(found, model);
-  out = listedPeople(text, out, model);
-  out = listContinuations(text, out, model);
-  if (options.propagate !== false) out = propagate(text, out, model);
+  out = listedPeople(text, tokens, out, model);
+  out = listContinuations(text, tokens, out, model);
+  if (options.propagate !== false) out = propagate(text, tokens, out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));
   return out;
 }
@@ -65,7 +67,7 @@ function knownName(word: string, label: EntityLabel, model: TaggerModel, listsOn
   return c !== undefined && c[LABEL_TYPE[label]]! * 2 > c[0] + c[1] + c[2] + c[3] + c[4];
 }
 
-function propagate(text: string, found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+function propagate(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   // Known names: folded token sequence → label votes. A person's last name counts on its own.
   const votes = new Map<string, Map<EntityLabel, number>>();
   const vote = (key: string, label: EntityLabel, n: number): void => {
@@ -104,7 +106,6 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
     }
   }
   if (votes.size === 0) return found;
-  const tokens = tokenize(text);
   const covered = coveredTokens(tokens, found);
   const added: EntityDetection[] = [];
   const pending: Array<{ i: number; len: number; label: EntityLabel; key: string }> = [];
@@ -168,10 +169,9 @@ function propagate(text: string, found: EntityDetection[], model: TaggerModel): 
  * Names in a list: right after a person (and an optional comma), «وX Y» where X is a given name
  * is the next person (، وعلي الحجار ، ونيكول سابا); the tagger often stops after the first.
  */
-function listContinuations(text: string, found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+function listContinuations(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const pers = found.filter((e) => e.label === 'PER');
   if (pers.length === 0) return found;
-  const tokens = tokenize(text);
   const taken = new Uint8Array(tokens.length);
   const endsPer = new Set<number>();
   let ti = 0;
@@ -215,9 +215,8 @@ function listContinuations(text: string, found: EntityDetection[], model: Tagger
  * can miss one after an unusual run of words (الرئيس الأميركي السابق ترامب). A listed given name
  * right before joins the span (دونالد ترامب).
  */
-function listedPeople(text: string, found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+function listedPeople(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const people = model.gaz.hand.people;
-  const tokens = tokenize(text);
   const taken = coveredTokens(tokens, found);
   const added: EntityDetection[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -238,8 +237,8 @@ function listedPeople(text: string, found: EntityDetection[], model: TaggerModel
 function dropFunctionWords(found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const words = model.gaz.hand.functionWords;
   const kept = found.filter((e) => {
-    const toks = tokenize(e.text);
-    return toks.length !== 1 || !words.has(foldWord(toks[0]!.text));
+    // A span of several tokens folds to words with a space between: never in the list.
+    return !words.has(foldWord(e.text));
   });
   return kept.length === found.length ? found : kept;
 }
