@@ -7,11 +7,11 @@ import type { Mark } from '../core/editor/marks';
 import { countWordOccurrences } from '../core/editor/occurrences';
 import { describeFigure } from '../core/figures/describe';
 import type { AnnotationRecord, VerdictDef } from '../core/model';
-import type { Detection, EntityDetection } from '../core/types';
+import type { Detection } from '../core/types';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
 import { readConfig } from './config';
-import { labelName } from './labels';
+import { entitySourceName, labelName } from './labels';
 
 /** The commands hover links may run; passed to `isTrusted.enabledCommands`. */
 export const HOVER_COMMANDS = [
@@ -60,20 +60,6 @@ function line(name: string, value: string): string {
   return `- ${escapeMarkdown(name)}: ${value}\n`;
 }
 
-/** Where an entity came from, as the hover says it (the CLI's JSON keeps the key). */
-function entitySource(source: NonNullable<EntityDetection['source']>): string {
-  switch (source) {
-    case 'model':
-      return vscode.l10n.t('the entity model');
-    case 'document':
-      return vscode.l10n.t('another mention of the name in this article');
-    case 'gazetteer':
-      return vscode.l10n.t("Khabar's list of well-known names");
-    case 'user':
-      return vscode.l10n.t('your entity list (.khabar/entities.yaml)');
-  }
-}
-
 function detectionBody(d: Detection, wholeText?: string): string {
   let md = '';
   if (d.kind === 'figure') {
@@ -95,7 +81,7 @@ function detectionBody(d: Detection, wholeText?: string): string {
       const n = countWordOccurrences(wholeText, d.text);
       if (n > 1) md += line(vscode.l10n.t('Occurrences of this name in the article'), String(n));
     } else if (d.mentions && d.mentions > 1) md += line(vscode.l10n.t('Mentions in this article'), String(d.mentions));
-    if (d.source) md += line(vscode.l10n.t('Found by'), escapeMarkdown(entitySource(d.source)));
+    if (d.source) md += line(vscode.l10n.t('Found by'), escapeMarkdown(entitySourceName(d.source)));
   } else {
     md += line(vscode.l10n.t('Claimant'), d.claimant ? showText(d.claimant.text) : '—');
     md += line(vscode.l10n.t('Check-worthiness'), d.checkWorthiness.toFixed(2));

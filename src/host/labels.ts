@@ -1,5 +1,6 @@
-// Human names of labels, kinds and groups in the display language (Arabic with the English key).
+// Human names of labels, kinds, groups and entity sources in the display language (Arabic with the English key).
 import * as vscode from 'vscode';
+import type { EntityDetection } from '../core/types';
 
 export function labelName(label: string): string {
   switch (label) {
@@ -35,5 +36,19 @@ export function labelName(label: string): string {
       return vscode.l10n.t('Note');
     default:
       return label;
+  }
+}
+
+/** What found an entity, in words (the CLI's JSON keeps the key). */
+export function entitySourceName(source: NonNullable<EntityDetection['source']>): string {
+  switch (source) {
+    case 'model':
+      return vscode.l10n.t('the entity model');
+    case 'document':
+      return vscode.l10n.t('another mention of the name in this article');
+    case 'gazetteer':
+      return vscode.l10n.t("Khabar's list of well-known names");
+    case 'user':
+      return vscode.l10n.t('your entity list (.khabar/entities.yaml)');
   }
 }
