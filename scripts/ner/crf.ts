@@ -28,9 +28,15 @@ export interface CrfOptions {
   log: (s: string) => void;
 }
 
+/** Feature hashes and their rows of weights, `weights.length / hashes.length` wide. */
+export interface WeightRows {
+  hashes: Uint32Array;
+  weights: Float32Array;
+}
+
 export interface CrfWeights {
-  emit: { hashes: Uint32Array; weights: Float32Array };
-  pair: { hashes: Uint32Array; weights: Float32Array };
+  emit: WeightRows;
+  pair: WeightRows;
   trans: Float64Array;
 }
 

@@ -16,7 +16,7 @@ import {
 } from '../../src/core/entities/features';
 import { buildTable, PAIR_WIDTH, START, viterbi, type TaggerModel } from '../../src/core/entities/model';
 import { foldWord } from '../../src/core/entities/normalize';
-import { trainCrf } from './crf';
+import { trainCrf, type WeightRows } from './crf';
 
 export interface Sentence {
   tokens: string[];
@@ -147,7 +147,7 @@ class Weights {
     }
   }
   /** Averaged weights; rows whose largest weight is under `minWeight` are dropped. */
-  averaged(c: number, minWeight: number): { hashes: Uint32Array; weights: Float32Array } {
+  averaged(c: number, minWeight: number): WeightRows {
     const W = this.width;
     const keep: number[] = [];
     for (let r = 0; r < this.hashes.length; r++) {
@@ -235,8 +235,8 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
 
   // Several runs with different shuffles, their weights averaged: one run's F1 moves by about
   // ±0.8 with the seed alone, and the mean of the runs is steadier than any one of them.
-  let e: { hashes: Uint32Array; weights: Float32Array };
-  let pr: { hashes: Uint32Array; weights: Float32Array };
+  let e: WeightRows;
+  let pr: WeightRows;
   let trans: Float32Array;
   if (opts.trainer === 'crf') {
     const c = crfRun(prepared, opts);
@@ -310,13 +310,13 @@ function rms(a: ArrayLike<number>): number {
   return n ? Math.sqrt(s / n) : 1;
 }
 
-function scaled(t: { hashes: Uint32Array; weights: Float32Array }, k: number): { hashes: Uint32Array; weights: Float32Array } {
+function scaled(t: WeightRows, k: number): WeightRows {
   return { hashes: t.hashes, weights: Float32Array.from(t.weights, (x) => x * k) };
 }
 
 interface Averaged {
-  emit: { hashes: Uint32Array; weights: Float32Array };
-  pair: { hashes: Uint32Array; weights: Float32Array };
+  emit: WeightRows;
+  pair: WeightRows;
   trans: Float64Array;
 }
 
@@ -394,10 +394,10 @@ function perceptron(prepared: readonly Prepared[], opts: TrainOptions, seed: num
 
 /** Mean of the runs' rows (a row missing from a run counts as zeros); rows under `minWeight` go. */
 function mergeRuns(
-  tables: ReadonlyArray<{ hashes: Uint32Array; weights: Float32Array }>,
+  tables: ReadonlyArray<WeightRows>,
   width: number,
   minWeight: number,
-): { hashes: Uint32Array; weights: Float32Array } {
+): WeightRows {
   const rows = new Map<number, Float64Array>();
   for (const t of tables) {
     for (let r = 0; r < t.hashes.length; r++) {
