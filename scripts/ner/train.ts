@@ -282,6 +282,7 @@ export function train(sentences: readonly Sentence[], opts: TrainOptions): Tagge
       runs: opts.runs,
       trainer: opts.trainer,
       ...(opts.trainer !== 'perceptron' ? { crfEpochs: opts.crfEpochs, c2: opts.c2, eta0: opts.eta0, averageEpochs: opts.averageEpochs, crfMinWeight: opts.crfMinWeight } : {}),
+      ...(opts.trainer === 'ensemble' ? { crfShare: opts.crfShare } : {}),
     },
   };
 }
