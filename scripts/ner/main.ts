@@ -5,6 +5,8 @@
 //   npm run train -- --dev              first 90% only → out/ner/dev.model.gz
 //   npm run eval -- --dev [--retrain]   dev scores (trains the dev model if missing)
 //   npm run eval -- --aqmar             out-of-domain scores on AQMAR (Wikipedia)
+//   npm run eval -- --conll A,B         the shipped model's scores on labelled CoNLL files of your
+//                                       own (add --errors to list the sentences it got wrong)
 //   npm run eval -- --dev --aqmar --write   also writes models/EVAL.md
 //   npm run eval -- --tune [--retrain]  tuning scores: trains on the first 80% of sentences
 //                                       (out/ner/tune.model.gz), scores sentences [80%, 90%).
@@ -145,16 +147,21 @@ function main(): void {
     return;
   }
   if (command !== 'eval') {
-    console.error('usage: main.ts train [--dev|--tune] | eval [--dev|--tune] [--aqmar] [--retrain] [--no-doc] [--write]');
+    console.error('usage: main.ts train [--dev|--tune] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--errors] [--retrain] [--no-doc] [--write]');
     process.exitCode = 2;
     return;
   }
   const tune = has('tune');
   const { trainPart, devPart } = tune ? splitTune(all) : splitDev(all);
-  const modelFile = tune ? TUNE_MODEL : DEV_MODEL;
+  // --conll alone scores the shipped model (or --model FILE); it never trains one.
+  const conllOnly = has('conll') && !tune && !has('dev') && !has('aqmar');
+  const modelFile = tune ? TUNE_MODEL : conllOnly ? (arg('model') ?? SHIPPED) : DEV_MODEL;
   const sections: string[] = [];
   let model: TaggerModel;
-  if (has('retrain') || !fs.existsSync(modelFile)) {
+  if (conllOnly) {
+    if (!fs.existsSync(modelFile)) throw new Error(`no model at ${modelFile}: run npm run train first`);
+    model = decodeModel(fs.readFileSync(modelFile));
+  } else if (has('retrain') || !fs.existsSync(modelFile)) {
     model = trainAndSave(trainPart, modelFile, {
       data: `ANERcorp train part, first ${tune ? 80 : 90}% of sentences`,
     });
@@ -170,7 +177,7 @@ function main(): void {
     console.error(`pruned to ${model.emit.size} features`);
   }
   const options: EntityOptions = { model, document: !has('no-doc') };
-  const doDev = tune || has('dev') || !has('aqmar');
+  const doDev = tune || has('dev') || !(has('aqmar') || conllOnly);
   if (doDev) {
     const s = score(devPart, predictLabels(devPart, options));
     const title = tune
@@ -183,6 +190,15 @@ function main(): void {
     const aq = readAqmar();
     const s = score(aq, predictLabels(aq, options));
     sections.push(report(`### AQMAR (Wikipedia, out of domain; never trained on, used only as a generalisation check): ${aq.length} sentences`, s));
+  }
+  // --conll A.conll,B.conll: also score labelled files of your own (CoNLL `token TAG`, BIO with
+  // PER or PERS, LOC, ORG, MISC or MIS*), each file read as one document, as khabar detect sees it.
+  for (const file of (arg('conll') ?? '').split(',').filter(Boolean)) {
+    if (!fs.existsSync(file)) throw new Error(`--conll: no file at ${file}`);
+    const sentences = readConll(file);
+    const predicted = predictLabels(sentences, options);
+    sections.push(report(`### ${path.basename(file)}: ${sentences.length} sentences`, score(sentences, predicted)));
+    if (has('errors')) printErrors(sentences, predicted);
   }
   // --no-speed skips the timing runs (tuning loops only need the scores).
   if (!has('no-speed')) {
