@@ -51,7 +51,7 @@ export interface EntityDetection extends Span {
   /** A short description from Khabar's lists or the user's list. */
   gloss?: string;
   /** Where the label came from: the statistical model, a list, or the user's list. */
-  source?: 'model' | 'gazetteer' | 'user' | 'document';
+  source?: 'model' | 'gazetteer' | 'user' | 'document' | 'context';
 }
 
 export interface FigureDetection extends Span {

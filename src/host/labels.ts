@@ -46,6 +46,8 @@ export function entitySourceName(source: NonNullable<EntityDetection['source']>)
       return vscode.l10n.t('the entity model');
     case 'document':
       return vscode.l10n.t('another mention of the name in this article');
+    case 'context':
+      return vscode.l10n.t('the words around it (a list of names, or a word such as محافظة before it)');
     case 'gazetteer':
       return vscode.l10n.t("Khabar's list of well-known names");
     case 'user':
