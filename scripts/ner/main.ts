@@ -16,10 +16,12 @@
 // Training options (defaults in DEFAULT_TRAIN): --trainer perceptron|crf|ensemble, --seed,
 // --epochs and --runs (perceptron), --crf-epochs, --c2, --eta0, --avg-epochs, --crf-min-weight,
 // --crf-share (CRF and ensemble); --model FILE names the tune model, so seeds can run in parallel.
+// Every training set also holds the sentences in data/ner/written/ (--no-written leaves them out).
 
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { findEntities, type EntityOptions } from '../../src/core/entities/index';
 import { decodeModel, encodeModel, pruneTable, type TaggerModel } from '../../src/core/entities/model';
 import { formatScore, predictLabels, score, type Score } from './evaluate';
@@ -29,6 +31,7 @@ const ROOT = process.cwd();
 const DATA = path.resolve(ROOT, '..', 'shared', 'data');
 const TRAIN_FILE = path.join(DATA, 'anercorp-train', 'train.txt');
 const AQMAR_DIR = path.join(DATA, 'aqmar');
+const WRITTEN_DIR = path.join(ROOT, 'data', 'ner', 'written');
 const SHIPPED = path.join(ROOT, 'models', 'ner.model.gz');
 const DEV_MODEL = path.join(ROOT, 'out', 'ner', 'dev.model.gz');
 // --model FILE: another tune or dev model file (parallel runs with different seeds).
@@ -91,9 +94,27 @@ export function splitTune(all: Sentence[]): { trainPart: Sentence[]; devPart: Se
   return { trainPart: all.slice(0, cut), devPart: all.slice(cut, devCut) };
 }
 
+/**
+ * Sentences Khabar's authors wrote and labelled in ANERcorp's conventions (data/ner/written/):
+ * modern news, which ANERcorp's 2006 text has little of. They are in every training set, dev and
+ * tune included, since none of them is ANERcorp text; `--no-written` leaves them out, and
+ * `--extra A,B` adds more CoNLL files.
+ */
+function writtenSentences(): Sentence[] {
+  const files = has('no-written')
+    ? []
+    : fs.existsSync(WRITTEN_DIR)
+      ? fs.readdirSync(WRITTEN_DIR).filter((n) => n.endsWith('.conll')).sort().map((n) => path.join(WRITTEN_DIR, n))
+      : [];
+  files.push(...(arg('extra') ?? '').split(',').filter(Boolean));
+  return files.flatMap((f) => readConll(f));
+}
+
 function trainAndSave(sentences: Sentence[], out: string, extraMeta: Record<string, string | number>): TaggerModel {
   const t0 = Date.now();
-  const model = train(sentences, trainOptions());
+  const written = writtenSentences();
+  if (written.length) extraMeta = { ...extraMeta, written: written.length };
+  const model = train([...sentences, ...written], trainOptions());
   Object.assign(model.meta, extraMeta);
   const bytes = encodeModel(model);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -127,6 +148,24 @@ function speed(model: TaggerModel, sample: string): { min: number; median: numbe
   return { min: times[0]!, median: times[150]!, cpu: (cpu.user + cpu.system) / 1000 / 300, chars: text.length };
 }
 
+type Speed = ReturnType<typeof speed>;
+
+/**
+ * speed() in a fresh process that holds only the model: the eval process has just read (and
+ * maybe trained on) the whole corpus, and its heap makes the collector run during the timing.
+ */
+function speedApart(modelFile: string, sample: string): Speed {
+  const tmp = path.join(os.tmpdir(), `khabar-speed-${process.pid}.txt`);
+  fs.writeFileSync(tmp, sample);
+  try {
+    const r = spawnSync(process.execPath, [process.argv[1]!, 'speed', modelFile, tmp], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`speed run failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as Speed;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
 function report(title: string, s: Score): string {
   const md = formatScore(s, title);
   console.log(md + '\n');
@@ -135,6 +174,12 @@ function report(title: string, s: Score): string {
 
 function main(): void {
   const command = process.argv[2];
+  if (command === 'speed') {
+    // speed MODEL TEXT: used by eval through speedApart().
+    const model = decodeModel(fs.readFileSync(process.argv[3]!));
+    console.log(JSON.stringify(speed(model, fs.readFileSync(process.argv[4]!, 'utf8'))));
+    return;
+  }
   const all = readConll(TRAIN_FILE);
   if (command === 'train') {
     if (has('dev')) {
@@ -181,8 +226,8 @@ function main(): void {
   if (doDev) {
     const s = score(devPart, predictLabels(devPart, options));
     const title = tune
-      ? `### Tune split: sentences ${trainPart.length}–${trainPart.length + devPart.length - 1} of train.txt (model trained on the first ${trainPart.length})`
-      : `### Dev split: last ${devPart.length} sentences of train.txt (model trained on the first ${trainPart.length})`;
+      ? `### Tune split: sentences ${trainPart.length}–${trainPart.length + devPart.length - 1} of train.txt (model trained on the first ${trainPart.length}${writtenNote(model)})`
+      : `### Dev split: last ${devPart.length} sentences of train.txt (model trained on the first ${trainPart.length}${writtenNote(model)})`;
     sections.push(report(title, s));
     if (has('errors')) printErrors(devPart, predictLabels(devPart, options));
   }
@@ -203,7 +248,7 @@ function main(): void {
   // --no-speed skips the timing runs (tuning loops only need the scores).
   if (!has('no-speed')) {
     const devText = devPart.map((s) => s.tokens.join(' ')).join('\n');
-    const sp = speed(model, devText);
+    const sp = speedApart(modelFile, devText);
     const load = os.loadavg()[0]!.toFixed(1);
     const speedLine =
       `Speed (findEntities with document rules, model loaded, ${process.version}, ${os.cpus().length} CPUs, ` +
@@ -214,7 +259,7 @@ function main(): void {
     const articles = path.join(ROOT, '..', 'shared', 'articles');
     if (fs.existsSync(articles)) {
       for (const f of fs.readdirSync(articles).filter((n) => n.endsWith('.txt'))) {
-        const a = speed(model, fs.readFileSync(path.join(articles, f), 'utf8'));
+        const a = speedApart(modelFile, fs.readFileSync(path.join(articles, f), 'utf8'));
         const line = `Speed on a real news article (${a.chars} characters, untokenised): ${a.min.toFixed(2)} ms fastest, ${a.median.toFixed(2)} ms median.`;
         console.log(line);
         sections.push(line);
@@ -244,6 +289,11 @@ function main(): void {
     const notes = notesAt >= 0 ? previous.slice(notesAt) : '';
     fs.writeFileSync(evalFile, header.join('\n') + sections.join('\n\n') + '\n' + notes);
   }
+}
+
+/** « and the N written sentences» when the model was trained with them (its meta says). */
+function writtenNote(model: TaggerModel): string {
+  return model.meta.written ? ` and the ${model.meta.written} written sentences` : '';
 }
 
 function describeTrainer(meta: Record<string, string | number>): string {
