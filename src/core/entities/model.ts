@@ -114,8 +114,9 @@ export function prepareModel(model: TaggerModel): TaggerModel {
 function fastTable(t: WeightTable): FastTable {
   let f = fastTables.get(t);
   if (f) return f;
-  let stride = 1;
-  while (stride < t.width + 2) stride <<= 1;
+  // Rows are not padded to a power of two: 11 words a slot instead of 16 for nine labels, a third
+  // less memory to allocate and fill at load, and the same lookups (a multiply, not a shift).
+  const stride = t.width + 2;
   const buffer = new ArrayBuffer((t.mask + 1) * stride * 4);
   const cells = new Uint32Array(buffer);
   const weights = new Float32Array(buffer);
