@@ -271,8 +271,8 @@ function placesAfterTriggers(text: string, tokens: readonly Token[], found: Enti
 }
 
 /**
- * A place or organisation from the hand lists that the training data never saw (ينبع, الزلفي,
- * موبايلي) and the tagger left untagged: the model knows such a word only through its list
+ * A place or organisation from the hand lists that the training data never saw (الزلفي, ثادق)
+ * and the tagger left untagged: the model knows such a word only through its list
  * class, which modern names outweigh less often than they should. Words the training data has
  * seen keep the tagger's verdict: it learnt from them in context.
  */
