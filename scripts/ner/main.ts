@@ -240,7 +240,13 @@ function main(): void {
   // PER or PERS, LOC, ORG, MISC or MIS*), each file read as one document, as khabar detect sees it.
   for (const file of (arg('conll') ?? '').split(',').filter(Boolean)) {
     if (!fs.existsSync(file)) throw new Error(`--conll: no file at ${file}`);
-    const sentences = readConll(file);
+    const unknown = new Map<string, number>();
+    const sentences = readConll(file, unknown);
+    if (sentences.length === 0) throw new Error(`--conll: ${file} has no \`token TAG\` lines`);
+    if (unknown.size > 0) {
+      const list = [...unknown].map(([tag, n]) => `${tag} ×${n}`).join(', ');
+      console.error(`${file}: tags read as O (not BIO over PER/PERS, LOC, ORG, MISC): ${list}`);
+    }
     const predicted = predictLabels(sentences, options);
     sections.push(report(`### ${path.basename(file)}: ${sentences.length} sentences`, score(sentences, predicted)));
     if (has('errors')) printErrors(sentences, predicted);

@@ -25,17 +25,21 @@ export interface Sentence {
 
 const TAG_ALIASES: Record<string, string> = { PERS: 'PER', MIS: 'MISC', MIS0: 'MISC', MIS1: 'MISC', MIS2: 'MISC', MIS3: 'MISC' };
 
+/** The label's index, or -1 for a tag outside BIO over PER(S), LOC, ORG, MISC (or AQMAR's MIS*). */
 function labelIndex(tag: string): number {
   if (tag === 'O' || tag === '') return 0;
   const m = /^([BI])-(.+)$/.exec(tag);
-  if (!m) return 0;
+  if (!m) return -1;
   let type = m[2]!.toUpperCase();
   type = TAG_ALIASES[type] ?? (type.startsWith('MIS') ? 'MISC' : type);
-  const idx = (LABELS as readonly string[]).indexOf(`${m[1]}-${type}`);
-  return idx < 0 ? 0 : idx;
+  return (LABELS as readonly string[]).indexOf(`${m[1]}-${type}`);
 }
 
-export function readConll(path: string): Sentence[] {
+/**
+ * Sentences of a CoNLL file (`token … TAG`, blank line between sentences). A tag it cannot read
+ * (B-DATE, X) counts as O and is tallied in `unknown`, so callers can say so.
+ */
+export function readConll(path: string, unknown?: Map<string, number>): Sentence[] {
   const out: Sentence[] = [];
   let cur: Sentence = { tokens: [], labels: [] };
   for (const line of fs.readFileSync(path, 'utf8').split(/\r?\n/)) {
@@ -46,7 +50,10 @@ export function readConll(path: string): Sentence[] {
       continue;
     }
     cur.tokens.push(parts[0]!);
-    cur.labels.push(labelIndex(parts[parts.length - 1]!));
+    const tag = parts[parts.length - 1]!;
+    const y = labelIndex(tag);
+    if (y < 0) unknown?.set(tag, (unknown.get(tag) ?? 0) + 1);
+    cur.labels.push(Math.max(0, y));
   }
   if (cur.tokens.length) out.push(cur);
   return out;
