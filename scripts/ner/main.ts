@@ -16,7 +16,8 @@
 // Training options (defaults in DEFAULT_TRAIN): --trainer perceptron|crf|ensemble, --seed,
 // --epochs and --runs (perceptron), --crf-epochs, --c2, --eta0, --avg-epochs, --crf-min-weight,
 // --crf-share (CRF and ensemble); --model FILE names the tune model, so seeds can run in parallel.
-// Every training set also holds the sentences in data/ner/written/ (--no-written leaves them out).
+// Every training set also holds the sentences in data/ner/written/ (--no-written leaves them out;
+// --extra A.conll,B.conll adds more labelled files, to try a file before it joins the folder).
 
 import * as fs from 'fs';
 import * as os from 'os';
