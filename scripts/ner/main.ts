@@ -102,12 +102,11 @@ export function splitTune(all: Sentence[]): { trainPart: Sentence[]; devPart: Se
  * `--extra A,B` adds more CoNLL files.
  */
 function writtenSentences(): Sentence[] {
-  const files = has('no-written')
-    ? []
-    : fs.existsSync(WRITTEN_DIR)
-      ? fs.readdirSync(WRITTEN_DIR).filter((n) => n.endsWith('.conll')).sort().map((n) => path.join(WRITTEN_DIR, n))
-      : [];
-  files.push(...(arg('extra') ?? '').split(',').filter(Boolean));
+  const files = (arg('extra') ?? '').split(',').filter(Boolean);
+  if (!has('no-written') && fs.existsSync(WRITTEN_DIR)) {
+    const written = fs.readdirSync(WRITTEN_DIR).filter((n) => n.endsWith('.conll')).sort();
+    files.unshift(...written.map((n) => path.join(WRITTEN_DIR, n)));
+  }
   return files.flatMap((f) => readConll(f));
 }
 

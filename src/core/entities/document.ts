@@ -157,14 +157,9 @@ function propagate(text: string, tokens: readonly Token[], found: EntityDetectio
     if (label === 'PER' && len === 1 && !aliases.has(p.key) && (untagged.get(p.key) ?? 0) > (tagged.get(p.key) ?? 0)) {
       continue;
     }
-    {
-      const start = tokens[i]!.start;
-      const end = tokens[i + len - 1]!.end;
-      added.push({ kind: 'entity', label, start, end, text: text.slice(start, end), source: 'document' });
-    }
+    added.push(spanOf(text, tokens, i, i + len - 1, label, 'document'));
   }
-  if (added.length === 0) return found;
-  return [...found, ...added].sort((a, b) => a.start - b.start);
+  return withAdded(found, added);
 }
 
 /**
@@ -197,18 +192,15 @@ function listContinuations(text: string, tokens: readonly Token[], found: Entity
     if (w.length < 4 || w.charCodeAt(0) !== 0x0648 || !(given.has(w.slice(1)) || mostlyPerson(w.slice(1), model))) continue;
     let end = j;
     const next = j + 1 < tokens.length ? tokens[j + 1]! : undefined;
-    if (next && !taken[j + 1] && !lineBreakBetween(text, tokens, j + 1, j) && /^[\u0621-\u064a]{3,}$/.test(foldWord(next.text))) {
+    if (next && !taken[j + 1] && !lineBreakBetween(text, tokens, j + 1, j) && ARABIC_WORD.test(foldWord(next.text))) {
       const nw = foldWord(next.text);
       if (!mostlyCommon(nw, model, 1) && !model.gaz.hand.titles.has(nw) && !model.gaz.hand.speech.has(nw)) end = j + 1;
     }
-    const start = tokens[j]!.start;
-    const stop = tokens[end]!.end;
-    added.push({ kind: 'entity', label: 'PER', start, end: stop, text: text.slice(start, stop), source: 'context' });
+    added.push(spanOf(text, tokens, j, end, 'PER', 'context'));
     for (let k = j; k <= end; k++) taken[k] = 1;
     endsPer.add(end);
   }
-  if (added.length === 0) return found;
-  return [...found, ...added].sort((a, b) => a.start - b.start);
+  return withAdded(found, added);
 }
 
 /**
@@ -227,12 +219,9 @@ function listedPeople(text: string, tokens: readonly Token[], found: EntityDetec
     if (!people.has(w) && !cliticForms(w).some((f) => people.has(f))) continue;
     let first = i;
     if (i > 0 && !taken[i - 1] && !lineBreakBetween(text, tokens, i, i - 1) && model.gaz.hand.givenNames.has(foldWord(tokens[i - 1]!.text))) first = i - 1;
-    const start = tokens[first]!.start;
-    const end = tokens[i]!.end;
-    added.push({ kind: 'entity', label: 'PER', start, end, text: text.slice(start, end), source: 'gazetteer' });
+    added.push(spanOf(text, tokens, first, i, 'PER', 'gazetteer'));
   }
-  if (added.length === 0) return found;
-  return [...found, ...added].sort((a, b) => a.start - b.start);
+  return withAdded(found, added);
 }
 
 /**
@@ -254,20 +243,17 @@ function placesAfterTriggers(text: string, tokens: readonly Token[], found: Enti
     const t = foldWord(tokens[i]!.text);
     if (!STRONG_PLACE_TRIGGERS.has(t) && !cliticForms(t).some((f) => STRONG_PLACE_TRIGGERS.has(f))) continue;
     const w = foldWord(tokens[i + 1]!.text);
-    if (!/^[\u0621-\u064a]{3,}$/.test(w)) continue;
+    if (!ARABIC_WORD.test(w)) continue;
     if (h.functionWords.has(w) || h.titles.has(w) || h.speech.has(w) || h.orgHeads.has(w) || h.placeTriggers.has(w)) continue;
     // إسرائيلية, تاريخية, آمنة: an adjective, not a name, unless the lists know the town (بريدة).
     if (!w.startsWith('ال') && w.endsWith('ه') && !h.places.has(w)) continue;
     if (mostlyCommon(w, model, 2) || cliticForms(w).some((f) => mostlyCommon(f, model, 2))) continue;
     const c = model.gaz.lex.get(w);
     if (c && c[2] * 2 < c[1] + c[3] + c[4]) continue; // mostly another kind of name
-    const start = tokens[i + 1]!.start;
-    const end = tokens[i + 1]!.end;
-    added.push({ kind: 'entity', label: 'LOC', start, end, text: text.slice(start, end), source: 'context' });
+    added.push(spanOf(text, tokens, i + 1, i + 1, 'LOC', 'context'));
     taken[i + 1] = 1;
   }
-  if (added.length === 0) return found;
-  return [...found, ...added].sort((a, b) => a.start - b.start);
+  return withAdded(found, added);
 }
 
 /**
@@ -283,7 +269,7 @@ function listedPlacesAndBodies(text: string, tokens: readonly Token[], found: En
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
     const w = foldWord(tokens[i]!.text);
-    if (!/^[\u0621-\u064a]{3,}$/.test(w)) continue;
+    if (!ARABIC_WORD.test(w)) continue;
     const forms = [w, ...cliticForms(w)];
     if (forms.some((f) => model.gaz.lex.has(f))) continue;
     const label: EntityLabel | undefined = forms.some((f) => h.places.has(f))
@@ -292,12 +278,9 @@ function listedPlacesAndBodies(text: string, tokens: readonly Token[], found: En
         ? 'ORG'
         : undefined;
     if (!label) continue;
-    const start = tokens[i]!.start;
-    const end = tokens[i]!.end;
-    added.push({ kind: 'entity', label, start, end, text: text.slice(start, end), source: 'gazetteer' });
+    added.push(spanOf(text, tokens, i, i, label, 'gazetteer'));
   }
-  if (added.length === 0) return found;
-  return [...found, ...added].sort((a, b) => a.start - b.start);
+  return withAdded(found, added);
 }
 
 /** A one-word name that is a pronoun or a preposition with a pronoun (قال لي) is no name. */
@@ -319,6 +302,28 @@ function coveredTokens(tokens: readonly Token[], found: readonly EntityDetection
     for (let k = ti; k < tokens.length && tokens[k]!.start < e.end; k++) covered[k] = 1;
   }
   return covered;
+}
+
+/** A folded token of three or more Arabic letters, nothing else: a candidate name word. */
+const ARABIC_WORD = /^[\u0621-\u064a]{3,}$/;
+
+/** A rule's added spans merged into the found ones, in text order (`found` itself when none). */
+function withAdded(found: EntityDetection[], added: EntityDetection[]): EntityDetection[] {
+  return added.length === 0 ? found : [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** The entity spanning tokens first…last. */
+function spanOf(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  label: EntityLabel,
+  source: NonNullable<EntityDetection['source']>,
+): EntityDetection {
+  const start = tokens[first]!.start;
+  const end = tokens[last]!.end;
+  return { kind: 'entity', label, start, end, text: text.slice(start, end), source };
 }
 
 /** Whether the training data tagged a word as part of a person's name more often than not. */
