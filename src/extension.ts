@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { DecorationKey } from './core/editor/marks';
 import { AnnotationIndex } from './host/annotations';
+import { registerArticleLanguage } from './host/articleLanguage';
 import { AnnotationsView } from './host/annotationsView';
 import { AnnotationCodeActions } from './host/codeActions';
 import { Commands } from './host/commands';
@@ -41,8 +42,9 @@ export interface KhabarApi {
   view: AnnotationsView;
   /**
    * What was last drawn in an editor, per decoration key (PER, LOC, ORG, MISC, figure,
-   * claimSuggestion, claimTagged, note, orphan, badge), plus the badge texts and timing.
-   * Orphans and badges are empty spans (a line start / a line end). `partial` is true for the quick
+   * claimSuggestion, claimTagged, note, orphan, and the gutter verdicts verdict-true, verdict-mixed,
+   * verdict-false, verdict-other, verdict-unrated, verdict-quote), plus the verdict texts and timing.
+   * Orphans and gutter verdicts are empty spans (a line start / a claim's start). `partial` is true for the quick
    * first paint of a newly opened (or scrolled-to) text: figures and saved records only, the full
    * detection follows at once — tests that look for names or claims wait for `partial === false`.
    */
@@ -100,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
     ...commands.register(),
     ...registerStoreCommands(store),
     ...registerOnboarding(context),
+    ...registerArticleLanguage(context),
   );
   // Exports read an open article's records from the store (they include unsaved changes), others from disk.
   registerExportCommand(context, {

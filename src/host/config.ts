@@ -1,7 +1,7 @@
 // Typed mirror of `contributes.configuration`; re-read on change.
 import * as os from 'os';
 import * as vscode from 'vscode';
-import type { DecorationKey } from '../core/editor/marks';
+import type { DecorationKey, SuggestionMode } from '../core/editor/marks';
 import { verdictVocabulary } from '../core/editor/records';
 import { DEFAULT_VERDICTS, type VerdictDef } from '../core/model';
 
@@ -19,6 +19,8 @@ export interface KhabarConfig {
     entities: boolean;
     figures: boolean;
     claims: boolean;
+    /** Which claim suggestions are drawn (`claims` on): the check-worthy ones, or all. */
+    claimSuggestions: SuggestionMode;
     person: boolean;
     place: boolean;
     organisation: boolean;
@@ -53,6 +55,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
       entities: c.get<boolean>('highlight.entities', true),
       figures: c.get<boolean>('highlight.figures', true),
       claims: c.get<boolean>('highlight.claims', true),
+      claimSuggestions: c.get<SuggestionMode>('highlight.claimSuggestions', 'checkWorthy') === 'all' ? 'all' : 'checkWorthy',
       person: c.get<boolean>('highlight.person', true),
       place: c.get<boolean>('highlight.place', true),
       organisation: c.get<boolean>('highlight.organisation', true),

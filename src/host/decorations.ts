@@ -1,11 +1,12 @@
-// Highlights in visible editors. Whole tokens, background/border/underline only, so Arabic letters
-// stay joined and the line's order never changes; the verdict badge sits after the end of the
-// line, outside every Arabic run. Scenarios handled: open/switch editor (drawn at once), typing
+// Highlights in visible editors. Only what VS Code draws outside the line's text (backgrounds,
+// borders, gutter icons, overview ruler; see core/editor/styles.ts), so an Arabic line is never cut
+// into separately laid-out parts and reads in its own order; a tagged claim's verdict is a gutter
+// icon, not text inside the line. Scenarios handled: open/switch editor (drawn at once), typing
 // (debounced; a newer edit cancels a pending update), scrolling a long article (only the visible
 // lines plus a margin are detected), store or settings change (redrawn), close (state dropped).
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { DECORATION_KEYS, type DecorationKey, type Mark } from '../core/editor/marks';
+import { DECORATION_KEYS, quietSuggestion, type Mark } from '../core/editor/marks';
+import { MARK_STYLES, VERDICT_CLASSES, VERDICT_STYLES, verdictClass, type OverlayStyle, type StyleKey } from '../core/editor/styles';
 import type { VerdictDef } from '../core/model';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
@@ -20,7 +21,9 @@ const MARGIN_DELAY_MS = 60;
 /** Longest stretch of fill or margin detection before yielding to the extension host. */
 const SLICE_MS = 20;
 
-export type DrawnKey = DecorationKey | 'badge';
+export type DrawnKey = StyleKey;
+
+const DRAWN_KEYS: readonly DrawnKey[] = [...DECORATION_KEYS, ...VERDICT_CLASSES.map((c) => `verdict-${c}` as const)];
 
 /**
  * visible: what events ask for (may draw a quick first paint); full: detect what is visible now;
@@ -32,7 +35,7 @@ type Pass = 'visible' | 'full' | 'fill' | 'margin';
 
 export interface DrawnState {
   ranges: Map<DrawnKey, vscode.Range[]>;
-  /** Text of each line-end badge, in the order of ranges.get('badge'). */
+  /** In text order: the verdict of each tagged claim or quote drawn, a warning per orphan (tests, status). */
   badges: string[];
   version: number;
   /** Lines that were computed: [from, to]. */
@@ -48,16 +51,33 @@ export interface DecorationStrings {
   quote: string;
 }
 
-function boxType(bg: string, border: string, extra: vscode.DecorationRenderOptions = {}): vscode.TextEditorDecorationType {
-  return vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor(bg),
-    border: '1px solid',
-    borderColor: new vscode.ThemeColor(border),
-    borderRadius: '3px',
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    ...extra,
-  });
+/** VS Code render options for an overlay-only style (see core/editor/styles.ts). */
+export function renderOptions(style: OverlayStyle, media: vscode.Uri): vscode.DecorationRenderOptions {
+  const o: vscode.DecorationRenderOptions = { rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed };
+  if (style.background) o.backgroundColor = new vscode.ThemeColor(style.background);
+  if (style.border) {
+    o.borderColor = new vscode.ThemeColor(style.border.color);
+    o.borderStyle = style.border.style;
+    o.borderWidth = style.border.width;
+    if (style.border.radius) o.borderRadius = style.border.radius;
+  }
+  if (style.gutterIcon) {
+    o.gutterIconPath = vscode.Uri.joinPath(media, style.gutterIcon);
+    o.gutterIconSize = '80%';
+  }
+  if (style.overviewRuler) {
+    o.overviewRulerColor = new vscode.ThemeColor(style.overviewRuler.color);
+    o.overviewRulerLane = RULER_LANES[style.overviewRuler.lane];
+  }
+  return o;
 }
+
+const RULER_LANES = {
+  left: vscode.OverviewRulerLane.Left,
+  center: vscode.OverviewRulerLane.Center,
+  right: vscode.OverviewRulerLane.Right,
+  full: vscode.OverviewRulerLane.Full,
+} as const;
 
 export function verdictLabel(key: string | undefined, vocabulary: readonly VerdictDef[]): string | undefined {
   if (!key) return undefined;
@@ -78,54 +98,11 @@ export class DecorationManager implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly strings: DecorationStrings,
   ) {
-    const icon = (name: string): vscode.Uri => vscode.Uri.file(path.join(extensionUri.fsPath, 'media', name));
-    this.types = {
-      PER: boxType('khabar.personBackground', 'khabar.personBorder'),
-      LOC: boxType('khabar.placeBackground', 'khabar.placeBorder'),
-      ORG: boxType('khabar.organisationBackground', 'khabar.organisationBorder'),
-      MISC: boxType('khabar.miscBackground', 'khabar.miscBorder'),
-      figure: boxType('khabar.figureBackground', 'khabar.figureBorder'),
-      claimSuggestion: vscode.window.createTextEditorDecorationType({
-        backgroundColor: new vscode.ThemeColor('khabar.claimSuggestionBackground'),
-        textDecoration: 'underline dotted',
-        borderColor: new vscode.ThemeColor('khabar.claimSuggestionBorder'),
-        borderStyle: 'none none dotted none',
-        borderWidth: '0 0 1px 0',
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      }),
-      claimTagged: vscode.window.createTextEditorDecorationType({
-        backgroundColor: new vscode.ThemeColor('khabar.claimTaggedBackground'),
-        borderColor: new vscode.ThemeColor('khabar.claimTaggedBorder'),
-        borderStyle: 'none none solid none',
-        borderWidth: '0 0 2px 0',
-        gutterIconPath: icon('claim.svg'),
-        gutterIconSize: '80%',
-        overviewRulerColor: new vscode.ThemeColor('khabar.claimTaggedBorder'),
-        overviewRulerLane: vscode.OverviewRulerLane.Right,
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      }),
-      note: vscode.window.createTextEditorDecorationType({
-        borderColor: new vscode.ThemeColor('khabar.noteBorder'),
-        borderStyle: 'none none dashed none',
-        borderWidth: '0 0 1px 0',
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      }),
-      orphan: vscode.window.createTextEditorDecorationType({
-        gutterIconPath: icon('orphan.svg'),
-        gutterIconSize: '80%',
-        overviewRulerColor: new vscode.ThemeColor('khabar.orphanForeground'),
-        overviewRulerLane: vscode.OverviewRulerLane.Left,
-      }),
-      badge: vscode.window.createTextEditorDecorationType({
-        after: {
-          margin: '0 0 0 1.5em',
-          color: new vscode.ThemeColor('khabar.verdictBadgeForeground'),
-          backgroundColor: new vscode.ThemeColor('khabar.verdictBadgeBackground'),
-          fontStyle: 'normal',
-        },
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
-      }),
-    };
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    const types = {} as Record<DrawnKey, vscode.TextEditorDecorationType>;
+    for (const key of DECORATION_KEYS) types[key] = vscode.window.createTextEditorDecorationType(renderOptions(MARK_STYLES[key], media));
+    for (const c of VERDICT_CLASSES) types[`verdict-${c}`] = vscode.window.createTextEditorDecorationType(renderOptions(VERDICT_STYLES[c], media));
+    this.types = types;
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e, 0))),
       vscode.window.onDidChangeTextEditorVisibleRanges((ev) => {
@@ -199,7 +176,7 @@ export class DecorationManager implements vscode.Disposable {
     const doc = editor.document;
     const ranges = new Map<DrawnKey, vscode.Range[]>();
     const options = new Map<DrawnKey, vscode.DecorationOptions[]>();
-    for (const k of [...DECORATION_KEYS, 'badge'] as DrawnKey[]) options.set(k, []);
+    for (const k of DRAWN_KEYS) options.set(k, []);
     const badges: string[] = [];
     let window: [number, number] = [0, doc.lineCount - 1];
     let next: Pass | undefined;
@@ -226,32 +203,25 @@ export class DecorationManager implements vscode.Disposable {
       const marks: Mark[] = paragraphs || quick ? this.index.marks(doc, hiddenKeys(config), window[0], window[1], quick) : this.index.marks(doc, hiddenKeys(config));
       if (quick) next = paragraphs ? 'fill' : 'full';
       else if (paragraphs && pass !== 'margin') next = 'margin';
-      const lineBadges = new Map<number, string[]>();
-      const addBadge = (line: number, text: string): void => {
-        const list = lineBadges.get(line);
-        if (list) list.push(text);
-        else lineBadges.set(line, [text]);
-      };
       for (const m of marks) {
+        if (quietSuggestion(m, config.highlight.claimSuggestions)) continue;
         const start = doc.positionAt(m.start);
         if (m.key === 'orphan') {
           const line = start.line;
           options.get('orphan')!.push({ range: new vscode.Range(line, 0, line, 0) });
-          addBadge(line, `⚠ ${this.strings.orphan}`);
+          badges.push(`⚠ ${this.strings.orphan}`);
           continue;
         }
         const range = new vscode.Range(start, doc.positionAt(m.end));
         options.get(m.key)!.push({ range });
-        if (m.key === 'claimTagged' && config.highlight.verdictBadge && m.record) {
-          const label = m.record.label === 'QUOTE' ? this.strings.quote : (verdictLabel(m.record.claim?.verdict, config.verdicts) ?? this.strings.unverified);
-          addBadge(range.end.line, `⚖ ${label}`);
+        if (m.key === 'claimTagged' && m.record) {
+          const r = m.record;
+          const cls = config.highlight.verdictBadge ? verdictClass(r.label, r.claim?.verdict, r.claim?.rating, config.verdicts) : 'unrated';
+          // The gutter icon goes on the claim's first line, where its reader starts it.
+          options.get(`verdict-${cls}`)!.push({ range: new vscode.Range(start, start) });
+          const label = r.label === 'QUOTE' ? this.strings.quote : (verdictLabel(r.claim?.verdict, config.verdicts) ?? this.strings.unverified);
+          badges.push(`⚖ ${label}`);
         }
-      }
-      for (const [line, texts] of [...lineBadges].sort((a, b) => a[0] - b[0])) {
-        const end = doc.lineAt(line).range.end;
-        const contentText = ` ${texts.join(' · ')} `;
-        badges.push(contentText.trim());
-        options.get('badge')!.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText } } });
       }
     }
     for (const [key, list] of options) {

@@ -111,6 +111,23 @@ export function mergeMarks(
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Which claim suggestions are drawn: those worth checking (the default), or every one. */
+export type SuggestionMode = 'checkWorthy' | 'all';
+
+/** Check-worthiness at or above which a suggestion is drawn in `checkWorthy` mode (records' `checkWorthy`). */
+export const CHECK_WORTHY = 0.5;
+
+/**
+ * True for a detected claim suggestion that is left undrawn in `checkWorthy` mode: most sentences of
+ * a news article report speech, and underlining all of them buries the ones worth checking. Saved
+ * suggestions (records) are always drawn; navigation and the annotations view still list them all.
+ */
+export function quietSuggestion(m: Mark, mode: SuggestionMode): boolean {
+  if (mode === 'all' || m.key !== 'claimSuggestion' || m.record) return false;
+  const d = m.detection;
+  return d?.kind === 'claim' && d.checkWorthiness < CHECK_WORTHY;
+}
+
 /**
  * Marks whose span contains the offset, innermost first. A hover asks about the character after
  * the offset (end exclusive); a command at the cursor also accepts a cursor just after a word

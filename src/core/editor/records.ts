@@ -4,6 +4,7 @@
 import { anchorFor } from '../anchor/anchor';
 import type { AnnotationRecord, ClaimInfo, RecordLabel, RecordStatus, VerdictDef } from '../model';
 import type { ClaimDetection, Detection } from '../types';
+import { CHECK_WORTHY } from './marks';
 
 export type NewRecord = Omit<AnnotationRecord, 'id'>;
 
@@ -43,7 +44,7 @@ export function claimRecord(text: string, start: number, end: number, label: 'CL
   if (o.appearance) claim.appearance = o.appearance;
   if (s) {
     claim.checkWorthiness = Math.round(s.checkWorthiness * 100) / 100;
-    claim.checkWorthy = s.checkWorthiness >= 0.5;
+    claim.checkWorthy = s.checkWorthiness >= CHECK_WORTHY;
   }
   return {
     kind: 'claim',
@@ -66,7 +67,7 @@ export function detectionRecord(text: string, d: Detection, status: RecordStatus
   };
   if (d.kind === 'figure') rec.value = d.value;
   if (d.kind === 'claim') {
-    rec.claim = { checkWorthiness: Math.round(d.checkWorthiness * 100) / 100, checkWorthy: d.checkWorthiness >= 0.5 };
+    rec.claim = { checkWorthiness: Math.round(d.checkWorthiness * 100) / 100, checkWorthy: d.checkWorthiness >= CHECK_WORTHY };
     if (d.claimant) rec.claim.claimant = { text: d.claimant.text };
   }
   return rec;

@@ -1,0 +1,96 @@
+// What keeps an Arabic line in its reading order in the editor (issue 14): VS Code lays out a line
+// holding right-to-left text as one bidi-isolated part per inline decoration or token, left to
+// right. So no decoration type may use a property that becomes an inline class or injected text,
+// and the article grammar may scope nothing inside a line. The e2e word-order check measures the
+// result on screen; these tests name the cause when it comes back.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import Module = require('module');
+import * as path from 'path';
+import { CHECK_WORTHY, quietSuggestion, type Mark } from '../../src/core/editor/marks';
+import { INLINE_PROPERTIES, MARK_STYLES, VERDICT_STYLES, inlineProperties, verdictClass } from '../../src/core/editor/styles';
+import { DEFAULT_VERDICTS } from '../../src/core/model';
+import type { ClaimDetection } from '../../src/core/types';
+import type * as Stub from '../fixtures/decorations/vscodeStub';
+import type * as DecorationsModule from '../../src/host/decorations';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const STUB = path.join(__dirname, '..', 'fixtures', 'decorations', 'vscodeStub.js');
+
+/** Builds the real DecorationManager against the recording stub; returns the options of every type it created. */
+function createdDecorationTypes(): Record<string, unknown>[] {
+  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const original = M._resolveFilename;
+  M._resolveFilename = function (request: string, ...rest: unknown[]): string {
+    return request === 'vscode' ? STUB : original.call(this, request, ...rest);
+  };
+  try {
+    const S = require(STUB) as typeof Stub;
+    const D = require('../../src/host/decorations') as typeof DecorationsModule;
+    S.created.length = 0;
+    const index = { onDidChange: () => ({ dispose: () => undefined }), detections: {} };
+    const manager = new D.DecorationManager(index as never, S.Uri.file(ROOT) as never, { orphan: 'o', unverified: 'u', quote: 'q' });
+    manager.dispose();
+    return [...S.created];
+  } finally {
+    M._resolveFilename = original;
+  }
+}
+
+describe('editor reading order: decorations', () => {
+  it('the check finds every inline-class property, also in light/dark variants', () => {
+    for (const p of INLINE_PROPERTIES) assert.deepStrictEqual(inlineProperties({ backgroundColor: 'x', [p]: 'y' }), [p]);
+    assert.deepStrictEqual(inlineProperties({ dark: { textDecoration: 'underline' }, light: { color: 'red' } }), ['dark.textDecoration', 'light.color']);
+    assert.deepStrictEqual(inlineProperties({ backgroundColor: 'x', border: '1px solid', gutterIconPath: 'a.svg', overviewRulerColor: 'y' }), []);
+  });
+
+  it('the editor creates no decoration type with an inline-class property', () => {
+    const types = createdDecorationTypes();
+    assert.ok(types.length >= Object.keys(MARK_STYLES).length + Object.keys(VERDICT_STYLES).length, `only ${types.length} decoration types recorded`);
+    const bad = types.flatMap((o, i) => inlineProperties(o).map((p) => `type ${i}: ${p}`));
+    assert.deepStrictEqual(bad, []);
+  });
+
+  it('every mark still shows: a background, a border or a gutter icon', () => {
+    for (const [key, style] of Object.entries({ ...MARK_STYLES, ...VERDICT_STYLES })) {
+      assert.ok(style.background || style.border || style.gutterIcon, `${key} draws nothing`);
+      if (style.gutterIcon) assert.ok(fs.existsSync(path.join(ROOT, 'media', style.gutterIcon)), `media/${style.gutterIcon} is missing`);
+    }
+  });
+});
+
+describe('editor reading order: verdicts in the gutter', () => {
+  const v = DEFAULT_VERDICTS;
+  it('classes the default vocabulary by its rating', () => {
+    const got = Object.fromEntries(v.map((d) => [d.key, verdictClass('CLAIM', d.key, undefined, v)]));
+    assert.deepStrictEqual(got, {
+      true: 'true',
+      'mostly-true': 'true',
+      misleading: 'mixed',
+      'mostly-false': 'false',
+      false: 'false',
+      unverifiable: 'other',
+      opinion: 'other',
+      satire: 'other',
+    });
+  });
+  it('a quote, an unrated claim, and a verdict outside the vocabulary by its own rating', () => {
+    assert.strictEqual(verdictClass('QUOTE', 'false', undefined, v), 'quote');
+    assert.strictEqual(verdictClass('CLAIM', undefined, undefined, v), 'unrated');
+    assert.strictEqual(verdictClass('CLAIM', 'pants-on-fire', { value: 0, best: 10, worst: 0 }, v), 'false');
+    assert.strictEqual(verdictClass('CLAIM', 'spot-on', { value: 10, best: 10, worst: 0 }, v), 'true');
+    assert.strictEqual(verdictClass('CLAIM', 'who-knows', undefined, v), 'other');
+  });
+});
+
+describe('editor reading order: quiet claim suggestions', () => {
+  const claim = (w: number): ClaimDetection => ({ kind: 'claim', label: 'CLAIM', start: 0, end: 5, text: 'قال ف', claimant: null, cue: 'قال', checkWorthiness: w });
+  const mark = (w: number, record = false): Mark => ({ key: 'claimSuggestion', start: 0, end: 5, detection: claim(w), ...(record ? { record: {} as never } : {}) });
+  it('draws only suggestions worth checking by default, all on request, and saved ones always', () => {
+    assert.strictEqual(quietSuggestion(mark(CHECK_WORTHY - 0.01), 'checkWorthy'), true);
+    assert.strictEqual(quietSuggestion(mark(CHECK_WORTHY), 'checkWorthy'), false);
+    assert.strictEqual(quietSuggestion(mark(0.1), 'all'), false);
+    assert.strictEqual(quietSuggestion(mark(0.1, true), 'checkWorthy'), false);
+    assert.strictEqual(quietSuggestion({ key: 'PER', start: 0, end: 2 }, 'checkWorthy'), false);
+  });
+});
