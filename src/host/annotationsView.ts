@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Mark } from '../core/editor/marks';
-import { groupMarks, summariseSidecar, type Group, type GroupId, type SidecarSummary, type TreeFilter, type TreeItemData } from '../core/editor/tree';
+import { groupMarks, rowLabel, summariseSidecar, type Group, type GroupId, type SidecarSummary, type TreeFilter, type TreeItemData } from '../core/editor/tree';
 import { mergeMarks } from '../core/editor/marks';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
@@ -153,15 +153,14 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       }
       case 'item': {
         const it = node.item;
-        const text = it.text.replace(/\s+/g, ' ');
-        const t = new vscode.TreeItem(`\u2068${text.length > 70 ? text.slice(0, 69) + '…' : text}\u2069`, vscode.TreeItemCollapsibleState.None);
         const verdicts = readConfig(vscode.Uri.parse(node.uri)).verdicts;
-        const parts: string[] = [];
-        if (it.group === 'claims') parts.push(verdictLabel(it.verdict, verdicts) ?? vscode.l10n.t('not yet rated'));
-        else if (it.group !== 'suggestions' && it.group !== 'quotes' && it.group !== 'notes') parts.push(labelName(it.label));
-        if (it.record?.claim?.claimant) parts.push(it.record.claim.claimant.text);
-        if (it.record?.note) parts.push('✎');
-        t.description = parts.join(' · ');
+        // Verdict and claimant lead the row: the view cuts long rows where Arabic text begins.
+        const lead: string[] = [];
+        if (it.group === 'claims') lead.push(verdictLabel(it.verdict, verdicts) ?? vscode.l10n.t('not yet rated'));
+        if (it.record?.claim?.claimant) lead.push(it.record.claim.claimant.text);
+        if (it.record?.note) lead.push('✎');
+        const t = new vscode.TreeItem(rowLabel(it.text, lead), vscode.TreeItemCollapsibleState.None);
+        if (it.group !== 'claims' && it.group !== 'suggestions' && it.group !== 'quotes' && it.group !== 'notes') t.description = labelName(it.label);
         t.tooltip = new vscode.MarkdownString().appendText(`${labelName(it.label)} — ${it.text}${it.record?.note ? `\n\n${it.record.note}` : ''}`);
         t.contextValue = it.group === 'orphans' ? 'orphan' : it.group === 'claims' ? 'claim' : it.group === 'suggestions' ? 'suggestion' : it.record ? 'record' : 'detection';
         t.command = { title: vscode.l10n.t('Reveal'), command: 'khabar.revealAnnotation', arguments: [{ uri: node.uri, start: node.start, end: node.end }] };

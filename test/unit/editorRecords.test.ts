@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { commandLink, escapeMarkdown, isolateArabic, webLink } from '../../src/core/editor/markdown';
 import { articleUrl, claimRecord, detectionRecord, isUnverified, trimSpan, verdictVocabulary, withEvidence, withVerdict } from '../../src/core/editor/records';
-import { groupMarks, summariseSidecar } from '../../src/core/editor/tree';
+import { groupMarks, rowLabel, ROW_TEXT_MAX, summariseSidecar } from '../../src/core/editor/tree';
 import { mergeMarks } from '../../src/core/editor/marks';
 import { DEFAULT_VERDICTS } from '../../src/core/model';
 import type { ClaimDetection } from '../../src/core/types';
@@ -147,4 +147,23 @@ describe('editor article url', () => {
     ['---\nurl: javascript:x\n---\n', undefined],
   ];
   for (const [text, want] of cases) it(JSON.stringify(text.slice(0, 30)), () => assert.strictEqual(articleUrl(text), want));
+});
+
+describe('annotations view rows', () => {
+  const RLI = '\u2067';
+  const PDI = '\u2069';
+  it('keeps a short row whole, inside a right-to-left isolate, with the verdict and claimant leading', () => {
+    assert.strictEqual(rowLabel('ارتفعت الأسعار', ['مضلل', 'الوزير']), `${RLI}مضلل · الوزير · ارتفعت الأسعار${PDI}`);
+  });
+  it('shortens a long row at a word boundary with the ellipsis at its logical end, so its beginning stays', () => {
+    const text = 'وقال المتحدث باسم الوزارة في مؤتمر صحفي إن عدد المصابين ارتفع إلى ثلاثة آلاف';
+    const row = rowLabel(text, ['زائف']);
+    const body = row.slice(1, -1).split(' · ')[1]!;
+    assert.ok(text.startsWith(body.slice(0, -1)), body);
+    assert.ok(body.endsWith('…') && body.length <= ROW_TEXT_MAX + 1, body);
+    assert.ok(text.startsWith(`${body.slice(0, -1)} `), 'cut at a word boundary');
+  });
+  it('drops empty lead parts and flattens line breaks', () => {
+    assert.strictEqual(rowLabel('سطر\nثان', ['', ' ']), `${RLI}سطر ثان${PDI}`);
+  });
 });

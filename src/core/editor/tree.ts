@@ -139,3 +139,25 @@ export function summariseSidecar(data: unknown): SidecarSummary | undefined {
   }
   return s;
 }
+
+/** Longest row text, in characters, that fits a sidebar of usual width without being cut. */
+export const ROW_TEXT_MAX = 36;
+
+/**
+ * A row of the annotations view for right-to-left text. The view is a left-to-right list that cuts
+ * an over-long row at its right edge, which is where Arabic text *starts*: so the text is shortened
+ * here, at a word boundary, with the ellipsis at its logical end, and what must stay visible (verdict,
+ * claimant) leads the row. The whole row is a right-to-left isolate (RLI … PDI), so it reads from the
+ * right whatever the workbench's direction.
+ */
+export function rowLabel(text: string, lead: readonly string[] = [], max = ROW_TEXT_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  let short = flat;
+  if (flat.length > max) {
+    const cut = flat.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    short = `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  }
+  const parts = [...lead.filter((p) => p.trim() !== ''), short];
+  return `\u2067${parts.join(' · ')}\u2069`;
+}
