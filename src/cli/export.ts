@@ -60,6 +60,48 @@ export function* walkArticles(dir: string): Generator<string> {
   }
 }
 
+/** The path with symlinks resolved as far as it exists, so two names of one file compare equal. */
+function realTarget(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+/**
+ * Why writing the export to `outPath` would destroy or feed back into an input: the output file is
+ * an input article, an input article's sidecar, or an article or sidecar name inside an input folder
+ * (which the folder walk would also read). Undefined when it is safe.
+ */
+export function outputClash(outPath: string, inputs: readonly string[]): string | undefined {
+  const target = realTarget(outPath);
+  const isArticleName = ARTICLE_EXTENSIONS.some((x) => target.endsWith(x));
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      continue;
+    }
+    const real = realTarget(input);
+    if (stat.isDirectory()) {
+      if (!target.startsWith(real + path.sep)) continue;
+      if (target.endsWith('.annotations.yaml')) return `an annotations file inside the input folder ${input}`;
+      if (isArticleName) return `an article name inside the input folder ${input} (the export would read its own output)`;
+    } else {
+      if (target === real) return `the input article ${input}`;
+      if (target === realTarget(sidecarPathFor(input))) return `the annotations file of the input article ${input}`;
+    }
+  }
+  return undefined;
+}
+
 export type SidecarLoad = { ok: true; records: AnnotationRecord[] } | { ok: false; reason: string } | undefined;
 
 /** The article's sidecar records, undefined when it has none, or why it cannot be used. */
@@ -109,6 +151,10 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
   if (positional.length === 0) throw new UsageError('export needs at least one FILE or folder');
   const outPath = flags.get('out') as string | undefined;
   if (FORMAT_INFO[format].folder && outPath === undefined) throw new UsageError(`${format} writes a folder of files: give --out FOLDER`);
+  if (outPath !== undefined && !FORMAT_INFO[format].folder) {
+    const clash = outputClash(outPath, positional);
+    if (clash) throw new UsageError(`--out ${outPath} is ${clash}: refusing to overwrite it; choose another file`);
+  }
   const reviewDate = flags.get('review-date') as string | undefined;
   if (reviewDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(reviewDate)) throw new UsageError('--review-date must be YYYY-MM-DD');
   const maxSize = parseSize(flags.get('max-size') as string | undefined);

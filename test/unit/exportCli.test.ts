@@ -33,6 +33,28 @@ describe('khabar export / import (CLI)', () => {
     assert.strictEqual(docs[1]!.annotations.length, 0, 'no sidecar and no --include-suggestions: nothing exported');
   });
 
+  it('refuses an --out that is an input article, its sidecar, or an article or sidecar name in an input folder, and touches neither', async () => {
+    const article = path.join(dir, 'news', 'article.txt');
+    const sidecar = `${article}.annotations.yaml`;
+    const before = [fs.readFileSync(article, 'utf8'), fs.readFileSync(sidecar, 'utf8')];
+    fs.symlinkSync(article, path.join(dir, 'alias.txt'));
+    const cases: Array<[string, string[]]> = [
+      [article, [article]],
+      [sidecar, [article]],
+      [path.join(dir, 'alias.txt'), [article]],
+      [path.join(dir, 'news', '..', 'news', 'article.txt'), [path.join(dir, 'news')]],
+      [sidecar, [path.join(dir, 'news')]],
+      [path.join(dir, 'news', 'new-export.txt'), [path.join(dir, 'news')]],
+    ];
+    for (const [target, inputs] of cases) {
+      await assert.rejects(() => runExport(['--format', 'csv', '--out', target, ...inputs], out, err), (e: Error) => e instanceof UsageError && /refusing to overwrite/.test(e.message), target);
+    }
+    assert.deepStrictEqual([fs.readFileSync(article, 'utf8'), fs.readFileSync(sidecar, 'utf8')], before);
+    assert.ok(!fs.existsSync(path.join(dir, 'news', 'new-export.txt')));
+    // A CSV beside the folder, or a .csv inside it, is fine.
+    assert.strictEqual(await runExport(['--format', 'csv', '--out', path.join(dir, 'news', 'export.csv'), path.join(dir, 'news')], out, err), 0);
+  });
+
   it('refuses bad usage (exit code 2 in main)', async () => {
     for (const argv of [['news'], ['--format', 'xml', 'news'], ['--format', 'brat', 'news'], ['--format', 'csv']]) {
       await assert.rejects(() => Promise.resolve(runExport(argv, out, err)), UsageError, argv.join(' '));
