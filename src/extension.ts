@@ -79,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const output = vscode.window.createOutputChannel('Khabar');
   const detections = new DetectionService(output);
   const store: AnnotationStore = createAnnotationStore(context, { log: (m) => output.appendLine(m) });
+  activeStore = store;
   const index = new AnnotationIndex(detections, store);
   const decorations = new DecorationManager(index, context.extensionUri, {
     orphan: vscode.l10n.t('orphaned annotation'),
@@ -135,6 +136,18 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   };
 }
 
-export function deactivate(): void {}
+/** The store of the running extension, so deactivate() can wait for its pending saves. */
+let activeStore: AnnotationStore | undefined;
+
+/**
+ * VS Code waits (a few seconds) for the promise deactivate() returns before it disposes the
+ * subscriptions: annotations still waiting for their debounced save are written here, not lost
+ * when the window closes.
+ */
+export function deactivate(): Promise<void> | undefined {
+  const store = activeStore;
+  activeStore = undefined;
+  return store?.flush();
+}
 
 export type { DecorationKey };
