@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseBrat } from '../../src/core/import/brat';
 import { detect } from '../../src/core/detect';
 import { bratAnn } from '../../src/core/export/brat';
-import { CSV_COLUMNS, parseCsv } from '../../src/core/export/csv';
+import { CSV_COLUMNS, neutraliseFormula, parseCsv, restoreFormula } from '../../src/core/export/csv';
 import { detectionsToRecords } from '../../src/core/export/fromDetections';
 import { exportArticle, exportStream } from '../../src/core/export/index';
 import { CodePointIndex } from '../../src/core/export/offsets';
@@ -185,6 +185,24 @@ describe('export: CSV', () => {
     const c1 = rows.find((r) => r[col('id')] === 'c1')!;
     assert.strictEqual(c1[col('verdict')], 'misleading');
     assert.strictEqual(c1[col('claimant')], 'سالم العتيبي');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, with or without a BOM, and leaves signed numbers', () => {
+    const a = fixtureArticle();
+    const attacks = ['=HYPERLINK("http://x","y")', '+1+cmd|x', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+    for (const bom of [false, true]) {
+      for (const note of attacks) {
+        const records = a.records.map((r) => (r.id === 'e1' ? { ...r, note, author: note } : r));
+        const e1 = parseCsv(str('csv', { ...a, records }, { bom })).find((r) => r[1] === 'e1')!;
+        assert.strictEqual(e1[CSV_COLUMNS.indexOf('note')], `'${note}`, JSON.stringify(note));
+        assert.strictEqual(e1[CSV_COLUMNS.indexOf('author')], `'${note}`);
+      }
+    }
+    assert.strictEqual(neutraliseFormula('-3'), '-3');
+    assert.strictEqual(neutraliseFormula('+25%'), '+25%');
+    assert.strictEqual(neutraliseFormula('-١٢٫٥'), '-١٢٫٥');
+    assert.strictEqual(neutraliseFormula('قال = نعم'), 'قال = نعم');
+    for (const cell of [...attacks, "'=x", "'", "'نص", 'نص', '-3']) assert.strictEqual(restoreFormula(neutraliseFormula(cell)), cell, JSON.stringify(cell));
   });
 
   it('quotes commas, quotes and line breaks per RFC 4180, and adds a BOM when asked', () => {

@@ -1,4 +1,5 @@
-// CSV per RFC 4180 (CRLF rows, quotes doubled), one row per annotation. Offsets are UTF-16, as in
+// CSV per RFC 4180 (CRLF rows, quotes doubled), one row per annotation, with cells a spreadsheet
+// would run as formulas neutralised by a leading apostrophe. Offsets are UTF-16, as in
 // the sidecar, so a row can be matched back to the annotation it came from.
 
 import type { AnnotationRecord } from '../model';
@@ -23,8 +24,26 @@ export const CSV_COLUMNS = [
   'modified',
 ] as const;
 
+/**
+ * A cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
+ * return, e.g. `=HYPERLINK(...)` in a note or in article text) gets a leading apostrophe, the
+ * neutralisation spreadsheets themselves understand (OWASP "CSV injection"); a cell that begins with
+ * an apostrophe gets a second one, so `restoreFormula` reads every cell back exactly. Plain signed numbers
+ * such as `-3` or `+5%` are left as they are: a spreadsheet reads them as numbers, not formulas.
+ */
+export function neutraliseFormula(s: string): string {
+  if (!/^[=+\-@\t\r']/.test(s) || /^[+-]?[0-9٠-٩][0-9٠-٩.,٫٬]*[%٪]?$/.test(s)) return s;
+  return `'${s}`;
+}
+
+/** The cell as written before `neutraliseFormula` (a cell that began with an apostrophe got a second one, so this is exact). */
+export function restoreFormula(s: string): string {
+  return /^'[=+\-@\t\r']/.test(s) ? s.slice(1) : s;
+}
+
 export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  const v = neutraliseFormula(s);
+  return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
 }
 
 export function csvRow(fields: readonly string[]): string {
