@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // End-to-end tests of Khabar in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) driven by
 // Debian's chromium: (1) the mocha suite inside the extension host, (2) what a user sees and does.
-// Usage: node test/e2e/run.js [--host-only|--ui-only] [--keep]   (see test/e2e/README.md)
+// Usage: node test/e2e/run.js [--host-only|--ui-only] [--keep] [--only=host,ui,arabic,restricted,reading]   (see test/e2e/README.md)
 'use strict';
 
 const crypto = require('crypto');
@@ -10,6 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const util = require('util');
 const { ROOT, RUN_DIR, log, ensureHarness, ensureBuilt, startCodeServer, remoteUri } = require('./harness');
+const { runWordOrderTests } = require('./wordOrder');
 
 // Printed by test/e2e/suite/index.ts around mocha's own output.
 const BEGIN_MARKER = 'KHABAR_E2E_BEGIN';
@@ -792,6 +793,24 @@ async function step(group, name, fn) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 5. Word order in the editor (issue 14): test/e2e/wordOrder.js.
+
+function runReadingTests() {
+  return runWordOrderTests({
+    ROOT,
+    WORK,
+    SCREENSHOTS,
+    record,
+    freshServer,
+    launchBrowser,
+    waitUntil,
+    cleanup,
+    setCurrentPage: (p) => (currentPage = p),
+    getVsix: async () => packagedVsix || (process.env.KHABAR_E2E_VSIX ? path.resolve(process.env.KHABAR_E2E_VSIX) : (packagedVsix = packageVsix())),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const t0 = Date.now();
@@ -815,9 +834,13 @@ async function main() {
     ['2. as a user, in chromium', 'ui', 'user session', runUiTests, !argv.has('--host-only')],
     ["3. in VS Code's Arabic display language", 'arabic', 'Arabic session', runArabicUiTests, !argv.has('--host-only')],
     ['4. Restricted Mode', 'restricted', 'Restricted Mode session', runRestrictedTests, !argv.has('--host-only')],
+    ['5. word order in the editor (issue 14)', 'reading', 'word-order session', runReadingTests, !argv.has('--host-only')],
   ];
+  // --only=reading,ui runs just those groups.
+  const only = [...argv].find((a) => a.startsWith('--only='));
+  const onlyGroups = only ? new Set(only.slice('--only='.length).split(',')) : undefined;
   for (const [title, group, name, run, wanted] of sessions) {
-    if (!wanted) continue;
+    if (!wanted || (onlyGroups && !onlyGroups.has(group))) continue;
     process.stdout.write(`\n${title}\n`);
     try {
       await run();
