@@ -30,6 +30,8 @@ export interface KhabarConfig {
     orphans: boolean;
     verdictBadge: boolean;
   };
+  /** Lay out lines that are mostly Arabic right to left in the editor (core/editor/styles RTL_LINE_OPTIONS). */
+  rightToLeftLines: boolean;
   author: string;
   verdicts: readonly VerdictDef[];
   /** The appearance URL of claims when the article gives none. */
@@ -65,6 +67,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
       orphans: c.get<boolean>('highlight.orphans', true),
       verdictBadge: c.get<boolean>('highlight.verdictBadge', true),
     },
+    rightToLeftLines: c.get<boolean>('editor.rightToLeftLines', true),
     author: c.get<string>('author', '') || userName(),
     verdicts: verdictVocabulary(c.get<unknown>('verdicts'), DEFAULT_VERDICTS),
     appearanceUrl: c.get<string>('appearanceUrl', ''),

@@ -1,12 +1,12 @@
 // Highlights in visible editors. Only what VS Code draws outside the line's text (backgrounds,
 // borders, gutter icons, overview ruler; see core/editor/styles.ts), so an Arabic line is never cut
 // into separately laid-out parts and reads in its own order; a tagged claim's verdict is a gutter
-// icon, not text inside the line. Scenarios handled: open/switch editor (drawn at once), typing
+// icon, not text inside the line. One whole-line decoration lays Arabic lines out right to left. Scenarios handled: open/switch editor (drawn at once), typing
 // (debounced; a newer edit cancels a pending update), scrolling a long article (only the visible
 // lines plus a margin are detected), store or settings change (redrawn), close (state dropped).
 import * as vscode from 'vscode';
 import { DECORATION_KEYS, quietSuggestion, type Mark } from '../core/editor/marks';
-import { MARK_STYLES, VERDICT_CLASSES, VERDICT_STYLES, verdictClass, type OverlayStyle, type StyleKey } from '../core/editor/styles';
+import { MARK_STYLES, RTL_LINE_OPTIONS, VERDICT_CLASSES, VERDICT_STYLES, readsRightToLeft, verdictClass, type OverlayStyle, type StyleKey } from '../core/editor/styles';
 import type { VerdictDef } from '../core/model';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
@@ -86,6 +86,8 @@ export function verdictLabel(key: string | undefined, vocabulary: readonly Verdi
 
 export class DecorationManager implements vscode.Disposable {
   private readonly types: Record<DrawnKey, vscode.TextEditorDecorationType>;
+  /** Right-to-left layout of whole Arabic lines (see RTL_LINE_OPTIONS): drawn whether highlights are on or off. */
+  private readonly rtlLines: vscode.TextEditorDecorationType;
   private readonly timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly state = new WeakMap<vscode.TextEditor, DrawnState>();
@@ -103,6 +105,7 @@ export class DecorationManager implements vscode.Disposable {
     for (const key of DECORATION_KEYS) types[key] = vscode.window.createTextEditorDecorationType(renderOptions(MARK_STYLES[key], media));
     for (const c of VERDICT_CLASSES) types[`verdict-${c}`] = vscode.window.createTextEditorDecorationType(renderOptions(VERDICT_STYLES[c], media));
     this.types = types;
+    this.rtlLines = vscode.window.createTextEditorDecorationType({ ...RTL_LINE_OPTIONS, rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
     this.subscriptions.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e, 0))),
       vscode.window.onDidChangeTextEditorVisibleRanges((ev) => {
@@ -224,6 +227,14 @@ export class DecorationManager implements vscode.Disposable {
         }
       }
     }
+    const rtl: vscode.Range[] = [];
+    if (isArticle(doc) && readConfig(doc.uri).rightToLeftLines) {
+      for (let l = window[0]; l <= window[1]; l++) {
+        const line = doc.lineAt(l);
+        if (readsRightToLeft(line.text)) rtl.push(line.range);
+      }
+    }
+    editor.setDecorations(this.rtlLines, rtl);
     for (const [key, list] of options) {
       editor.setDecorations(this.types[key], list);
       ranges.set(key, list.map((o) => o.range));
@@ -240,5 +251,6 @@ export class DecorationManager implements vscode.Disposable {
     this.timers.clear();
     for (const s of this.subscriptions) s.dispose();
     for (const t of Object.values(this.types)) t.dispose();
+    this.rtlLines.dispose();
   }
 }

@@ -1,14 +1,15 @@
 // What keeps an Arabic line in its reading order in the editor (issue 14): VS Code lays out a line
 // holding right-to-left text as one bidi-isolated part per inline decoration or token, left to
-// right. So no decoration type may use a property that becomes an inline class or injected text,
-// and the article grammar may scope nothing inside a line. The e2e word-order check measures the
+// right. So no decoration type may use a property that becomes an inline class or injected text
+// (but the one that lays whole Arabic lines out right to left), and the article grammar may scope
+// nothing inside a line. The e2e word-order check measures the
 // result on screen; these tests name the cause when it comes back.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import Module = require('module');
 import * as path from 'path';
 import { CHECK_WORTHY, quietSuggestion, type Mark } from '../../src/core/editor/marks';
-import { INLINE_PROPERTIES, MARK_STYLES, VERDICT_STYLES, inlineProperties, verdictClass } from '../../src/core/editor/styles';
+import { INLINE_PROPERTIES, MARK_STYLES, RTL_LINE_OPTIONS, VERDICT_STYLES, inlineProperties, readsRightToLeft, verdictClass } from '../../src/core/editor/styles';
 import { DEFAULT_VERDICTS } from '../../src/core/model';
 import type { ClaimDetection } from '../../src/core/types';
 import type * as Stub from '../fixtures/decorations/vscodeStub';
@@ -44,11 +45,30 @@ describe('editor reading order: decorations', () => {
     assert.deepStrictEqual(inlineProperties({ backgroundColor: 'x', border: '1px solid', gutterIconPath: 'a.svg', overviewRulerColor: 'y' }), []);
   });
 
-  it('the editor creates no decoration type with an inline-class property', () => {
+  it('the editor creates no decoration type with an inline-class property, but the whole-line right-to-left one', () => {
     const types = createdDecorationTypes();
     assert.ok(types.length >= Object.keys(MARK_STYLES).length + Object.keys(VERDICT_STYLES).length, `only ${types.length} decoration types recorded`);
-    const bad = types.flatMap((o, i) => inlineProperties(o).map((p) => `type ${i}: ${p}`));
+    const rtl = types.filter((o) => o['textDecoration'] === RTL_LINE_OPTIONS.textDecoration);
+    assert.strictEqual(rtl.length, 1, 'one right-to-left line type');
+    assert.deepStrictEqual(inlineProperties(rtl[0]), ['textDecoration'], 'it sets nothing else inline');
+    const bad = types.filter((o) => !rtl.includes(o)).flatMap((o, i) => inlineProperties(o).map((p) => `type ${i}: ${p}`));
     assert.deepStrictEqual(bad, []);
+  });
+
+  it('the right-to-left type is applied to whole lines only, so it adds no part boundary', () => {
+    const src = fs.readFileSync(path.join(ROOT, 'src', 'host', 'decorations.ts'), 'utf8');
+    const uses = [...src.matchAll(/setDecorations\(this\.rtlLines, (\w+)\)/g)].map((m) => m[1]!);
+    assert.deepStrictEqual(uses, ['rtl']);
+    const pushes = [...src.matchAll(/\brtl\.push\(([^)]*)\)/g)].map((m) => m[1]!);
+    assert.deepStrictEqual(pushes, ['line.range'], 'only TextLine.range (the whole line) goes into it');
+  });
+
+  it('lays out right to left the lines that are mostly Arabic', () => {
+    assert.strictEqual(readsRightToLeft('138 طالبا في المدرسة'), true);
+    assert.strictEqual(readsRightToLeft('وقالت وكالة Reuters إن COVID-19 ينتشر'), true);
+    assert.strictEqual(readsRightToLeft('The minister said «نعم» today'), false);
+    assert.strictEqual(readsRightToLeft('2021/06/05'), false);
+    assert.strictEqual(readsRightToLeft(''), false);
   });
 
   it('every mark still shows: a background, a border or a gutter icon', () => {

@@ -7,6 +7,7 @@
 // and never touch the line's text. `OverlayStyle` admits only those, and `inlineProperties` is the
 // check a unit test runs over every decoration type the host creates.
 
+import { isArabicLetter } from '../arabic';
 import type { Rating, VerdictDef } from '../model';
 import type { DecorationKey } from './marks';
 
@@ -109,4 +110,31 @@ export function inlineProperties(options: unknown, prefix = ''): string[] {
     else if (k === 'light' || k === 'dark') found.push(...inlineProperties(v, `${prefix}${k}.`));
   }
   return found;
+}
+
+/**
+ * The one exception to "nothing inline": VS Code has no right-to-left lines (microsoft/vscode#11770),
+ * and lays out each row of a line as a left-to-right paragraph, so a wrapped row that starts with a
+ * number or a bracket («138 طالبا…») shows it at the wrong end, and Latin words inside Arabic
+ * lines are ordered as in English. A decoration over a whole line adds one class to the line's
+ * single part, so it divides nothing; its CSS sets that part's direction to right-to-left, and the
+ * browser then orders the row as an Arabic news page would. `textDecoration` is the only render
+ * option whose value VS Code writes into the class's CSS unchanged, hence the `none;` before it.
+ * Setting `khabar.editor.rightToLeftLines` turns it off.
+ */
+export const RTL_LINE_OPTIONS = { textDecoration: 'none; direction: rtl' } as const;
+
+/**
+ * True for a line to lay out right to left: it has Arabic letters, at least as many as Latin ones
+ * (an English line quoting one Arabic word stays left to right).
+ */
+export function readsRightToLeft(line: string): boolean {
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (isArabicLetter(c)) arabic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+  }
+  return arabic > 0 && arabic >= latin;
 }
