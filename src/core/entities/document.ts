@@ -373,16 +373,27 @@ function annotate(
   };
   const knowns = found.map(knownFor);
   const keys = found.map((e, i) => keyTokens(e.text, knowns[i]));
-  const canonicalOf = found.map((_, i) => i);
-  for (let i = 0; i < found.length; i++) {
-    let best = i;
-    for (let j = 0; j < found.length; j++) {
-      if (found[j]!.label !== found[i]!.label) continue;
-      if (keys[j]!.length <= keys[best]!.length) continue;
-      if (containsRun(keys[j]!, keys[i]!)) best = j;
+  // The canonical mention of i is the longest mention of its type whose key contains i's key as a
+  // run of words (the earliest of equals), or i itself when none is longer. Every run of every key is
+  // indexed once, so this is linear in the mentions (keys are a few words) where comparing every
+  // pair made long documents quadratic.
+  const longestContaining = new Map<string, number>();
+  for (let j = 0; j < found.length; j++) {
+    const key = keys[j]!;
+    for (let a = 0; a < key.length; a++) {
+      for (let b = a + 1; b <= key.length; b++) {
+        const run = found[j]!.label + RUN_SEP + key.slice(a, b).join(RUN_SEP);
+        const held = longestContaining.get(run);
+        if (held === undefined || keys[held]!.length < key.length) longestContaining.set(run, j);
+      }
     }
-    canonicalOf[i] = best;
   }
+  const canonicalOf = found.map((e, i) => {
+    const key = keys[i]!;
+    if (key.length === 0) return i;
+    const j = longestContaining.get(e.label + RUN_SEP + key.join(RUN_SEP))!;
+    return keys[j]!.length > key.length ? j : i;
+  });
   const canonicalText = (i: number): string => {
     const e = found[canonicalOf[i]!]!;
     const first = tokenize(e.text)[0];
@@ -407,11 +418,5 @@ function annotate(
   });
 }
 
-function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
-  if (needle.length === 0 || needle.length > hay.length) return false;
-  outer: for (let s = 0; s + needle.length <= hay.length; s++) {
-    for (let k = 0; k < needle.length; k++) if (hay[s + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
-}
+/** Joins a label and key words into one map key; never part of a word. */
+const RUN_SEP = '\u0001';
