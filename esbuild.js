@@ -1,5 +1,7 @@
-// Bundles the extension (dist/extension.js, `vscode` external) and the CLI (dist/cli.js, a Node
-// executable). `--production` minifies; `--watch` rebuilds and prints the problem-matcher markers.
+// Bundles the extension (dist/extension.js, `vscode` external), the CLI (dist/cli.js, a Node
+// executable) and the reader's webview script (dist/reader.js, browser IIFE), and copies the
+// reader's Arabic font into dist/fonts/. `--production` minifies; `--watch` rebuilds and prints
+// the problem-matcher markers.
 const esbuild = require('esbuild');
 const fs = require('fs');
 
@@ -34,7 +36,24 @@ const common = {
   metafile: true,
 };
 
+/**
+ * The reader's font (Noto Naskh Arabic, OFL-1.1, from @fontsource): the Arabic and Latin subsets at
+ * 400 and 700, which media/reader/reader.css declares with URLs relative to itself.
+ */
+function copyFonts() {
+  const from = 'node_modules/@fontsource/noto-naskh-arabic/files';
+  fs.mkdirSync('dist/fonts', { recursive: true });
+  for (const subset of ['arabic', 'latin']) {
+    for (const weight of [400, 700]) {
+      const name = `noto-naskh-arabic-${subset}-${weight}-normal.woff2`;
+      fs.copyFileSync(`${from}/${name}`, `dist/fonts/${name}`);
+    }
+  }
+  fs.copyFileSync('node_modules/@fontsource/noto-naskh-arabic/LICENSE', 'dist/fonts/LICENSE');
+}
+
 async function main() {
+  copyFonts();
   const contexts = await Promise.all([
     esbuild.context({
       ...common,
@@ -47,6 +66,14 @@ async function main() {
       entryPoints: ['src/cli.ts'],
       outfile: 'dist/cli.js',
       banner: { js: '#!/usr/bin/env node' },
+    }),
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/webview/reader.ts'],
+      outfile: 'dist/reader.js',
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome114',
     }),
   ]);
   if (watch) {

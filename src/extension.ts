@@ -13,6 +13,7 @@ import { registerExportCommand } from './host/exportCommand';
 import { readConfig } from './host/config';
 import { AnnotationHoverProvider } from './host/hover';
 import { registerOnboarding } from './host/onboarding';
+import { ReaderManager, type ReaderApi } from './host/reader/reader';
 import { ArticleStatus } from './host/statusBar';
 import type { AnnotationStore } from './host/storeApi';
 import { registerStoreCommands } from './host/store/commands';
@@ -40,6 +41,8 @@ export interface KhabarApi {
   commands: Commands;
   status: ArticleStatus;
   view: AnnotationsView;
+  /** The Khabar Reader: open(document) opens or reveals an article's panel; panelFor(uri) finds it. */
+  reader: ReaderApi;
   /**
    * What was last drawn in an editor, per decoration key (PER, LOC, ORG, MISC, figure,
    * claimSuggestion, claimTagged, note, orphan, and the gutter verdicts verdict-true, verdict-mixed,
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const commands = new Commands(index, decorations, output);
   const status = new ArticleStatus(index);
   const view = new AnnotationsView(index);
+  const reader = new ReaderManager({ index, commands, output, extensionUri: context.extensionUri });
   context.subscriptions.push(
     output,
     detections,
@@ -103,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
     ...commands.register(),
     ...registerStoreCommands(store),
     ...registerOnboarding(context),
+    ...reader.register(),
     ...registerArticleLanguage(context),
   );
   // Exports read an open article's records from the store (they include unsaved changes), others from disk.
@@ -126,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
     commands,
     status,
     view,
+    reader,
     drawn: (editor) => drawnSpans(decorations, editor),
     updateNow: (editor) => decorations.update(editor),
     measureEdit: async (editor, offset, text) => {

@@ -11,6 +11,7 @@ const path = require('path');
 const util = require('util');
 const { ROOT, RUN_DIR, log, ensureHarness, ensureBuilt, startCodeServer, remoteUri } = require('./harness');
 const { runWordOrderTests } = require('./wordOrder');
+const { runReaderTests } = require('./reader');
 
 // Printed by test/e2e/suite/index.ts around mocha's own output.
 const BEGIN_MARKER = 'KHABAR_E2E_BEGIN';
@@ -835,6 +836,7 @@ async function main() {
     ["3. in VS Code's Arabic display language", 'arabic', 'Arabic session', runArabicUiTests, !argv.has('--host-only')],
     ['4. Restricted Mode', 'restricted', 'Restricted Mode session', runRestrictedTests, !argv.has('--host-only')],
     ['5. word order in the editor (issue 14)', 'reading', 'word-order session', runReadingTests, !argv.has('--host-only')],
+    ['6. the Khabar Reader (issue 14)', 'reader', 'reader session', () => runReaderTests({ ROOT, WORK, SCREENSHOTS, record, freshServer, launchBrowser, waitUntil, cleanup, setCurrentPage: (p) => (currentPage = p), getVsix: async () => packagedVsix || (packagedVsix = packageVsix()), packageArabicLanguagePack }), !argv.has('--host-only')],
   ];
   // --only=reading,ui runs just those groups.
   const only = [...argv].find((a) => a.startsWith('--only='));

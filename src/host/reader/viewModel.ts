@@ -1,0 +1,207 @@
+// Builds what the reader shows from a document: paragraphs (core/reader/layout), the marks the
+// editor draws (AnnotationIndex.marks) cut per paragraph with their explanation (markInfo, the
+// hover's content), orphans, and the article's names for the claim card. Long articles (paragraph
+// mode) get marks only for the paragraphs near what the reader shows.
+import * as vscode from 'vscode';
+import type { Mark } from '../../core/editor/marks';
+import { partsText } from '../../core/editor/markInfo';
+import { countWordOccurrences } from '../../core/editor/occurrences';
+import type { AnnotationRecord, VerdictDef } from '../../core/model';
+import { evidenceTitles, evidenceLine } from '../../core/reader/claimCard';
+import { layoutParagraphs, paragraphAt, type ParagraphSpan } from '../../core/reader/layout';
+import type { ClaimFields, MarkView, NameView, OrphanView, ParagraphView } from '../../core/reader/protocol';
+import type { AnnotationIndex } from '../annotations';
+import { hiddenKeys, readConfig } from '../config';
+import { markInfo } from '../markInfo';
+
+export interface BuiltView {
+  paragraphs: ParagraphSpan[];
+  views: ParagraphView[];
+  orphans: OrphanView[];
+  names: NameView[];
+  /** Every mark shown, by id (messages name marks by these ids). */
+  marks: Map<string, Mark>;
+  records: Map<string, AnnotationRecord>;
+  lazy: boolean;
+  textLength: number;
+  /** Time spent getting the marks (detection included), ms. */
+  marksMs: number;
+}
+
+/** Paragraphs around the visible ones whose marks are sent too (long articles). */
+const MARGIN = 30;
+
+/** A short hash of a paragraph's text, so a detection's id does not change when text above it moves. */
+function textHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * A mark's id in messages: a record's id, or for a detection its kind, its span relative to its
+ * paragraph and the paragraph's text hash. Edits elsewhere leave it (and the paragraph's signature)
+ * unchanged, so the webview keeps the paragraph's elements.
+ */
+export function markId(m: Mark, paragraphStart: number, paragraphHash: string): string {
+  return m.record ? `r:${m.record.id}` : `d:${m.key}:${m.start - paragraphStart}:${m.end - m.start}:${paragraphHash}`;
+}
+
+function claimFields(r: AnnotationRecord): ClaimFields {
+  const c = r.claim ?? {};
+  const evidence = c.evidence ?? [];
+  const titles = evidenceTitles(r.note, evidence);
+  // The card shows evidence titles beside their links, not as note lines; saving writes them back.
+  const titleLines = new Set([...titles].map(([u, t]) => evidenceLine(t, u)));
+  const note = (r.note ?? '')
+    .split('\n')
+    .filter((l) => !titleLines.has(l.trim()))
+    .join('\n')
+    .trim();
+  return {
+    ...(c.verdict ? { verdict: c.verdict } : {}),
+    ...(c.claimant ? { claimant: c.claimant.text } : {}),
+    ...(c.type ? { claimType: c.type } : {}),
+    evidence: evidence.map((url) => (titles.has(url) ? { url, title: titles.get(url)! } : { url })),
+    ...(c.review ? { review: c.review } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * `prev` (a quick render right after an edit): paragraphs whose text is unchanged keep their marks
+ * from the previous view, moved with the text; changed ones get only the marks that need no
+ * detection (figures and saved records). The full render with fresh detections follows.
+ */
+export function buildView(document: vscode.TextDocument, index: AnnotationIndex, visible: [number, number] | undefined, prev?: BuiltView): BuiltView {
+  const started = performance.now();
+  const text = document.getText();
+  const config = readConfig(document.uri);
+  const verdicts: readonly VerdictDef[] = config.verdicts;
+  const hidden = hiddenKeys(config);
+  hidden.add('orphan');
+  const paragraphs = layoutParagraphs(text);
+  const lazy = index.detections.paragraphMode(document);
+  let from = 0;
+  let to = paragraphs.length - 1;
+  let marks: Mark[];
+  if (lazy) {
+    const [a, b] = visible ?? [0, 40];
+    from = Math.max(0, a - MARGIN);
+    to = Math.min(paragraphs.length - 1, b + MARGIN);
+    if (to >= from) {
+      const fromLine = document.positionAt(paragraphs[from]!.start).line;
+      const toLine = document.positionAt(paragraphs[to]!.end).line;
+      marks = index.marks(document, hidden, fromLine, toLine);
+    } else marks = [];
+  } else if (!prev) marks = index.marks(document, hidden);
+  else marks = [];
+
+  const views: ParagraphView[] = paragraphs.map((p, i) => ({
+    start: p.start,
+    role: p.role,
+    text: text.slice(p.start, p.end),
+    ...(i >= from && i <= to ? { marks: [] as MarkView[] } : {}),
+  }));
+  const byId = new Map<string, Mark>();
+  const reused = new Set<number>();
+  if (prev) {
+    const oldByText = new Map<string, number[]>();
+    prev.views.forEach((v, i) => {
+      if (!v.marks) return;
+      const list = oldByText.get(v.text);
+      if (list) list.push(i);
+      else oldByText.set(v.text, [i]);
+    });
+    marks = [];
+    for (let i = from; i <= to; i++) {
+      const v = views[i]!;
+      const oi = oldByText.get(v.text)?.shift();
+      const old = oi === undefined ? undefined : prev.views[oi];
+      if (old?.marks) {
+        reused.add(i);
+        v.marks = old.marks;
+        const delta = v.start - old.start;
+        for (const mv of old.marks) {
+          const m = prev.marks.get(mv.id);
+          if (m && !byId.has(mv.id)) byId.set(mv.id, { ...m, start: m.start + delta, end: m.end + delta });
+        }
+      } else if (!lazy) {
+        const line = document.positionAt(paragraphs[i]!.start).line;
+        marks.push(...index.marks(document, hidden, line, line, true).filter((m) => m.start < paragraphs[i]!.end && m.end > paragraphs[i]!.start));
+      }
+    }
+  }
+  const marksMs = performance.now() - started;
+  const records = new Map<string, AnnotationRecord>();
+  const names = new Map<string, NameView>();
+  // A long article's names are counted in the whole text (as the hover does), once per name.
+  const counts = new Map<string, number>();
+  const wholeText = lazy
+    ? (name: string): number => {
+        let n = counts.get(name);
+        if (n === undefined) counts.set(name, (n = countWordOccurrences(text, name)));
+        return n;
+      }
+    : undefined;
+  const hashes: Array<string | undefined> = [];
+  for (const m of marks) {
+    if (m.key === 'orphan' || m.end <= m.start) continue;
+    const pi = Math.max(0, paragraphAt(paragraphs, m.start));
+    const para = paragraphs[pi];
+    let hash = '';
+    if (!m.record && para) {
+      hash = hashes[pi] ??= textHash(views[pi]!.text);
+    }
+    let id = markId(m, para?.start ?? 0, hash);
+    if (byId.has(id)) {
+      let n = 2;
+      while (byId.has(`${id}#${n}`)) n++;
+      id = `${id}#${n}`;
+    }
+    byId.set(id, m);
+    if (m.record) records.set(m.record.id, m.record);
+    const info = markInfo(m, verdicts, m.detection?.kind === 'entity' ? wholeText : undefined);
+    const label = m.record?.label ?? m.detection?.label ?? m.key;
+    const base: Omit<MarkView, 'start' | 'end'> = {
+      id,
+      key: m.key,
+      label,
+      detection: !m.record,
+      ...(m.record ? { recordId: m.record.id } : {}),
+      ...(m.record?.kind === 'claim' ? { claim: claimFields(m.record) } : {}),
+      aria: partsText(info.title),
+      info,
+    };
+    for (let i = Math.max(0, paragraphAt(paragraphs, m.start)); i < paragraphs.length && paragraphs[i]!.start < m.end; i++) {
+      const p = paragraphs[i]!;
+      const list = views[i]!.marks;
+      if (!list || p.end <= m.start || reused.has(i)) continue;
+      list.push({ ...base, start: Math.max(0, m.start - p.start), end: Math.min(p.end, m.end) - p.start });
+    }
+    const entityLabel = m.record?.label ?? m.detection?.label;
+    if ((m.key === 'PER' || m.key === 'ORG') && (entityLabel === 'PER' || entityLabel === 'ORG')) {
+      const name = (m.detection?.kind === 'entity' ? m.detection.canonical : undefined) ?? m.record?.target.exact ?? m.detection?.text ?? '';
+      if (name) {
+        const hit = names.get(name);
+        if (hit) hit.offsets.push(m.start);
+        else names.set(name, { text: name, label: m.key, offsets: [m.start] });
+      }
+    }
+  }
+  const orphans: OrphanView[] = [];
+  const state = index.store.peek(document.uri);
+  const orphanRecords = [...(state?.records.filter((r) => r.orphan) ?? []), ...(state?.orphans ?? [])];
+  for (const r of orphanRecords) {
+    records.set(r.id, r);
+    const m: Mark = { key: 'orphan', start: Math.min(r.target.start, text.length), end: Math.min(r.target.start, text.length), record: r };
+    orphans.push({ id: `o:${r.id}`, recordId: r.id, label: r.label, exact: r.target.exact, info: markInfo(m, verdicts) });
+  }
+  for (const r of index.records(document)) records.set(r.id, r);
+  return { paragraphs, views, orphans, names: prev ? prev.names : [...names.values()], marks: byId, records, lazy, textLength: text.length, marksMs };
+}
+
+/** A paragraph's identity for diffing: same text, role and marks ⇒ the webview keeps its element. */
+export function paragraphSignature(p: ParagraphView): string {
+  return JSON.stringify([p.role, p.text, p.marks ?? null]);
+}
