@@ -19,7 +19,7 @@ export interface KhabarConfig {
     entities: boolean;
     figures: boolean;
     claims: boolean;
-    /** Which claim suggestions are drawn (`claims` on): the check-worthy ones, or all. */
+    /** Which claim suggestions are drawn (`claims` on): the most check-worthy, the check-worthy, or all. */
     claimSuggestions: SuggestionMode;
     person: boolean;
     place: boolean;
@@ -46,6 +46,10 @@ function userName(): string {
   }
 }
 
+function suggestionMode(v: string): SuggestionMode {
+  return v === 'all' || v === 'checkWorthy' ? v : 'top';
+}
+
 export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
   const c = vscode.workspace.getConfiguration('khabar', scope);
   return {
@@ -57,7 +61,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
       entities: c.get<boolean>('highlight.entities', true),
       figures: c.get<boolean>('highlight.figures', true),
       claims: c.get<boolean>('highlight.claims', true),
-      claimSuggestions: c.get<SuggestionMode>('highlight.claimSuggestions', 'checkWorthy') === 'all' ? 'all' : 'checkWorthy',
+      claimSuggestions: suggestionMode(c.get<string>('highlight.claimSuggestions', 'top')),
       person: c.get<boolean>('highlight.person', true),
       place: c.get<boolean>('highlight.place', true),
       organisation: c.get<boolean>('highlight.organisation', true),

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import Module = require('module');
 import * as path from 'path';
-import { CHECK_WORTHY, quietSuggestion, type Mark } from '../../src/core/editor/marks';
+import { CHECK_WORTHY, TOP_CHECK_WORTHY, quietSuggestion, type Mark } from '../../src/core/editor/marks';
 import { INLINE_PROPERTIES, MARK_STYLES, RTL_LINE_OPTIONS, VERDICT_STYLES, inlineProperties, readsRightToLeft, verdictClass } from '../../src/core/editor/styles';
 import { DEFAULT_VERDICTS } from '../../src/core/model';
 import type { ClaimDetection } from '../../src/core/types';
@@ -106,9 +106,13 @@ describe('editor reading order: verdicts in the gutter', () => {
 describe('editor reading order: quiet claim suggestions', () => {
   const claim = (w: number): ClaimDetection => ({ kind: 'claim', label: 'CLAIM', start: 0, end: 5, text: 'قال ف', claimant: null, cue: 'قال', checkWorthiness: w });
   const mark = (w: number, record = false): Mark => ({ key: 'claimSuggestion', start: 0, end: 5, detection: claim(w), ...(record ? { record: {} as never } : {}) });
-  it('draws only suggestions worth checking by default, all on request, and saved ones always', () => {
+  it('draws only the most check-worthy suggestions by default, more or all on request, and saved ones always', () => {
     assert.strictEqual(quietSuggestion(mark(CHECK_WORTHY - 0.01), 'checkWorthy'), true);
     assert.strictEqual(quietSuggestion(mark(CHECK_WORTHY), 'checkWorthy'), false);
+    assert.strictEqual(quietSuggestion(mark(CHECK_WORTHY), 'top'), true);
+    assert.strictEqual(quietSuggestion(mark(TOP_CHECK_WORTHY - 0.01), 'top'), true);
+    assert.strictEqual(quietSuggestion(mark(TOP_CHECK_WORTHY), 'top'), false);
+    assert.strictEqual(quietSuggestion(mark(0.1, true), 'top'), false);
     assert.strictEqual(quietSuggestion(mark(0.1), 'all'), false);
     assert.strictEqual(quietSuggestion(mark(0.1, true), 'checkWorthy'), false);
     assert.strictEqual(quietSuggestion({ key: 'PER', start: 0, end: 2 }, 'checkWorthy'), false);

@@ -111,21 +111,26 @@ export function mergeMarks(
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Which claim suggestions are drawn: those worth checking (the default), or every one. */
-export type SuggestionMode = 'checkWorthy' | 'all';
+/**
+ * Which claim suggestions are drawn: the most check-worthy (the default: about one in five in real
+ * news), those worth checking (the records' `checkWorthy`: about seven in ten), or every one.
+ */
+export type SuggestionMode = 'top' | 'checkWorthy' | 'all';
 
-/** Check-worthiness at or above which a suggestion is drawn in `checkWorthy` mode (records' `checkWorthy`). */
+/** Check-worthiness at or above which a suggestion is worth checking (records' `checkWorthy`). */
 export const CHECK_WORTHY = 0.5;
+/** Check-worthiness of the most check-worthy suggestions, drawn by default. */
+export const TOP_CHECK_WORTHY = 0.7;
 
 /**
- * True for a detected claim suggestion that is left undrawn in `checkWorthy` mode: most sentences of
- * a news article report speech, and underlining all of them buries the ones worth checking. Saved
- * suggestions (records) are always drawn; navigation and the annotations view still list them all.
+ * True for a detected claim suggestion that is left undrawn in this mode: most sentences of a news
+ * article report speech or a figure, and underlining all of them buries the ones worth checking.
+ * Saved suggestions (records) are always drawn; navigation and the annotations view list them all.
  */
 export function quietSuggestion(m: Mark, mode: SuggestionMode): boolean {
   if (mode === 'all' || m.key !== 'claimSuggestion' || m.record) return false;
   const d = m.detection;
-  return d?.kind === 'claim' && d.checkWorthiness < CHECK_WORTHY;
+  return d?.kind === 'claim' && d.checkWorthiness < (mode === 'top' ? TOP_CHECK_WORTHY : CHECK_WORTHY);
 }
 
 /**

@@ -3,7 +3,7 @@
 // hover's content), orphans, and the article's names for the claim card. Long articles (paragraph
 // mode) get marks only for the paragraphs near what the reader shows.
 import * as vscode from 'vscode';
-import type { Mark } from '../../core/editor/marks';
+import { quietSuggestion, type Mark } from '../../core/editor/marks';
 import { partsText } from '../../core/editor/markInfo';
 import { countWordOccurrences } from '../../core/editor/occurrences';
 import type { AnnotationRecord, VerdictDef } from '../../core/model';
@@ -146,7 +146,8 @@ export function buildView(document: vscode.TextDocument, index: AnnotationIndex,
     : undefined;
   const hashes: Array<string | undefined> = [];
   for (const m of marks) {
-    if (m.key === 'orphan' || m.end <= m.start) continue;
+    // The reader shows what the editor draws: by default only the claim suggestions worth checking.
+    if (m.key === 'orphan' || m.end <= m.start || quietSuggestion(m, config.highlight.claimSuggestions)) continue;
     const pi = Math.max(0, paragraphAt(paragraphs, m.start));
     const para = paragraphs[pi];
     let hash = '';
