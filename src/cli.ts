@@ -1,5 +1,5 @@
 // The `khabar` command line: the same core as the extension, for pipelines.
-// Exit codes: 0 ok, 1 some file failed, 2 usage error.
+// Exit codes: 0 ok, 1 some file failed, 2 usage error, 3 export with nothing in it.
 
 import { CHECK_HELP, runCheck } from './cli/check';
 import { DETECT_HELP, runDetect } from './cli/detect';
@@ -27,7 +27,8 @@ Commands:
 ${rows.join('\n')}
 
 Run \`khabar COMMAND --help\` for a command's options.
-Exit codes: 0 ok, 1 some file failed (reason on stderr), 2 usage error.
+Exit codes: 0 ok, 1 some file failed (reason on stderr), 2 usage error,
+3 export wrote no annotation (a warning on stderr says why).
 `;
 }
 

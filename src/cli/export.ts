@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { detect } from '../core/detect';
+import { frontMatterUrl, webUrl } from '../core/export/articleUrl';
 import { detectionsToRecords } from '../core/export/fromDetections';
 import { exportStream, FORMAT_INFO, type ExportSink } from '../core/export/index';
 import { safeRelativePath, UnsafePathError } from '../core/export/paths';
@@ -20,12 +21,14 @@ Exports articles and their annotations (from each article's .annotations.yaml si
 Folders are walked for *.txt, *.md, *.news and *.article files, one article at a time.
 
 Formats:
-${EXPORT_FORMATS.map((f) => `  ${f.padEnd(13)}${FORMAT_INFO[f].description}`).join('\n')}
+${EXPORT_FORMATS.map((f) => `  ${f.padEnd(15)}${FORMAT_INFO[f].description}`).join('\n')}
 
-Folders give one stream: a JSON array (json, claimreview), one collection (w3c), one line per
-article (doccano, prodigy, labelstudio), rows (csv), documents separated by -DOCSTART- (conll),
+Folders give one stream: a JSON array (json, claimreview, labelstudio), one collection (w3c),
+one line per article (doccano, prodigy), rows (csv), documents each starting with a
+-DOCSTART- line that names the article (conll, conll-figures),
 one report (report-md, report-html); brat writes NAME.txt + NAME.ann per article under --out.
-Offsets are UTF-16 in json and csv, code points in every other position-based format.
+Offsets are UTF-16 code units in json, csv and doccano (doccano's editor counts them), code
+points in every other position-based format.
 
 Options:
   --format FORMAT          required; see above
@@ -35,6 +38,9 @@ Options:
   --bom                    csv: start with a UTF-8 BOM (for Excel)
   --reviewer NAME          claimreview: the reviewing organisation when an annotation has no author
   --review-date DATE       claimreview: publication date (YYYY-MM-DD) when an annotation has none
+  --base-url URL           where the articles are published: an article without its own URL
+                           (url: in its front matter or in document: of its annotations file)
+                           is at URL + its path. w3c needs one or the other for absolute ids
   --max-size BYTES         skip articles larger than this (default 10 MB)
 `;
 
@@ -102,7 +108,7 @@ export function outputClash(outPath: string, inputs: readonly string[]): string 
   return undefined;
 }
 
-export type SidecarLoad = { ok: true; records: AnnotationRecord[] } | { ok: false; reason: string } | undefined;
+export type SidecarLoad = { ok: true; records: AnnotationRecord[]; url?: string } | { ok: false; reason: string } | undefined;
 
 /** The article's sidecar records, undefined when it has none, or why it cannot be used. */
 export function loadSidecarForExport(articleFile: string): SidecarLoad {
@@ -125,7 +131,7 @@ export function loadSidecarForExport(articleFile: string): SidecarLoad {
     if (e instanceof UnsafePathError) return { ok: false, reason: `${sidecarFile}: document.path refused: ${e.message}` };
     throw e;
   }
-  return { ok: true, records: r.data.annotations };
+  return { ok: true, records: r.data.annotations, ...(r.data.document.url === undefined ? {} : { url: r.data.document.url }) };
 }
 
 /** The article's path in the export: relative to the working folder when inside it, else to its root argument. */
@@ -138,7 +144,7 @@ function exportPath(file: string, root: string | undefined): string {
 
 export async function runExport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { flags, positional } = parseArgs(argv, {
-    values: ['format', 'out', 'reviewer', 'review-date', 'max-size'],
+    values: ['format', 'out', 'reviewer', 'review-date', 'max-size', 'base-url'],
     booleans: ['help', 'include-suggestions', 'bom'],
   });
   if (flags.has('help')) {
@@ -162,11 +168,23 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
   const reviewer = flags.get('reviewer') as string | undefined;
   if (reviewer !== undefined) options.reviewer = reviewer;
   if (reviewDate !== undefined) options.reviewDate = reviewDate;
+  const baseUrl = flags.get('base-url') as string | undefined;
+  if (baseUrl !== undefined) {
+    if (webUrl(baseUrl) === undefined) throw new UsageError('--base-url must be an absolute http:// or https:// URL');
+    options.baseUrl = baseUrl;
+  }
 
-  let failed = 0;
+  // Inputs that do not exist are reported before anything is written: with none left there is no
+  // output at all (not an empty `[]` that looks like a result).
+  const present = positional.filter((arg) => fs.existsSync(arg));
+  for (const arg of positional) if (!present.includes(arg)) err(`khabar: ${arg}: no such file or folder`);
+  if (present.length === 0) return 1;
+
+  let failed = positional.length - present.length;
+  let noSidecar = 0;
   const inputs = new Set<string>();
   async function* articles(): AsyncGenerator<ExportArticle> {
-    for (const arg of positional) {
+    for (const arg of present) {
       let isDir = false;
       try {
         isDir = fs.statSync(arg).isDirectory();
@@ -193,7 +211,8 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
         // Without a sidecar only detections exist, and they are suggestions: skip the work unless wanted.
         let records: AnnotationRecord[] = [];
         if (sidecar) records = sidecar.records;
-        else if (options.includeSuggestions) {
+        else if (!options.includeSuggestions) noSidecar++;
+        else {
           try {
             records = detectionsToRecords(r.text, detect(r.text));
           } catch (e) {
@@ -202,7 +221,10 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
             continue;
           }
         }
-        yield { path: exportPath(file, isDir ? arg : undefined), text: r.text, records };
+        const article: ExportArticle = { path: exportPath(file, isDir ? arg : undefined), text: r.text, records };
+        const url = (sidecar?.ok ? sidecar.url : undefined) ?? frontMatterUrl(r.text);
+        if (url !== undefined) article.url = url;
+        yield article;
         // Let the output drain between articles so memory stays flat on big folders.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -221,9 +243,23 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
     }
   }
   for (const f of result.failures) err(`khabar: ${f.message}`);
-  failed += result.failures.length;
+  for (const f of result.skipped) err(`khabar: ${f.message} (skipped; the article's other annotations were exported)`);
+  failed += result.failures.length + result.skipped.length;
   if (outPath !== undefined) err(`khabar export: ${plural(result.articles, 'article')}, ${plural(result.records, 'annotation')} → ${outPath}${failed ? ` (${failed} failed)` : ''}`);
-  return failed > 0 ? 1 : 0;
+  if (failed > 0) return 1;
+  if (result.records === 0 && !result.cancelled) {
+    const why =
+      result.articles === 0
+        ? 'no article was found'
+        : noSidecar > 0
+          ? `${plural(noSidecar, 'article')} without an annotations file (add --include-suggestions to export their detections)`
+          : options.includeSuggestions
+            ? 'no accepted or suggested annotation'
+            : 'no accepted annotation (add --include-suggestions to export unreviewed suggestions too)';
+    err(`khabar export: warning: nothing exported: ${why}`);
+    return 3;
+  }
+  return 0;
 }
 
 interface StreamSink extends ExportSink {

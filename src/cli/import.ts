@@ -18,7 +18,8 @@ Turns annotations from other tools into Khabar articles with .annotations.yaml s
 
   brat         SOURCE is an .ann file (its .txt beside it) or a folder of them; without --out the
                sidecar is written next to each .txt
-  doccano      SOURCE is a JSONL export ({"text", "label": [[start, end, label]]} per line)
+  doccano      SOURCE is a JSONL export ({"text", "label": [[start, end, label]]} per line), offsets
+               in UTF-16 code units as doccano's editor counts them
   labelstudio  SOURCE is a JSON or JSONL export of tasks (annotations → accepted, predictions → suggested)
 
 Options:

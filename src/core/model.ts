@@ -72,6 +72,8 @@ export interface SidecarDocumentInfo {
   sha256: string;
   /** In UTF-16 code units. */
   length: number;
+  /** Where the article is published (http or https): W3C ids and targets, ClaimReview appearance. */
+  url?: string;
 }
 
 export interface SidecarData {

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { decodeArticle } from '../core/decode';
 import { detect } from '../core/detect';
+import { frontMatterUrl } from '../core/export/articleUrl';
 import { detectionsToRecords } from '../core/export/fromDetections';
 import { exportStream, FORMAT_INFO, type ExportSink } from '../core/export/index';
 import { safeRelativePath } from '../core/export/paths';
@@ -77,10 +78,18 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
       });
       await sink.close();
       for (const f of result.failures) problems.push(f.message);
+      for (const f of result.skipped) problems.push(f.message);
       const summary = result.cancelled
         ? vscode.l10n.t('Khabar: export cancelled after {0} articles.', result.articles)
         : vscode.l10n.t('Khabar: exported {0} articles, {1} annotations.', result.articles, result.records);
-      if (problems.length > 0) {
+      if (problems.length === 0 && !result.cancelled && result.records === 0) {
+        // An empty file is not a result: say why, as the CLI does (its exit code 3).
+        void vscode.window.showWarningMessage(
+          options.includeSuggestions
+            ? vscode.l10n.t('Khabar: nothing was exported: the chosen articles have no annotations and nothing was detected in them.')
+            : vscode.l10n.t('Khabar: nothing was exported: the chosen articles have no reviewed annotations. Choose "Include unreviewed suggestions" to export what Khabar detected.'),
+        );
+      } else if (problems.length > 0) {
         const show = vscode.l10n.t('Show problems');
         void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('{0} articles were left out.', problems.length)}`, show).then((choice) => {
           if (choice === show) void showProblems(problems);
@@ -185,13 +194,15 @@ async function* readArticles(
       text = decoded.text;
     }
     let records = await deps.getRecords?.(uri, text);
+    const loaded = await readSidecar(uri);
+    // An open article without a sidecar has an empty store: its suggestions are the detections.
+    if (records !== undefined && records.length === 0 && loaded === undefined && options.includeSuggestions) records = undefined;
     if (records === undefined) {
-      const loaded = await readSidecar(uri);
       if (typeof loaded === 'string') {
         problems.push(`${rel}: ${loaded}`);
         continue;
       }
-      if (loaded !== undefined) records = loaded;
+      if (loaded !== undefined) records = loaded.records;
       else if (!options.includeSuggestions) records = [];
       else {
         try {
@@ -202,12 +213,15 @@ async function* readArticles(
         }
       }
     }
-    yield { path: rel.replace(/\\/g, '/'), text, records };
+    const article: ExportArticle = { path: rel.replace(/\\/g, '/'), text, records };
+    const url = (typeof loaded === 'object' ? loaded.url : undefined) ?? frontMatterUrl(text);
+    if (url !== undefined) article.url = url;
+    yield article;
   }
 }
 
-/** The sidecar's records, undefined without one, or why it cannot be used. */
-async function readSidecar(article: vscode.Uri): Promise<readonly AnnotationRecord[] | string | undefined> {
+/** The sidecar's records and article URL, undefined without one, or why it cannot be used. */
+async function readSidecar(article: vscode.Uri): Promise<{ records: readonly AnnotationRecord[]; url?: string } | string | undefined> {
   const uri = article.with({ path: sidecarPathFor(article.path) });
   let bytes: Uint8Array;
   try {
@@ -222,7 +236,7 @@ async function readSidecar(article: vscode.Uri): Promise<readonly AnnotationReco
   } catch (e) {
     return vscode.l10n.t('its sidecar was refused: {0}', (e as Error).message);
   }
-  return r.data.annotations;
+  return { records: r.data.annotations, ...(r.data.document.url === undefined ? {} : { url: r.data.document.url }) };
 }
 
 interface ClosableSink extends ExportSink {

@@ -1,17 +1,27 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import fc from 'fast-check';
 import { parseBrat } from '../../src/core/import/brat';
+import { parseDoccanoSource } from '../../src/core/import/jsonl';
 import { detect } from '../../src/core/detect';
 import { bratAnn } from '../../src/core/export/brat';
+import { shortClaim } from '../../src/core/export/claimReview';
 import { CSV_COLUMNS, neutraliseFormula, parseCsv, restoreFormula } from '../../src/core/export/csv';
 import { detectionsToRecords } from '../../src/core/export/fromDetections';
 import { exportArticle, exportStream } from '../../src/core/export/index';
 import { CodePointIndex } from '../../src/core/export/offsets';
 import { safeRelativePath } from '../../src/core/export/paths';
+import { labelStudioConfig } from '../../src/core/export/labelStudio';
 import { prepareArticle } from '../../src/core/export/prepare';
+import { sha256Hex } from '../../src/core/sidecar/format';
+import { parseSidecar } from '../../src/core/sidecar/parse';
+import { serializeSidecar } from '../../src/core/sidecar/serialize';
+import { syncWithArticle } from '../../src/core/sidecar/sync';
 import { EXPORT_FORMATS, ExportError, type ExportArticle, type ExportFiles, type ExportFormat } from '../../src/core/export/types';
 import type { AnnotationRecord } from '../../src/core/model';
 import { compareSpans, type Detection } from '../../src/core/types';
+import { bratProblems, claimReviewProblems, conlleval, labelStudioProblems, pasteTags, prodigyProblems, w3cProblems } from './exportCheckers';
 import { cpSlice, fixtureArticle } from './exportHelpers';
 
 function str(format: ExportFormat, a: ExportArticle, opts = {}): string {
@@ -119,53 +129,110 @@ describe('export: JSON (lossless)', () => {
   });
 });
 
-describe('export: doccano / Prodigy / Label Studio JSONL', () => {
-  it('doccano offsets are code points and give the quoted text', () => {
+describe('export: doccano / Prodigy / Label Studio', () => {
+  it('doccano offsets are UTF-16 code units: JavaScript slicing (doccano\'s editor) gives the quoted text', () => {
     const a = fixtureArticle();
     const line = JSON.parse(str('doccano', a).trim()) as { text: string; label: Array<[number, number, string]> };
     assert.strictEqual(line.text, a.text);
     assert.strictEqual(line.label.length, acceptedIds(a).length);
-    const byStart = new Map(a.records.map((r) => [r.target.exact + r.label, r]));
-    let shifted = 0;
+    const byQuote = new Map(a.records.map((r) => [r.target.exact + r.label, r]));
+    let afterEmoji = 0;
     for (const [s, e, l] of line.label) {
-      const r = byStart.get(cpSlice(a.text, s, e) + l);
+      const r = byQuote.get(line.text.slice(s, e) + l);
       assert.ok(r, `span ${s}..${e} ${l} matches a record`);
-      if (s !== r.target.start) shifted++;
+      if (Array.from(line.text.slice(0, s)).length !== s) afterEmoji++;
     }
-    assert.ok(shifted > 0, 'the fixture exercises code point conversion');
+    assert.ok(afterEmoji > 0, 'the fixture has spans after an astral emoji');
   });
+
+  // What doccano's editor does with a line: `text.slice(start, end)` in JavaScript must be the span.
+  const emojiCases: Array<[string, string]> = [
+    ['astral emoji', '😀 زار محمد بغداد'],
+    ['ZWJ family', '👨‍👩‍👧‍👦 زار محمد بغداد'],
+    ['flag', '🇸🇦🇮🇶 زار محمد بغداد'],
+    ['skin tone and variation selector', '👍🏽 ❤️ زار محمد بغداد'],
+    ['mathematical letter', '𝔸𝔹 زار محمد بغداد'],
+  ];
+  for (const [name, text] of emojiCases) {
+    it(`doccano: a span after an emoji slices right in JavaScript and imports back (${name})`, () => {
+      const span = (w: string, label: AnnotationRecord['label'], id: string): AnnotationRecord => {
+        const start = text.indexOf(w);
+        return { id, kind: 'entity', label, status: 'accepted', target: { start, end: start + w.length, exact: w, prefix: '', suffix: '' } };
+      };
+      const records = [span('محمد', 'PER', 'e1'), span('بغداد', 'LOC', 'e2')];
+      const out = str('doccano', { path: 'x.txt', text, records });
+      const line = JSON.parse(out) as { text: string; label: Array<[number, number, string]> };
+      assert.deepStrictEqual(line.label.map(([s, e, l]) => [line.text.slice(s, e), l]), [['محمد', 'PER'], ['بغداد', 'LOC']]);
+      const [doc] = parseDoccanoSource(out);
+      assert.deepStrictEqual(doc!.warnings, []);
+      assert.deepStrictEqual(doc!.records.map((r) => [r.target.start, r.target.end, r.label]), records.map((r) => [r.target.start, r.target.end, r.label]));
+    });
+  }
+
+  type ProdigyTask = Parameters<typeof prodigyProblems>[0];
 
   it('Prodigy tokens and spans agree with the text', () => {
     const a = fixtureArticle();
-    const t = JSON.parse(str('prodigy', a).trim()) as {
-      text: string;
-      tokens: Array<{ text: string; start: number; end: number; id: number }>;
-      spans: Array<{ start: number; end: number; token_start: number; token_end: number; label: string }>;
-    };
-    for (const tok of t.tokens) assert.strictEqual(cpSlice(t.text, tok.start, tok.end), tok.text);
-    for (const s of t.spans) {
-      assert.ok(t.tokens[s.token_start]!.start <= s.start && s.start < t.tokens[s.token_start]!.end);
-      assert.ok(t.tokens[s.token_end]!.start < s.end && s.end <= t.tokens[s.token_end]!.end);
-    }
+    const t = JSON.parse(str('prodigy', a, { includeSuggestions: true }).trim()) as ProdigyTask;
+    assert.deepStrictEqual(prodigyProblems(t), []);
     const person = t.spans.find((s) => s.label === 'PER')!;
     assert.strictEqual(t.tokens.slice(person.token_start, person.token_end + 1).map((x) => x.text).join(' '), 'سالم العتيبي');
+  });
+
+  it('Prodigy: a span starting inside a token (و128, الـ32) gets its own tokens', () => {
+    const text = '🇸🇦 ارتفع العدد إلى و128 ألفا والـ32 بالمئة';
+    const span = (w: string, label: AnnotationRecord['label'], id: string): AnnotationRecord => {
+      const start = text.indexOf(w);
+      return { id, kind: 'figure', label, status: 'accepted', target: { start, end: start + w.length, exact: w, prefix: '', suffix: '' } };
+    };
+    const records = [span('128 ألفا', 'NUMBER', 'f1'), span('32 بالمئة', 'PERCENT', 'f2')];
+    const t = JSON.parse(str('prodigy', { path: 'x.txt', text, records })) as ProdigyTask;
+    assert.deepStrictEqual(prodigyProblems(t), []);
+    const words = t.tokens.map((x) => x.text);
+    assert.deepStrictEqual(words.slice(words.indexOf('و'), words.indexOf('و') + 2), ['و', '128']);
+    assert.ok(words.includes('والـ') && words.includes('32'));
+    const wa = t.tokens.find((x) => x.text === 'و')! as { ws?: boolean };
+    assert.strictEqual(wa.ws, false, 'no space between و and 128');
+    // The checker is not a rubber stamp: the old whole-token span is refused.
+    const old = { ...t, tokens: t.tokens.filter((x) => x.text !== 'و').map((x, i) => ({ ...x, id: i })) };
+    assert.ok(prodigyProblems(old).length > 0);
   });
 
   it('Label Studio: annotations for reviewed spans, predictions for suggestions', () => {
     const a = fixtureArticle();
     type Res = { value: { start: number; end: number; text: string; labels: string[] } };
-    const t = JSON.parse(str('labelstudio', a, { includeSuggestions: true }).trim()) as {
+    const [t] = JSON.parse(str('labelstudio', a, { includeSuggestions: true })) as Array<{
       data: { text: string };
       annotations: Array<{ result: Res[] }>;
       predictions: Array<{ result: Res[] }>;
-    };
-    for (const r of [...t.annotations[0]!.result, ...t.predictions[0]!.result]) {
-      assert.strictEqual(cpSlice(t.data.text, r.value.start, r.value.end), r.value.text);
-    }
-    assert.strictEqual(t.annotations[0]!.result.length, acceptedIds(a).length);
-    assert.deepStrictEqual(t.predictions[0]!.result.map((r) => r.value.text).sort(), ['البرنامج سيشمل مدينة جدة والمنطقة الشرقية قبل نهاية العام', 'المنطقة الشرقية'].sort());
-    const without = JSON.parse(str('labelstudio', a).trim()) as { predictions?: unknown };
-    assert.strictEqual(without.predictions, undefined);
+    }>;
+    assert.strictEqual(t!.annotations[0]!.result.length, acceptedIds(a).length);
+    assert.deepStrictEqual(t!.predictions[0]!.result.map((r) => r.value.text).sort(), ['البرنامج سيشمل مدينة جدة والمنطقة الشرقية قبل نهاية العام', 'المنطقة الشرقية'].sort());
+    const [without] = JSON.parse(str('labelstudio', a)) as Array<{ predictions?: unknown }>;
+    assert.strictEqual(without!.predictions, undefined);
+  });
+
+  it('Label Studio: a folder is one JSON array of tasks that the shipped labelling config accepts', async () => {
+    const config = fs.readFileSync(path.resolve(__dirname, '../../../schemas/labelstudio-config.xml'), 'utf8');
+    assert.strictEqual(config, labelStudioConfig(), 'schemas/labelstudio-config.xml is generated from the label vocabulary');
+    const a = fixtureArticle();
+    const emoji = { path: 'b.txt', text: '👨‍👩‍👧 🇸🇦 زار محمد بغداد', records: [] as AnnotationRecord[] };
+    const start = emoji.text.indexOf('محمد');
+    emoji.records = [{ id: 'e1', kind: 'entity', label: 'PER', status: 'accepted', target: { start, end: start + 4, exact: 'محمد', prefix: '', suffix: '' } }];
+    let out = '';
+    await exportStream('labelstudio', [a, emoji, { ...a, path: 'c.txt' }], { write: (c) => void (out += c), writeFile: () => undefined }, { includeSuggestions: true });
+    const tasks = JSON.parse(out) as unknown[];
+    assert.ok(Array.isArray(tasks) && tasks.length === 3);
+    assert.deepStrictEqual(labelStudioProblems(config, out), []);
+    // The checker is not a rubber stamp.
+    const bad = out.replace('"labels":["PER"]', '"labels":["PERSON"]').replace('"from_name":"label"', '"from_name":"ner"');
+    assert.strictEqual(labelStudioProblems(config, bad).length, 2);
+    const empty = await (async () => {
+      let o = '';
+      await exportStream('labelstudio', [], { write: (c) => void (o += c), writeFile: () => undefined });
+      return o;
+    })();
+    assert.deepStrictEqual(JSON.parse(empty), []);
   });
 });
 
@@ -218,33 +285,85 @@ describe('export: CSV', () => {
 });
 
 describe('export: W3C Web Annotation', () => {
-  it('has the Web Annotation JSON-LD structure with code point positions', () => {
+  type Coll = Record<string, unknown> & { id: string; first: { id: string; type: string; items: Array<Record<string, unknown>> } };
+
+  it('passes the web-annotation-tests rules: absolute ids everywhere, code point positions', () => {
     const a = fixtureArticle();
-    const coll = JSON.parse(str('w3c', a)) as Record<string, unknown> & { first: { type: string; items: Array<Record<string, unknown>> } };
-    assert.strictEqual(coll['@context'], 'http://www.w3.org/ns/anno.jsonld');
-    assert.strictEqual(coll.type, 'AnnotationCollection');
-    assert.strictEqual(coll.first.type, 'AnnotationPage');
+    const coll = JSON.parse(str('w3c', a)) as Coll;
+    assert.deepStrictEqual(w3cProblems(coll), []);
+    assert.strictEqual(coll.id, 'https://news.example.org/2025/01/health-screening#khabar-annotations');
+    assert.strictEqual(coll.first.id, 'https://news.example.org/2025/01/health-screening#khabar-annotations-page1');
     assert.strictEqual(coll.total, acceptedIds(a).length);
     const purposes = new Set<string>();
     for (const item of coll.first.items) {
-      assert.strictEqual(item['@context'], 'http://www.w3.org/ns/anno.jsonld');
-      assert.strictEqual(item.type, 'Annotation');
-      assert.match(String(item.id), /^https:\/\//);
-      assert.ok(['classifying', 'assessing', 'commenting'].includes(String(item.motivation)));
+      assert.match(String(item.id), /^https:\/\/news\.example\.org\/2025\/01\/health-screening#khabar-/);
       const target = item.target as { source: string; selector: Array<Record<string, unknown>> };
       assert.strictEqual(target.source, a.url);
       const quote = target.selector.find((s) => s.type === 'TextQuoteSelector')!;
       const pos = target.selector.find((s) => s.type === 'TextPositionSelector')!;
-      assert.ok(typeof quote.exact === 'string' && typeof quote.prefix === 'string' && typeof quote.suffix === 'string');
       assert.strictEqual(cpSlice(a.text, pos.start as number, pos.end as number), quote.exact);
-      const bodies = item.body as Array<Record<string, unknown>>;
-      assert.ok(bodies.length > 0);
-      for (const b of bodies) {
-        assert.ok(['TextualBody', 'SpecificResource'].includes(String(b.type)));
-        purposes.add(String(b.purpose));
-      }
+      for (const b of item.body as Array<Record<string, unknown>>) purposes.add(String(b.purpose));
     }
     for (const p of ['classifying', 'assessing', 'commenting', 'linking']) assert.ok(purposes.has(p), p);
+  });
+
+  it('without an article URL: a clear error naming the article, never relative ids', async () => {
+    const a = { ...fixtureArticle(), url: undefined };
+    assert.throws(() => exportArticle('w3c', a), (e: unknown) => e instanceof ExportError && e.article === a.path && /URL/.test(e.message) && /--base-url/.test(e.message));
+    let out = '';
+    const res = await exportStream('w3c', [a], { write: (c) => void (out += c), writeFile: () => undefined });
+    assert.strictEqual(out, '', 'nothing is written when no id can be made');
+    assert.strictEqual(res.failures.length, 1);
+    // A javascript: or relative "URL" is no URL.
+    assert.throws(() => exportArticle('w3c', { ...a, url: 'javascript:alert(1)' }), /URL/);
+  });
+
+  it('a base URL gives each article base + path; the collection takes the base', () => {
+    const a = { ...fixtureArticle(), url: undefined, path: 'iraq/مقال 1.txt' };
+    const coll = JSON.parse(str('w3c', a, { baseUrl: 'https://news.example.org/articles' })) as Coll;
+    assert.deepStrictEqual(w3cProblems(coll), []);
+    assert.strictEqual(coll.id, 'https://news.example.org/articles#khabar-annotations');
+    const source = (coll.first.items[0]!.target as { source: string }).source;
+    assert.strictEqual(source, 'https://news.example.org/articles/iraq/%D9%85%D9%82%D8%A7%D9%84%201.txt');
+    assert.strictEqual(coll.first.items[0]!.id, `${source}#khabar-${(coll.first.items[0]!.id as string).split('#khabar-')[1]}`);
+  });
+
+  it('dates are full xsd:dateTime; text evidence is a TextualBody; javascript: and data: are never written', () => {
+    const a = fixtureArticle();
+    const records = a.records.map((r) =>
+      r.id === 'c1'
+        ? { ...r, created: '2025-01-15', modified: '2025-01-16T10:05', claim: { ...r.claim, evidence: ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'تقرير الوزارة لعام 2024', 'https://data.example.org/x.csv'] } }
+        : r,
+    );
+    const coll = JSON.parse(str('w3c', { ...a, records })) as Coll;
+    assert.deepStrictEqual(w3cProblems(coll), []);
+    const c1 = coll.first.items.find((i) => String(i.id).endsWith('#khabar-c1'))!;
+    assert.strictEqual(c1.created, '2025-01-15T00:00:00Z');
+    assert.strictEqual(c1.modified, '2025-01-16T10:05:00Z');
+    const bodies = c1.body as Array<Record<string, unknown>>;
+    assert.ok(bodies.some((b) => b.type === 'TextualBody' && b.value === 'تقرير الوزارة لعام 2024'));
+    assert.ok(bodies.some((b) => b.type === 'SpecificResource' && b.source === 'https://data.example.org/x.csv'));
+    const json = JSON.stringify(coll);
+    assert.ok(!/javascript:|data:text/.test(json));
+    // The checker is not a rubber stamp.
+    assert.ok(w3cProblems({ ...coll, id: 'news/a.txt#x' }).length > 0);
+  });
+});
+
+describe('sidecar document.url (the article URL exports use)', () => {
+  const base = (url: string): string => `khabar: 1\ndocument:\n  path: a.txt\n  sha256: ${sha256Hex('نص')}\n  length: 2\n  url: ${url}\nannotations: []\n`;
+  it('reads an http(s) URL, refuses any other', () => {
+    const ok = parseSidecar(base('https://news.example.org/a'));
+    assert.ok(ok.ok && ok.data.document.url === 'https://news.example.org/a');
+    for (const bad of ['javascript:alert(1)', 'news/a.txt', '"data:text/html,x"']) assert.ok(!parseSidecar(base(bad)).ok, bad);
+  });
+  it('is kept when the article changes and the block is rewritten', () => {
+    const r = parseSidecar(base('https://news.example.org/a'));
+    assert.ok(r.ok);
+    const synced = syncWithArticle(r.data, 'نص جديد');
+    assert.ok(synced.changed);
+    assert.strictEqual(synced.data.document.url, 'https://news.example.org/a');
+    assert.match(serializeSidecar(synced.data), /^  length: 7\n  url: https:\/\/news\.example\.org\/a$/m);
   });
 });
 
@@ -273,6 +392,48 @@ describe('export: brat standoff', () => {
     assert.match(ann, /^#\d+\tAnnotatorNotes T\d+\tرسم بياني في النص الأصلي$/m);
   });
 
+  it("brat's checker is silent: claims hold names and figures, names and figures overlap, notes anywhere", () => {
+    const a = fixtureArticle();
+    const out = exportArticle('brat', a, { includeSuggestions: true }) as ExportFiles;
+    const conf = out.files.find((f) => f.path === 'annotation.conf')!.content;
+    const ann = out.files.find((f) => f.path === 'news/article.ann')!.content;
+    assert.deepStrictEqual(bratProblems(conf, ann), []);
+    // Every overlap Khabar makes, on a text with an emoji and a claim across a line break.
+    const text = '😀 قال وزير مالية 2024 إن\nالعجز بلغ 5 في المئة';
+    const at = (w: string, from = 0): [number, number] => {
+      const s = text.indexOf(w, from);
+      return [s, s + w.length];
+    };
+    const rec = (id: string, kind: AnnotationRecord['kind'], label: AnnotationRecord['label'], [start, end]: [number, number]): AnnotationRecord => ({
+      id, kind, label, status: 'accepted', target: { start, end, exact: text.slice(start, end), prefix: '', suffix: '' },
+    });
+    const records: AnnotationRecord[] = [
+      rec('c1', 'claim', 'CLAIM', [text.indexOf('وزير'), text.length]),
+      rec('c2', 'claim', 'QUOTE', [text.indexOf('العجز'), text.length]),
+      rec('e1', 'entity', 'ORG', at('وزير مالية 2024')),
+      rec('f1', 'figure', 'DATE', at('2024')),
+      rec('f2', 'figure', 'PERCENT', at('5 في المئة')),
+      rec('n1', 'note', 'NOTE', [0, text.indexOf('العجز') + 2]),
+    ];
+    records[0]!.claim = { verdict: 'misleading', claimant: { text: 'وزير مالية 2024', ref: 'e1' } };
+    const made = records;
+    const conf2 = (exportArticle('brat', { path: 'x.txt', text, records: made }) as ExportFiles).files.find((f) => f.path === 'annotation.conf')!.content;
+    const ann2 = bratAnn(prepareArticle({ path: 'x.txt', text, records: made }, {}));
+    assert.deepStrictEqual(bratProblems(conf2, ann2), []);
+    // The checker is not a rubber stamp: two names overlapping, and the old conf without <OVERLAP>.
+    const overlappingNames = bratAnn(prepareArticle({ path: 'x.txt', text, records: [...made, rec('e3', 'entity', 'PER', at('مالية'))] }, {}));
+    assert.match(bratProblems(conf2, overlappingNames).join('\n'), /PER cannot be contained in ORG/);
+    const noOverlapRules = conf2.split('\n').filter((l) => !l.startsWith('<OVERLAP>')).join('\n');
+    assert.ok(bratProblems(noOverlapRules, ann2).some((p) => /CLAIM cannot contain/.test(p)));
+  });
+
+  it('annotation.conf lists the configured verdicts', () => {
+    const a = fixtureArticle();
+    const verdicts = [{ key: 'checked', label: 'مؤكد', labelEn: 'Checked', rating: 5 }, { key: 'misleading', label: 'مضلل', labelEn: 'Misleading', rating: 2 }];
+    const out = exportArticle('brat', a, { verdicts }) as ExportFiles;
+    assert.match(out.files.find((f) => f.path === 'annotation.conf')!.content, /^Verdict\tArg:CLAIM\|QUOTE, Value:checked\|misleading$/m);
+  });
+
   it('splits a span across a line break into fragments', () => {
     const text = '😀 قال الوزير\nإن الخطة نجحت';
     const start = text.indexOf('الوزير');
@@ -282,7 +443,7 @@ describe('export: brat standoff', () => {
       target: { start, end: end + 5, exact: text.slice(start, end + 5), prefix: '', suffix: '' },
     };
     const ann = bratAnn(prepareArticle({ path: 'x.txt', text, records: [r] }, {}));
-    assert.strictEqual(ann, 'T1\tCLAIM 6 12;13 21\tالوزير إن الخطة\n');
+    assert.strictEqual(ann, 'T1\tCLAIM 6 12;13 21\tالوزير إن الخطة\n#1\tKhabarRecord T1\t{"id":"c1","status":"accepted"}\n');
     const back = parseBrat(ann, text);
     assert.deepStrictEqual([back.records[0]!.target.start, back.records[0]!.target.end], [start, end + 5]);
   });
@@ -294,31 +455,89 @@ describe('export: brat standoff', () => {
 });
 
 describe('export: CoNLL BIO', () => {
-  it('re-joins to the text without whitespace and tags whole tokens', () => {
+  const rowsOf = (conll: string): string[][] => conll.split('\n').filter((l) => l !== '' && !l.startsWith('-DOCSTART-')).map((l) => l.split(' '));
+
+  it('two columns `token TAG`, re-joining to the text, whole tokens tagged', () => {
     const a = fixtureArticle();
     const conll = str('conll', a);
     const lines = conll.split('\n');
-    assert.strictEqual(lines[0], '-DOCSTART-\tO\tO');
-    const rows = lines.filter((l) => l !== '' && !l.startsWith('-DOCSTART-')).map((l) => l.split('\t'));
-    for (const r of rows) assert.strictEqual(r.length, 3);
+    assert.strictEqual(lines[0], '-DOCSTART-\tnews/article.txt O');
+    const rows = rowsOf(conll);
+    for (const r of rows) assert.strictEqual(r.length, 2, r.join(' '));
     assert.strictEqual(rows.map((r) => r[0]).join(''), a.text.replace(/\s+/g, ''));
-    const tag = (tok: string): string[] => rows.find((r) => r[0] === tok)!.slice(1);
-    assert.deepStrictEqual(tag('سالم'), ['B-PERS', 'O']);
-    assert.deepStrictEqual(tag('العتيبي'), ['I-PERS', 'O']);
-    assert.deepStrictEqual(tag('الرياض'), ['B-LOC', 'O']);
-    assert.deepStrictEqual(tag('120'), ['O', 'B-QUANTITY']);
-    assert.deepStrictEqual(tag('ريال'), ['O', 'I-MONEY']);
-    assert.deepStrictEqual(tag('خبر'), ['O', 'O'], 'a rejected entity is not tagged');
+    const tag = (tok: string): string => rows.find((r) => r[0] === tok)![1]!;
+    assert.strictEqual(tag('سالم'), 'B-PERS');
+    assert.strictEqual(tag('العتيبي'), 'I-PERS');
+    assert.strictEqual(tag('الرياض'), 'B-LOC');
+    assert.strictEqual(tag('120'), 'O', 'figures are not in the entity file');
+    assert.strictEqual(tag('خبر'), 'O', 'a rejected entity is not tagged');
     // Four lines, so four sentences: blank lines between them.
     assert.strictEqual(conll.split('\n\n').length - 2, 4);
   });
+
+  it('figures only through their own format, in the same two columns', () => {
+    const a = fixtureArticle();
+    const rows = rowsOf(str('conll-figures', a));
+    for (const r of rows) assert.strictEqual(r.length, 2);
+    const tag = (tok: string): string => rows.find((r) => r[0] === tok)![1]!;
+    assert.strictEqual(tag('120'), 'B-QUANTITY');
+    assert.strictEqual(tag('ريال'), 'I-MONEY');
+    assert.strictEqual(tag('سالم'), 'O');
+  });
+
+  it('conlleval reads it against another file: every entity a phrase, none from the document line', () => {
+    const a = fixtureArticle();
+    const gold = str('conll', a);
+    const entities = prepareArticle(a, {}).records.filter((r) => r.kind === 'entity').length;
+    const self = conlleval(pasteTags(gold, gold));
+    assert.strictEqual(self.goldPhrases, entities);
+    assert.strictEqual(self.correctPhrases, entities);
+    // A tagger that missed the first entity: one phrase fewer found, the rest correct.
+    const firstEntity = prepareArticle(a, {}).records.find((r) => r.kind === 'entity')!;
+    const guess = str('conll', { ...a, records: a.records.filter((r) => r.id !== firstEntity.id) });
+    const res = conlleval(pasteTags(gold, guess));
+    assert.deepStrictEqual([res.goldPhrases, res.guessedPhrases, res.correctPhrases], [entities, entities - 1, entities - 1]);
+  });
+
+  it('mixes with ANERcorp: the same number of fields on every line, one evaluation over both', () => {
+    const a = fixtureArticle();
+    const anercorp = 'فرانكفورت B-LOC\n(د O\nب O\nأ) O\nأعلن O\nاتحاد B-ORG\nصناعة I-ORG\n';
+    const both = anercorp + '\n' + str('conll', a) + str('conll', { ...a, path: 'other folder/100% new.txt' });
+    const res = conlleval(pasteTags(both, both));
+    assert.strictEqual(res.correctPhrases, res.goldPhrases);
+    assert.ok(both.includes('-DOCSTART-\tother%20folder/100%25%20new.txt O\n'), 'a name with spaces stays one field');
+  });
+
+  it('refuses what conlleval refuses (the checker is strict): a third column', () => {
+    assert.throws(() => conlleval('a O O\nb O\n'), /unexpected number of features/);
+  });
+
+  const emoji: Array<[string, string]> = [
+    ['flag', '🇸🇦'],
+    ['ZWJ family', '👨‍👩‍👧‍👦'],
+    ['skin tone', '👍🏽'],
+    ['keycap', '1️⃣'],
+    ['heart with variation selector', '❤️'],
+  ];
+  for (const [name, e] of emoji) {
+    it(`one token per grapheme cluster: ${name}`, () => {
+      const text = `زار محمد ${e} بغداد ${e}${e}`;
+      const start = text.indexOf('بغداد');
+      const r: AnnotationRecord = { id: 'e1', kind: 'entity', label: 'LOC', status: 'accepted', target: { start, end: start + 5, exact: 'بغداد', prefix: '', suffix: '' } };
+      const rows = rowsOf(str('conll', { path: 'x.txt', text, records: [r] }));
+      const segs = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(e)];
+      assert.strictEqual(segs.length, 1, 'the case is one grapheme');
+      assert.deepStrictEqual(rows.map((x) => x[0]), ['زار', 'محمد', e, 'بغداد', e, e]);
+      assert.deepStrictEqual(rows.map((x) => x[1]), ['O', 'O', 'O', 'B-LOC', 'O', 'O']);
+    });
+  }
 
   it('tags the whole token when a clitic precedes the entity (ANERcorp convention)', () => {
     const text = 'وصل الوفد وبغداد هادئة';
     const start = text.indexOf('بغداد');
     const r: AnnotationRecord = { id: 'e1', kind: 'entity', label: 'LOC', status: 'accepted', target: { start, end: start + 5, exact: 'بغداد', prefix: '', suffix: '' } };
     const conll = str('conll', { path: 'x.txt', text, records: [r] });
-    assert.ok(conll.includes('وبغداد\tB-LOC\tO\n'));
+    assert.ok(conll.includes('\nوبغداد B-LOC\n'));
   });
 });
 
@@ -345,17 +564,58 @@ describe('export: ClaimReview', () => {
     assert.strictEqual(r.url, 'https://factcheck.example.org/reviews/screening-35');
     assert.match(r.datePublished, /^\d{4}-\d{2}-\d{2}$/);
     assert.deepStrictEqual(r.author, { '@type': 'Organization', name: 'فريق التحقق' });
-    assert.deepStrictEqual(r.reviewRating, { '@type': 'Rating', alternateName: 'مضلل', ratingValue: 3, bestRating: 5, worstRating: 1 });
+    assert.deepStrictEqual(r.reviewRating, { '@type': 'Rating', name: 'مضلل', alternateName: 'مضلل', ratingValue: 3, bestRating: 5, worstRating: 1 });
+    assert.deepStrictEqual(claimReviewProblems(r as unknown as Record<string, unknown>), []);
     assert.strictEqual(r.itemReviewed['@type'], 'Claim');
     assert.deepStrictEqual(r.itemReviewed.author, { '@type': 'Person', name: 'سالم العتيبي' });
     assert.strictEqual(r.itemReviewed.datePublished, '2025-01-14');
     assert.deepStrictEqual(r.itemReviewed.appearance, { '@type': 'CreativeWork', url: 'https://news.example.org/2025/01/health-screening' });
   });
 
-  it('refuses a rated claim with no fact-check URL, naming it (the article URL is where the claim appeared, not the review)', () => {
+  it('skips only the incomplete review, naming it, and writes the others', async () => {
     const a = fixtureArticle();
-    const records = a.records.map((r) => (r.id === 'c1' ? { ...r, claim: { ...r.claim, review: undefined } } : r));
-    assert.throws(() => exportArticle('claimreview', { ...a, records }), (e: unknown) => e instanceof ExportError && e.annotationId === 'c1' && /fact-check/.test(e.message));
+    const c1 = a.records.find((r) => r.id === 'c1')!;
+    const second: AnnotationRecord = { ...c1, id: 'c9', claim: { ...c1.claim, review: undefined } };
+    const records = [...a.records, second];
+    const skipped: ExportError[] = [];
+    const reviews = JSON.parse(str('claimreview', { ...a, records }, { onSkip: (e: ExportError) => skipped.push(e) })) as ClaimReviewJson[];
+    assert.strictEqual(reviews.length, 1);
+    assert.deepStrictEqual(skipped.map((e) => [e.annotationId, /fact-check/.test(e.message)]), [['c9', true]]);
+    let out = '';
+    const res = await exportStream('claimreview', [{ ...a, records }], { write: (c) => void (out += c), writeFile: () => undefined });
+    assert.strictEqual((JSON.parse(out) as unknown[]).length, 1);
+    assert.deepStrictEqual([res.articles, res.failures.length, res.skipped.map((e) => e.annotationId)], [1, 0, ['c9']]);
+    // A review link that is not http(s) is skipped the same way.
+    const js = [...a.records.filter((r) => r.id !== 'c1'), { ...c1, claim: { ...c1.claim, review: 'javascript:alert(1)' } }];
+    const none = JSON.parse(str('claimreview', { ...a, records: js }, { onSkip: (e: ExportError) => skipped.push(e) })) as unknown[];
+    assert.strictEqual(none.length, 0);
+    assert.match(skipped[skipped.length - 1]!.message, /not an http\(s\) URL/);
+  });
+
+  it('types the claim\'s author by the claimant\'s label: ORG is an Organization', () => {
+    const a = fixtureArticle();
+    const c1 = a.records.find((r) => r.id === 'c1')!;
+    const ref = c1.claim!.claimant!.ref!;
+    const records = a.records.map((r) => (r.id === ref ? { ...r, label: 'ORG' as const } : r));
+    const [r] = JSON.parse(str('claimreview', { ...a, records })) as ClaimReviewJson[];
+    assert.deepStrictEqual(r!.itemReviewed.author, { '@type': 'Organization', name: 'سالم العتيبي' });
+  });
+
+  it('a long claim is cut at a word boundary within 75 characters; the whole claim stays in itemReviewed.text', () => {
+    const a = fixtureArticle();
+    const c1 = a.records.find((r) => r.id === 'c1')!;
+    const start = a.text.indexOf('وقال');
+    const end = a.text.indexOf('.', start);
+    const long: AnnotationRecord = { ...c1, target: { ...c1.target, start, end, exact: a.text.slice(start, end) } };
+    assert.ok(long.target.exact.length > 75);
+    const records = a.records.map((r) => (r.id === 'c1' ? long : r));
+    const [r] = JSON.parse(str('claimreview', { ...a, records })) as Array<ClaimReviewJson & { itemReviewed: { text: string } }>;
+    assert.deepStrictEqual(claimReviewProblems(r as unknown as Record<string, unknown>), []);
+    assert.ok(r!.claimReviewed.endsWith('…'));
+    const kept = r!.claimReviewed.slice(0, -1);
+    assert.ok(long.target.exact.startsWith(kept) && /\s/.test(long.target.exact[kept.length]!), 'cut where a word ends');
+    assert.strictEqual(r!.itemReviewed.text, long.target.exact);
+    assert.strictEqual(shortClaim('قصير'), 'قصير');
   });
 });
 

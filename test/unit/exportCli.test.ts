@@ -5,6 +5,7 @@ import * as path from 'path';
 import { runExport } from '../../src/cli/export';
 import { runImport } from '../../src/cli/import';
 import { UsageError } from '../../src/cli/io';
+import { w3cProblems } from './exportCheckers';
 import { FIXTURES } from './exportHelpers';
 
 describe('khabar export / import (CLI)', () => {
@@ -94,6 +95,61 @@ describe('khabar export / import (CLI)', () => {
     // A second import refuses to overwrite.
     assert.strictEqual(runImport(['--format', 'brat', '--out', imported, brat], out, err), 1);
     assert.match(logs.err.join('\n'), /already exists/);
+  });
+
+  it('w3c: the URL comes from the sidecar, the front matter or --base-url; without any, exit 1 and a clear message', async () => {
+    const target = path.join(dir, 'out.jsonld');
+    const article = path.join(dir, 'news/article.txt');
+    assert.strictEqual(await runExport(['--format', 'w3c', '--out', target, article], out, err), 1);
+    assert.match(logs.err.join('\n'), /article\.txt: a W3C annotation needs the article's URL/);
+    assert.strictEqual(fs.readFileSync(target, 'utf8'), '', 'no collection with relative ids');
+
+    assert.strictEqual(await runExport(['--format', 'w3c', '--base-url', 'https://news.example.org/a/', '--out', target, article], out, err), 0);
+    const viaBase = JSON.parse(fs.readFileSync(target, 'utf8')) as { id: string; first: { items: Array<{ target: { source: string } }> } };
+    assert.deepStrictEqual(w3cProblems(viaBase), []);
+    assert.match(viaBase.first.items[0]!.target.source, /^https:\/\/news\.example\.org\/a\/.*article\.txt$/);
+
+    const sidecar = `${article}.annotations.yaml`;
+    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace(/^(  length: \d+)$/m, '$1\n  url: https://news.example.org/health/screening'));
+    assert.strictEqual(await runExport(['--format', 'w3c', '--base-url', 'https://ignored.example.org/', '--out', target, article], out, err), 0);
+    const viaSidecar = JSON.parse(fs.readFileSync(target, 'utf8')) as typeof viaBase;
+    assert.strictEqual(viaSidecar.first.items[0]!.target.source, 'https://news.example.org/health/screening');
+
+    const md = path.join(dir, 'fm.md');
+    fs.writeFileSync(md, '---\ntitle: خبر\nurl: "https://news.example.org/fm"\n---\nزار محمد بغداد.\n');
+    assert.strictEqual(await runExport(['--format', 'w3c', '--include-suggestions', '--out', target, md], out, err), 0);
+    const viaFrontMatter = JSON.parse(fs.readFileSync(target, 'utf8')) as typeof viaBase;
+    assert.strictEqual(viaFrontMatter.id, 'https://news.example.org/fm#khabar-annotations');
+
+    await assert.rejects(() => runExport(['--format', 'w3c', '--base-url', 'javascript:alert(1)', article], out, err), UsageError);
+  });
+
+  it('claimreview: an incomplete review is skipped with a message naming it, exit 1, valid JSON', async () => {
+    const sidecar = path.join(dir, 'news/article.txt.annotations.yaml');
+    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace(/^ *review: .*\n/m, ''));
+    const target = path.join(dir, 'reviews.json');
+    assert.strictEqual(await runExport(['--format', 'claimreview', '--out', target, path.join(dir, 'news')], out, err), 1);
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(target, 'utf8')), []);
+    assert.match(logs.err.join('\n'), /article\.txt: annotation c1: a ClaimReview needs the URL of the published fact-check.*\(skipped/);
+  });
+
+  it('an export with nothing in it says so on stderr and exits 3; a missing input writes nothing and exits 1', async () => {
+    const plain = path.join(dir, 'news/plain.news');
+    const target = path.join(dir, 'empty.csv');
+    assert.strictEqual(await runExport(['--format', 'csv', '--out', target, plain], out, err), 3);
+    assert.match(logs.err.join('\n'), /warning: nothing exported: 1 article without an annotations file \(add --include-suggestions/);
+    const written: string[] = [];
+    const original = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string): boolean => (written.push(String(chunk)), true)) as typeof process.stdout.write;
+    let code: number;
+    try {
+      code = await runExport(['--format', 'json', path.join(dir, 'missing.txt')], out, err);
+    } finally {
+      process.stdout.write = original;
+    }
+    assert.strictEqual(code, 1);
+    assert.deepStrictEqual(written, [], 'no [ ] on stdout for a missing file');
+    assert.match(logs.err.join('\n'), /missing\.txt: no such file or folder/);
   });
 
   it('imports doccano JSONL into article + sidecar pairs with safe names', () => {

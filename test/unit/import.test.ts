@@ -37,7 +37,8 @@ describe('import: round trips (import → export gives the same spans)', () => {
     assert.deepStrictEqual(spans(doc!.records), exported(a, true));
     const again = exportArticle('labelstudio', { path: a.path, text: doc!.text, records: doc!.records }, { includeSuggestions: true });
     const strip = (s: string): unknown => {
-      const t = JSON.parse(s) as { annotations: Array<{ result: Array<{ id?: string }> }>; predictions: Array<{ result: Array<{ id?: string }> }> };
+      const [t] = JSON.parse(s) as Array<{ annotations: Array<{ result: Array<{ id?: string }> }>; predictions: Array<{ result: Array<{ id?: string }> }> }>;
+      if (!t) throw new Error('no task');
       for (const r of [...t.annotations[0]!.result, ...t.predictions[0]!.result]) delete r.id;
       return t;
     };
@@ -70,16 +71,107 @@ describe('import: round trips (import → export gives the same spans)', () => {
   });
 });
 
+describe('import: export → import → export keeps ids and every Khabar field, byte for byte', () => {
+  /** The fixture with every field set, a note with a line break and a tab, and a suggestion. */
+  const rich = (): ExportArticle => {
+    const a = fixtureArticle();
+    return {
+      ...a,
+      records: a.records.map((r) =>
+        r.id === 'c1'
+          ? { ...r, note: 'سطر أول\nسطر\tثان', author: 'فريق التحقق', created: '2025-01-15T09:00:00Z', modified: '2025-01-16T10:00:00Z' }
+          : r.id === 'f3'
+            ? { ...r, note: 'رقم', author: 'محرر' }
+            : r,
+      ),
+    };
+  };
+  const byId = (records: readonly AnnotationRecord[]): Map<string, AnnotationRecord> => new Map(records.map((r) => [r.id, r]));
+  const sameRecords = (got: readonly AnnotationRecord[], a: ExportArticle, includeSuggestions: boolean): void => {
+    const want = prepareArticle(a, { includeSuggestions }).records;
+    const g = byId(got);
+    assert.deepStrictEqual([...g.keys()].sort(), want.map((r) => r.id).sort(), 'the same ids');
+    for (const r of want) {
+      const { target: _t, ...fields } = r;
+      const { target: _g, ...gotFields } = g.get(r.id)!;
+      assert.deepStrictEqual(gotFields, fields, r.id);
+      assert.deepStrictEqual([g.get(r.id)!.target.start, g.get(r.id)!.target.end], [r.target.start, r.target.end], r.id);
+    }
+  };
+
+  it('doccano', () => {
+    const a = rich();
+    const once = exportArticle('doccano', a, { includeSuggestions: true }) as string;
+    const [doc] = parseDoccanoSource(once);
+    assert.deepStrictEqual(doc!.warnings, []);
+    sameRecords(doc!.records, a, true);
+    assert.strictEqual(exportArticle('doccano', { path: a.path, text: doc!.text, records: doc!.records }, { includeSuggestions: true }), once);
+  });
+
+  it('Label Studio', () => {
+    const a = rich();
+    const once = exportArticle('labelstudio', a, { includeSuggestions: true }) as string;
+    const [doc] = parseLabelStudioSource(once);
+    assert.deepStrictEqual(doc!.warnings, []);
+    sameRecords(doc!.records, a, true);
+    assert.strictEqual(exportArticle('labelstudio', { path: a.path, text: doc!.text, records: doc!.records }, { includeSuggestions: true }), once);
+  });
+
+  it('brat (the note keeps its line break and tab)', () => {
+    const a = rich();
+    const once = bratAnn(prepareArticle(a, { includeSuggestions: true }));
+    const doc = parseBrat(once, a.text);
+    assert.deepStrictEqual(doc.warnings, []);
+    sameRecords(doc.records, a, true);
+    assert.strictEqual(doc.records.find((r) => r.id === 'c1')!.note, 'سطر أول\nسطر\tثان');
+    assert.strictEqual(bratAnn(prepareArticle({ path: a.path, text: a.text, records: doc.records }, { includeSuggestions: true })), once);
+  });
+
+  it('an edit made in the tool wins over the carried fields; a broken or foreign meta is ignored', () => {
+    const a = rich();
+    const ann = bratAnn(prepareArticle(a, {})).replace(/\tVerdict (T\d+) misleading/, '\tVerdict $1 false').replace(/(#\d+\tAnnotatorNotes T\d+\t)سطر أول سطر ثان/, '$1ملاحظة جديدة');
+    const doc = parseBrat(ann, a.text);
+    const c1 = doc.records.find((r) => r.id === 'c1')!;
+    assert.strictEqual(c1.claim?.verdict, 'false');
+    assert.strictEqual(c1.note, 'ملاحظة جديدة');
+    // A note and a verdict deleted in brat stay deleted.
+    const removed = parseBrat(bratAnn(prepareArticle(a, {})).split('\n').filter((l) => !/\tVerdict T|\tAnnotatorNotes T/.test(l)).join('\n'), a.text);
+    const c1Removed = removed.records.find((r) => r.id === 'c1')!;
+    assert.strictEqual(c1Removed.note, undefined);
+    assert.strictEqual(c1Removed.claim?.verdict, undefined);
+    assert.strictEqual(c1Removed.claim?.claimant?.text, 'سالم العتيبي', 'the rest of the claim is kept');
+    const line = JSON.parse(exportArticle('doccano', a) as string) as { khabar: Array<Record<string, unknown>> };
+    line.khabar[0] = { id: 'bad id with spaces', status: 'accepted' };
+    line.khabar[1] = { id: 'x1', status: 'maybe' };
+    const [d] = parseDoccanoSource(JSON.stringify(line));
+    const ids = d!.records.map((r) => r.id);
+    assert.ok(!ids.includes('bad id with spaces') && !ids.includes('x1'));
+    assert.strictEqual(new Set(ids).size, ids.length, 'fresh ids never collide with carried ones');
+  });
+});
+
 describe('import: offsets and labels from other tools', () => {
   const text = '😀 زار محمد بغداد';
-  it('reads code point offsets (doccano, new Label Studio)', () => {
-    const [doc] = parseDoccanoSource(JSON.stringify({ text, label: [[6, 10, 'PERSON'], [11, 16, 'GPE']] }));
+  it("reads doccano's UTF-16 offsets (what its editor's JavaScript slicing gives)", () => {
+    const [doc] = parseDoccanoSource(JSON.stringify({ text, label: [[7, 11, 'PERSON'], [12, 17, 'GPE']] }));
+    assert.deepStrictEqual(doc!.warnings, []);
     assert.deepStrictEqual(doc!.records.map((r) => [r.target.exact, r.label, r.kind]), [['محمد', 'PER', 'entity'], ['بغداد', 'LOC', 'entity']]);
   });
 
+  it('reads Label Studio code point offsets', () => {
+    const doc = parseLabelStudio({ data: { text }, annotations: [{ result: [{ value: { start: 6, end: 10, text: 'محمد', labels: ['PER'] } }] }] });
+    assert.deepStrictEqual(doc.records.map((r) => [r.target.start, r.target.end]), [[7, 11]]);
+  });
+
   it("accepts doccano's newer entities list", () => {
-    const [doc] = parseDoccanoSource(JSON.stringify({ text, entities: [{ start_offset: 6, end_offset: 10, label: 'PER' }] }));
+    const [doc] = parseDoccanoSource(JSON.stringify({ text, entities: [{ start_offset: 7, end_offset: 11, label: 'PER' }] }));
     assert.strictEqual(doc!.records[0]!.target.exact, 'محمد');
+  });
+
+  it('doccano: an offset between the halves of an emoji is reported, not imported at the wrong place', () => {
+    const [doc] = parseDoccanoSource(JSON.stringify({ text, label: [[1, 5, 'PER'], [7, 11, 'PER']] }));
+    assert.deepStrictEqual(doc!.records.map((r) => r.target.exact), ['محمد']);
+    assert.match(doc!.warnings.join('\n'), /UTF-16/);
   });
 
   it('falls back to UTF-16 offsets when only they match the quote (Label Studio before 1.4)', () => {
@@ -88,7 +180,7 @@ describe('import: offsets and labels from other tools', () => {
   });
 
   it('reports spans it cannot place or labels it does not know, and keeps the rest', () => {
-    const [doc] = parseDoccanoSource(JSON.stringify({ text, label: [[6, 10, 'PER'], [6, 99, 'LOC'], [11, 16, 'Weather']] }));
+    const [doc] = parseDoccanoSource(JSON.stringify({ text, label: [[7, 11, 'PER'], [7, 99, 'LOC'], [12, 17, 'Weather']] }));
     assert.strictEqual(doc!.records.length, 1);
     assert.strictEqual(doc!.warnings.length, 2);
     assert.match(doc!.warnings.join('\n'), /past the end/);
@@ -153,7 +245,7 @@ describe('import: round trips on random texts with astral characters', () => {
       fc.property(article, (a) => {
         for (const format of EXPORT_FORMATS) {
           if (format === 'brat') continue;
-          const out = exportArticle(format, a) as string;
+          const out = exportArticle(format, a, { baseUrl: 'https://example.org/news/' }) as string;
           if (['json', 'w3c', 'claimreview', 'doccano', 'prodigy', 'labelstudio'].includes(format)) assert.doesNotThrow(() => JSON.parse(out), format);
         }
         const rows = parseCsv(exportArticle('csv', a) as string);

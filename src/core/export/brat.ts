@@ -4,7 +4,9 @@
 
 import type { PreparedArticle } from './prepare';
 import { safeRelativePath } from './paths';
-import { ExportError, type ExportFiles, type FormatWriter } from './types';
+import { recordMeta } from './recordMeta';
+import { DEFAULT_VERDICTS, type VerdictDef } from '../model';
+import { ExportError, type ExportFiles, type ExportOptions, type FormatWriter } from './types';
 
 /** brat pairs `X.txt` with `X.ann`; non-.txt articles keep their extension in X so names never collide. */
 export function bratBaseName(articlePath: string): string {
@@ -44,9 +46,17 @@ export function bratAnn(p: PreparedArticle): string {
     }
     const ref = r.claim?.claimant?.ref;
     if (ref !== undefined && tIds.has(ref)) extra.push(`R${++rel}\tclaimant_of Arg1:${tIds.get(ref)!} Arg2:${t}`);
-    if (r.note !== undefined && r.note !== '') extra.push(`#${++note}\tAnnotatorNotes ${t}\t${r.note.replace(/\s+/g, ' ')}`);
+    if (r.note !== undefined && r.note !== '') extra.push(`#${++note}\tAnnotatorNotes ${t}\t${bratNoteText(r.note)}`);
+    // brat's ids are T1, T2, … and its notes one line: Khabar's id and fields (the exact note with
+    // its line breaks, claim, value, dates) ride in a comment line of their own, as JSON.
+    extra.push(`#${++note}\tKhabarRecord ${t}\t${JSON.stringify(recordMeta(r))}`);
   }
   return lines.concat(extra).map((l) => l + '\n').join('');
+}
+
+/** A note as one brat comment line (brat notes cannot hold line breaks or tabs). */
+export function bratNoteText(note: string): string {
+  return note.replace(/\s+/g, ' ');
 }
 
 export function bratFiles(p: PreparedArticle): ExportFiles {
@@ -64,41 +74,49 @@ export function bratFiles(p: PreparedArticle): ExportFiles {
   };
 }
 
-/** brat's annotation.conf for the types Khabar writes, so the folder opens in brat as it is. */
-export const BRAT_ANNOTATION_CONF = `[entities]
-PER
-LOC
-ORG
-MISC
-NUMBER
-PERCENT
-MONEY
-QUANTITY
-DATE
-TIME
-DURATION
-ORDINAL
-CLAIM
-QUOTE
-NOTE
+const ENTITY_TYPES = 'PER|LOC|ORG|MISC';
+const FIGURE_TYPES = 'NUMBER|PERCENT|MONEY|QUANTITY|DATE|TIME|DURATION|ORDINAL';
+const CLAIM_TYPES = 'CLAIM|QUOTE';
+
+/**
+ * brat's annotation.conf for the types Khabar writes, so the folder opens in brat as it is and its
+ * checker (verify_annotations) is silent. brat refuses any two overlapping text spans unless an
+ * `<OVERLAP>` rule in [relations] allows the pair of types; `<OVL-TYPE>:<ANY>` allows nesting,
+ * identical spans and crossing in either order. The rules are the overlaps Khabar's model makes: a
+ * claim or quotation holds names and figures (and a hand-drawn one may cut or equal them), claims
+ * and quotations nest, a name and a figure may share words (a year inside an organisation's
+ * name), and a note may sit anywhere. Names never overlap names, nor figures figures, so those
+ * stay errors in brat. Verdict values are the configured vocabulary.
+ */
+export function bratAnnotationConf(verdicts: readonly VerdictDef[] = DEFAULT_VERDICTS): string {
+  return `[entities]
+${[...ENTITY_TYPES.split('|'), ...FIGURE_TYPES.split('|'), ...CLAIM_TYPES.split('|'), 'NOTE'].join('\n')}
 
 [relations]
-claimant_of Arg1:PER|ORG|MISC|LOC, Arg2:CLAIM|QUOTE
+<OVERLAP>\tArg1:${ENTITY_TYPES}|${FIGURE_TYPES}, Arg2:${CLAIM_TYPES}, <OVL-TYPE>:<ANY>
+<OVERLAP>\tArg1:${CLAIM_TYPES}, Arg2:${CLAIM_TYPES}, <OVL-TYPE>:<ANY>
+<OVERLAP>\tArg1:${ENTITY_TYPES}, Arg2:${FIGURE_TYPES}, <OVL-TYPE>:<ANY>
+<OVERLAP>\tArg1:NOTE, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+claimant_of\tArg1:PER|ORG|MISC|LOC, Arg2:${CLAIM_TYPES}
 
 [events]
 
 [attributes]
-Verdict Arg:CLAIM|QUOTE, Value:true|mostly-true|misleading|mostly-false|false|unverifiable|opinion|satire
-Suggested Arg:<ENTITY>
+Verdict\tArg:${CLAIM_TYPES}, Value:${verdicts.map((v) => v.key).filter((k) => /^[\w-]+$/.test(k)).join('|')}
+Suggested\tArg:<ENTITY>
 `;
+}
 
-export function createBratWriter(): FormatWriter {
+/** The default annotation.conf (default verdicts). */
+export const BRAT_ANNOTATION_CONF = bratAnnotationConf();
+
+export function createBratWriter(options: ExportOptions = {}): FormatWriter {
   let first = true;
   return {
     head: () => '',
     article(p) {
       const out = bratFiles(p);
-      if (first) out.files.push({ path: 'annotation.conf', content: BRAT_ANNOTATION_CONF });
+      if (first) out.files.push({ path: 'annotation.conf', content: bratAnnotationConf(options.verdicts) });
       first = false;
       return out;
     },

@@ -6,7 +6,8 @@ import { createClaimReviewWriter } from './claimReview';
 import { createConllWriter } from './conll';
 import { createCsvWriter } from './csv';
 import { createJsonWriter, jsonDocument } from './json';
-import { createJsonlWriter, doccanoLine, labelStudioLine, prodigyLine } from './jsonl';
+import { createJsonlWriter, doccanoLine, prodigyLine } from './jsonl';
+import { createLabelStudioWriter } from './labelStudio';
 import { prepareArticle } from './prepare';
 import { createHtmlReportWriter, createMarkdownReportWriter } from './report';
 import { createW3cWriter } from './w3c';
@@ -24,11 +25,12 @@ export const FORMAT_INFO: Readonly<Record<ExportFormat, FormatInfo>> = {
   json: { extension: 'json', description: 'JSON, lossless (as in the sidecar)', folder: false },
   doccano: { extension: 'jsonl', description: 'doccano JSONL', folder: false },
   prodigy: { extension: 'jsonl', description: 'Prodigy JSONL', folder: false },
-  labelstudio: { extension: 'jsonl', description: 'Label Studio JSONL', folder: false },
+  labelstudio: { extension: 'json', description: 'Label Studio JSON (an array of tasks)', folder: false },
   csv: { extension: 'csv', description: 'CSV (RFC 4180)', folder: false },
   w3c: { extension: 'jsonld', description: 'W3C Web Annotation (JSON-LD)', folder: false },
   brat: { extension: 'ann', description: 'brat standoff (.ann + .txt)', folder: true },
-  conll: { extension: 'conll', description: 'CoNLL BIO (ANERcorp tokenisation)', folder: false },
+  conll: { extension: 'conll', description: 'CoNLL BIO, entities (token TAG, ANERcorp tokenisation)', folder: false },
+  'conll-figures': { extension: 'conll', description: 'CoNLL BIO, figures (token TAG)', folder: false },
   claimreview: { extension: 'json', description: 'schema.org ClaimReview (JSON-LD)', folder: false },
   'report-md': { extension: 'md', description: 'Report (Markdown)', folder: false },
   'report-html': { extension: 'html', description: 'Report (HTML)', folder: false },
@@ -43,15 +45,17 @@ export function createWriter(format: ExportFormat, options: ExportOptions = {}):
     case 'prodigy':
       return createJsonlWriter(prodigyLine);
     case 'labelstudio':
-      return createJsonlWriter(labelStudioLine);
+      return createLabelStudioWriter();
     case 'csv':
       return createCsvWriter(options);
     case 'w3c':
-      return createW3cWriter();
+      return createW3cWriter(options);
     case 'brat':
-      return createBratWriter();
+      return createBratWriter(options);
     case 'conll':
-      return createConllWriter();
+      return createConllWriter('entities');
+    case 'conll-figures':
+      return createConllWriter('figures');
     case 'claimreview':
       return createClaimReviewWriter(options);
     case 'report-md':
@@ -93,6 +97,8 @@ export interface ExportStreamResult {
   records: number;
   /** Articles left out because a span did not match or a required field was missing. */
   failures: ExportError[];
+  /** Annotations left out of an article that was otherwise written (an incomplete ClaimReview). */
+  skipped: ExportError[];
   cancelled: boolean;
 }
 
@@ -103,8 +109,14 @@ export async function exportStream(
   sink: ExportSink,
   options: ExportStreamOptions = {},
 ): Promise<ExportStreamResult> {
-  const writer = createWriter(format, options);
-  const result: ExportStreamResult = { articles: 0, records: 0, failures: [], cancelled: false };
+  const result: ExportStreamResult = { articles: 0, records: 0, failures: [], skipped: [], cancelled: false };
+  const writer = createWriter(format, {
+    ...options,
+    onSkip: (e) => {
+      result.skipped.push(e);
+      options.onSkip?.(e);
+    },
+  });
   const head = writer.head();
   if (head) await sink.write(head);
   let done = 0;

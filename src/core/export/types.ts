@@ -13,6 +13,7 @@ export const EXPORT_FORMATS = [
   'w3c',
   'brat',
   'conll',
+  'conll-figures',
   'claimreview',
   'report-md',
   'report-html',
@@ -30,7 +31,7 @@ export interface ExportArticle {
   /** The article text (BOM removed); record offsets are UTF-16 indices into it. */
   text: string;
   records: readonly AnnotationRecord[];
-  /** Where the article was published, if known (ClaimReview appearance, W3C target source). */
+  /** Where the article was published, if known (ClaimReview appearance, W3C ids and target source): front matter or the sidecar's document.url. */
   url?: string;
   /** ISO date the article was published. */
   date?: string;
@@ -48,6 +49,16 @@ export interface ExportOptions {
   reviewer?: string;
   /** ClaimReview: publication date of the reviews when a record has no modified/created date (ISO). */
   reviewDate?: string;
+  /**
+   * Where the articles are published: an article without its own URL is at this URL joined with
+   * its path (W3C ids and targets). http(s) only.
+   */
+  baseUrl?: string;
+  /**
+   * Told of an annotation left out while the rest of its article is written (ClaimReview: a
+   * review without its fact-check URL, author or date).
+   */
+  onSkip?: (problem: ExportError) => void;
 }
 
 /** A multi-file result (brat): paths relative to the export root. */

@@ -4,6 +4,7 @@
 import { createHash } from 'crypto';
 import { anchorAt } from '../export/fromDetections';
 import { CodePointIndex } from '../export/offsets';
+import type { RecordMeta } from '../export/recordMeta';
 import type { AnnotationRecord, RecordKind, RecordLabel, RecordStatus, SidecarData } from '../model';
 
 export interface ImportedDocument {
@@ -62,6 +63,20 @@ export function resolveSpan(
   return `the text at ${start}..${end} is not ${JSON.stringify(quote)}`;
 }
 
+/**
+ * Checks UTF-16 offsets (doccano's unit): inside the text and not between the halves of a
+ * surrogate pair, which would mean the file counted something else and every span is misplaced.
+ */
+export function resolveUtf16Span(index: CodePointIndex, start: number, end: number): { start: number; end: number } | string {
+  const text = index.text;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) return `bad offsets ${start}..${end}`;
+  if (end > text.length) return `offsets ${start}..${end} are past the end of the text (${text.length} UTF-16 code units)`;
+  if (index.splitsPair(start) || index.splitsPair(end)) {
+    return `offsets ${start}..${end} cut an emoji or other astral character in two: they are not UTF-16 code units, the unit doccano uses`;
+  }
+  return { start, end };
+}
+
 export interface SpanInput {
   start: number;
   end: number;
@@ -72,15 +87,27 @@ export interface SpanInput {
   verdict?: string;
   /** Index into the same list of the claimant's span. */
   claimantOf?: number;
+  /** Khabar's own fields carried in the tool's metadata (id, claim, value, dates…), already checked. */
+  meta?: RecordMeta;
 }
 
 /**
- * Turns resolved spans into records with fresh ids numbered in text order (e1, f2, c3, …) and
- * anchors with context. Duplicate spans (same offsets, label and status) are kept once.
+ * Turns resolved spans into records, anchored with context. A span that carries Khabar's metadata
+ * gets its id and fields back; the others get fresh ids numbered in text order (e1, f2, c3, …)
+ * that no carried id uses. Duplicate spans (same offsets, label and status) are kept once.
  */
 export function buildRecords(text: string, spans: readonly SpanInput[]): AnnotationRecord[] {
   const order = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || a.i - b.i);
   const prefix: Record<RecordKind, string> = { entity: 'e', figure: 'f', claim: 'c', note: 'n' };
+  const carried = new Set(spans.map((s) => s.meta?.id).filter((id): id is string => id !== undefined));
+  const used = new Set<string>();
+  let fresh = 0;
+  const freshId = (kind: RecordKind): string => {
+    let id: string;
+    do id = `${prefix[kind]}${++fresh}`;
+    while (carried.has(id) || used.has(id));
+    return id;
+  };
   const ids = new Map<number, string>();
   const seen = new Map<string, string>();
   const out: AnnotationRecord[] = [];
@@ -91,12 +118,15 @@ export function buildRecords(text: string, spans: readonly SpanInput[]): Annotat
       ids.set(i, dup);
       continue;
     }
-    const id = `${prefix[s.kind]}${out.length + 1}`;
+    const metaId = s.meta?.id;
+    const id = metaId !== undefined && !used.has(metaId) ? metaId : freshId(s.kind);
+    used.add(id);
     ids.set(i, id);
     seen.set(key, id);
-    const r: AnnotationRecord = { id, kind: s.kind, label: s.label, status: s.status, target: anchorAt(text, s.start, s.end) };
+    const { id: _id, status: _status, ...fields } = s.meta ?? { id };
+    const r: AnnotationRecord = { id, kind: s.kind, label: s.label, status: s.status, target: anchorAt(text, s.start, s.end), ...fields };
     if (s.note !== undefined) r.note = s.note;
-    if (s.verdict !== undefined) r.claim = { verdict: s.verdict };
+    if (s.verdict !== undefined) r.claim = { ...r.claim, verdict: s.verdict };
     out.push(r);
   }
   // Claimants are linked once every span has its id.

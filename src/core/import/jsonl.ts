@@ -1,8 +1,10 @@
 // Reading doccano and Label Studio exports (JSONL, or Label Studio's JSON array of tasks) into
-// documents. doccano counts code points; Label Studio too since 1.4, and its quote settles older files.
+// documents. doccano counts UTF-16 code units (its editor slices JavaScript strings); Label Studio
+// counts code points since 1.4, and its quote settles older files.
 
 import { CodePointIndex } from '../export/offsets';
-import { buildRecords, mapLabel, resolveSpan, type ImportedDocument, type SpanInput } from './common';
+import { readRecordMeta } from '../export/recordMeta';
+import { buildRecords, mapLabel, resolveSpan, resolveUtf16Span, type ImportedDocument, type SpanInput } from './common';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,13 +38,16 @@ export function parseDoccano(line: unknown, where = 'document'): ImportedDocumen
   const index = new CodePointIndex(text);
   const warnings: string[] = [];
   const spans: SpanInput[] = [];
-  const raw: Array<[unknown, unknown, unknown]> = [];
+  const raw: Array<[unknown, unknown, unknown, unknown]> = [];
   const labels = line.label ?? line.labels;
-  if (Array.isArray(labels)) for (const l of labels) if (Array.isArray(l)) raw.push([l[0], l[1], l[2]]);
+  // Khabar's export puts each label's record fields at the same index of `khabar` (doccano keeps
+  // the column in the example's meta; some doccano versions export meta nested under `meta`).
+  const metaList = Array.isArray(line.khabar) ? line.khabar : isObject(line.meta) && Array.isArray(line.meta.khabar) ? line.meta.khabar : [];
+  if (Array.isArray(labels)) labels.forEach((l, i) => Array.isArray(l) && raw.push([l[0], l[1], l[2], metaList[i]]));
   if (Array.isArray(line.entities)) {
-    for (const e of line.entities) if (isObject(e)) raw.push([e.start_offset, e.end_offset, e.label]);
+    for (const e of line.entities) if (isObject(e)) raw.push([e.start_offset, e.end_offset, e.label, undefined]);
   }
-  for (const [s, e, l] of raw) {
+  for (const [s, e, l, m] of raw) {
     if (typeof s !== 'number' || typeof e !== 'number' || typeof l !== 'string') {
       warnings.push(`${where}: span ${JSON.stringify([s, e, l])} is not [start, end, label]`);
       continue;
@@ -52,9 +57,14 @@ export function parseDoccano(line: unknown, where = 'document'): ImportedDocumen
       warnings.push(`${where}: unknown label ${l} at ${s}..${e}, skipped`);
       continue;
     }
-    const span = resolveSpan(index, s, e, undefined);
-    if (typeof span === 'string') warnings.push(`${where}: ${span}`);
-    else spans.push({ ...span, ...mapped, status: 'accepted' });
+    const span = resolveUtf16Span(index, s, e);
+    if (typeof span === 'string') {
+      warnings.push(`${where}: ${span}`);
+      continue;
+    }
+    const meta = readRecordMeta(m, { ...mapped, target: { ...span, exact: text.slice(span.start, span.end), prefix: '', suffix: '' } });
+    // doccano has no review status: the carried one comes back (a suggestion stays a suggestion).
+    spans.push({ ...span, ...mapped, status: meta?.status ?? 'accepted', ...(meta ? { meta } : {}) });
   }
   const doc: ImportedDocument = { text, records: buildRecords(text, spans), warnings };
   const name = nameOf(line);
@@ -72,6 +82,7 @@ export function parseLabelStudio(task: unknown, where = 'task'): ImportedDocumen
   const index = new CodePointIndex(text);
   const warnings: string[] = [];
   const spans: SpanInput[] = [];
+  const taskMeta = isObject(task.meta) && Array.isArray(task.meta.khabar) ? (task.meta.khabar as unknown[]) : [];
   const take = (list: unknown, status: 'accepted' | 'suggested'): void => {
     if (!Array.isArray(list)) return;
     // Only the first (latest) annotation of a task: several annotators' versions would duplicate spans.
@@ -88,8 +99,15 @@ export function parseLabelStudio(task: unknown, where = 'task'): ImportedDocumen
         continue;
       }
       const span = resolveSpan(index, v.start, v.end, typeof v.text === 'string' ? v.text : undefined);
-      if (typeof span === 'string') warnings.push(`${where}: ${span}`);
-      else spans.push({ ...span, ...mapped, status });
+      if (typeof span === 'string') {
+        warnings.push(`${where}: ${span}`);
+        continue;
+      }
+      // A region keeps its id in Label Studio; the task's meta has that id's Khabar fields.
+      const carried = typeof r.id === 'string' ? taskMeta.find((m) => isObject(m) && m.id === r.id) : undefined;
+      const meta = readRecordMeta(carried, { ...mapped, target: { ...span, exact: text.slice(span.start, span.end), prefix: '', suffix: '' } });
+      // The status is Label Studio's: a prediction the annotator accepted is now an annotation.
+      spans.push({ ...span, ...mapped, status, ...(meta ? { meta } : {}) });
     }
   };
   take(task.annotations ?? task.completions, 'accepted');

@@ -12,7 +12,7 @@ export const MAX_SIDECAR_BYTES = 32 * 1024 * 1024;
 /** Key order of each mapping; keys not listed (a person's own fields) follow, in the order found. */
 export const KEY_ORDER = {
   top: ['khabar', 'document', 'lastId', 'annotations'],
-  document: ['path', 'sha256', 'length'],
+  document: ['path', 'sha256', 'length', 'url'],
   record: ['id', 'kind', 'label', 'status', 'orphan', 'target', 'value', 'claim', 'note', 'author', 'created', 'modified'],
   target: ['start', 'end', 'exact', 'prefix', 'suffix'],
   value: ['number', 'unit', 'currency', 'bound', 'date', 'hijri', 'weekday', 'weekdayMismatch', 'relative', 'time', 'duration'],

@@ -28,7 +28,8 @@ export function syncWithArticle(data: SidecarData, text: string, path = data.doc
     if (orphans.length === 0) return { data, moved: [], orphans: [], reattached: [], why: {}, changed: false };
   }
   const r = reanchor(text, data.annotations, { oldLength: data.document.length });
-  const document = documentInfo(text, path);
+  // A person's own fields of the block (url) are kept; the three Khabar computes are refreshed.
+  const document = { ...data.document, ...documentInfo(text, path) };
   const docChanged = document.sha256 !== data.document.sha256 || document.length !== data.document.length || path !== data.document.path;
   const recordsChanged = r.records.some((rec, i) => rec !== data.annotations[i]);
   return {

@@ -55,6 +55,9 @@ export function validateSidecar(root: unknown): ValidationIssue[] {
     if (typeof doc['path'] !== 'string' || doc['path'] === '') bad(['document', 'path'], '`path` must be the article file name');
     if (typeof doc['sha256'] !== 'string' || !SHA256.test(doc['sha256'])) bad(['document', 'sha256'], '`sha256` must be 64 lower-case hex digits');
     if (!isCount(doc['length'])) bad(['document', 'length'], '`length` must be a whole number ≥ 0');
+    if (doc['url'] !== undefined && (typeof doc['url'] !== 'string' || !/^https?:\/\/\S+$/i.test(doc['url']))) {
+      bad(['document', 'url'], '`url` must be the article\'s http(s) address');
+    }
   }
   if (root['lastId'] !== undefined && !isCount(root['lastId'])) bad(['lastId'], '`lastId` must be a whole number ≥ 0');
   const anns = root['annotations'];

@@ -486,7 +486,7 @@ export class SidecarStore implements AnnotationStore {
       const fresh = anchorFor(text, a.target.start, a.target.end);
       return fresh.prefix === a.target.prefix && fresh.suffix === a.target.suffix ? a : { ...a, target: fresh };
     });
-    return { ...e.data, document: documentInfo(text, basename(e.article)), annotations };
+    return { ...e.data, document: { ...e.data.document, ...documentInfo(text, basename(e.article)) }, annotations };
   }
 
   private saveFailed(e: Entry, err: unknown): void {
