@@ -118,7 +118,11 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
     },
     getOptions: () => {
       const config = readConfig();
-      return { verdicts: config.verdicts, ...(config.author ? { reviewer: config.author } : {}) };
+      return {
+        verdicts: config.verdicts,
+        ...(config.author ? { reviewer: config.author } : {}),
+        ...(config.exportBaseUrl ? { baseUrl: config.exportBaseUrl } : {}),
+      };
     },
   });
   void vscode.commands.executeCommand('setContext', 'khabar:highlightsOn', true);

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import type { DecorationKey, SuggestionMode } from '../core/editor/marks';
 import { verdictVocabulary } from '../core/editor/records';
+import { webUrl } from '../core/export/articleUrl';
 import { DEFAULT_VERDICTS, type VerdictDef } from '../core/model';
 
 export type EnableMode = 'auto' | 'always' | 'never';
@@ -34,6 +35,8 @@ export interface KhabarConfig {
   rightToLeftLines: boolean;
   author: string;
   verdicts: readonly VerdictDef[];
+  /** Where articles are published: joined with an article's workspace path when it has no URL of its own (W3C, ClaimReview). */
+  exportBaseUrl: string;
   /** The appearance URL of claims when the article gives none. */
   appearanceUrl: string;
 }
@@ -75,6 +78,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
     author: c.get<string>('author', '') || userName(),
     verdicts: verdictVocabulary(c.get<unknown>('verdicts'), DEFAULT_VERDICTS),
     appearanceUrl: c.get<string>('appearanceUrl', ''),
+    exportBaseUrl: webUrl(c.get<string>('export.baseUrl', '')) ?? '',
   };
 }
 

@@ -57,13 +57,24 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
     { title: vscode.l10n.t('Khabar: Export…'), placeHolder: vscode.l10n.t('Detected but unreviewed suggestions') },
   );
   if (!suggestions) return;
-  const target = await pickTarget(format, where.folder);
+  const target = await pickTarget(format, where.folder, suggestedName(format, scope, where));
   if (!target) return;
 
   const files = await articleFiles(scope, where);
   if (files.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Khabar: no articles to export.'));
     return;
+  }
+  if (!FORMAT_INFO[format].folder) {
+    // Never write the export over an article or its annotations file (the CLI's --out refuses the same).
+    const t = target.toString();
+    const clash = files.find((f) => f.toString() === t || f.with({ path: sidecarPathFor(f.path) }).toString() === t);
+    if (clash) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Khabar: {0} is an article being exported, or its annotations file; choose another file.', vscode.workspace.asRelativePath(target)),
+      );
+      return;
+    }
   }
   const options: ExportOptions = { ...(deps.getOptions?.() ?? {}), includeSuggestions: suggestions.include };
   const problems: string[] = [];
@@ -143,7 +154,22 @@ async function pickScope(where: Where): Promise<Scope | undefined> {
   return picked?.scope;
 }
 
-async function pickTarget(format: ExportFormat, folder: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+/**
+ * The file name the save dialog suggests: what is exported and in which format, so two exports
+ * never suggest the same name (`article-khabar-w3c.jsonld` for article.ar.txt, `news-khabar-csv.csv`).
+ */
+function suggestedName(format: ExportFormat, scope: Scope, where: Where): string {
+  const ext = FORMAT_INFO[format].extension;
+  const base = (uri: vscode.Uri | undefined): string | undefined => uri?.path.split('/').filter(Boolean).pop();
+  let stem: string | undefined;
+  if (scope === 'article') stem = base(where.article)?.replace(/(\.ar)?\.(txt|md|news|article)$/i, '');
+  else if (scope === 'folder') stem = base(where.folder);
+  else stem = vscode.workspace.workspaceFolders?.[0]?.name;
+  const safe = (stem ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  return `${safe ? `${safe}-` : ''}khabar-${format}.${ext}`;
+}
+
+async function pickTarget(format: ExportFormat, folder: vscode.Uri | undefined, name: string): Promise<vscode.Uri | undefined> {
   const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? folder;
   if (FORMAT_INFO[format].folder) {
     const picked = await vscode.window.showOpenDialog({
@@ -161,7 +187,7 @@ async function pickTarget(format: ExportFormat, folder: vscode.Uri | undefined):
     filters: { [FORMAT_INFO[format].description]: [ext] },
     saveLabel: vscode.l10n.t('Export'),
     title: vscode.l10n.t('Khabar: Export…'),
-    ...(base ? { defaultUri: vscode.Uri.joinPath(base, `khabar-${format}.${ext}`) } : {}),
+    ...(base ? { defaultUri: vscode.Uri.joinPath(base, name) } : {}),
   });
 }
 

@@ -675,7 +675,7 @@ async function factCheckerLoop(page, ws, shot) {
   });
 
   await step(group, 'Khabar: Export… as JSON writes the claim with its verdict', async () => {
-    const out = path.join(ws, 'khabar-json.json');
+    const out = path.join(ws, 'sample-article-khabar-json.json');
     await page.locator('.monaco-editor .view-lines').first().click();
     await runCommandKeepOpen(page, 'khabar.export');
     await pickRow(page, 'JSON, lossless');
@@ -683,7 +683,7 @@ async function factCheckerLoop(page, ws, shot) {
     await pickRow(page, 'Reviewed annotations only');
     // code-server's save dialog is a quick input holding the suggested path: accept it.
     const input = page.locator('.quick-input-widget input');
-    await waitUntil('the save dialog with the suggested name', async () => /khabar-json\.json$/.test(await input.inputValue()));
+    await waitUntil('the save dialog with the suggested name', async () => /sample-article-khabar-json\.json$/.test(await input.inputValue()));
     await page.keyboard.press('Enter');
     await waitUntil(`${path.basename(out)} written`, async () => fs.existsSync(out) && fs.statSync(out).size > 0);
     let exported;

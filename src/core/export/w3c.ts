@@ -11,7 +11,7 @@ import { ExportError, type ExportOptions, type FormatWriter } from './types';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 export const MISSING_URL_MESSAGE =
-  "a W3C annotation needs the article's URL for its id and target: add `url:` to the article's front matter or to `document:` in its annotations file, or give a base URL (khabar export --base-url)";
+  "a W3C annotation needs the article's URL for its id and target: add `url:` to the article's front matter or to `document:` in its annotations file, or give a base URL (khabar export --base-url, or the setting khabar.export.baseUrl)";
 
 /**
  * An xsd:dateTime with a time zone (what the Web Annotation schemas check as `date-time`): a bare
