@@ -12,7 +12,7 @@ import { isArticle } from './articles';
 import { readConfig } from './config';
 import { verdictLabel } from './decorations';
 import { documentLength } from './detections';
-import { labelName } from './labels';
+import { groupName, labelName } from './labels';
 
 /** The sidecar suffix the store uses (setting `khabar.sidecarSuffix`). */
 function sidecarSuffix(): string {
@@ -26,27 +26,6 @@ type Node =
   | { type: 'article'; uri: string; sidecar: vscode.Uri; summary: SidecarSummary | undefined }
   | { type: 'verdict'; uri: string; key: string; count: number }
   | { type: 'info'; text: string };
-
-export function groupName(id: GroupId): string {
-  switch (id) {
-    case 'claims':
-      return vscode.l10n.t('Tagged claims');
-    case 'quotes':
-      return vscode.l10n.t('Quotes');
-    case 'suggestions':
-      return vscode.l10n.t('Claim suggestions');
-    case 'figures':
-      return vscode.l10n.t('Figures');
-    case 'notes':
-      return vscode.l10n.t('Notes');
-    case 'rejected':
-      return vscode.l10n.t('Rejected');
-    case 'orphans':
-      return vscode.l10n.t('Orphans (text not found)');
-    default:
-      return labelName(id);
-  }
-}
 
 const GROUP_ICONS: Record<GroupId, string> = {
   claims: 'law',

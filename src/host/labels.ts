@@ -1,5 +1,7 @@
 // Human names of labels, kinds, groups and entity sources in the display language (Arabic with the English key).
 import * as vscode from 'vscode';
+import type { DecorationKey } from '../core/editor/marks';
+import type { GroupId } from '../core/editor/tree';
 import type { EntityDetection } from '../core/types';
 
 export function labelName(label: string): string {
@@ -52,5 +54,45 @@ export function entitySourceName(source: NonNullable<EntityDetection['source']>)
       return vscode.l10n.t("Khabar's list of well-known names");
     case 'user':
       return vscode.l10n.t('your entity list (.khabar/entities.yaml)');
+  }
+}
+
+/** The name of a group of the annotations view, and of the same kind in the reader's legend. */
+export function groupName(id: GroupId): string {
+  switch (id) {
+    case 'claims':
+      return vscode.l10n.t('Tagged claims');
+    case 'quotes':
+      return vscode.l10n.t('Quotes');
+    case 'suggestions':
+      return vscode.l10n.t('Claim suggestions');
+    case 'figures':
+      return vscode.l10n.t('Figures');
+    case 'notes':
+      return vscode.l10n.t('Notes');
+    case 'rejected':
+      return vscode.l10n.t('Rejected');
+    case 'orphans':
+      return vscode.l10n.t('Orphans (text not found)');
+    default:
+      return labelName(id);
+  }
+}
+
+/** The group a kind of mark is listed under (annotations view) and named by (reader legend). */
+export function groupOfKey(key: DecorationKey): GroupId {
+  switch (key) {
+    case 'figure':
+      return 'figures';
+    case 'claimSuggestion':
+      return 'suggestions';
+    case 'claimTagged':
+      return 'claims';
+    case 'note':
+      return 'notes';
+    case 'orphan':
+      return 'orphans';
+    default:
+      return key;
   }
 }

@@ -295,8 +295,19 @@ function remoteUri(port, p) {
   return `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
 }
 
+/** Opens the workspace in a workbench with workspace trust on and answers VS Code's trust prompt No (Restricted Mode). */
+async function openUntrusted(page, url) {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor();
+  const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No|Don't Trust|Restricted/i }).first();
+  await no.waitFor();
+  await no.click();
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+}
+
 module.exports = {
   ROOT,
+  openUntrusted,
   E2E_DIR,
   RUN_DIR,
   CODE_SERVER_ENTRY,

@@ -10,6 +10,7 @@
 
 const fs = require('fs');
 const path = require('path');
+const { openUntrusted } = require('./harness');
 const { readingOrderInFrame } = require('./readingOrder');
 
 const GROUP = 'reader';
@@ -424,12 +425,7 @@ async function restrictedReader(ctx, vsix, step, setPage) {
   setPage(page);
   ctx.setCurrentPage(page);
   await step('in Restricted Mode the reader reads, says why it cannot tag, and writes nothing', async () => {
-    await page.goto(server.url(ws));
-    await page.locator('.monaco-workbench').waitFor();
-    const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No|Don't Trust|Restricted/i }).first();
-    await no.waitFor();
-    await no.click();
-    await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+    await openUntrusted(page, server.url(ws));
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SAMPLE_NAME }).first().waitFor();
     await quickOpen(page, SAMPLE_NAME);
     await runCommand(page, commandTitle(ROOT, 'khabar.openReader'));

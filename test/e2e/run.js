@@ -9,7 +9,7 @@ const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
-const { ROOT, RUN_DIR, log, ensureHarness, ensureBuilt, startCodeServer, remoteUri } = require('./harness');
+const { ROOT, RUN_DIR, log, ensureHarness, ensureBuilt, startCodeServer, remoteUri, openUntrusted } = require('./harness');
 const { runWordOrderTests } = require('./wordOrder');
 const { runReaderTests } = require('./reader');
 
@@ -320,13 +320,8 @@ async function runRestrictedTests() {
   currentPage = page;
 
   const opened = await step(group, 'the folder opened without trust shows highlights in Restricted Mode', async () => {
-    await page.goto(server.url(ws));
-    await page.locator('.monaco-workbench').waitFor();
     // VS Code asks whether to trust the folder's authors: the user says no.
-    const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No|Don't Trust|Restricted/i }).first();
-    await no.waitFor();
-    await no.click();
-    await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+    await openUntrusted(page, server.url(ws));
     await page.locator('.statusbar-item', { hasText: /Restricted Mode/i }).first().waitFor();
     await quickOpenSample(page);
     await waitUntil('figure highlights', async () => (await decorationBoxes(page, 'khabar.figureBackground', 'dark')).length >= 3);

@@ -108,19 +108,14 @@ export interface EvidenceLink {
   title?: string;
 }
 
-export interface SaveClaimMessage {
+/** The claim card's fields, for a claim tagged now or already tagged. */
+export interface SaveClaimMessage extends ClaimFields {
   type: 'saveClaim';
   /** The claim to update; absent to tag [start, end) first. */
   recordId?: string;
   start: number;
   end: number;
   label: 'CLAIM' | 'QUOTE';
-  verdict?: string;
-  claimant?: string;
-  claimType?: ClaimType;
-  evidence: EvidenceLink[];
-  review?: string;
-  note?: string;
 }
 
 export type WebviewMessage =

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { DecorationKey } from '../../core/editor/marks';
 import type { InitMessage } from '../../core/reader/protocol';
 import type { VerdictDef } from '../../core/model';
-import { labelName } from '../labels';
+import { groupName, groupOfKey, labelName } from '../labels';
 
 export function readerStrings(): Record<string, string> {
   return {
@@ -45,23 +45,6 @@ export function readerStrings(): Record<string, string> {
 
 const LEGEND: DecorationKey[] = ['PER', 'LOC', 'ORG', 'MISC', 'figure', 'claimSuggestion', 'claimTagged', 'note'];
 
-function legendName(key: DecorationKey): string {
-  switch (key) {
-    case 'figure':
-      return vscode.l10n.t('Figures');
-    case 'claimSuggestion':
-      return vscode.l10n.t('Claim suggestions');
-    case 'claimTagged':
-      return vscode.l10n.t('Tagged claims');
-    case 'note':
-      return vscode.l10n.t('Notes');
-    case 'orphan':
-      return vscode.l10n.t('Orphaned annotation');
-    default:
-      return labelName(key);
-  }
-}
-
 export function initMessage(uri: vscode.Uri, verdicts: readonly VerdictDef[]): InitMessage {
   const lang = vscode.env.language || 'en';
   return {
@@ -79,7 +62,7 @@ export function initMessage(uri: vscode.Uri, verdicts: readonly VerdictDef[]): I
       { key: 'personal-experience', name: vscode.l10n.t('Personal experience') },
       { key: 'other', name: vscode.l10n.t('Other') },
     ],
-    legend: LEGEND.map((key) => ({ key, name: legendName(key) })),
+    legend: LEGEND.map((key) => ({ key, name: groupName(groupOfKey(key)) })),
     entityLabels: (['PER', 'LOC', 'ORG', 'MISC'] as const).map((key) => ({ key, name: labelName(key) })),
   };
 }
