@@ -494,4 +494,4 @@ async function arabicReader(ctx, vsix, step, setPage) {
   await ctx.cleanup();
 }
 
-module.exports = { runReaderTests, longArticle };
+module.exports = { runReaderTests, longArticle, commandTitle, runCommand, readerFrame };

@@ -830,7 +830,7 @@ async function main() {
     ['2. as a user, in chromium', 'ui', 'user session', runUiTests, !argv.has('--host-only')],
     ["3. in VS Code's Arabic display language", 'arabic', 'Arabic session', runArabicUiTests, !argv.has('--host-only')],
     ['4. Restricted Mode', 'restricted', 'Restricted Mode session', runRestrictedTests, !argv.has('--host-only')],
-    ['5. word order in the editor (issue 14)', 'reading', 'word-order session', runReadingTests, !argv.has('--host-only')],
+    ['5. word order in the editor and the reader (issue 14)', 'reading', 'word-order session', runReadingTests, !argv.has('--host-only')],
     ['6. the Khabar Reader (issue 14)', 'reader', 'reader session', () => runReaderTests({ ROOT, WORK, SCREENSHOTS, record, freshServer, launchBrowser, waitUntil, cleanup, setCurrentPage: (p) => (currentPage = p), getVsix: async () => packagedVsix || (packagedVsix = packageVsix()), packageArabicLanguagePack }), !argv.has('--host-only')],
   ];
   // --only=reading,ui runs just those groups.

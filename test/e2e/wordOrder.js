@@ -1,8 +1,9 @@
-// 5. Word order in the editor (issue 14): Khabar installed from the .vsix, highlights on (the
-// defaults), each article opened as a user opens it, and every line measured with the word-order
-// check of readingOrder.js. Asserted: every line without Latin letters reads in order. Reported:
-// the lines with Latin letters (VS Code has no right-to-left base direction, so the editor cannot
-// lay those out for an Arabic reader; the Khabar Reader is where they must read right).
+// 5. Word order in the editor and the reader (issue 14): Khabar installed from the .vsix,
+// highlights on (the defaults), each article opened as a user opens it, and every line measured
+// with the word-order check of readingOrder.js. Asserted: in the editor every line without Latin
+// letters reads in order (lines with Latin letters are reported: VS Code has no right-to-left
+// base direction); in the Khabar Reader, opened on the same article, every paragraph, Latin ones
+// included.
 //
 // Articles: the sample; test/fixtures/reading/*.txt (Arabic with Latin words, a URL, COVID-19);
 // the shared real article (../shared/articles) copied into the workspace as .ar.txt and as .txt;
@@ -22,7 +23,8 @@
 
 const fs = require('fs');
 const path = require('path');
-const { measureEditor, explainSplits, waitStable, scrollToTop } = require('./readingOrder');
+const { measureEditor, explainSplits, waitStable, scrollToTop, readingOrderInFrame } = require('./readingOrder');
+const { commandTitle, runCommand, readerFrame } = require('./reader');
 
 const GROUP = 'reading';
 const SHOT_NAME = 'editor-arabic.png';
@@ -110,6 +112,25 @@ function words(list, n = 12) {
 }
 
 /**
+ * Opens the active article in the Khabar Reader from the palette, measures every paragraph with the
+ * same word-order check, and closes the reader again (the editor stays active).
+ */
+async function measureReader(ctx, page, name) {
+  await runCommand(page, commandTitle(ctx.ROOT, 'khabar.openReader'));
+  const frame = await readerFrame(page, ctx.waitUntil, name);
+  await ctx.waitUntil(`the reader's paragraphs of ${name}`, () => frame.evaluate(() => document.querySelectorAll('.article .para').length > 0));
+  await page.waitForTimeout(300);
+  const res = await readingOrderInFrame(frame, '.article .para');
+  const list = Array.isArray(res) ? res : res.lines || [];
+  const bad = list.filter((r) => !r.ok).map((r) => `out of order in the reader: file ${words(r.logical)} | screen ${words(r.visual)}`);
+  const result = { good: list.filter((r) => r.ok).length, total: list.length, latin: list.filter((r) => r.latin).length, bad: bad.slice(0, 4) };
+  // Close the reader (the active editor after it opens) so the next article opens in the editor.
+  await runCommand(page, 'View: Close Editor');
+  await page.locator('.tab', { hasText: /Reader|قارئ/ }).first().waitFor({ state: 'detached', timeout: 15000 }).catch(() => undefined);
+  return result;
+}
+
+/**
  * ctx: { ROOT, WORK, SCREENSHOTS, record, freshServer, launchBrowser, getVsix, setCurrentPage,
  * cleanup, waitUntil }, all from run.js.
  */
@@ -142,6 +163,7 @@ async function runWordOrderTests(ctx) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
 
   const report = [];
+  const readerTotal = [0, 0];
   let shots = 0;
   for (const { label, name } of articles) {
     const t = Date.now();
@@ -179,6 +201,15 @@ async function runWordOrderTests(ctx) {
         details.push(`Latin line ${l.line} (reported): file ${show(l.logical)} | screen ${show(l.visual)}`);
       }
       if (!ok || latin.some((x) => !x.ok)) for (const d of details.slice(0, 30)) say(d);
+      if (!control) {
+        // The same article in the Khabar Reader: every paragraph, Latin ones included, must read in order.
+        const r = await measureReader(ctx, page, name);
+        readerTotal[0] += r.good;
+        readerTotal[1] += r.total;
+        const rok = r.total > 0 && r.good === r.total;
+        record(GROUP, `${label} in the reader: ${r.good}/${r.total} paragraphs read in order (${r.latin} with Latin words)`, rok, undefined, rok ? undefined : r.bad.join('\n'));
+        report[report.length - 1].reader = { good: r.good, total: r.total, bad: r.bad };
+      }
       if (label === 'sample') {
         await scrollToTop(page);
         await page.mouse.move(5, 5);
@@ -200,6 +231,7 @@ async function runWordOrderTests(ctx) {
   process.stdout.write(
     `  word order in the editor, Arabic-only lines: ${report.map((r) => (r.arabic ? `${r.label} ${r.arabic[0]}/${r.arabic[1]}` : `${r.label} error`)).join(', ')}; all ${total[0]}/${total[1]}; Latin lines (reported) ${totalLatin[0]}/${totalLatin[1]}\n`,
   );
+  if (!control) process.stdout.write(`  word order in the reader, every paragraph: ${readerTotal[0]}/${readerTotal[1]}\n`);
   const out = path.join(path.dirname(ctx.SCREENSHOTS), 'word-order.json');
   fs.writeFileSync(out, JSON.stringify(report, null, 1));
   say(`per-line results: ${path.relative(process.cwd(), out)}`);
