@@ -10,7 +10,7 @@ import { Commands } from './host/commands';
 import { DecorationManager, type DrawnKey } from './host/decorations';
 import { DetectionService } from './host/detections';
 import { registerExportCommand } from './host/exportCommand';
-import { readConfig } from './host/config';
+import { readConfig, watchConfig } from './host/config';
 import { AnnotationHoverProvider } from './host/hover';
 import { registerOnboarding } from './host/onboarding';
 import { ReaderManager, type ReaderApi } from './host/reader/reader';
@@ -79,6 +79,8 @@ function drawnSpans(decorations: DecorationManager, editor: vscode.TextEditor): 
 
 export function activate(context: vscode.ExtensionContext): KhabarApi {
   const started = performance.now();
+  // First: every configuration listener registered after this one reads the new settings.
+  const configWatch = watchConfig();
   const output = vscode.window.createOutputChannel('Khabar');
   const detections = new DetectionService(output);
   const store: AnnotationStore = createAnnotationStore(context, { log: (m) => output.appendLine(m) });
@@ -94,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const view = new AnnotationsView(index);
   const reader = new ReaderManager({ index, commands, output, extensionUri: context.extensionUri });
   context.subscriptions.push(
+    configWatch,
     output,
     detections,
     index,

@@ -41,19 +41,66 @@ export interface KhabarConfig {
   appearanceUrl: string;
 }
 
+let cachedUserName: string | undefined;
+
+/** The account name, asked of the OS once (it does not change while VS Code runs). */
 function userName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return '';
+  if (cachedUserName === undefined) {
+    try {
+      cachedUserName = os.userInfo().username;
+    } catch {
+      cachedUserName = '';
+    }
   }
+  return cachedUserName;
+}
+
+/** Settings per resource (its URI, '' for none), built once and dropped when settings or folders change. */
+const cache = new Map<string, KhabarConfig>();
+const CACHE_LIMIT = 500;
+let watching: vscode.Disposable | undefined;
+
+/**
+ * Starts dropping cached settings when they change. activate() calls it before anything else
+ * subscribes to configuration changes, so every other listener reads the new values.
+ */
+export function watchConfig(): vscode.Disposable {
+  watching ??= vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('khabar')) cache.clear();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => cache.clear()),
+  );
+  return {
+    dispose: () => {
+      watching?.dispose();
+      watching = undefined;
+      cache.clear();
+    },
+  };
+}
+
+/**
+ * Khabar's settings for a resource: typed, defaulted and validated in one place, and cached, since
+ * every decoration pass, hover and command asks for them. The object is shared: do not change it.
+ */
+export function readConfig(scope?: vscode.Uri): KhabarConfig {
+  if (!watching) return buildConfig(scope);
+  const key = scope?.toString() ?? '';
+  let config = cache.get(key);
+  if (!config) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    config = Object.freeze(buildConfig(scope));
+    cache.set(key, config);
+  }
+  return config;
 }
 
 function suggestionMode(v: string): SuggestionMode {
   return v === 'all' || v === 'checkWorthy' ? v : 'top';
 }
 
-export function readConfig(scope?: vscode.ConfigurationScope): KhabarConfig {
+function buildConfig(scope?: vscode.Uri): KhabarConfig {
   const c = vscode.workspace.getConfiguration('khabar', scope);
   return {
     enable: c.get<EnableMode>('enable', 'auto'),
