@@ -1,7 +1,9 @@
 // Which documents Khabar serves: its own article language always, plaintext and markdown when
-// mostly Arabic (setting `khabar.enable`). Decided once per document version, cheaply.
+// mostly Arabic (setting `khabar.enable`). Decided once per document version, cheaply. A report
+// Khabar generated (its marker on the first line) is never an article, whatever its language.
 import * as vscode from 'vscode';
 import { arabicRatio } from '../core/arabic';
+import { isGeneratedReport } from '../core/export/reportMarker';
 import { readConfig } from './config';
 
 export const ARTICLE_LANGUAGE = 'arabic-news';
@@ -11,6 +13,7 @@ export function isArticle(document: vscode.TextDocument): boolean {
   if (!CANDIDATE_LANGUAGES.has(document.languageId)) return false;
   const suffix = vscode.workspace.getConfiguration('khabar').get<string>('sidecarSuffix', '.annotations.yaml') || '.annotations.yaml';
   if (document.uri.path.endsWith(suffix) || document.uri.path.endsWith('.annotations.yaml')) return false;
+  if (isGeneratedReport(document.getText(new vscode.Range(0, 0, 2, 0)))) return false;
   const config = readConfig(document.uri);
   if (config.enable === 'never') return false;
   if (document.languageId === ARTICLE_LANGUAGE || config.enable === 'always') return true;

@@ -9,6 +9,7 @@ import { frontMatterUrl } from '../core/export/articleUrl';
 import { detectionsToRecords } from '../core/export/fromDetections';
 import { exportStream, FORMAT_INFO, type ExportSink } from '../core/export/index';
 import { safeRelativePath } from '../core/export/paths';
+import { isGeneratedReport } from '../core/export/reportMarker';
 import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptions } from '../core/export/types';
 import type { AnnotationRecord } from '../core/model';
 import { sidecarPathFor } from '../core/sidecar/format';
@@ -77,6 +78,11 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
     }
   }
   const options: ExportOptions = { ...(deps.getOptions?.() ?? {}), includeSuggestions: suggestions.include };
+  if (scope !== 'article') {
+    // A report on a folder is titled by the folder; a one-article report by the article's headline.
+    const name = scope === 'folder' && where.folder ? vscode.workspace.asRelativePath(where.folder, false) : vscode.workspace.name;
+    options.reportTitle = name ? `تقرير خبر: ${name}` : 'تقرير خبر';
+  }
   const problems: string[] = [];
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Khabar: exporting {0} articles', files.length), cancellable: true },
@@ -219,6 +225,8 @@ async function* readArticles(
       }
       text = decoded.text;
     }
+    // A report Khabar wrote into the folder earlier is its output, not an article.
+    if (isGeneratedReport(text)) continue;
     let records = await deps.getRecords?.(uri, text);
     const loaded = await readSidecar(uri);
     // An open article without a sidecar has an empty store: its suggestions are the detections.

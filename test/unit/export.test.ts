@@ -14,6 +14,9 @@ import { CodePointIndex } from '../../src/core/export/offsets';
 import { safeRelativePath } from '../../src/core/export/paths';
 import { labelStudioConfig } from '../../src/core/export/labelStudio';
 import { prepareArticle } from '../../src/core/export/prepare';
+import { frontMatterUrl } from '../../src/core/export/articleUrl';
+import { articleHeading } from '../../src/core/export/report';
+import { isGeneratedReport, REPORT_MARKER } from '../../src/core/export/reportMarker';
 import { sha256Hex } from '../../src/core/sidecar/format';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
@@ -21,7 +24,7 @@ import { syncWithArticle } from '../../src/core/sidecar/sync';
 import { EXPORT_FORMATS, ExportError, type ExportArticle, type ExportFiles, type ExportFormat } from '../../src/core/export/types';
 import type { AnnotationRecord } from '../../src/core/model';
 import { compareSpans, type Detection } from '../../src/core/types';
-import { bratProblems, claimReviewProblems, conlleval, labelStudioProblems, pasteTags, prodigyProblems, w3cProblems } from './exportCheckers';
+import { bratProblems, claimReviewProblems, conlleval, htmlReportProblems, labelStudioProblems, pasteTags, prodigyProblems, w3cProblems } from './exportCheckers';
 import { cpSlice, fixtureArticle } from './exportHelpers';
 
 function str(format: ExportFormat, a: ExportArticle, opts = {}): string {
@@ -624,14 +627,106 @@ describe('export: reports', () => {
     ...a,
     records: a.records.map((r) => (r.id === 'c1' ? { ...r, note: '<script>alert(1)</script> | **x**' } : r)),
   });
+  const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
-  it('Markdown: Arabic headings, verdicts, evidence, figures table, entity index, escaped and isolated', () => {
+  /**
+   * An article with front matter, a Markdown headline full of markup, a dateline, Latin and bidi
+   * controls in the text, and a note on every kind of annotation (entity, figure, claim, quotation, note).
+   */
+  function newsArticle(): ExportArticle {
+    const text = [
+      '---',
+      'url: https://news.example.org/2025/01/hospitals',
+      '---',
+      '# عاجل: <img src=x onerror=alert(1)> «الوزير» & \u202Eشركة\u202C Acme </title><script>',
+      'الرياض - 2025/01/14',
+      'قال المتحدث سالم العتيبي إن الإقبال ارتفع 35 في المئة وإن شركة Acme ستبني 3 مستشفيات.',
+      'وقال الوزير: «لن نتراجع عن القرار أبدا» ثم غادر.',
+      '',
+    ].join('\n');
+    const at = (exact: string, from = 0): { start: number; end: number; exact: string; prefix: string; suffix: string } => {
+      const start = text.indexOf(exact, from);
+      assert.ok(start >= 0, exact);
+      return { start, end: start + exact.length, exact, prefix: '', suffix: '' };
+    };
+    const body = text.indexOf('قال المتحدث');
+    const rec = (id: string, kind: AnnotationRecord['kind'], label: AnnotationRecord['label'], exact: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord => ({
+      id, kind, label, status: 'accepted', target: at(exact, body), ...extra,
+    });
+    return {
+      path: 'news/hospitals.md',
+      text,
+      // As the CLI and the UI read it from the front matter.
+      url: frontMatterUrl(text)!,
+      records: [
+        rec('e1', 'entity', 'PER', 'سالم العتيبي', { note: '<b>هام</b> =1+1 \u2067معزول\u2069' }),
+        rec('e2', 'entity', 'ORG', 'Acme', { note: 'شركة `خاصة` | **x** </td>' }),
+        rec('f1', 'figure', 'PERCENT', '35 في المئة', { value: { number: 35, unit: 'percent' }, note: 'المصدر: <script>x</script>' }),
+        rec('f2', 'figure', 'NUMBER', '3', { value: { number: 3 } }),
+        rec('c1', 'claim', 'CLAIM', 'الإقبال ارتفع 35 في المئة', { claim: { verdict: 'false', claimant: { text: 'سالم العتيبي', ref: 'e1' } }, note: 'لا دليل' }),
+        rec('c2', 'claim', 'CLAIM', 'شركة Acme ستبني 3 مستشفيات', { note: 'ننتظر الرد' }),
+        rec('q1', 'claim', 'QUOTE', 'لن نتراجع عن القرار أبدا', { claim: { claimant: { text: 'الوزير' } }, note: 'اقتباس \u202Bمباشر\u202C & <i>' }),
+        rec('n1', 'note', 'NOTE', 'ثم غادر', { note: 'تحقق\u200F من التوقيت' }),
+      ],
+    };
+  }
+
+  it('Markdown: Arabic headings, verdicts, evidence, figures table, entity index, escaped', () => {
     const md = str('report-md', hostile(fixtureArticle()));
-    for (const s of ['# تقرير خبر', '### الادعاءات (1)', '### الأرقام (4)', '### فهرس الكيانات', 'الحكم: **\u2068مضلل\u2069**', '<https://data.example.org/screening-2024.csv>', '| \u2068120 ألف شخص\u2069 | كمية |', '| \u2068سالم العتيبي\u2069 | شخص | 1 |']) {
+    for (const s of ['# تقرير خبر', '### الادعاءات (1)', '### الأرقام (4)', '### فهرس الكيانات', 'الحكم: **مضلل** (Misleading)', '<https://data.example.org/screening-2024.csv>', '| 120 ألف شخص | كمية |', '| سالم العتيبي | شخص | 1 |']) {
       assert.ok(md.includes(s), s);
     }
     assert.ok(!md.includes('<script>'));
     assert.ok(md.includes('&lt;script&gt;'));
+  });
+
+  it('Markdown: headline, dateline and URL at the top, a verdict summary, notes on every kind, no bidi controls at all', () => {
+    const md = str('report-md', newsArticle());
+    assert.ok(!BIDI.test(md), `bidi control at ${md.search(BIDI)}`);
+    const lines = md.split('\n');
+    assert.deepStrictEqual(lines.slice(0, 5), [REPORT_MARKER, '<div dir="rtl">', '', '# تقرير خبر', '']);
+    assert.ok(md.endsWith('\n\n</div>\n'), 'the wrapper closes after a blank line');
+    const section = lines.indexOf('## عاجل: &lt;img src=x onerror=alert(1)&gt; «الوزير» &amp; شركة Acme &lt;/title&gt;&lt;script&gt;');
+    assert.ok(section > 0, 'the headline (front matter left out, markup escaped) heads the section');
+    assert.deepStrictEqual(lines.slice(section + 2, section + 5), [
+      '- سطر التاريخ: الرياض - 2025/01/14',
+      '- الرابط: <https://news.example.org/2025/01/hospitals>',
+      '- الملف: news/hospitals.md',
+    ]);
+    const summary = lines.indexOf('### ملخص الأحكام');
+    assert.deepStrictEqual(lines.slice(summary + 2, summary + 7), [
+      '| الحكم | Verdict | العدد |',
+      '|---|---|---|',
+      '| زائف | False | 1 |',
+      '| لم يُحكم عليه بعد | Not yet rated | 1 |',
+      '| المجموع | Total | 2 |',
+    ]);
+    for (const s of [
+      '### الادعاءات (2)',
+      '   - ملاحظة: لا دليل',
+      '   - ملاحظة: ننتظر الرد',
+      '### الاقتباسات (1)',
+      '1. > لن نتراجع عن القرار أبدا',
+      '   - القائل: الوزير',
+      '   - ملاحظة: اقتباس مباشر &amp; &lt;i&gt;',
+      '| النص | النوع | القيمة | ملاحظة |',
+      '| 35 في المئة | نسبة مئوية | 35 · percent | المصدر: &lt;script&gt;x&lt;/script&gt; |',
+      '| 3 | عدد | 3 |  |',
+      '| الكيان | النوع | مرات الذكر | ملاحظات |',
+      '| سالم العتيبي | شخص | 1 | &lt;b&gt;هام&lt;/b&gt; =1+1 معزول |',
+      '| Acme | مؤسسة | 1 | شركة \\`خاصة\\` \\| \\*\\*x\\*\\* &lt;/td&gt; |',
+      '- ثم غادر: تحقق من التوقيت',
+    ]) {
+      assert.ok(lines.includes(s), s);
+    }
+    assert.ok(!md.includes('الحكم: لم يُحكم عليه بعد\n   - ملاحظة: اقتباس'), 'a quotation has no verdict line');
+    // Outside tables, every line of the body opens with Arabic: right to left even where the wrapper is dropped.
+    for (const line of lines.slice(3)) {
+      if (line === '' || line.startsWith('|') || line === '</div>') continue;
+      const strong = /[A-Za-z\u0600-\u06FF]/.exec(line);
+      assert.ok(strong && /[\u0600-\u06FF]/.test(strong[0]), `starts with Arabic: ${line}`);
+    }
+    assert.ok(isGeneratedReport(md), 'the report is recognised as Khabar output');
   });
 
   it('HTML: right-to-left, no scripts, everything escaped', () => {
@@ -644,11 +739,98 @@ describe('export: reports', () => {
     assert.strictEqual((html.match(/<table>/g) ?? []).length, 2);
   });
 
+  it('HTML: parses strictly (every tag closed, no raw < from the article), titled by the headline, with dateline, URL, summary and every note', () => {
+    for (const a of [hostile(fixtureArticle()), newsArticle()]) {
+      const html = str('report-html', a);
+      const { problems } = htmlReportProblems(html);
+      assert.deepStrictEqual(problems, [], a.path);
+      assert.ok(isGeneratedReport(html), a.path);
+    }
+    assert.strictEqual(htmlReportProblems(str('report-html', fixtureArticle())).title, '🇸🇦 الرياض – خبر — تقرير خبر');
+    const html = str('report-html', newsArticle());
+    const { title } = htmlReportProblems(html);
+    assert.strictEqual(title, 'عاجل: &lt;img src=x onerror=alert(1)&gt; «الوزير» &amp; \u202Eشركة\u202C Acme &lt;/title&gt;&lt;script&gt; — تقرير خبر');
+    for (const s of [
+      '<li>سطر التاريخ: <bdi>الرياض - 2025/01/14</bdi></li>',
+      '<li>الرابط: <a href="https://news.example.org/2025/01/hospitals" dir="ltr" rel="noopener noreferrer">',
+      '<tr><td class="verdict verdict-false"><bdi>زائف</bdi></td><td dir="ltr">False</td><td>1</td></tr>',
+      '<tr><td><bdi>لم يُحكم عليه بعد</bdi></td><td dir="ltr">Not yet rated</td><td>1</td></tr>',
+      '<th>المجموع</th><th dir="ltr">Total</th><th>2</th>',
+      '<h3>الاقتباسات (1)</h3>',
+      '<li>ملاحظة: <bdi>لا دليل</bdi></li>',
+      '<li>ملاحظة: <bdi>ننتظر الرد</bdi></li>',
+      '<td><bdi>المصدر: &lt;script&gt;x&lt;/script&gt;</bdi></td>',
+      '<td><bdi>شركة `خاصة` | **x** &lt;/td&gt;</bdi></td>',
+      '<td><bdi>&lt;b&gt;هام&lt;/b&gt; =1+1 \u2067معزول\u2069</bdi></td>',
+      '<li>ملاحظة: <bdi>اقتباس \u202Bمباشر\u202C &amp; &lt;i&gt;</bdi></li>',
+      '<li><bdi>ثم غادر</bdi>: <bdi>تحقق\u200F من التوقيت</bdi></li>',
+    ]) {
+      assert.ok(html.includes(s), s);
+    }
+  });
+
+  it('the URL comes from the article, else the base URL; a non-http URL is never a link', () => {
+    const a = { ...fixtureArticle(), url: undefined } as ExportArticle;
+    delete (a as { url?: string }).url;
+    assert.ok(!str('report-md', a).includes('الرابط'));
+    const md = str('report-md', a, { baseUrl: 'https://news.example.org/archive/' });
+    assert.ok(md.includes('- الرابط: <https://news.example.org/archive/news/article.txt>'));
+    assert.ok(!str('report-html', { ...a, url: 'javascript:alert(1)' }).includes('الرابط'));
+  });
+
   it('never turns a javascript: URL into a link', () => {
     const a = fixtureArticle();
     const records = a.records.map((r) => (r.id === 'c1' ? { ...r, claim: { ...r.claim, evidence: ['javascript:alert(1)'] } } : r));
     const html = str('report-html', { ...a, records });
     assert.ok(!html.includes('href="javascript'));
+  });
+
+  it('a folder report ends with the verdict summary of all its articles, takes the folder title, and is the same every time', async () => {
+    const run = async (format: 'report-md' | 'report-html'): Promise<string> => {
+      let out = '';
+      const list = [fixtureArticle(), newsArticle(), { ...fixtureArticle(), path: 'news/copy.txt' }];
+      await exportStream(format, list, { write: (c) => void (out += c), writeFile: () => undefined }, { reportTitle: 'تقرير خبر: news' });
+      return out;
+    };
+    const md = await run('report-md');
+    assert.strictEqual(md, await run('report-md'), 'deterministic');
+    assert.ok(!BIDI.test(md));
+    const tail = md.slice(md.indexOf('## ملخص الأحكام في كل المقالات (3)'));
+    assert.ok(tail.length < md.length, 'folder summary present');
+    assert.deepStrictEqual(tail.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| الحكم')), [
+      '| مضلل | Misleading | 2 |',
+      '| زائف | False | 1 |',
+      '| لم يُحكم عليه بعد | Not yet rated | 1 |',
+      '| المجموع | Total | 4 |',
+    ]);
+    const html = await run('report-html');
+    assert.strictEqual(html, await run('report-html'), 'deterministic');
+    const checked = htmlReportProblems(html);
+    assert.deepStrictEqual(checked.problems, []);
+    assert.strictEqual(checked.title, 'تقرير خبر: news');
+    assert.ok(html.includes('<h2>ملخص الأحكام في كل المقالات (3)</h2>'));
+    assert.ok(html.includes('<th>المجموع</th><th dir="ltr">Total</th><th>4</th>'));
+    // One article: no folder summary (its own summary says it all), the stream equals exportArticle.
+    assert.ok(!str('report-md', fixtureArticle()).includes('في كل المقالات'));
+  });
+
+  it('knows its own reports, and nothing else, as Khabar output', () => {
+    assert.ok(isGeneratedReport(str('report-md', fixtureArticle())));
+    assert.ok(isGeneratedReport('\uFEFF' + str('report-md', fixtureArticle()).replace(/\n/g, '\r\n')));
+    assert.ok(isGeneratedReport(str('report-html', fixtureArticle())));
+    assert.ok(!isGeneratedReport(fixtureArticle().text));
+    assert.ok(!isGeneratedReport(newsArticle().text));
+    assert.ok(!isGeneratedReport(`مقال\n${REPORT_MARKER}\n`), 'only at the top');
+  });
+
+  it('headline and dateline as the reader lays them out', () => {
+    assert.deepStrictEqual(articleHeading('# عنوان الخبر\n\nجدة - 5/6/2024\nالنص.'), { headline: 'عنوان الخبر', dateline: 'جدة - 5/6/2024' });
+    assert.deepStrictEqual(articleHeading('---\ntitle: x\n---\nعنوان\nنص طويل بلا تاريخ'), { headline: 'عنوان' });
+    assert.deepStrictEqual(articleHeading(''), {});
+    // An article of one long paragraph: its "headline" is cut at a word for the title.
+    const long = { path: 'a.txt', text: `${'كلمة '.repeat(100)}نهاية`, records: [] };
+    const title = htmlReportProblems(str('report-html', long)).title!;
+    assert.ok(title.length < 200 && title.startsWith('كلمة كلمة') && title.includes('… — تقرير خبر'), title);
   });
 });
 

@@ -404,3 +404,79 @@ export function prodigyProblems(task: {
   }
   return problems;
 }
+
+/**
+ * A strict reading of Khabar's HTML report (stricter than a browser, which repairs anything):
+ * after `<!DOCTYPE html>`, only comments, known tags with double-quoted attributes and text; every
+ * non-void element closes, in order, and nothing is left open; no `<` or `>` in text (article text
+ * that was not escaped would show up here), every `&` starts a character reference; no script, no
+ * event-handler or style attribute, no link other than http(s); `<style>` holds CSS and no `<`.
+ * Returns the problems and the document's `<title>` text.
+ */
+export function htmlReportProblems(html: string): { problems: string[]; title?: string } {
+  const problems: string[] = [];
+  const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'input', 'col', 'wbr']);
+  const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'section', 'ul', 'ol', 'li', 'p', 'a', 'bdi', 'strong', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td']);
+  const ATTRIBUTES = new Set(['dir', 'lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'href', 'rel']);
+  const stack: string[] = [];
+  let title: string | undefined;
+  let titleStart = -1;
+  let i = 0;
+  if (!html.startsWith('<!DOCTYPE html>\n')) problems.push('does not start with <!DOCTYPE html>');
+  else i = '<!DOCTYPE html>\n'.length;
+  const checkText = (text: string, at: number): void => {
+    if (/[<>]/.test(text)) problems.push(`raw < or > in text at ${at}: ${JSON.stringify(text.slice(0, 60))}`);
+    for (const m of text.matchAll(/&/g)) {
+      if (!/^&(?:amp|lt|gt|quot|#39|#\d+|#x[0-9a-f]+);/i.test(text.slice(m.index))) problems.push(`bare & at ${at + m.index}`);
+    }
+  };
+  const tag = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"<>]*")*)\s*>/y;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt < 0 ? html.length : lt;
+    checkText(html.slice(i, textEnd), i);
+    if (lt < 0) break;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      if (end < 0) {
+        problems.push(`unclosed comment at ${lt}`);
+        break;
+      }
+      i = end + 3;
+      continue;
+    }
+    tag.lastIndex = lt;
+    const m = tag.exec(html);
+    if (!m) {
+      problems.push(`raw < at ${lt}: ${JSON.stringify(html.slice(lt, lt + 40))}`);
+      i = lt + 1;
+      continue;
+    }
+    const [whole, slash, name, attrs] = m as unknown as [string, string, string, string];
+    i = lt + whole.length;
+    if (!ALLOWED.has(name)) problems.push(`element <${name}> at ${lt}`);
+    for (const a of attrs.matchAll(/([a-z-]+)="([^"]*)"/g)) {
+      const [, key, value] = a as unknown as [string, string, string];
+      if (!ATTRIBUTES.has(key)) problems.push(`attribute ${key} on <${name}>`);
+      if (key === 'href' && !/^https?:\/\//.test(value)) problems.push(`href ${value}`);
+      checkText(value, lt);
+    }
+    if (slash) {
+      if (attrs) problems.push(`attributes on </${name}>`);
+      const open = stack.pop();
+      if (open !== name) problems.push(`</${name}> at ${lt} closes <${open ?? 'nothing'}>`);
+      if (name === 'title') title = html.slice(titleStart, lt);
+      continue;
+    }
+    if (VOID.has(name)) continue;
+    stack.push(name);
+    if (name === 'title') titleStart = i;
+    if (name === 'style') {
+      const end = html.indexOf('</style>', i);
+      if (end < 0 || html.slice(i, end).includes('<')) problems.push('style not closed, or holds markup');
+      else i = end;
+    }
+  }
+  if (stack.length > 0) problems.push(`left open: ${stack.join(' > ')}`);
+  return title === undefined ? { problems } : { problems, title };
+}

@@ -28,12 +28,19 @@ export function articleUrl(article: ExportArticle, baseUrl?: string): string | u
   return new URL(article.path.split('/').map(encodeURIComponent).join('/'), folder).href;
 }
 
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/;
+
+/** Length of the front-matter block (`---` lines) at the top of the article, 0 when it has none. */
+export function frontMatterLength(text: string): number {
+  return FRONT_MATTER.exec(text.slice(0, 4000))?.[0].length ?? 0;
+}
+
 /**
  * `url:` (or `canonical:`) in a front-matter block at the top of the article (`---` lines), when
  * it is an http(s) URL. Only an explicit field counts: a link in the text may be a source, not the article.
  */
 export function frontMatterUrl(text: string): string | undefined {
-  const fm = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text.slice(0, 4000));
+  const fm = FRONT_MATTER.exec(text.slice(0, 4000));
   if (!fm) return undefined;
   const m = /^(?:url|canonical)\s*:\s*(["']?)(\S+?)\1\s*$/im.exec(fm[1]!);
   return m ? webUrl(m[2]) : undefined;

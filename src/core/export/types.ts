@@ -55,6 +55,11 @@ export interface ExportOptions {
    */
   baseUrl?: string;
   /**
+   * Reports: the HTML `<title>` of a report on several articles (a folder). Without it the title
+   * is the first article's headline, which is right for a one-article report.
+   */
+  reportTitle?: string;
+  /**
    * Told of an annotation left out while the rest of its article is written (ClaimReview: a
    * review without its fact-check URL, author or date).
    */
