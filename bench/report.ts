@@ -83,6 +83,23 @@ export function tableRows(r: Results): Row[] {
     ms(a.ms),
     a.note ?? `shiftAnchors() over ${(a.annotations ?? 0).toLocaleString('en')} annotations`,
   ]);
+  const ra = r.reanchoring;
+  if (ra) {
+    const pct = (n: number): string => `${((100 * n) / Math.max(1, ra.placements)).toFixed(3)}%`;
+    const c = ra.counts;
+    const where = `${ra.scripts.toLocaleString('en')} edit scripts on ${ra.articles} articles, ${ra.placements.toLocaleString('en')} placements`;
+    rows.push(['re-anchoring: silently wrong', pct(c.wrong), `${c.wrong} placements not where their characters went; ${where}`]);
+    rows.push([
+      're-anchoring: needless orphans',
+      pct(c['needless-orphan']),
+      `${c['needless-orphan']} untouched annotations orphaned; ${pct(c['copy-tie'])} more tied with a copy of their sentence the edit made`,
+    ]);
+    rows.push([
+      're-anchoring: outcomes',
+      `${pct(c.kept + c.moved)} placed`,
+      `kept ${pct(c.kept)}, moved ${pct(c.moved)}, rewritten quote followed ${pct(c.followed)}, on a copy ${pct(c.copy)}, orphaned after a change to the quote ${pct(c.orphan)}; check --fix not idempotent in ${ra.notIdempotent} scripts; ${(ra.cpuMs / 1000).toFixed(1)} s CPU`,
+    ]);
+  }
   rows.push(['extension load (require)', ms(r.activation.loadMs), r.activation.note]);
   rows.push(['extension activate()', ms(r.activation.activateMs), `${r.activation.note}${r.activation.registrations !== undefined ? `; ${r.activation.registrations} registrations` : ''}`]);
   rows.push(['bundle size, production', bytes(r.bundle.productionBytes), `${bytes(r.bundle.productionGzipBytes)} gzipped; dev build ${bytes(r.bundle.devBytes)}`]);
@@ -149,6 +166,16 @@ characters (1.00 is linear, 2.00 would be quadratic).
 - **Export**: every format over the first 500 articles with their detections as suggested records,
   through the export module's \`benchExport\` (output counted, not kept); MB of UTF-8 article text
   per CPU second.
+- **Re-anchoring**: \`measureReanchoring\` (bench/anchoring.ts) applies random edit scripts of 1–5
+  edits (insert a sentence or words, delete a sentence, move a paragraph, duplicate a sentence,
+  change digits, add tatweel or harakat, CRLF line endings, a byte-order mark) to 60 articles of
+  the corpus, each with about one annotation per 40 characters (1–3 whole words), re-anchors as
+  \`khabar check --fix\` does, and judges every annotation by where its own characters went
+  (test/unit/anchorEdits.ts, the yardstick of the property test): *silently wrong* is placed
+  anywhere but on them; a *needless orphan* is an annotation none of whose characters was touched
+  that still became an orphan; a *tie with a copy* is such an orphan whose sentence the script
+  duplicated, so that two identical places fit. A second re-anchoring of the result must change
+  nothing (idempotence).
 - **Anchor shift per keystroke**: \`shiftAnchors()\` for one character typed in the middle of a
   ~1 MB article, the store's share of the work done on every change event.
 - **Activation**: the production bundle (built like \`node esbuild.js --production\`, into

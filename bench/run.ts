@@ -14,6 +14,7 @@ import { findFigures } from '../src/core/figures/index';
 import type { EntityDetection, FigureDetection } from '../src/core/types';
 import { cpuMs, wallMs } from './clock';
 import { loadCorpus } from './corpus';
+import { measureReanchoring } from './anchoring';
 import { measureAnchorShift, measureDecorations, measureModelLoad, measureExport, measureSidecar } from './pieces';
 import { scalingSvg } from './plot';
 import { renderMarkdown, tableRows } from './report';
@@ -262,6 +263,9 @@ async function main(): Promise<void> {
   const modelLoad = measureModelLoad();
   const anchorShiftPerKeystroke = measureAnchorShift(megabyte);
   phase('editor');
+  // 10,000 random edit scripts over 60 real articles, every annotation judged by its characters.
+  const reanchoring = measureReanchoring(articles, args.quick ? 1000 : 10_000, 60);
+  phase('reanchoring');
   const exportRows = await measureExport(articles.slice(0, args.quick ? 50 : 500));
   phase('export');
   const { bundle, ...activation } = measureActivation();
@@ -289,6 +293,7 @@ async function main(): Promise<void> {
     decorationPerKeystroke,
     modelLoad,
     anchorShiftPerKeystroke,
+    reanchoring,
     activation,
     bundle,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -16,7 +16,9 @@ must read and follow the format, and every annotation must still sit on its quot
 article, its sidecar, or a folder (searched for sidecars).
 
 Reports, per sidecar: errors (with line:column), anchors that moved because the article changed,
-and orphans (annotations whose quote is gone or ambiguous).
+and orphans (annotations whose quote is gone, or fits more than one place), each with the places
+that were considered and how well their context matched. An annotation is never moved onto a
+place whose own context does not match.
 
 Options:
   --fix              write the re-anchored sidecar (moved anchors updated, lost ones marked orphan);
@@ -36,7 +38,7 @@ interface FileReport {
   annotations?: number;
   errors: (SidecarError & { kind: string })[];
   moved: { id: string; from: [number, number]; to: [number, number] }[];
-  orphans: { id: string; exact: string; reason: string }[];
+  orphans: { id: string; exact: string; reason: string; candidates: { start: number; end: number; context: number; quote: number }[] }[];
   fixed: boolean;
 }
 
@@ -136,7 +138,7 @@ export function checkOne(sidecarFile: string, articleFile: string, fix: boolean,
   for (const r of sync.data.annotations) {
     const old = before.get(r.id)!;
     if (sync.moved.includes(r.id)) report.moved.push({ id: r.id, from: [old.target.start, old.target.end], to: [r.target.start, r.target.end] });
-    if (r.orphan) report.orphans.push({ id: r.id, exact: r.target.exact, reason: sync.why[r.id] ?? 'missing' });
+    if (r.orphan) report.orphans.push({ id: r.id, exact: r.target.exact, reason: sync.why[r.id] ?? 'missing', candidates: sync.candidates[r.id] ?? [] });
   }
   if (fix && sync.changed) {
     const next = serializeSidecar(sync.data, parsed.doc ?? text);
@@ -169,6 +171,9 @@ function formatReport(r: FileReport, fix: boolean): string {
   for (const o of r.orphans) {
     const why = o.reason === 'ambiguous' ? 'fits more than one place' : 'not found';
     lines.push(`${r.sidecar}: ${o.id} orphan (${why} in ${path.basename(r.article)}): "${shorten(o.exact)}"`);
+    // The places weighed and not taken, so a person can re-attach it: offsets and how well the surroundings match.
+    const near = o.candidates.map((c) => `${c.start}–${c.end} (context ${Math.round(c.context * 100)}%${c.quote < 1 ? `, quote ${Math.round(c.quote * 100)}%` : ''})`);
+    if (near.length > 0) lines.push(`${r.sidecar}: ${o.id}   candidates: ${near.join(', ')}`);
   }
   if (r.errors.length === 0) {
     const summary = `${r.annotations ?? 0} annotations, ${r.moved.length} moved, ${r.orphans.length} orphans${r.fixed ? '; written' : ''}`;

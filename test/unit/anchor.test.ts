@@ -1,10 +1,16 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { anchorFor, anchorHolds, boundedDistance, editDistance, reanchor } from '../../src/core/anchor/anchor';
 import { shiftAnchors, type TextChange } from '../../src/core/anchor/shift';
-import type { AnnotationRecord } from '../../src/core/model';
+import type { AnnotationRecord, SidecarData } from '../../src/core/model';
+import { documentInfo } from '../../src/core/sidecar/format';
+import { parseSidecar } from '../../src/core/sidecar/parse';
+import { serializeSidecar } from '../../src/core/sidecar/serialize';
+import { syncWithArticle } from '../../src/core/sidecar/sync';
+import { runCheck } from '../../src/cli/check';
 
 const ARTICLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sidecar', 'article.txt'), 'utf8');
 const P1 = ARTICLE.split('\n\n')[0]!;
@@ -275,5 +281,105 @@ describe('shiftAnchors', () => {
     const re = reanchor(restored, back.records);
     assert.deepStrictEqual(re.reattached, ['e1']);
     assert.deepStrictEqual(re.records[0]!.target, base.target);
+  });
+});
+
+// Issue 15, "Silent mis-anchoring": the two minimal cases, re-anchored as `khabar check --fix` does
+// (the sidecar's document block gives the old length; syncWithArticle is the step the CLI runs).
+describe('re-anchoring never lands on the wrong words (issue 15)', () => {
+  function sidecarFor(text: string, records: AnnotationRecord[]): SidecarData {
+    return { khabar: 1, document: documentInfo(text, 'a.txt'), lastId: records.length, annotations: records };
+  }
+  function tag(text: string, id: string, quote: string, label: AnnotationRecord['label'], nth = 0): AnnotationRecord {
+    return { ...rec(text, id, quote, nth), label };
+  }
+
+  const NAYEF = 'محمد بن نايف بن عبدالعزيز';
+  const SALMAN = 'محمد بن سلمان بن عبدالعزيز';
+  const P_NAYEF = `استقبل الأمير ${NAYEF} وفد الأمم المتحدة في الرياض.`;
+  const TWO_PRINCES = `${P_NAYEF}\n\nوفي وقت لاحق التقى الأمير ${SALMAN} وزراء الدفاع في جدة.\n`;
+
+  for (const [what, q1, q2] of [
+    ['the names', NAYEF, SALMAN],
+    ['the names with their title', `الأمير ${NAYEF}`, `الأمير ${SALMAN}`],
+  ] as const) {
+    it(`a deleted mention does not jump fuzzily onto another person (${what})`, () => {
+      const data = sidecarFor(TWO_PRINCES, [tag(TWO_PRINCES, 'e1', q1, 'PER'), tag(TWO_PRINCES, 'e2', q2, 'PER')]);
+      const after = `${P_NAYEF}\n`;
+      const sync = syncWithArticle(data, after, 'a.txt');
+      const [e1, e2] = sync.data.annotations;
+      assert.ok(!e1!.orphan);
+      assert.strictEqual(after.slice(e1!.target.start, e1!.target.end), q1);
+      assert.strictEqual(e2!.orphan, true, `bin Salman was placed on ${JSON.stringify(e2!.target)}`);
+      assert.strictEqual(e2!.target.exact, q2, 'an orphan keeps its quote');
+      assert.deepStrictEqual(e2!.target, data.annotations[1]!.target, 'and its old target');
+      assert.deepStrictEqual(sync.orphans, ['e2']);
+      assert.deepStrictEqual(sync.moved, []);
+    });
+  }
+
+  it('an unchanged offset holding the same words elsewhere is not "kept": the record follows its own occurrence', () => {
+    const line1 = 'وصل وفد هيئة الطيران إلى المنطقة .\n';
+    const rest = 'وقال مدير مطار الجوف إن المطار جاهز.\nوأكد أن مطار الجوف سيستقبل رحلات دولية.\n';
+    const before = line1 + rest;
+    const data = sidecarFor(before, [tag(before, 'e1', 'الجوف', 'LOC')]);
+    const sync = syncWithArticle(data, rest, 'a.txt');
+    const e1 = sync.data.annotations[0]!;
+    const first = rest.indexOf('الجوف');
+    // The old offset now falls exactly on the second sentence's الجوف: the trap.
+    assert.strictEqual(rest.slice(data.annotations[0]!.target.start, data.annotations[0]!.target.end), 'الجوف');
+    assert.notStrictEqual(first, data.annotations[0]!.target.start);
+    assert.ok(!e1.orphan, 'its own occurrence is still there, with its sentence around it');
+    assert.deepStrictEqual([e1.target.start, e1.target.end], [first, first + 'الجوف'.length]);
+    assert.deepStrictEqual(e1.target, anchorFor(rest, first, first + 'الجوف'.length), 'context taken from the right place');
+    assert.deepStrictEqual(sync.moved, ['e1']);
+    // And `check --fix` run again on the fixed file changes nothing.
+    const again = syncWithArticle(sync.data, rest, 'a.txt');
+    assert.strictEqual(again.changed, false);
+  });
+
+  it('check --fix: the bin Salman record is reported as an orphan with the places it was not moved to, and the run exits 1', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-anchor-'));
+    try {
+      const article = path.join(dir, 'a.txt');
+      fs.writeFileSync(article, TWO_PRINCES);
+      const data = sidecarFor(TWO_PRINCES, [tag(TWO_PRINCES, 'e1', NAYEF, 'PER'), tag(TWO_PRINCES, 'e2', SALMAN, 'PER')]);
+      fs.writeFileSync(article + '.annotations.yaml', serializeSidecar(data));
+      fs.writeFileSync(article, `${P_NAYEF}\n`);
+      const lines: string[] = [];
+      const code = runCheck(['--fix', '--format', 'json', article], (s) => lines.push(s), () => undefined);
+      const report = JSON.parse(lines[0]!) as { orphans: { id: string; candidates: { start: number }[] }[]; moved: unknown[] };
+      assert.strictEqual(code, 1);
+      assert.deepStrictEqual(report.orphans.map((o) => o.id), ['e2']);
+      assert.deepStrictEqual(report.moved, []);
+      const saved = parseSidecar(fs.readFileSync(article + '.annotations.yaml', 'utf8'));
+      assert.ok(saved.ok);
+      const e2 = saved.data.annotations.find((a) => a.id === 'e2')!;
+      assert.strictEqual(e2.orphan, true);
+      assert.strictEqual(e2.target.exact, SALMAN);
+      // Twice is once; and the text report names the place it was not moved to, with its score.
+      const before2 = fs.readFileSync(article + '.annotations.yaml', 'utf8');
+      const text: string[] = [];
+      assert.strictEqual(runCheck(['--fix', article], (s) => text.push(s), () => undefined), 1);
+      assert.strictEqual(fs.readFileSync(article + '.annotations.yaml', 'utf8'), before2);
+      const nayefAt = P_NAYEF.indexOf(NAYEF);
+      assert.match(text.join('\n'), /e2 orphan \(not found in a\.txt\)/);
+      assert.match(text.join('\n'), new RegExp(`e2   candidates: ${nayefAt}–${nayefAt + NAYEF.length} \\(context \\d+%, quote \\d+%\\)`));
+      assert.strictEqual(report.orphans[0]!.candidates[0]!.start, nayefAt);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a place whose context matches only as well as unrelated text is never taken', () => {
+    // Context similarity is a real measure: unrelated surroundings score low, not a floor of 0.5.
+    const before = `${P_NAYEF}\n\nوفي وقت لاحق التقى الأمير ${SALMAN} وزراء الدفاع في جدة.\n`;
+    const r = tag(before, 'e2', SALMAN, 'PER');
+    const unrelated = `أعلنت الهيئة العامة للإحصاء أرقام التضخم لشهر مارس. ${SALMAN} والجدير بالذكر أن الأسعار ارتفعت.\n`;
+    const out = reanchor(unrelated, [r], { oldLength: before.length });
+    assert.strictEqual(out.records[0]!.orphan, true);
+    assert.strictEqual(out.why.e2, 'missing');
+    assert.strictEqual(out.candidates.e2!.length, 1);
+    assert.ok(out.candidates.e2![0]!.context < 0.5, `context similarity of unrelated text: ${out.candidates.e2![0]!.context}`);
   });
 });

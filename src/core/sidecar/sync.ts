@@ -1,7 +1,7 @@
 // Bringing a loaded sidecar up to date with its article's current text: the one step the CLI's
 // `check`, the extension's load and its reload after an external change all share.
 
-import { anchorHolds, reanchor } from '../anchor/anchor';
+import { anchorHolds, reanchor, type Candidate } from '../anchor/anchor';
 import type { SidecarData } from '../model';
 import { documentInfo, sha256Hex } from './format';
 
@@ -12,6 +12,8 @@ export interface SyncResult {
   orphans: string[];
   reattached: string[];
   why: Record<string, 'missing' | 'ambiguous'>;
+  /** For each orphan, the places considered and not taken (best first), for a person to choose from. */
+  candidates: Record<string, Candidate[]>;
   /** True when `data` differs from the input (anchors or the document block): worth saving. */
   changed: boolean;
 }
@@ -25,7 +27,7 @@ export function syncWithArticle(data: SidecarData, text: string, path = data.doc
   if (unchanged && path === data.document.path) {
     const orphans = data.annotations.filter((a) => a.orphan).map((a) => a.id);
     // Orphans are retried even on an unchanged text: a hand edit of the sidecar may have fixed them.
-    if (orphans.length === 0) return { data, moved: [], orphans: [], reattached: [], why: {}, changed: false };
+    if (orphans.length === 0) return { data, moved: [], orphans: [], reattached: [], why: {}, candidates: {}, changed: false };
   }
   const r = reanchor(text, data.annotations, { oldLength: data.document.length });
   // A person's own fields of the block (url) are kept; the three Khabar computes are refreshed.
@@ -38,6 +40,7 @@ export function syncWithArticle(data: SidecarData, text: string, path = data.doc
     orphans: r.orphans,
     reattached: r.reattached,
     why: r.why,
+    candidates: r.candidates,
     changed: docChanged || recordsChanged,
   };
 }
