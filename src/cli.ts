@@ -13,7 +13,7 @@ type Command = (argv: string[], out: (s: string) => void, err: (s: string) => vo
 const COMMANDS: Record<string, { run: Command; help: string; summary: string }> = {
   detect: { run: runDetect, help: DETECT_HELP, summary: 'find entities, figures and claims in articles' },
   export: { run: runExport, help: EXPORT_HELP, summary: 'export annotations (JSON, JSONL, CSV, W3C, brat, CoNLL, ClaimReview, reports)' },
-  import: { run: runImport, help: IMPORT_HELP, summary: 'import brat, doccano or Label Studio annotations as sidecars' },
+  import: { run: runImport, help: IMPORT_HELP, summary: 'import brat, doccano, Label Studio or W3C annotations as sidecars' },
   check: { run: runCheck, help: CHECK_HELP, summary: 'validate annotation sidecars against their articles (--fix re-anchors)' },
 };
 

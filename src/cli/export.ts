@@ -145,7 +145,7 @@ export function loadSidecarForExport(articleFile: string): SidecarLoad {
 }
 
 /** The article's path in the export: relative to the working folder when inside it, else to its root argument. */
-function exportPath(file: string, root: string | undefined): string {
+export function exportPath(file: string, root: string | undefined): string {
   const rel = path.relative(process.cwd(), file);
   const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
   const p = inside ? rel : root !== undefined ? path.relative(root, file) : path.basename(file);

@@ -1,18 +1,21 @@
-// `khabar import --format brat|doccano|labelstudio SOURCE...`: existing datasets become articles with
+// `khabar import --format brat|doccano|labelstudio|w3c SOURCE...`: existing datasets become articles with
 // sidecars, so they can be opened and continued in Khabar.
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { articleUrl, frontMatterUrl, webUrl } from '../core/export/articleUrl';
 import { safeRelativePath } from '../core/export/paths';
 import { parseBrat } from '../core/import/brat';
 import { sidecarFor, type ImportedDocument } from '../core/import/common';
 import { parseDoccanoSource, parseLabelStudioSource } from '../core/import/jsonl';
+import { parseW3c } from '../core/import/w3c';
 import type { SidecarData } from '../core/model';
 import { sidecarPathFor } from '../core/sidecar/format';
 import { serializeSidecar } from '../core/sidecar/serialize';
+import { exportPath, loadSidecarForExport } from './export';
 import { parseArgs, readArticle, UsageError } from './io';
 
-export const IMPORT_HELP = `Usage: khabar import --format brat|doccano|labelstudio [options] SOURCE...
+export const IMPORT_HELP = `Usage: khabar import --format brat|doccano|labelstudio|w3c [options] SOURCE...
 
 Turns annotations from other tools into Khabar articles with .annotations.yaml sidecars.
 
@@ -21,13 +24,19 @@ Turns annotations from other tools into Khabar articles with .annotations.yaml s
   doccano      SOURCE is a JSONL export ({"text", "label": [[start, end, label]]} per line), offsets
                in UTF-16 code units as doccano's editor counts them
   labelstudio  SOURCE is a JSON or JSONL export of tasks (annotations → accepted, predictions → suggested)
+  w3c          SOURCE is a W3C Web Annotation collection (khabar export --format w3c); W3C names each
+               article by URL, found among the articles under --articles by the URL export gives
+               them (document.url in the sidecar, url: in the front matter, else --base-url + path);
+               without --out the sidecar is written next to each article
 
 Options:
-  --out DIR    where to write article + sidecar pairs (jsonl formats: SOURCE's name without extension)
-  --force      overwrite existing files
+  --out DIR       where to write article + sidecar pairs (jsonl formats: SOURCE's name without extension)
+  --force         overwrite existing files
+  --articles DIR  w3c: the folder of the articles (default: the current folder)
+  --base-url URL  w3c: the base URL the export was given
 `;
 
-const FORMATS = ['brat', 'doccano', 'labelstudio'] as const;
+const FORMATS = ['brat', 'doccano', 'labelstudio', 'w3c'] as const;
 type ImportFormat = (typeof FORMATS)[number];
 
 /** The one place the sidecar text is produced, so imports write exactly what the editor writes. */
@@ -38,7 +47,7 @@ export function serializeImportedSidecar(data: SidecarData): string {
 const ARTICLE_EXT = /\.(txt|md|news|article)$/;
 
 export function runImport(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const { flags, positional } = parseArgs(argv, { values: ['format', 'out'], booleans: ['help', 'force'] });
+  const { flags, positional } = parseArgs(argv, { values: ['format', 'out', 'articles', 'base-url'], booleans: ['help', 'force'] });
   if (flags.has('help')) {
     out(IMPORT_HELP);
     return 0;
@@ -49,6 +58,10 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
   if (positional.length === 0) throw new UsageError('import needs a SOURCE');
   const outDir = flags.get('out') as string | undefined;
   const force = flags.has('force');
+  const baseUrl = flags.get('base-url') as string | undefined;
+  if (baseUrl !== undefined && webUrl(baseUrl) === undefined) throw new UsageError('--base-url must be an absolute http:// or https:// URL');
+  const articlesDir = (flags.get('articles') as string | undefined) ?? '.';
+  let byUrl: Map<string, ArticleByUrl> | undefined;
   let failed = 0;
   let documents = 0;
   let annotations = 0;
@@ -97,6 +110,30 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
       }
       continue;
     }
+    if (format === 'w3c') {
+      byUrl ??= articlesByUrl(articlesDir, baseUrl, (m) => err(`khabar: ${m}`));
+      let parsed: ReturnType<typeof parseW3c>;
+      try {
+        parsed = parseW3c(fs.readFileSync(source, 'utf8'), (url) => byUrl!.get(url));
+      } catch (e) {
+        err(`khabar: ${source}: ${(e as Error).message}`);
+        failed++;
+        continue;
+      }
+      for (const w of parsed.warnings) err(`khabar: ${source}: ${w}`);
+      for (const u of parsed.unknown) {
+        err(`khabar: ${source}: ${u.count} annotation${u.count === 1 ? '' : 's'} on ${u.source}: no article with that URL under ${articlesDir} (give --articles, or the --base-url of the export)`);
+        failed++;
+      }
+      for (const doc of parsed.documents) {
+        const a = byUrl.get(doc.source)!;
+        // The URL stays in the sidecar when that is where it came from, so the next export names it the same.
+        if (a.sidecarUrl !== undefined) doc.url = a.sidecarUrl;
+        const target = outDir === undefined ? a.file : path.join(outDir, a.path);
+        save(doc, target, outDir !== undefined, `${source}: ${doc.source}`);
+      }
+      continue;
+    }
     let docs: ImportedDocument[];
     try {
       const text = fs.readFileSync(source, 'utf8');
@@ -115,6 +152,46 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
   }
   out(`imported ${documents} documents, ${annotations} annotations${failed ? `; ${failed} failed` : ''}`);
   return failed > 0 ? 1 : 0;
+}
+
+interface ArticleByUrl {
+  file: string;
+  /** The path the export gives the article, the one a base URL is joined with. */
+  path: string;
+  text: string;
+  /** The sidecar's document.url, when that is where the URL came from. */
+  sidecarUrl?: string;
+}
+
+/** Every article under the folder by the URL `khabar export --format w3c` gives it. */
+function articlesByUrl(dir: string, baseUrl: string | undefined, warn: (m: string) => void): Map<string, ArticleByUrl> {
+  const out = new Map<string, ArticleByUrl>();
+  const walk = (d: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      warn(`${d}: ${(e as Error).message}`);
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const file = path.join(d, e.name);
+      if (e.isDirectory()) walk(file);
+      else if (ARTICLE_EXT.test(e.name)) {
+        const r = readArticle(file);
+        if (!r.ok) continue;
+        const sidecar = loadSidecarForExport(file);
+        const own = sidecar?.ok ? sidecar.url : undefined;
+        const rel = exportPath(file, dir);
+        const url = articleUrl({ path: rel, text: r.text, records: [], url: own ?? frontMatterUrl(r.text) }, baseUrl);
+        if (url === undefined || out.has(url)) continue;
+        out.set(url, { file, path: rel, text: r.text, ...(own !== undefined && webUrl(own) === url ? { sidecarUrl: own } : {}) });
+      }
+    }
+  };
+  walk(dir);
+  return out;
 }
 
 /** The .ann files of a source, or undefined when it does not exist. */

@@ -125,6 +125,29 @@ describe('khabar export / import (CLI)', () => {
     await assert.rejects(() => runExport(['--format', 'w3c', '--base-url', 'javascript:alert(1)', article], out, err), UsageError);
   });
 
+  it('w3c: export → import → export gives the same bytes; articles are found by URL (sidecar url, --base-url + path)', async () => {
+    const news = path.join(dir, 'news');
+    const article = path.join(news, 'article.txt');
+    const sidecar = `${article}.annotations.yaml`;
+    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace(/^(  length: \d+)$/m, '$1\n  url: https://news.example.org/health/screening'));
+    const base = ['--base-url', 'https://news.example.org/a/'];
+    const once = path.join(dir, 'once.jsonld');
+    assert.strictEqual(await runExport(['--format', 'w3c', '--include-suggestions', ...base, '--out', once, news], out, err), 0);
+    // Without --force the sidecar beside the article is not overwritten.
+    assert.strictEqual(runImport(['--format', 'w3c', '--articles', news, ...base, once], out, err), 1);
+    assert.match(logs.err.join('\n'), /already exists/);
+    logs.err = [];
+    assert.strictEqual(runImport(['--format', 'w3c', '--articles', news, ...base, '--force', once], out, err), 0, logs.err.join('\n'));
+    assert.deepStrictEqual(logs.err, []);
+    assert.match(fs.readFileSync(sidecar, 'utf8'), /^  url: https:\/\/news\.example\.org\/health\/screening$/m, 'the URL stays in the sidecar');
+    const twice = path.join(dir, 'twice.jsonld');
+    assert.strictEqual(await runExport(['--format', 'w3c', '--include-suggestions', ...base, '--out', twice, news], out, err), 0);
+    assert.strictEqual(fs.readFileSync(twice, 'utf8'), fs.readFileSync(once, 'utf8'));
+    // An annotation on an article that is not there is reported by its URL, exit 1.
+    assert.strictEqual(runImport(['--format', 'w3c', '--articles', path.join(dir, 'news/.hidden'), '--out', path.join(dir, 'x'), once], out, err), 1);
+    assert.match(logs.err.join('\n'), /annotations on https:\/\/news\.example\.org\/health\/screening: no article with that URL/);
+  });
+
   it('claimreview: an incomplete review is skipped with a message naming it, exit 1, valid JSON', async () => {
     const sidecar = path.join(dir, 'news/article.txt.annotations.yaml');
     fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace(/^ *review: .*\n/m, ''));

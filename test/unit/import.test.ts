@@ -9,9 +9,12 @@ import { EXPORT_FORMATS, type ExportArticle } from '../../src/core/export/types'
 import { parseBrat } from '../../src/core/import/brat';
 import { mapLabel, sidecarFor } from '../../src/core/import/common';
 import { parseDoccanoSource, parseLabelStudio, parseLabelStudioSource } from '../../src/core/import/jsonl';
+import { parseW3c } from '../../src/core/import/w3c';
+import { KHABAR_NS } from '../../src/core/export/w3c';
 import type { AnnotationRecord } from '../../src/core/model';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
+import { w3cProblems } from './exportCheckers';
 import { fixtureArticle } from './exportHelpers';
 
 type Key = [number, number, string, string];
@@ -125,6 +128,128 @@ describe('import: export → import → export keeps ids and every Khabar field,
     sameRecords(doc.records, a, true);
     assert.strictEqual(doc.records.find((r) => r.id === 'c1')!.note, 'سطر أول\nسطر\tثان');
     assert.strictEqual(bratAnn(prepareArticle({ path: a.path, text: a.text, records: doc.records }, { includeSuggestions: true })), once);
+  });
+
+  describe('W3C Web Annotation (Khabar fields under khabar:record in the target, Khabar context)', () => {
+    /** The article as an import finds it by URL. */
+    const w3cImport = (a: ExportArticle, once: string): ReturnType<typeof parseW3c> =>
+      parseW3c(once, (url) => (url === a.url ? { text: a.text, name: a.path } : undefined));
+    /** The same article with CRLF line ends, every record moved with its text. */
+    const crlf = (a: ExportArticle): ExportArticle => {
+      const text = a.text.replace(/\r?\n/g, '\r\n');
+      const at = (i: number): number => i + (a.text.slice(0, i).match(/\n/g) ?? []).length;
+      return { ...a, text, records: a.records.map((r) => ({ ...r, target: anchorAt(text, at(r.target.start), at(r.target.end)) })) };
+    };
+    /** A claim from the middle of one line into the next, with a hostile note and every claim field. */
+    const crossing = (a: ExportArticle): ExportArticle => {
+      const start = a.text.indexOf('عدد المستفيدين');
+      const end = a.text.indexOf('سالم العتيبي');
+      assert.ok(start > 0 && end > start && /\n/.test(a.text.slice(start, end)));
+      const hostile = '=HYPERLINK("javascript:alert(1)")\n</script><img src=x onerror=alert(1)>\t"}]}, {"id": "x"\u202E {{x}}';
+      const claim: AnnotationRecord = {
+        id: 'c9',
+        kind: 'claim',
+        label: 'CLAIM',
+        status: 'suggested',
+        target: anchorAt(a.text, start, end),
+        note: hostile,
+        author: '<b>محرر</b>',
+        created: '2025-01-15',
+        claim: {
+          claimant: { text: 'سالم العتيبي', ref: 'e4' },
+          date: '2025-01-14',
+          type: 'quantity',
+          checkWorthy: true,
+          checkWorthiness: 0.8,
+          verdict: 'false',
+          evidence: ['تقرير الوزارة', 'https://data.example.org/x.csv'],
+          review: 'https://factcheck.example.org/c9',
+        },
+      };
+      return { ...a, records: [...a.records, claim] };
+    };
+
+    const cases: Array<[string, () => ExportArticle]> = [
+      ['the fixture (emoji before the annotations)', rich],
+      ['CRLF line ends', () => crlf(rich())],
+      ['a claim across a line break, with a hostile note', () => crossing(rich())],
+      ['CRLF and the line-crossing claim', () => crossing(crlf(rich()))],
+    ];
+    for (const [name, make] of cases) {
+      it(name, () => {
+        const a = make();
+        const once = exportArticle('w3c', a, { includeSuggestions: true }) as string;
+        assert.deepStrictEqual(w3cProblems(JSON.parse(once)), [], 'still valid W3C');
+        const r = w3cImport(a, once);
+        assert.deepStrictEqual([r.warnings, r.unknown, r.documents.map((d) => d.warnings)], [[], [], [[]]]);
+        const doc = r.documents[0]!;
+        assert.strictEqual(doc.text, a.text);
+        sameRecords(doc.records, a, true);
+        assert.strictEqual(exportArticle('w3c', { ...a, records: doc.records }, { includeSuggestions: true }), once);
+      });
+    }
+
+    it('carries the record under Khabar context and keeps the annotation context anno.jsonld', () => {
+      const a = crossing(rich());
+      const coll = JSON.parse(exportArticle('w3c', a, { includeSuggestions: true }) as string) as { first: { items: Array<Record<string, any>> } };
+      const c9 = coll.first.items.find((i) => String(i.id).endsWith('#khabar-c9'))!;
+      assert.strictEqual(c9['@context'], 'http://www.w3.org/ns/anno.jsonld');
+      assert.strictEqual(c9.target['@context'].khabar, KHABAR_NS);
+      assert.deepStrictEqual(c9.target['@context']['khabar:record'], { '@type': '@json' });
+      assert.strictEqual(c9.target['khabar:record'].id, 'c9');
+      assert.strictEqual(c9.target['khabar:record'].status, 'suggested');
+      assert.strictEqual(c9.target['khabar:record'].note, undefined, 'the note is in its commenting body, not twice');
+      const doc = w3cImport(a, JSON.stringify(coll)).documents[0]!;
+      assert.strictEqual(doc.records.find((r) => r.id === 'c9')!.note, a.records.find((r) => r.id === 'c9')!.note);
+    });
+
+    it('a link W3C never writes (javascript:) is not carried either, and the round trip is still byte-identical', () => {
+      const a = rich();
+      a.records = a.records.map((r) => (r.id === 'c1' ? { ...r, claim: { ...r.claim, evidence: ['javascript:alert(1)', 'https://data.example.org/x.csv'], appearance: 'data:text/html,x' } } : r));
+      const once = exportArticle('w3c', a) as string;
+      assert.ok(!/javascript:|data:text/.test(once));
+      assert.deepStrictEqual(w3cProblems(JSON.parse(once)), []);
+      const doc = w3cImport(a, once).documents[0]!;
+      assert.deepStrictEqual(doc.records.find((r) => r.id === 'c1')!.claim?.evidence, ['https://data.example.org/x.csv']);
+      assert.strictEqual(exportArticle('w3c', { ...a, records: doc.records }), once);
+    });
+
+    it('an annotation whose quote does not match the text is reported, not placed; an unknown article is reported', () => {
+      const a = rich();
+      const coll = JSON.parse(exportArticle('w3c', a) as string) as { first: { items: Array<Record<string, any>> } };
+      const e3 = coll.first.items.find((i) => String(i.id).endsWith('#khabar-e3'))!;
+      e3.target.selector.find((s: { type: string }) => s.type === 'TextQuoteSelector').exact = 'بغداد';
+      const r = w3cImport(a, JSON.stringify(coll));
+      const doc = r.documents[0]!;
+      assert.ok(!doc.records.some((x) => x.id === 'e3'));
+      assert.strictEqual(doc.warnings.length, 1);
+      assert.match(doc.warnings[0]!, /#khabar-e3.*is not "بغداد"/);
+      assert.strictEqual(doc.records.length, prepareArticle(a, {}).records.length - 1, 'the others are imported');
+      const none = parseW3c(JSON.stringify(coll), () => undefined);
+      assert.deepStrictEqual(none.unknown, [{ source: a.url, count: coll.first.items.length }]);
+      assert.deepStrictEqual(none.documents, []);
+    });
+
+    it('a foreign annotation (no khabar:record) gets its label, note and verdict from the bodies, under a fresh id', () => {
+      const text = '😀 قال محمد إن النسبة 35٪.';
+      const foreign = {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: 'https://x.example.org/a1',
+        type: 'Annotation',
+        body: [
+          { type: 'TextualBody', value: 'CLAIM', purpose: 'classifying' },
+          { type: 'TextualBody', value: 'false', purpose: 'assessing' },
+          { type: 'TextualBody', value: 'ملاحظة', purpose: 'commenting' },
+        ],
+        creator: { type: 'Person', name: 'هند' },
+        target: { source: 'https://x.example.org/', selector: [{ type: 'TextPositionSelector', start: 11, end: 24 }, { type: 'TextQuoteSelector', exact: 'إن النسبة 35٪' }] },
+      };
+      const r = parseW3c(JSON.stringify(foreign), () => ({ text }));
+      const [rec] = r.documents[0]!.records;
+      assert.deepStrictEqual(r.documents[0]!.warnings, []);
+      assert.deepStrictEqual([rec!.id, rec!.kind, rec!.status, rec!.target.exact, rec!.note, rec!.claim?.verdict], ['c1', 'claim', 'accepted', 'إن النسبة 35٪', 'ملاحظة', 'false']);
+      assert.deepStrictEqual([rec!.target.start, rec!.target.end], [12, 25], 'code points back to UTF-16');
+    });
   });
 
   it('an edit made in the tool wins over the carried fields; a broken or foreign meta is ignored', () => {

@@ -6,9 +6,23 @@
 import type { AnnotationRecord } from '../model';
 import type { PreparedArticle } from './prepare';
 import { articleUrl, webUrl } from './articleUrl';
+import { recordMeta, type RecordMeta } from './recordMeta';
 import { ExportError, type ExportOptions, type FormatWriter } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/**
+ * Khabar's own vocabulary, for the extension property that carries what W3C has no slot for. A URN,
+ * not an http IRI: Khabar has no web domain, and a vocabulary IRI only has to be unique and stable.
+ */
+export const KHABAR_NS = 'urn:khabar:vocab#';
+
+/**
+ * The target's embedded context (the annotation's own stays the anno.jsonld string, as the model
+ * asks when there is one): `khabar:` is Khabar's namespace and `khabar:record` a JSON literal, so
+ * a JSON-LD processor keeps it whole instead of reading its keys as terms.
+ */
+export const KHABAR_CONTEXT = { khabar: KHABAR_NS, 'khabar:record': { '@type': '@json' } } as const;
 
 export const MISSING_URL_MESSAGE =
   "a W3C annotation needs the article's URL for its id and target: add `url:` to the article's front matter or to `document:` in its annotations file, or give a base URL (khabar export --base-url, or the setting khabar.export.baseUrl)";
@@ -27,6 +41,31 @@ export function w3cDateTime(s: string | undefined): string | undefined {
   return Number.isNaN(Date.parse(out)) ? undefined : out;
 }
 
+/** Evidence as the bodies write it: an http(s) link or a plain note; other links are dropped. */
+export function writtenEvidence(evidence: string): { url: string } | { text: string } | undefined {
+  const url = webUrl(evidence);
+  if (url !== undefined) return { url };
+  return /^[a-z][a-z0-9+.-]*:/i.test(evidence.trim()) ? undefined : { text: evidence };
+}
+
+/**
+ * The record's fields W3C has no slot for (id, status, claimant ref, evidence as given, dates as
+ * written, …): the note, value, author and verdict have their bodies and creator and are left out;
+ * a link that is not written elsewhere (javascript:, data:) stays out here too.
+ */
+export function w3cRecordMeta(r: AnnotationRecord): Partial<RecordMeta> {
+  const { note: _n, value: _v, author: _a, claim, ...rest } = recordMeta(r);
+  const out: Partial<RecordMeta> = rest;
+  if (claim !== undefined) {
+    const { verdict: _verdict, ...c } = claim;
+    if (c.evidence !== undefined) c.evidence = c.evidence.filter((e) => writtenEvidence(e) !== undefined);
+    if (c.appearance !== undefined && writtenEvidence(c.appearance) === undefined) delete c.appearance;
+    if (c.review !== undefined && writtenEvidence(c.review) === undefined) delete c.review;
+    if (Object.keys(c).length > 0) out.claim = c;
+  }
+  return out;
+}
+
 function withoutFragment(url: string): string {
   const i = url.indexOf('#');
   return i < 0 ? url : url.slice(0, i);
@@ -38,11 +77,11 @@ export function w3cAnnotation(p: PreparedArticle, r: AnnotationRecord, source: s
   if (r.claim?.claimant) body.push({ type: 'TextualBody', value: r.claim.claimant.text, language: 'ar', purpose: 'identifying' });
   if (r.claim?.verdict !== undefined) body.push({ type: 'TextualBody', value: r.claim.verdict, purpose: 'assessing' });
   for (const evidence of r.claim?.evidence ?? []) {
-    const url = webUrl(evidence);
     // A web page is linked; a note of where the evidence is ("the ministry's 2024 report") is text;
     // a link to anything but http(s) (javascript:, data:) is dropped.
-    if (url !== undefined) body.push({ type: 'SpecificResource', source: url, purpose: 'linking' });
-    else if (!/^[a-z][a-z0-9+.-]*:/i.test(evidence.trim())) body.push({ type: 'TextualBody', value: evidence, purpose: 'describing' });
+    const e = writtenEvidence(evidence);
+    if (e && 'url' in e) body.push({ type: 'SpecificResource', source: e.url, purpose: 'linking' });
+    else if (e) body.push({ type: 'TextualBody', value: e.text, purpose: 'describing' });
   }
   if (r.note !== undefined) body.push({ type: 'TextualBody', value: r.note, purpose: 'commenting' });
   const motivation = r.claim?.verdict !== undefined ? 'assessing' : r.kind === 'note' ? 'commenting' : 'classifying';
@@ -53,11 +92,13 @@ export function w3cAnnotation(p: PreparedArticle, r: AnnotationRecord, source: s
     motivation,
     body,
     target: {
+      '@context': KHABAR_CONTEXT,
       source,
       selector: [
         { type: 'TextQuoteSelector', exact: r.target.exact, prefix: r.target.prefix, suffix: r.target.suffix },
         { type: 'TextPositionSelector', start: p.index.toCodePoint(r.target.start), end: p.index.toCodePoint(r.target.end) },
       ],
+      'khabar:record': w3cRecordMeta(r),
     },
   };
   if (r.author !== undefined) a.creator = { type: 'Person', name: r.author };

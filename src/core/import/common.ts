@@ -12,6 +12,8 @@ export interface ImportedDocument {
   name?: string;
   text: string;
   records: AnnotationRecord[];
+  /** Where the article is published, kept in the sidecar's document (W3C names articles by URL). */
+  url?: string;
   /** Spans that could not be imported, with why; the rest of the document is still imported. */
   warnings: string[];
 }
@@ -146,6 +148,7 @@ export function sidecarFor(doc: ImportedDocument, articleFileName: string): Side
       path: articleFileName,
       sha256: createHash('sha256').update(doc.text, 'utf8').digest('hex'),
       length: doc.text.length,
+      ...(doc.url === undefined ? {} : { url: doc.url }),
     },
     annotations: doc.records,
   };
