@@ -6,6 +6,7 @@
 
 import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
 import type { AnnotationRecord } from '../../src/core/model';
+import { mulberry32 } from '../../scripts/ner/train';
 
 /** One character of the edited article: `id` is its index in the original, -1 when typed in. */
 interface Ch {
@@ -20,17 +21,8 @@ export const EDIT_KINDS: readonly EditKind[] = ['insert', 'delete-sentence', 'mo
 
 export type Rand = () => number;
 
-/** A small deterministic generator (mulberry32). */
-export function rng(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator: the trainer's mulberry32. */
+export const rng: (seed: number) => Rand = mulberry32;
 
 function pick<T>(r: Rand, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
