@@ -183,8 +183,10 @@ export class DecorationManager implements vscode.Disposable {
     const badges: string[] = [];
     let window: [number, number] = [0, doc.lineCount - 1];
     let next: Pass | undefined;
-    if (this.enabled && isArticle(doc)) {
-      const config = readConfig(doc.uri);
+    // Asked once per pass: isArticle samples the text, and both the highlights and the line direction need it.
+    const article = isArticle(doc);
+    const config = readConfig(doc.uri);
+    if (this.enabled && article) {
       const det = this.index.detections;
       const prev = this.state.get(editor);
       const paragraphs = det.paragraphMode(doc);
@@ -228,7 +230,7 @@ export class DecorationManager implements vscode.Disposable {
       }
     }
     const rtl: vscode.Range[] = [];
-    if (isArticle(doc) && readConfig(doc.uri).rightToLeftLines) {
+    if (article && config.rightToLeftLines) {
       for (let l = window[0]; l <= window[1]; l++) {
         const line = doc.lineAt(l);
         if (readsRightToLeft(line.text)) rtl.push(line.range);

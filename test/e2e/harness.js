@@ -295,6 +295,21 @@ function remoteUri(port, p) {
   return `vscode-remote://127.0.0.1:${port}${p.split(path.sep).join('/')}`;
 }
 
+/** Ctrl+P, the file's exact name, its row; waits until its tab is active and its editor drawn. */
+async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.tab.active .label-name', { hasText: exact }).first().waitFor();
+  await page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().waitFor();
+}
+
 /** Opens the workspace in a workbench with workspace trust on and answers VS Code's trust prompt No (Restricted Mode). */
 async function openUntrusted(page, url) {
   await page.goto(url);
@@ -308,6 +323,7 @@ async function openUntrusted(page, url) {
 module.exports = {
   ROOT,
   openUntrusted,
+  quickOpen,
   E2E_DIR,
   RUN_DIR,
   CODE_SERVER_ENTRY,

@@ -10,7 +10,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { openUntrusted } = require('./harness');
+const { openUntrusted, quickOpen } = require('./harness');
 const { readingOrderInFrame } = require('./readingOrder');
 
 const GROUP = 'reader';
@@ -57,16 +57,6 @@ async function runCommand(page, title) {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     return;
   }
-}
-
-async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor();
 }
 
 /** The reader's document frame (iframe.webview > iframe#active-frame) whose title is the article's name. */

@@ -23,6 +23,7 @@
 
 const fs = require('fs');
 const path = require('path');
+const { quickOpen } = require('./harness');
 const { measureEditor, explainSplits, waitStable, scrollToTop, readingOrderInFrame } = require('./readingOrder');
 const { commandTitle, runCommand, readerFrame } = require('./reader');
 
@@ -78,25 +79,6 @@ function prepareArticles(ROOT, ws) {
     say(`skipped: ten corpus articles (${path.relative(ROOT, corpus)} not found)`);
   }
   return list;
-}
-
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Ctrl+P, the file's exact name, its row; then its tab is active. */
-async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(name);
-  const exact = new RegExp(`^${escapeRe(name)}$`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
-  await row.waitFor();
-  await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.tab.active .label-name', { hasText: exact }).first().waitFor();
-  await page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().waitFor();
 }
 
 /** Number of Khabar's decoration elements in the active editor (overlays and inline). */
