@@ -84,6 +84,13 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const output = vscode.window.createOutputChannel('Khabar');
   const detections = new DetectionService(output);
   const store: AnnotationStore = createAnnotationStore(context, { log: (m) => output.appendLine(m) });
+  const suffixProblem = (): void => {
+    const c = readConfig();
+    if (c.sidecarSuffixProblem === undefined) return;
+    output.appendLine(`khabar.sidecarSuffix: ${c.sidecarSuffixProblem}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Khabar: the khabar.sidecarSuffix setting cannot be used ({0}); annotations are kept in {1} files.', c.sidecarSuffixProblem, c.sidecarSuffix));
+  };
+  suffixProblem();
   activeStore = store;
   const index = new AnnotationIndex(detections, store);
   const decorations = new DecorationManager(index, context.extensionUri, {
@@ -112,6 +119,9 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
     ...registerOnboarding(context),
     ...reader.register(),
     ...registerArticleLanguage(context),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('khabar.sidecarSuffix')) suffixProblem();
+    }),
   );
   // Exports read an open article's records from the store (they include unsaved changes), others from disk.
   registerExportCommand(context, {

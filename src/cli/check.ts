@@ -7,7 +7,7 @@ import { DEFAULT_SIDECAR_SUFFIX, articlePathFor, sidecarPathFor } from '../core/
 import { parseSidecar, type SidecarError } from '../core/sidecar/parse';
 import { serializeSidecar } from '../core/sidecar/serialize';
 import { syncWithArticle } from '../core/sidecar/sync';
-import { parseArgs, readArticle, UsageError } from './io';
+import { parseArgs, readArticle, sidecarSuffixFlag, UsageError } from './io';
 
 export const CHECK_HELP = `Usage: khabar check [options] FILE...
 
@@ -23,7 +23,8 @@ place whose own context does not match.
 Options:
   --fix              write the re-anchored sidecar (moved anchors updated, lost ones marked orphan);
                      comments and fields you added are kept. A file with errors is never written.
-  --suffix SUFFIX    sidecar file suffix (default ${DEFAULT_SIDECAR_SUFFIX})
+  --sidecar-suffix S the annotations file suffix, as the extension's khabar.sidecarSuffix setting
+                     (default ${DEFAULT_SIDECAR_SUFFIX}; --suffix is the same option's older name)
   --format text|json text (default) or one JSON object per sidecar per line
   --max-size BYTES   refuse articles larger than this (default 10 MB)
 
@@ -43,15 +44,14 @@ interface FileReport {
 }
 
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const { flags, positional } = parseArgs(argv, { values: ['suffix', 'format', 'max-size'], booleans: ['fix', 'help'] });
+  const { flags, positional } = parseArgs(argv, { values: ['sidecar-suffix', 'suffix', 'format', 'max-size'], booleans: ['fix', 'help'] });
   if (flags.has('help')) {
     out(CHECK_HELP);
     return 0;
   }
   const format = (flags.get('format') as string | undefined) ?? 'text';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not ${format}`);
-  const suffix = (flags.get('suffix') as string | undefined) ?? DEFAULT_SIDECAR_SUFFIX;
-  if (!/^\.[^/\\]+$/.test(suffix)) throw new UsageError('--suffix must start with a dot and name no folder, e.g. .annotations.yaml');
+  const suffix = sidecarSuffixFlag(flags, flags.has('suffix') ? 'suffix' : 'sidecar-suffix');
   const maxSize = flags.has('max-size') ? Number(flags.get('max-size')) : undefined;
   if (maxSize !== undefined && !(maxSize > 0)) throw new UsageError('--max-size must be a number of bytes');
   if (positional.length === 0) throw new UsageError('check needs at least one FILE');

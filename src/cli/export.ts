@@ -11,14 +11,16 @@ import { exportStream, FORMAT_INFO, type ExportSink } from '../core/export/index
 import { safeRelativePath, UnsafePathError } from '../core/export/paths';
 import { EXPORT_FORMATS, isExportFormat, type ExportArticle, type ExportOptions } from '../core/export/types';
 import type { AnnotationRecord } from '../core/model';
-import { sidecarPathFor } from '../core/sidecar/format';
+import { DEFAULT_SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/format';
+import { isSidecarPath } from '../core/sidecar/suffix';
 import { parseSidecar } from '../core/sidecar/parse';
 import { parseSize } from './detect';
-import { parseArgs, readArticle, UsageError } from './io';
+import { parseArgs, readArticle, SIDECAR_SUFFIX_HELP, sidecarSuffixFlag, UsageError } from './io';
 
 export const EXPORT_HELP = `Usage: khabar export --format FORMAT [options] FILE_OR_DIR...
 
-Exports articles and their annotations (from each article's .annotations.yaml sidecar).
+Exports articles and their annotations (from each article's sidecar, ARTICLE${DEFAULT_SIDECAR_SUFFIX} unless
+--sidecar-suffix says otherwise).
 Folders are walked for *.txt, *.md, *.news and *.article files, one article at a time; a report
 Khabar wrote (report-md, marked on its first line) is skipped, never read as an article.
 
@@ -44,12 +46,13 @@ Options:
                            (url: in its front matter or in document: of its annotations file)
                            is at URL + its path. w3c needs one or the other for absolute ids
   --max-size BYTES         skip articles larger than this (default 10 MB)
+${SIDECAR_SUFFIX_HELP}
 `;
 
 const ARTICLE_EXTENSIONS = ['.txt', '.md', '.news', '.article'];
 
 /** Article files under a folder, depth first in name order, skipping hidden folders and node_modules. */
-export function* walkArticles(dir: string): Generator<string> {
+export function* walkArticles(dir: string, suffix = DEFAULT_SIDECAR_SUFFIX): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -61,8 +64,8 @@ export function* walkArticles(dir: string): Generator<string> {
     if (e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (e.name !== 'node_modules') yield* walkArticles(p);
-    } else if (e.isFile() && ARTICLE_EXTENSIONS.some((x) => e.name.endsWith(x)) && !e.name.endsWith('.annotations.yaml')) {
+      if (e.name !== 'node_modules') yield* walkArticles(p, suffix);
+    } else if (e.isFile() && ARTICLE_EXTENSIONS.some((x) => e.name.endsWith(x)) && !isSidecarPath(e.name, suffix)) {
       yield p;
     }
   }
@@ -95,7 +98,7 @@ function realTarget(p: string): string {
  * an input article, an input article's sidecar, or an article or sidecar name inside an input folder
  * (which the folder walk would also read). Undefined when it is safe.
  */
-export function outputClash(outPath: string, inputs: readonly string[]): string | undefined {
+export function outputClash(outPath: string, inputs: readonly string[], suffix = DEFAULT_SIDECAR_SUFFIX): string | undefined {
   const target = realTarget(outPath);
   const isArticleName = ARTICLE_EXTENSIONS.some((x) => target.endsWith(x));
   for (const input of inputs) {
@@ -108,11 +111,11 @@ export function outputClash(outPath: string, inputs: readonly string[]): string 
     const real = realTarget(input);
     if (stat.isDirectory()) {
       if (!target.startsWith(real + path.sep)) continue;
-      if (target.endsWith('.annotations.yaml')) return `an annotations file inside the input folder ${input}`;
+      if (isSidecarPath(target, suffix)) return `an annotations file inside the input folder ${input}`;
       if (isArticleName) return `an article name inside the input folder ${input} (the export would read its own output)`;
     } else {
       if (target === real) return `the input article ${input}`;
-      if (target === realTarget(sidecarPathFor(input))) return `the annotations file of the input article ${input}`;
+      if (target === realTarget(sidecarPathFor(input, suffix))) return `the annotations file of the input article ${input}`;
     }
   }
   return undefined;
@@ -121,8 +124,8 @@ export function outputClash(outPath: string, inputs: readonly string[]): string 
 export type SidecarLoad = { ok: true; records: AnnotationRecord[]; url?: string } | { ok: false; reason: string } | undefined;
 
 /** The article's sidecar records, undefined when it has none, or why it cannot be used. */
-export function loadSidecarForExport(articleFile: string): SidecarLoad {
-  const sidecarFile = sidecarPathFor(articleFile);
+export function loadSidecarForExport(articleFile: string, suffix = DEFAULT_SIDECAR_SUFFIX): SidecarLoad {
+  const sidecarFile = sidecarPathFor(articleFile, suffix);
   let source: string;
   try {
     source = fs.readFileSync(sidecarFile, 'utf8');
@@ -154,7 +157,7 @@ export function exportPath(file: string, root: string | undefined): string {
 
 export async function runExport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { flags, positional } = parseArgs(argv, {
-    values: ['format', 'out', 'reviewer', 'review-date', 'max-size', 'base-url'],
+    values: ['format', 'out', 'reviewer', 'review-date', 'max-size', 'base-url', 'sidecar-suffix'],
     booleans: ['help', 'include-suggestions', 'bom'],
   });
   if (flags.has('help')) {
@@ -165,10 +168,11 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
   if (format === undefined) throw new UsageError('--format is required');
   if (!isExportFormat(format)) throw new UsageError(`unknown format ${format} (use one of ${EXPORT_FORMATS.join(', ')})`);
   if (positional.length === 0) throw new UsageError('export needs at least one FILE or folder');
+  const suffix = sidecarSuffixFlag(flags);
   const outPath = flags.get('out') as string | undefined;
   if (FORMAT_INFO[format].folder && outPath === undefined) throw new UsageError(`${format} writes a folder of files: give --out FOLDER`);
   if (outPath !== undefined && !FORMAT_INFO[format].folder) {
-    const clash = outputClash(outPath, positional);
+    const clash = outputClash(outPath, positional, suffix);
     if (clash) throw new UsageError(`--out ${outPath} is ${clash}: refusing to overwrite it; choose another file`);
   }
   const reviewDate = flags.get('review-date') as string | undefined;
@@ -207,7 +211,7 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
         failed++;
         continue;
       }
-      const files = isDir ? walkArticles(arg) : [arg];
+      const files = isDir ? walkArticles(arg, suffix) : [arg];
       for (const file of files) {
         inputs.add(path.resolve(file));
         const r = readArticle(file, maxSize);
@@ -221,7 +225,7 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
           err(`khabar: ${file}: a report generated by Khabar, not an article: skipped`);
           continue;
         }
-        const sidecar = loadSidecarForExport(file);
+        const sidecar = loadSidecarForExport(file, suffix);
         if (sidecar && !sidecar.ok) {
           err(`khabar: ${sidecar.reason}`);
           failed++;

@@ -10,14 +10,15 @@ import { sidecarFor, type ImportedDocument } from '../core/import/common';
 import { parseDoccanoSource, parseLabelStudioSource } from '../core/import/jsonl';
 import { parseW3c } from '../core/import/w3c';
 import type { SidecarData } from '../core/model';
-import { sidecarPathFor } from '../core/sidecar/format';
+import { DEFAULT_SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/format';
 import { serializeSidecar } from '../core/sidecar/serialize';
 import { exportPath, loadSidecarForExport } from './export';
-import { parseArgs, readArticle, UsageError } from './io';
+import { parseArgs, readArticle, SIDECAR_SUFFIX_HELP, sidecarSuffixFlag, UsageError } from './io';
 
 export const IMPORT_HELP = `Usage: khabar import --format brat|doccano|labelstudio|w3c [options] SOURCE...
 
-Turns annotations from other tools into Khabar articles with .annotations.yaml sidecars.
+Turns annotations from other tools into Khabar articles with sidecars (ARTICLE${DEFAULT_SIDECAR_SUFFIX}, or
+--sidecar-suffix).
 
   brat         SOURCE is an .ann file (its .txt beside it) or a folder of them; without --out the
                sidecar is written next to each .txt
@@ -34,6 +35,7 @@ Options:
   --force         overwrite existing files
   --articles DIR  w3c: the folder of the articles (default: the current folder)
   --base-url URL  w3c: the base URL the export was given
+${SIDECAR_SUFFIX_HELP}
 `;
 
 const FORMATS = ['brat', 'doccano', 'labelstudio', 'w3c'] as const;
@@ -47,7 +49,7 @@ export function serializeImportedSidecar(data: SidecarData): string {
 const ARTICLE_EXT = /\.(txt|md|news|article)$/;
 
 export function runImport(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const { flags, positional } = parseArgs(argv, { values: ['format', 'out', 'articles', 'base-url'], booleans: ['help', 'force'] });
+  const { flags, positional } = parseArgs(argv, { values: ['format', 'out', 'articles', 'base-url', 'sidecar-suffix'], booleans: ['help', 'force'] });
   if (flags.has('help')) {
     out(IMPORT_HELP);
     return 0;
@@ -56,6 +58,7 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
   if (format === undefined) throw new UsageError('--format is required');
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format ${format} (use ${FORMATS.join(', ')})`);
   if (positional.length === 0) throw new UsageError('import needs a SOURCE');
+  const suffix = sidecarSuffixFlag(flags);
   const outDir = flags.get('out') as string | undefined;
   const force = flags.has('force');
   const baseUrl = flags.get('base-url') as string | undefined;
@@ -82,7 +85,7 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
   const save = (doc: ImportedDocument, articleFile: string, writeText: boolean, label: string): void => {
     for (const w of doc.warnings) err(`khabar: ${label}: ${w}`);
     if (writeText && !write(articleFile, doc.text)) return;
-    if (!write(sidecarPathFor(articleFile), serializeImportedSidecar(sidecarFor(doc, path.basename(articleFile))))) return;
+    if (!write(sidecarPathFor(articleFile, suffix), serializeImportedSidecar(sidecarFor(doc, path.basename(articleFile))))) return;
     documents++;
     annotations += doc.records.length;
   };
@@ -111,7 +114,7 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
       continue;
     }
     if (format === 'w3c') {
-      byUrl ??= articlesByUrl(articlesDir, baseUrl, (m) => err(`khabar: ${m}`));
+      byUrl ??= articlesByUrl(articlesDir, baseUrl, suffix, (m) => err(`khabar: ${m}`));
       let parsed: ReturnType<typeof parseW3c>;
       try {
         parsed = parseW3c(fs.readFileSync(source, 'utf8'), (url) => byUrl!.get(url));
@@ -164,7 +167,7 @@ interface ArticleByUrl {
 }
 
 /** Every article under the folder by the URL `khabar export --format w3c` gives it. */
-function articlesByUrl(dir: string, baseUrl: string | undefined, warn: (m: string) => void): Map<string, ArticleByUrl> {
+function articlesByUrl(dir: string, baseUrl: string | undefined, suffix: string, warn: (m: string) => void): Map<string, ArticleByUrl> {
   const out = new Map<string, ArticleByUrl>();
   const walk = (d: string): void => {
     let entries: fs.Dirent[];
@@ -181,7 +184,7 @@ function articlesByUrl(dir: string, baseUrl: string | undefined, warn: (m: strin
       else if (ARTICLE_EXT.test(e.name)) {
         const r = readArticle(file);
         if (!r.ok) continue;
-        const sidecar = loadSidecarForExport(file);
+        const sidecar = loadSidecarForExport(file, suffix);
         const own = sidecar?.ok ? sidecar.url : undefined;
         const rel = exportPath(file, dir);
         const url = articleUrl({ path: rel, text: r.text, records: [], url: own ?? frontMatterUrl(r.text) }, baseUrl);

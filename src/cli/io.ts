@@ -2,6 +2,8 @@
 
 import * as fs from 'fs';
 import { decodeArticle, DEFAULT_MAX_BYTES, tooLargeReason } from '../core/decode';
+import { DEFAULT_SIDECAR_SUFFIX } from '../core/sidecar/format';
+import { sidecarSuffixProblem } from '../core/sidecar/suffix';
 
 export class CliError extends Error {}
 export class UsageError extends Error {}
@@ -32,6 +34,22 @@ export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadRes
 }
 
 /** Parse `--flag value`, `--flag=value` and boolean flags; everything else is positional. */
+/**
+ * The sidecar suffix a command was given (`--sidecar-suffix`), checked by the rule the extension
+ * uses for `khabar.sidecarSuffix`. The CLI does not read `.vscode/settings.json`: it runs on any
+ * folder, in or out of a workspace, and a flag says in the command line which files it reads.
+ */
+export function sidecarSuffixFlag(flags: Map<string, string | true>, name = 'sidecar-suffix'): string {
+  const v = flags.get(name);
+  if (v === undefined || v === true) return DEFAULT_SIDECAR_SUFFIX;
+  const problem = sidecarSuffixProblem(v);
+  if (problem !== undefined) throw new UsageError(`--${name}: ${problem}`);
+  return v;
+}
+
+export const SIDECAR_SUFFIX_HELP = `  --sidecar-suffix S       the annotations file suffix, as the extension's khabar.sidecarSuffix
+                           setting (default ${DEFAULT_SIDECAR_SUFFIX})`;
+
 export function parseArgs(
   argv: string[],
   spec: { values: readonly string[]; booleans: readonly string[] },

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import type { Mark } from '../core/editor/marks';
 import { groupMarks, rowLabel, summariseSidecar, type Group, type GroupId, type SidecarSummary, type TreeFilter, type TreeItemData } from '../core/editor/tree';
 import { mergeMarks } from '../core/editor/marks';
+import { articlePathFor } from '../core/sidecar/format';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
 import { readConfig } from './config';
@@ -14,10 +15,23 @@ import { verdictLabel } from './decorations';
 import { documentLength } from './detections';
 import { groupName, labelName } from './labels';
 
-/** The sidecar suffix the store uses (setting `khabar.sidecarSuffix`). */
-function sidecarSuffix(): string {
-  const s = vscode.workspace.getConfiguration('khabar').get<string>('sidecarSuffix', '.annotations.yaml');
-  return s && /^[\w.-]+$/.test(s) ? s : '.annotations.yaml';
+/** Every sidecar in the workspace (the store's suffix, setting `khabar.sidecarSuffix`), with its article and counts. */
+export async function annotatedArticles(): Promise<{ article: vscode.Uri; sidecar: vscode.Uri; summary: SidecarSummary | undefined }[]> {
+  const suffix = readConfig().sidecarSuffix;
+  const files = await vscode.workspace.findFiles(`**/*${suffix}`, '**/node_modules/**', 2000);
+  const out: { article: vscode.Uri; sidecar: vscode.Uri; summary: SidecarSummary | undefined }[] = [];
+  for (const sidecar of files.sort((a, b) => a.path.localeCompare(b.path))) {
+    const articlePath = articlePathFor(sidecar.path, suffix);
+    if (articlePath === undefined) continue;
+    let summary: SidecarSummary | undefined;
+    try {
+      summary = summariseSidecar(parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar))));
+    } catch {
+      summary = undefined;
+    }
+    out.push({ article: sidecar.with({ path: articlePath }), sidecar, summary });
+  }
+  return out;
 }
 
 type Node =
@@ -207,20 +221,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   private async articles(): Promise<Node[]> {
     this.view.description = vscode.l10n.t('All articles');
-    const suffix = sidecarSuffix();
-    const files = await vscode.workspace.findFiles(`**/*${suffix}`, '**/node_modules/**', 2000);
-    const out: Node[] = [];
-    for (const sidecar of files.sort((a, b) => a.path.localeCompare(b.path))) {
-      let summary: SidecarSummary | undefined;
-      try {
-        summary = summariseSidecar(parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar))));
-      } catch {
-        summary = undefined;
-      }
-      const article = sidecar.with({ path: sidecar.path.slice(0, sidecar.path.length - suffix.length) });
-      out.push({ type: 'article', uri: article.toString(), sidecar, summary });
-    }
-    return out;
+    return (await annotatedArticles()).map((a) => ({ type: 'article', uri: a.article.toString(), sidecar: a.sidecar, summary: a.summary }));
   }
 
   dispose(): void {

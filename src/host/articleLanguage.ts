@@ -5,18 +5,12 @@
 // (switch without asking), `never`.
 import * as vscode from 'vscode';
 import { ARTICLE_LANGUAGE, isArticle } from './articles';
-
-export type ArticleLanguageMode = 'ask' | 'always' | 'never';
+import { readConfig, updateGlobalSetting } from './config';
 
 const SWITCHABLE = new Set(['plaintext', 'markdown']);
 const DECLINED_KEY = 'khabar.articleLanguage.declined';
 /** How many declined files are remembered (oldest forgotten first). */
 const DECLINED_LIMIT = 500;
-
-function mode(): ArticleLanguageMode {
-  const m = vscode.workspace.getConfiguration('khabar').get<string>('articleLanguage', 'ask');
-  return m === 'always' || m === 'never' ? m : 'ask';
-}
 
 export function registerArticleLanguage(context: vscode.ExtensionContext): vscode.Disposable[] {
   const asking = new Set<string>();
@@ -24,7 +18,7 @@ export function registerArticleLanguage(context: vscode.ExtensionContext): vscod
 
   const consider = async (document: vscode.TextDocument): Promise<void> => {
     if (!SWITCHABLE.has(document.languageId) || document.uri.scheme === 'output') return;
-    const m = mode();
+    const m = readConfig().articleLanguage;
     if (m === 'never' || !isArticle(document)) return;
     const key = document.uri.toString();
     if (m === 'always') {
@@ -46,7 +40,7 @@ export function registerArticleLanguage(context: vscode.ExtensionContext): vscod
         no,
       );
       if (answer === yes || answer === always) {
-        if (answer === always) await vscode.workspace.getConfiguration('khabar').update('articleLanguage', 'always', vscode.ConfigurationTarget.Global);
+        if (answer === always) await updateGlobalSetting('articleLanguage', 'always');
         if (!document.isClosed) await vscode.languages.setTextDocumentLanguage(document, ARTICLE_LANGUAGE);
       } else if (answer === no) {
         await context.workspaceState.update(DECLINED_KEY, [...declined(), key].slice(-DECLINED_LIMIT));

@@ -5,8 +5,10 @@ import type { DecorationKey, SuggestionMode } from '../core/editor/marks';
 import { verdictVocabulary } from '../core/editor/records';
 import { webUrl } from '../core/export/articleUrl';
 import { DEFAULT_VERDICTS, type VerdictDef } from '../core/model';
+import { sidecarSuffix } from '../core/sidecar/suffix';
 
 export type EnableMode = 'auto' | 'always' | 'never';
+export type ArticleLanguageMode = 'ask' | 'always' | 'never';
 
 export interface KhabarConfig {
   enable: EnableMode;
@@ -39,6 +41,12 @@ export interface KhabarConfig {
   exportBaseUrl: string;
   /** The appearance URL of claims when the article gives none. */
   appearanceUrl: string;
+  /** The sidecar file suffix, validated (core/sidecar/suffix): the default when the setting is unusable. */
+  sidecarSuffix: string;
+  /** Why the `sidecarSuffix` setting was not used, when it was not. */
+  sidecarSuffixProblem?: string;
+  /** Whether a mostly-Arabic plain text or Markdown file is switched to the article language. */
+  articleLanguage: ArticleLanguageMode;
 }
 
 let cachedUserName: string | undefined;
@@ -100,8 +108,13 @@ function suggestionMode(v: string): SuggestionMode {
   return v === 'all' || v === 'checkWorthy' ? v : 'top';
 }
 
+function articleLanguage(v: string): ArticleLanguageMode {
+  return v === 'always' || v === 'never' ? v : 'ask';
+}
+
 function buildConfig(scope?: vscode.Uri): KhabarConfig {
   const c = vscode.workspace.getConfiguration('khabar', scope);
+  const suffix = sidecarSuffix(c.get<unknown>('sidecarSuffix'));
   return {
     enable: c.get<EnableMode>('enable', 'auto'),
     arabicThreshold: c.get<number>('arabicThreshold', 0.5),
@@ -126,7 +139,15 @@ function buildConfig(scope?: vscode.Uri): KhabarConfig {
     verdicts: verdictVocabulary(c.get<unknown>('verdicts'), DEFAULT_VERDICTS),
     appearanceUrl: c.get<string>('appearanceUrl', ''),
     exportBaseUrl: webUrl(c.get<string>('export.baseUrl', '')) ?? '',
+    sidecarSuffix: suffix.suffix,
+    ...(suffix.problem === undefined ? {} : { sidecarSuffixProblem: suffix.problem }),
+    articleLanguage: articleLanguage(c.get<string>('articleLanguage', 'ask')),
   };
+}
+
+/** Changes a user-level setting (the only writer of settings, as readConfig is the only reader). */
+export function updateGlobalSetting(key: 'articleLanguage', value: ArticleLanguageMode): Thenable<void> {
+  return vscode.workspace.getConfiguration('khabar').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** The decoration kinds the settings turn off. */

@@ -14,6 +14,8 @@ import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptio
 import type { AnnotationRecord } from '../core/model';
 import { sidecarPathFor } from '../core/sidecar/format';
 import { parseSidecar } from '../core/sidecar/parse';
+import { isSidecarPath } from '../core/sidecar/suffix';
+import { readConfig } from './config';
 
 export const EXPORT_COMMAND = 'khabar.export';
 
@@ -69,7 +71,8 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
   if (!FORMAT_INFO[format].folder) {
     // Never write the export over an article or its annotations file (the CLI's --out refuses the same).
     const t = target.toString();
-    const clash = files.find((f) => f.toString() === t || f.with({ path: sidecarPathFor(f.path) }).toString() === t);
+    const suffix = readConfig().sidecarSuffix;
+    const clash = files.find((f) => f.toString() === t || f.with({ path: sidecarPathFor(f.path, suffix) }).toString() === t);
     if (clash) {
       void vscode.window.showErrorMessage(
         vscode.l10n.t('Khabar: {0} is an article being exported, or its annotations file; choose another file.', vscode.workspace.asRelativePath(target)),
@@ -200,7 +203,8 @@ async function pickTarget(format: ExportFormat, folder: vscode.Uri | undefined, 
 async function articleFiles(scope: Scope, where: Where): Promise<vscode.Uri[]> {
   if (scope === 'article') return where.article ? [where.article] : [];
   const pattern = scope === 'folder' && where.folder ? new vscode.RelativePattern(where.folder, ARTICLE_GLOB) : ARTICLE_GLOB;
-  const found = await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB);
+  const suffix = readConfig().sidecarSuffix;
+  const found = (await vscode.workspace.findFiles(pattern, EXCLUDE_GLOB)).filter((f) => !isSidecarPath(f.path, suffix));
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -254,9 +258,9 @@ async function* readArticles(
   }
 }
 
-/** The sidecar's records and article URL, undefined without one, or why it cannot be used. */
-async function readSidecar(article: vscode.Uri): Promise<{ records: readonly AnnotationRecord[]; url?: string } | string | undefined> {
-  const uri = article.with({ path: sidecarPathFor(article.path) });
+/** The sidecar's records and article URL (the sidecar named by `khabar.sidecarSuffix`), undefined without one, or why it cannot be used. */
+export async function readSidecar(article: vscode.Uri): Promise<{ records: readonly AnnotationRecord[]; url?: string } | string | undefined> {
+  const uri = article.with({ path: sidecarPathFor(article.path, readConfig().sidecarSuffix) });
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(uri);

@@ -2,26 +2,17 @@
 // `vscode` module of the decorations tests (the one module src/host/*.js resolves `vscode` to in
 // this process: Node caches the resolution per folder): a report Khabar generated is never one.
 import * as assert from 'assert';
-import Module = require('module');
 import * as path from 'path';
 import type * as vscode from 'vscode';
 import type * as ArticlesModule from '../../src/host/articles';
 import { exportArticle } from '../../src/core/export/index';
 import { fixtureArticle } from './exportHelpers';
+import { withVscode } from './withVscode';
 
 const STUB = path.join(__dirname, '..', 'fixtures', 'decorations', 'vscodeStub.js');
 
 function loadWithStub(): typeof ArticlesModule {
-  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const original = M._resolveFilename;
-  M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-    return request === 'vscode' ? STUB : original.call(this, request, ...rest);
-  };
-  try {
-    return require('../../src/host/articles') as typeof ArticlesModule;
-  } finally {
-    M._resolveFilename = original;
-  }
+  return withVscode(STUB, () => require('../../src/host/articles') as typeof ArticlesModule);
 }
 
 /** A document as isArticle reads it: language, path and the text of a range of whole lines. */

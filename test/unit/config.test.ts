@@ -2,24 +2,15 @@
 // decoration pass, hover and command asks for them, so they are built once, and rebuilt only
 // after a settings or workspace-folder change.
 import * as assert from 'assert';
-import Module = require('module');
 import * as path from 'path';
 import type * as Stub from '../fixtures/config/vscodeStub';
 import type * as ConfigModule from '../../src/host/config';
+import { withVscode } from './withVscode';
 
 const STUB = path.join(__dirname, '..', 'fixtures', 'config', 'vscodeStub.js');
 
 function load(): { S: typeof Stub; C: typeof ConfigModule } {
-  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const original = M._resolveFilename;
-  M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-    return request === 'vscode' ? STUB : original.call(this, request, ...rest);
-  };
-  try {
-    return { S: require(STUB) as typeof Stub, C: require('../../src/host/config') as typeof ConfigModule };
-  } finally {
-    M._resolveFilename = original;
-  }
+  return withVscode(STUB, () => ({ S: require(STUB) as typeof Stub, C: require('../../src/host/config') as typeof ConfigModule }));
 }
 
 describe('settings (host/config)', () => {

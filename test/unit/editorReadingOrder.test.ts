@@ -6,7 +6,6 @@
 // result on screen; these tests name the cause when it comes back.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import Module = require('module');
 import * as path from 'path';
 import { CHECK_WORTHY, TOP_CHECK_WORTHY, quietSuggestion, type Mark } from '../../src/core/editor/marks';
 import { INLINE_PROPERTIES, MARK_STYLES, RTL_LINE_OPTIONS, VERDICT_STYLES, inlineProperties, readsRightToLeft, verdictClass } from '../../src/core/editor/styles';
@@ -14,18 +13,14 @@ import { DEFAULT_VERDICTS } from '../../src/core/model';
 import type { ClaimDetection } from '../../src/core/types';
 import type * as Stub from '../fixtures/decorations/vscodeStub';
 import type * as DecorationsModule from '../../src/host/decorations';
+import { withVscode } from './withVscode';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const STUB = path.join(__dirname, '..', 'fixtures', 'decorations', 'vscodeStub.js');
 
 /** Builds the real DecorationManager against the recording stub; returns the options of every type it created. */
 function createdDecorationTypes(): Record<string, unknown>[] {
-  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const original = M._resolveFilename;
-  M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-    return request === 'vscode' ? STUB : original.call(this, request, ...rest);
-  };
-  try {
+  return withVscode(STUB, () => {
     const S = require(STUB) as typeof Stub;
     const D = require('../../src/host/decorations') as typeof DecorationsModule;
     S.created.length = 0;
@@ -33,9 +28,7 @@ function createdDecorationTypes(): Record<string, unknown>[] {
     const manager = new D.DecorationManager(index as never, S.Uri.file(ROOT) as never, { orphan: 'o', unverified: 'u', quote: 'q' });
     manager.dispose();
     return [...S.created];
-  } finally {
-    M._resolveFilename = original;
-  }
+  });
 }
 
 describe('editor reading order: decorations', () => {

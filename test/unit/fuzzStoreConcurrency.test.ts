@@ -8,11 +8,11 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
-import Module = require('module');
 import * as os from 'os';
 import * as path from 'path';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
 import type { AnnotationRecord } from '../../src/core/model';
+import { withVscode } from './withVscode';
 
 type Listener<T> = (e: T) => unknown;
 
@@ -290,31 +290,9 @@ class FakeVscode {
   }
 }
 
-interface ModuleInternals {
-  _resolveFilename(request: string, parent: unknown, ...rest: unknown[]): string;
-}
-
-const STORE_PATH = path.resolve(__dirname, '..', '..', 'src', 'host', 'store', 'sidecarStore.js');
-
 /** A fresh copy of the store module bound to `fake`, as a separate window would load it. */
 function loadStoreFor(fake: FakeVscode): typeof StoreModule {
-  const internals = Module as unknown as ModuleInternals;
-  const original = internals._resolveFilename;
-  const fakePath = path.join(os.tmpdir(), `khabar-fake-vscode-${Math.random().toString(36).slice(2)}.js`);
-  const m = new Module(fakePath);
-  m.exports = fake.module();
-  m.loaded = true;
-  require.cache[fakePath] = m;
-  internals._resolveFilename = function (this: unknown, request: string, parent: unknown, ...rest: unknown[]): string {
-    return request === 'vscode' ? fakePath : original.call(this, request, parent, ...rest);
-  };
-  try {
-    delete require.cache[STORE_PATH];
-    return require(STORE_PATH) as typeof StoreModule;
-  } finally {
-    internals._resolveFilename = original;
-    delete require.cache[STORE_PATH];
-  }
+  return withVscode(fake.module(), () => require('../../src/host/store/sidecarStore') as typeof StoreModule);
 }
 
 const ARTICLE = [

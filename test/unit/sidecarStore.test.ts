@@ -2,7 +2,6 @@
 // and real files: one article's life, step by step.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import Module = require('module');
 import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
@@ -11,24 +10,14 @@ import type { Anchor } from '../../src/core/model';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import type * as Fake from '../fixtures/sidecar/fakeVscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
+import { withVscode } from './withVscode';
 
 const FAKE = path.join(__dirname, '..', 'fixtures', 'sidecar', 'fakeVscode.js');
 const ARTICLE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sidecar', 'article.txt');
 
 /** Load the store with `vscode` resolved to the stand-in. */
 function loadWithFakeVscode(): { F: typeof Fake; S: typeof StoreModule } {
-  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const original = M._resolveFilename;
-  M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-    return request === 'vscode' ? FAKE : original.call(this, request, ...rest);
-  };
-  try {
-    const F = require(FAKE) as typeof Fake;
-    const S = require('../../src/host/store/sidecarStore') as typeof StoreModule;
-    return { F, S };
-  } finally {
-    M._resolveFilename = original;
-  }
+  return withVscode(FAKE, () => ({ F: require(FAKE) as typeof Fake, S: require('../../src/host/store/sidecarStore') as typeof StoreModule }));
 }
 
 async function until(cond: () => boolean, what: string, ms = 5000): Promise<void> {

@@ -8,12 +8,13 @@ import { anchorFor, anchorHolds, reanchor } from '../../core/anchor/anchor';
 import { shiftAnchors } from '../../core/anchor/shift';
 import type { AnnotationRecord, SidecarData } from '../../core/model';
 import { addRecord, applyOps, reattachRecord, removeRecord, updateRecord, type Edit, type RecordOp } from '../../core/sidecar/edit';
-import { articlePathFor, DEFAULT_SIDECAR_SUFFIX, documentInfo, emptySidecar, sha256Hex } from '../../core/sidecar/format';
+import { articlePathFor, documentInfo, emptySidecar, sha256Hex } from '../../core/sidecar/format';
 import { mergeSidecars, resolveConflicts, type MergeResult } from '../../core/sidecar/merge';
 import { parseSidecar, type SidecarError, type SidecarErrorKind } from '../../core/sidecar/parse';
 import { serializeSidecar } from '../../core/sidecar/serialize';
 import { syncWithArticle } from '../../core/sidecar/sync';
 import type { Document as YamlDocument } from 'yaml';
+import { readConfig } from '../config';
 import type { AnnotationStore, ArticleState, RecordPatch } from '../storeApi';
 
 export interface SidecarStoreOptions {
@@ -792,8 +793,7 @@ export class SidecarStore implements AnnotationStore {
 // ---- helpers ----
 
 function configuredSuffix(): string {
-  const s = vscode.workspace.getConfiguration('khabar').get<string>('sidecarSuffix', DEFAULT_SIDECAR_SUFFIX);
-  return /^\.[^/\\]+$/.test(s) ? s : DEFAULT_SIDECAR_SUFFIX;
+  return readConfig().sidecarSuffix;
 }
 
 function basename(uri: vscode.Uri): string {

@@ -1,0 +1,36 @@
+// Loads modules of src/host with `vscode` resolved to a stand-in. The host modules are loaded
+// afresh for each caller and dropped from the require cache afterwards, so two tests with two
+// stand-ins never share a host module bound to the other's (config.ts is imported by most of them).
+import Module = require('module');
+import * as path from 'path';
+
+const HOST = path.resolve(__dirname, '..', '..', 'src', 'host') + path.sep;
+
+function dropHostModules(): void {
+  for (const k of Object.keys(require.cache)) if (k.startsWith(HOST)) delete require.cache[k];
+}
+
+/** `load()` runs with `require('vscode')` giving `fake` (a module path or the module's exports). */
+export function withVscode<T>(fake: string | object, load: () => T): T {
+  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const original = M._resolveFilename;
+  let fakePath: string;
+  if (typeof fake === 'string') fakePath = fake;
+  else {
+    fakePath = path.join(HOST, '..', '..', `vscode-fake-${Math.random().toString(36).slice(2)}.js`);
+    const m = new Module(fakePath);
+    m.exports = fake;
+    m.loaded = true;
+    require.cache[fakePath] = m;
+  }
+  M._resolveFilename = function (request: string, ...rest: unknown[]): string {
+    return request === 'vscode' ? fakePath : original.call(this, request, ...rest);
+  };
+  dropHostModules();
+  try {
+    return load();
+  } finally {
+    M._resolveFilename = original;
+    dropHostModules();
+  }
+}
