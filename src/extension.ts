@@ -10,6 +10,7 @@ import { Commands } from './host/commands';
 import { DecorationManager, type DrawnKey } from './host/decorations';
 import { DetectionService } from './host/detections';
 import { registerExportCommand } from './host/exportCommand';
+import { setCommandLog } from './host/commandIds';
 import { readConfig, watchConfig } from './host/config';
 import { AnnotationHoverProvider } from './host/hover';
 import { registerOnboarding } from './host/onboarding';
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   // First: every configuration listener registered after this one reads the new settings.
   const configWatch = watchConfig();
   const output = vscode.window.createOutputChannel('Khabar');
+  const commandLog = setCommandLog((line) => output.appendLine(line));
   const detections = new DetectionService(output);
   const store: AnnotationStore = createAnnotationStore(context, { log: (m) => output.appendLine(m) });
   const suffixProblem = (): void => {
@@ -105,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   context.subscriptions.push(
     configWatch,
     output,
+    commandLog,
     detections,
     index,
     decorations,

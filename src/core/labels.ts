@@ -1,22 +1,9 @@
 // Arabic names of annotation labels, shared by hovers, reports and exports so a label reads the
-// same everywhere.
+// same everywhere: taken from the vocabulary (core/vocabulary.ts).
 
 import type { RecordLabel } from './model';
+import { LABELS } from './vocabulary';
 
-export const LABEL_AR: Readonly<Record<RecordLabel, string>> = {
-  PER: 'شخص',
-  LOC: 'مكان',
-  ORG: 'مؤسسة',
-  MISC: 'أخرى',
-  NUMBER: 'عدد',
-  PERCENT: 'نسبة مئوية',
-  MONEY: 'مبلغ مالي',
-  QUANTITY: 'كمية',
-  DATE: 'تاريخ',
-  TIME: 'وقت',
-  DURATION: 'مدة',
-  ORDINAL: 'عدد ترتيبي',
-  CLAIM: 'ادعاء',
-  QUOTE: 'اقتباس',
-  NOTE: 'ملاحظة',
-};
+export const LABEL_AR: Readonly<Record<RecordLabel, string>> = Object.fromEntries(
+  Object.entries(LABELS).map(([label, names]) => [label, names.ar]),
+) as Record<RecordLabel, string>;

@@ -93,14 +93,5 @@ export interface VerdictDef {
   rating: number;
 }
 
-/** Default verdict vocabulary (design/FORMATS.md); users can replace it in settings. */
-export const DEFAULT_VERDICTS: readonly VerdictDef[] = [
-  { key: 'true', label: 'صحيح', labelEn: 'True', rating: 5 },
-  { key: 'mostly-true', label: 'صحيح في معظمه', labelEn: 'Mostly true', rating: 4 },
-  { key: 'misleading', label: 'مضلل', labelEn: 'Misleading', rating: 3 },
-  { key: 'mostly-false', label: 'خاطئ في معظمه', labelEn: 'Mostly false', rating: 2 },
-  { key: 'false', label: 'زائف', labelEn: 'False', rating: 1 },
-  { key: 'unverifiable', label: 'لا يمكن التحقق منه', labelEn: 'Unverifiable', rating: 0 },
-  { key: 'opinion', label: 'رأي', labelEn: 'Opinion', rating: 0 },
-  { key: 'satire', label: 'ساخر', labelEn: 'Satire', rating: 0 },
-];
+/** Default verdict vocabulary: declared with the rest of the vocabulary. */
+export { DEFAULT_VERDICTS } from './vocabulary';

@@ -8,8 +8,10 @@ import type { Mark } from '../core/editor/marks';
 import { groupMarks, rowLabel, summariseSidecar, type Group, type GroupId, type SidecarSummary, type TreeFilter, type TreeItemData } from '../core/editor/tree';
 import { mergeMarks } from '../core/editor/marks';
 import { articlePathFor } from '../core/sidecar/format';
+import { CLAIM_LABELS, ENTITY_LABELS, FIGURE_LABELS } from '../core/vocabulary';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
+import { CommandId, registerCommand } from './commandIds';
 import { readConfig } from './config';
 import { verdictLabel } from './decorations';
 import { documentLength } from './detections';
@@ -77,12 +79,12 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       this.view.onDidChangeVisibility((e) => {
         if (e.visible) this.schedule(0);
       }),
-      vscode.commands.registerCommand('khabar.filterAnnotations', () => this.pickFilter()),
-      vscode.commands.registerCommand('khabar.clearAnnotationFilter', () => this.setFilter({})),
-      vscode.commands.registerCommand('khabar.toggleWorkspaceMode', () => this.setWorkspaceMode(!this.workspaceMode)),
-      vscode.commands.registerCommand('khabar.showArticleAnnotations', () => this.setWorkspaceMode(false)),
-      vscode.commands.registerCommand('khabar.showWorkspaceAnnotations', () => this.setWorkspaceMode(true)),
-      vscode.commands.registerCommand('khabar.refreshAnnotations', () => this.schedule(0)),
+      registerCommand(CommandId.FilterAnnotations, () => this.pickFilter()),
+      registerCommand(CommandId.ClearAnnotationFilter, () => this.setFilter({})),
+      registerCommand(CommandId.ToggleWorkspaceMode, () => this.setWorkspaceMode(!this.workspaceMode)),
+      registerCommand(CommandId.ShowArticleAnnotations, () => this.setWorkspaceMode(false)),
+      registerCommand(CommandId.ShowWorkspaceAnnotations, () => this.setWorkspaceMode(true)),
+      registerCommand(CommandId.RefreshAnnotations, () => this.schedule(0)),
     );
     void vscode.commands.executeCommand('setContext', 'khabar:workspaceMode', false);
     void vscode.commands.executeCommand('setContext', 'khabar:filterActive', false);
@@ -115,7 +117,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     const sep = (label: string): Item => ({ label, kind: vscode.QuickPickItemKind.Separator });
     const has = (facet: 'labels' | 'statuses' | 'verdicts', v: string): boolean => this.filter[facet]?.has(v) ?? false;
     const items: Item[] = [sep(vscode.l10n.t('Type'))];
-    for (const l of ['CLAIM', 'QUOTE', 'PER', 'LOC', 'ORG', 'MISC', 'NUMBER', 'PERCENT', 'MONEY', 'QUANTITY', 'DATE', 'TIME', 'DURATION', 'ORDINAL', 'NOTE']) {
+    for (const l of [...CLAIM_LABELS, ...ENTITY_LABELS, ...FIGURE_LABELS, 'NOTE']) {
       items.push({ label: labelName(l), description: l, facet: 'labels', value: l, picked: has('labels', l) });
     }
     items.push(sep(vscode.l10n.t('Status')));
@@ -156,7 +158,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
         if (it.group !== 'claims' && it.group !== 'suggestions' && it.group !== 'quotes' && it.group !== 'notes') t.description = labelName(it.label);
         t.tooltip = new vscode.MarkdownString().appendText(`${labelName(it.label)} — ${it.text}${it.record?.note ? `\n\n${it.record.note}` : ''}`);
         t.contextValue = it.group === 'orphans' ? 'orphan' : it.group === 'claims' ? 'claim' : it.group === 'suggestions' ? 'suggestion' : it.record ? 'record' : 'detection';
-        t.command = { title: vscode.l10n.t('Reveal'), command: 'khabar.revealAnnotation', arguments: [{ uri: node.uri, start: node.start, end: node.end }] };
+        t.command = { title: vscode.l10n.t('Reveal'), command: CommandId.Reveal, arguments: [{ uri: node.uri, start: node.start, end: node.end }] };
         return t;
       }
       case 'article': {

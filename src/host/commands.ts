@@ -25,34 +25,11 @@ import { isArticle } from './articles';
 import { readConfig } from './config';
 import type { DecorationManager } from './decorations';
 import { documentLength, ENTITY_LIST_PATH } from './detections';
-import { labelName } from './labels';
+import { claimTypeName, labelName } from './labels';
+import { CommandId, registerCommand } from './commandIds';
+import { CLAIM_TYPES, ENTITY_LABELS, findVerdict } from '../core/vocabulary';
 
-export const enum CommandId {
-  Detect = 'khabar.detect',
-  ToggleHighlights = 'khabar.toggleHighlights',
-  TagClaim = 'khabar.tagClaim',
-  TagQuote = 'khabar.tagQuote',
-  SetVerdict = 'khabar.setVerdict',
-  SetClaimant = 'khabar.setClaimant',
-  SetClaimType = 'khabar.setClaimType',
-  AddEvidence = 'khabar.addEvidence',
-  AddNote = 'khabar.addNote',
-  RemoveAnnotation = 'khabar.removeAnnotation',
-  AcceptDetection = 'khabar.acceptDetection',
-  RejectDetection = 'khabar.rejectDetection',
-  RetypeDetection = 'khabar.retypeDetection',
-  NextAnnotation = 'khabar.nextAnnotation',
-  PreviousAnnotation = 'khabar.previousAnnotation',
-  NextClaim = 'khabar.nextClaim',
-  PreviousClaim = 'khabar.previousClaim',
-  NextSuggestion = 'khabar.nextSuggestion',
-  NextUnverifiedClaim = 'khabar.nextUnverifiedClaim',
-  Undo = 'khabar.undo',
-  Redo = 'khabar.redo',
-  ShowAnnotations = 'khabar.showAnnotations',
-  AddToEntityList = 'khabar.addToEntityList',
-  Reveal = 'khabar.revealAnnotation',
-}
+export { CommandId };
 
 type Walk = 'all' | 'claims' | 'suggestions' | 'unverified';
 
@@ -108,16 +85,7 @@ export class Commands {
   ) {}
 
   register(): vscode.Disposable[] {
-    const reg = (id: string, fn: (arg?: unknown) => unknown): vscode.Disposable =>
-      vscode.commands.registerCommand(id, async (arg?: unknown) => {
-        try {
-          return await fn(arg);
-        } catch (e) {
-          this.output.appendLine(`${id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Khabar: {0}', e instanceof Error ? e.message : String(e)));
-          return undefined;
-        }
-      });
+    const reg = registerCommand;
     return [
       reg(CommandId.Detect, (a) => this.detect(a)),
       reg(CommandId.ToggleHighlights, () => this.toggleHighlights()),
@@ -304,7 +272,7 @@ export class Commands {
       delete c.rating;
       return this.index.store.update(r.document, claim.id, { claim: c, modified: this.now() });
     }
-    const verdict = vocabulary.find((v) => v.key === pick.key)!;
+    const verdict = findVerdict(pick.key, vocabulary)!;
     return this.index.store.update(r.document, claim.id, { claim: withVerdict(claim.claim, verdict, vocabulary), modified: this.now() });
   }
 
@@ -345,14 +313,7 @@ export class Commands {
     if (!r || !(await this.writable(r.document))) return undefined;
     const claim = await this.claimOrTag(r, arg);
     if (!claim) return undefined;
-    const types: Array<[ClaimType, string]> = [
-      ['quantity', vscode.l10n.t('Quantity (a number, a rise or a fall)')],
-      ['correlation-causation', vscode.l10n.t('Cause and effect')],
-      ['law-rule', vscode.l10n.t('Law or rule')],
-      ['prediction', vscode.l10n.t('Prediction')],
-      ['personal-experience', vscode.l10n.t('Personal experience')],
-      ['other', vscode.l10n.t('Other')],
-    ];
+    const types: Array<[ClaimType, string]> = CLAIM_TYPES.map((t) => [t, claimTypeName(t)]);
     const pick = await vscode.window.showQuickPick(
       types.map(([value, label]) => ({ label, description: value, value, picked: claim.claim?.type === value })),
       { title: vscode.l10n.t('Type of claim') },
@@ -450,7 +411,7 @@ export class Commands {
   async retype(arg: unknown): Promise<AnnotationRecord | undefined> {
     const r = await resolve(arg);
     if (!r) return undefined;
-    const labels: EntityLabel[] = ['PER', 'LOC', 'ORG', 'MISC'];
+    const labels: readonly EntityLabel[] = ENTITY_LABELS;
     const pick = await vscode.window.showQuickPick(
       labels.map((l) => ({ label: labelName(l), description: l, value: l })),
       { title: vscode.l10n.t('Change the type to…') },
@@ -571,7 +532,7 @@ export class Commands {
       return false;
     }
     type Item = vscode.QuickPickItem & { value: EntityLabel | 'remove' };
-    const items: Item[] = (['PER', 'LOC', 'ORG', 'MISC'] as EntityLabel[]).map((l) => ({ label: labelName(l), description: l, value: l }));
+    const items: Item[] = ENTITY_LABELS.map((l) => ({ label: labelName(l), description: l, value: l }));
     items.push({ label: vscode.l10n.t('Not a name (never highlight it)'), value: 'remove' });
     const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add «{0}» to the entity list as…', text) });
     if (!pick) return false;

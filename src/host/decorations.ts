@@ -11,6 +11,7 @@ import type { VerdictDef } from '../core/model';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
 import { hiddenKeys, readConfig } from './config';
+import { verdictName } from '../core/vocabulary';
 
 /** Lines detected beyond the visible ones in paragraph mode, so small scrolls need no work. */
 const MARGIN_LINES = 80;
@@ -80,8 +81,7 @@ const RULER_LANES = {
 } as const;
 
 export function verdictLabel(key: string | undefined, vocabulary: readonly VerdictDef[]): string | undefined {
-  if (!key) return undefined;
-  return vocabulary.find((v) => v.key === key)?.label ?? key;
+  return verdictName(key, vocabulary);
 }
 
 export class DecorationManager implements vscode.Disposable {

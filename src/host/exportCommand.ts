@@ -15,9 +15,10 @@ import type { AnnotationRecord } from '../core/model';
 import { sidecarPathFor } from '../core/sidecar/format';
 import { parseSidecar } from '../core/sidecar/parse';
 import { isSidecarPath } from '../core/sidecar/suffix';
+import { CommandId, registerCommand } from './commandIds';
 import { readConfig } from './config';
 
-export const EXPORT_COMMAND = 'khabar.export';
+export const EXPORT_COMMAND = CommandId.Export;
 
 export interface ExportCommandDeps {
   /**
@@ -36,13 +37,7 @@ type Scope = 'article' | 'folder' | 'workspace';
 
 export function registerExportCommand(context: vscode.ExtensionContext, deps: ExportCommandDeps = {}): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(EXPORT_COMMAND, async (uri?: unknown) => {
-      try {
-        await runExportCommand(uri instanceof vscode.Uri ? uri : undefined, deps);
-      } catch (e) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Khabar export failed: {0}', (e as Error).message));
-      }
-    }),
+    registerCommand(EXPORT_COMMAND, (uri?: unknown) => runExportCommand(uri instanceof vscode.Uri ? uri : undefined, deps)),
   );
 }
 

@@ -7,29 +7,30 @@ import type { Mark } from '../core/editor/marks';
 import type { VerdictDef } from '../core/model';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
+import { CommandId } from './commandIds';
 import { readConfig } from './config';
 import { markInfo } from './markInfo';
 
 /** The commands hover links may run; passed to `isTrusted.enabledCommands`. */
-export const HOVER_COMMANDS = [
-  'khabar.acceptDetection',
-  'khabar.rejectDetection',
-  'khabar.retypeDetection',
-  'khabar.tagClaim',
-  'khabar.tagQuote',
-  'khabar.setVerdict',
-  'khabar.setClaimant',
-  'khabar.setClaimType',
-  'khabar.addEvidence',
-  'khabar.addNote',
-  'khabar.removeAnnotation',
-  'khabar.addToEntityList',
+export const HOVER_COMMANDS: readonly string[] = [
+  CommandId.AcceptDetection,
+  CommandId.RejectDetection,
+  CommandId.RetypeDetection,
+  CommandId.TagClaim,
+  CommandId.TagQuote,
+  CommandId.SetVerdict,
+  CommandId.SetClaimant,
+  CommandId.SetClaimType,
+  CommandId.AddEvidence,
+  CommandId.AddNote,
+  CommandId.RemoveAnnotation,
+  CommandId.AddToEntityList,
 ];
 
 /** `wholeText`: the article's text when it is detected paragraph by paragraph (long articles). */
 export function markHover(m: Mark, verdicts: readonly VerdictDef[], wholeText?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   md.supportHtml = false;
   md.appendMarkdown(infoMarkdown(markInfo(m, verdicts, wholeText), m.start));
   return md;

@@ -2,43 +2,33 @@
 import * as vscode from 'vscode';
 import type { DecorationKey } from '../core/editor/marks';
 import type { GroupId } from '../core/editor/tree';
+import type { ClaimType } from '../core/model';
 import type { EntityDetection } from '../core/types';
+import { CLAIM_CUE_NAMES, CLAIM_TYPE_NAMES, isRecordLabel, LABELS, MARK_NAMES } from '../core/vocabulary';
 
+/** Whether VS Code shows its interface in Arabic (verdicts then need no English gloss). */
+export function arabicInterface(): boolean {
+  return /^ar\b/.test(vscode.env.language);
+}
+
+// The l10n bundle's Arabic for each English name is the vocabulary's Arabic (test/unit/vocabulary.test.ts).
 export function labelName(label: string): string {
-  switch (label) {
-    case 'PER':
-      return vscode.l10n.t('Person');
-    case 'LOC':
-      return vscode.l10n.t('Place');
-    case 'ORG':
-      return vscode.l10n.t('Organisation');
-    case 'MISC':
-      return vscode.l10n.t('Other name');
-    case 'NUMBER':
-      return vscode.l10n.t('Number');
-    case 'PERCENT':
-      return vscode.l10n.t('Percentage');
-    case 'MONEY':
-      return vscode.l10n.t('Money');
-    case 'QUANTITY':
-      return vscode.l10n.t('Quantity');
-    case 'DATE':
-      return vscode.l10n.t('Date');
-    case 'TIME':
-      return vscode.l10n.t('Time');
-    case 'DURATION':
-      return vscode.l10n.t('Duration');
-    case 'ORDINAL':
-      return vscode.l10n.t('Ordinal');
-    case 'CLAIM':
-      return vscode.l10n.t('Claim');
-    case 'QUOTE':
-      return vscode.l10n.t('Quote');
-    case 'NOTE':
-      return vscode.l10n.t('Note');
-    default:
-      return label;
-  }
+  return isRecordLabel(label) ? vscode.l10n.t(LABELS[label].en) : label;
+}
+
+/** A claim type's name (the key itself for a type this version does not know). */
+export function claimTypeName(type: string): string {
+  return Object.prototype.hasOwnProperty.call(CLAIM_TYPE_NAMES, type) ? vscode.l10n.t(CLAIM_TYPE_NAMES[type as ClaimType].en) : type;
+}
+
+/** Why a sentence was suggested as a claim: the article's own cue word, or a named reason (headline, figure, quote). */
+export function cueName(cue: string): string {
+  return Object.prototype.hasOwnProperty.call(CLAIM_CUE_NAMES, cue) ? vscode.l10n.t(CLAIM_CUE_NAMES[cue as keyof typeof CLAIM_CUE_NAMES].en) : cue;
+}
+
+/** The name of a mark that is more than its label: a claim suggestion, a tagged claim or quote. */
+export function markName(kind: keyof typeof MARK_NAMES): string {
+  return vscode.l10n.t(MARK_NAMES[kind].en);
 }
 
 /** What found an entity, in words (the CLI's JSON keeps the key). */

@@ -8,31 +8,22 @@ import type { Mark } from '../core/editor/marks';
 import { countWordOccurrences } from '../core/editor/occurrences';
 import { describeFigure } from '../core/figures/describe';
 import type { AnnotationRecord, VerdictDef } from '../core/model';
-import type { Detection } from '../core/types';
-import { entitySourceName, labelName } from './labels';
+import type { Detection, FigureLabel } from '../core/types';
+import { findVerdict } from '../core/vocabulary';
+import { CommandId } from './commandIds';
+import { arabicInterface, claimTypeName, cueName, entitySourceName, labelName, markName } from './labels';
 
 /**
- * Titles name the kind in both languages whatever the display language: annotators read the
- * Arabic term and match the English label of their guidelines and exports.
+ * Titles name the kind in the display language with its label key (PER, PERCENT, CLAIM…):
+ * annotators read the name and match the label of their guidelines and exports, and the Arabic
+ * interface shows no English word.
  */
-const BILINGUAL: Record<string, string> = {
-  PER: 'شخص — person',
-  LOC: 'مكان — place',
-  ORG: 'مؤسسة — organisation',
-  MISC: 'اسم آخر — other name',
-  NUMBER: 'عدد — number',
-  PERCENT: 'نسبة مئوية — percentage',
-  MONEY: 'مبلغ — money',
-  QUANTITY: 'كمية — quantity',
-  DATE: 'تاريخ — date',
-  TIME: 'وقت — time',
-  DURATION: 'مدة — duration',
-  ORDINAL: 'ترتيب — ordinal',
-  NOTE: 'ملاحظة — note',
-  CLAIM_SUGGESTED: 'ادعاء مقترح — claim suggestion',
-  CLAIM_TAGGED: 'ادعاء موسوم — tagged claim',
-  QUOTE_TAGGED: 'اقتباس موسوم — tagged quote',
-};
+function kindTitle(m: Mark, label: string): string {
+  const r = m.record;
+  if (m.key === 'claimTagged') return `${markName(r?.label === 'QUOTE' ? 'quoteTagged' : 'claimTagged')} (${r?.label ?? 'CLAIM'})`;
+  if (m.key === 'claimSuggestion') return `${markName('claimSuggestion')} (CLAIM)`;
+  return `${labelName(label)} (${label})`;
+}
 
 const plain = (text: string): InfoPart => ({ text });
 const user = (text: string, max?: number): InfoPart => (max === undefined ? { text, user: true } : { text, user: true, max });
@@ -65,7 +56,7 @@ function detectionRows(d: Detection, info: MarkInfo, wholeText?: WholeText): voi
   } else {
     rows.push({ name: vscode.l10n.t('Claimant'), value: [d.claimant ? user(d.claimant.text) : plain('—')] });
     rows.push({ name: vscode.l10n.t('Check-worthiness'), value: [plain(d.checkWorthiness.toFixed(2))] });
-    if (d.cue) rows.push({ name: vscode.l10n.t('Cue'), value: [user(d.cue)] });
+    if (d.cue) rows.push({ name: vscode.l10n.t('Cue'), value: [user(cueName(d.cue))] });
   }
 }
 
@@ -80,11 +71,11 @@ function recordRows(r: AnnotationRecord, verdicts: readonly VerdictDef[], rows: 
   if (c) {
     if (c.claimant) rows.push({ name: vscode.l10n.t('Claimant'), value: [user(c.claimant.text)] });
     if (c.date) rows.push({ name: vscode.l10n.t('Claim date'), value: [user(c.date)] });
-    if (c.type) rows.push({ name: vscode.l10n.t('Claim type'), value: [plain(c.type)] });
+    if (c.type) rows.push({ name: vscode.l10n.t('Claim type'), value: [plain(claimTypeName(c.type))] });
     if (r.label === 'CLAIM') {
-      const v = c.verdict ? verdicts.find((x) => x.key === c.verdict) : undefined;
+      const v = findVerdict(c.verdict, verdicts);
       const value: InfoPart[] = c.verdict
-        ? [{ text: v?.label ?? c.verdict, user: true, strong: true }, ...(v ? [plain(` (${v.labelEn})`)] : [])]
+        ? [{ text: v?.label ?? c.verdict, user: true, strong: true }, ...(v && !arabicInterface() ? [plain(` (${v.labelEn})`)] : [])]
         : [{ text: vscode.l10n.t('not yet rated'), em: true }];
       if (c.rating) value.push(plain(` — ${c.rating.value}/${c.rating.best}`));
       rows.push({ name: vscode.l10n.t('Verdict'), value });
@@ -101,7 +92,17 @@ function recordRows(r: AnnotationRecord, verdicts: readonly VerdictDef[], rows: 
     }
     if (c.review) rows.push({ name: vscode.l10n.t('Fact-check'), value: [{ text: c.review, url: true }] });
   }
-  if (r.value) for (const [k, v] of Object.entries(r.value)) rows.push({ name: k, value: [user(String(v))] });
+  if (r.value) {
+    // Described in the display words (as for a detected figure); the raw fields only when that fails.
+    let described: string | undefined;
+    try {
+      described = r.kind === 'figure' ? describeFigure({ kind: 'figure', label: r.label as FigureLabel, text: r.target.exact, value: r.value, start: r.target.start, end: r.target.end }) : undefined;
+    } catch {
+      described = undefined;
+    }
+    if (described) rows.push({ name: vscode.l10n.t('Value'), value: [user(described, 300)] });
+    else for (const [k, v] of Object.entries(r.value)) rows.push({ name: k, value: [user(String(v))] });
+  }
   if (r.note) rows.push({ name: vscode.l10n.t('Note'), value: [user(r.note, 600)] });
   const by: InfoPart[] = [];
   if (r.author) by.push(user(r.author));
@@ -114,29 +115,64 @@ function recordRows(r: AnnotationRecord, verdicts: readonly VerdictDef[], rows: 
   rows.push({ name: vscode.l10n.t('Status'), value: [plain(statusName(r.status))] });
 }
 
-/** The actions a mark offers, as Khabar command ids (hover links, reader buttons). */
-export function markActions(m: Mark): InfoAction[] {
-  const a = (title: string, command: string): InfoAction => ({ title, command });
+/**
+ * One action a mark offers: the hover link and reader button show `title`, the code action (Ctrl+.)
+ * shows `long(quote)`, which names the text it acts on. `onSpan`: it acts on the span (a claim
+ * suggestion has no record yet), not on the record.
+ */
+export interface MarkAction {
+  command: CommandId;
+  title: string;
+  long: (quote: string) => string;
+  preferred?: boolean;
+  onSpan?: boolean;
+}
+
+/** The actions a mark offers, built once for hovers, the reader and code actions. */
+export function markActionMenu(m: Mark): MarkAction[] {
+  const act = (command: CommandId, title: string, long: string | ((q: string) => string), extra: Partial<MarkAction> = {}): MarkAction => ({
+    command,
+    title,
+    long: typeof long === 'string' ? () => long : long,
+    ...extra,
+  });
+  const remove = act(CommandId.RemoveAnnotation, vscode.l10n.t('Remove'), (q) => vscode.l10n.t('Remove «{0}»', q));
+  const note = act(CommandId.AddNote, vscode.l10n.t('Note…'), vscode.l10n.t('Add note…'));
+  const retype = act(CommandId.RetypeDetection, vscode.l10n.t('Retype…'), (q) => vscode.l10n.t('Change the type of «{0}»…', q));
   const r = m.record;
-  if (m.key === 'orphan') return [a(vscode.l10n.t('Remove'), 'khabar.removeAnnotation')];
+  if (m.key === 'orphan') return [remove];
   if (m.key === 'claimTagged') {
     return [
-      ...(r?.label === 'CLAIM' ? [a(vscode.l10n.t('Set verdict…'), 'khabar.setVerdict')] : []),
-      a(vscode.l10n.t('Claimant…'), 'khabar.setClaimant'),
-      a(vscode.l10n.t('Type…'), 'khabar.setClaimType'),
-      a(vscode.l10n.t('Evidence…'), 'khabar.addEvidence'),
-      a(vscode.l10n.t('Note…'), 'khabar.addNote'),
-      a(vscode.l10n.t('Remove'), 'khabar.removeAnnotation'),
+      ...(r?.label === 'CLAIM' ? [act(CommandId.SetVerdict, vscode.l10n.t('Set verdict…'), (q) => vscode.l10n.t('Set verdict… «{0}»', q), { preferred: true })] : []),
+      act(CommandId.SetClaimant, vscode.l10n.t('Claimant…'), vscode.l10n.t('Set claimant…')),
+      act(CommandId.SetClaimType, vscode.l10n.t('Type…'), vscode.l10n.t('Set claim type…')),
+      act(CommandId.AddEvidence, vscode.l10n.t('Evidence…'), vscode.l10n.t('Add evidence link…')),
+      note,
+      act(CommandId.RemoveAnnotation, vscode.l10n.t('Remove'), (q) => vscode.l10n.t('Remove the tag «{0}»', q)),
     ];
   }
   if (m.key === 'claimSuggestion') {
-    return [a(vscode.l10n.t('Tag as claim'), 'khabar.tagClaim'), a(vscode.l10n.t('Tag as quote'), 'khabar.tagQuote'), a(vscode.l10n.t('Reject'), 'khabar.rejectDetection')];
+    return [
+      act(CommandId.TagClaim, vscode.l10n.t('Tag as claim'), (q) => vscode.l10n.t('Tag as claim «{0}»', q), { preferred: true, onSpan: true }),
+      act(CommandId.TagQuote, vscode.l10n.t('Tag as quote'), vscode.l10n.t('Tag as quote'), { onSpan: true }),
+      act(CommandId.RejectDetection, vscode.l10n.t('Reject'), vscode.l10n.t('Not a claim (reject the suggestion)'), { onSpan: true }),
+    ];
   }
-  if (m.key === 'note') return [a(vscode.l10n.t('Note…'), 'khabar.addNote'), a(vscode.l10n.t('Remove'), 'khabar.removeAnnotation')];
-  if (r) return [a(vscode.l10n.t('Retype…'), 'khabar.retypeDetection'), a(vscode.l10n.t('Note…'), 'khabar.addNote'), a(vscode.l10n.t('Remove'), 'khabar.removeAnnotation')];
-  const out = [a(vscode.l10n.t('Accept'), 'khabar.acceptDetection'), a(vscode.l10n.t('Reject'), 'khabar.rejectDetection')];
-  if (m.detection?.kind === 'entity') out.push(a(vscode.l10n.t('Retype…'), 'khabar.retypeDetection'), a(vscode.l10n.t('Add to entity list…'), 'khabar.addToEntityList'));
+  if (m.key === 'note') return [note, remove];
+  if (r) return [retype, note, remove];
+  const out = [
+    act(CommandId.AcceptDetection, vscode.l10n.t('Accept'), (q) => vscode.l10n.t('Accept «{0}»', q)),
+    act(CommandId.RejectDetection, vscode.l10n.t('Reject'), (q) => vscode.l10n.t('Reject «{0}»', q)),
+  ];
+  if (m.detection?.kind === 'entity') {
+    out.push(retype, act(CommandId.AddToEntityList, vscode.l10n.t('Add to entity list…'), (q) => vscode.l10n.t('Add «{0}» to the entity list…', q)));
+  }
   return out;
+}
+
+/** The actions a mark offers, as Khabar command ids (hover links, reader buttons). */
+export function markActions(m: Mark): InfoAction[] {
+  return markActionMenu(m).map((a) => ({ title: a.title, command: a.command }));
 }
 
 /** `wholeText`: the article's text when it is detected paragraph by paragraph (long articles). */
@@ -150,8 +186,7 @@ export function markInfo(m: Mark, verdicts: readonly VerdictDef[], wholeText?: W
   }
   const r = m.record;
   const label = r?.label ?? m.detection?.label ?? m.key;
-  const kind = m.key === 'claimTagged' ? (r?.label === 'QUOTE' ? 'QUOTE_TAGGED' : 'CLAIM_TAGGED') : m.key === 'claimSuggestion' ? 'CLAIM_SUGGESTED' : label;
-  const kindName = BILINGUAL[kind] ?? labelName(label);
+  const kindName = kindTitle(m, label);
   const text = r?.target.exact ?? m.detection?.text ?? '';
   info.title.push({ text: isolateArabic(kindName), strong: true }, plain(' · '), user(text, 120));
   if (r) recordRows(r, verdicts, info.rows);

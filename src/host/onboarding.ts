@@ -1,6 +1,7 @@
 // The walkthrough's helpers: open the sample article (copied into the workspace when it can be, so
 // tagging it writes a sidecar there rather than inside the extension's folder).
 import * as vscode from 'vscode';
+import { CommandId, registerCommand } from './commandIds';
 
 export const SAMPLE = 'samples/sample-article.ar.txt';
 
@@ -23,8 +24,8 @@ export async function openSample(extensionUri: vscode.Uri): Promise<vscode.TextE
 
 export function registerOnboarding(context: vscode.ExtensionContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('khabar.openSample', () => openSample(context.extensionUri)),
-    vscode.commands.registerCommand('khabar.openWalkthrough', () =>
+    registerCommand(CommandId.OpenSample, () => openSample(context.extensionUri)),
+    registerCommand(CommandId.OpenWalkthrough, () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#khabar.gettingStarted`, false),
     ),
   ];

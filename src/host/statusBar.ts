@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { isUnverified } from '../core/editor/records';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
+import { CommandId } from './commandIds';
 
 export class ArticleStatus implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -16,7 +17,7 @@ export class ArticleStatus implements vscode.Disposable {
   constructor(private readonly index: AnnotationIndex) {
     this.item = vscode.window.createStatusBarItem('khabar.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('Khabar annotations');
-    this.item.command = 'khabar.showAnnotations';
+    this.item.command = CommandId.ShowAnnotations;
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),

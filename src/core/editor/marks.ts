@@ -4,6 +4,7 @@
 
 import type { AnnotationRecord } from '../model';
 import type { Detection, EntityLabel } from '../types';
+import { ENTITY_LABELS } from '../vocabulary';
 
 export type DecorationKey =
   | 'PER'
@@ -36,7 +37,7 @@ export interface Mark {
   record?: AnnotationRecord;
 }
 
-const ENTITY_LABELS = new Set<string>(['PER', 'LOC', 'ORG', 'MISC']);
+const ENTITY_LABEL_SET = new Set<string>(ENTITY_LABELS);
 
 function spanKey(start: number, end: number): string {
   return `${start}:${end}`;
@@ -52,7 +53,7 @@ export function keyForRecord(r: AnnotationRecord): DecorationKey | undefined {
   if (r.status === 'rejected') return undefined;
   switch (r.kind) {
     case 'entity':
-      return ENTITY_LABELS.has(r.label) ? (r.label as EntityLabel) : 'MISC';
+      return ENTITY_LABEL_SET.has(r.label) ? (r.label as EntityLabel) : 'MISC';
     case 'figure':
       return 'figure';
     case 'claim':

@@ -10,6 +10,7 @@
 import { isArabicLetter } from '../arabic';
 import type { Rating, VerdictDef } from '../model';
 import type { DecorationKey } from './marks';
+import { findVerdict } from '../vocabulary';
 
 export type BorderStyle = 'solid' | 'dotted' | 'dashed';
 
@@ -75,7 +76,7 @@ export const VERDICT_STYLES: Readonly<Record<VerdictClass, OverlayStyle>> = {
 export function verdictClass(label: string, verdict: string | undefined, rating: Rating | undefined, vocabulary: readonly VerdictDef[]): VerdictClass {
   if (label === 'QUOTE') return 'quote';
   if (!verdict && !rating) return 'unrated';
-  let r = vocabulary.find((v) => v.key === verdict)?.rating;
+  let r = findVerdict(verdict, vocabulary)?.rating;
   if (r === undefined && rating && rating.best !== rating.worst) r = 1 + (4 * (rating.value - rating.worst)) / (rating.best - rating.worst);
   if (r === undefined || !Number.isFinite(r)) return 'other';
   if (r >= 3.5) return 'true';

@@ -5,7 +5,8 @@
 import type { PreparedArticle } from './prepare';
 import { safeRelativePath } from './paths';
 import { recordMeta } from './recordMeta';
-import { DEFAULT_VERDICTS, type VerdictDef } from '../model';
+import { type VerdictDef } from '../model';
+import { CLAIM_LABELS, DEFAULT_VERDICTS, ENTITY_LABELS, FIGURE_LABELS, RECORD_LABELS } from '../vocabulary';
 import { ExportError, type ExportFiles, type ExportOptions, type FormatWriter } from './types';
 
 /** brat pairs `X.txt` with `X.ann`; non-.txt articles keep their extension in X so names never collide. */
@@ -74,9 +75,9 @@ export function bratFiles(p: PreparedArticle): ExportFiles {
   };
 }
 
-const ENTITY_TYPES = 'PER|LOC|ORG|MISC';
-const FIGURE_TYPES = 'NUMBER|PERCENT|MONEY|QUANTITY|DATE|TIME|DURATION|ORDINAL';
-const CLAIM_TYPES = 'CLAIM|QUOTE';
+const ENTITY_TYPES = ENTITY_LABELS.join('|');
+const FIGURE_TYPES = FIGURE_LABELS.join('|');
+const CLAIM_TYPES = CLAIM_LABELS.join('|');
 
 /**
  * brat's annotation.conf for the types Khabar writes, so the folder opens in brat as it is and its
@@ -90,14 +91,14 @@ const CLAIM_TYPES = 'CLAIM|QUOTE';
  */
 export function bratAnnotationConf(verdicts: readonly VerdictDef[] = DEFAULT_VERDICTS): string {
   return `[entities]
-${[...ENTITY_TYPES.split('|'), ...FIGURE_TYPES.split('|'), ...CLAIM_TYPES.split('|'), 'NOTE'].join('\n')}
+${RECORD_LABELS.join('\n')}
 
 [relations]
 <OVERLAP>\tArg1:${ENTITY_TYPES}|${FIGURE_TYPES}, Arg2:${CLAIM_TYPES}, <OVL-TYPE>:<ANY>
 <OVERLAP>\tArg1:${CLAIM_TYPES}, Arg2:${CLAIM_TYPES}, <OVL-TYPE>:<ANY>
 <OVERLAP>\tArg1:${ENTITY_TYPES}, Arg2:${FIGURE_TYPES}, <OVL-TYPE>:<ANY>
 <OVERLAP>\tArg1:NOTE, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
-claimant_of\tArg1:PER|ORG|MISC|LOC, Arg2:${CLAIM_TYPES}
+claimant_of\tArg1:${ENTITY_TYPES}, Arg2:${CLAIM_TYPES}
 
 [events]
 

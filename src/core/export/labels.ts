@@ -1,15 +1,14 @@
 // Names shown to readers of reports, and the vocabulary mappings other tools expect.
 
 import { DEFAULT_VERDICTS, type AnnotationRecord, type Rating, type RecordLabel, type VerdictDef } from '../model';
+import { findVerdict } from '../vocabulary';
 
 /** ANERcorp spells the person tag PERS; CoNLL output follows it so the files mix with ANERcorp. */
 export function conllEntityTag(label: RecordLabel): string {
   return label === 'PER' ? 'PERS' : label;
 }
 
-export function findVerdict(key: string | undefined, verdicts: readonly VerdictDef[] = DEFAULT_VERDICTS): VerdictDef | undefined {
-  return key === undefined ? undefined : verdicts.find((v) => v.key === key);
-}
+export { findVerdict };
 
 /**
  * The rating of a claim: the explicit one, else derived from the verdict's place on the 1..5 scale.

@@ -6,6 +6,7 @@ import { anchorAt } from '../export/fromDetections';
 import { CodePointIndex } from '../export/offsets';
 import type { RecordMeta } from '../export/recordMeta';
 import type { AnnotationRecord, RecordKind, RecordLabel, RecordStatus, SidecarData } from '../model';
+import { LABELS as VOCABULARY, RECORD_LABELS } from '../vocabulary';
 
 export interface ImportedDocument {
   /** A relative file name for the article when the source gives one (not yet checked safe). */
@@ -23,15 +24,13 @@ const LABELS: Readonly<Record<string, { kind: RecordKind; label: RecordLabel }>>
   const add = (kind: RecordKind, label: RecordLabel, ...names: string[]): void => {
     for (const n of [label, ...names]) m[n.toUpperCase()] = { kind, label };
   };
+  for (const label of RECORD_LABELS) add(VOCABULARY[label].kind, label);
+  // Other tools' spellings of the same labels.
   add('entity', 'PER', 'PERS', 'PERSON');
   add('entity', 'LOC', 'LOCATION', 'GPE');
   add('entity', 'ORG', 'ORGANIZATION', 'ORGANISATION');
   add('entity', 'MISC', 'MIS', 'MIS0', 'MIS1', 'MIS2', 'MIS3', 'MIS-1', 'MIS-2', 'MIS-3');
   add('figure', 'NUMBER', 'CARDINAL', 'NUM');
-  for (const l of ['PERCENT', 'MONEY', 'QUANTITY', 'DATE', 'TIME', 'DURATION', 'ORDINAL'] as const) add('figure', l);
-  add('claim', 'CLAIM');
-  add('claim', 'QUOTE');
-  add('note', 'NOTE');
   return m;
 })();
 

@@ -5,6 +5,7 @@
 import { withEvidence, withVerdict } from '../editor/records';
 import type { ClaimInfo, VerdictDef } from '../model';
 import type { SaveClaimMessage } from './protocol';
+import { findVerdict } from '../vocabulary';
 
 export interface CardResult {
   claim: ClaimInfo;
@@ -21,7 +22,7 @@ export function evidenceLine(title: string, url: string): string {
 
 export function applyCard(current: { claim?: ClaimInfo; note?: string }, card: SaveClaimMessage, vocabulary: readonly VerdictDef[]): CardResult {
   let claim: ClaimInfo = { ...(current.claim ?? {}) };
-  const verdict = card.verdict ? vocabulary.find((v) => v.key === card.verdict) : undefined;
+  const verdict = findVerdict(card.verdict, vocabulary);
   if (verdict && card.label === 'CLAIM') claim = withVerdict(claim, verdict, vocabulary);
   else {
     delete claim.verdict;

@@ -7,6 +7,7 @@ import type { MarkInfo } from '../editor/markInfo';
 import type { ClaimType, VerdictDef } from '../model';
 import type { EntityLabel } from '../types';
 import type { ParagraphRole } from './layout';
+import { CLAIM_TYPES, ENTITY_LABELS } from '../vocabulary';
 
 // ---- host → webview ----------------------------------------------------------------------------
 
@@ -149,8 +150,7 @@ export const LIMITS = {
   evidence: 50,
 } as const;
 
-export const CLAIM_TYPES: readonly ClaimType[] = ['quantity', 'correlation-causation', 'law-rule', 'prediction', 'personal-experience', 'other'];
-const ENTITY_LABELS: readonly EntityLabel[] = ['PER', 'LOC', 'ORG', 'MISC'];
+export { CLAIM_TYPES };
 
 class Invalid extends Error {}
 

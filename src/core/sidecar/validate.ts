@@ -4,6 +4,9 @@
 import type { SidecarData } from '../model';
 import { isPlainObject } from './emit';
 import { SIDECAR_VERSION } from './format';
+import { BOUNDS, CLAIM_TYPES, RECORD_KINDS, RECORD_LABELS, RECORD_STATUSES } from '../vocabulary';
+
+export { BOUNDS, CLAIM_TYPES, RECORD_KINDS, RECORD_LABELS, RECORD_STATUSES };
 
 export type Path = (string | number)[];
 export interface ValidationIssue {
@@ -11,15 +14,6 @@ export interface ValidationIssue {
   message: string;
 }
 
-export const RECORD_KINDS = ['entity', 'figure', 'claim', 'note'] as const;
-export const RECORD_LABELS = [
-  'PER', 'LOC', 'ORG', 'MISC',
-  'NUMBER', 'PERCENT', 'MONEY', 'QUANTITY', 'DATE', 'TIME', 'DURATION', 'ORDINAL',
-  'CLAIM', 'QUOTE', 'NOTE',
-] as const;
-export const RECORD_STATUSES = ['accepted', 'rejected', 'suggested'] as const;
-export const CLAIM_TYPES = ['quantity', 'correlation-causation', 'law-rule', 'prediction', 'personal-experience', 'other'] as const;
-export const BOUNDS = ['about', 'more-than', 'less-than', 'at-least', 'at-most'] as const;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 

@@ -3,9 +3,10 @@
 // in step with its document, the store and the detections, and with the editor's cursor.
 import * as vscode from 'vscode';
 import { isArticle } from '../articles';
+import { CommandId, registerCommand } from '../commandIds';
 import { READER_VIEW_TYPE, ReaderPanel, webviewOptions, type ReaderDeps } from './readerPanel';
 
-export const OPEN_READER_COMMAND = 'khabar.openReader';
+export const OPEN_READER_COMMAND = CommandId.OpenReader;
 
 /** What the e2e tests and benchmarks read (see KhabarApi.reader). */
 export interface ReaderApi {
@@ -51,15 +52,9 @@ export class ReaderManager implements vscode.Disposable, ReaderApi {
     );
     return [
       this,
-      vscode.commands.registerCommand(OPEN_READER_COMMAND, async (arg?: unknown) => {
-        try {
-          const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : undefined;
-          return await this.open(document);
-        } catch (e) {
-          this.deps.output.appendLine(`${OPEN_READER_COMMAND}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Khabar: {0}', e instanceof Error ? e.message : String(e)));
-          return undefined;
-        }
+      registerCommand(OPEN_READER_COMMAND, async (arg?: unknown) => {
+        const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : undefined;
+        return this.open(document);
       }),
       vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {

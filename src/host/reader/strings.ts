@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { DecorationKey } from '../../core/editor/marks';
 import type { InitMessage } from '../../core/reader/protocol';
 import type { VerdictDef } from '../../core/model';
-import { groupName, groupOfKey, labelName } from '../labels';
+import { claimTypeName, groupName, groupOfKey, labelName } from '../labels';
+import { CLAIM_TYPES, ENTITY_LABELS } from '../../core/vocabulary';
 
 export function readerStrings(): Record<string, string> {
   return {
@@ -54,15 +55,8 @@ export function initMessage(uri: vscode.Uri, verdicts: readonly VerdictDef[]): I
     uiDir: /^(ar|fa|he|ur)\b/.test(lang) ? 'rtl' : 'ltr',
     strings: readerStrings(),
     verdicts: [...verdicts],
-    claimTypes: [
-      { key: 'quantity', name: vscode.l10n.t('Quantity (a number, a rise or a fall)') },
-      { key: 'correlation-causation', name: vscode.l10n.t('Cause and effect') },
-      { key: 'law-rule', name: vscode.l10n.t('Law or rule') },
-      { key: 'prediction', name: vscode.l10n.t('Prediction') },
-      { key: 'personal-experience', name: vscode.l10n.t('Personal experience') },
-      { key: 'other', name: vscode.l10n.t('Other') },
-    ],
+    claimTypes: CLAIM_TYPES.map((key) => ({ key, name: claimTypeName(key) })),
     legend: LEGEND.map((key) => ({ key, name: groupName(groupOfKey(key)) })),
-    entityLabels: (['PER', 'LOC', 'ORG', 'MISC'] as const).map((key) => ({ key, name: labelName(key) })),
+    entityLabels: ENTITY_LABELS.map((key) => ({ key, name: labelName(key) })),
   };
 }

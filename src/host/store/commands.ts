@@ -4,8 +4,9 @@
 import * as vscode from 'vscode';
 import type { AnnotationRecord } from '../../core/model';
 import type { AnnotationStore } from '../storeApi';
+import { CommandId, registerCommand } from '../commandIds';
 
-export const STORE_COMMANDS = { reattachOrphan: 'khabar.reattachOrphan', deleteOrphan: 'khabar.deleteOrphan' } as const;
+export const STORE_COMMANDS = { reattachOrphan: CommandId.ReattachOrphan, deleteOrphan: CommandId.DeleteOrphan } as const;
 
 /** What the commands accept: a tree item, `{uri, recordId}`, a record, or nothing (active editor + pick). */
 interface Arg {
@@ -18,8 +19,8 @@ interface Arg {
 
 export function registerStoreCommands(store: AnnotationStore): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(STORE_COMMANDS.reattachOrphan, (arg?: unknown) => reattach(store, arg)),
-    vscode.commands.registerCommand(STORE_COMMANDS.deleteOrphan, (arg?: unknown) => remove(store, arg)),
+    registerCommand(STORE_COMMANDS.reattachOrphan, (arg?: unknown) => reattach(store, arg)),
+    registerCommand(STORE_COMMANDS.deleteOrphan, (arg?: unknown) => remove(store, arg)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new OrphanActions(), { providedCodeActionKinds: OrphanActions.kinds }),
   ];
 }

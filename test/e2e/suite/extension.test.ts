@@ -121,7 +121,7 @@ describe('Khabar in VS Code', () => {
     const name = api.detections.get(doc).find((d) => d.kind === 'entity' && d.source === 'model');
     assert.ok(name, 'the sample has no name found by the entity model');
     const md = await hoverText(doc.uri, doc.positionAt(name.start + 1));
-    assert.match(md, /person|place|organisation|other name/i);
+    assert.match(md, /person|place|organisation|other/i);
     assert.match(md, /Found by.*the entity model/);
     assert.doesNotMatch(md, /Source/);
   });
