@@ -20,6 +20,9 @@ import { scalingSvg } from './plot';
 import { renderMarkdown, tableRows } from './report';
 import type { Results, ScalingPoint, StageResult } from './types';
 import { makeVscodeStub, withStubbedVscode, type StubCounters } from './vscodeStub';
+import { installNodePlatform } from '../src/platform/node/install';
+
+installNodePlatform();
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -7,6 +7,9 @@ import { detect } from '../src/core/detect';
 import { benchExport, formatExportBench } from '../src/core/export/bench';
 import { detectionsToRecords } from '../src/core/export/fromDetections';
 import type { ExportArticle } from '../src/core/export/types';
+import { installNodePlatform } from '../src/platform/node/install';
+
+installNodePlatform();
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

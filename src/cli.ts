@@ -7,6 +7,7 @@ import { EXPORT_HELP, runExport } from './cli/export';
 import { IMPORT_HELP, runImport } from './cli/import';
 import { UsageError } from './cli/io';
 import { VERSION } from './core/version';
+import { installNodePlatform } from './platform/node/install';
 
 type Command = (argv: string[], out: (s: string) => void, err: (s: string) => void) => number | Promise<number>;
 
@@ -33,6 +34,7 @@ Exit codes: 0 ok, 1 some file failed (reason on stderr), 2 usage error,
 }
 
 export async function main(argv: string[]): Promise<number> {
+  installNodePlatform();
   const out = (s: string): void => void process.stdout.write(s.endsWith('\n') ? s : s + '\n');
   const err = (s: string): void => void process.stderr.write(s.endsWith('\n') ? s : s + '\n');
   const [name, ...rest] = argv;

@@ -19,6 +19,7 @@ import { ArticleStatus } from './host/statusBar';
 import type { AnnotationStore } from './host/storeApi';
 import { registerStoreCommands } from './host/store/commands';
 import { createAnnotationStore } from './host/store/sidecarStore';
+import { installNodePlatform } from './platform/node/install';
 
 export interface DrawnSpan {
   start: number;
@@ -80,6 +81,7 @@ function drawnSpans(decorations: DecorationManager, editor: vscode.TextEditor): 
 
 export function activate(context: vscode.ExtensionContext): KhabarApi {
   const started = performance.now();
+  installNodePlatform();
   // First: every configuration listener registered after this one reads the new settings.
   const configWatch = watchConfig();
   const output = vscode.window.createOutputChannel('Khabar');

@@ -8,6 +8,9 @@ import { stripBom } from '../../src/core/arabic';
 import { findClaims } from '../../src/core/claims/index';
 import { findEntities } from '../../src/core/entities/index';
 import { findFigures } from '../../src/core/figures/index';
+import { installNodePlatform } from '../../src/platform/node/install';
+
+installNodePlatform();
 
 const root = path.resolve(__dirname, '..', '..', '..');
 function defaultFiles(): string[] {

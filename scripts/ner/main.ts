@@ -25,6 +25,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { findEntities, type EntityOptions } from '../../src/core/entities/index';
 import { decodeModel, encodeModel, pruneTable, type TaggerModel } from '../../src/core/entities/model';
+import { modelFileBytes, readModelFile } from '../../src/platform/node/model';
 import { formatScore, predictLabels, score, type Score } from './evaluate';
 import { addTypeBias, DEFAULT_TRAIN, parseTypeBias, readConll, train, type Sentence, type TrainOptions } from './train';
 
@@ -116,11 +117,11 @@ function trainAndSave(sentences: Sentence[], out: string, extraMeta: Record<stri
   if (written.length) extraMeta = { ...extraMeta, written: written.length };
   const model = train([...sentences, ...written], trainOptions());
   Object.assign(model.meta, extraMeta);
-  const bytes = encodeModel(model);
+  const bytes = modelFileBytes(model);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, bytes);
   console.error(`wrote ${path.relative(ROOT, out)} (${(bytes.length / 1024).toFixed(0)} KB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return decodeModel(bytes);
+  return decodeModel(encodeModel(model));
 }
 
 function readAqmar(): Sentence[] {
@@ -176,7 +177,7 @@ function main(): void {
   const command = process.argv[2];
   if (command === 'speed') {
     // speed MODEL TEXT: used by eval through speedApart().
-    const model = decodeModel(fs.readFileSync(process.argv[3]!));
+    const model = readModelFile(process.argv[3]!);
     console.log(JSON.stringify(speed(model, fs.readFileSync(process.argv[4]!, 'utf8'))));
     return;
   }
@@ -205,13 +206,13 @@ function main(): void {
   let model: TaggerModel;
   if (conllOnly) {
     if (!fs.existsSync(modelFile)) throw new Error(`no model at ${modelFile}: run npm run train first`);
-    model = decodeModel(fs.readFileSync(modelFile));
+    model = readModelFile(modelFile);
   } else if (has('retrain') || !fs.existsSync(modelFile)) {
     model = trainAndSave(trainPart, modelFile, {
       data: `ANERcorp train part, first ${tune ? 80 : 90}% of sentences`,
     });
   } else {
-    model = decodeModel(fs.readFileSync(modelFile));
+    model = readModelFile(modelFile);
   }
   if (arg('o-bias') !== undefined) model.meta.oBias = Number(arg('o-bias'));
   // --type-bias ORG=1.5,MISC=1: a margin for starting a name of that type, added to the
@@ -272,7 +273,7 @@ function main(): void {
       }
     }
     const t0 = process.hrtime.bigint();
-    decodeModel(fs.readFileSync(SHIPPED));
+    readModelFile(SHIPPED);
     const loadLine = `Loading the shipped model (${(fs.statSync(SHIPPED).size / 1024).toFixed(0)} KB, first call only): ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms.`;
     console.log(loadLine);
     sections.push(loadLine);

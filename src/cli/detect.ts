@@ -2,7 +2,7 @@
 // documented in the README), or a readable listing.
 
 import { detect } from '../core/detect';
-import { userListFor } from '../core/entities/userListFile';
+import { userListFor } from '../platform/node/userListFile';
 import { isGeneratedReport } from '../core/export/reportMarker';
 import type { AnnotationKind, Detection } from '../core/types';
 import { parseArgs, readArticle, UsageError } from './io';

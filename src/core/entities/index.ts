@@ -1,8 +1,6 @@
 // Entities: people, places, organisations and other names, found by an averaged-perceptron BIO
 // tagger (see scripts/ner), made consistent across the document, then overridden by the user's list.
 
-import * as fs from 'fs';
-import * as path from 'path';
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
 import { applyDocument } from './document';
@@ -14,9 +12,7 @@ export { parseUserList, type UserList, type UserEntry } from './userList';
 export type { TaggerModel } from './model';
 
 export interface EntityOptions {
-  /** Path of the model file; the shipped model by default. */
-  modelPath?: string;
-  /** An already-loaded model (takes precedence over modelPath). */
+  /** A model to use instead of the shipped one. */
   model?: TaggerModel;
   /** The workspace list (.khabar/entities.yaml), parsed with parseUserList. */
   userList?: UserList;
@@ -28,29 +24,26 @@ export const MODEL_FILE = 'ner.model.gz';
 
 const TYPE_LABELS: readonly EntityLabel[] = ['PER', 'PER', 'LOC', 'ORG', 'MISC'];
 
-const cache = new Map<string, TaggerModel>();
+/** Where the shipped model's bytes come from (gunzipped): the platform layer says (src/platform/node). */
+let modelSource: (() => Uint8Array) | undefined;
+let shipped: TaggerModel | undefined;
 
-/** Where the shipped model is: `models/` next to the bundle's folder (dist/ or out/…), found upwards. */
-export function defaultModelPath(): string {
-  let dir = __dirname;
-  for (let k = 0; k < 6; k++) {
-    const candidate = path.join(dir, 'models', MODEL_FILE);
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return path.join(__dirname, '..', 'models', MODEL_FILE);
+/**
+ * Tells the core how to get the shipped model's bytes (the model file, gunzipped). Read once, on
+ * the first article that needs names; the host, the CLI and the tests install Node's reader.
+ */
+export function provideModel(source: () => Uint8Array): void {
+  modelSource = source;
+  shipped = undefined;
 }
 
-/** Load (once per path) and cache a model file. */
-export function loadModel(modelPath = defaultModelPath()): TaggerModel {
-  let m = cache.get(modelPath);
-  if (!m) {
-    m = prepareModel(decodeModel(fs.readFileSync(modelPath)));
-    cache.set(modelPath, m);
+/** The shipped model, decoded once. */
+export function loadModel(): TaggerModel {
+  if (!shipped) {
+    if (!modelSource) throw new Error('no entity model: the platform layer has not provided one (call installNodePlatform() from src/platform/node)');
+    shipped = prepareModel(decodeModel(modelSource()));
   }
-  return m;
+  return shipped;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '؟']);
@@ -112,7 +105,7 @@ export function tagText(text: string, model: TaggerModel): EntityDetection[] {
 }
 
 export function findEntities(text: string, options: EntityOptions = {}): EntityDetection[] {
-  const model = options.model ?? loadModel(options.modelPath ?? defaultModelPath());
+  const model = options.model ?? loadModel();
   let found = tagText(text, model);
   if (options.document !== false) found = applyDocument(text, found, model);
   if (options.userList) found = applyUserList(text, found, options.userList);

@@ -1,8 +1,8 @@
 // The tagger's model: hashed feature weights per BIO label, label transitions, and the gazetteer,
 // stored as one gzipped file (a JSON header and raw typed arrays); plus Viterbi decoding under the
-// BIO constraint (I-X only after B-X or I-X).
+// BIO constraint (I-X only after B-X or I-X). The (un)gzipping is the platform's (src/platform/node/model.ts):
+// encodeModel and decodeModel work on the file's gunzipped bytes, so this file runs anywhere.
 
-import { gunzipSync, gzipSync } from 'zlib';
 import {
   addPhrase,
   emptyGazetteer,
@@ -361,6 +361,7 @@ function loadTable(hashes: Uint32Array, q: Int16Array, scale: number, width: num
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
+/** The model file's bytes before gzip (src/platform/node/model.ts writeModelFile gzips them). */
 export function encodeModel(model: TaggerModel): Buffer {
   const emit = storeTable(model.emit);
   const pair = storeTable(model.pair);
@@ -388,18 +389,20 @@ export function encodeModel(model: TaggerModel): Buffer {
   length.writeUInt32LE(json.length);
   const parts: Buffer[] = [length, json, Buffer.alloc(align4(4 + json.length) - 4 - json.length)];
   for (const a of [emit.hashes, pair.hashes, Uint32Array.from(counts), emit.q, pair.q]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  return gzipSync(Buffer.concat(parts), { level: 9 });
+  return Buffer.concat(parts);
 }
 
+/** A model from the model file's gunzipped bytes (src/platform/node/model.ts readModelFile gunzips). */
 export function decodeModel(bytes: Uint8Array): TaggerModel {
-  const raw = gunzipSync(bytes);
-  // Typed-array views need aligned offsets; gunzip's buffer may sit anywhere in a pool.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new Error(`not a ${MODEL_FORMAT} model yet: the bytes are still gzipped (gunzip the model file first, as platform/node readModelFile does)`);
+  const raw = bytes;
+  // Typed-array views need aligned offsets; the bytes may sit anywhere in a pool.
   const ab = new ArrayBuffer(raw.length);
   new Uint8Array(ab).set(raw);
-  const headerLength = raw.length >= 4 ? raw.readUInt32LE(0) : 0;
+  const headerLength = raw.length >= 4 ? new DataView(ab).getUint32(0, true) : 0;
   let header: ModelHeader | undefined;
   try {
-    header = headerLength > 0 && 4 + headerLength <= raw.length ? (JSON.parse(raw.toString('utf8', 4, 4 + headerLength)) as ModelHeader) : undefined;
+    header = headerLength > 0 && 4 + headerLength <= raw.length ? (JSON.parse(new TextDecoder().decode(raw.subarray(4, 4 + headerLength))) as ModelHeader) : undefined;
   } catch {
     header = undefined;
   }

@@ -1,12 +1,12 @@
 // The lossless export: the sidecar's {khabar, document, annotations} per article, as a JSON array.
 
-import { createHash } from 'crypto';
+import { sha256Hex as sha256 } from '../sha256';
 import type { SidecarData } from '../model';
 import type { PreparedArticle } from './prepare';
 import type { FormatWriter } from './types';
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256(text);
 }
 
 export function jsonDocument(p: PreparedArticle): SidecarData & { document: { url?: string; date?: string; title?: string } } {

@@ -1,7 +1,7 @@
 // What every importer produces (a text and its records) and the pieces they share: label mapping,
 // offset conversion with a check against the quote, and building the sidecar data.
 
-import { createHash } from 'crypto';
+import { sha256Hex } from '../sha256';
 import { anchorAt } from '../export/fromDetections';
 import { CodePointIndex } from '../export/offsets';
 import type { RecordMeta } from '../export/recordMeta';
@@ -145,7 +145,7 @@ export function sidecarFor(doc: ImportedDocument, articleFileName: string): Side
     khabar: 1,
     document: {
       path: articleFileName,
-      sha256: createHash('sha256').update(doc.text, 'utf8').digest('hex'),
+      sha256: sha256Hex(doc.text),
       length: doc.text.length,
       ...(doc.url === undefined ? {} : { url: doc.url }),
     },

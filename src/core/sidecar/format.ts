@@ -1,7 +1,7 @@
 // The fixed facts of the sidecar format: version, file naming, key order, record order, hashing.
 // Everything that decides which bytes a sidecar has lives here so the writer and reader agree.
 
-import { createHash } from 'crypto';
+import { sha256Hex as sha256 } from '../sha256';
 import type { AnnotationRecord, SidecarData } from '../model';
 
 export const SIDECAR_VERSION = 1;
@@ -48,7 +48,7 @@ export function articlePathFor(sidecarPath: string, suffix = DEFAULT_SIDECAR_SUF
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256(text);
 }
 
 /** The `document` block for an article text; path is the article's file name relative to the sidecar. */

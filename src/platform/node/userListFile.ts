@@ -1,9 +1,9 @@
-// Finding and reading the workspace's .khabar/entities.yaml for the CLI (the editor reads the
-// file through its own workspace API and calls parseUserList).
+// Finding and reading the workspace's .khabar/entities.yaml for the CLI (the editor reads the file
+// through its own workspace API and calls parseUserList). Node only, so it lives outside core.
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseUserList, type UserList } from './userList';
+import { parseUserList, type UserList } from '../../core/entities/userList';
 
 export const USER_LIST_PATH = path.join('.khabar', 'entities.yaml');
 

@@ -1,0 +1,15 @@
+// What the core needs from Node, handed over once at start-up by the extension host, the CLI, the
+// tests and the scripts: the shipped entity model's bytes (read lazily) and the native SHA-256.
+import { createHash } from 'crypto';
+import { provideModel } from '../../core/entities/index';
+import { useNativeSha256 } from '../../core/sha256';
+import { defaultModelPath, readModelBytes } from './model';
+
+let installed = false;
+
+export function installNodePlatform(modelPath?: string): void {
+  if (installed && modelPath === undefined) return;
+  installed = true;
+  provideModel(() => readModelBytes(modelPath ?? defaultModelPath()));
+  useNativeSha256((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
+}
