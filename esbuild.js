@@ -32,7 +32,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcher],
+  // The "[watch] build started/finished" markers are for the watch task's problem matcher only.
+  plugins: watch ? [problemMatcher] : [],
   metafile: true,
 };
 

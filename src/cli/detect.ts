@@ -12,7 +12,10 @@ export const DETECT_HELP = `Usage: khabar detect [options] FILE... (use - for st
 Prints what Khabar finds in each article: entities, figures and claims.
 
 Options:
-  --format json|text   json: one JSON object per file per line (default); text: one line per finding
+  --format json|text   json: one JSON object per file per line (default); text: one line per finding,
+                       FILE:LINE:COL, kind, label, the text, tab-separated; the text is wrapped in
+                       invisible U+2068/U+2069 (bidi isolates) so a terminal keeps the columns in order
+  --no-isolate         text: leave the isolates out (for grep, cut or a spreadsheet)
   --kinds LIST         comma-separated subset of entity,figure,claim (default: all)
   --article-date DATE  the article's date (YYYY-MM-DD) for relative dates like "أمس"
   --max-size BYTES     refuse files larger than this (default 10 MB)
@@ -22,7 +25,7 @@ Options:
 export function runDetect(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const { flags, positional } = parseArgs(argv, {
     values: ['format', 'kinds', 'article-date', 'max-size', 'entities'],
-    booleans: ['help'],
+    booleans: ['help', 'no-isolate'],
   });
   if (flags.has('help')) {
     out(DETECT_HELP);
@@ -66,7 +69,7 @@ export function runDetect(argv: string[], out: (s: string) => void, err: (s: str
     if (format === 'json') {
       out(JSON.stringify({ file, annotations }));
     } else {
-      out(formatText(file, r.text, annotations));
+      out(formatText(file, r.text, annotations, !flags.has('no-isolate')));
     }
   }
   return failed > 0 ? 1 : 0;
@@ -91,7 +94,7 @@ export function parseSize(v: string | undefined): number | undefined {
   return Number(m[1]) * mult;
 }
 
-function formatText(file: string, text: string, annotations: readonly Detection[]): string {
+function formatText(file: string, text: string, annotations: readonly Detection[], isolate = true): string {
   const lines: string[] = [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -110,8 +113,9 @@ function formatText(file: string, text: string, annotations: readonly Detection[
     if (a.kind === 'figure') extra = ' ' + JSON.stringify(a.value);
     else if (a.kind === 'claim') extra = a.claimant ? ` claimant=${a.claimant.text}` : '';
     else if (a.canonical && a.canonical !== a.text) extra = ` = ${a.canonical}`;
-    // Isolate the Arabic quote so a terminal lays the line out left to right.
-    lines.push(`${file}:${position(a.start)}\t${a.kind}\t${a.label}\t\u2068${a.text.replace(/\s+/g, ' ')}\u2069${extra}`);
+    // Isolate the Arabic quote so a terminal lays the line out left to right (unless --no-isolate).
+    const quote = a.text.replace(/\s+/g, ' ');
+    lines.push(`${file}:${position(a.start)}\t${a.kind}\t${a.label}\t${isolate ? `\u2068${quote}\u2069` : quote}${extra}`);
   }
   if (lines.length === 0) lines.push(`${file}: nothing found`);
   return lines.join('\n');

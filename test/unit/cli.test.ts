@@ -197,6 +197,18 @@ describe('khabar CLI (dist/cli.js)', function () {
       const column = first.start - (before.lastIndexOf('\n') + 1) + 1;
       assert.ok(r.stdout.startsWith(`${file}:${line}:${column}\tfigure\t`), r.stdout.split('\n')[0]);
     });
+
+    it('--format text wraps each quote in U+2068/U+2069, and --no-isolate leaves them out', () => {
+      const file = path.join(BAD, 'bom-crlf-emoji.txt');
+      const quoteOf = (line: string): string => line.split('\t')[3]!.replace(/ \{.*$/, '');
+      const isolated = khabar(['detect', '--format', 'text', '--kinds', 'figure', file]).stdout.split('\n')[0]!;
+      const bare = khabar(['detect', '--format', 'text', '--no-isolate', '--kinds', 'figure', file]);
+      assert.strictEqual(bare.code, 0, bare.stderr);
+      const plain = bare.stdout.split('\n')[0]!;
+      assert.match(quoteOf(isolated), /^\u2068[^\u2068\u2069]+\u2069$/);
+      assert.strictEqual(quoteOf(plain), quoteOf(isolated).slice(1, -1));
+      assert.ok(!/[\u2068\u2069]/.test(bare.stdout));
+    });
   });
 
   describe('bad files: exit 1, the file and the reason on stderr, the other files still processed', () => {
