@@ -69,6 +69,31 @@ const FILLER = [
 ];
 const MARKS = ['\u064e', '\u064f', '\u0650', '\u0651', '\u0652', '\u064b', '\u0640'];
 
+const NAMES = ['محمد بن سلمان بن عبدالعزيز', 'محمد بن نايف بن عبدالعزيز', 'الأمير محمد', 'مطار الجوف', 'الجوف', 'الرياض', 'جدة', 'وزارة الصحة', 'وزارة الدفاع', 'هيئة الطيران المدني'];
+const WORDS2 = ['قال', 'إن', 'في', 'من', 'على', 'وأكد', 'أن', 'المطار', 'الوفد', 'اليوم', 'رحلات', 'دولية', 'مدير', 'الأمم المتحدة', 'استقبل', 'التقى', 'وزراء', 'سيستقبل', 'جاهز'];
+const FIGS = ['2026', '15', '٢٠٢٥', '300', 'بالمئة', 'مليون ريال'];
+
+/** A made-up article of a few paragraphs built from names and phrases that repeat, with near-identical surroundings: where anchors go wrong. */
+export function syntheticArticle(r: Rand): string {
+  const paras: string[] = [];
+  const np = 1 + Math.floor(r() * 4);
+  for (let p = 0; p < np; p++) {
+    const sents: string[] = [];
+    const ns = 1 + Math.floor(r() * 3);
+    for (let s = 0; s < ns; s++) {
+      const n = 4 + Math.floor(r() * 9);
+      const ws: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const x = r();
+        ws.push(x < 0.25 ? NAMES[Math.floor(r() * NAMES.length)]! : x < 0.35 ? FIGS[Math.floor(r() * FIGS.length)]! : WORDS2[Math.floor(r() * WORDS2.length)]!);
+      }
+      sents.push(ws.join(' ') + '.');
+    }
+    paras.push(sents.join(r() < 0.3 ? '\n' : ' '));
+  }
+  return paras.join('\n\n') + '\n';
+}
+
 export interface Edited {
   text: string;
   chars: Ch[];

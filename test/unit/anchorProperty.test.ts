@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { anchorFor, anchorHolds, reanchor } from '../../src/core/anchor/anchor';
 import { shiftAnchors, type TextChange } from '../../src/core/anchor/shift';
 import type { AnnotationRecord } from '../../src/core/model';
-import { emptyTally, randomEdits, randomSpans, rng, runScript, type Rand } from './anchorEdits';
+import { emptyTally, randomEdits, randomSpans, rng, runScript, syntheticArticle } from './anchorEdits';
 
 // A small vocabulary on purpose: repeated words and phrases are where anchors go wrong.
 const WORDS = ['قال', 'الوزير', 'إن', 'الحكومة', 'ستخفض', 'العجز', 'في', '2026', 'بالمئة', '😀', '🇸🇦', '،', '.', 'السالم', 'عمّان'];
@@ -139,38 +139,13 @@ describe('anchoring never loses an annotation (property)', () => {
 // article whose characters are tracked (test/unit/anchorEdits.ts), so the place each annotation's
 // characters went is known, or known to be destroyed.
 describe('re-anchoring lands on the right occurrence or says orphan (property, tracked characters)', () => {
-  // Names and phrases that repeat, with near-identical surroundings: where anchors go wrong.
-  const NAMES = ['محمد بن سلمان بن عبدالعزيز', 'محمد بن نايف بن عبدالعزيز', 'الأمير محمد', 'مطار الجوف', 'الجوف', 'الرياض', 'جدة', 'وزارة الصحة', 'وزارة الدفاع', 'هيئة الطيران المدني'];
-  const WORDS2 = ['قال', 'إن', 'في', 'من', 'على', 'وأكد', 'أن', 'المطار', 'الوفد', 'اليوم', 'رحلات', 'دولية', 'مدير', 'الأمم المتحدة', 'استقبل', 'التقى', 'وزراء', 'سيستقبل', 'جاهز'];
-  const FIGS = ['2026', '15', '٢٠٢٥', '300', 'بالمئة', 'مليون ريال'];
-
-  function article(r: Rand): string {
-    const paras: string[] = [];
-    const np = 1 + Math.floor(r() * 4);
-    for (let p = 0; p < np; p++) {
-      const sents: string[] = [];
-      const ns = 1 + Math.floor(r() * 3);
-      for (let s = 0; s < ns; s++) {
-        const n = 4 + Math.floor(r() * 9);
-        const ws: string[] = [];
-        for (let i = 0; i < n; i++) {
-          const x = r();
-          ws.push(x < 0.25 ? NAMES[Math.floor(r() * NAMES.length)]! : x < 0.35 ? FIGS[Math.floor(r() * FIGS.length)]! : WORDS2[Math.floor(r() * WORDS2.length)]!);
-        }
-        sents.push(ws.join(' ') + '.');
-      }
-      paras.push(sents.join(r() < 0.3 ? '\n' : ' '));
-    }
-    return paras.join('\n\n') + '\n';
-  }
-
   it('never silently wrong, rarely a needless orphan, and check --fix twice is once', function () {
     this.timeout(60000);
     const tally = emptyTally();
     fc.assert(
       fc.property(fc.integer(), (seed) => {
         const r = rng(seed);
-        const text = article(r);
+        const text = syntheticArticle(r);
         const spans = randomSpans(text, r, 2 + Math.floor(r() * 6));
         const ed = randomEdits(text, r, 1 + Math.floor(r() * 5));
         const before = tally.counts.wrong;
