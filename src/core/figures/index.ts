@@ -525,11 +525,11 @@ class Scanner {
     }
     let numStr = intStr;
     let isInt = true;
-    // Al-Hayat writes decimals with ر: "2ر12" is 2.12.
+    // Wire copy (KUNA, Al-Hayat) writes decimals with ر, fraction first: "3ر5" is 5.3, "4ر19" is 19.4.
     if (!seps && t[p] === 'ر' && isDigit(t.charCodeAt(p + 1))) {
       const f = this.digitRun(p + 1);
       if (!isLetter(t.charCodeAt(f.e))) {
-        return { s: i, e: f.e, v: parseFloat(intStr + '.' + f.str), scale: 1, isInt: false, digits: true, intLen: intStr.replace(/^0+(?=\d)/, '').length };
+        return { s: i, e: f.e, v: parseFloat(f.str + '.' + intStr), scale: 1, isInt: false, digits: true, intLen: f.str.replace(/^0+(?=\d)/, '').length };
       }
     }
     const c = seps && t[p] === '.' ? 0 : t.charCodeAt(p);
