@@ -306,6 +306,56 @@ const CASES: Case[] = [
   { name: 'قبل أن is not reported speech', text: 'قال الرجل كلمته قبل أن يغادر المكان.', want: [] },
   { name: 'a dateline is not a statement', text: 'السبت 2021/06/05\n', want: [] },
   { name: 'a year is not a figure', text: 'وشهدت المدينة احتجاجات واسعة في عام 2019 ضد الحكومة.', want: [] },
+  // Issue 16: the misses on modern news, each as a general rule.
+  {
+    name: 'a subjectless وأكد continues the subject of the sentence before, whatever its verb',
+    text: 'التقى وزير الخارجية عادل الجبير نظيره الفرنسي أمس. وأكد أن العلاقات بين البلدين قوية.',
+    want: [['العلاقات بين البلدين قوية', 'وزير الخارجية عادل الجبير', 'وأكد']],
+  },
+  {
+    name: 'an explicit speaker still wins over the subject of the sentence before',
+    text: 'استقبل وزير الصحة الوفد أمس. وأكد مدير المستشفى أن الأجهزة وصلت.',
+    want: [['الأجهزة وصلت', 'مدير المستشفى', 'وأكد']],
+  },
+  {
+    name: 'وبين opening a clause is بيّن, a speech verb',
+    text: 'وبين الفارس أن المشروع يكتمل خلال عامين.',
+    entities: { PER: ['الفارس'] },
+    want: [['المشروع يكتمل خلال عامين', 'الفارس', 'وبين']],
+  },
+  {
+    name: 'بين inside a clause is "between", not a speech verb',
+    text: 'ويمتد الطريق بين المدينتين مسافة طويلة.',
+    want: [],
+  },
+  {
+    name: 'a footer linking the story is not the headline\'s claimant',
+    text: 'الأمانة تعلن حملة لتنظيف الشواطئ\nأطلقت الأمانة حملة واسعة.\nرابط الخبر بصحيفة الوئام: الأمانة تعلن حملة لتنظيف الشواطئ\n',
+    want: [['حملة لتنظيف الشواطئ', 'الأمانة', 'تعلن']],
+  },
+  {
+    name: 'an anonymous source after the addressee is the claimant, not an organisation before',
+    text: 'وقالت الهيئة إن الطلبات زادت. وأكدت لـ"الرياض" مصادر مطلعة أن الهيئة تدرس القرار.',
+    want: [
+      ['الطلبات زادت', 'الهيئة', 'وقالت'],
+      ['الهيئة تدرس القرار', 'مصادر مطلعة', 'وأكدت'],
+    ],
+  },
+  {
+    name: 'an addressee in brackets before an anonymous source',
+    text: 'وأشار لـ(الحياة) مصدر مطلع في الشركة إلى أن الأرباح ارتفعت.',
+    want: [['الأرباح ارتفعت', 'مصدر مطلع في الشركة', 'وأشار']],
+  },
+  {
+    name: 'the antecedent of الذي speaks; الأمر الذي is no speaker',
+    text: 'تواصلت الصحيفة مع المتحدث باسم الوزارة سعد الخالدي الذي أكد أن القرار نهائي.',
+    want: [['القرار نهائي', 'المتحدث باسم الوزارة سعد الخالدي', 'أكد']],
+  },
+  {
+    name: 'الأمر الذي يشير has no speaker in الأمر',
+    text: 'وتراجعت الأسعار، الأمر الذي يشير إلى أن الطلب ضعيف.',
+    want: [['الطلب ضعيف', null, 'يشير']],
+  },
 ];
 
 describe('claims: constructions', () => {

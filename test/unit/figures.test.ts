@@ -288,6 +288,80 @@ const EDGES: Case[] = [
   { name: 'tanween on a unit', input: 'عمره 30 عاماً', want: [{ text: '30 عاماً', label: 'DURATION', value: { number: 30, duration: 'P30Y' } }] },
 ];
 
+/** Issue 16: what modern news showed the scanner getting wrong, each as a general rule (sentences written for Khabar). */
+const MODERN_NEWS: Case[] = [
+  { name: 'the year in an event name is a DATE, not a count', input: 'تستضيف قطر بطولة كأس العالم 2022 في الشتاء', want: [{ text: '2022', label: 'DATE', value: { date: '2022' } }] },
+  { name: 'the year of a plan two words after its noun', input: 'ضمن رؤية المملكة 2030 الطموحة', want: [{ text: '2030', label: 'DATE', value: { date: '2030' } }] },
+  { name: 'a count after an event noun stays a count when it is not year-shaped', input: 'شارك في البطولة 250 لاعبا', want: [{ text: '250', label: 'NUMBER', value: { number: 250 } }] },
+  {
+    name: 'life dates in brackets are two years',
+    input: 'رحل الشاعر (1940-2010) بعد مرض',
+    want: [
+      { text: '1940', label: 'DATE', value: { date: '1940' } },
+      { text: '2010', label: 'DATE', value: { date: '2010' } },
+    ],
+  },
+  {
+    name: 'a range of year-shaped counts before a noun stays two counts',
+    input: 'يحضر 1950-2000 زائر يوميا',
+    want: [
+      { text: '1950', label: 'NUMBER', value: { number: 1950 } },
+      { text: '2000', label: 'NUMBER', value: { number: 2000 } },
+    ],
+  },
+  { name: 'list numbering "2-" opening a line is skipped', input: 'الأهداف:\n1- رفع الكفاءة\n2 - خفض التكاليف بنسبة 5%', want: [{ text: '5%', label: 'PERCENT', value: { number: 5, unit: 'percent' } }] },
+  { name: 'a number opening a line without a list mark is still a figure', input: '3 آلاف زائر حضروا المعرض', want: [{ text: '3 آلاف', label: 'NUMBER', value: { number: 3000 } }] },
+  { name: '«وست هام» is West Ham, not "and six"', input: 'فاز وست هام على منافسه', want: [] },
+  { name: '«وست» before a counted noun is still six', input: 'خمس مدارس وست مستشفيات', want: [
+    { text: 'خمس', label: 'NUMBER', value: { number: 5 } },
+    { text: 'وست', label: 'NUMBER', value: { number: 6 } },
+  ] },
+  { name: '«غدا» after a relative pronoun is the verb "became"', input: 'الأمر الذي غدا مصدر قلق للسكان', want: [] },
+  { name: '«غدا» opening a clause before a definite noun is the verb', input: 'انتهت المباراة، وغدا الملعب خاليا', want: [] },
+  { name: '«غدا» after a verb is tomorrow', input: 'يصل الوفد غدا إلى جدة', want: [{ text: 'غدا', label: 'DATE', value: { relative: 'tomorrow' } }] },
+  {
+    name: '«غدا» opening a sentence before a weekday is tomorrow',
+    input: 'غدا الخميس تنطلق البطولة',
+    want: [
+      { text: 'غدا', label: 'DATE', value: { relative: 'tomorrow' } },
+      { text: 'الخميس', label: 'DATE', value: { relative: 'weekday:thursday', weekday: 'thursday' } },
+    ],
+  },
+  { name: '«أمسّ الحاجة» is "the direst need", not yesterday', input: 'الأسر في أمس الحاجة إلى الدعم', want: [] },
+  { name: '«ألف ليلة وليلة» is a title', input: 'قرأ ألف ليلة وليلة في صغره', want: [] },
+  {
+    name: 'a Solar Hijri year is the Gregorian interval it covers, not a lunar year',
+    input: 'ولد عام 1388 هجري شمسي',
+    want: [{ text: '1388 هجري شمسي', label: 'DATE', value: { date: '2009-03-21/2010-03-20' } }],
+  },
+  { name: 'a Solar Hijri day is converted with the Solar Hijri calendar', input: 'في 1/7/1402 هـ.ش', want: [{ text: '1/7/1402 هـ.ش', label: 'DATE', value: { date: '2023-09-23' } }] },
+  { name: 'a lunar Hijri year keeps its reading', input: 'عام 1388 هجري', want: [{ text: '1388 هجري', label: 'DATE', value: { hijri: '1388' } }] },
+  { name: 'على الأقل after the counted noun keeps the bound', input: 'قتل 100 شخص على الأقل', want: [{ text: '100', label: 'NUMBER', value: { number: 100, bound: 'at-least' } }] },
+  { name: 'على الأقل two words later does not bind', input: 'قتل 100 شخص في المدينة على الأقل', want: [{ text: '100', label: 'NUMBER', value: { number: 100 } }] },
+  { name: 'a quoted amount before its currency is MONEY', input: 'غرامة قدرها "10,000" ريال', want: [{ text: '"10,000" ريال', label: 'MONEY', value: { number: 10000, currency: 'SAR' } }] },
+  { name: 'a quoted amount before its scale and currency', input: 'جائزة قدرها «500» ألف ريال', want: [{ text: '«500» ألف ريال', label: 'MONEY', value: { number: 500000, currency: 'SAR' } }] },
+  { name: 'a quoted number alone stays as it was', input: 'فيلم "71" الجديد', want: [{ text: '71', label: 'NUMBER', value: { number: 71 } }] },
+  { name: 'wire-copy decimals, fraction first: 3ر5 is 5.3', input: 'نما 3ر5 في المائة', want: [{ text: '3ر5 في المائة', label: 'PERCENT', value: { number: 5.3, unit: 'percent' } }] },
+  { name: 'wire-copy decimals before a scale: 4ر19 مليون is 19.4 million', input: 'بقيمة 4ر19 مليون دولار', want: [{ text: '4ر19 مليون دولار', label: 'MONEY', value: { number: 19400000, currency: 'USD' } }] },
+  { name: 'a number naming a resolution or an article is no figure', input: 'القرار (2216) والمادة 12 والقميص رقم تسعة', want: [] },
+  { name: 'model numbers after a Latin name or a spelled letter are no figures', input: 'طائرات إف 16 وجهاز EliteBook 1020', want: [] },
+  { name: 'a definite tens word after القرن is an ordinal', input: 'في القرن العشرين', want: [{ text: 'العشرين', label: 'ORDINAL', value: { number: 20 } }] },
+  { name: 'a year after العام الماضي', input: 'في العام الماضي 2014', want: [
+    { text: 'العام الماضي', label: 'DATE', value: { relative: 'last-year' } },
+    { text: '2014', label: 'DATE', value: { date: '2014' } },
+  ] },
+  { name: 'thousands and a number joined by و are one amount', input: 'بمقدار ثلاثة آلاف و750 طلبا', want: [{ text: 'ثلاثة آلاف و750', label: 'NUMBER', value: { number: 3750 } }] },
+  { name: 'millions and thousands joined by و before a currency', input: 'بلغت مليونين و500 ألف ريال', want: [{ text: 'مليونين و500 ألف ريال', label: 'MONEY', value: { number: 2500000, currency: 'SAR' } }] },
+  {
+    name: 'a day before a Hijri date after a tatweel dash',
+    input: 'من 2 ـ 4 / 6 / 1436هـ',
+    want: [
+      { text: '2', label: 'DATE', value: { date: '2015-03-22', hijri: '1436-06-02' } },
+      { text: '4 / 6 / 1436هـ', label: 'DATE', value: { date: '2015-03-24', hijri: '1436-06-04' } },
+    ],
+  },
+];
+
 describe('figures: findFigures', () => {
   const groups: Array<[string, Case[]]> = [
     ['the issue examples', ISSUE_EXAMPLES],
@@ -299,6 +373,7 @@ describe('figures: findFigures', () => {
     ['times, durations, ordinals', TIMES_DURATIONS_ORDINALS],
     ['ranges', RANGES],
     ['edge cases', EDGES],
+    ['modern news (issue 16)', MODERN_NEWS],
   ];
   for (const [group, cases] of groups) {
     describe(group, () => {

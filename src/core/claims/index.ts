@@ -82,6 +82,7 @@ export function findClaims(text: string, context: ClaimContext): ClaimDetection[
 
   const drafts: Draft[] = [];
   for (const s of sentences) {
+    if (d.footer(s)) continue;
     const found = d.sentence(s);
     if (found.length > 0) {
       drafts.push(...found);
@@ -153,7 +154,15 @@ function toTokens(text: string): Tok[] {
     const fp = f === 0 && known && n.length > 3 && 'وفبل'.includes(n[0]!)
       ? LEXICON.get(n[1] === 'ل' && n[0] === 'ل' ? 'ا' + n.slice(1) : n.slice(1)) ?? 0
       : 0;
-    out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk: verbKind(n, f, fp) };
+    let vk = verbKind(n, f, fp);
+    // بيّن is a speech verb only opening a clause: after a line break or . ، , ؛ (بين is also "between").
+    if (vk === VerbKind.None && word && (f | fp) & W.Explain) {
+      const prev = i > 0 ? out[i - 1]! : undefined;
+      if (!prev || prev.line !== line || (!prev.word && /^[.،,؛:!؟?]$/.test(prev.raw))) {
+        vk = (n.endsWith('يبين') ? VerbKind.Present : VerbKind.Past);
+      }
+    }
+    out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk };
   }
   return out;
 }
@@ -337,6 +346,10 @@ class Detector {
     this.sentenceSpeaker = null;
     const out: Draft[] = [];
     const toks = this.toks;
+    // استقبل الوزير خالد العمري الوفد. وأكد أن …: a verb with no subject continues the subject of
+    // the sentence before, whatever its verb was.
+    const opening = this.openingSubject(s);
+    if (opening) this.previous = opening;
     // A participle or a ", و-verb" starts a new statement inside the sentence: قال إن …، مشيرا إلى أن ….
     let segStart = s.a;
     const segments: Sentence[] = [];
@@ -381,6 +394,42 @@ class Detector {
         i++;
       }
     }
+  }
+
+  /**
+   * The subject of a sentence that opens with a verb outside the speech lists (التقى وزير الخارجية
+   * عادل الجبير نظيره …): a title, body, source or honorific, or a person or organisation the entity
+   * recogniser found, right after the verb (time words allowed between).
+   */
+  private openingSubject(s: Sentence): Speaker | null {
+    const toks = this.toks;
+    const a = firstWord(toks, s);
+    const v = toks[a];
+    if (!v || a + 2 >= s.b || v.vk !== VerbKind.None || v.n.length < 3 || isDigit(v.n.charCodeAt(0))) return null;
+    if ((v.f | v.fp) & (W.Break | W.Complementiser | W.Title | W.OrgHead | W.Document | W.Anonymous | W.SourcePrep | W.Time | W.Honorific)) return null;
+    let from = a + 1;
+    while (from < s.b - 1 && toks[from]!.f & W.Time) from++;
+    const z = toks[from]!;
+    if (!z.word) return null;
+    const head = z.f & (W.Title | W.OrgHead | W.Anonymous | W.Honorific);
+    const e = head ? null : this.entityAfter(from, s.b);
+    if (!head && !(e && e.start === z.start && (e.label === 'PER' || e.label === 'ORG'))) return null;
+    // A definite first word is a noun (الاجتماع …) unless a bare title follows it: التقى وزير …، التزمت وزارة ….
+    if (v.n.startsWith('ال') && !(head && !z.n.startsWith('ال') && v.n.length <= 6)) return null;
+    const found = this.explicit(from, this.phraseEnd(from, s.b));
+    return found && found.strength !== 'document' ? found : null;
+  }
+
+  /**
+   * A footer line that links or credits the story (رابط الخبر بصحيفة …: headline again): it opens
+   * a line with رابط / اقرأ / شاهد / للمزيد and has a colon within its first words. No claim is read in it.
+   */
+  footer(s: Sentence): boolean {
+    const toks = this.toks;
+    const a = firstWord(toks, s);
+    if (a >= s.b || !(toks[a]!.f & W.Footer) || (a > 0 && toks[a - 1]!.line === toks[a]!.line)) return false;
+    for (let k = a + 1; k < Math.min(s.b, a + 8); k++) if (toks[k]!.raw === ':') return true;
+    return false;
   }
 
   /** `الكاظمي يعلن تقليص …` or `الكاظمي: …` on a short line of its own. */
@@ -432,7 +481,7 @@ class Detector {
   private verb(i: number, kind: VerbKind, seg: Sentence): Draft | null {
     const toks = this.toks;
     const t = toks[i]!;
-    const base = verbBits(t);
+    const base = verbBits(t) | ((t.f | t.fp) & W.Explain);
     if (base & W.Accuse) return this.accuse(i, seg);
     if (kind === VerbKind.Locative && toks[i + 1]?.n !== 'في') return null;
     let k = i + 1;
@@ -459,6 +508,8 @@ class Detector {
       if (z.vk !== VerbKind.None) return null;
     }
     if (kind === VerbKind.Participle && !this.onlyAddressee(i + 1, k)) return null;
+    // بيّن takes its أن close by (وبين الفارس أن …); farther away بين is "between".
+    if (base & W.Explain && (k >= limit || k - i > 8)) return null;
     // A verb with no conjunction, inside the sentence, straight before its complementiser has its
     // subject before it: الوزارة تؤكد أن …، لكن المهدي، أكد لـ«الشرق الأوسط» أن ….
     const svo = (kind === VerbKind.Present || kind === VerbKind.Past) && (t.f & VERB_BITS) !== 0 &&
@@ -520,6 +571,14 @@ class Detector {
   private subjectBefore(i: number): Speaker | null {
     const toks = this.toks;
     let j = i;
+    // السفير أسامة نقلي الذي أكد أن …: the antecedent of الذي (التي with a feminine verb) speaks.
+    const rel = toks[i - 1];
+    if (rel && i - 1 > this.current.a && (rel.n === 'الذي' ? !toks[i]!.n.endsWith('ت') : rel.n === 'التي' && toks[i]!.n.endsWith('ت'))) {
+      const found = this.subjectBefore(i - 1);
+      // Only a speaker-like antecedent (a title, body, source or a name): not الأمر الذي يشير.
+      if (found && found.strength !== 'inherited' && this.speakerLike(found)) return found;
+      return this.inherit();
+    }
     // المهدي رئيس الجمعية، أكد …: one comma may sit between the subject and its verb.
     if (j - 1 > this.current.a && isComma(toks[j - 1]!.raw)) {
       const found = this.subjectBefore(j - 1);
@@ -540,6 +599,22 @@ class Detector {
     return subjectLike ? this.explicit(j, i) : this.inherit();
   }
 
+  /** A title, body, source or document word in the claimant, or a person or organisation in it. */
+  private speakerLike(sp: Speaker): boolean {
+    const toks = this.toks;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid]!.start < sp.claimant.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < toks.length && toks[k]!.start < sp.claimant.end; k++) {
+      if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document | W.Honorific)) return true;
+    }
+    return this.hasEntity(sp.claimant.start, sp.claimant.end);
+  }
+
   /** The speaker of a verb whose complementiser is at token k. */
   private speaker(i: number, k: number, kind: VerbKind): Speaker | null {
     const toks = this.toks;
@@ -558,8 +633,16 @@ class Detector {
     let from = i + 1;
     while (from < k - 1 && toks[from]!.f & W.Time) from++;
     if (from > i + 1 && toks[from]!.f & W.Break) from = i + 1;
+    // أكد لـ"الاقتصادية" مصدر …، الذي أكد لوزير الخارجية أن …: the addressee is not the speaker.
+    from = this.skipAddressee(from, k);
     const end = this.zoneEnd(from, k, false);
     if (end > from) return this.explicit(from, end);
+    // … الذي أكد لوزير الخارجية أن …: the relative clause's antecedent, when gender agrees.
+    const rel = toks[i - 1];
+    if (rel && (rel.n === 'الذي' ? !toks[i]!.n.endsWith('ت') : rel.n === 'التي' && toks[i]!.n.endsWith('ت'))) {
+      const found = this.subjectBefore(i);
+      if (found && found.strength !== 'inherited') return found;
+    }
     // وكان وزير الدفاع قد أعلن أن …
     if (i >= 2 && toks[i - 1]!.n === 'قد') {
       for (let j = i - 2; j >= Math.max(0, i - 10); j--) {
@@ -572,6 +655,43 @@ class Detector {
       }
     }
     return this.inherit();
+  }
+
+  /**
+   * Past an addressee right after the verb: لـ"الاقتصادية"، لـ(عكاظ)، لوكالة الأنباء الألمانية،
+   * لوزير الخارجية عادل الجبير. Returns where the speaker may start (or `from` when none is there).
+   */
+  private skipAddressee(from: number, k: number): number {
+    const toks = this.toks;
+    const t = toks[from];
+    if (!t || !t.word || t.n[0] !== 'ل' || from >= k - 1) return from;
+    let j = from;
+    if (t.raw.startsWith('لـ') && t.raw.length <= 2) {
+      j++;
+      const close = this.closeOf[j]!;
+      if (close > j && close < k) j = close + 1;
+      else if (toks[j]?.raw === '(') {
+        let c = j + 1;
+        while (c < k && c < j + 6 && toks[c]!.raw !== ')') c++;
+        if (c >= k || toks[c]!.raw !== ')') return from;
+        j = c + 1;
+      } else if (toks[j]?.word) j++;
+    } else if (t.raw.startsWith('لـ') || t.f & W.Break || t.fp & (W.Title | W.OrgHead)) {
+      // لـعكاظ، لوكالة «رويترز»، لوزير الخارجية عادل الجبير: to the next break, quote or punctuation.
+      j++;
+      while (j < k) {
+        const z = toks[j]!;
+        const close = this.closeOf[j]!;
+        if (close > j && close < k) {
+          j = close + 1;
+          continue;
+        }
+        if (!z.word || z.f & (W.Anonymous | W.Title | W.Document) || z.fp & W.Anonymous || (z.f & W.OrgHead && !z.n.startsWith('ال')) || z.f & W.Break) break;
+        j++;
+      }
+    } else return from;
+    while (j < k && !toks[j]!.word && isComma(toks[j]!.raw)) j++;
+    return j < k ? j : from;
   }
 
   /** First token after `from` that ends a speaker (a break word or punctuation), not beyond `k`. */

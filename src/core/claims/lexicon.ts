@@ -48,6 +48,13 @@ const PRESENT = `يقول تقول يضيف تضيف يوضح توضح يؤكد 
 /** Circumstantial participles that continue the current speaker: مشيرا إلى أن، مؤكدا أن. */
 const PARTICIPLES = `مشيرا مشيرة مؤكدا مؤكدة لافتا لافتة موضحا موضحة مضيفا مضيفة معتبرا معتبرة مشددا مشددة
   منوها منوهة مبينا مبينة متوقعا متوقعة محذرا محذرة زاعما زاعمة نافيا نافية كاشفا كاشفة متابعا متهما قائلا قائلة متهمة`;
+/**
+ * بيّن (explained): written like بين (between), so it is a speech verb only opening a clause
+ * (وبين الفارس أن …, بينت الوزارة أن …). تبين (it turned out) is left out.
+ */
+const EXPLAIN_VERBS = `بين بينت بينوا يبين`;
+/** Footer lines that credit or link the story (رابط الخبر بصحيفة …: headline) are not headlines. */
+const FOOTER_HEADS = `رابط اقرأ شاهد للمزيد`;
 /** "It came in / was stated in X that …": the claimant follows في. */
 const LOCATIVE_VERBS = `جاء جاءت ورد وردت`;
 
@@ -170,6 +177,8 @@ export const W = {
   Sacred: 1 << 25,
   Honorific: 1 << 26,
   Time: 1 << 27,
+  Explain: 1 << 28,
+  Footer: 1 << 29,
 } as const;
 export const VERB_BITS = W.Past | W.Present | W.Participle | W.Locative;
 
@@ -206,6 +215,8 @@ export const LEXICON: ReadonlyMap<string, number> = (() => {
   add(SACRED, W.Sacred);
   add(HONORIFICS, W.Honorific);
   add(TIME_WORDS, W.Time);
+  add(set(EXPLAIN_VERBS), W.Explain);
+  add(set(FOOTER_HEADS), W.Footer);
   return m;
 })();
 

@@ -108,3 +108,43 @@ export function isoWeek(n: number): string {
   const week = Math.floor((thursday - dayNumber(y, 1, 1)) / 7) + 1;
   return `${y}-W${pad(week)}`;
 }
+
+let persian: Intl.DateTimeFormat | undefined;
+
+/** A Gregorian day number as a Solar Hijri (Iranian / Afghan civil calendar) date, through ICU. */
+export function gregorianToSolarHijri(n: number): Ymd | undefined {
+  persian ??= new Intl.DateTimeFormat('en-u-ca-persian', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (const p of persian.formatToParts(new Date(n * DAY_MS))) {
+    if (p.type === 'year') y = parseInt(p.value, 10);
+    else if (p.type === 'month') m = parseInt(p.value, 10);
+    else if (p.type === 'day') d = parseInt(p.value, 10);
+  }
+  return y > 0 && m > 0 && d > 0 ? { y, m, d } : undefined;
+}
+
+/**
+ * The Gregorian day number of a Solar Hijri date (the year starts at the March equinox, about
+ * 21 March of year + 621; months 1–6 have 31 days, 7–11 have 30, the 12th 29 or 30), or undefined
+ * when the date does not exist. The first guess is checked against ICU's Persian calendar.
+ */
+export function solarHijriToDayNumber(y: number, m: number, d: number): number | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1) return undefined;
+  const offset = (m <= 7 ? (m - 1) * 31 : 6 * 31 + (m - 7) * 30) + d - 1;
+  const guess = dayNumber(y + 621, 3, 21) + offset;
+  for (const delta of [0, -1, 1, -2, 2]) {
+    const h = gregorianToSolarHijri(guess + delta);
+    if (h && h.y === y && h.m === m && h.d === d) return guess + delta;
+  }
+  return undefined;
+}
+
+/** A whole Solar Hijri year as an ISO 8601 interval of Gregorian days: 1388 → 2009-03-21/2010-03-20. */
+export function solarHijriYearInterval(y: number): string | undefined {
+  const first = solarHijriToDayNumber(y, 1, 1);
+  const next = solarHijriToDayNumber(y + 1, 1, 1);
+  if (first === undefined || next === undefined) return undefined;
+  return `${isoDay(first)}/${isoDay(next - 1)}`;
+}

@@ -45,6 +45,8 @@ import {
   isValidGregorian,
   pad,
   parseIso,
+  solarHijriToDayNumber,
+  solarHijriYearInterval,
   weekdayOf,
   WEEKDAY_NAMES,
 } from './calendar';
@@ -121,6 +123,20 @@ const BOUND_BEFORE: Array<[RegExp, Bound]> = [
   ['[وفبل]{0,2}(?:اقل من|ما يقل عن|يقل عن|تقل عن|دون)', 'less-than'],
 ].map(([src, b]) => [new RegExp(`(?:^|[\\s(])${fold(src)}\\s?$`), b as Bound]);
 
+/** Words after which غدا is the verb "became", not "tomorrow" (folded). */
+const GHADA_VERB_AFTER = new Set(['الذي', 'التي', 'الذين', 'والذي', 'والتي', 'حتي', 'بعدما', 'عندما', 'حينما', 'قد', 'لقد', 'وقد',
+  'فقد', 'ما', 'كما', 'ثم', 'بل', 'لذلك', 'ولذلك', 'بذلك', 'وبذلك', 'حيث', 'وهكذا', 'هكذا']);
+
+/** Words after "وست" that make it "West" in a transliterated name (وست هام), not "and six" (folded). */
+const WEST_NAMES = new Set(['هام', 'بروميتش', 'برومويتش', 'اند', 'منستر', 'مينستر', 'بوينت', 'فرجينيا', 'فيرجينيا', 'بانك',
+  'كوست', 'سايد', 'يوركشاير', 'ميدلاندز', 'لندن', 'هارتفورد', 'بالم', 'بيرث', 'وورد']);
+
+/** Definite nouns after which a definite tens word is an ordinal: القرن العشرين, الذكرى الخمسين. */
+const ORDINAL_HEADS = new Set(['القرن', 'الذكري', 'الدوره', 'النسخه', 'المؤتمر', 'العيد', 'الموسم', 'الجلسه', 'المهرجان', 'الاحتفال', 'الطابق']);
+
+/** Latin letters spelled in Arabic that head model names (إف 16, بي 52, ميغ 29, سو 35). */
+const LETTER_NAMES = new Set(['إف', 'اف', 'بي', 'سي', 'إم', 'ام', 'ميغ', 'ميج', 'سو', 'تي', 'جي', 'إس', 'اس', 'إتش', 'كيو', 'يو', 'إيه', 'ايه']);
+
 const DATE_STARTS = new Set<Entry['t']>(['month', 'monthHead', 'hmonth', 'hmonthHead', 'num', 'ord']);
 
 const SINGULAR_TIME_UNITS = new Set(['يوم', 'ساعه', 'سنه', 'عام', 'شهر', 'اسبوع', 'دقيقه', 'ثانيه', 'عقد', 'قرن']);
@@ -140,6 +156,8 @@ const ABBREV: Array<[string, string]> = [
   ['ج.م', 'EGP'], ['د.أ', 'JOD'], ['د.ع', 'IQD'], ['ر.ق', 'QAR'], ['ر.ع', 'OMR'], ['د.ب', 'BHD'],
 ];
 const SYMBOLS: Record<string, string> = { '$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+/** Brackets and quote marks that may enclose an amount before its scale or currency word. */
+const CLOSER: Record<string, string> = { '(': ')', '"': '"', '«': '»', '“': '”', '”': '“' };
 const COUNTRY_CURRENCY: Record<string, Record<string, string>> = {
   'ريال': { سعودي: 'SAR', قطري: 'QAR', عماني: 'OMR', يمني: 'YER', ايراني: 'IRR' },
   'دولار': { امريكي: 'USD', اميركي: 'USD', كندي: 'CAD', استرالي: 'AUD' },
@@ -367,12 +385,17 @@ class Scanner {
       // "COVID-19"; a digit before the hyphen is a range handled where the first number ended.
       if (isLatin(t.charCodeAt(i - 2))) return i;
     }
+    const item = this.listNumberAt(i);
+    if (item) return item;
     const time = this.timeAt(i);
     if (time) return time;
     const date = this.numericDateAt(i);
     if (date) return date;
     const ph = this.digitPhrase(i);
     if (!ph) return i;
+    // "القرار 2216", "عقد رقم (6)", "المادة 12": a number naming a thing is no figure; nor is a
+    // model number after a Latin name or a spelled-out letter ("EliteBook 1020", "إف 16", "بي-52").
+    if (this.identifierBefore(i) || this.modelNameBefore(i)) return ph.e;
     // Prefixes: sign, per-cent sign or currency symbol written before the number.
     let s = ph.s;
     let forced: { label: FigureLabel; currency?: string } | undefined;
@@ -401,7 +424,8 @@ class Scanner {
       let open = s - 1;
       while (open >= this.lastEnd && t[open] === ' ') open--;
       const close = this.skipGap(ph.e);
-      if (open >= this.lastEnd && t[open] === '(' && t[close] === ')') {
+      // The same in quotes: "10,000" ريال, «500» ألف ريال.
+      if (open >= this.lastEnd && CLOSER[t[open]] !== undefined && t[close] === CLOSER[t[open]]) {
         const w = this.nextWord(close + 1);
         if (w && w.r.some((r) => r.pre === '' && (r.e.t === 'scale' || r.e.t === 'cur' || r.e.t === 'unit' || (r.e.t === 'tunit' && !r.e.dual)))) {
           ph.s = open;
@@ -410,6 +434,56 @@ class Scanner {
       }
     }
     return this.tail(ph, forced, this.definiteBefore(i));
+  }
+
+  /**
+   * "2- تطوير …", "1) رفع …", "3. …": one or two digits opening a line and followed by a list mark
+   * number the items of a list; they are skipped whole, not read as counts.
+   */
+  private listNumberAt(i: number): number | undefined {
+    const t = this.text;
+    let j = i - 1;
+    while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+    if (j >= 0 && t.charCodeAt(j) !== 0x0a && t.charCodeAt(j) !== 0x0d) return undefined;
+    let e = i;
+    while (e < this.n && isDigit(t.charCodeAt(e))) e++;
+    if (e - i > 2) return undefined;
+    const m = this.skipGap(e);
+    if (m > e && t[m] !== '-' && t[m] !== '–') return undefined;
+    e = m;
+    const mark = t[e];
+    if (mark !== '-' && mark !== '–' && mark !== ')' && mark !== '.') return undefined;
+    const k = this.skipGap(e + 1);
+    if (k === e + 1 && mark !== ')' && mark !== '-' && mark !== '–') return undefined;
+    return k < this.n && (isLetter(t.charCodeAt(k)) || t[k] === '"' || t[k] === '«' || t[k] === '“') ? e + 1 : undefined;
+  }
+
+  private modelNameBefore(i: number): boolean {
+    const t = this.text;
+    let j = i - 1;
+    if (j >= 0 && (t[j] === '-' || t[j] === ' ')) j--;
+    if (j < 1) return false;
+    if (isLatin(t.charCodeAt(j)) && isLatin(t.charCodeAt(j - 1))) return true;
+    if (!isLetter(t.charCodeAt(j))) return false;
+    let k = j;
+    while (k > 0 && j - k < 4 && isLetter(t.charCodeAt(k - 1))) k--;
+    if (k > 0 && isLetter(t.charCodeAt(k - 1))) return false;
+    if (k > 0 && !isGap(t.charCodeAt(k - 1)) && t[k - 1] !== '(' && t[k - 1] !== '«' && t[k - 1] !== '"') return false;
+    return LETTER_NAMES.has(t.slice(k, j + 1));
+  }
+
+  /** A noun that numbers what it names (رقم, القرار, المادة …) right before the digits, brackets allowed. */
+  private identifierBefore(i: number, onlyRaqm = false): boolean {
+    const t = this.text;
+    let j = i;
+    while (j > 0 && (isGap(t.charCodeAt(j - 1)) || t[j - 1] === '(')) j--;
+    // Every identifier noun ends in م ر د ة ه (رقم, قرار, بند, مادة): other words are not looked up.
+    const last = t.charCodeAt(j - 1);
+    if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647) return false;
+    const w = this.prevWord(j);
+    const id = get(w, 'ident');
+    // Before a number word only رقم names (رقم تسعة); "الرحلة عشرين دقيقة" is a duration.
+    return !!id && (id.raqm || !onlyRaqm);
   }
 
   /** الـ60 / ال60 / الـ 60: the article written in front of digits. */
@@ -451,6 +525,13 @@ class Scanner {
     }
     let numStr = intStr;
     let isInt = true;
+    // Wire copy (KUNA, Al-Hayat) writes decimals with ر, fraction first: "3ر5" is 5.3, "4ر19" is 19.4.
+    if (!seps && t[p] === 'ر' && isDigit(t.charCodeAt(p + 1))) {
+      const f = this.digitRun(p + 1);
+      if (!isLetter(t.charCodeAt(f.e))) {
+        return { s: i, e: f.e, v: parseFloat(f.str + '.' + intStr), scale: 1, isInt: false, digits: true, intLen: f.str.replace(/^0+(?=\d)/, '').length };
+      }
+    }
     const c = seps && t[p] === '.' ? 0 : t.charCodeAt(p);
     if (c === 0x2e || c === 0x66b || (c === 0x2c && !seps)) {
       if (c !== 0x2c && t.charCodeAt(p + 1) === 0x200f && isDigit(t.charCodeAt(p + 2))) {
@@ -549,6 +630,10 @@ class Scanner {
     const marker = this.yearMarkerAt(e);
     const hijri = marker?.hijri ?? (y >= 1300 && y <= 1500);
     if (marker) e = marker.e;
+    if (marker?.solar) {
+      const day = solarHijriToDayNumber(y, m, d);
+      return day === undefined ? skip : this.emitDate(i, e, { date: isoDay(day) }, day);
+    }
     if (hijri) {
       const day = hijriToDayNumber(y, m, d);
       if (day === undefined) return skip;
@@ -560,10 +645,18 @@ class Scanner {
   }
 
   /** هـ / ه / م (glued or after a space) after a year; هجري / ميلادي as words too. */
-  private yearMarkerAt(p: number): { e: number; hijri: boolean } | undefined {
+  private yearMarkerAt(p: number): { e: number; hijri: boolean; solar?: boolean } | undefined {
     const w = this.nextWord(p);
     if (!w) return undefined;
-    if (has(w, 'markerH')) return { e: w.e, hijri: true };
+    if (has(w, 'markerH')) {
+      // هجري شمسي / هـ.ش: the Solar Hijri calendar of Iran and Afghanistan, not the lunar one.
+      const t = this.text;
+      let q = w.e;
+      if (t[q] === '.' || t[q] === ' ' || t[q] === '\u00a0') q++;
+      const w2 = this.wordAt(q);
+      if (w2 && has(w2, 'markerSolar')) return { e: w2.e, hijri: true, solar: true };
+      return { e: w.e, hijri: true };
+    }
     if (has(w, 'markerG')) return { e: w.e, hijri: false };
     return undefined;
   }
@@ -720,10 +813,14 @@ class Scanner {
       // A spaced م after a number may be metres (1200 م): only a plausible year takes it.
       const spacedG = !mk?.hijri && mk !== undefined && this.skipGap(e) > e;
       if (mk && (ph.intLen === 4 || !ph.digits || (mk.hijri && ph.intLen === 3)) && !(spacedG && v < 1500 && !this.yearContextBefore(ph.s, e))) {
-        return this.emitYear(ph.s, mk.e, v, mk.hijri);
+        return this.emitYear(ph.s, mk.e, v, mk.hijri, mk.solar);
       }
       if ((ph.intLen === 4 || !ph.digits) && v >= 1000 && this.yearContextBefore(ph.s, e)) {
         return this.emitYear(ph.s, e, v, v >= 1300 && v <= 1500);
+      }
+      // "كأس العالم 2022", "رؤية المملكة 2030", "أولمبياد ريو 2016": the year of an event or a plan.
+      if (ph.digits && ph.intLen === 4 && v >= 1900 && v <= 2100 && this.eventBefore(ph.s)) {
+        return this.emitYear(ph.s, e, v, false);
       }
     }
     if (definite && ph.digits && scale === 1 && ph.isInt) {
@@ -732,9 +829,29 @@ class Scanner {
     return this.emit(ph.s, e, 'NUMBER', bound({ number: v }), scale, scale === 1);
   }
 
-  private emitYear(s: number, e: number, y: number, hijri: boolean): number {
+  private emitYear(s: number, e: number, y: number, hijri: boolean, solar = false): number {
+    if (solar) {
+      // A Solar Hijri year runs from one March equinox to the next: its Gregorian days as an interval.
+      const span = solarHijriYearInterval(y);
+      return this.emitDate(s, e, span ? { date: span } : {}, undefined);
+    }
     if (hijri) return this.emitDate(s, e, { hijri: String(y) }, undefined);
     return this.emitDate(s, e, { date: String(y).padStart(4, '0') }, undefined);
+  }
+
+  /**
+   * An event or plan noun (كأس, بطولة, رؤية …) among the three words before a four-digit number,
+   * with no punctuation between: the number is the year in its name.
+   */
+  private eventBefore(s: number): boolean {
+    let p = s;
+    for (let words = 0; words < 3; words++) {
+      const w = this.prevWord(p);
+      if (!w) return false;
+      if (has(w, 'event')) return true;
+      p = w.s;
+    }
+    return false;
   }
 
   /** A year word just before the number (عام 2014, العام 2013م, منذ 2011, في 2014،). */
@@ -748,6 +865,12 @@ class Scanner {
     const w = this.wordAt(k);
     if (!w) return false;
     if (has(w, 'yearNoun')) return true;
+    // "العام الماضي 2014": a year after a relative year.
+    if (has(w, 'qual')) {
+      const head = this.prevWord(k);
+      const rh = get(head, 'relHead');
+      if (rh && rh.period === 'year') return true;
+    }
     const y = parseInt(t.slice(s, e).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)), 10);
     if (y < 1950 || y > 2040) return false;
     // After "في" a recent year is a date (في 2011 بعد …); units and currencies were tried before.
@@ -785,8 +908,19 @@ class Scanner {
 
   private boundAfter(e: number): Bound | undefined {
     const t = this.text;
-    const c = t.charCodeAt(this.skipGap(e));
-    if (c !== 0x62a && c !== 0x639 && c !== 0x643 && c !== 0x628) return undefined; // ت ع ك ب
+    const q = this.skipGap(e);
+    const c = t.charCodeAt(q);
+    if (c !== 0x62a && c !== 0x639 && c !== 0x643 && c !== 0x628) {
+      // "100 شخص على الأقل": the bound may follow the counted noun (read only when على comes next).
+      if (!isLetter(c)) return undefined;
+      let we = q + 1;
+      while (we < this.n && CHAR_CLASS[t.charCodeAt(we)] !== 0) we++;
+      const r = this.skipGap(we);
+      if (r === we || t.charCodeAt(r) !== 0x639 || !t.startsWith('على', r)) return undefined;
+      if (!/^على\s+(?:الأقل|الاقل)(?![\u0621-\u064a])/.test(t.slice(r, r + 14))) return undefined;
+      const w = this.wordAt(q);
+      return w && w.r.length === 0 ? 'at-least' : undefined;
+    }
     const after = fold(t.slice(e, Math.min(this.n, e + 16)));
     if (/^\s(?:تقريبا)/.test(after)) return 'about';
     if (/^\s(?:على الاقل)/.test(after)) return 'at-least';
@@ -942,6 +1076,8 @@ class Scanner {
           end = this.weekday(w, r.e.d);
           break;
         case 'rel':
+          if (r.e.days === 1 && this.becameVerb(w)) break;
+          if (r.e.days === -1 && this.superlativeAmass(w)) break;
           if (r.pre === '' || r.pre === 'و' || r.pre === 'ف' || r.pre === 'ب' || r.pre === 'ال' || r.pre === 'وال' || r.pre === 'بال') {
             // "أمس الأول" is the day before yesterday.
             const w2 = r.e.days === -1 ? this.nextWord(w.e) : undefined;
@@ -986,6 +1122,33 @@ class Scanner {
       if (end !== undefined && end > w.s) return end;
     }
     return w.s;
+  }
+
+  /**
+   * غدا is also the verb "became" (غدا الأمر صعبا، الذي غدا رمزا): after a relative pronoun or a
+   * particle that opens a verbal clause, or opening a clause with a definite noun or من after it.
+   * Tomorrow keeps a weekday, a day part or punctuation after it, and a verb before it (يصل غدا).
+   */
+  private becameVerb(w: Word): boolean {
+    const prev = this.prevWord(w.s);
+    if (prev && GHADA_VERB_AFTER.has(foldWord(this.text.slice(prev.s, prev.e)))) return true;
+    const t = this.text;
+    let j = w.s - 1;
+    while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+    const clauseStart = j < 0 || '\n\r.،,؛:!؟?'.includes(t[j]);
+    if (!clauseStart) return false;
+    const next = this.nextWord(w.e);
+    if (!next || next.r.some((r) => r.e.t === 'weekday' || r.e.t === 'qual' || r.e.t === 'meridiem' || r.e.t === 'rel')) return false;
+    const k = foldWord(this.text.slice(next.s, next.e));
+    return k.startsWith('ال') || k === 'من';
+  }
+
+  /** أمسّ الحاجة ("in the direst need"): the elative of مسّ, written like أمس (yesterday). */
+  private superlativeAmass(w: Word): boolean {
+    const t = this.text;
+    for (let k = w.s; k < w.e; k++) if (t.charCodeAt(k) === 0x651) return true; // shadda
+    const next = this.nextWord(w.e);
+    return !!next && /^(?:ال)?حاج[ةه]/.test(t.slice(next.s, next.e));
   }
 
   private weekday(w: Word, d: number): number | undefined {
@@ -1071,8 +1234,22 @@ class Scanner {
 
   /** Number words: ثلاثة, خمسة وعشرين, ثلاثمائة ألف, مليون ونصف, ألفين, أحد عشر. */
   private wordNumber(w: Word): number | undefined {
+    if (w.key === 'وست') {
+      const name = this.nextWord(w.e);
+      if (name && WEST_NAMES.has(foldWord(this.text.slice(name.s, name.e)))) return undefined;
+    }
     const ph = this.parseWordNumber(w);
-    return ph ? this.tail(ph, undefined, false) : undefined;
+    if (!ph) return undefined;
+    if (this.identifierBefore(w.s, true)) return ph.e;
+    if (ph.e === w.e && ph.v >= 20 && ph.v <= 90 && ph.v % 10 === 0 && w.r.some((r) => r.e.t === 'num' && r.pre === 'ال')) {
+      const head = this.prevWord(w.s);
+      if (head && ORDINAL_HEADS.has(foldWord(this.text.slice(head.s, head.e)).replace(/^[وفب]/, ''))) {
+        return this.emit(w.s, w.e, 'ORDINAL', { number: ph.v });
+      }
+    }
+    // "ألف ليلة وليلة", "ألف سنة وسنة": a noun repeated with و after a number word is an idiom or a title.
+    if (this.repeatedNounAfter(ph.e)) return undefined;
+    return this.tail(ph, undefined, false);
   }
 
   private parseWordNumber(w: Word): Phrase | undefined {
@@ -1258,6 +1435,21 @@ class Scanner {
     return this.emit(w.s, e, 'ORDINAL', { number: v });
   }
 
+  /** "X وX" right after p: a noun repeated with و (ليلة وليلة). Compared in place, nothing sliced. */
+  private repeatedNounAfter(p: number): boolean {
+    const t = this.text;
+    const xs = this.skipGap(p);
+    let xe = xs;
+    while (xe < this.n && isLetter(t.charCodeAt(xe))) xe++;
+    if (xe - xs < 2) return false;
+    const ys = this.skipGap(xe);
+    if (ys === xe || t.charCodeAt(ys) !== 0x648) return false;
+    const len = xe - xs;
+    if (isLetter(t.charCodeAt(ys + 1 + len))) return false;
+    for (let k = 0; k < len; k++) if (t.charCodeAt(xs + k) !== t.charCodeAt(ys + 1 + k)) return false;
+    return true;
+  }
+
   private prevWord(s: number): Word | undefined {
     const t = this.text;
     let j = s - 1;
@@ -1416,6 +1608,19 @@ class Scanner {
 
   // --- ranges ----------------------------------------------------------------------------------
 
+  private yearPair(a: FigureDetection, b: FigureDetection, gap: string): boolean {
+    if (!/^[0-9٠-٩]{4}$/.test(a.text) || !/^[0-9٠-٩]{4}$/.test(b.text)) return false;
+    if (!/^[\s\u200e\u200f]*[-–/][\s\u200e\u200f]*$/.test(gap)) return false;
+    const x = a.value.number ?? 0;
+    const y = b.value.number ?? 0;
+    if (x < 1000 || y > 2100 || y <= x || y - x > 130) return false;
+    const t = this.text;
+    let q = b.end;
+    while (q < this.n && isGap(t.charCodeAt(q))) q++;
+    // "1500-2000 شخص" is a range of counts: a word after the pair keeps them numbers.
+    return !(q < this.n && (isLetter(t.charCodeAt(q)) || isDigit(t.charCodeAt(q))));
+  }
+
   /**
    * "بين 10 و20 في المائة", "من 3 إلى 5 ملايين دولار", "عامي 2014 و2015": the first number of a
    * range takes the unit, currency and scale of the second.
@@ -1427,9 +1632,34 @@ class Scanner {
       const b = out[k + 1];
       if (b.fig.start - a.fig.end > 12) continue;
       const gap = this.text.slice(a.fig.end, b.fig.start);
-      if (!/^[\s\u200e\u200f]*(?:-|–|\/|و|او|أو|إلى|الى|حتى)[\s\u200e\u200f]*$/.test(gap)) continue;
+      if (!/^[\s\u200e\u200f]*(?:-|–|ـ|\/|و|او|أو|إلى|الى|حتى)[\s\u200e\u200f]*$/.test(gap)) continue;
       const av = a.fig.value;
       const bv = b.fig.value;
+      // "ثلاثة آلاف و750", "مليونان و500 ألف ريال": the parts of one amount joined by و.
+      if (a.fig.label === 'NUMBER' && a.scale > 1 && av.number !== undefined && bv.number !== undefined &&
+        bv.number < a.scale && b.scale < a.scale && !bv.bound && /^\s*و$/.test(gap) &&
+        (b.fig.label === 'NUMBER' || b.fig.label === 'MONEY' || b.fig.label === 'QUANTITY')) {
+        const v: FigureValue = { ...bv, number: roundValue(av.number + bv.number) };
+        delete v.bound;
+        if (av.bound) v.bound = av.bound;
+        a.fig.label = b.fig.label;
+        a.fig.value = v;
+        a.fig.end = b.fig.end;
+        a.fig.text = this.text.slice(a.fig.start, a.fig.end);
+        a.plain = false;
+        out.splice(k + 1, 1);
+        continue;
+      }
+      // "(1940-2010)", "2014/2015": two years joined by a dash or slash, the second later and
+      // closing the phrase (a bracket, punctuation, the end), are life dates or a season.
+      if (a.plain && b.plain && a.fig.label === 'NUMBER' && b.fig.label === 'NUMBER' && this.yearPair(a.fig, b.fig, gap)) {
+        a.fig.label = 'DATE';
+        a.fig.value = { date: String(av.number) };
+        b.fig.label = 'DATE';
+        b.fig.value = { date: String(bv.number) };
+        a.plain = b.plain = false;
+        continue;
+      }
       if (a.fig.label === 'DATE' && av.date && av.date.length === 4 && b.fig.label === 'NUMBER' && b.plain) {
         const y = bv.number ?? 0;
         if (Number.isInteger(y) && y >= 1000 && y <= 2200 && b.fig.text.length === 4) {
@@ -1454,6 +1684,15 @@ class Scanner {
         if (full && isValidGregorian(+full[1], +full[2], day) && !bv.hijri) {
           a.fig.label = 'DATE';
           a.fig.value = { date: `${full[1]}-${full[2]}-${pad(day)}` };
+          a.plain = false;
+          continue;
+        }
+        // "من 2 ـ 4 / 6 / 1436هـ": the same for a Hijri day-month-year.
+        const hfull = bv.hijri && /^(\d{4})-(\d\d)-\d\d$/.exec(bv.hijri);
+        const hday = hfull ? hijriToDayNumber(+hfull[1], +hfull[2], day) : undefined;
+        if (hfull && hday !== undefined) {
+          a.fig.label = 'DATE';
+          a.fig.value = { date: isoDay(hday), hijri: `${hfull[1]}-${hfull[2]}-${pad(day)}` };
           a.plain = false;
           continue;
         }

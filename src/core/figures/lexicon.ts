@@ -32,6 +32,11 @@ export type Entry =
   | { t: 'yawm' }
   | { t: 'markerH' }
   | { t: 'markerG' }
+  | { t: 'markerSolar' }
+  /** A noun followed by the number that names its referent: رقم 6, القرار 2216. */
+  | { t: 'ident'; raqm: boolean }
+  /** An event or plan named with its year: كأس العالم 2022, رؤية 2030. */
+  | { t: 'event' }
   /** Words only compared by spelling (the second word of ذو القعدة, ربيع الآخر). */
   | { t: 'misc' };
 
@@ -339,6 +344,11 @@ add(['الموافق', 'الموافقة'], { t: 'muwafiq' }, { conj: true, prep
 add(['يوم'], { t: 'yawm' }, { conj: true, prep: true, article: false });
 add(['هـ', 'ه', 'هجري', 'هجرية', 'للهجرة'], { t: 'markerH' }, NOCLITIC);
 add(['م', 'ميلادي', 'ميلادية', 'للميلاد'], { t: 'markerG' }, NOCLITIC);
+add(['شمسي', 'شمسية', 'ش'], { t: 'markerSolar' }, NOCLITIC);
+add('رقم', { t: 'ident', raqm: true });
+add(['قرار', 'مادة', 'بند', 'فقرة', 'آية', 'مرسوم', 'صفحة', 'تحويلة', 'لائحة'], { t: 'ident', raqm: false });
+add(['كأس', 'بطولة', 'مونديال', 'أولمبياد', 'أولمبيا', 'أولمبيات', 'دورة', 'نسخة', 'رؤية', 'خطة', 'استراتيجية', 'إستراتيجية',
+  'إكسبو', 'اكسبو', 'تصفيات', 'انتخابات', 'قمة', 'منتدى', 'معرض', 'مهرجان', 'موازنة', 'مسابقة'], { t: 'event' });
 
 /**
  * A one-hash Bloom filter over the lexicon's surface forms: the scanner hashes each word while
