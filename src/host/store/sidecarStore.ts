@@ -14,6 +14,7 @@ import { parseSidecar, type SidecarError, type SidecarErrorKind } from '../../co
 import { serializeSidecar } from '../../core/sidecar/serialize';
 import { syncWithArticle } from '../../core/sidecar/sync';
 import type { Document as YamlDocument } from 'yaml';
+import { LOCK_STALE_MS, LOCK_WAIT_MS, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../node/sidecarWrite';
 import type { AnnotationStore, ArticleState, RecordPatch } from '../storeApi';
 
 export interface SidecarStoreOptions {
@@ -412,8 +413,14 @@ export class SidecarStore implements AnnotationStore {
       this.saveFailed(e, err);
       return;
     }
-    const tmp = e.sidecar.with({ path: `${e.sidecar.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
+    // A local sidecar goes through the write path every writer shares (src/node/sidecarWrite.ts): its
+    // lock, leftovers of killed writers cleaned, and the temporary file beside the real file, so a
+    // symlinked sidecar stays a symlink. Other file systems have only what workspace.fs offers.
+    const local = e.sidecar.scheme === 'file';
+    const target = local ? vscode.Uri.file(writeTarget(e.sidecar.fsPath)) : e.sidecar;
+    const tmp = local ? vscode.Uri.file(tempPathFor(target.fsPath)) : e.sidecar.with({ path: `${e.sidecar.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
     let unlock: (() => Promise<void>) | undefined;
+    let stillHeld: () => boolean = () => true;
     let hash: string | undefined;
     let renamed = false;
     try {
@@ -422,7 +429,14 @@ export class SidecarStore implements AnnotationStore {
       // above (the temporary file takes a while to write): a rename now would silently drop that
       // write. So, with other Khabar windows held off by the lock, look again, merge what landed,
       // and only then rename. The lock is taken after the slow write to keep it short.
-      unlock = await lockSidecar(e.sidecar, this.log);
+      if (local) {
+        const held = await lockLocal(e.sidecar.fsPath, { log: this.log });
+        unlock = () => Promise.resolve(held.release());
+        stillHeld = held.held;
+        removeLeftovers(e.sidecar.fsPath, { log: this.log });
+      } else {
+        unlock = await lockSidecar(e.sidecar, this.log);
+      }
       for (let round = 0; ; round++) {
         const before = e.diskHash;
         if (!(await this.catchUp(e))) return;
@@ -433,13 +447,16 @@ export class SidecarStore implements AnnotationStore {
         text = serializeSidecar(data, e.doc, { reuseDocument: true });
         await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
       }
+      // Our lock may have been judged stale after a long stall (a suspended machine) and taken over.
+      if (!stillHeld()) throw new Error(vscode.l10n.t('another writer took over the lock of {0} while this save was stalled', basename(e.sidecar)));
       hash = sha256Hex(text);
       e.own.add(hash);
-      await vscode.workspace.fs.rename(tmp, e.sidecar, { overwrite: true });
+      await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
       renamed = true;
     } catch (err) {
       if (hash !== undefined) e.own.delete(hash);
-      this.saveFailed(e, err);
+      // Another window or `khabar check --fix` is writing and kept at it: try again later, never without the lock.
+      this.saveFailed(e, err instanceof SidecarLockedError ? new Error(vscode.l10n.t('{0} is being saved by another program; will retry', basename(e.sidecar))) : err);
       return;
     } finally {
       if (!renamed) await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
@@ -828,15 +845,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** How long a save waits for another window's lock, and how old a lock must be to be a crash's leftover. */
-const LOCK_WAIT_MS = 3000;
-const LOCK_STALE_MS = 15_000;
-
 /**
- * Makes Khabar windows (one extension host each, sharing only the disk) write one sidecar in turn:
- * `<sidecar>.lock`, created only if absent. Resolves to its release. A lock held past LOCK_WAIT_MS
- * is waited out no longer (the save goes on: a stuck window must not stop this one from saving),
- * and one older than LOCK_STALE_MS is a crashed window's and is removed.
+ * For sidecars outside the local disk (virtual and remote file systems, reached only through
+ * workspace.fs; local ones use src/node/sidecarWrite.ts): `<sidecar>.lock`, created only if absent.
+ * Resolves to its release. A lock held past LOCK_WAIT_MS fails the save (retried later, never written
+ * without the lock); one older than LOCK_STALE_MS is a crashed window's and is removed.
  */
 async function lockSidecar(sidecar: vscode.Uri, log: (m: string) => void): Promise<() => Promise<void>> {
   const lock = sidecar.with({ path: `${sidecar.path}.lock` });
@@ -860,10 +873,7 @@ async function lockSidecar(sidecar: vscode.Uri, log: (m: string) => void): Promi
       await drop();
       continue;
     }
-    if (Date.now() > deadline) {
-      log(`${lock.fsPath}: still locked after ${LOCK_WAIT_MS} ms, saving without the lock`);
-      return async () => undefined;
-    }
+    if (Date.now() > deadline) throw new SidecarLockedError(lock.path, undefined);
     await new Promise((r) => setTimeout(r, Math.min(100, 5 * 2 ** attempt)));
   }
 }
