@@ -311,12 +311,27 @@ export function replaceFileSync(sidecar: string, text: string, options: { exclus
   try {
     fs.writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx', ...(mode !== undefined ? { mode } : {}) });
     if (mode !== undefined) fs.chmodSync(tmp, mode);
-    // link() fails if the target exists: the one atomic "create unless present" for a whole file.
-    if (options.exclusive) fs.linkSync(tmp, target);
+    if (options.exclusive) createFromTemp(tmp, target);
     else fs.renameSync(tmp, target);
   } finally {
     fs.rmSync(tmp, { force: true });
   }
+}
+
+/**
+ * Puts the finished temporary file at `target` unless a file is there (EEXIST). link() is the one
+ * atomic "create unless present" for a whole file; where the file system has no hard links (FAT,
+ * some network shares) the check and the rename are separate steps, covered by the sidecar's lock.
+ */
+function createFromTemp(tmp: string, target: string): void {
+  try {
+    fs.linkSync(tmp, target);
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
+  }
+  if (fs.existsSync(target)) throw Object.assign(new Error(`EEXIST: file already exists, '${target}'`), { code: 'EEXIST' });
+  fs.renameSync(tmp, target);
 }
 
 export function readIfExists(file: string): string | undefined {

@@ -183,6 +183,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
       assert.deepStrictEqual(tmpFiles(dir), []);
       assert.ok(!fs.existsSync(lockPathFor(sidecar)));
       // The race was real: in some rounds check --fix found the store's save had landed while it worked.
+      if (process.env.KHABAR_RACE_LOG) console.log(`rounds merged by check --fix: ${merged}`);
       assert.ok(merged > 0, 'no round raced: the test did not exercise the merge under the lock');
     } finally {
       store.dispose();
