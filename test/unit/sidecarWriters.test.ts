@@ -14,6 +14,7 @@ import type { AnnotationRecord, SidecarData } from '../../src/core/model';
 import { emptySidecar } from '../../src/core/sidecar/format';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
+import { lockSidecar } from '../../src/host/store/workspaceLock';
 import { lockPathFor, lockSync, SidecarLockedError, tempPathFor } from '../../src/node/sidecarWrite';
 import type * as Fake from '../fixtures/sidecar/fakeVscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
@@ -320,11 +321,12 @@ describe('sidecar writers: one write path for the store and the CLI', function (
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    const closed = new Promise((res) => holder.on('close', res));
     let said = '';
     await new Promise<void>((resolve) => holder.stdout.on('data', (b: Buffer) => ((said += b.toString()), said.includes('locked') && resolve())));
     const r = await cli.run(['check', '--fix', article]);
     assert.ok(said.includes('released'), 'check --fix finished while the other writer held the lock');
-    await new Promise((res) => holder.on('close', res));
+    await closed;
     assert.strictEqual(r.code, 0, r.stdout + r.stderr);
     assertAllOnTheirWords(sidecar, article, [11, 12]);
     assert.match(fs.readFileSync(sidecar, 'utf8'), /reviewer_tag: checked/, 'the other writer\'s save was overwritten');
@@ -335,13 +337,54 @@ describe('sidecar writers: one write path for the store and the CLI', function (
     const holder = spawn(process.execPath, ['-e', `const l = require(${JSON.stringify(WRITE_MODULE)}).lockSync(${JSON.stringify(sidecar)}); process.stdout.write('locked\\n'); setTimeout(() => l.release(), 3000);`], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const closed = new Promise((res) => holder.on('close', res));
     await new Promise<void>((resolve) => holder.stdout.on('data', () => resolve()));
     const before = fs.readFileSync(lockPathFor(sidecar), 'utf8');
     try {
       assert.throws(() => lockSync(sidecar, { waitMs: 300, staleMs: 1 }), (e: Error) => e instanceof SidecarLockedError && new RegExp(`process ${holder.pid} on this computer`).test(e.message));
       assert.strictEqual(fs.readFileSync(lockPathFor(sidecar), 'utf8'), before, 'the live writer\'s lock was touched');
     } finally {
-      await new Promise((res) => holder.on('close', res));
+      await closed;
     }
+  });
+});
+
+describe('sidecar lock on file systems reached only through workspace.fs (virtual, remote)', () => {
+  // workspace.fs over a real folder: what the store uses for sidecars that are not file: URIs.
+  type U = { scheme: string; path: string; fsPath: string; with(c: { path: string }): U };
+  const uri = (p: string): U => ({ scheme: 'vscode-vfs', path: p, fsPath: p, with: (c) => uri(c.path) });
+  const notFound = (e: unknown): never => {
+    throw Object.assign(new Error(String(e)), { code: 'FileNotFound' });
+  };
+  const wfs = {
+    readFile: (u: U) => fs.promises.readFile(u.path).then((b) => new Uint8Array(b), notFound),
+    writeFile: (u: U, b: Uint8Array) => fs.promises.writeFile(u.path, b),
+    rename: async (a: U, b: U, o?: { overwrite?: boolean }) => {
+      if (!o?.overwrite && fs.existsSync(b.path)) throw new Error('FileExists');
+      await fs.promises.rename(a.path, b.path);
+    },
+    delete: (u: U) => fs.promises.rm(u.path).catch(notFound),
+    stat: (u: U) => fs.promises.stat(u.path).then((s) => ({ type: 1, ctime: s.ctimeMs, mtime: s.mtimeMs, size: s.size }), notFound),
+  } as unknown as vscode.FileSystem;
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-wlock-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('takes turns, never saves without the lock when it stays held, and removes a crashed window\'s old lock', async () => {
+    const sidecar = uri(path.join(dir, 'a.txt.annotations.yaml')) as unknown as vscode.Uri;
+    const release = await lockSidecar(sidecar, wfs, () => undefined, 200);
+    await assert.rejects(() => lockSidecar(sidecar, wfs, () => undefined, 200), SidecarLockedError);
+    await release();
+    assert.ok(!fs.existsSync(`${sidecar.path}.lock`));
+    const again = await lockSidecar(sidecar, wfs, () => undefined, 200);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${sidecar.path}.lock`, old, old);
+    const messages: string[] = [];
+    const taken = await lockSidecar(sidecar, wfs, (m) => messages.push(m), 200);
+    assert.match(messages.join('\n'), /removing a stale lock/);
+    await again(); // the crashed window's release does not remove the new holder's lock
+    assert.ok(fs.existsSync(`${sidecar.path}.lock`));
+    await taken();
+    assert.deepStrictEqual(fs.readdirSync(dir), []);
   });
 });

@@ -2,7 +2,6 @@
 // atomically (debounced, one write at a time per file and across windows, retried), merges external changes, moves
 // sidecars with their articles, and never overwrites a sidecar it could not read.
 
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { anchorFor, anchorHolds, reanchor } from '../../core/anchor/anchor';
 import { shiftAnchors } from '../../core/anchor/shift';
@@ -14,7 +13,8 @@ import { parseSidecar, type SidecarError, type SidecarErrorKind } from '../../co
 import { serializeSidecar } from '../../core/sidecar/serialize';
 import { syncWithArticle } from '../../core/sidecar/sync';
 import type { Document as YamlDocument } from 'yaml';
-import { LOCK_STALE_MS, LOCK_WAIT_MS, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../node/sidecarWrite';
+import { lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../node/sidecarWrite';
+import { lockSidecar } from './workspaceLock';
 import type { AnnotationStore, ArticleState, RecordPatch } from '../storeApi';
 
 export interface SidecarStoreOptions {
@@ -435,7 +435,7 @@ export class SidecarStore implements AnnotationStore {
         stillHeld = held.held;
         removeLeftovers(e.sidecar.fsPath, { log: this.log });
       } else {
-        unlock = await lockSidecar(e.sidecar, this.log);
+        unlock = await lockSidecar(e.sidecar, vscode.workspace.fs, this.log);
       }
       for (let round = 0; ; round++) {
         const before = e.diskHash;
@@ -842,66 +842,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * For sidecars outside the local disk (virtual and remote file systems, reached only through
- * workspace.fs; local ones use src/node/sidecarWrite.ts): `<sidecar>.lock`, created only if absent.
- * Resolves to its release. A lock held past LOCK_WAIT_MS fails the save (retried later, never written
- * without the lock); one older than LOCK_STALE_MS is a crashed window's and is removed.
- */
-async function lockSidecar(sidecar: vscode.Uri, log: (m: string) => void): Promise<() => Promise<void>> {
-  const lock = sidecar.with({ path: `${sidecar.path}.lock` });
-  const token = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
-  const drop = (): Promise<void> => Promise.resolve(vscode.workspace.fs.delete(lock)).then(undefined, () => undefined);
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (let attempt = 0; ; attempt++) {
-    if (await createExclusive(lock, token)) {
-      return async () => {
-        // Only our own lock: after a long stall it may have been judged stale and taken by another window.
-        const held = await readText(lock);
-        if (held.kind === 'text' && held.text === token) await drop();
-      };
-    }
-    const held = await Promise.resolve(vscode.workspace.fs.stat(lock)).then(
-      (st) => st,
-      () => undefined,
-    );
-    if (held && Date.now() - held.mtime > LOCK_STALE_MS) {
-      log(`${lock.fsPath}: removing a stale lock`);
-      await drop();
-      continue;
-    }
-    if (Date.now() > deadline) throw new SidecarLockedError(lock.path, undefined);
-    await new Promise((r) => setTimeout(r, Math.min(100, 5 * 2 ** attempt)));
-  }
-}
-
-/**
- * Creates `uri` holding `text` unless it exists: false if it does. Local files use O_EXCL, the one
- * test-and-create the OS makes atomic (workspace.fs checks, then writes: two windows could both win).
- * Other file systems get that check-then-rename, the best their API allows.
- */
-async function createExclusive(uri: vscode.Uri, text: string): Promise<boolean> {
-  if (uri.scheme === 'file') {
-    try {
-      await fs.promises.writeFile(uri.fsPath, text, { flag: 'wx' });
-      return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw err;
-    }
-  }
-  const mine = uri.with({ path: `${uri.path}-${text}` });
-  await vscode.workspace.fs.writeFile(mine, new TextEncoder().encode(text));
-  try {
-    await vscode.workspace.fs.rename(mine, uri, { overwrite: false });
-    return true;
-  } catch (err) {
-    await Promise.resolve(vscode.workspace.fs.delete(mine)).then(undefined, () => undefined);
-    if (await exists(uri)) return false;
-    throw err;
   }
 }
 
