@@ -169,7 +169,7 @@ export function loadSidecarForExport(articleFile: string, text?: string): Sideca
 export function reanchorNote(file: string, moved: readonly string[], orphans: readonly string[]): string | undefined {
   if (moved.length === 0 && orphans.length === 0) return undefined;
   const parts: string[] = [];
-  if (moved.length > 0) parts.push(`${plural(moved.length, 'annotation')} re-anchored to the edited text in memory (khabar check --fix saves that)`);
+  if (moved.length > 0) parts.push(`${plural(moved.length, 'annotation')} not at ${moved.length === 1 ? 'its' : 'their'} saved offsets, re-anchored in memory (khabar check --fix writes that)`);
   if (orphans.length > 0) parts.push(`${plural(orphans.length, 'orphaned annotation')} left out: ${orphans.join(', ')}`);
   return `${file}: ${parts.join('; ')}`;
 }

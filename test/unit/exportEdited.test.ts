@@ -63,7 +63,7 @@ describe('export of an article edited since its annotations were saved', () => {
       assert.strictEqual(a.target.exact, want.get(a.id));
     }
     const stderr = err.join('\n');
-    assert.match(stderr, /3 annotations re-anchored to the edited text in memory/);
+    assert.match(stderr, /road\.txt: 3 annotations not at their saved offsets, re-anchored in memory/);
     assert.match(stderr, /1 orphaned annotation left out: c2/);
     assert.strictEqual(fs.readFileSync(sidecar, 'utf8'), saved, 'export wrote the sidecar');
   });
