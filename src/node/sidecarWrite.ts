@@ -137,7 +137,11 @@ export function tryLock(sidecar: string, options: LockOptions = {}): Attempt {
     const holder = readOwner(file);
     const stale = staleReason(file, holder, staleMs);
     if (stale === undefined) return { holder };
-    if (takeOver(file, holder)) options.log?.(`${file}: taking over a stale lock ${stale}`);
+    if (takeOver(file, holder)) {
+      options.log?.(`${file}: taking over a stale lock ${stale}`);
+      // A writer died here: look for its temporary copies at once.
+      listings.delete(path.dirname(path.resolve(sidecar)));
+    }
   }
   return { holder: readOwner(file) };
 }
@@ -245,6 +249,26 @@ export function writeTarget(sidecar: string): string {
 
 const TMP_MARK = '.tmp-';
 
+/**
+ * Folder listings used to look for leftovers, reused for LEFTOVER_SCAN_MS (and dropped at once when
+ * a stale lock is taken over there): `check --fix` over a flat folder of thousands of sidecars would
+ * otherwise list the folder once per file written.
+ */
+const listings = new Map<string, { at: number; names: string[] }>();
+const LEFTOVER_SCAN_MS = 10_000;
+
+function listFolder(dir: string): string[] | undefined {
+  const cached = listings.get(dir);
+  if (cached && Date.now() - cached.at < LEFTOVER_SCAN_MS) return cached.names;
+  try {
+    const names = fs.readdirSync(dir).filter((n) => n.includes(TMP_MARK));
+    listings.set(dir, { at: Date.now(), names });
+    return names;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A fresh temporary file name beside `target`, naming this computer and process (for leftover checks). */
 export function tempPathFor(target: string): string {
   return `${target}${TMP_MARK}${HOST_TAG}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
@@ -262,13 +286,9 @@ export function removeLeftovers(sidecar: string, options: LockOptions = {}): str
   for (const place of places) {
     const dir = path.dirname(place);
     const prefix = path.basename(place) + TMP_MARK;
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
+    const names = listFolder(dir);
+    if (names === undefined) continue;
+    for (const name of [...names]) {
       if (!name.startsWith(prefix)) continue;
       const file = path.join(dir, name);
       const m = /^([0-9a-f]{6})-(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length));
@@ -283,10 +303,12 @@ export function removeLeftovers(sidecar: string, options: LockOptions = {}): str
       }
       if (!leftover) continue;
       try {
-        fs.rmSync(file, { force: true });
+        fs.unlinkSync(file);
         removed.push(file);
-      } catch {
-        // not ours to remove after all (permissions): leave it
+        names.splice(names.indexOf(name), 1);
+      } catch (e) {
+        // Gone since the folder was listed (its save finished): nothing to report. Otherwise not ours to remove (permissions).
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') names.splice(names.indexOf(name), 1);
       }
     }
   }
