@@ -316,6 +316,17 @@ export function removeLeftovers(sidecar: string, options: LockOptions = {}): str
   return removed;
 }
 
+/** Gives a finished temporary file the permissions of the file it will replace (when there is one). */
+export function copyMode(target: string, tmp: string): void {
+  let mode: number;
+  try {
+    mode = fs.statSync(target).mode & 0o7777;
+  } catch {
+    return;
+  }
+  fs.chmodSync(tmp, mode);
+}
+
 /**
  * Replaces the sidecar's content atomically: a temporary file in the real file's folder (same file
  * system, so the rename is atomic), given the old file's permissions, renamed over the real file.

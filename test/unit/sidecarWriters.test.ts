@@ -213,13 +213,14 @@ describe('sidecar writers: one write path for the store and the CLI', function (
     assert.deepStrictEqual([...tmpFiles(path.join(dir, 'news')), ...tmpFiles(path.join(dir, 'store'))], []);
   });
 
-  it('the store writes through a symlinked sidecar too', async () => {
+  it('the store writes through a symlinked sidecar too, keeping the file\'s permissions', async () => {
     const { F, S } = loadWithFakeVscode();
     fs.mkdirSync(path.join(dir, 'store'));
     const article = path.join(dir, 'b.txt');
     const real = path.join(dir, 'store', 'b.yaml');
     fs.writeFileSync(article, BODY);
     fs.writeFileSync(real, sidecarWith(BODY, 'b.txt', [7]));
+    fs.chmodSync(real, 0o640);
     fs.symlinkSync(real, article + '.annotations.yaml');
     const doc = new F.FakeDoc(F.Uri.file(article), BODY);
     F.docs.push(doc);
@@ -231,6 +232,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
       await store.flush();
       assert.ok(fs.lstatSync(article + '.annotations.yaml').isSymbolicLink());
       assertAllOnTheirWords(real, article, [7, 8]);
+      assert.strictEqual(fs.statSync(real).mode & 0o777, 0o640, 'the file lost its permissions');
       assert.deepStrictEqual([...tmpFiles(dir), ...tmpFiles(path.join(dir, 'store'))], []);
     } finally {
       store.dispose();

@@ -13,7 +13,7 @@ import { parseSidecar, type SidecarError, type SidecarErrorKind } from '../../co
 import { serializeSidecar } from '../../core/sidecar/serialize';
 import { syncWithArticle } from '../../core/sidecar/sync';
 import type { Document as YamlDocument } from 'yaml';
-import { lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../node/sidecarWrite';
+import { copyMode, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../node/sidecarWrite';
 import { lockSidecar } from './workspaceLock';
 import type { AnnotationStore, ArticleState, RecordPatch } from '../storeApi';
 
@@ -449,6 +449,7 @@ export class SidecarStore implements AnnotationStore {
       }
       // Our lock may have been judged stale after a long stall (a suspended machine) and taken over.
       if (!stillHeld()) throw new Error(vscode.l10n.t('another writer took over the lock of {0} while this save was stalled', basename(e.sidecar)));
+      if (local) copyMode(target.fsPath, tmp.fsPath);
       hash = sha256Hex(text);
       e.own.add(hash);
       await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
