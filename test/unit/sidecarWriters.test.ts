@@ -38,7 +38,7 @@ function loadWithFakeVscode(): { F: typeof Fake; S: typeof StoreModule } {
 }
 
 /** Sentences of my own, each with one numbered statement to tag ("البيان رقم 1xx", never a prefix of another). */
-const SENTENCES = Array.from({ length: 240 }, (_, i) => `وقال المتحدث في البيان رقم ${100 + i} إن الاجتماع انتهى.`);
+const SENTENCES = Array.from({ length: 320 }, (_, i) => `وقال المتحدث في البيان رقم ${100 + i} إن الاجتماع انتهى.`);
 const quoteOf = (i: number): string => `البيان رقم ${100 + i}`;
 const BODY = SENTENCES.join('\n') + '\n';
 
@@ -75,13 +75,39 @@ function assertAllOnTheirWords(sidecar: string, article: string, want: number[])
   }
 }
 
+const OUT_SRC = path.join(ROOT, 'out', 'src');
+
+/**
+ * A third writer in its own process, as any future command would be: under the shared write path it
+ * reads the sidecar, brings it up to the article, adds one annotation and writes. Each line of input
+ * is [sidecar, article, quote index].
+ */
+const ADDER = `const w = require(${JSON.stringify(WRITE_MODULE)}); const fs = require('fs');
+  const { parseSidecar } = require(${JSON.stringify(path.join(OUT_SRC, 'core', 'sidecar', 'parse.js'))});
+  const { serializeSidecar } = require(${JSON.stringify(path.join(OUT_SRC, 'core', 'sidecar', 'serialize.js'))});
+  const { syncWithArticle } = require(${JSON.stringify(path.join(OUT_SRC, 'core', 'sidecar', 'sync.js'))});
+  const { addRecord } = require(${JSON.stringify(path.join(OUT_SRC, 'core', 'sidecar', 'edit.js'))});
+  const { anchorFor } = require(${JSON.stringify(path.join(OUT_SRC, 'core', 'anchor', 'anchor.js'))});
+  require('readline').createInterface({ input: process.stdin }).on('line', (line) => {
+    const [sidecar, article, i] = JSON.parse(line);
+    let code = 0, stderr = '';
+    try {
+      w.updateSidecarSync(sidecar, (disk) => {
+        const r = parseSidecar(disk);
+        if (!r.ok) throw new Error('the sidecar does not read');
+        const text = fs.readFileSync(article, 'utf8');
+        const q = 'البيان رقم ' + (100 + i);
+        const s = text.indexOf(q);
+        const data = syncWithArticle(r.data, text).data;
+        const added = addRecord(data, { kind: 'claim', label: 'CLAIM', status: 'accepted', note: 'q' + i, author: 'adder', target: anchorFor(text, s, s + q.length) });
+        return serializeSidecar(added.data, r.doc ?? disk);
+      }, { log: (m) => (stderr += m + '\\n') });
+    } catch (e) { code = 1; stderr += String(e && e.stack); }
+    process.stdout.write(JSON.stringify({ code, stdout: '', stderr }) + '\\n');
+  });`;
+
 /** dist/cli.js loaded once in a child process; each run is `main(argv)` there, its output captured. */
-class CliWorker {
-  private readonly child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const { main } = require(${JSON.stringify(CLI)});
+const CLI_WORKER = `const { main } = require(${JSON.stringify(CLI)});
        const rl = require('readline').createInterface({ input: process.stdin });
        rl.on('line', async (line) => {
          const out = [], err = [];
@@ -92,14 +118,16 @@ class CliWorker {
          try { code = await main(JSON.parse(line)); } catch (x) { err.push(String(x && x.stack)); code = -1; }
          process.stdout.write = o; process.stderr.write = e;
          o(JSON.stringify({ code, stdout: out.join(''), stderr: err.join('') }) + '\\n');
-       });`,
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+       });`;
+
+/** A script in a child process answering one JSON line per JSON line of input. */
+class CliWorker {
+  private readonly child: ReturnType<typeof spawn>;
   private buffer = '';
   private waiting: ((r: { code: number; stdout: string; stderr: string }) => void) | undefined;
-  constructor() {
-    this.child.stdout.on('data', (b: Buffer) => {
+  constructor(script = CLI_WORKER) {
+    this.child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child.stdout!.on('data', (b: Buffer) => {
       this.buffer += b.toString();
       const nl = this.buffer.indexOf('\n');
       if (nl < 0) return;
@@ -110,14 +138,14 @@ class CliWorker {
       w?.(JSON.parse(line) as { code: number; stdout: string; stderr: string });
     });
   }
-  run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  run(argv: unknown[]): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
       this.waiting = resolve;
-      this.child.stdin.write(JSON.stringify(argv) + '\n');
+      this.child.stdin!.write(JSON.stringify(argv) + '\n');
     });
   }
   close(): void {
-    this.child.stdin.end();
+    this.child.stdin!.end();
   }
 }
 
@@ -144,7 +172,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('check --fix (a real CLI process) and the store saving the same sidecar, 100 rounds: 0 annotations lost, each on its words', async () => {
+  it('check --fix (a real CLI process), the store and a third writer process adding annotations to the same sidecar, 100 rounds: 0 lost, each on its words', async () => {
     const { F, S } = loadWithFakeVscode();
     const article = path.join(dir, 'race.txt');
     const sidecar = article + '.annotations.yaml';
@@ -155,22 +183,27 @@ describe('sidecar writers: one write path for the store and the CLI', function (
     F.docs.push(doc);
     const d = doc as unknown as vscode.TextDocument;
     const store = new S.SidecarStore({ debounceMs: 0, maxRetryMs: 50 });
+    const adder = new CliWorker(ADDER);
     let next = 3;
     let merged = 0;
     try {
       await store.load(d);
       for (let round = 0; round < 100; round++) {
         // The article gains a line at the top, in the editor and on disk: every anchor on disk is stale,
-        // so check --fix rewrites every record while the store adds its own and saves.
+        // so check --fix rewrites every record while the store adds two and saves and another process
+        // adds one through the shared write path.
         doc.edit(0, 0, `تحديث ${round}.\n`);
         fs.writeFileSync(article, doc.text);
         const run = cli.run(['check', '--fix', article]);
         const adds = [next++, next++];
-        want.push(...adds);
+        const third = next++;
+        want.push(...adds, third);
+        const added = adder.run([sidecar, article, third]);
         await new Promise((r) => setTimeout(r, round % 25));
         for (const i of adds) await store.add(d, record(doc.text, i, 'store'));
-        const [r] = await Promise.all([run, store.flush()]);
+        const [r, a] = await Promise.all([run, added, store.flush()]);
         await store.flush();
+        assert.strictEqual(a.code, 0, a.stderr);
         assert.ok(r.code === 0 || r.code === 1, `check --fix crashed: ${r.stderr}`);
         assert.doesNotMatch(r.stderr, /at .*\.js:\d+|Error:/, r.stderr);
         if (/merged/.test(r.stderr)) merged++;
@@ -187,6 +220,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
       if (process.env.KHABAR_RACE_LOG) console.log(`rounds merged by check --fix: ${merged}`);
       assert.ok(merged > 0, 'no round raced: the test did not exercise the merge under the lock');
     } finally {
+      adder.close();
       store.dispose();
       F.docs.splice(F.docs.indexOf(doc), 1);
     }
