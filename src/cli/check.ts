@@ -3,10 +3,13 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import type { SidecarData } from '../core/model';
 import { DEFAULT_SIDECAR_SUFFIX, articlePathFor, sidecarPathFor } from '../core/sidecar/format';
+import { mergeSidecars, resolveConflicts } from '../core/sidecar/merge';
 import { parseSidecar, type SidecarError } from '../core/sidecar/parse';
 import { serializeSidecar } from '../core/sidecar/serialize';
 import { syncWithArticle } from '../core/sidecar/sync';
+import { SidecarLockedError, updateSidecarSync } from '../node/sidecarWrite';
 import { parseArgs, readArticle, sidecarSuffixFlag, UsageError } from './io';
 
 export const CHECK_HELP = `Usage: khabar check [options] FILE...
@@ -23,6 +26,8 @@ place whose own context does not match.
 Options:
   --fix              write the re-anchored sidecar (moved anchors updated, lost ones marked orphan);
                      comments and fields you added are kept. A file with errors is never written.
+                     Writes take turns with the editor and other commands (ARTICLE${DEFAULT_SIDECAR_SUFFIX}.lock)
+                     and merge annotations saved meanwhile, so none is lost.
   --sidecar-suffix S the annotations file suffix, as the extension's khabar.sidecarSuffix setting
                      (default ${DEFAULT_SIDECAR_SUFFIX}; --suffix is the same option's older name)
   --format text|json text (default) or one JSON object per sidecar per line
@@ -41,6 +46,8 @@ interface FileReport {
   moved: { id: string; from: [number, number]; to: [number, number] }[];
   orphans: { id: string; exact: string; reason: string; candidates: { start: number; end: number; context: number; quote: number }[] }[];
   fixed: boolean;
+  /** What happened on the way to the disk: a merge with a concurrent save, a stale lock taken over. */
+  notes?: string[];
 }
 
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -62,7 +69,7 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
       problems++;
       continue;
     }
-    const report = checkOne(target.sidecar, target.article, fix, maxSize);
+    const report = checkOne(target.sidecar, target.article, fix, maxSize, (m) => err(`khabar: ${m}`));
     if (!report.ok) problems++;
     if (format === 'json') out(JSON.stringify(report));
     else out(formatReport(report, fix));
@@ -113,7 +120,7 @@ function walk(dir: string, suffix: string): string[] {
   return out;
 }
 
-export function checkOne(sidecarFile: string, articleFile: string, fix: boolean, maxSize?: number): FileReport {
+export function checkOne(sidecarFile: string, articleFile: string, fix: boolean, maxSize?: number, log?: (message: string) => void): FileReport {
   const report: FileReport = { sidecar: sidecarFile, article: articleFile, ok: false, errors: [], moved: [], orphans: [], fixed: false };
   let text: string;
   try {
@@ -143,23 +150,61 @@ export function checkOne(sidecarFile: string, articleFile: string, fix: boolean,
   if (fix && sync.changed) {
     const next = serializeSidecar(sync.data, parsed.doc ?? text);
     if (next !== text) {
-      writeAtomic(sidecarFile, next);
-      report.fixed = true;
+      const notes: string[] = [];
+      const note = (m: string): void => {
+        notes.push(m);
+        log?.(m);
+      };
+      try {
+        // Under the lock, the file as it is now: another writer (the editor) may have saved since it was read.
+        const r = updateSidecarSync(
+          sidecarFile,
+          (disk) => (disk === text ? next : mergeWithDisk(sidecarFile, disk, parsed.data, sync.data, article.text, path.basename(articleFile), note)),
+          { log: note },
+        );
+        report.fixed = r.written;
+      } catch (e) {
+        const locked = e instanceof SidecarLockedError;
+        report.errors.push({ kind: locked ? 'locked' : 'io', message: locked ? e.message : `not written: ${(e as Error).message}`, line: 1, col: 1 });
+      }
+      if (notes.length > 0) report.notes = notes;
     }
   }
-  report.ok = report.orphans.length === 0 && (fix || report.moved.length === 0);
+  report.ok = report.errors.length === 0 && report.orphans.length === 0 && (fix || report.moved.length === 0);
   return report;
 }
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  fs.writeFileSync(tmp, text, 'utf8');
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
+/**
+ * The sidecar changed on disk while it was being checked (the editor saved): the re-anchoring is
+ * merged into what is there now, by annotation id, and where both changed a record the disk's side
+ * (a person's edit) wins. Undefined (nothing written) when the file was deleted or no longer reads.
+ */
+function mergeWithDisk(
+  sidecarFile: string,
+  disk: string | undefined,
+  base: SidecarData,
+  ours: SidecarData,
+  articleText: string,
+  articleName: string,
+  note: (m: string) => void,
+): string | undefined {
+  if (disk === undefined) {
+    note(`${sidecarFile}: deleted while being checked; not written`);
+    return undefined;
   }
+  const now = parseSidecar(disk);
+  if (!now.ok) {
+    note(`${sidecarFile}: changed while being checked and no longer reads (${now.kind}); not written`);
+    return undefined;
+  }
+  const theirs = syncWithArticle(now.data, articleText, articleName).data;
+  const merged = mergeSidecars(base, ours, theirs, { text: articleText });
+  const data = resolveConflicts(merged, 'theirs');
+  note(
+    `${sidecarFile}: changed on disk while being checked; merged (${theirs.annotations.length} annotations there, ${data.annotations.length} after the merge` +
+      `${merged.conflicts.length > 0 ? `, ${merged.conflicts.length} changed on both sides: the saved version kept` : ''})`,
+  );
+  return serializeSidecar({ ...data, document: theirs.document }, now.doc ?? disk);
 }
 
 function formatReport(r: FileReport, fix: boolean): string {

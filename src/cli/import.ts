@@ -12,6 +12,7 @@ import { parseW3c } from '../core/import/w3c';
 import type { SidecarData } from '../core/model';
 import { DEFAULT_SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/format';
 import { serializeSidecar } from '../core/sidecar/serialize';
+import { SidecarLockedError, lockSync, removeLeftovers, replaceFileSync } from '../node/sidecarWrite';
 import { exportPath, loadSidecarForExport } from './export';
 import { parseArgs, readArticle, SIDECAR_SUFFIX_HELP, sidecarSuffixFlag, UsageError } from './io';
 
@@ -81,11 +82,35 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
       return false;
     }
   };
+  /**
+   * Writes a sidecar through the one write path of every sidecar writer: under its lock (so an open
+   * editor's save is not interleaved), atomically, through a symlink; without --force never over an
+   * existing file.
+   */
+  const writeSidecar = (file: string, content: string): boolean => {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const log = (m: string): void => err(`khabar: ${m}`);
+      const held = lockSync(file, { log });
+      try {
+        removeLeftovers(file, { log });
+        replaceFileSync(file, content, { exclusive: !force });
+      } finally {
+        held.release();
+      }
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      err(`khabar: ${e instanceof SidecarLockedError ? e.message : `${file}: ${code === 'EEXIST' ? 'already exists (use --force to overwrite)' : (e as Error).message}`}`);
+      failed++;
+      return false;
+    }
+  };
   /** Writes the article (unless it is already that file) and its sidecar. */
   const save = (doc: ImportedDocument, articleFile: string, writeText: boolean, label: string): void => {
     for (const w of doc.warnings) err(`khabar: ${label}: ${w}`);
     if (writeText && !write(articleFile, doc.text)) return;
-    if (!write(sidecarPathFor(articleFile, suffix), serializeImportedSidecar(sidecarFor(doc, path.basename(articleFile))))) return;
+    if (!writeSidecar(sidecarPathFor(articleFile, suffix), serializeImportedSidecar(sidecarFor(doc, path.basename(articleFile))))) return;
     documents++;
     annotations += doc.records.length;
   };
@@ -184,7 +209,7 @@ function articlesByUrl(dir: string, baseUrl: string | undefined, suffix: string,
       else if (ARTICLE_EXT.test(e.name)) {
         const r = readArticle(file);
         if (!r.ok) continue;
-        const sidecar = loadSidecarForExport(file, suffix);
+        const sidecar = loadSidecarForExport(file, undefined, suffix);
         const own = sidecar?.ok ? sidecar.url : undefined;
         const rel = exportPath(file, dir);
         const url = articleUrl({ path: rel, text: r.text, records: [], url: own ?? frontMatterUrl(r.text) }, baseUrl);

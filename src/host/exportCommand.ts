@@ -15,6 +15,7 @@ import type { AnnotationRecord } from '../core/model';
 import { sidecarPathFor } from '../core/sidecar/format';
 import { parseSidecar } from '../core/sidecar/parse';
 import { isSidecarPath } from '../core/sidecar/suffix';
+import { syncWithArticle } from '../core/sidecar/sync';
 import { CommandId, registerCommand } from './commandIds';
 import { readConfig } from './config';
 
@@ -82,11 +83,12 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
     options.reportTitle = name ? `تقرير خبر: ${name}` : 'تقرير خبر';
   }
   const problems: string[] = [];
+  const reanchored: Reanchored = { moved: 0, orphans: 0, lines: [] };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Khabar: exporting {0} articles', files.length), cancellable: true },
     async (progress, token) => {
       const sink = FORMAT_INFO[format].folder ? folderSink(target) : fileSink(target);
-      const result = await exportStream(format, readArticles(files, deps, options, problems), sink, {
+      const result = await exportStream(format, readArticles(files, deps, options, problems, reanchored), sink, {
         ...options,
         isCancelled: () => token.isCancellationRequested,
         onProgress: (done, article) => progress.report({ increment: 100 / files.length, message: `${done}/${files.length} ${article.path}` }),
@@ -94,9 +96,14 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
       await sink.close();
       for (const f of result.failures) problems.push(f.message);
       for (const f of result.skipped) problems.push(f.message);
-      const summary = result.cancelled
+      let summary = result.cancelled
         ? vscode.l10n.t('Khabar: export cancelled after {0} articles.', result.articles)
         : vscode.l10n.t('Khabar: exported {0} articles, {1} annotations.', result.articles, result.records);
+      if (reanchored.lines.length > 0) {
+        // Articles edited since their annotations were saved: exported as they are now, and said so.
+        summary += ' ' + vscode.l10n.t('{0} annotations were re-anchored to edited articles (the annotation files are unchanged); {1} orphaned annotations were left out.', reanchored.moved, reanchored.orphans);
+        problems.push(...reanchored.lines);
+      }
       if (problems.length === 0 && !result.cancelled && result.records === 0) {
         // An empty file is not a result: say why, as the CLI does (its exit code 3).
         void vscode.window.showWarningMessage(
@@ -106,7 +113,8 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
         );
       } else if (problems.length > 0) {
         const show = vscode.l10n.t('Show problems');
-        void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('{0} articles were left out.', problems.length)}`, show).then((choice) => {
+        const leftOut = problems.length - reanchored.lines.length;
+        void vscode.window.showWarningMessage(leftOut > 0 ? `${summary} ${vscode.l10n.t('{0} articles were left out.', leftOut)}` : summary, show).then((choice) => {
           if (choice === show) void showProblems(problems);
         });
       } else if (FORMAT_INFO[format].folder) {
@@ -203,12 +211,20 @@ async function articleFiles(scope: Scope, where: Where): Promise<vscode.Uri[]> {
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** What re-anchoring in memory did across the export: counts, and one line per article for the details. */
+interface Reanchored {
+  moved: number;
+  orphans: number;
+  lines: string[];
+}
+
 /** Articles read one at a time: the open document's text when it is open (what the store's offsets refer to). */
 async function* readArticles(
   files: readonly vscode.Uri[],
   deps: ExportCommandDeps,
   options: ExportOptions,
   problems: string[],
+  reanchored: Reanchored,
 ): AsyncGenerator<ExportArticle> {
   for (const uri of files) {
     const rel = vscode.workspace.asRelativePath(uri, false);
@@ -227,7 +243,8 @@ async function* readArticles(
     // A report Khabar wrote into the folder earlier is its output, not an article.
     if (isGeneratedReport(text)) continue;
     let records = await deps.getRecords?.(uri, text);
-    const loaded = await readSidecar(uri);
+    // Re-anchored only when its records are the ones exported (an open article's come from the store).
+    const loaded = await readSidecar(uri, records === undefined ? text : undefined);
     // An open article without a sidecar has an empty store: its suggestions are the detections.
     if (records !== undefined && records.length === 0 && loaded === undefined && options.includeSuggestions) records = undefined;
     if (records === undefined) {
@@ -235,8 +252,9 @@ async function* readArticles(
         problems.push(`${rel}: ${loaded}`);
         continue;
       }
-      if (loaded !== undefined) records = loaded.records;
-      else if (!options.includeSuggestions) records = [];
+      if (loaded !== undefined) {
+        records = loaded.records;
+      } else if (!options.includeSuggestions) records = [];
       else {
         try {
           records = detectionsToRecords(text, detect(text));
@@ -246,6 +264,15 @@ async function* readArticles(
         }
       }
     }
+    const orphans = records.filter((r) => r.orphan).map((r) => r.id);
+    const moved = typeof loaded === 'object' && records === loaded.records ? loaded.moved : 0;
+    if (orphans.length > 0 || moved > 0) {
+      reanchored.orphans += orphans.length;
+      reanchored.moved += moved;
+      reanchored.lines.push(
+        vscode.l10n.t('{0}: {1} annotations re-anchored to the edited text, {2} orphaned annotations left out: {3}', rel, moved, orphans.length, orphans.join(', ') || '-'),
+      );
+    }
     const article: ExportArticle = { path: rel.replace(/\\/g, '/'), text, records };
     const url = (typeof loaded === 'object' ? loaded.url : undefined) ?? frontMatterUrl(text);
     if (url !== undefined) article.url = url;
@@ -253,8 +280,15 @@ async function* readArticles(
   }
 }
 
-/** The sidecar's records and article URL (the sidecar named by `khabar.sidecarSuffix`), undefined without one, or why it cannot be used. */
-export async function readSidecar(article: vscode.Uri): Promise<{ records: readonly AnnotationRecord[]; url?: string } | string | undefined> {
+/**
+ * The sidecar's records (the sidecar named by `khabar.sidecarSuffix`), re-anchored in memory to the
+ * article's current `text` when given (an edit since the last save moves them or makes orphans; the
+ * file is not written), and its article URL; undefined without one, or why it cannot be used.
+ */
+export async function readSidecar(
+  article: vscode.Uri,
+  text?: string,
+): Promise<{ records: readonly AnnotationRecord[]; moved: number; url?: string } | string | undefined> {
   const uri = article.with({ path: sidecarPathFor(article.path, readConfig().sidecarSuffix) });
   let bytes: Uint8Array;
   try {
@@ -269,7 +303,11 @@ export async function readSidecar(article: vscode.Uri): Promise<{ records: reado
   } catch (e) {
     return vscode.l10n.t('its sidecar was refused: {0}', (e as Error).message);
   }
-  return { records: r.data.annotations, ...(r.data.document.url === undefined ? {} : { url: r.data.document.url }) };
+  const url = r.data.document.url === undefined ? {} : { url: r.data.document.url };
+  if (text === undefined) return { records: r.data.annotations, moved: 0, ...url };
+  const sync = syncWithArticle(r.data, text, article.path.slice(article.path.lastIndexOf('/') + 1));
+  const moved = sync.moved.filter((id) => !sync.orphans.includes(id)).length;
+  return { records: sync.data.annotations, moved, ...url };
 }
 
 interface ClosableSink extends ExportSink {

@@ -63,13 +63,21 @@ describe('khabar export / import (CLI)', () => {
     }
   });
 
-  it('names the annotation whose span does not match, still exports the others, exits 1', async () => {
+  it('re-anchors an annotation whose saved offsets no longer fit (in memory), exports it on its words and says so', async () => {
     const sidecar = path.join(dir, 'news/article.txt.annotations.yaml');
-    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace('start: 24', 'start: 25'));
+    const broken = fs.readFileSync(sidecar, 'utf8').replace('start: 24', 'start: 25');
+    fs.writeFileSync(sidecar, broken);
     const target = path.join(dir, 'out.jsonl');
-    assert.strictEqual(await runExport(['--format', 'doccano', '--out', target, path.join(dir, 'news')], out, err), 1);
-    assert.match(logs.err.join('\n'), /article\.txt: annotation e3: /);
-    assert.strictEqual(fs.readFileSync(target, 'utf8').trim().split('\n').length, 1);
+    assert.strictEqual(await runExport(['--format', 'doccano', '--out', target, path.join(dir, 'news')], out, err), 0);
+    assert.match(logs.err.join('\n'), /article\.txt: 1 annotation not at its saved offsets, re-anchored in memory/);
+    const text = fs.readFileSync(path.join(dir, 'news/article.txt'), 'utf8');
+    const first = JSON.parse(fs.readFileSync(target, 'utf8').trim().split('\n')[0]!) as { label: Array<[number, number, string]> };
+    assert.deepStrictEqual(
+      first.label.filter(([, , l]) => l === 'ORG').map(([s, e]) => [s, text.slice(s, e)]),
+      [[24, 'وزارة الصحة']],
+      'e3 was not exported on its words',
+    );
+    assert.strictEqual(fs.readFileSync(sidecar, 'utf8'), broken, 'export wrote the sidecar');
   });
 
   it('refuses a sidecar whose document.path leaves the folder', async () => {

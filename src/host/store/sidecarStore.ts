@@ -2,7 +2,6 @@
 // atomically (debounced, one write at a time per file and across windows, retried), merges external changes, moves
 // sidecars with their articles, and never overwrites a sidecar it could not read.
 
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { anchorFor, anchorHolds, reanchor } from '../../core/anchor/anchor';
 import { shiftAnchors } from '../../core/anchor/shift';
@@ -15,6 +14,8 @@ import { serializeSidecar } from '../../core/sidecar/serialize';
 import { syncWithArticle } from '../../core/sidecar/sync';
 import type { Document as YamlDocument } from 'yaml';
 import { readConfig } from '../config';
+import { copyMode, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../node/sidecarWrite';
+import { lockSidecar } from './workspaceLock';
 import type { AnnotationStore, ArticleState, RecordPatch } from '../storeApi';
 
 export interface SidecarStoreOptions {
@@ -413,8 +414,14 @@ export class SidecarStore implements AnnotationStore {
       this.saveFailed(e, err);
       return;
     }
-    const tmp = e.sidecar.with({ path: `${e.sidecar.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
+    // A local sidecar goes through the write path every writer shares (src/node/sidecarWrite.ts): its
+    // lock, leftovers of killed writers cleaned, and the temporary file beside the real file, so a
+    // symlinked sidecar stays a symlink. Other file systems have only what workspace.fs offers.
+    const local = e.sidecar.scheme === 'file';
+    const target = local ? vscode.Uri.file(writeTarget(e.sidecar.fsPath)) : e.sidecar;
+    const tmp = local ? vscode.Uri.file(tempPathFor(target.fsPath)) : e.sidecar.with({ path: `${e.sidecar.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
     let unlock: (() => Promise<void>) | undefined;
+    let stillHeld: () => boolean = () => true;
     let hash: string | undefined;
     let renamed = false;
     try {
@@ -423,7 +430,14 @@ export class SidecarStore implements AnnotationStore {
       // above (the temporary file takes a while to write): a rename now would silently drop that
       // write. So, with other Khabar windows held off by the lock, look again, merge what landed,
       // and only then rename. The lock is taken after the slow write to keep it short.
-      unlock = await lockSidecar(e.sidecar, this.log);
+      if (local) {
+        const held = await lockLocal(e.sidecar.fsPath, { log: this.log });
+        unlock = () => Promise.resolve(held.release());
+        stillHeld = held.held;
+        removeLeftovers(e.sidecar.fsPath, { log: this.log });
+      } else {
+        unlock = await lockSidecar(e.sidecar, vscode.workspace.fs, this.log);
+      }
       for (let round = 0; ; round++) {
         const before = e.diskHash;
         if (!(await this.catchUp(e))) return;
@@ -434,13 +448,17 @@ export class SidecarStore implements AnnotationStore {
         text = serializeSidecar(data, e.doc, { reuseDocument: true });
         await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
       }
+      // Our lock may have been judged stale after a long stall (a suspended machine) and taken over.
+      if (!stillHeld()) throw new Error(vscode.l10n.t('another writer took over the lock of {0} while this save was stalled', basename(e.sidecar)));
+      if (local) copyMode(target.fsPath, tmp.fsPath);
       hash = sha256Hex(text);
       e.own.add(hash);
-      await vscode.workspace.fs.rename(tmp, e.sidecar, { overwrite: true });
+      await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
       renamed = true;
     } catch (err) {
       if (hash !== undefined) e.own.delete(hash);
-      this.saveFailed(e, err);
+      // Another window or `khabar check --fix` is writing and kept at it: try again later, never without the lock.
+      this.saveFailed(e, err instanceof SidecarLockedError ? new Error(vscode.l10n.t('{0} is being saved by another program; will retry', basename(e.sidecar))) : err);
       return;
     } finally {
       if (!renamed) await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
@@ -825,73 +843,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** How long a save waits for another window's lock, and how old a lock must be to be a crash's leftover. */
-const LOCK_WAIT_MS = 3000;
-const LOCK_STALE_MS = 15_000;
-
-/**
- * Makes Khabar windows (one extension host each, sharing only the disk) write one sidecar in turn:
- * `<sidecar>.lock`, created only if absent. Resolves to its release. A lock held past LOCK_WAIT_MS
- * is waited out no longer (the save goes on: a stuck window must not stop this one from saving),
- * and one older than LOCK_STALE_MS is a crashed window's and is removed.
- */
-async function lockSidecar(sidecar: vscode.Uri, log: (m: string) => void): Promise<() => Promise<void>> {
-  const lock = sidecar.with({ path: `${sidecar.path}.lock` });
-  const token = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
-  const drop = (): Promise<void> => Promise.resolve(vscode.workspace.fs.delete(lock)).then(undefined, () => undefined);
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (let attempt = 0; ; attempt++) {
-    if (await createExclusive(lock, token)) {
-      return async () => {
-        // Only our own lock: after a long stall it may have been judged stale and taken by another window.
-        const held = await readText(lock);
-        if (held.kind === 'text' && held.text === token) await drop();
-      };
-    }
-    const held = await Promise.resolve(vscode.workspace.fs.stat(lock)).then(
-      (st) => st,
-      () => undefined,
-    );
-    if (held && Date.now() - held.mtime > LOCK_STALE_MS) {
-      log(`${lock.fsPath}: removing a stale lock`);
-      await drop();
-      continue;
-    }
-    if (Date.now() > deadline) {
-      log(`${lock.fsPath}: still locked after ${LOCK_WAIT_MS} ms, saving without the lock`);
-      return async () => undefined;
-    }
-    await new Promise((r) => setTimeout(r, Math.min(100, 5 * 2 ** attempt)));
-  }
-}
-
-/**
- * Creates `uri` holding `text` unless it exists: false if it does. Local files use O_EXCL, the one
- * test-and-create the OS makes atomic (workspace.fs checks, then writes: two windows could both win).
- * Other file systems get that check-then-rename, the best their API allows.
- */
-async function createExclusive(uri: vscode.Uri, text: string): Promise<boolean> {
-  if (uri.scheme === 'file') {
-    try {
-      await fs.promises.writeFile(uri.fsPath, text, { flag: 'wx' });
-      return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw err;
-    }
-  }
-  const mine = uri.with({ path: `${uri.path}-${text}` });
-  await vscode.workspace.fs.writeFile(mine, new TextEncoder().encode(text));
-  try {
-    await vscode.workspace.fs.rename(mine, uri, { overwrite: false });
-    return true;
-  } catch (err) {
-    await Promise.resolve(vscode.workspace.fs.delete(mine)).then(undefined, () => undefined);
-    if (await exists(uri)) return false;
-    throw err;
   }
 }
 
