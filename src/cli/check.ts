@@ -7,7 +7,7 @@ import { DEFAULT_SIDECAR_SUFFIX, articlePathFor, sidecarPathFor } from '../core/
 import { parseSidecar, type SidecarError } from '../core/sidecar/parse';
 import { serializeSidecar } from '../core/sidecar/serialize';
 import { syncWithArticle } from '../core/sidecar/sync';
-import { parseArgs, readArticle, UsageError } from './io';
+import { parseArgs, readArticle, readSidecarFile, UsageError } from './io';
 
 export const CHECK_HELP = `Usage: khabar check [options] FILE...
 
@@ -115,13 +115,13 @@ function walk(dir: string, suffix: string): string[] {
 
 export function checkOne(sidecarFile: string, articleFile: string, fix: boolean, maxSize?: number): FileReport {
   const report: FileReport = { sidecar: sidecarFile, article: articleFile, ok: false, errors: [], moved: [], orphans: [], fixed: false };
-  let text: string;
-  try {
-    text = fs.readFileSync(sidecarFile, 'utf8');
-  } catch (e) {
-    report.errors.push({ kind: 'io', message: (e as Error).message, line: 1, col: 1 });
+  const read = readSidecarFile(sidecarFile);
+  if (!read.ok) {
+    // Too large, not UTF-8, unreadable: reported, and never written (a rewrite would lose its bytes).
+    report.errors = 'errors' in read ? read.errors.map((e) => ({ ...e, kind: read.kind })) : [{ kind: 'io', message: read.message, line: 1, col: 1 }];
     return report;
   }
+  const text = read.text;
   const parsed = parseSidecar(text);
   if (!parsed.ok) {
     report.errors = parsed.errors.map((e) => ({ ...e, kind: parsed.kind }));

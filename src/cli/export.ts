@@ -14,7 +14,7 @@ import type { AnnotationRecord } from '../core/model';
 import { sidecarPathFor } from '../core/sidecar/format';
 import { parseSidecar } from '../core/sidecar/parse';
 import { parseSize } from './detect';
-import { parseArgs, readArticle, UsageError } from './io';
+import { parseArgs, readArticle, readSidecarFile, UsageError } from './io';
 
 export const EXPORT_HELP = `Usage: khabar export --format FORMAT [options] FILE_OR_DIR...
 
@@ -123,14 +123,13 @@ export type SidecarLoad = { ok: true; records: AnnotationRecord[]; url?: string 
 /** The article's sidecar records, undefined when it has none, or why it cannot be used. */
 export function loadSidecarForExport(articleFile: string): SidecarLoad {
   const sidecarFile = sidecarPathFor(articleFile);
-  let source: string;
-  try {
-    source = fs.readFileSync(sidecarFile, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { ok: false, reason: `${sidecarFile}: ${(e as Error).message}` };
+  const read = readSidecarFile(sidecarFile);
+  if (!read.ok) {
+    if (read.kind === 'missing') return undefined;
+    if ('errors' in read) return { ok: false, reason: `${sidecarFile}:${read.errors[0]!.line}:${read.errors[0]!.col}: ${read.errors[0]!.message}` };
+    return { ok: false, reason: `${sidecarFile}: ${read.message}` };
   }
-  const r = parseSidecar(source);
+  const r = parseSidecar(read.text);
   if (!r.ok) {
     const first = r.errors[0];
     return { ok: false, reason: `${sidecarFile}:${first?.line ?? 1}:${first?.col ?? 1}: ${first?.message ?? r.kind}` };
