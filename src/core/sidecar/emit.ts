@@ -142,7 +142,7 @@ function emitMap(out: { s: string }, obj: Record<string, unknown>, order: KeyOrd
       } else {
         out.s += ' ' + flow(v) + '\n';
       }
-    } else if (order === 'target' && typeof v === 'string') {
+    } else if (order === 'target' && typeof v === 'string' && QUOTE_KEYS.has(k)) {
       // Quotes are always quoted, so a quote never changes style with its content.
       out.s += ' ' + quoteString(v) + '\n';
     } else {
@@ -176,6 +176,8 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 const RECORD_KEYS = new Set<string>(KEY_ORDER.record);
+/** The quote and its context: always double-quoted (a person's own field in a target is written like any other). */
+const QUOTE_KEYS = new Set<string>(['exact', 'prefix', 'suffix']);
 const TARGET_KEYS = new Set<string>(KEY_ORDER.target);
 
 /**

@@ -79,6 +79,8 @@ function sameScalar(node: unknown, v: unknown): boolean {
   return false;
 }
 
+const QUOTED = new Set(['exact', 'prefix', 'suffix']);
+
 function keyOf(p: Pair): unknown {
   return isScalar(p.key) ? p.key.value : p.key;
 }
@@ -103,9 +105,9 @@ function syncMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, or
     } else if (existing === undefined && order && (KEY_ORDER[order] as readonly string[]).includes(k)) {
       // A known key new to this mapping (`step` replacing version 1's `start`) goes where the
       // format's order puts it among the known keys, not after a person's own keys at the end.
-      map.items.splice(insertionIndex(map, KEY_ORDER[order], k), 0, doc.createPair(k, freshNode(doc, v, order === 'target')) as Pair);
+      map.items.splice(insertionIndex(map, KEY_ORDER[order], k), 0, doc.createPair(k, freshNode(doc, v, order === 'target' && QUOTED.has(k))) as Pair);
     } else {
-      map.set(k, freshNode(doc, v, order === 'target'));
+      map.set(k, freshNode(doc, v, order === 'target' && QUOTED.has(k)));
     }
   }
   if (order) {
@@ -172,7 +174,7 @@ function syncSeq(doc: Document, seq: YAMLSeq, values: unknown[]): void {
 function freshRecord(doc: Document, r: Record<string, unknown>): YamlNode {
   const node = doc.createNode(r) as YAMLMap;
   const target = node.get('target', true);
-  if (isMap(target)) for (const p of target.items) if (isScalar(p.value) && typeof p.value.value === 'string') p.value.type = Scalar.QUOTE_DOUBLE;
+  if (isMap(target)) for (const p of target.items) if (isScalar(p.value) && typeof p.value.value === 'string' && QUOTED.has(keyOf(p) as string)) p.value.type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 
