@@ -53,10 +53,11 @@ export function emitSidecar(data: SidecarData): string {
 
 /**
  * What is written for `data` (always the current version): records sorted by start, end, id; each
- * target's absolute `start` becomes `step`, the distance from the previous record's start, and
+ * target's absolute `start` becomes `step`, the distance from the start of the previous record
+ * that is not an orphan (from the article's start for the first), and
  * `end` (always start + the quote's length) is left out. So an edit changes only the records whose
  * quote or context it touches, plus the `step` of the first record after it: the records further
- * on keep their bytes. Version 1's `sha256` and `length` are not written.
+ * on keep their bytes. (An orphan's own step changes with edits above it: it has no place to keep.) Version 1's `sha256` and `length` are not written.
  */
 export function diskTree(data: SidecarData): Record<string, unknown> {
   let prev = 0;
@@ -70,7 +71,9 @@ export function diskTree(data: SidecarData): Record<string, unknown> {
         if (k === 'start') target['step'] = r.target.start - prev;
         else if (k !== 'end') target[k] = t[k];
       }
-      prev = r.target.start;
+      // An orphan keeps its old offsets, which no longer follow the text: the next record is not
+      // measured from it, or every edit above the orphan would rewrite that record too.
+      if (!r.orphan) prev = r.target.start;
       return { ...r, target };
     });
   const document: Record<string, unknown> = { ...data.document };

@@ -133,7 +133,7 @@ export function validateSidecar(root: unknown): ValidationIssue[] {
           bad([...p, 'target', k], `\`${k}\` is a version-1 field: version ${SIDECAR_VERSION} places an annotation by \`step\`, the characters from the previous annotation's start`);
         }
       }
-      if (!isOffset(t['step'])) bad([...p, 'target', 'step'], '`step` must be a whole number ≥ 0 (characters from the previous annotation\'s start)');
+      if (!isOffset(t['step'])) bad([...p, 'target', 'step'], '`step` must be a whole number ≥ 0 (characters from the start of the previous annotation that is not an orphan)');
       for (const k of ['exact', 'prefix', 'suffix']) {
         if (typeof t[k] !== 'string') bad([...p, 'target', k], `\`${k}\` must be a string`);
       }
@@ -219,9 +219,11 @@ export function asSidecarData(root: unknown): SidecarData {
     const target: Record<string, unknown> = {};
     for (const k of Object.keys(disk)) {
       if (k === 'step') {
-        at += disk['step'] as number;
-        target['start'] = at;
-        target['end'] = at + (disk['exact'] as string).length;
+        const start = at + (disk['step'] as number);
+        target['start'] = start;
+        target['end'] = start + (disk['exact'] as string).length;
+        // Steps are measured from the previous record that is not an orphan (see diskTree).
+        if (a.orphan !== true) at = start;
       } else target[k] = disk[k];
     }
     a.target = target as unknown as SidecarData['annotations'][number]['target'];
