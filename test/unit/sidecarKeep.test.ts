@@ -241,3 +241,25 @@ describe('sidecar: invalid bytes, huge and deeply nested files are refused (core
     assert.ok(parseSidecar(serializeSidecar(mustParse(commented).data, commented)).ok);
   });
 });
+
+describe('sidecar JSON schema follows the format versions', () => {
+  // ajv comes with the packaging tools (not a direct dependency): without it there is nothing to run.
+  let validate: ((v: unknown) => boolean) | undefined;
+  before(function () {
+    try {
+      const Ajv = (require('ajv') as { default: new (o: object) => { compile(s: object): (v: unknown) => boolean } }).default;
+      validate = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'sidecar.schema.json'), 'utf8')) as object);
+    } catch {
+      this.skip();
+    }
+  });
+  const asJson = (yaml: string): unknown => JSON.parse(JSON.stringify(require('yaml').parse(yaml)));
+  it('accepts version 2 and version 1 as Khabar reads them, and refuses what it refuses', () => {
+    const v2 = read('article.txt.annotations.yaml');
+    for (const ok of [v2, read('version1.annotations.yaml'), read('hand-edited.annotations.yaml')]) assert.ok(validate!(asJson(ok)), ok.slice(0, 40));
+    for (const bad of [v2.replace('step: 119', 'start: 125'), v2.replace('      step: 6\n', ''), v2.replace('lastId: 5', 'lastId: 9007199254740993'), v2.replace('khabar: 2', 'khabar: 3'), read('version1.annotations.yaml').replace(/ {2}sha256: .*\n/, '')]) {
+      assert.ok(!validate!(asJson(bad)), bad.slice(0, 60));
+      assert.ok(!parseSidecar(bad).ok);
+    }
+  });
+});
