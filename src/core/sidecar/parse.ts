@@ -151,7 +151,12 @@ function slowParse(text: string): ParseResult {
   if (doc.errors.length > 0) {
     // The yaml package catches its own stack overflow on deep flow nesting and reports it as an error.
     const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
-    if (overflow) return fail('too-deep', TOO_DEEP, at(overflow.pos[0]).line, at(overflow.pos[0]).col);
+    if (overflow) {
+      // Where the parser ran out of stack depends on how deep the caller's stack already was: name
+      // the line where the nesting first passes the limit instead.
+      const line = deepLine(text);
+      return line > 1 ? fail('too-deep', TOO_DEEP, line, 1) : fail('too-deep', TOO_DEEP, at(overflow.pos[0]).line, at(overflow.pos[0]).col);
+    }
     return {
       ok: false,
       kind: 'syntax',
