@@ -40,6 +40,8 @@ interface FileReport {
   moved: { id: string; from: [number, number]; to: [number, number] }[];
   orphans: { id: string; exact: string; reason: string; candidates: { start: number; end: number; context: number; quote: number }[] }[];
   fixed: boolean;
+  /** The sidecar's format version (1 is read, and written as 2 at the next save). */
+  version?: number;
 }
 
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -128,6 +130,7 @@ export function checkOne(sidecarFile: string, articleFile: string, fix: boolean,
     return report;
   }
   report.annotations = parsed.data.annotations.length;
+  report.version = parsed.data.khabar;
   const article = readArticle(articleFile, maxSize);
   if (!article.ok) {
     report.errors.push({ kind: 'article', message: `${articleFile}: ${article.reason}`, line: 1, col: 1 });
@@ -175,6 +178,7 @@ function formatReport(r: FileReport, fix: boolean): string {
     const near = o.candidates.map((c) => `${c.start}–${c.end} (context ${Math.round(c.context * 100)}%${c.quote < 1 ? `, quote ${Math.round(c.quote * 100)}%` : ''})`);
     if (near.length > 0) lines.push(`${r.sidecar}: ${o.id}   candidates: ${near.join(', ')}`);
   }
+  if (r.version === 1 && !r.fixed) lines.push(`${r.sidecar}: format version 1: read as it is, written as version 2 at the next save`);
   if (r.errors.length === 0) {
     const summary = `${r.annotations ?? 0} annotations, ${r.moved.length} moved, ${r.orphans.length} orphans${r.fixed ? '; written' : ''}`;
     lines.push(`${r.sidecar}: ${r.ok ? 'ok' : 'problems'} (${summary})`);

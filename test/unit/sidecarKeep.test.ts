@@ -263,3 +263,49 @@ describe('sidecar JSON schema follows the format versions', () => {
     }
   });
 });
+
+describe('sidecar version 1 still loads, and is migrated at the next save', () => {
+  const v1 = read('version1.annotations.yaml');
+  const v2 = read('article.txt.annotations.yaml');
+
+  it('reads to the same annotations as version 2 and is written as exactly the version-2 file', () => {
+    const a = mustParse(v1);
+    const b = mustParse(v2);
+    assert.deepStrictEqual(a.data.annotations, b.data.annotations);
+    assert.strictEqual(a.data.khabar, 1);
+    assert.strictEqual(serializeSidecar(a.data, v1), v2);
+  });
+
+  it('a hand-edited version-1 file keeps its comments and own fields when migrated', () => {
+    const hand = read('hand-edited.annotations.yaml');
+    const r = mustParse(hand);
+    assert.ok(r.doc);
+    const out = serializeSidecar(syncWithArticle(r.data, 'عاجل: ' + ARTICLE).data, r.doc);
+    assert.match(out, /^khabar: 2$/m);
+    assert.ok(!/^ {2}(sha256|length):|^ {6}(start|end):/m.test(out), out);
+    for (const kept of ["# Reviewed by the desk on Sunday; keep e3's note.", 'project: health-budget # our own field', '# the spokesman, checked against the ministry site', 'kind: entity # person', 'reviewer_tags: [ spokesman, verified ]']) {
+      assert.ok(out.includes(kept), `lost: ${kept}\n${out}`);
+    }
+    // Steps in place of start/end, first among the target's keys, and right for the edited article.
+    assert.match(out, /target:\n {6}step: 12\n {6}exact: "وزارة الصحة"/);
+    const back = mustParse(out);
+    for (const a of back.data.annotations) assert.strictEqual(('عاجل: ' + ARTICLE).slice(a.target.start, a.target.end), a.target.exact, a.id);
+  });
+
+  it('`check` says it will be migrated; `check --fix` leaves an up-to-date version-1 file alone (CLI)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-v1-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'article.txt'), ARTICLE);
+      fs.writeFileSync(path.join(dir, 'article.txt.annotations.yaml'), v1);
+      const r = khabar(dir, 'check', '--fix', 'article.txt');
+      assert.strictEqual(r.code, 0, r.out + r.err);
+      assert.match(r.out, /format version 1: read as it is, written as version 2 at the next save/);
+      assert.strictEqual(fs.readFileSync(path.join(dir, 'article.txt.annotations.yaml'), 'utf8'), v1, 'nothing to fix: not rewritten');
+      fs.writeFileSync(path.join(dir, 'article.txt'), 'عاجل: ' + ARTICLE);
+      assert.strictEqual(khabar(dir, 'check', '--fix', 'article.txt').code, 0);
+      assert.match(fs.readFileSync(path.join(dir, 'article.txt.annotations.yaml'), 'utf8'), /^khabar: 2\n/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
