@@ -10,7 +10,7 @@ import { parseSidecar, type SidecarError } from '../core/sidecar/parse';
 import { serializeSidecar } from '../core/sidecar/serialize';
 import { syncWithArticle } from '../core/sidecar/sync';
 import { SidecarLockedError, updateSidecarSync } from '../node/sidecarWrite';
-import { parseArgs, readArticle, sidecarSuffixFlag, UsageError } from './io';
+import { parseArgs, readArticle, readSidecarFile, sidecarSuffixFlag, UsageError } from './io';
 
 export const CHECK_HELP = `Usage: khabar check [options] FILE...
 
@@ -48,6 +48,8 @@ interface FileReport {
   fixed: boolean;
   /** What happened on the way to the disk: a merge with a concurrent save, a stale lock taken over. */
   notes?: string[];
+  /** The sidecar's format version (1 is read, and written as 2 at the next save). */
+  version?: number;
 }
 
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -122,19 +124,20 @@ function walk(dir: string, suffix: string): string[] {
 
 export function checkOne(sidecarFile: string, articleFile: string, fix: boolean, maxSize?: number, log?: (message: string) => void): FileReport {
   const report: FileReport = { sidecar: sidecarFile, article: articleFile, ok: false, errors: [], moved: [], orphans: [], fixed: false };
-  let text: string;
-  try {
-    text = fs.readFileSync(sidecarFile, 'utf8');
-  } catch (e) {
-    report.errors.push({ kind: 'io', message: (e as Error).message, line: 1, col: 1 });
+  const read = readSidecarFile(sidecarFile);
+  if (!read.ok) {
+    // Too large, not UTF-8, unreadable: reported, and never written (a rewrite would lose its bytes).
+    report.errors = 'errors' in read ? read.errors.map((e) => ({ ...e, kind: read.kind })) : [{ kind: 'io', message: read.message, line: 1, col: 1 }];
     return report;
   }
+  const text = read.text;
   const parsed = parseSidecar(text);
   if (!parsed.ok) {
     report.errors = parsed.errors.map((e) => ({ ...e, kind: parsed.kind }));
     return report;
   }
   report.annotations = parsed.data.annotations.length;
+  report.version = parsed.data.khabar;
   const article = readArticle(articleFile, maxSize);
   if (!article.ok) {
     report.errors.push({ kind: 'article', message: `${articleFile}: ${article.reason}`, line: 1, col: 1 });
@@ -220,6 +223,7 @@ function formatReport(r: FileReport, fix: boolean): string {
     const near = o.candidates.map((c) => `${c.start}–${c.end} (context ${Math.round(c.context * 100)}%${c.quote < 1 ? `, quote ${Math.round(c.quote * 100)}%` : ''})`);
     if (near.length > 0) lines.push(`${r.sidecar}: ${o.id}   candidates: ${near.join(', ')}`);
   }
+  if (r.version === 1 && !r.fixed) lines.push(`${r.sidecar}: format version 1: read as it is, written as version 2 at the next save`);
   if (r.errors.length === 0) {
     const summary = `${r.annotations ?? 0} annotations, ${r.moved.length} moved, ${r.orphans.length} orphans${r.fixed ? '; written' : ''}`;
     lines.push(`${r.sidecar}: ${r.ok ? 'ok' : 'problems'} (${summary})`);

@@ -16,7 +16,7 @@ import { isSidecarPath } from '../core/sidecar/suffix';
 import { parseSidecar } from '../core/sidecar/parse';
 import { syncWithArticle } from '../core/sidecar/sync';
 import { parseSize } from './detect';
-import { parseArgs, readArticle, SIDECAR_SUFFIX_HELP, sidecarSuffixFlag, UsageError } from './io';
+import { parseArgs, readArticle, readSidecarFile, SIDECAR_SUFFIX_HELP, sidecarSuffixFlag, UsageError } from './io';
 
 export const EXPORT_HELP = `Usage: khabar export --format FORMAT [options] FILE_OR_DIR...
 
@@ -143,14 +143,13 @@ export type SidecarLoad =
  */
 export function loadSidecarForExport(articleFile: string, text?: string, suffix = DEFAULT_SIDECAR_SUFFIX): SidecarLoad {
   const sidecarFile = sidecarPathFor(articleFile, suffix);
-  let source: string;
-  try {
-    source = fs.readFileSync(sidecarFile, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { ok: false, reason: `${sidecarFile}: ${(e as Error).message}` };
+  const read = readSidecarFile(sidecarFile);
+  if (!read.ok) {
+    if (read.kind === 'missing') return undefined;
+    if ('errors' in read) return { ok: false, reason: `${sidecarFile}:${read.errors[0]!.line}:${read.errors[0]!.col}: ${read.errors[0]!.message}` };
+    return { ok: false, reason: `${sidecarFile}: ${read.message}` };
   }
-  const r = parseSidecar(source);
+  const r = parseSidecar(read.text);
   if (!r.ok) {
     const first = r.errors[0];
     return { ok: false, reason: `${sidecarFile}:${first?.line ?? 1}:${first?.col ?? 1}: ${first?.message ?? r.kind}` };

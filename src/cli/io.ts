@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import { decodeArticle, DEFAULT_MAX_BYTES, tooLargeReason } from '../core/decode';
 import { DEFAULT_SIDECAR_SUFFIX } from '../core/sidecar/format';
 import { sidecarSuffixProblem } from '../core/sidecar/suffix';
+import { decodeSidecar, sidecarSizeError, type SidecarBytesResult } from '../core/sidecar/bytes';
 
 export class CliError extends Error {}
 export class UsageError extends Error {}
@@ -31,6 +32,25 @@ export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadRes
   }
   const r = decodeArticle(bytes, maxBytes);
   return r.ok ? { ok: true, text: r.text } : r;
+}
+
+/**
+ * A sidecar's text, the same way the extension reads it: the size from stat before reading (a huge
+ * file is never allocated), then strict UTF-8. `missing` when there is no such file.
+ */
+export function readSidecarFile(file: string): SidecarBytesResult | { ok: false; kind: 'missing' | 'io'; message: string } {
+  try {
+    const st = fs.statSync(file);
+    if (st.isDirectory()) return { ok: false, kind: 'io', message: 'is a directory' };
+    const large = sidecarSizeError(st.size);
+    if (large) return { ok: false, kind: 'too-large', errors: [large] };
+    return decodeSidecar(fs.readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, kind: 'missing', message: 'no such file' };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, kind: 'io', message: 'permission denied' };
+    return { ok: false, kind: 'io', message: (e as Error).message };
+  }
 }
 
 /** Parse `--flag value`, `--flag=value` and boolean flags; everything else is positional. */

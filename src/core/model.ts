@@ -69,15 +69,17 @@ export interface AnnotationRecord {
 export interface SidecarDocumentInfo {
   /** Article path relative to the sidecar. */
   path: string;
-  sha256: string;
-  /** In UTF-16 code units. */
-  length: number;
+  /** Read from a version-1 sidecar only (never written again): the text's hash when the offsets were valid. */
+  sha256?: string;
+  /** Read from a version-1 sidecar only (never written again): the text's length in UTF-16 code units, a hint for re-anchoring. */
+  length?: number;
   /** Where the article is published (http or https): W3C ids and targets, ClaimReview appearance. */
   url?: string;
 }
 
 export interface SidecarData {
-  khabar: 1;
+  /** The format version the file was read as; a save always writes the current one (2). */
+  khabar: 1 | 2;
   document: SidecarDocumentInfo;
   /** The highest id number handed out, so an id freed by a deletion is never given again. */
   lastId?: number;

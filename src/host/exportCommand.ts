@@ -13,6 +13,7 @@ import { isGeneratedReport } from '../core/export/reportMarker';
 import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptions } from '../core/export/types';
 import type { AnnotationRecord } from '../core/model';
 import { sidecarPathFor } from '../core/sidecar/format';
+import { decodeSidecar, sidecarSizeError } from '../core/sidecar/bytes';
 import { parseSidecar } from '../core/sidecar/parse';
 import { isSidecarPath } from '../core/sidecar/suffix';
 import { syncWithArticle } from '../core/sidecar/sync';
@@ -292,11 +293,16 @@ export async function readSidecar(
   const uri = article.with({ path: sidecarPathFor(article.path, readConfig().sidecarSuffix) });
   let bytes: Uint8Array;
   try {
+    const large = sidecarSizeError((await vscode.workspace.fs.stat(uri)).size);
+    if (large) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', large.message, 1);
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch {
     return undefined;
   }
-  const r = parseSidecar(new TextDecoder().decode(bytes));
+  // The same strict reading as the store and the CLI: invalid UTF-8 is refused, not turned into U+FFFD.
+  const decoded = decodeSidecar(bytes);
+  if (!decoded.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', decoded.errors[0]!.message, decoded.errors[0]!.line);
+  const r = parseSidecar(decoded.text);
   if (!r.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', r.kind, r.errors[0]?.line ?? 1);
   try {
     safeRelativePath(r.data.document.path);

@@ -320,8 +320,30 @@ async function openUntrusted(page, url) {
   await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
 }
 
+/**
+ * The annotations of a sidecar on disk, read with the root install's yaml, each target with its
+ * absolute start and end as Khabar computes them: format 2 stores `step`, the distance from the
+ * previous record that is not an orphan; format 1 stored start/end. [] while the file is absent.
+ */
+function sidecarAnnotations(file) {
+  if (!fs.existsSync(file)) return [];
+  const YAML = require(path.join(ROOT, 'node_modules', 'yaml'));
+  const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+  const list = (doc && doc.annotations) || [];
+  if (doc && doc.khabar === 2) {
+    let at = 0;
+    for (const a of list) {
+      const start = at + a.target.step;
+      a.target = { ...a.target, start, end: start + a.target.exact.length };
+      if (a.orphan !== true) at = start;
+    }
+  }
+  return list;
+}
+
 module.exports = {
   ROOT,
+  sidecarAnnotations,
   openUntrusted,
   quickOpen,
   E2E_DIR,

@@ -10,7 +10,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { openUntrusted, quickOpen } = require('./harness');
+const { openUntrusted, quickOpen, sidecarAnnotations } = require('./harness');
 const { readingOrderInFrame } = require('./readingOrder');
 
 const GROUP = 'reader';
@@ -100,18 +100,12 @@ function hugeArticle(sample) {
   return parts.join('');
 }
 
-function sidecarRecords(ROOT, file) {
-  if (!fs.existsSync(file)) return [];
-  const YAML = require(path.join(ROOT, 'node_modules', 'yaml'));
-  const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
-  return (doc && doc.annotations) || [];
+function sidecarRecords(_ROOT, file) {
+  return sidecarAnnotations(file);
 }
 
-function sidecarClaims(ROOT, file) {
-  if (!fs.existsSync(file)) return [];
-  const YAML = require(path.join(ROOT, 'node_modules', 'yaml'));
-  const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
-  return ((doc && doc.annotations) || []).filter((a) => a.kind === 'claim');
+function sidecarClaims(_ROOT, file) {
+  return sidecarAnnotations(file).filter((a) => a.kind === 'claim');
 }
 
 /**

@@ -9,7 +9,7 @@ const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
-const { ROOT, RUN_DIR, log, ensureHarness, ensureBuilt, startCodeServer, remoteUri, openUntrusted } = require('./harness');
+const { ROOT, RUN_DIR, log, ensureHarness, ensureBuilt, startCodeServer, remoteUri, openUntrusted, sidecarAnnotations } = require('./harness');
 const { runWordOrderTests } = require('./wordOrder');
 const { runReaderTests } = require('./reader');
 
@@ -533,10 +533,7 @@ const INSERTED_LINE = 'تحديث: أضيف هذا السطر بعد النشر'
 
 /** The claims of the sidecar on disk (parsed with the root install's yaml), or [] while it is absent. */
 function sidecarClaims(sidecar) {
-  if (!fs.existsSync(sidecar)) return [];
-  const YAML = require(path.join(ROOT, 'node_modules', 'yaml'));
-  const doc = YAML.parse(fs.readFileSync(sidecar, 'utf8'));
-  return ((doc && doc.annotations) || []).filter((a) => a.kind === 'claim');
+  return sidecarAnnotations(sidecar).filter((a) => a.kind === 'claim');
 }
 
 /** Boxes of the editor's decorations whose computed background is the contributed colour `id`. */

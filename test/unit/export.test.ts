@@ -360,13 +360,13 @@ describe('sidecar document.url (the article URL exports use)', () => {
     assert.ok(ok.ok && ok.data.document.url === 'https://news.example.org/a');
     for (const bad of ['javascript:alert(1)', 'news/a.txt', '"data:text/html,x"']) assert.ok(!parseSidecar(base(bad)).ok, bad);
   });
-  it('is kept when the article changes and the block is rewritten', () => {
+  it('is kept when the block is rewritten (article renamed, version 1 migrated to 2)', () => {
     const r = parseSidecar(base('https://news.example.org/a'));
     assert.ok(r.ok);
-    const synced = syncWithArticle(r.data, 'نص جديد');
+    const synced = syncWithArticle(r.data, 'نص جديد', 'b.txt');
     assert.ok(synced.changed);
     assert.strictEqual(synced.data.document.url, 'https://news.example.org/a');
-    assert.match(serializeSidecar(synced.data), /^  length: 7\n  url: https:\/\/news\.example\.org\/a$/m);
+    assert.match(serializeSidecar(synced.data), /^khabar: 2\ndocument:\n  path: b\.txt\n  url: https:\/\/news\.example\.org\/a\nannotations: \[\]\n$/);
   });
 });
 

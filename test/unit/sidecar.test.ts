@@ -6,8 +6,8 @@ import { parse as yamlParse } from 'yaml';
 import { anchorFor } from '../../src/core/anchor/anchor';
 import { decodeArticle } from '../../src/core/decode';
 import type { AnnotationRecord, SidecarData } from '../../src/core/model';
-import { emitSidecar } from '../../src/core/sidecar/emit';
-import { articlePathFor, documentInfo, sha256Hex, sidecarPathFor } from '../../src/core/sidecar/format';
+import { diskTree, emitSidecar } from '../../src/core/sidecar/emit';
+import { articlePathFor, documentInfo, sidecarPathFor } from '../../src/core/sidecar/format';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar, SidecarWriteError } from '../../src/core/sidecar/serialize';
 import { CLAIM_TYPES, RECORD_KINDS, RECORD_LABELS, RECORD_STATUSES } from '../../src/core/sidecar/validate';
@@ -22,7 +22,7 @@ function record(text: string, id: string, quote: string, extra: Partial<Annotati
 }
 
 function sidecar(text: string, annotations: AnnotationRecord[]): SidecarData {
-  return { khabar: 1, document: documentInfo(text, 'article.txt'), annotations };
+  return { khabar: 2, document: documentInfo(text, 'article.txt'), annotations };
 }
 
 function mustParse(text: string): Extract<ReturnType<typeof parseSidecar>, { ok: true }> {
@@ -47,7 +47,6 @@ describe('sidecar format', () => {
     assert.strictEqual(r.data.annotations.length, 5);
     assert.strictEqual(serializeSidecar(r.data), text);
     assert.strictEqual(serializeSidecar(r.data, text), text);
-    assert.strictEqual(r.data.document.sha256, sha256Hex(read('article.txt')));
     const article = read('article.txt');
     for (const a of r.data.annotations) assert.strictEqual(article.slice(a.target.start, a.target.end), a.target.exact);
   });
@@ -115,9 +114,9 @@ describe('sidecar format', () => {
       ]);
       const yaml = emitSidecar(data);
       const generic = yamlParse(yaml, { schema: 'core' }) as SidecarData;
-      assert.deepStrictEqual(generic, JSON.parse(JSON.stringify(data)), 'the yaml package reads what we wrote');
+      assert.deepStrictEqual(generic, JSON.parse(JSON.stringify(diskTree(data))), 'the yaml package reads what we wrote');
       const r = mustParse(yaml);
-      assert.deepStrictEqual(r.data, generic);
+      assert.deepStrictEqual(r.data, JSON.parse(JSON.stringify(data)));
       assert.strictEqual(r.data.annotations[0]!.note, s);
     });
   }
@@ -136,7 +135,7 @@ describe('sidecar format', () => {
           const expected = JSON.parse(JSON.stringify(data)) as SidecarData;
           // -0 is written as 0; JSON agrees.
           assert.deepStrictEqual(mustParse(yaml).data, expected);
-          assert.deepStrictEqual(yamlParse(yaml, { schema: 'core' }), expected);
+          assert.deepStrictEqual(yamlParse(yaml, { schema: 'core' }), JSON.parse(JSON.stringify(diskTree(data))));
         },
       ),
       { numRuns: 200 },
@@ -226,23 +225,26 @@ describe('sidecar format', () => {
 
 describe('sidecar errors', () => {
   const good = (): string => read('article.txt.annotations.yaml');
+  const v1 = (): string => read('version1.annotations.yaml');
   const cases: { name: string; text: () => string; kind: string; line?: number; message: RegExp }[] = [
-    { name: 'bad indentation', text: () => good().replace('    kind: entity\n', '   kind: entity\n'), kind: 'syntax', line: 9, message: /./ },
+    { name: 'bad indentation', text: () => good().replace('    kind: entity\n', '   kind: entity\n'), kind: 'syntax', line: 7, message: /./ },
     { name: 'unclosed quote', text: () => good().replace('"وزارة الصحة"', '"وزارة الصحة'), kind: 'syntax', message: /./ },
     { name: 'duplicate key', text: () => good().replace('    kind: entity\n', '    kind: entity\n    kind: note\n'), kind: 'syntax', message: /unique|duplicate/i },
-    { name: 'unknown label', text: () => good().replace('label: ORG', 'label: ORGANISATION'), kind: 'schema', line: 10, message: /annotation 1: `label` must be one of/ },
-    { name: 'missing target', text: () => good().replace(/    target:\n      start: 6\n      end: 17\n.*\n.*\n.*\n/, ''), kind: 'schema', line: 8, message: /`target`/ },
-    { name: 'negative offset', text: () => good().replace('start: 125', 'start: -1'), kind: 'schema', message: /`start`/ },
+    { name: 'unknown label', text: () => good().replace('label: ORG', 'label: ORGANISATION'), kind: 'schema', line: 8, message: /annotation 1: `label` must be one of/ },
+    { name: 'missing target', text: () => good().replace(/    target:\n      step: 6\n.*\n.*\n.*\n/, ''), kind: 'schema', line: 6, message: /`target`/ },
+    { name: 'negative step', text: () => good().replace('step: 119', 'step: -1'), kind: 'schema', line: 20, message: /`step`/ },
+    { name: 'a version-1 start in a version-2 file', text: () => good().replace('step: 119', 'start: 125'), kind: 'schema', line: 20, message: /`start` is a version-1 field/ },
     { name: 'duplicate id', text: () => good().replace('id: f2', 'id: e1'), kind: 'schema', message: /duplicate id e1/ },
-    { name: 'bad hash', text: () => good().replace(/sha256: \w+/, 'sha256: xyz'), kind: 'schema', line: 4, message: /sha256/ },
-    { name: 'newer version', text: () => good().replace('khabar: 1', 'khabar: 2'), kind: 'version', line: 1, message: /newer Khabar/ },
-    { name: 'not a version', text: () => good().replace('khabar: 1', 'khabar: one'), kind: 'schema', message: /format version/ },
+    { name: 'bad hash in a version-1 file', text: () => v1().replace(/sha256: \w+/, 'sha256: xyz'), kind: 'schema', line: 4, message: /sha256/ },
+    { name: 'negative offset in a version-1 file', text: () => v1().replace('start: 125', 'start: -1'), kind: 'schema', message: /`start`/ },
+    { name: 'newer version', text: () => good().replace('khabar: 2', 'khabar: 3'), kind: 'version', line: 1, message: /newer Khabar/ },
+    { name: 'not a version', text: () => good().replace('khabar: 2', 'khabar: one'), kind: 'schema', message: /format version/ },
     { name: 'a custom tag', text: () => good().replace('author: reviewer', 'author: !!js/function "x"'), kind: 'schema', message: /tag/i },
     { name: 'a local tag', text: () => good().replace('author: reviewer', 'author: !evil x'), kind: 'schema', message: /tag/i },
     { name: 'aliases', text: () => good().replace('author: reviewer', 'author: &who reviewer\n    note2: *who'), kind: 'schema', message: /alias/ },
     { name: 'empty file', text: () => '', kind: 'schema', message: /empty/ },
     { name: 'a list at the top', text: () => '- 1\n', kind: 'schema', message: /mapping/ },
-    { name: 'two documents', text: () => good() + '---\nkhabar: 1\n', kind: 'syntax', message: /./ },
+    { name: 'two documents', text: () => good() + '---\nkhabar: 2\n', kind: 'syntax', message: /./ },
   ];
   for (const c of cases) {
     it(`reports ${c.name} as ${c.kind}`, () => {
@@ -261,25 +263,25 @@ describe('sidecar errors', () => {
     const t = good();
     const lines = t.split('\n');
     const conflicted = [
-      ...lines.slice(0, 12),
+      ...lines.slice(0, 10),
       '<<<<<<< HEAD',
-      '      start: 6',
+      '      step: 6',
       '=======',
-      '      start: 7',
+      '      step: 7',
       '>>>>>>> origin/main',
-      ...lines.slice(13),
+      ...lines.slice(11),
     ].join('\n');
     const r = parseSidecar(conflicted);
     assert.ok(!r.ok);
     if (r.ok) return;
     assert.strictEqual(r.kind, 'conflict');
-    assert.deepStrictEqual(r.errors.map((e) => e.line), [13, 15, 17]);
+    assert.deepStrictEqual(r.errors.map((e) => e.line), [11, 13, 15]);
     assert.match(r.errors[0]!.message, /merge conflict/);
   });
 
   it('refuses to build a save on top of a file that does not read', () => {
     const data = mustParse(good()).data;
-    assert.throws(() => serializeSidecar(data, good().replace('khabar: 1', 'khabar: 2')), SidecarWriteError);
+    assert.throws(() => serializeSidecar(data, good().replace('khabar: 2', 'khabar: 3')), SidecarWriteError);
     assert.throws(() => serializeSidecar(data, 'a: [\n'), SidecarWriteError);
   });
 });

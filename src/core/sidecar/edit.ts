@@ -1,9 +1,12 @@
 // Changes to a sidecar's records as pure functions, each returning the inverse information an undo
 // needs. The extension's store is a thin layer of I/O and events around these.
 
-import { anchorFor, anchorHolds, reanchor } from '../anchor/anchor';
+import { anchorFor, anchorHolds } from '../anchor/anchor';
 import type { AnnotationRecord, RecordKind, SidecarData } from '../model';
-import { maxIdNumber } from './merge';
+import { maxIdNumber, nextIdNumber } from './merge';
+import { keepTargetFields, reanchorKeepingFields } from './sync';
+
+export { IdsExhaustedError } from './merge';
 
 /** One record's state before and after a change; undefined means absent. */
 export interface RecordOp {
@@ -21,7 +24,7 @@ export const ID_PREFIX: Record<RecordKind, string> = { claim: 'c', entity: 'e', 
 
 /** A new id: kind prefix + one more than any number ever handed out in this file (lastId), never a reused one. */
 export function nextId(data: SidecarData, kind: RecordKind): { id: string; lastId: number } {
-  const n = Math.max(data.lastId ?? 0, maxIdNumber(data.annotations.map((a) => a.id))) + 1;
+  const n = nextIdNumber(Math.max(data.lastId ?? 0, maxIdNumber(data.annotations.map((a) => a.id))));
   return { id: `${ID_PREFIX[kind] ?? 'a'}${n}`, lastId: n };
 }
 
@@ -54,7 +57,7 @@ export function reattachRecord(data: SidecarData, id: string, text: string, star
   const i = data.annotations.findIndex((a) => a.id === id);
   if (i < 0) return undefined;
   const before = data.annotations[i]!;
-  const after: AnnotationRecord = { ...before, target: anchorFor(text, start, end) };
+  const after: AnnotationRecord = keepTargetFields(before, { ...before, target: anchorFor(text, start, end) });
   delete after.orphan;
   const annotations = data.annotations.slice();
   annotations[i] = after;
@@ -92,7 +95,7 @@ export function applyOps(data: SidecarData, ops: readonly RecordOp[], side: 'bef
   if (text !== undefined && restored.length > 0) {
     const idx = annotations.map((a, i) => (restored.includes(a.id) && !a.orphan && !anchorHolds(text, a.target) ? i : -1)).filter((i) => i >= 0);
     if (idx.length > 0) {
-      const r = reanchor(text, idx.map((i) => annotations[i]!));
+      const r = reanchorKeepingFields(text, idx.map((i) => annotations[i]!));
       annotations = annotations.slice();
       idx.forEach((i, k) => (annotations[i] = r.records[k]!));
     }

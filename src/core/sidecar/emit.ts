@@ -3,7 +3,8 @@
 // `fastParse`, and any text that the emitter would not produce byte for byte takes the slow path.
 
 import type { SidecarData } from '../model';
-import { childOrder, compareRecords, KEY_ORDER, type KeyOrderName } from './format';
+import { childOrder, compareRecords, KEY_ORDER, SIDECAR_VERSION, V1_DOCUMENT_KEYS, type KeyOrderName } from './format';
+import { LargeInteger } from './largeInteger';
 
 /** Plain scalars are used only where no YAML reader could take them for anything but this string. */
 const PLAIN_SAFE = /^[A-Za-z0-9_][A-Za-z0-9_./@+:-]*$/;
@@ -28,8 +29,9 @@ function plainStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-export function scalarText(v: string | number | boolean | null): string {
+export function scalarText(v: string | number | boolean | null | LargeInteger): string {
   if (v === null) return 'null';
+  if (v instanceof LargeInteger) return v.digits;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`cannot write ${v} in a sidecar`);
@@ -44,10 +46,39 @@ export function keyText(k: string): string {
 
 /** The deterministic text of a sidecar: same data, same bytes (UTF-8 once encoded, LF, final newline). */
 export function emitSidecar(data: SidecarData): string {
-  const sorted = { ...data, annotations: data.annotations.slice().sort(compareRecords) };
   const out = { s: '' };
-  emitMap(out, sorted as unknown as Record<string, unknown>, 'top', '', '');
+  emitMap(out, diskTree(data), 'top', '', '');
   return out.s;
+}
+
+/**
+ * What is written for `data` (always the current version): records sorted by start, end, id; each
+ * target's absolute `start` becomes `step`, the distance from the start of the previous record
+ * that is not an orphan (from the article's start for the first), and
+ * `end` (always start + the quote's length) is left out. So an edit changes only the records whose
+ * quote or context it touches, plus the `step` of the first record after it: the records further
+ * on keep their bytes. (An orphan's own step changes with edits above it: it has no place to keep.) Version 1's `sha256` and `length` are not written.
+ */
+export function diskTree(data: SidecarData): Record<string, unknown> {
+  let prev = 0;
+  const annotations = data.annotations
+    .slice()
+    .sort(compareRecords)
+    .map((r) => {
+      const t = r.target as unknown as Record<string, unknown>;
+      const target: Record<string, unknown> = {};
+      for (const k of Object.keys(t)) {
+        if (k === 'start') target['step'] = r.target.start - prev;
+        else if (k !== 'end') target[k] = t[k];
+      }
+      // An orphan keeps its old offsets, which no longer follow the text: the next record is not
+      // measured from it, or every edit above the orphan would rewrite that record too.
+      if (!r.orphan) prev = r.target.start;
+      return { ...r, target };
+    });
+  const document: Record<string, unknown> = { ...data.document };
+  for (const k of V1_DOCUMENT_KEYS) delete document[k];
+  return { ...data, khabar: SIDECAR_VERSION, document, annotations };
 }
 
 /**
@@ -114,7 +145,7 @@ function emitMap(out: { s: string }, obj: Record<string, unknown>, order: KeyOrd
       } else {
         out.s += ' ' + flow(v) + '\n';
       }
-    } else if (order === 'target' && typeof v === 'string') {
+    } else if (order === 'target' && typeof v === 'string' && QUOTE_KEYS.has(k)) {
       // Quotes are always quoted, so a quote never changes style with its content.
       out.s += ' ' + quoteString(v) + '\n';
     } else {
@@ -123,21 +154,33 @@ function emitMap(out: { s: string }, obj: Record<string, unknown>, order: KeyOrd
   }
 }
 
-/** A person's nested fields the format does not know: JSON flow, which YAML reads as is. */
+/**
+ * A person's nested fields the format does not know: JSON-style flow, which YAML reads as is.
+ * Written by hand rather than JSON.stringify so large integers keep their digits (the depth is
+ * bounded by the reader, which refuses files nested deeper than MAX_SIDECAR_DEPTH).
+ */
 function flow(v: unknown): string {
-  const q = JSON.stringify(v);
-  return HAS_UNPRINTABLE.test(q) ? q.replace(UNPRINTABLE, escapeChar) : q;
+  if (Array.isArray(v)) return '[' + v.map((x) => (x === undefined ? 'null' : flow(x))).join(',') + ']';
+  if (isPlainObject(v) && !(v instanceof LargeInteger)) {
+    const parts: string[] = [];
+    for (const k of Object.keys(v)) if (v[k] !== undefined) parts.push(quoteString(k) + ':' + flow(v[k]));
+    return '{' + parts.join(',') + '}';
+  }
+  if (typeof v === 'string') return quoteString(v);
+  return scalarText(v as number | boolean | null | LargeInteger);
 }
 
 function isScalar(v: unknown): boolean {
-  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof LargeInteger;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof LargeInteger);
 }
 
 const RECORD_KEYS = new Set<string>(KEY_ORDER.record);
+/** The quote and its context: always double-quoted (a person's own field in a target is written like any other). */
+const QUOTE_KEYS = new Set<string>(['exact', 'prefix', 'suffix']);
 const TARGET_KEYS = new Set<string>(KEY_ORDER.target);
 
 /**
@@ -149,7 +192,7 @@ function emitPlainRecord(out: { s: string }, r: Record<string, unknown>, indent:
   const t = r['target'];
   if (!isPlainObject(t)) return false;
   for (const k in t) if (!TARGET_KEYS.has(k)) return false;
-  if (typeof t['start'] !== 'number' || typeof t['end'] !== 'number' || typeof t['exact'] !== 'string') return false;
+  if (typeof t['step'] !== 'number' || typeof t['exact'] !== 'string') return false;
   if (typeof t['prefix'] !== 'string' || typeof t['suffix'] !== 'string') return false;
   const i = indent + '  ';
   const j = i + '  ';
@@ -160,8 +203,7 @@ function emitPlainRecord(out: { s: string }, r: Record<string, unknown>, indent:
   if (r['orphan'] !== undefined) s += i + 'orphan: ' + scalarText(r['orphan'] as boolean) + '\n';
   s +=
     i + 'target:\n' +
-    j + 'start: ' + scalarText(t['start']) + '\n' +
-    j + 'end: ' + scalarText(t['end']) + '\n' +
+    j + 'step: ' + scalarText(t['step']) + '\n' +
     j + 'exact: ' + quoteString(t['exact']) + '\n' +
     j + 'prefix: ' + quoteString(t['prefix']) + '\n' +
     j + 'suffix: ' + quoteString(t['suffix']) + '\n';

@@ -4,17 +4,26 @@
 import { sha256Hex as sha256 } from '../sha256';
 import type { AnnotationRecord, SidecarData } from '../model';
 
-export const SIDECAR_VERSION = 1;
+/**
+ * The format version written. Version 1 (Khabar 0.1) stored absolute `start`/`end` and the
+ * article's `sha256`/`length`, so one line typed near the top rewrote every record; it is still
+ * read, and written as version 2 at the next save.
+ */
+export const SIDECAR_VERSION = 2;
+/** The oldest version still read. */
+export const OLDEST_SIDECAR_VERSION = 1;
 export const DEFAULT_SIDECAR_SUFFIX = '.annotations.yaml';
-/** Far above any real article's annotations; stops a runaway or hostile file from freezing the editor. */
-export const MAX_SIDECAR_BYTES = 32 * 1024 * 1024;
+export { MAX_SIDECAR_BYTES } from './bytes';
+/** Deeper nesting than this is refused: the format itself needs 6 levels, and a hostile file must not exhaust the stack. */
+export const MAX_SIDECAR_DEPTH = 64;
 
 /** Key order of each mapping; keys not listed (a person's own fields) follow, in the order found. */
 export const KEY_ORDER = {
   top: ['khabar', 'document', 'lastId', 'annotations'],
-  document: ['path', 'sha256', 'length', 'url'],
+  document: ['path', 'url'],
   record: ['id', 'kind', 'label', 'status', 'orphan', 'target', 'value', 'claim', 'note', 'author', 'created', 'modified'],
-  target: ['start', 'end', 'exact', 'prefix', 'suffix'],
+  /** On disk; in memory a target has `start` and `end` in place of `step`. */
+  target: ['step', 'exact', 'prefix', 'suffix'],
   value: ['number', 'unit', 'currency', 'bound', 'date', 'hijri', 'weekday', 'weekdayMismatch', 'relative', 'time', 'duration'],
   claim: ['claimant', 'date', 'appearance', 'type', 'checkWorthy', 'checkWorthiness', 'verdict', 'rating', 'evidence', 'review'],
   claimant: ['text', 'ref'],
@@ -47,13 +56,20 @@ export function articlePathFor(sidecarPath: string, suffix = DEFAULT_SIDECAR_SUF
   return sidecarPath.endsWith(suffix) && sidecarPath.length > suffix.length ? sidecarPath.slice(0, -suffix.length) : undefined;
 }
 
+/** Version 1's document fields: read as hints, never written again. */
+export const V1_DOCUMENT_KEYS: readonly string[] = ['sha256', 'length'];
+
 export function sha256Hex(text: string): string {
   return sha256(text);
 }
 
-/** The `document` block for an article text; path is the article's file name relative to the sidecar. */
-export function documentInfo(text: string, path: string): SidecarData['document'] {
-  return { path, sha256: sha256Hex(text), length: text.length };
+/**
+ * The `document` block Khabar computes for an article; path is the article's file name relative to
+ * the sidecar. Nothing derived from the whole text (no hash, no length): a line that changes on
+ * every keystroke would be a merge conflict for everyone editing the article. `_text` stays for callers.
+ */
+export function documentInfo(_text: string, path: string): SidecarData['document'] {
+  return { path };
 }
 
 /** Annotations sorted by start, end, then id with numbers compared as numbers (e2 before e10). */

@@ -4,6 +4,10 @@
 import { anchorHolds } from '../anchor/anchor';
 import type { AnnotationRecord, SidecarData } from '../model';
 import { compareRecords } from './format';
+import { MAX_ID_NUMBER } from './validate';
+
+/** No new id can be given without repeating one (the id counter reached 2^53 − 1). */
+export class IdsExhaustedError extends Error {}
 
 export type ConflictKind = 'both-changed' | 'changed-deleted' | 'deleted-changed';
 
@@ -49,7 +53,8 @@ export function mergeSidecars(base: SidecarData | undefined, ours: SidecarData, 
         if (deepEqual(or, tr)) out.push(or);
         else {
           out.push(or);
-          const fresh = `${idPrefix(id)}${++lastId}`;
+          lastId = nextIdNumber(lastId);
+          const fresh = `${idPrefix(id)}${lastId}`;
           used.add(fresh);
           out.push({ ...tr, id: fresh });
           renamed.push({ from: id, to: fresh });
@@ -168,4 +173,17 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
   const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
   return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
+}
+
+/**
+ * One more than `n`, or a clear refusal: past 2^53 − 1 "one more" is the same number, and the
+ * next annotation would get an id already in use (or one written as 1e+21).
+ */
+export function nextIdNumber(n: number): number {
+  if (!(n < MAX_ID_NUMBER)) {
+    throw new IdsExhaustedError(
+      `no new annotation id can be given: the highest id number in this sidecar (${n > 1e21 ? 'beyond 10^21' : n}, from lastId or an id's digits) is at the limit of ${MAX_ID_NUMBER}; renumber the ids by hand`,
+    );
+  }
+  return n + 1;
 }

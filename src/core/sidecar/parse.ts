@@ -16,7 +16,8 @@ import {
 } from 'yaml';
 import type { SidecarData } from '../model';
 import { CORE_SPECIAL } from './emit';
-import { MAX_SIDECAR_BYTES } from './format';
+import { MAX_SIDECAR_BYTES, MAX_SIDECAR_DEPTH } from './format';
+import { integerValue } from './largeInteger';
 import { asSidecarData, checkVersion, validateSidecar, type Path } from './validate';
 
 export interface SidecarError {
@@ -26,7 +27,7 @@ export interface SidecarError {
   col: number;
 }
 
-export type SidecarErrorKind = 'syntax' | 'schema' | 'version' | 'conflict' | 'too-large';
+export type SidecarErrorKind = 'syntax' | 'schema' | 'version' | 'conflict' | 'too-large' | 'too-deep' | 'encoding';
 
 export type ParseResult =
   | {
@@ -45,6 +46,9 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   prettyErrors: true,
   version: '1.2',
   merge: false,
+  // Integers as BigInt, turned back into numbers where that loses no digit (integerValue): a
+  // person's 1399412345678901234 must not come back as …200.
+  intAsBigInt: true,
 };
 
 const STANDARD_TAGS = new Set([
@@ -59,6 +63,10 @@ const STANDARD_TAGS = new Set([
 
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/;
 
+/**
+ * Reads a sidecar's text (decoded by decodeSidecar; callers check the size in bytes before reading).
+ * Never throws on any input: every problem is an error with a line and column.
+ */
 export function parseSidecar(input: string): ParseResult {
   if (input.length > MAX_SIDECAR_BYTES) {
     return fail('too-large', `the sidecar is larger than ${MAX_SIDECAR_BYTES / 1024 / 1024} MB; Khabar will not load it`, 1, 1);
@@ -66,11 +74,52 @@ export function parseSidecar(input: string): ParseResult {
   const text = normalise(input);
   const conflicts = conflictMarkers(text);
   if (conflicts.length > 0) return { ok: false, kind: 'conflict', errors: conflicts };
-  // The line parser accepts only comment-free block YAML whose every scalar reads the same under
-  // the YAML 1.2 core schema; such a file holds nothing the canonical writer would lose.
-  const fast = fastParse(text);
-  if (fast !== undefined && validateSidecar(fast).length === 0) return { ok: true, data: asSidecarData(fast) };
-  return slowParse(text);
+  try {
+    // The line parser accepts only comment-free block YAML whose every scalar reads the same under
+    // the YAML 1.2 core schema; such a file holds nothing the canonical writer would lose.
+    const fast = fastParse(text);
+    if (fast !== undefined && validateSidecar(fast).length === 0) return { ok: true, data: asSidecarData(fast) };
+    return slowParse(text);
+  } catch (e) {
+    // Nesting deep enough to exhaust the stack in a recursive reader (the yaml package's among them).
+    if (e instanceof RangeError) return fail('too-deep', TOO_DEEP, deepLine(text), 1);
+    throw e;
+  }
+}
+
+const TOO_DEEP = `nested more than ${MAX_SIDECAR_DEPTH} levels deep; Khabar refuses such a file rather than risk running out of stack`;
+
+/** The first line whose indentation or open brackets go past the depth limit (1 when none is found). */
+function deepLine(text: string): number {
+  let flow = 0;
+  let line = 1;
+  let indent = 0;
+  let atStart = true;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      indent = 0;
+      atStart = true;
+      continue;
+    }
+    if (atStart && c === 32) {
+      indent++;
+      continue;
+    }
+    atStart = false;
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 /* \\ */ && quote === 34) i++;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 91 || c === 123) flow++;
+    else if (c === 93 || c === 125) flow = Math.max(0, flow - 1);
+    if (flow + indent / 2 > MAX_SIDECAR_DEPTH) return line;
+  }
+  return 1;
 }
 
 function normalise(text: string): string {
@@ -100,6 +149,14 @@ function slowParse(text: string): ParseResult {
     return { line: p.line, col: p.col };
   };
   if (doc.errors.length > 0) {
+    // The yaml package catches its own stack overflow on deep flow nesting and reports it as an error.
+    const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+    if (overflow) {
+      // Where the parser ran out of stack depends on how deep the caller's stack already was: name
+      // the line where the nesting first passes the limit instead.
+      const line = deepLine(text);
+      return line > 1 ? fail('too-deep', TOO_DEEP, line, 1) : fail('too-deep', TOO_DEEP, at(overflow.pos[0]).line, at(overflow.pos[0]).col);
+    }
     return {
       ok: false,
       kind: 'syntax',
@@ -122,8 +179,9 @@ function slowParse(text: string): ParseResult {
   }
   let root: unknown;
   try {
-    root = doc.toJS({ maxAliasCount: 0 });
+    root = exactIntegers(doc.toJS({ maxAliasCount: 0 }), 0);
   } catch (e) {
+    if (e instanceof RangeError) throw e;
     return fail('syntax', (e as Error).message, 1, 1);
   }
   if (root === null || root === undefined) return fail('schema', 'the sidecar is empty', 1, 1);
@@ -140,6 +198,20 @@ function slowParse(text: string): ParseResult {
     };
   }
   return { ok: true, data: asSidecarData(root), doc };
+}
+
+/** BigInts from the yaml package as numbers, or as LargeInteger when a number would change their digits. */
+function exactIntegers(v: unknown, depth: number): unknown {
+  if (typeof v === 'bigint') return integerValue(v.toString());
+  // Past the limit the validator refuses the file anyway; no need to go deeper.
+  if (typeof v !== 'object' || v === null || depth > MAX_SIDECAR_DEPTH) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = exactIntegers(v[i], depth + 1);
+  } else {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) o[k] = exactIntegers(o[k], depth + 1);
+  }
+  return v;
 }
 
 function nodeAt(doc: Document, path: Path): YamlNode | undefined {
@@ -175,6 +247,7 @@ function firstLine(s: string): string {
 const KEY_PLAIN = /^([A-Za-z_][A-Za-z0-9_]*):(?: |$)/;
 const KEY_QUOTED = /^("(?:[^"\\]|\\.)*"):(?: |$)/;
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 const PLAIN_SCALAR = /^[A-Za-z0-9_][A-Za-z0-9_./@+:-]*$/;
 
 class NotCanonical extends Error {}
@@ -252,17 +325,25 @@ function parseSeq(lines: string[], cur: { i: number }, col: number): unknown[] {
 
 function parseValue(s: string): unknown {
   const c = s.charCodeAt(0);
-  if (c === 34 /* " */ || c === 123 /* { */ || c === 91 /* [ */) {
+  // A person's nested field in flow style with a number in it goes the slow way: JSON.parse would
+  // round a large integer, and respell 1.50 as 1.5.
+  if (c === 34 /* " */ || ((c === 123 /* { */ || c === 91) /* [ */ && !/[0-9]/.test(s))) {
     try {
       return JSON.parse(s);
     } catch {
       throw new NotCanonical();
     }
   }
+  if (c === 123 || c === 91) throw new NotCanonical();
   if (s === 'true') return true;
   if (s === 'false') return false;
   if (s === 'null') return null;
-  if (NUMBER.test(s)) return Number(s);
+  if (NUMBER.test(s)) {
+    if (INTEGER.test(s)) return integerValue(s);
+    // 1.50 or 1e3 read as numbers the writer would spell differently: the slow path keeps the person's spelling.
+    if (String(Number(s)) !== s) throw new NotCanonical();
+    return Number(s);
+  }
   if (PLAIN_SCALAR.test(s) && !CORE_SPECIAL.test(s) && !s.endsWith(':')) return s;
   throw new NotCanonical();
 }

@@ -4,8 +4,9 @@
 
 import { Document, isMap, isScalar, isSeq, type Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { SidecarData } from '../model';
-import { emitSidecar, isPlainObject } from './emit';
-import { childOrder, compareRecords, KEY_ORDER, type KeyOrderName } from './format';
+import { diskTree, emitSidecar, isPlainObject } from './emit';
+import { childOrder, KEY_ORDER, type KeyOrderName } from './format';
+import { LargeInteger } from './largeInteger';
 import { parseSidecar } from './parse';
 
 export class SidecarWriteError extends Error {}
@@ -36,7 +37,7 @@ export function serializeSidecar(data: SidecarData, previous?: string | Document
 }
 
 function serializeWithDocument(data: SidecarData, doc: Document): string {
-  const plain = ordered({ ...data, annotations: data.annotations.slice().sort(compareRecords) }, 'top');
+  const plain = ordered(diskTree(data), 'top');
   if (!isMap(doc.contents)) doc.contents = doc.createNode(plain) as YAMLMap;
   else syncMap(doc, doc.contents, plain, 'top');
   const out = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
@@ -54,10 +55,31 @@ function ordered(obj: Record<string, unknown> | object, order: KeyOrderName | un
     if (v === undefined) continue;
     if (order === 'top' && k === 'annotations' && Array.isArray(v)) out[k] = v.map((r) => ordered(r as object, 'record'));
     else if (isPlainObject(v)) out[k] = ordered(v, childOrder(order, k));
-    else out[k] = v;
+    else out[k] = forDocument(v);
   }
   return out;
 }
+
+/** Values as the yaml Document holds them: a large integer as the BigInt it was read as (its digits exact). */
+function forDocument(v: unknown): unknown {
+  if (v instanceof LargeInteger) return BigInt(v.digits);
+  if (Array.isArray(v)) return v.map(forDocument);
+  if (isPlainObject(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = forDocument(x);
+    return out;
+  }
+  return v;
+}
+
+/** The Document's scalar already says `v` (an integer read as BigInt equals the same number). */
+function sameScalar(node: unknown, v: unknown): boolean {
+  if (node === v) return true;
+  if (typeof node === 'bigint' && typeof v === 'number') return Number.isSafeInteger(v) && node === BigInt(v);
+  return false;
+}
+
+const QUOTED = new Set(['exact', 'prefix', 'suffix']);
 
 function keyOf(p: Pair): unknown {
   return isScalar(p.key) ? p.key.value : p.key;
@@ -78,10 +100,14 @@ function syncMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, or
     } else if (Array.isArray(v) && isSeq(existing)) {
       syncSeq(doc, existing, v);
     } else if (isScalar(existing) && (v === null || typeof v !== 'object')) {
-      // Keeping the node keeps the comment on it.
-      if (existing.value !== v) existing.value = v;
+      // Keeping the node keeps the comment on it (and the person's spelling of an unchanged value).
+      if (!sameScalar(existing.value, v)) existing.value = v;
+    } else if (existing === undefined && order && (KEY_ORDER[order] as readonly string[]).includes(k)) {
+      // A known key new to this mapping (`step` replacing version 1's `start`) goes where the
+      // format's order puts it among the known keys, not after a person's own keys at the end.
+      map.items.splice(insertionIndex(map, KEY_ORDER[order], k), 0, doc.createPair(k, freshNode(doc, v, order === 'target' && QUOTED.has(k))) as Pair);
     } else {
-      map.set(k, freshNode(doc, v, order === 'target'));
+      map.set(k, freshNode(doc, v, order === 'target' && QUOTED.has(k)));
     }
   }
   if (order) {
@@ -99,6 +125,20 @@ function syncMap(doc: Document, map: YAMLMap, value: Record<string, unknown>, or
     pairs.sort((a, b) => known.indexOf(keyOf(a) as string) - known.indexOf(keyOf(b) as string));
     slots.forEach((slot, k) => (map.items[slot] = pairs[k]!));
   }
+}
+
+/** Right after the nearest known key that comes before `key` in the order, or before the nearest one after it. */
+function insertionIndex(map: YAMLMap, known: readonly string[], key: string): number {
+  const rank = known.indexOf(key);
+  let after = -1;
+  let before = map.items.length;
+  map.items.forEach((p, i) => {
+    const r = known.indexOf(keyOf(p) as string);
+    if (r < 0) return;
+    if (r < rank) after = Math.max(after, i);
+    else if (r > rank) before = Math.min(before, i);
+  });
+  return after >= 0 ? after + 1 : before;
 }
 
 function syncAnnotations(doc: Document, seq: YAMLSeq, records: Record<string, unknown>[]): void {
@@ -124,7 +164,7 @@ function syncSeq(doc: Document, seq: YAMLSeq, values: unknown[]): void {
   seq.items = values.map((v, i) => {
     const old = items[i];
     if (isScalar(old) && (v === null || typeof v !== 'object')) {
-      old.value = v;
+      if (!sameScalar(old.value, v)) old.value = v;
       return old;
     }
     return freshNode(doc, v, false);
@@ -134,7 +174,7 @@ function syncSeq(doc: Document, seq: YAMLSeq, values: unknown[]): void {
 function freshRecord(doc: Document, r: Record<string, unknown>): YamlNode {
   const node = doc.createNode(r) as YAMLMap;
   const target = node.get('target', true);
-  if (isMap(target)) for (const p of target.items) if (isScalar(p.value) && typeof p.value.value === 'string') p.value.type = Scalar.QUOTE_DOUBLE;
+  if (isMap(target)) for (const p of target.items) if (isScalar(p.value) && typeof p.value.value === 'string' && QUOTED.has(keyOf(p) as string)) p.value.type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 

@@ -3,7 +3,8 @@
 
 import type { SidecarData } from '../model';
 import { isPlainObject } from './emit';
-import { SIDECAR_VERSION } from './format';
+import { MAX_SIDECAR_DEPTH, OLDEST_SIDECAR_VERSION, SIDECAR_VERSION } from './format';
+import { isLargeInteger } from './largeInteger';
 import { BOUNDS, CLAIM_TYPES, RECORD_KINDS, RECORD_LABELS, RECORD_STATUSES } from '../vocabulary';
 
 export { BOUNDS, CLAIM_TYPES, RECORD_KINDS, RECORD_LABELS, RECORD_STATUSES };
@@ -17,20 +18,45 @@ export interface ValidationIssue {
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export type VersionCheck = { ok: true } | { ok: false; newer: boolean; message: string };
+export type VersionCheck = { ok: true; version: 1 | 2 } | { ok: false; newer: boolean; message: string };
+
+/** Ids and `lastId` are counted in JavaScript numbers: past this, "one more" is the same number. */
+export const MAX_ID_NUMBER = Number.MAX_SAFE_INTEGER;
 
 export function checkVersion(root: unknown): VersionCheck {
-  if (!isPlainObject(root)) return { ok: false, newer: false, message: 'a sidecar is a YAML mapping starting with `khabar: 1`' };
+  if (!isPlainObject(root)) return { ok: false, newer: false, message: `a sidecar is a YAML mapping starting with \`khabar: ${SIDECAR_VERSION}\`` };
   const v = root['khabar'];
-  if (v === SIDECAR_VERSION) return { ok: true };
-  if (typeof v === 'number' && Number.isInteger(v) && v > SIDECAR_VERSION) {
+  if (v === 1 || v === 2) return { ok: true, version: v };
+  if ((typeof v === 'number' && Number.isInteger(v) && v > SIDECAR_VERSION) || isLargeInteger(v)) {
     return {
       ok: false,
       newer: true,
-      message: `this sidecar was written by a newer Khabar (format version ${v}; this one reads version ${SIDECAR_VERSION}). Update Khabar to edit it.`,
+      message: `this sidecar was written by a newer Khabar (format version ${String(v)}; this one reads versions ${OLDEST_SIDECAR_VERSION} to ${SIDECAR_VERSION}). Update Khabar to edit it.`,
     };
   }
-  return { ok: false, newer: false, message: `\`khabar\` must be the format version ${SIDECAR_VERSION}` };
+  return { ok: false, newer: false, message: `\`khabar\` must be the format version ${SIDECAR_VERSION} (or ${OLDEST_SIDECAR_VERSION}, which is still read)` };
+}
+
+/**
+ * The path of the first value nested deeper than MAX_SIDECAR_DEPTH, or undefined. Recursion stops
+ * one level past the limit, so a hostile file cannot exhaust the stack here (nor later, in the
+ * writer or a merge, since such a file is refused).
+ */
+export function tooDeep(v: unknown, depth = 0): Path | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  if (depth >= MAX_SIDECAR_DEPTH) return [];
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = tooDeep(v[i], depth + 1);
+      if (p) return [i, ...p];
+    }
+    return undefined;
+  }
+  for (const k in v) {
+    const p = tooDeep((v as Record<string, unknown>)[k], depth + 1);
+    if (p) return [k, ...p];
+  }
+  return undefined;
 }
 
 /** Every problem found (empty when valid). Unknown keys are allowed everywhere: they are the user's. */
@@ -41,19 +67,34 @@ export function validateSidecar(root: unknown): ValidationIssue[] {
     bad([], 'a sidecar is a YAML mapping with khabar, document and annotations');
     return issues;
   }
+  const deep = tooDeep(root);
+  if (deep) {
+    bad(deep, `nested more than ${MAX_SIDECAR_DEPTH} levels deep; Khabar refuses such a file rather than risk running out of stack`);
+    return issues;
+  }
   const version = checkVersion(root);
   if (!version.ok) bad(['khabar'], version.message);
+  const v1 = version.ok && version.version === 1;
   const doc = root['document'];
-  if (!isPlainObject(doc)) bad(['document'], '`document` must be a mapping with path, sha256 and length');
+  if (!isPlainObject(doc)) bad(['document'], '`document` must be a mapping with the article\'s `path`');
   else {
     if (typeof doc['path'] !== 'string' || doc['path'] === '') bad(['document', 'path'], '`path` must be the article file name');
-    if (typeof doc['sha256'] !== 'string' || !SHA256.test(doc['sha256'])) bad(['document', 'sha256'], '`sha256` must be 64 lower-case hex digits');
-    if (!isCount(doc['length'])) bad(['document', 'length'], '`length` must be a whole number ≥ 0');
+    // Version 1's own fields: required there; in version 2 they are no longer written, but a file
+    // that still has them (a hand merge of the two versions) is read as long as they make sense.
+    if ((v1 || doc['sha256'] !== undefined) && (typeof doc['sha256'] !== 'string' || !SHA256.test(doc['sha256']))) {
+      bad(['document', 'sha256'], '`sha256` must be 64 lower-case hex digits');
+    }
+    if ((v1 || doc['length'] !== undefined) && !isCount(doc['length'])) bad(['document', 'length'], '`length` must be a whole number ≥ 0');
     if (doc['url'] !== undefined && (typeof doc['url'] !== 'string' || !/^https?:\/\/\S+$/i.test(doc['url']))) {
       bad(['document', 'url'], '`url` must be the article\'s http(s) address');
     }
   }
-  if (root['lastId'] !== undefined && !isCount(root['lastId'])) bad(['lastId'], '`lastId` must be a whole number ≥ 0');
+  const lastId = root['lastId'];
+  if (lastId !== undefined) {
+    if (isLargeInteger(lastId) || (isCount(lastId) && lastId > MAX_ID_NUMBER)) {
+      bad(['lastId'], `\`lastId\` is above ${MAX_ID_NUMBER} (2^53 − 1): past it Khabar could not give a new id without repeating one; renumber the ids by hand`);
+    } else if (!isCount(lastId)) bad(['lastId'], '`lastId` must be a whole number ≥ 0');
+  }
   const anns = root['annotations'];
   if (!Array.isArray(anns)) {
     bad(['annotations'], '`annotations` must be a list (use [] for none)');
@@ -75,11 +116,18 @@ export function validateSidecar(root: unknown): ValidationIssue[] {
     oneOf(a['status'], RECORD_STATUSES, [...p, 'status'], bad, true);
     if (a['orphan'] !== undefined && typeof a['orphan'] !== 'boolean') bad([...p, 'orphan'], '`orphan` must be true or false');
     const t = a['target'];
-    if (!isPlainObject(t)) bad([...p, 'target'], '`target` must be a mapping with start, end, exact, prefix and suffix');
-    else {
-      if (!isCount(t['start'])) bad([...p, 'target', 'start'], '`start` must be a whole number ≥ 0');
-      if (!isCount(t['end'])) bad([...p, 'target', 'end'], '`end` must be a whole number ≥ 0');
-      else if (isCount(t['start']) && t['end'] < t['start']) bad([...p, 'target', 'end'], '`end` must not be before `start`');
+    if (!isPlainObject(t)) bad([...p, 'target'], `\`target\` must be a mapping with ${v1 ? 'start, end' : 'step'}, exact, prefix and suffix`);
+    else if (v1) {
+      if (!isOffset(t['start'])) bad([...p, 'target', 'start'], '`start` must be a whole number ≥ 0');
+      if (!isOffset(t['end'])) bad([...p, 'target', 'end'], '`end` must be a whole number ≥ 0');
+      else if (isOffset(t['start']) && t['end'] < t['start']) bad([...p, 'target', 'end'], '`end` must not be before `start`');
+    } else {
+      for (const k of ['start', 'end']) {
+        if (t[k] !== undefined) {
+          bad([...p, 'target', k], `\`${k}\` is a version-1 field: version ${SIDECAR_VERSION} places an annotation by \`step\`, the characters from the previous annotation's start`);
+        }
+      }
+      if (!isOffset(t['step'])) bad([...p, 'target', 'step'], '`step` must be a whole number ≥ 0 (characters from the start of the previous annotation that is not an orphan)');
       for (const k of ['exact', 'prefix', 'suffix']) {
         if (typeof t[k] !== 'string') bad([...p, 'target', k], `\`${k}\` must be a string`);
       }
@@ -88,7 +136,8 @@ export function validateSidecar(root: unknown): ValidationIssue[] {
     if (v !== undefined) {
       if (!isPlainObject(v)) bad([...p, 'value'], '`value` must be a mapping');
       else {
-        if (v['number'] !== undefined && !isFiniteNumber(v['number'])) bad([...p, 'value', 'number'], '`number` must be a number');
+        if (isLargeInteger(v['number'])) bad([...p, 'value', 'number'], '`number` has more digits than Khabar can keep exactly; write it in quotes as your own field');
+        else if (v['number'] !== undefined && !isFiniteNumber(v['number'])) bad([...p, 'value', 'number'], '`number` must be a number');
         oneOf(v['bound'], BOUNDS, [...p, 'value', 'bound'], bad, false);
         for (const k of ['unit', 'currency', 'date', 'hijri', 'weekday', 'relative', 'time', 'duration']) {
           if (v[k] !== undefined && typeof v[k] !== 'string') bad([...p, 'value', k], `\`${k}\` must be a string`);
@@ -141,11 +190,37 @@ function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
 }
 
+/** An offset or a step: a count small enough to add up exactly (articles are far shorter). */
+function isOffset(v: unknown): v is number {
+  return isCount(v) && v <= Number.MAX_SAFE_INTEGER;
+}
+
 function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/** The validated tree, typed. Call only when validateSidecar returned no issues. */
+/**
+ * The validated tree as in-memory data (call only when validateSidecar returned no issues). A
+ * version-2 target's `step` becomes absolute `start`/`end` (end = start + the quote's length), in the
+ * place `step` had so a person's own keys keep their neighbours; everything else is taken as it is.
+ */
 export function asSidecarData(root: unknown): SidecarData {
-  return root as SidecarData;
+  const data = root as SidecarData;
+  if (data.khabar !== 2) return data;
+  let at = 0;
+  for (const a of data.annotations) {
+    const disk = a.target as unknown as Record<string, unknown>;
+    const target: Record<string, unknown> = {};
+    for (const k of Object.keys(disk)) {
+      if (k === 'step') {
+        const start = at + (disk['step'] as number);
+        target['start'] = start;
+        target['end'] = start + (disk['exact'] as string).length;
+        // Steps are measured from the previous record that is not an orphan (see diskTree).
+        if (a.orphan !== true) at = start;
+      } else target[k] = disk[k];
+    }
+    a.target = target as unknown as SidecarData['annotations'][number]['target'];
+  }
+  return data;
 }

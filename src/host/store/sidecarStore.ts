@@ -3,15 +3,16 @@
 // sidecars with their articles, and never overwrites a sidecar it could not read.
 
 import * as vscode from 'vscode';
-import { anchorFor, anchorHolds, reanchor } from '../../core/anchor/anchor';
+import { anchorFor, anchorHolds } from '../../core/anchor/anchor';
 import { shiftAnchors } from '../../core/anchor/shift';
 import type { AnnotationRecord, SidecarData } from '../../core/model';
+import { decodeSidecar, sidecarSizeError } from '../../core/sidecar/bytes';
 import { addRecord, applyOps, reattachRecord, removeRecord, updateRecord, type Edit, type RecordOp } from '../../core/sidecar/edit';
 import { articlePathFor, documentInfo, emptySidecar, sha256Hex } from '../../core/sidecar/format';
 import { mergeSidecars, resolveConflicts, type MergeResult } from '../../core/sidecar/merge';
 import { parseSidecar, type SidecarError, type SidecarErrorKind } from '../../core/sidecar/parse';
 import { serializeSidecar } from '../../core/sidecar/serialize';
-import { syncWithArticle } from '../../core/sidecar/sync';
+import { reanchorKeepingFields, syncWithArticle } from '../../core/sidecar/sync';
 import type { Document as YamlDocument } from 'yaml';
 import { readConfig } from '../config';
 import { copyMode, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../node/sidecarWrite';
@@ -347,7 +348,7 @@ export class SidecarStore implements AnnotationStore {
     if (document.isClosed || this.entries.get(e.article.toString()) !== e) return;
     const orphans = e.data.annotations.filter((a) => a.orphan);
     if (orphans.length === 0) return;
-    const r = reanchor(document.getText(), orphans);
+    const r = reanchorKeepingFields(document.getText(), orphans);
     if (r.reattached.length === 0) return;
     const back = new Map(r.records.filter((x) => !x.orphan).map((x) => [x.id, x]));
     e.data = { ...e.data, annotations: e.data.annotations.map((a) => back.get(a.id) ?? a) };
@@ -503,7 +504,8 @@ export class SidecarStore implements AnnotationStore {
       if (a.orphan) return a;
       if (!anchorHolds(text, a.target)) return a;
       const fresh = anchorFor(text, a.target.start, a.target.end);
-      return fresh.prefix === a.target.prefix && fresh.suffix === a.target.suffix ? a : { ...a, target: fresh };
+      // Spread over the old target: a person's own fields in it (`checked_by: …`) stay.
+      return fresh.prefix === a.target.prefix && fresh.suffix === a.target.suffix ? a : { ...a, target: { ...a.target, ...fresh } };
     });
     return { ...e.data, document: { ...e.data.document, ...documentInfo(text, basename(e.article)) }, annotations };
   }
@@ -828,11 +830,14 @@ type ReadOutcome = { kind: 'text'; text: string } | { kind: 'missing' } | { kind
 async function readText(uri: vscode.Uri): Promise<ReadOutcome> {
   if (uri.scheme === 'untitled') return { kind: 'missing' };
   try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    // The size from stat first: a huge file is refused without being read (the CLI does the same).
+    const large = sidecarSizeError((await vscode.workspace.fs.stat(uri)).size);
+    if (large) return { kind: 'error', message: large.message };
+    const decoded = decodeSidecar(await vscode.workspace.fs.readFile(uri));
+    if (!decoded.ok) return { kind: 'error', message: `line ${decoded.errors[0]!.line}: ${decoded.errors[0]!.message}` };
+    return { kind: 'text', text: decoded.text };
   } catch (err) {
     if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return { kind: 'missing' };
-    if (err instanceof TypeError) return { kind: 'error', message: vscode.l10n.t('not valid UTF-8') };
     return { kind: 'error', message: err instanceof Error ? err.message : String(err) };
   }
 }
