@@ -8,7 +8,7 @@ import { tokenize } from '../src/core/arabic';
 import { anchorFor, reanchor } from '../src/core/anchor/anchor';
 import { shiftAnchors } from '../src/core/anchor/shift';
 import { detect } from '../src/core/detect';
-import { benchExport } from '../src/core/export/bench';
+import { benchExport } from './exportBench';
 import { detectionsToRecords } from '../src/core/export/fromDetections';
 import type { ExportArticle } from '../src/core/export/types';
 import { measureEditUpdates } from '../src/core/editor/update';
