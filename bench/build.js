@@ -21,6 +21,30 @@ async function main() {
       // The extension bundle is loaded at run time through the stub; never bundle the real API.
       external: ['vscode'],
     }),
+    // The editor's keystroke through the real DecorationManager (bench/keystroke.ts), required at
+    // run time while the stand-in vscode module is installed.
+    esbuild.build({
+      absWorkingDir: root,
+      entryPoints: ['bench/keystroke.ts'],
+      outfile: 'bench/tmp/keystroke.js',
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+      external: ['vscode'],
+    }),
+    // One big file in a fresh process (bench/bigFile.ts): time and peak memory per size.
+    esbuild.build({
+      absWorkingDir: root,
+      entryPoints: ['bench/bigFile.ts'],
+      outfile: 'bench/tmp/bigfile.js',
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+    }),
     // The same options as `node esbuild.js --production`, so the size is what ships.
     esbuild.build({
       absWorkingDir: root,

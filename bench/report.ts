@@ -53,6 +53,28 @@ export function tableRows(r: Results): Row[] {
       `${ms(st.smallMs)} → ${ms(st.largeMs)}; ${(st.largeChars / st.smallChars).toFixed(0)}× is linear`,
     ]);
   }
+  const big = r.bigFiles;
+  if (big) {
+    const mbOf = (c: number): string => `${+(c / 2 ** 20).toFixed(2)} MB`;
+    for (const [shape, list, ratio] of [
+      ['with paragraphs', big.paragraphs, big.lastRatio],
+      ['one line', big.oneLine, big.lastRatioOneLine],
+    ] as const) {
+      rows.push([
+        `one file ${shape}, ${list.map((p) => mbOf(p.chars)).join(' / ')}`,
+        `${ratio.toFixed(2)}×`,
+        `largest over the one half its size (2.00 is linear): ${list.map((p) => ms(p.detectMs)).join(' / ')} CPU; ` +
+          `peak RSS ${list.map((p) => Math.round(p.peakRssMB)).join(' / ')} MB (${list.map((p) => Math.round(p.baseRssMB)).join(' / ')} MB with the model and the text loaded, before detect()); ` +
+          `detect / tokenisation ${list.map((p) => (p.detectMs / p.tokenizeMs).toFixed(0) + '×').join(' / ')}`,
+      ]);
+    }
+    const c = big.corpus;
+    rows.push([
+      big.quick ? 'corpus (3 MB of it) as one file' : 'whole corpus as one file',
+      ms(c.detectMs),
+      `${chars(c.chars)} chars in a fresh process, ${rate(c.chars / (c.detectMs / 1000))}; ${c.found.toLocaleString('en')} findings; peak RSS ${Math.round(c.peakRssMB)} MB (${Math.round(c.baseRssMB)} MB before detect()); model load ${ms(c.modelMs)} CPU`,
+    ]);
+  }
   for (const s of r.sidecar) {
     const n = s.annotations.toLocaleString('en');
     rows.push([

@@ -2,6 +2,7 @@
 // table, and writes bench/results.json, docs/bench-scaling.svg and BENCHMARKS.md.
 // Each stage is warmed up first; ratios are taken within the run so machine load cancels out.
 
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -18,8 +19,9 @@ import { measureReanchoring } from './anchoring';
 import { measureAnchorShift, measureDecorations, measureModelLoad, measureExport, measureSidecar } from './pieces';
 import { scalingSvg } from './plot';
 import { renderMarkdown, tableRows } from './report';
-import type { Results, ScalingPoint, StageResult } from './types';
-import { makeVscodeStub, withStubbedVscode, type StubCounters } from './vscodeStub';
+import type { BigFileResult } from './bigFile';
+import type { BigFiles, Results, ScalingPoint, StageResult } from './types';
+import { makeVscodeStub, withStubbedVscode, type StubCounters } from '../test/fakes/vscode';
 import { installNodePlatform } from '../src/platform/node/install';
 
 installNodePlatform();
@@ -159,6 +161,41 @@ function measureActivation(): Results['activation'] & { bundle: Results['bundle'
   }
 }
 
+/**
+ * Whole files of 1, 2, 4 and 8 MB (a quarter of that with --quick), with their paragraphs and as
+ * one line, and the whole corpus as one file: each `detect()`d in a fresh process (bench/bigFile.ts)
+ * for its own CPU time and peak memory. The text goes to the system's temporary folder, never
+ * into the repository, and is deleted after.
+ */
+function measureBigFiles(articles: readonly string[], joined: string, quick: boolean): BigFiles {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-bench-'));
+  const script = path.join(ROOT, 'bench', 'tmp', 'bigfile.js');
+  const run = (name: string, text: string): BigFileResult => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    try {
+      const out = execFileSync(process.execPath, ['--expose-gc', '--single-threaded', '--max-old-space-size=8192', script, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      return JSON.parse(out) as BigFileResult;
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  };
+  try {
+    const mb = 1 << 20;
+    const sizes = (quick ? [0.25, 0.5, 1, 2] : [1, 2, 4, 8]).map((x) => Math.round(x * mb));
+    const oneLineSource = articles.map((a) => a.replace(/\s+/g, ' ')).join(' ');
+    const paragraphs = sizes.map((n) => run(`paragraphs-${n}.txt`, textOfSize(joined, n)));
+    process.stderr.write('bench: big files with paragraphs done\n');
+    const oneLine = sizes.map((n) => run(`one-line-${n}.txt`, textOfSize(oneLineSource, n).replace(/\n/g, ' ')));
+    process.stderr.write('bench: one-line files done\n');
+    const corpus = run('corpus.txt', quick ? textOfSize(joined, 3 * mb) : joined);
+    const last = (xs: BigFileResult[]): number => xs.at(-1)!.detectMs / xs.at(-2)!.detectMs;
+    return { paragraphs, oneLine, corpus, quick, lastRatio: last(paragraphs), lastRatioOneLine: last(oneLine) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = wallMs();
@@ -259,6 +296,9 @@ async function main(): Promise<void> {
   };
   phase('scaling');
 
+  const bigFiles = measureBigFiles(articles, joined, args.quick);
+  phase('big files');
+
   const sidecar = measureSidecar(joined, args.quick ? [100, 1000] : [100, 1000, 10000], path.join(ROOT, 'bench', 'tmp', 'sidecar'));
   phase('sidecar');
   const megabyte = textOfSize(joined, 1 << 20);
@@ -289,6 +329,7 @@ async function main(): Promise<void> {
     corpus: { source: corpus.source, generated: corpus.generated, ...(corpus.note ? { note: corpus.note } : {}), articles: articles.length, chars: totalChars },
     stages,
     pipelineOverTokenize: pipelineTime.cpu / tokenizeTime.cpu,
+    bigFiles,
     perArticle,
     scaling,
     sidecar,

@@ -62,6 +62,18 @@ export interface ExportRow {
   failures: number;
 }
 
+/** Whole files in fresh processes (bench/bigFile.ts). */
+export interface BigFiles {
+  paragraphs: import('./bigFile').BigFileResult[];
+  oneLine: import('./bigFile').BigFileResult[];
+  /** The corpus joined into one file (3 MB of it with --quick). */
+  corpus: import('./bigFile').BigFileResult;
+  quick: boolean;
+  /** Time of the largest over the second largest (a 2× step: 2 is linear). */
+  lastRatio: number;
+  lastRatioOneLine: number;
+}
+
 export interface Results {
   schema: 1;
   date: string;
@@ -70,6 +82,7 @@ export interface Results {
   stages: StageResult[];
   /** Pipeline time divided by a bare tokenize() pass over the same articles, same run. */
   pipelineOverTokenize: number;
+  bigFiles?: BigFiles;
   perArticle: { size: number; count: number; medianMs: number; p95Ms: number; maxMs: number };
   scaling: {
     points: ScalingPoint[];

@@ -4,7 +4,7 @@
 
 import * as fs from 'fs';
 import { detect } from '../src/core/detect';
-import { benchExport, formatExportBench } from '../src/core/export/bench';
+import { benchExport, formatExportBench } from '../bench/exportBench';
 import { detectionsToRecords } from '../src/core/export/fromDetections';
 import type { ExportArticle } from '../src/core/export/types';
 import { installNodePlatform } from '../src/platform/node/install';

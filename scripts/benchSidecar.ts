@@ -1,5 +1,5 @@
 // `npm run bench` entry for the sidecar store: prints each timing beside its budget; exit 1 if over.
-import { benchSidecar, formatBench } from '../src/core/sidecar/bench';
+import { benchSidecar, formatBench } from '../bench/sidecarBench';
 
 const rows = benchSidecar();
 process.stdout.write(formatBench(rows) + '\n');

@@ -8,6 +8,7 @@ import { IMPORT_HELP, runImport } from './cli/import';
 import { UsageError } from './cli/io';
 import { VERSION } from './core/version';
 import { installNodePlatform } from './platform/node/install';
+import { isMainThread } from 'worker_threads';
 
 type Command = (argv: string[], out: (s: string) => void, err: (s: string) => void) => number | Promise<number>;
 
@@ -63,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Not in a worker thread: `khabar detect` starts this bundle again as its workers (cli/detectPool.ts).
+if (require.main === module && isMainThread) {
   // Exit only once stdout has drained, so piped JSON is never truncated.
   main(process.argv.slice(2)).then(
     (code) => {

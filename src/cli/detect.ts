@@ -1,13 +1,18 @@
 // `khabar detect [--format json|text] FILE...`: one JSON object per file (the public contract
-// documented in the README), or a readable listing.
+// documented in the README), or a readable listing; with --jsonl, a JSON Lines stream of
+// {"id","text"} records in and one {"id","annotations"} line per record out, for archives. Many
+// articles are spread over worker threads (--jobs), and their results written in input order.
 
-import { detect } from '../core/detect';
-import { userListFor } from '../platform/node/userListFile';
+import * as fs from 'fs';
+import * as readline from 'readline';
 import { isGeneratedReport } from '../core/export/reportMarker';
 import type { AnnotationKind, Detection } from '../core/types';
+import { defaultJobs, inlineDetector, workerDetector, type DetectAnswer, type Detector, type DetectSettings } from './detectPool';
 import { parseArgs, readArticle, UsageError } from './io';
+import { Progress } from './progress';
 
 export const DETECT_HELP = `Usage: khabar detect [options] FILE... (use - for stdin)
+       khabar detect --jsonl [options] [FILE.jsonl... | -]
 
 Prints what Khabar finds in each article: entities, figures and claims.
 
@@ -16,16 +21,47 @@ Options:
                        FILE:LINE:COL, kind, label, the text, tab-separated; the text is wrapped in
                        invisible U+2068/U+2069 (bidi isolates) so a terminal keeps the columns in order
   --no-isolate         text: leave the isolates out (for grep, cut or a spreadsheet)
+  --jsonl              read JSON Lines, one {"id": ..., "text": "..."} object per line (stdin when
+                       no FILE is given), and write one {"id": ..., "annotations": [...]} line per
+                       record, in input order; a record without an id is written with its "line"
+                       number; a bad record gets {"id" or "line", "error": "..."} and a message on
+                       stderr, the others go on, and the exit code is 1
+  --jobs N             worker threads (default: every core, ${defaultJobs()} here); 1 runs in-process
+  --progress, --no-progress
+                       draw a progress bar on stderr (default: only when stderr is a terminal)
   --kinds LIST         comma-separated subset of entity,figure,claim (default: all)
   --article-date DATE  the article's date (YYYY-MM-DD) for relative dates like "أمس"
-  --max-size BYTES     refuse files larger than this (default 10 MB)
+  --max-size BYTES     refuse articles larger than this (default 10 MB)
   --entities FILE      the user's entity list (default: the nearest .khabar/entities.yaml)
 `;
 
-export function runDetect(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** Articles in flight per worker: enough to keep each busy, few enough to bound memory. */
+const IN_FLIGHT_PER_WORKER = 4;
+/** Characters of article text in flight at most (one larger article still goes through alone). */
+const IN_FLIGHT_CHARS = 64 * 1024 * 1024;
+/** Files from which a batch is spread over worker threads. */
+const PARALLEL_FILES = 8;
+/** Output waiting in stdout's buffer before reading pauses until it drains. */
+const OUT_HIGH_WATER = 8 * 1024 * 1024;
+
+/** One unit of work read from the input, or the reason it could not be read. */
+interface Item {
+  /** files: the path; JSON Lines: the record's id (undefined when it has none). */
+  label: string;
+  id?: unknown;
+  line?: number;
+  text?: string;
+  error?: string;
+  /** Say this on stderr and write nothing (a Khabar report given as an article). */
+  skip?: string;
+  listFor: string;
+  bytes: number;
+}
+
+export async function runDetect(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { flags, positional } = parseArgs(argv, {
-    values: ['format', 'kinds', 'article-date', 'max-size', 'entities'],
-    booleans: ['help', 'no-isolate'],
+    values: ['format', 'kinds', 'article-date', 'max-size', 'entities', 'jobs'],
+    booleans: ['help', 'jsonl', 'progress', 'no-progress', 'no-isolate'],
   });
   if (flags.has('help')) {
     out(DETECT_HELP);
@@ -33,46 +69,186 @@ export function runDetect(argv: string[], out: (s: string) => void, err: (s: str
   }
   const format = (flags.get('format') as string | undefined) ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not ${format}`);
-  if (positional.length === 0) throw new UsageError('detect needs at least one FILE (or - for stdin)');
+  const jsonl = flags.has('jsonl');
+  if (positional.length === 0 && !jsonl) throw new UsageError('detect needs at least one FILE (or - for stdin)');
+  const inputs = positional.length === 0 ? ['-'] : positional;
   const kinds = parseKinds(flags.get('kinds') as string | undefined);
   const articleDate = flags.get('article-date') as string | undefined;
   if (articleDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(articleDate)) {
     throw new UsageError('--article-date must be YYYY-MM-DD');
   }
   const maxSize = parseSize(flags.get('max-size') as string | undefined);
-  let failed = 0;
-  for (const file of positional) {
-    const r = readArticle(file, maxSize);
-    if (!r.ok) {
-      err(`khabar: ${file}: ${r.reason}`);
-      failed++;
-      continue;
-    }
-    if (isGeneratedReport(r.text)) {
-      // Khabar's own report quotes articles and names verdicts: analysing it would tag "Misleading" as a name.
-      err(`khabar: ${file}: a report generated by Khabar, not an article: skipped`);
-      continue;
-    }
-    let annotations: Detection[];
-    try {
-      annotations = detect(r.text, {
-        kinds,
-        figures: articleDate ? { articleDate } : {},
-        entities: { userList: userListFor(file, flags.get('entities') as string | undefined) },
-      });
-    } catch (e) {
-      // A recogniser failing on one article must not cost the user the rest of the batch.
-      err(`khabar: ${file}: internal error: ${(e as Error).message}`);
-      failed++;
-      continue;
-    }
-    if (format === 'json') {
-      out(JSON.stringify({ file, annotations }));
-    } else {
-      out(formatText(file, r.text, annotations, !flags.has('no-isolate')));
+  const jobsFlag = flags.get('jobs') as string | undefined;
+  if (jobsFlag !== undefined && !/^[1-9]\d{0,3}$/.test(jobsFlag)) throw new UsageError(`--jobs must be a whole number from 1, not ${jobsFlag}`);
+  if (flags.has('progress') && flags.has('no-progress')) throw new UsageError('--progress and --no-progress contradict each other');
+  const jobs = jobsFlag !== undefined ? Number(jobsFlag) : defaultJobs();
+  const settings: DetectSettings = {
+    ...(kinds ? { kinds: [...kinds] } : {}),
+    ...(articleDate ? { articleDate } : {}),
+    ...(flags.get('entities') ? { entities: flags.get('entities') as string } : {}),
+  };
+  // Each thread loads the model (a fraction of a second): worth it for a stream or a batch of files.
+  const parallel = jobs > 1 && (jsonl || inputs.length >= PARALLEL_FILES);
+  const detector: Detector = parallel ? workerDetector(jobs, settings) : inlineDetector(settings);
+  let totalBytes: number | undefined = 0;
+  for (const f of inputs) {
+    if (f === '-') totalBytes = undefined;
+    else if (totalBytes !== undefined) {
+      try {
+        totalBytes += fs.statSync(f).size;
+      } catch {
+        // Reported when the file is read.
+      }
     }
   }
+  const progress = Progress.forStderr(totalBytes, jsonl ? 'records' : 'files', detector.workers, flags.has('progress') ? true : flags.has('no-progress') ? false : undefined);
+  const say = (s: string): void => {
+    progress.clear();
+    err(s);
+  };
+  let failed = 0;
+  const window: Array<Promise<void>> = [];
+  let charsInFlight = 0;
+  const stdout = process.stdout;
+
+  const finish = (item: Item, answer: DetectAnswer | undefined): void => {
+    progress.tick(item.bytes, !item.error && (answer?.ok ?? true));
+    if (item.skip) {
+      say(`khabar: ${item.label}: ${item.skip}`);
+      return;
+    }
+    const reason = item.error ?? (answer && !answer.ok ? answer.reason : undefined);
+    if (reason !== undefined) {
+      failed++;
+      say(`khabar: ${item.label}: ${reason}`);
+      if (jsonl) out(`{${keyOf(item)},"error":${JSON.stringify(reason)}}`);
+      return;
+    }
+    const json = (answer as { ok: true; json: string }).json;
+    if (format === 'text') out(formatText(item.label, item.text!, JSON.parse(json) as Detection[], !flags.has('no-isolate')));
+    else if (jsonl) out(`{${keyOf(item)},"annotations":${json}}`);
+    // Byte for byte JSON.stringify({ file, annotations }), without parsing the worker's answer.
+    else out(`{"file":${JSON.stringify(item.label)},"annotations":${json}}`);
+  };
+
+  const flushHead = async (): Promise<void> => {
+    await window.shift();
+    if (stdout.writableLength > OUT_HIGH_WATER) await new Promise<void>((resolve) => stdout.once('drain', () => resolve()));
+  };
+
+  try {
+    const items = jsonl ? jsonLinesItems(inputs, maxSize) : fileItems(inputs, maxSize);
+    for await (const item of items) {
+      const chars = item.text?.length ?? 0;
+      const answered = item.text !== undefined && !item.skip ? detector.run({ text: item.text, listFor: item.listFor }) : Promise.resolve(undefined);
+      charsInFlight += chars;
+      // Each result is written once every earlier one is: the window keeps input order.
+      const previous = window.length ? window[window.length - 1]! : Promise.resolve();
+      window.push(
+        Promise.all([answered, previous]).then(([answer]) => {
+          charsInFlight -= chars;
+          finish(item, answer);
+        }),
+      );
+      while (window.length >= Math.max(2, detector.workers * IN_FLIGHT_PER_WORKER) || (charsInFlight > IN_FLIGHT_CHARS && window.length > 0)) {
+        await flushHead();
+      }
+    }
+    while (window.length) await flushHead();
+  } finally {
+    progress.done();
+    await detector.close();
+  }
   return failed > 0 ? 1 : 0;
+}
+
+function keyOf(item: Item): string {
+  return item.id !== undefined ? `"id":${JSON.stringify(item.id)}` : `"line":${item.line}`;
+}
+
+async function* fileItems(files: readonly string[], maxSize: number | undefined): AsyncGenerator<Item> {
+  for (const file of files) {
+    const r = readArticle(file, maxSize);
+    const bytes = file === '-' ? 0 : safeSize(file);
+    if (!r.ok) {
+      yield { label: file, error: r.reason, listFor: file, bytes };
+    } else if (isGeneratedReport(r.text)) {
+      // Khabar's own report quotes articles and names verdicts: analysing it would tag "Misleading" as a name.
+      yield { label: file, skip: 'a report generated by Khabar, not an article: skipped', listFor: file, bytes };
+    } else {
+      yield { label: file, text: r.text, listFor: file, bytes };
+    }
+  }
+}
+
+function safeSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** JSON Lines records from files or stdin, each with its line number; blank lines are skipped. */
+async function* jsonLinesItems(files: readonly string[], maxSize: number | undefined): AsyncGenerator<Item> {
+  const limit = maxSize ?? 10 * 1024 * 1024;
+  for (const file of files) {
+    let stream: NodeJS.ReadableStream;
+    if (file === '-') {
+      stream = process.stdin;
+    } else {
+      try {
+        const st = fs.statSync(file);
+        if (st.isDirectory()) {
+          yield { label: file, error: 'is a directory', listFor: '-', bytes: 0 };
+          continue;
+        }
+        stream = fs.createReadStream(file);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        yield { label: file, error: code === 'ENOENT' ? 'no such file' : (e as Error).message, listFor: '-', bytes: 0 };
+        continue;
+      }
+    }
+    const name = file === '-' ? 'stdin' : file;
+    const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+    let n = 0;
+    try {
+      for await (const raw of lines) {
+        n++;
+        const bytes = Buffer.byteLength(raw) + 1;
+        const line = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+        if (line.trim() === '') continue;
+        yield recordItem(name, n, line, bytes, limit);
+      }
+    } catch (e) {
+      yield { label: name, error: `cannot be read after line ${n}: ${(e as Error).message}`, line: n + 1, listFor: '-', bytes: 0 };
+    }
+  }
+}
+
+function recordItem(name: string, n: number, line: string, bytes: number, limit: number): Item {
+  const where = `${name}:${n}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    return { label: where, line: n, error: `not JSON (${(e as Error).message})`, listFor: '-', bytes };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { label: where, line: n, error: 'not a JSON object like {"id": ..., "text": "..."}', listFor: '-', bytes };
+  }
+  const o = value as Record<string, unknown>;
+  const id = typeof o.id === 'string' || typeof o.id === 'number' ? o.id : undefined;
+  const label = id !== undefined ? `${where} (id ${JSON.stringify(id)})` : where;
+  if (o.id !== undefined && id === undefined) return { label, line: n, error: '"id" must be a string or a number', listFor: '-', bytes };
+  if (typeof o.text !== 'string') {
+    return { label, id, line: n, error: o.text === undefined ? 'no "text" field' : '"text" must be a string', listFor: '-', bytes };
+  }
+  const size = Buffer.byteLength(o.text);
+  if (size > limit) return { label, id, line: n, error: `text too large (${size} bytes; the limit is ${limit}, see --max-size)`, listFor: '-', bytes };
+  // The text as given, a byte-order mark included: offsets count in the record's own text.
+  return { label, id, line: n, text: o.text, listFor: '-', bytes };
 }
 
 function parseKinds(v: string | undefined): ReadonlySet<AnnotationKind> | undefined {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { BlockDetector, MAX_BLOCK_LINES, blocksCovering, stringLineSource } from '../../src/core/editor/blocks';
-import { measureEditUpdates, windowMarks } from '../../src/core/editor/update';
+import { measureEditUpdates, windowMarks } from './editorWindow';
 import { findFigures } from '../../src/core/figures/index';
 import type { Detection } from '../../src/core/types';
 

@@ -108,6 +108,7 @@ function propagate(text: string, tokens: readonly Token[], found: EntityDetectio
     }
   }
   if (votes.size === 0) return found;
+  for (const l of perLines.values()) l.sort((a, b) => a - b);
   const covered = coveredTokens(tokens, found);
   const added: EntityDetection[] = [];
   const pending: Array<{ i: number; len: number; label: EntityLabel; key: string }> = [];
@@ -137,7 +138,7 @@ function propagate(text: string, tokens: readonly Token[], found: EntityDetectio
         if (len === 1 && best[0] === 'PER' && f !== first && first.endsWith('ال' + f)) continue;
         if (len === 1 && best[0] === 'PER') {
           const here = lineOf(tokens[i]!.start);
-          if (!(perLines.get(key) ?? []).some((l) => Math.abs(l - here) <= PER_LINES)) continue;
+          if (!hasLineNear(perLines.get(key), here)) continue;
         }
         label = best[0];
         matchedKey = key;
@@ -334,6 +335,22 @@ function mostlyPerson(word: string, model: TaggerModel): boolean {
 
 /** How many lines away a bare person name may still be propagated. */
 const PER_LINES = 20;
+
+/**
+ * Whether a sorted list of line numbers holds one within PER_LINES of `here`: a binary search, as
+ * a name tagged on thousands of lines of one big file made a scan of them all per token quadratic.
+ */
+function hasLineNear(lines: readonly number[] | undefined, here: number): boolean {
+  if (!lines) return false;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! < here - PER_LINES) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lines.length && lines[lo]! <= here + PER_LINES;
+}
 
 /** Line number of a text offset, for offsets asked in any order. */
 function lineIndex(text: string): (pos: number) => number {

@@ -317,23 +317,65 @@ function analyse(raws: readonly string[], gaz: Gazetteer): TokenInfo[] {
 /** Greedy longest match of multi-token names; the first token may carry clitics. */
 function markPhrases(infos: TokenInfo[], map: Map<string, PhraseEntry[]>, field: 'phrase' | 'handPhrase'): void {
   if (map.size === 0) return;
+  const tags = phraseTags(infos, map);
+  for (let i = 0; i < infos.length; i++) infos[i]![field] = tags[i] ?? '';
+}
+
+/**
+ * The phrase-gazetteer tag of each word (B-ORG, I-PER, … or undefined): greedy longest match, the
+ * first token may carry clitics. `words` need only their folded form and clitic forms; `starts`,
+ * when given, are each word's candidate lists already looked up (see phraseStarts).
+ */
+function phraseTags(
+  words: ReadonlyArray<{ norm: string; forms: readonly string[] }>,
+  map: Map<string, PhraseEntry[]>,
+  starts?: ReadonlyArray<PhraseStarts | null>,
+): Array<string | undefined> {
+  const tags: Array<string | undefined> = new Array(words.length);
+  if (map.size === 0) return tags;
   let i = 0;
-  while (i < infos.length) {
-    let best = longestAt(infos, i, map.get(infos[i]!.norm), undefined);
-    if (!best) for (const f of infos[i]!.forms) best = longestAt(infos, i, map.get(f), best);
+  while (i < words.length) {
+    const st = starts ? starts[i] : phraseStarts(words[i]!, map);
+    let best: PhraseEntry | undefined;
+    if (st) {
+      best = longestAt(words, i, st.own, undefined);
+      if (!best) for (const list of st.forms) best = longestAt(words, i, list, best);
+    }
     if (best) {
       const t = TYPES[best.type]!;
-      infos[i]![field] = 'B-' + t;
-      for (let k = 1; k <= best.rest.length; k++) infos[i + k]![field] = 'I-' + t;
+      tags[i] = 'B-' + t;
+      for (let k = 1; k <= best.rest.length; k++) tags[i + k] = 'I-' + t;
       i += best.rest.length + 1;
     } else {
       i++;
     }
   }
+  return tags;
+}
+
+/** The phrases a word may open: under its folded form, then under each clitic form (in order). */
+interface PhraseStarts {
+  own: PhraseEntry[] | undefined;
+  forms: PhraseEntry[][];
+}
+
+function phraseStarts(w: { norm: string; forms: readonly string[] }, map: Map<string, PhraseEntry[]>): PhraseStarts | null {
+  const own = map.get(w.norm);
+  const forms: PhraseEntry[][] = [];
+  for (const f of w.forms) {
+    const l = map.get(f);
+    if (l) forms.push(l);
+  }
+  return own || forms.length > 0 ? { own, forms } : null;
 }
 
 /** The longest entry of `list` whose rest follows token i, if longer than `best`; else `best`. */
-function longestAt(infos: TokenInfo[], i: number, list: PhraseEntry[] | undefined, best: PhraseEntry | undefined): PhraseEntry | undefined {
+function longestAt(
+  infos: ReadonlyArray<{ norm: string }>,
+  i: number,
+  list: PhraseEntry[] | undefined,
+  best: PhraseEntry | undefined,
+): PhraseEntry | undefined {
   if (!list) return best;
   for (const e of list) {
     if (best && e.rest.length <= best.rest.length) continue;
@@ -596,6 +638,245 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
       out.push(hash3(T.NisbaSelf, m1.hand, m1.lex, p1.hand));
     }
     out.endToken();
+    pairs.push(hash1(T.PairBias, ''));
+    pairs.push(own[Own.PairLex]!);
+    pairs.push(own[Own.PairHand]!);
+    pairs.push(own[Own.PairLexHand]!);
+    pairs.push(own[Own.PairShape]!);
+    pairs.push(hash2(T.PairArticle, t.article, m1.hand));
+    pairs.endToken();
+  }
+}
+
+// ---- scoring for tagging ---------------------------------------------------------------------
+
+/**
+ * Where tagging finds a feature's weights: adds row `h` (when the model has it) to
+ * out[base … base + NUM_LABELS). One per model; the word scores below are cached per lookup.
+ */
+export interface RowLookup {
+  add(h: number, out: Float64Array, base: number): void;
+}
+
+/**
+ * A word's share of the emission scores, the same wherever it occurs: the summed rows of its own
+ * features, and of the features that read it as the token one or two places to the left or right
+ * of another (NormM1, HandP2, …). Tagging then adds only the few features that combine words.
+ * The weights are 16-bit integers times one scale, so sums of them in doubles are exact and the
+ * order they are added in cannot change a score by a bit: the cached sums give the very scores
+ * the feature buffer gives (a unit test holds every golden sentence to that).
+ */
+interface WordScores {
+  raw: string;
+  w: WordInfo;
+  /** 5 × NUM_LABELS: own, as m1, as p1, as m2, as p2. */
+  rows: Float64Array;
+  foreign: boolean;
+  /** The training-data and hand-list phrases the word may open (null: none). */
+  phrases: PhraseStarts | null;
+  handPhrases: PhraseStarts | null;
+}
+
+const ROLE_OWN = 0;
+const ROLE_M1 = NUM_LABELS;
+const ROLE_P1 = 2 * NUM_LABELS;
+const ROLE_M2 = 3 * NUM_LABELS;
+const ROLE_P2 = 4 * NUM_LABELS;
+
+interface ScoreCache {
+  words: Map<string, WordScores>;
+  bos: WordScores;
+  eos: WordScores;
+}
+
+const scoreCaches = new WeakMap<RowLookup, WeakMap<Gazetteer, ScoreCache>>();
+/** Distinct words kept per model (about 500 bytes each); the cache starts over past this. */
+const SCORE_CACHE_MAX = 100000;
+
+function boundaryInfo(t: TokenInfo): WordInfo {
+  return { norm: t.norm, core: t.core, shape: t.shape, lex: t.lex, hand: t.hand, article: t.article, forms: t.forms, own: t.own };
+}
+
+function roleRows(w: WordInfo, lookup: RowLookup, rows: Float64Array): void {
+  lookup.add(hash1(T.NormM1, w.norm), rows, ROLE_M1);
+  lookup.add(hash1(T.CoreM1, w.core), rows, ROLE_M1);
+  lookup.add(hash1(T.LexM1, w.lex), rows, ROLE_M1);
+  lookup.add(hash1(T.HandM1, w.hand), rows, ROLE_M1);
+  lookup.add(hash1(T.NormP1, w.norm), rows, ROLE_P1);
+  lookup.add(hash1(T.CoreP1, w.core), rows, ROLE_P1);
+  lookup.add(hash1(T.LexP1, w.lex), rows, ROLE_P1);
+  lookup.add(hash1(T.HandP1, w.hand), rows, ROLE_P1);
+  lookup.add(hash1(T.NormM2, w.norm), rows, ROLE_M2);
+  lookup.add(hash1(T.HandM2, w.hand), rows, ROLE_M2);
+  lookup.add(hash1(T.LexM2, w.lex), rows, ROLE_M2);
+  lookup.add(hash1(T.NormP2, w.norm), rows, ROLE_P2);
+  lookup.add(hash1(T.HandP2, w.hand), rows, ROLE_P2);
+  lookup.add(hash1(T.LexP2, w.lex), rows, ROLE_P2);
+}
+
+function scoreCache(lookup: RowLookup, gaz: Gazetteer): ScoreCache {
+  let perGaz = scoreCaches.get(lookup);
+  if (!perGaz) scoreCaches.set(lookup, (perGaz = new WeakMap()));
+  let c = perGaz.get(gaz);
+  if (!c || c.words.size > SCORE_CACHE_MAX) {
+    const boundary = (t: TokenInfo): WordScores => {
+      const rows = new Float64Array(5 * NUM_LABELS);
+      const w = boundaryInfo(t);
+      roleRows(w, lookup, rows);
+      return { raw: t.raw, w, rows, foreign: false, phrases: null, handPhrases: null };
+    };
+    perGaz.set(gaz, (c = { words: new Map(), bos: boundary(BOS), eos: boundary(EOS) }));
+  }
+  return c;
+}
+
+function scoreWord(raw: string, w: WordInfo, lookup: RowLookup, gaz: Gazetteer): WordScores {
+  const rows = new Float64Array(5 * NUM_LABELS);
+  const own = w.own;
+  const c = w.core;
+  // The order of extractFeatures, though any order gives the same sums.
+  lookup.add(own[Own.Word]!, rows, ROLE_OWN);
+  lookup.add(own[Own.Norm]!, rows, ROLE_OWN);
+  lookup.add(own[Own.Core]!, rows, ROLE_OWN);
+  lookup.add(hash1(T.Bias, ''), rows, ROLE_OWN);
+  if (c.length >= 3) {
+    lookup.add(own[Own.Pre2]!, rows, ROLE_OWN);
+    lookup.add(own[Own.Pre3]!, rows, ROLE_OWN);
+    lookup.add(own[Own.Suf1]!, rows, ROLE_OWN);
+    lookup.add(own[Own.Suf2]!, rows, ROLE_OWN);
+    lookup.add(own[Own.Suf3]!, rows, ROLE_OWN);
+  }
+  if (w.norm.length >= 3) {
+    lookup.add(own[Own.NPre1]!, rows, ROLE_OWN);
+    lookup.add(own[Own.NPre2]!, rows, ROLE_OWN);
+  }
+  lookup.add(own[Own.Shape]!, rows, ROLE_OWN);
+  lookup.add(own[Own.Lex]!, rows, ROLE_OWN);
+  lookup.add(own[Own.Hand]!, rows, ROLE_OWN);
+  lookup.add(own[Own.LexShape]!, rows, ROLE_OWN);
+  lookup.add(own[Own.Article]!, rows, ROLE_OWN);
+  if (c.length >= 3) lookup.add(own[Own.CoreSuf2Lex]!, rows, ROLE_OWN);
+  const foreign = hasForeignLetter(raw);
+  if (foreign) lookup.add(hash2(T.Foreign, w.lex, w.shape), rows, ROLE_OWN);
+  if (c.length >= 4) lookup.add(hash3(T.Vowels, vowelBucket(c), w.shape, w.lex), rows, ROLE_OWN);
+  roleRows(w, lookup, rows);
+  return { raw, w, rows, foreign, phrases: phraseStarts(w, gaz.phrases), handPhrases: phraseStarts(w, gaz.handPhrases) };
+}
+
+const PAD = 2;
+let sentWords: WordScores[] = [];
+
+function isTrigger(h: string): boolean {
+  return h === 'T' || h === 'Tc' || h === 'L' || h === 'Lc' || h === 'H' || h === 'Hc' || h === 'V' || h === 'Vc';
+}
+function isRightTrigger(h: string): boolean {
+  return h === 'T' || h === 'Tc' || h === 'H' || h === 'Hc' || h === 'L' || h === 'Lc';
+}
+
+/**
+ * The emission scores of one sentence (n × NUM_LABELS into `scores`, which must hold them; zeroed
+ * here) and its pair features into `pairs` (reset first): exactly what extractFeatures followed
+ * by summing every token's rows gives, with each distinct word's features looked up once.
+ */
+export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: RowLookup, scores: Float64Array, pairs: FeatureBuffer): void {
+  pairs.reset();
+  const n = raws.length;
+  const cache = scoreCache(lookup, gaz);
+  const hands = handMap(gaz.hand);
+  const infos = wordCache(gaz);
+  if (sentWords.length < n + 2 * PAD) sentWords = new Array(2 * (n + 2 * PAD));
+  const ws = sentWords;
+  ws[0] = ws[1] = cache.bos;
+  ws[n + PAD] = ws[n + PAD + 1] = cache.eos;
+  for (let i = 0; i < n; i++) {
+    const raw = raws[i]!;
+    let s = cache.words.get(raw);
+    if (!s) {
+      let w = infos.get(raw);
+      if (!w) infos.set(raw, (w = analyseWord(raw, gaz, hands)));
+      cache.words.set(raw, (s = scoreWord(raw, w, lookup, gaz)));
+    }
+    ws[i + PAD] = s;
+  }
+  const sent = ws.slice(PAD, PAD + n);
+  const view = sent.map((s) => s.w);
+  const phrase = phraseTags(view, gaz.phrases, sent.map((s) => s.phrases));
+  const handPhrase = phraseTags(view, gaz.handPhrases, sent.map((s) => s.handPhrases));
+  const phraseAt = (i: number): string => (i < 0 || i >= n ? '' : (phrase[i] ?? ''));
+  scores.fill(0, 0, n * NUM_LABELS);
+  let quoteOpen = -1;
+  for (let i = 0; i < n; i++) {
+    const base = i * NUM_LABELS;
+    const ts = ws[i + PAD]!;
+    const t = ts.w;
+    const m1 = ws[i + PAD - 1]!.w;
+    const p1 = ws[i + PAD + 1]!.w;
+    const m2 = ws[i + PAD - 2]!.w;
+    const rows = ts.rows;
+    const r1 = ws[i + PAD - 1]!.rows;
+    const r2 = ws[i + PAD + 1]!.rows;
+    const r3 = ws[i + PAD - 2]!.rows;
+    const r4 = ws[i + PAD + 2]!.rows;
+    for (let y = 0; y < NUM_LABELS; y++) {
+      scores[base + y] = rows[ROLE_OWN + y]! + r1[ROLE_M1 + y]! + r2[ROLE_P1 + y]! + r3[ROLE_M2 + y]! + r4[ROLE_P2 + y]!;
+    }
+    lookup.add(hash2(T.BigramL, m1.norm, t.norm), scores, base);
+    lookup.add(hash2(T.BigramR, t.norm, p1.norm), scores, base);
+    lookup.add(hash3(T.ShapeCtx, m1.shape, t.shape, p1.shape), scores, base);
+    lookup.add(hash3(T.LexCtx, m1.lex, t.lex, p1.lex), scores, base);
+    lookup.add(hash3(T.HandCtx, m1.hand, t.hand, p1.hand), scores, base);
+    lookup.add(hash2(T.LexHandM1, t.lex, m1.hand), scores, base);
+    const ph = phraseAt(i);
+    if (ph) lookup.add(hash1(T.Phrase, ph), scores, base);
+    const hp = handPhrase[i];
+    if (hp) lookup.add(hash1(T.HandPhrase, hp), scores, base);
+    lookup.add(hash2(T.PhraseM1, phraseAt(i - 1), ph), scores, base);
+    lookup.add(hash2(T.PhraseP1, ph, phraseAt(i + 1)), scores, base);
+    if (i === 0) lookup.add(hash1(T.First, ''), scores, base);
+    let trig = '';
+    for (let k = 1; k <= 3 && !trig; k++) {
+      const h = i - k < 0 ? BOS.hand : ws[i + PAD - k]!.w.hand;
+      if (isTrigger(h)) trig = h[0]! + k;
+    }
+    lookup.add(hash1(T.TriggerLeft, trig), scores, base);
+    let sp = '';
+    for (let k = 1; k <= 3 && !sp; k++) {
+      const h = i + k >= n ? EOS.hand : ws[i + PAD + k]!.w.hand;
+      if (h === 'V' || h === 'Vc') sp = 'V' + k;
+    }
+    lookup.add(hash1(T.SpeechRight, sp), scores, base);
+    let right = '';
+    for (let k = 1; k <= 3 && !right; k++) {
+      const h = i + k >= n ? EOS.hand : ws[i + PAD + k]!.w.hand;
+      if (isRightTrigger(h)) right = h[0]! + k;
+    }
+    lookup.add(hash2(T.TriggerRight, right, t.lex), scores, base);
+    lookup.add(hash2(T.LexHandP1, t.lex, p1.hand), scores, base);
+    lookup.add(hash2(T.NormM1Lex, m1.norm, t.lex), scores, base);
+    lookup.add(hash2(T.NormP1Lex, p1.norm, t.lex), scores, base);
+    const m1n = m1.norm;
+    if (m1n.length >= 5 && m1n.startsWith('ال') && m1n.charCodeAt(m1n.length - 1) === 0x064a) {
+      lookup.add(hash2(T.NisbaM1, t.lex, t.hand), scores, base);
+    }
+    if (m1.norm === '،' || m1.norm === ',') {
+      const waw = t.norm.charCodeAt(0) === 0x0648 && t.norm.length >= 4 ? 'w' : '-';
+      lookup.add(hash3(T.ListComma, m2.lex, m2.hand, waw), scores, base);
+      lookup.add(hash3(T.ListCommaLex, m2.lex, t.lex, waw), scores, base);
+    } else if (t.norm.charCodeAt(0) === 0x0648 && t.norm.length >= 4) {
+      lookup.add(hash3(T.WawAfter, m1.lex, m1.hand, t.lex), scores, base);
+    }
+    const q = t.norm;
+    if (q === '"' || q === '«' || q === '»' || q === '“' || q === '”') {
+      quoteOpen = q === '»' || q === '”' || (q === '"' && quoteOpen >= 0) ? -1 : i;
+    } else if (quoteOpen >= 0 && i - quoteOpen <= 6) {
+      const d = i - quoteOpen;
+      lookup.add(hash2(T.InQuote, d === 1 ? '1' : d === 2 ? '2' : 'n', t.lex), scores, base);
+    }
+    const c = t.core;
+    if (c.length >= 4 && t.article === 'a' && c.charCodeAt(c.length - 1) === 0x064a) {
+      lookup.add(hash3(T.NisbaSelf, m1.hand, m1.lex, p1.hand), scores, base);
+    }
+    const own = t.own;
     pairs.push(hash1(T.PairBias, ''));
     pairs.push(own[Own.PairLex]!);
     pairs.push(own[Own.PairHand]!);

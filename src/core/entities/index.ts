@@ -4,8 +4,8 @@
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
 import { applyDocument } from './document';
-import { extractFeatures, FeatureBuffer, isInside, labelType } from './features';
-import { decodeModel, prepareModel, tagFeatures, type TaggerModel } from './model';
+import { FeatureBuffer, isInside, labelType, NUM_LABELS, scoreSentence } from './features';
+import { decodeModel, emissionLookup, prepareModel, tagScores, type TaggerModel } from './model';
 import { applyUserList, type UserList } from './userList';
 
 export { parseUserList, type UserList, type UserEntry } from './userList';
@@ -76,16 +76,19 @@ function hasNewline(text: string, from: number, to: number): boolean {
 /** The tagger alone: spans straight from the model, before document rules and the user's list. */
 export function tagText(text: string, model: TaggerModel): EntityDetection[] {
   const out: EntityDetection[] = [];
-  const buf = new FeatureBuffer();
   const pairs = new FeatureBuffer();
+  const lookup = emissionLookup(model);
+  let scores = new Float64Array(256 * NUM_LABELS);
   for (const sent of sentencesOf(text, tokenize(text))) {
-    extractFeatures(
+    if (scores.length < sent.length * NUM_LABELS) scores = new Float64Array(2 * sent.length * NUM_LABELS);
+    scoreSentence(
       sent.map((t) => t.text),
       model.gaz,
-      buf,
+      lookup,
+      scores,
       pairs,
     );
-    const labels = tagFeatures(buf, pairs, model);
+    const labels = tagScores(scores, sent.length, pairs, model);
     let i = 0;
     while (i < sent.length) {
       const y = labels[i]!;

@@ -11,6 +11,7 @@ import {
   NUM_LABELS,
   type FeatureBuffer,
   type Gazetteer,
+  type RowLookup,
 } from './features';
 
 export const MODEL_FORMAT = 'khabar-ner/3';
@@ -263,12 +264,46 @@ function viterbiRows(scores: Float64Array, n: number, trans: ArrayLike<number>, 
 }
 
 export function tagFeatures(buf: FeatureBuffer, pairBuf: FeatureBuffer, model: TaggerModel): Int8Array {
-  const scores = sumRows(buf, model.emit);
+  return tagScores(sumRows(buf, model.emit), buf.length, pairBuf, model);
+}
+
+/** The labels of n tokens from their summed emission rows (n × NUM_LABELS) and pair features. */
+export function tagScores(scores: Float64Array, n: number, pairBuf: FeatureBuffer, model: TaggerModel): Int8Array {
   // A margin against "no entity", should the perceptron prove too conservative (0 = none).
   const bias = typeof model.meta.oBias === 'number' ? model.meta.oBias : 0;
-  if (bias !== 0) for (let i = 0; i < buf.length; i++) scores[i * NUM_LABELS] -= bias;
+  if (bias !== 0) for (let i = 0; i < n; i++) scores[i * NUM_LABELS] -= bias;
   const pairs = model.pair.size > 0 ? pairScores(pairBuf, model) : undefined;
-  return viterbiRows(scores, buf.length, model.trans, pairs);
+  return viterbiRows(scores, n, model.trans, pairs);
+}
+
+const lookups = new WeakMap<WeightTable, RowLookup>();
+
+/** The emission table as features.ts's scoreSentence reads it: one lookup (and word cache) per table. */
+export function emissionLookup(model: TaggerModel): RowLookup {
+  let l = lookups.get(model.emit);
+  if (!l) {
+    const f = fastTable(model.emit);
+    const { tags, cells, weights, mask, stride } = f;
+    const W = f.width;
+    l = {
+      add(h: number, out: Float64Array, base: number): void {
+        const tag = tagOf(h);
+        let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+        for (;;) {
+          const g = tags[slot]!;
+          if (g === 0) return;
+          if (g === tag && cells[slot * stride] === h) {
+            const at = slot * stride + 2;
+            for (let y = 0; y < W; y++) out[base + y] += weights[at + y]!;
+            return;
+          }
+          slot = (slot + 1) & mask;
+        }
+      },
+    };
+    lookups.set(model.emit, l);
+  }
+  return l;
 }
 
 // ---- building and serialising -----------------------------------------------------------------

@@ -1,12 +1,13 @@
-// The editor's work for one update of a long article, without VS Code: detect the blocks of the
+// The editor's work for one update of a long article, without VS Code (a test helper; the bench
+// times the real DecorationManager, bench/keystroke.ts): detect the blocks of the
 // visible window (cached by text) and merge them with the records there. The host does the same
-// through vscode.TextDocument; the benchmark times it per edit with measureEditUpdates.
+// through vscode.TextDocument; the block tests time it per edit with measureEditUpdates.
 
-import { shiftAnchors } from '../anchor/shift';
-import type { AnnotationRecord } from '../model';
-import type { Detection } from '../types';
-import { BlockDetector, stringLineSource, type LineSource } from './blocks';
-import { mergeMarks, type DecorationKey, type Mark } from './marks';
+import { shiftAnchors } from '../../src/core/anchor/shift';
+import type { AnnotationRecord } from '../../src/core/model';
+import type { Detection } from '../../src/core/types';
+import { BlockDetector, stringLineSource, type LineSource } from '../../src/core/editor/blocks';
+import { mergeMarks, type DecorationKey, type Mark } from '../../src/core/editor/marks';
 
 export function windowMarks(
   detector: BlockDetector,

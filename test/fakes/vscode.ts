@@ -1,7 +1,9 @@
-// A minimal stand-in for the `vscode` module so the bench can time the extension's activate() in
-// plain Node. It answers what activation touches (events, registrations, configuration defaults);
-// anything it does not know becomes a no-op that returns a disposable, so new host code still loads.
-// Numbers measured with it are labelled "with a stub vscode API": the real editor adds its own cost.
+// A stand-in for the `vscode` module, shared by the bench and the unit tests: it times the
+// extension's activate() in plain Node, and drives the real DecorationManager over a text document
+// and an editor (FakeTextDocument, FakeTextEditor) whose edits fire the workspace's change event.
+// It answers what activation touches (events, registrations, configuration defaults); anything it
+// does not know becomes a no-op that returns a disposable, so new host code still loads. Numbers
+// measured with it are labelled "with a stub vscode API": the real editor adds its own cost.
 
 // `import =` keeps the real module object (a namespace import would be a copy, and the hook would miss).
 import Module = require('module');
@@ -50,6 +52,89 @@ class Range {
       this.start = a as Position;
       this.end = b as Position;
     }
+  }
+}
+
+/**
+ * A text document as VS Code's model presents it: offsets and positions over a line index that an
+ * edit updates incrementally (VS Code's piece tree does; a keystroke never rescans the text).
+ */
+export class FakeTextDocument {
+  version = 1;
+  private starts: number[] = [0];
+
+  constructor(
+    readonly uri: Uri,
+    readonly languageId: string,
+    private text: string,
+  ) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  get fileName(): string {
+    return this.uri.fsPath;
+  }
+  get isDirty(): boolean {
+    return this.version > 1;
+  }
+  getText(range?: Range): string {
+    if (!range) return this.text;
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+  lineAt(lineOrPos: number | Position): { text: string; range: Range; lineNumber: number } {
+    const line = typeof lineOrPos === 'number' ? lineOrPos : lineOrPos.line;
+    const start = this.starts[line]!;
+    let end = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return { text: this.text.slice(start, end), range: new Range(line, 0, line, end - start), lineNumber: line };
+  }
+  offsetAt(p: Position): number {
+    const line = Math.max(0, Math.min(p.line, this.starts.length - 1));
+    const start = this.starts[line]!;
+    const next = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
+    return Math.min(start + Math.max(0, p.character), next);
+  }
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return new Position(lo, o - this.starts[lo]!);
+  }
+  /**
+   * Replaces [offset, offset + length) with `insert` (no line breaks in it) and returns the change
+   * event VS Code would fire; the caller fires it (FakeApi.changeDocument does both).
+   */
+  edit(offset: number, length: number, insert: string): { document: FakeTextDocument; contentChanges: Array<{ rangeOffset: number; rangeLength: number; text: string; range: Range }> } {
+    if (/[\r\n]/.test(insert) || /[\r\n]/.test(this.text.slice(offset, offset + length))) throw new Error('FakeTextDocument.edit: line breaks are not supported');
+    const range = new Range(this.positionAt(offset), this.positionAt(offset + length));
+    this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + length);
+    const delta = insert.length - length;
+    const line = range.start.line;
+    for (let l = line + 1; l < this.starts.length; l++) this.starts[l]! += delta;
+    this.version++;
+    return { document: this, contentChanges: [{ rangeOffset: offset, rangeLength: length, text: insert, range }] };
+  }
+}
+
+/** An editor showing a document: its visible lines, and the decorations last set per type. */
+export class FakeTextEditor {
+  readonly decorations = new Map<unknown, unknown[]>();
+  setCalls = 0;
+  constructor(
+    readonly document: FakeTextDocument,
+    public visibleRanges: Range[],
+  ) {}
+  setDecorations(type: unknown, ranges: unknown[]): void {
+    this.setCalls++;
+    this.decorations.set(type, ranges);
   }
 }
 
@@ -156,8 +241,19 @@ export interface StubCounters {
   registrations: number;
 }
 
-export function makeVscodeStub(counters: StubCounters): Record<string, unknown> {
-  return namespace(makeKnown(counters));
+/** The stub's live parts: the editors it shows and the events a test or the bench fires. */
+export interface FakeApi {
+  visibleTextEditors: FakeTextEditor[];
+  /** Applies an edit to a document and fires workspace.onDidChangeTextDocument, as typing does. */
+  changeDocument(doc: FakeTextDocument, offset: number, length: number, insert: string): void;
+  /** Fires window.onDidChangeVisibleTextEditors with the current editors. */
+  showEditors(): void;
+  /** Every decoration type created, with its render options. */
+  decorationTypes: Array<{ key: string; options: unknown; dispose(): void }>;
+}
+
+export function makeVscodeStub(counters: StubCounters): Record<string, unknown> & { fake: FakeApi } {
+  return namespace(makeKnown(counters)) as Record<string, unknown> & { fake: FakeApi };
 }
 
 function makeKnown(counters: StubCounters): Record<string, unknown> {
@@ -165,8 +261,34 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     counters.registrations++;
     return new Disposable();
   };
+  /** An event that counts its registrations and really calls its listeners when fired. */
+  const liveEvent = (): { event: (l: Listener) => Disposable; fire: (e: unknown) => void } => {
+    const emitter = new EventEmitter();
+    return {
+      event: (l: Listener) => {
+        counters.registrations++;
+        return emitter.event(l);
+      },
+      fire: (e: unknown) => emitter.fire(e),
+    };
+  };
+  const changeText = liveEvent();
+  const changeEditors = liveEvent();
+  const editors: FakeTextEditor[] = [];
+  const decorationTypes: FakeApi['decorationTypes'] = [];
+  const fake: FakeApi = {
+    visibleTextEditors: editors,
+    changeDocument(doc, offset, length, insert) {
+      changeText.fire(doc.edit(offset, length, insert));
+    },
+    showEditors() {
+      changeEditors.fire(editors);
+    },
+    decorationTypes,
+  };
   const memento = { get: (_k: string, d?: unknown) => d, update: () => Promise.resolve(), keys: () => [] };
   return {
+    fake,
     version: '1.100.0-stub',
     Disposable,
     EventEmitter,
@@ -203,26 +325,34 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) },
     env: namespace({ language: 'en', appName: 'stub', clipboard: { writeText: () => Promise.resolve() } }),
     window: namespace({
-      visibleTextEditors: [],
-      activeTextEditor: undefined,
+      visibleTextEditors: editors,
+      get activeTextEditor() {
+        return editors[0];
+      },
       createOutputChannel: () => stubObject(),
-      createTextEditorDecorationType: () => stubObject(),
+      createTextEditorDecorationType: (options: unknown) => {
+        const t = { key: `type${decorationTypes.length + 1}`, options, dispose: () => undefined };
+        decorationTypes.push(t);
+        return t;
+      },
       createStatusBarItem: () => stubObject(),
       registerTreeDataProvider: register,
       registerWebviewViewProvider: register,
       createTreeView: () => stubObject(),
-      onDidChangeVisibleTextEditors: register,
+      onDidChangeVisibleTextEditors: changeEditors.event,
       onDidChangeActiveTextEditor: register,
       onDidChangeTextEditorSelection: register,
       onDidChangeTextEditorVisibleRanges: register,
     }),
     workspace: namespace({
-      textDocuments: [],
+      get textDocuments() {
+        return editors.map((e) => e.document);
+      },
       workspaceFolders: undefined,
       isTrusted: true,
       findFiles: () => Promise.resolve([]),
       getConfiguration: configuration,
-      onDidChangeTextDocument: register,
+      onDidChangeTextDocument: changeText.event,
       onDidOpenTextDocument: register,
       onDidCloseTextDocument: register,
       onDidSaveTextDocument: register,

@@ -1,8 +1,8 @@
 // Export throughput for `npm run bench`: every format over the same articles, counting output bytes
 // without keeping them, so the numbers measure the exporters and not string building in the bench.
 
-import { exportStream } from './index';
-import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptions } from './types';
+import { exportStream } from '../src/core/export/index';
+import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptions } from '../src/core/export/types';
 
 export interface ExportBenchRow {
   format: ExportFormat;

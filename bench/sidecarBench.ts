@@ -1,11 +1,11 @@
 // Timing of the sidecar's hot paths, each beside JSON.parse/JSON.stringify of the same data in the
 // same run so a slow machine does not hide a regression. Used by `npm run bench` and the tests.
 
-import { anchorFor, reanchor } from '../anchor/anchor';
-import type { AnnotationRecord, RecordLabel, SidecarData } from '../model';
-import { documentInfo } from './format';
-import { parseSidecar } from './parse';
-import { serializeSidecar } from './serialize';
+import { anchorFor, reanchor } from '../src/core/anchor/anchor';
+import type { AnnotationRecord, RecordLabel, SidecarData } from '../src/core/model';
+import { documentInfo } from '../src/core/sidecar/format';
+import { parseSidecar } from '../src/core/sidecar/parse';
+import { serializeSidecar } from '../src/core/sidecar/serialize';
 
 export interface SidecarBenchRow {
   name: string;

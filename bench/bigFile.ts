@@ -1,0 +1,40 @@
+// One big file in a fresh process, as `khabar detect` sees it: `node bench/tmp/bigfile.js FILE`
+// prints {chars, detectMs, tokenizeMs, modelMs, baseRssMB, peakRssMB} as JSON. A child per size
+// so that each peak RSS is that file's alone (the bench's own process holds the whole corpus).
+import * as fs from 'fs';
+import { tokenize } from '../src/core/arabic';
+import { detect } from '../src/core/detect';
+import { loadModel } from '../src/core/entities/index';
+import { cpuMs } from './clock';
+
+export interface BigFileResult {
+  chars: number;
+  detectMs: number;
+  tokenizeMs: number;
+  modelMs: number;
+  /** RSS with the model loaded and the text read, before detection. */
+  baseRssMB: number;
+  peakRssMB: number;
+  found: number;
+}
+
+function main(): void {
+  const file = process.argv[2];
+  if (!file) throw new Error('usage: bigfile.js FILE');
+  let t = cpuMs();
+  loadModel();
+  const modelMs = cpuMs() - t;
+  const text = fs.readFileSync(file, 'utf8');
+  t = cpuMs();
+  tokenize(text);
+  const tokenizeMs = cpuMs() - t;
+  (globalThis as { gc?: () => void }).gc?.();
+  const baseRssMB = process.memoryUsage().rss / 2 ** 20;
+  t = cpuMs();
+  const found = detect(text).length;
+  const detectMs = cpuMs() - t;
+  const result: BigFileResult = { chars: text.length, detectMs, tokenizeMs, modelMs, baseRssMB, peakRssMB: process.resourceUsage().maxRSS / 1024, found };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+main();
