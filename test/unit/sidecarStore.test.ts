@@ -173,6 +173,22 @@ describe('sidecar store (extension host, stand-in vscode)', function () {
     assert.strictEqual(await store.redo(d), false);
   });
 
+  it('a sidecar saved as Windows-1256 is neither read as U+FFFD nor overwritten; the change waits for the repair', async () => {
+    await store.flush();
+    const good = fs.readFileSync(sidecar);
+    // "الرقم" in Windows-1256 bytes, as another editor might save a hand edit.
+    const bad = Buffer.concat([good, Buffer.from('project: "\xc7\xe1\xd1\xde\xe3"\n', 'latin1')]);
+    fs.writeFileSync(sidecar, bad);
+    F.watchers[F.watchers.length - 1]!.change.fire(F.Uri.file(sidecar));
+    await store.update(d, 'e1', { note: 'بعد الترميز' });
+    await until(() => F.log.some((l) => /^error: Khabar could not save.*line \d+: not valid UTF-8 \(byte 0xC7/.test(l)), 'the refusal');
+    await new Promise((res) => setTimeout(res, 150));
+    assert.ok(fs.readFileSync(sidecar).equals(bad), 'the file keeps its bytes');
+    assert.strictEqual(state().records.find((r) => r.id === 'e1')!.note, 'بعد الترميز');
+    fs.writeFileSync(sidecar, good);
+    await until(() => onDisk().annotations.find((a) => a.id === 'e1')!.note === 'بعد الترميز', 'the save after the repair');
+  });
+
   it('renaming the article moves its sidecar and updates document.path', async () => {
     await store.flush();
     const renamed = path.join(dir, 'renamed.txt');

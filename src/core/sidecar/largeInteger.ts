@@ -18,7 +18,7 @@ export class LargeInteger {
  */
 export function integerValue(digits: string): number | LargeInteger {
   const n = Number(digits);
-  return String(n) === digits ? n : new LargeInteger(digits);
+  return Number.isSafeInteger(n) || String(n) === digits ? n : new LargeInteger(digits);
 }
 
 export function isLargeInteger(v: unknown): v is LargeInteger {
