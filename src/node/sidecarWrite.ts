@@ -5,6 +5,7 @@
 // killed writer (its lock, its temporary copies) are recognised and cleaned up by the next writer.
 // Node only (fs, process, os): used by the host and the CLI, never by src/core.
 
+import { decodeSidecar } from '../core/sidecar/bytes';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -367,13 +368,25 @@ function createFromTemp(tmp: string, target: string): void {
   fs.renameSync(tmp, target);
 }
 
+/**
+ * The sidecar's text as it is on disk now, undefined when there is none. Decoded by the one strict
+ * decoder the extension and the CLI share: bytes that are not UTF-8 (or a file that grew past the
+ * size limit since it was checked) throw, so the writer stops instead of merging into U+FFFD.
+ */
 export function readIfExists(file: string): string | undefined {
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
+  const decoded = decodeSidecar(bytes);
+  if (!decoded.ok) {
+    const first = decoded.errors[0];
+    throw new Error(`${file}:${first?.line ?? 1}:${first?.col ?? 1}: ${first?.message ?? decoded.kind}`);
+  }
+  return decoded.text;
 }
 
 export interface UpdateOutcome {

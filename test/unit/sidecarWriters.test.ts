@@ -15,7 +15,7 @@ import { emptySidecar } from '../../src/core/sidecar/format';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
 import { lockSidecar } from '../../src/host/store/workspaceLock';
-import { lockPathFor, lockSync, SidecarLockedError, tempPathFor } from '../../src/node/sidecarWrite';
+import { lockPathFor, lockSync, SidecarLockedError, tempPathFor, updateSidecarSync } from '../../src/node/sidecarWrite';
 import type * as Fake from '../fixtures/sidecar/fakeVscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
 
@@ -422,5 +422,31 @@ describe('sidecar lock on file systems reached only through workspace.fs (virtua
     assert.ok(fs.existsSync(`${sidecar.path}.lock`));
     await taken();
     assert.deepStrictEqual(fs.readdirSync(dir), []);
+  });
+});
+
+describe('sidecar writers: the bytes re-read under the lock', () => {
+  it('a sidecar that turned into Windows-1256 bytes is refused, named by line, and left byte for byte', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-reread-'));
+    try {
+      const file = path.join(dir, 'a.txt.annotations.yaml');
+      // «خبر» in Windows-1256 (0xCE 0xC8 0xD1) on line 3: not UTF-8.
+      const bytes = Buffer.concat([Buffer.from('khabar: 2\ndocument:\n  path: '), Buffer.from([0xce, 0xc8, 0xd1]), Buffer.from('\nannotations: []\n')]);
+      fs.writeFileSync(file, bytes);
+      let built = false;
+      assert.throws(
+        () =>
+          updateSidecarSync(file, () => {
+            built = true;
+            return 'khabar: 2\n';
+          }),
+        /a\.txt\.annotations\.yaml:3:/,
+      );
+      assert.strictEqual(built, false, 'nothing was built on top of replacement characters');
+      assert.deepStrictEqual(fs.readFileSync(file), bytes);
+      assert.ok(!fs.existsSync(lockPathFor(file)), 'the lock was released');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
