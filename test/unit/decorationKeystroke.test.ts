@@ -16,8 +16,16 @@ interface R {
   end: { line: number; character: number };
 }
 
+/** Host modules another test loaded against its own stand-in would keep that one's `vscode`: drop them. */
+function forgetHostModules(): void {
+  const host = path.join(ROOT, 'out', 'src', 'host') + path.sep;
+  for (const k of Object.keys(require.cache)) if (k.startsWith(host)) delete require.cache[k];
+}
+
 describe('decorations: a keystroke in a long article (real DecorationManager, stand-in vscode)', function () {
   this.timeout(60000);
+  before(forgetHostModules);
+  after(forgetHostModules);
 
   it('the change event schedules a redraw, and the visible pass draws the typed figure where it is', () => {
     const stub = makeVscodeStub({ registrations: 0 });
