@@ -3,6 +3,7 @@
 // Run: npx esbuild scripts/benchExport.ts --bundle --platform=node --outfile=/tmp/benchExport.js && node /tmp/benchExport.js [CORPUS.jsonl]
 
 import * as fs from 'fs';
+import * as path from 'path';
 import { detect } from '../src/core/detect';
 import { benchExport, formatExportBench } from '../bench/exportBench';
 import { detectionsToRecords } from '../src/core/export/fromDetections';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     process.stdout.write(formatExportBench(await benchExport(cached)) + '\n');
     return;
   }
-  const corpus = args[0] ?? '/work/shared/corpus/saudinewsnet-3000.jsonl';
+  // The shared folder beside the clone (run from the clone's root), or KHABAR_SHARED; never a copy inside the repo.
+  const corpus = args[0] ?? path.join(process.env['KHABAR_SHARED'] ?? path.resolve('..', 'shared'), 'corpus', 'saudinewsnet-3000.jsonl');
   const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim() !== '');
   const articles: ExportArticle[] = [];
   const t0 = performance.now();

@@ -119,11 +119,11 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotationCodeActions(index), {
       providedCodeActionKinds: AnnotationCodeActions.providedCodeActionKinds,
     }),
-    ...commands.register(),
-    ...registerStoreCommands(store),
-    ...registerOnboarding(context),
-    ...reader.register(),
-    ...registerArticleLanguage(context),
+    commands.register(),
+    registerStoreCommands(store),
+    registerOnboarding(context),
+    reader.register(),
+    registerArticleLanguage(context),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('khabar.sidecarSuffix')) suffixProblem();
     }),

@@ -12,7 +12,7 @@ const DECLINED_KEY = 'khabar.articleLanguage.declined';
 /** How many declined files are remembered (oldest forgotten first). */
 const DECLINED_LIMIT = 500;
 
-export function registerArticleLanguage(context: vscode.ExtensionContext): vscode.Disposable[] {
+export function registerArticleLanguage(context: vscode.ExtensionContext): vscode.Disposable {
   const asking = new Set<string>();
   const declined = (): string[] => context.workspaceState.get<string[]>(DECLINED_KEY, []);
 
@@ -54,10 +54,10 @@ export function registerArticleLanguage(context: vscode.ExtensionContext): vscod
     for (const e of vscode.window.visibleTextEditors) void consider(e.document);
   };
   considerVisible();
-  return [
+  return vscode.Disposable.from(
     vscode.window.onDidChangeVisibleTextEditors(considerVisible),
     vscode.workspace.onDidChangeConfiguration((ev) => {
       if (ev.affectsConfiguration('khabar.articleLanguage')) considerVisible();
     }),
-  ];
+  );
 }

@@ -84,9 +84,9 @@ export class Commands {
     private readonly output: vscode.OutputChannel,
   ) {}
 
-  register(): vscode.Disposable[] {
+  register(): vscode.Disposable {
     const reg = registerCommand;
-    return [
+    return vscode.Disposable.from(
       reg(CommandId.Detect, (a) => this.detect(a)),
       reg(CommandId.ToggleHighlights, () => this.toggleHighlights()),
       reg(CommandId.TagClaim, (a) => this.tag(a, 'CLAIM')),
@@ -111,7 +111,7 @@ export class Commands {
       reg(CommandId.ShowAnnotations, () => vscode.commands.executeCommand('khabar.annotations.focus')),
       reg(CommandId.AddToEntityList, (a) => this.addToEntityList(a)),
       reg(CommandId.Reveal, (a) => this.reveal(a)),
-    ];
+    );
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

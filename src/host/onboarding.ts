@@ -22,11 +22,11 @@ export async function openSample(extensionUri: vscode.Uri): Promise<vscode.TextE
   return vscode.window.showTextDocument(doc);
 }
 
-export function registerOnboarding(context: vscode.ExtensionContext): vscode.Disposable[] {
-  return [
+export function registerOnboarding(context: vscode.ExtensionContext): vscode.Disposable {
+  return vscode.Disposable.from(
     registerCommand(CommandId.OpenSample, () => openSample(context.extensionUri)),
     registerCommand(CommandId.OpenWalkthrough, () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#khabar.gettingStarted`, false),
     ),
-  ];
+  );
 }

@@ -1,6 +1,7 @@
 // The pieces shared by test/e2e/run.js and scripts/start.js: install the pinned code-server and
 // playwright-core into test/e2e/node_modules on first use, and start a throwaway code-server.
-// Offline recipe and its pitfalls: /work/shared/design/E2E.md (kept in sync with the comments here).
+// Offline recipe and its pitfalls: design/E2E.md in the shared reference folder beside the clone
+// (../shared, outside the repo; kept in sync with the comments here).
 'use strict';
 
 const childProcess = require('child_process');

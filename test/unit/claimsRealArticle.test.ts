@@ -2,14 +2,12 @@
 // statements a fact-checker would pick are all candidates, with the right claimant, ranked high.
 
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { stripBom } from '../../src/core/arabic';
 import { findClaims } from '../../src/core/claims/index';
 import type { ClaimDetection, EntityDetection, EntityLabel } from '../../src/core/types';
+import { sharedFile } from './shared';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const ARTICLE = path.resolve(ROOT, '..', 'shared', 'articles', 'iraq-coalition-redeployment.txt');
 
 /** A short quote from each statement and who made it (null: the newsroom's own unattributed figure). */
 const PICKS: Array<{ why: string; quote: string; claimant: string | null }> = [
@@ -55,11 +53,8 @@ function names(text: string, byLabel: Partial<Record<EntityLabel, string[]>>): E
 describe('claims: the shared real article', function () {
   let text = '';
   before(function () {
-    if (!existsSync(ARTICLE)) {
-      console.warn(`    (skipped: ${ARTICLE} is not present; it lives outside the repo)`);
-      this.skip();
-    }
-    text = stripBom(readFileSync(ARTICLE, 'utf8'));
+    const article = sharedFile('articles/iraq-coalition-redeployment.txt', this);
+    if (article) text = stripBom(readFileSync(article, 'utf8'));
   });
 
   const runs: Array<[string, (t: string) => EntityDetection[]]> = [

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as fc from 'fast-check';
 import { findArticleDate, findFigures, type FigureOptions } from '../../src/core/figures/index';
 import { describeFigure, figureLabelName, integerToArabicWords, numberToArabicWords, ordinalWords } from '../../src/core/figures/describe';
 import { hijriToDayNumber, isoDay } from '../../src/core/figures/calendar';
 import type { FigureDetection, FigureLabel, FigureValue } from '../../src/core/types';
+import { sharedFile } from './shared';
 
 interface Expect {
   text: string;
@@ -440,8 +440,8 @@ describe('figures: article date', () => {
     assert.deepStrictEqual(figs.map((f) => f.value.date), ['2021-06-05', '2021-06-04', '2021-06-04']);
   });
   it('reads the reference article by path (when the shared folder is present)', function () {
-    const p = path.join(__dirname, '..', '..', '..', '..', 'shared', 'articles', 'iraq-coalition-redeployment.txt');
-    if (!fs.existsSync(p)) this.skip();
+    const p = sharedFile('articles/iraq-coalition-redeployment.txt', this);
+    if (!p) return;
     const text = fs.readFileSync(p, 'utf8');
     assert.strictEqual(findArticleDate(text), '2021-06-05');
     const pct = findFigures(text).filter((f) => f.label === 'PERCENT');

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { sharedFile } from './shared';
 
 const DIR = path.resolve(__dirname, '..', '..', '..', 'data', 'ner', 'written');
 const TAGS = new Set(['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC']);
@@ -54,8 +55,8 @@ describe('NER training: the written sentences', () => {
   });
 
   it('share no sentence with the ANERcorp train part', function () {
-    const anercorp = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'anercorp-train', 'train.txt');
-    if (!fs.existsSync(anercorp)) this.skip();
+    const anercorp = sharedFile('data/anercorp-train/train.txt', this);
+    if (!anercorp) return;
     const known = new Set<string>();
     let cur: string[] = [];
     for (const line of fs.readFileSync(anercorp, 'utf8').split(/\r?\n/)) {

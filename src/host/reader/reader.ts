@@ -24,7 +24,7 @@ export class ReaderManager implements vscode.Disposable, ReaderApi {
 
   constructor(private readonly deps: ReaderDeps) {}
 
-  register(): vscode.Disposable[] {
+  register(): vscode.Disposable {
     const { index } = this.deps;
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -50,7 +50,7 @@ export class ReaderManager implements vscode.Disposable, ReaderApi {
         this.cursorTimer = setTimeout(() => panel.cursor(offset), 50);
       }),
     );
-    return [
+    return vscode.Disposable.from(
       this,
       registerCommand(OPEN_READER_COMMAND, async (arg?: unknown) => {
         const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : undefined;
@@ -69,7 +69,7 @@ export class ReaderManager implements vscode.Disposable, ReaderApi {
           }
         },
       }),
-    ];
+    );
   }
 
   panelFor(uri: vscode.Uri): ReaderPanel | undefined {

@@ -17,12 +17,12 @@ interface Arg {
   item?: { record?: { id?: string } };
 }
 
-export function registerStoreCommands(store: AnnotationStore): vscode.Disposable[] {
-  return [
+export function registerStoreCommands(store: AnnotationStore): vscode.Disposable {
+  return vscode.Disposable.from(
     registerCommand(STORE_COMMANDS.reattachOrphan, (arg?: unknown) => reattach(store, arg)),
     registerCommand(STORE_COMMANDS.deleteOrphan, (arg?: unknown) => remove(store, arg)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new OrphanActions(), { providedCodeActionKinds: OrphanActions.kinds }),
-  ];
+  );
 }
 
 async function reattach(store: AnnotationStore, raw: unknown): Promise<boolean> {
