@@ -121,6 +121,14 @@ export function tableRows(r: Results): Row[] {
       `${pct(c.kept + c.moved)} placed`,
       `kept ${pct(c.kept)}, moved ${pct(c.moved)}, rewritten quote followed ${pct(c.followed)}, on a copy ${pct(c.copy)}, orphaned after a change to the quote ${pct(c.orphan)}; check --fix not idempotent in ${ra.notIdempotent} scripts; ${(ra.cpuMs / 1000).toFixed(1)} s CPU`,
     ]);
+    if (ra.hostile) {
+      const h = ra.hostile;
+      rows.push([
+        're-anchoring: hostile sidecar',
+        ms(h.cpuMs),
+        `${h.annotations.toLocaleString('en')} annotations whose quotes are not in a ${chars(h.textChars)}-character article (half near-misses of its sentences): ${h.orphans.toLocaleString('en')} orphans`,
+      ]);
+    }
   }
   rows.push(['extension load (require)', ms(r.activation.loadMs), r.activation.note]);
   rows.push(['extension activate()', ms(r.activation.activateMs), `${r.activation.note}${r.activation.registrations !== undefined ? `; ${r.activation.registrations} registrations` : ''}`]);
@@ -203,7 +211,9 @@ characters (1.00 is linear, 2.00 would be quadratic).
   anywhere but on them; a *needless orphan* is an annotation none of whose characters was touched
   that still became an orphan; a *tie with a copy* is such an orphan whose sentence the script
   duplicated, so that two identical places fit. A second re-anchoring of the result must change
-  nothing (idempotence).
+  nothing (idempotence). The *hostile sidecar* is 5,000 annotations on the longest of those
+  articles whose quotes are not in it (half are its own passages reversed, near enough to tempt
+  the approximate search), re-anchored once (issue 15: such a file took 117 s in \`check\`).
 - **Anchor shift per keystroke**: \`shiftAnchors()\` for one character typed in the middle of a
   ~1 MB article, the store's share of the work done on every change event.
 - **Activation**: the production bundle (built like \`node esbuild.js --production\`, into

@@ -11,6 +11,7 @@ import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
 import { syncWithArticle } from '../../src/core/sidecar/sync';
 import { runCheck } from '../../src/cli/check';
+import { hostileRecords } from './anchorEdits';
 
 const ARTICLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sidecar', 'article.txt'), 'utf8');
 const P1 = ARTICLE.split('\n\n')[0]!;
@@ -381,5 +382,83 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.strictEqual(out.why.e2, 'missing');
     assert.strictEqual(out.candidates.e2!.length, 1);
     assert.ok(out.candidates.e2![0]!.context < 0.5, `context similarity of unrelated text: ${out.candidates.e2![0]!.context}`);
+  });
+
+  // A statement the article repeats word for word (lead and body), tagged in both places.
+  const STATEMENT = 'وقال الوزير إن الحكومة ستواصل دعم المشاريع الصغيرة في كل المناطق خلال العام المقبل وستزيد القروض الميسرة للشباب.';
+  const LEAD = `افتتح وزير الاقتصاد صباح اليوم معرض الأسر المنتجة في الرياض. ${STATEMENT}`;
+  const MIDDLE = 'وشارك في المعرض أكثر من مئتي أسرة من مختلف المناطق، وعرضت منتجات يدوية وأطعمة تقليدية.';
+  const BODY = `وفي ختام جولته التقى الوزير عددا من العارضين. ${STATEMENT} وأشاد بجودة المنتجات.`;
+  const REPEATED = `${LEAD}\n\n${MIDDLE}\n\n${BODY}\n`;
+
+  it('a deleted statement that the article repeats elsewhere is an orphan, not moved onto the repeat', () => {
+    const records = [
+      tag(REPEATED, 'e1', 'وزير الاقتصاد', 'PER'),
+      tag(REPEATED, 'e2', 'المشاريع الصغيرة', 'MISC', 0),
+      tag(REPEATED, 'e3', 'القروض الميسرة', 'MISC', 0),
+      tag(REPEATED, 'e4', 'المشاريع الصغيرة', 'MISC', 1),
+      tag(REPEATED, 'e5', 'العارضين', 'MISC'),
+    ];
+    // The body loses its copy of the statement: the lead's copy has the very same 32 characters on
+    // each side of the tagged words, yet it is the lead's, and the lead's own records say so.
+    const after = REPEATED.replace(`العارضين. ${STATEMENT} `, 'العارضين. ');
+    const r = reanchor(after, records, { oldLength: REPEATED.length });
+    const at = (id: string) => r.records.find((x) => x.id === id)!;
+    assert.strictEqual(at('e4').orphan, true, `e4 was placed on ${JSON.stringify(at('e4').target)}`);
+    for (const id of ['e1', 'e2', 'e3', 'e5']) {
+      const x = at(id);
+      assert.ok(!x.orphan, id);
+      assert.strictEqual(after.slice(x.target.start, x.target.end), x.target.exact);
+    }
+    assert.strictEqual(at('e2').target.start, records[1]!.target.start, 'the lead did not move');
+    // And a second run decides as the first did.
+    const again = reanchor(after, r.records, { oldLength: after.length });
+    assert.deepStrictEqual(again.records, r.records);
+  });
+
+  it('a short name whose next sentence was deleted keeps its place: the text around it says it is the same words', () => {
+    const text =
+      'أعلنت البلدية افتتاح حديقة جديدة في حي النزهة. وستفتح الحديقة أبوابها للزوار يوم الخميس المقبل. وقال رئيس البلدية إن المشروع كلف مليون ريال وسيوفر فرص عمل لعشرات الشباب من سكان الحي.\n';
+    const records = [
+      tag(text, 'e1', 'البلدية', 'ORG'),
+      tag(text, 'e2', 'النزهة', 'LOC'),
+      tag(text, 'e3', 'الخميس', 'MISC'),
+      tag(text, 'e4', 'رئيس البلدية', 'PER'),
+      tag(text, 'e5', 'مليون ريال', 'MISC'),
+    ];
+    const after = text.replace('وستفتح الحديقة أبوابها للزوار يوم الخميس المقبل. ', '');
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[1]!;
+    assert.ok(!e2.orphan, `the suffix is gone but النزهة is where it was: ${JSON.stringify(r.candidates.e2)}`);
+    assert.strictEqual(e2.target.start, text.indexOf('النزهة'));
+    assert.strictEqual(r.records[2]!.orphan, true, 'the deleted sentence\'s record is an orphan');
+    assert.strictEqual(r.records[3]!.target.start, after.indexOf('رئيس البلدية'));
+  });
+
+  it('a number that was a whole word is not found again inside a longer number', () => {
+    const text = 'زار الوفد 6 مدن خلال جولته التي استمرت أسبوعا كاملا في المنطقة الشرقية.\n';
+    const records = [tag(text, 'e1', '6', 'MISC'), tag(text, 'e2', 'المنطقة الشرقية', 'LOC')];
+    const after = text.replace('الوفد 6 مدن', 'الوفد 26 مدن');
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.strictEqual(r.records[0]!.orphan, true, `placed on ${JSON.stringify(r.records[0]!.target)}`);
+    assert.ok(!r.records[1]!.orphan);
+  });
+
+  it('a quote that begins with tatweel or a bidi mark keeps it when it is still there', () => {
+    const text = 'قال المتحدث إن العمل في المشروع سيبدأ في شهر ــ رمضان ــ بعد اكتمال التصاميم النهائية.\n';
+    const q = 'ــ رمضان ــ';
+    const records = [tag(text, 'e1', q, 'MISC')];
+    const after = 'تحديث: ' + text.replace('\n', '\r\n');
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e1 = r.records[0]!;
+    assert.ok(!e1.orphan);
+    assert.strictEqual(after.slice(e1.target.start, e1.target.end), q);
+  });
+
+  it('a hostile sidecar of 5,000 quotes that are not in the article: every one an orphan, with a bounded search', () => {
+    const records = hostileRecords(ARTICLE, 5000);
+    const r = reanchor(ARTICLE, records, { oldLength: ARTICLE.length + 3 });
+    assert.strictEqual(r.orphans.length, 5000);
+    assert.ok(Object.values(r.why).every((w) => w === 'missing'));
   });
 });

@@ -329,3 +329,24 @@ export function runScript(text: string, spans: readonly [number, number][], ed: 
   const again = reanchor(ed.text, out.records, { oldLength: ed.text.length });
   if (again.moved.length > 0 || again.records.some((r, i) => JSON.stringify(r) !== JSON.stringify(out.records[i]))) tally.notIdempotent++;
 }
+
+/**
+ * A hostile sidecar for `text`: `count` annotations whose quotes are not in it — half are real
+ * passages of it with their letters reversed (near enough to tempt an approximate search), half
+ * are absent altogether — each with a context that matches nothing.
+ */
+export function hostileRecords(text: string, count: number): AnnotationRecord[] {
+  const out: AnnotationRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = (i * 97) % Math.max(1, text.length - 60);
+    const exact = i % 2 === 0 ? [...text.slice(at, at + 40)].reverse().join('') + '¤' : `غائب ${i} عن النص تماما ظظظ ${i}`;
+    out.push({
+      id: `e${i + 1}`,
+      kind: 'entity',
+      label: 'PER',
+      status: 'accepted',
+      target: { start: at, end: at + exact.length, exact, prefix: 'x'.repeat(32), suffix: 'y'.repeat(32) },
+    });
+  }
+  return out;
+}

@@ -139,39 +139,39 @@ describe('anchoring never loses an annotation (property)', () => {
 // article whose characters are tracked (test/unit/anchorEdits.ts), so the place each annotation's
 // characters went is known, or known to be destroyed.
 describe('re-anchoring lands on the right occurrence or says orphan (property, tracked characters)', () => {
-  it('never silently wrong, rarely a needless orphan, and check --fix twice is once', function () {
-    this.timeout(60000);
-    const tally = emptyTally();
-    fc.assert(
-      fc.property(fc.integer(), (seed) => {
-        const r = rng(seed);
-        const text = syntheticArticle(r);
-        const spans = randomSpans(text, r, 2 + Math.floor(r() * 6));
-        const ed = randomEdits(text, r, 1 + Math.floor(r() * 5));
-        const before = tally.counts.wrong;
-        const idem = tally.notIdempotent;
-        runScript(text, spans, ed, tally);
-        assert.strictEqual(tally.counts.wrong, before, `silently wrong (seed ${seed}): ${JSON.stringify(tally.examples.filter((x) => x.verdict === 'wrong').slice(-1))}`);
-        assert.strictEqual(tally.notIdempotent, idem, `check --fix twice differs from once (seed ${seed})`);
-      }),
-      // A fixed seed: the same 1,500 scripts on every run, so a failure is a regression, not luck.
-      // (Over 20,000 such scripts, 4 placements were still silently wrong: a short quote inside a
-      // 26-character name repeated all through the article, whose sentence was deleted and whose
-      // neighbour's copy of the name then sits where the edits point. Real text: BENCHMARKS.md.)
-      { numRuns: 1500, seed: 15 },
-    );
-    const needless = tally.counts['needless-orphan'] / tally.placements;
-    const ties = tally.counts['copy-tie'] / tally.placements;
-    // These articles are made of a few repeated names and words (a third of all words), and copies
-    // of sentences sit beside their originals: far harder than real text, where `npm run bench`
-    // measures the rates (BENCHMARKS.md). Here about 6% of untouched annotations become orphans
-    // because a repeated name leaves two places that fit, and about 5% more because a copy of their
-    // sentence made by the edit fits as well as they do ('copy-tie': no text can tell those apart).
-    const counts = JSON.stringify(tally.counts);
-    assert.ok(needless <= 0.08, `needless orphans ${(needless * 100).toFixed(2)}%: ${counts}`);
-    assert.ok(ties <= 0.07, `orphans tied with a copy ${(ties * 100).toFixed(2)}%: ${counts}`);
-    assert.ok(tally.counts.moved + tally.counts.kept > tally.placements / 2, counts);
-  });
+  // Several fixed seeds: the same scripts on every run, so a failure is a regression, not luck, and
+  // more than one sample of them. Each run's seed is printed with its failure.
+  for (const fcSeed of [15, 16, 17]) {
+    it(`never silently wrong, rarely a needless orphan, and check --fix twice is once (seed ${fcSeed})`, function () {
+      this.timeout(60000);
+      const tally = emptyTally();
+      fc.assert(
+        fc.property(fc.integer(), (seed) => {
+          const r = rng(seed);
+          const text = syntheticArticle(r);
+          const spans = randomSpans(text, r, 2 + Math.floor(r() * 6));
+          const ed = randomEdits(text, r, 1 + Math.floor(r() * 5));
+          const before = tally.counts.wrong;
+          const idem = tally.notIdempotent;
+          runScript(text, spans, ed, tally);
+          assert.strictEqual(tally.counts.wrong, before, `silently wrong (seed ${seed}): ${JSON.stringify(tally.examples.filter((x) => x.verdict === 'wrong').slice(-1))}`);
+          assert.strictEqual(tally.notIdempotent, idem, `check --fix twice differs from once (seed ${seed})`);
+        }),
+        { numRuns: 1000, seed: fcSeed },
+      );
+      const needless = tally.counts['needless-orphan'] / tally.placements;
+      const ties = tally.counts['copy-tie'] / tally.placements;
+      // These articles are made of a few repeated names and words (a third of all words), and copies
+      // of sentences sit beside their originals: far harder than real text, where `npm run bench`
+      // measures the rates (BENCHMARKS.md). Here about 5% of untouched annotations become orphans
+      // because a repeated name leaves two places that fit, and about 3% more because a copy of their
+      // sentence made by the edit fits as well as they do ('copy-tie': no text can tell those apart).
+      const counts = JSON.stringify(tally.counts);
+      assert.ok(needless <= 0.07, `needless orphans ${(needless * 100).toFixed(2)}%: ${counts}`);
+      assert.ok(ties <= 0.05, `orphans tied with a copy ${(ties * 100).toFixed(2)}%: ${counts}`);
+      assert.ok(tally.counts.moved + tally.counts.kept > tally.placements / 2, counts);
+    });
+  }
 
   it('the edit scripts know where every character went (the yardstick itself)', () => {
     const text = 'أ ب.\n\nج د.\n';

@@ -130,6 +130,7 @@ export function reanchor(text: string, records: readonly AnnotationRecord[], opt
   // are placed like the rest: the place the edits point to may be certain too.
   const searched = new Uint8Array(records.length);
   let delta = globalDelta;
+  let fromSearch = false;
   let rest = 0;
   for (const i of order) {
     const r = records[i]!;
@@ -144,10 +145,12 @@ export function reanchor(text: string, records: readonly AnnotationRecord[], opt
     if (at < 0) {
       at = uniqueWindow(ctx, r.target);
       if (at >= 0) searched[i] = 1;
-    }
+    } else if (fromSearch && at !== r.target.start + globalDelta) searched[i] = 1;
+    // (A seed found at the shift a searched one gave is no more sure than that one.)
     if (at >= 0) {
       seed[i] = at;
       delta = at - r.target.start;
+      fromSearch = searched[i] === 1;
     } else rest++;
   }
   // A seed found by searching lends its stretch only when the record next to it (in the old order)
@@ -162,7 +165,7 @@ export function reanchor(text: string, records: readonly AnnotationRecord[], opt
   };
   const unconfirmed = live.filter((i, k) => searched[i] === 1 && !agree(i, live[k - 1] ?? -1) && !agree(i, live[k + 1] ?? -1));
   for (const i of unconfirmed) seed[i] = -1;
-  const claims = rest > 0 ? buildClaims(text, records, seed, options.oldLength) : undefined;
+  const claims = rest > 0 ? buildClaims(text, records, seed, searched, options.oldLength) : undefined;
   // A seed whose own characters are contested (another seed's stretch reaches them from a different
   // old place) is decided like the rest.
   if (claims) {
@@ -289,7 +292,7 @@ interface Claims {
 const UNCLAIMED = -1;
 const CONTESTED = -2;
 
-function buildClaims(text: string, records: readonly AnnotationRecord[], seed: Int32Array, oldLength: number | undefined): Claims | undefined {
+function buildClaims(text: string, records: readonly AnnotationRecord[], seed: Int32Array, searched: Uint8Array, oldLength: number | undefined): Claims | undefined {
   let hasSeed = false;
   for (let i = 0; i < seed.length && !hasSeed; i++) hasSeed = seed[i]! >= 0;
   if (!hasSeed) return undefined;
@@ -325,14 +328,16 @@ function buildClaims(text: string, records: readonly AnnotationRecord[], seed: I
   const known = (o: number): boolean => o >= 0 && o < len && state[o] === 1;
   // From (y, o) in direction dir while the texts agree; meeting the same claim ends it (that stretch
   // was grown already), meeting another marks the character contested and goes on.
-  const grow = (y: number, o: number, dir: 1 | -1): void => {
+  // A searched seed yields: its stretch stops at any character already claimed, so a passage the
+  // article repeats cannot contest the place the edits put the original.
+  const grow = (y: number, o: number, dir: 1 | -1, yields: boolean): void => {
     while (y >= 0 && y < n && known(o)) {
       const nc = text.charCodeAt(y);
       const oc = oldChars[o]!;
       if (nc === oc) {
         const v = of[y]!;
         if (v === UNCLAIMED) of[y] = o;
-        else if (v === o) return;
+        else if (v === o || yields) return;
         else of[y] = CONTESTED;
         y += dir;
         o += dir;
@@ -341,12 +346,26 @@ function buildClaims(text: string, records: readonly AnnotationRecord[], seed: I
       else return;
     }
   };
-  records.forEach((r, i) => {
-    const p = seed[i]!;
-    if (p < 0) return;
-    grow(p, r.target.start, 1);
-    grow(p - 1, r.target.start - 1, -1);
-  });
+  // Searched seeds in order of how near their shift is to the whole text's: of two passages that
+  // both fit, the one the length change points to claims first.
+  const globalDelta = oldLength === undefined ? 0 : text.length - oldLength;
+  const bySearch = records.map((_, i) => i).filter((i) => seed[i]! >= 0);
+  const dist = (i: number): number => (searched[i] ? 1 : 0) * 1e9 + Math.abs(seed[i]! - records[i]!.target.start - globalDelta);
+  bySearch.sort((a, b) => dist(a) - dist(b) || a - b);
+  for (const pass of [0, 1]) {
+    bySearch.forEach((i) => {
+      const r = records[i]!;
+      const p = seed[i]!;
+      if (p < 0 || searched[i] !== pass) return;
+      // (A searched seed whose quote is already someone's is no seed.)
+      if (pass === 1 && of[p] !== UNCLAIMED && of[p] !== r.target.start) {
+        seed[i] = -1;
+        return;
+      }
+      grow(p, r.target.start, 1, pass === 1);
+      grow(p - 1, r.target.start - 1, -1, pass === 1);
+    });
+  }
   // For each character, the nearest claimed one at or before it and at or after it (-1: none).
   const before = new Int32Array(n);
   const after = new Int32Array(n);
