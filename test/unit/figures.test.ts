@@ -352,6 +352,7 @@ const MODERN_NEWS: Case[] = [
   ] },
   { name: 'thousands and a number joined by و are one amount', input: 'بمقدار ثلاثة آلاف و750 طلبا', want: [{ text: 'ثلاثة آلاف و750', label: 'NUMBER', value: { number: 3750 } }] },
   { name: 'millions and thousands joined by و before a currency', input: 'بلغت مليونين و500 ألف ريال', want: [{ text: 'مليونين و500 ألف ريال', label: 'MONEY', value: { number: 2500000, currency: 'SAR' } }] },
+  { name: 'a month and year before a colon', input: 'ينتهي عقده في يونيو 2018: ولا تجديد', want: [{ text: 'يونيو 2018', label: 'DATE', value: { date: '2018-06' } }] },
   { name: 'a birth year after مواليد', input: 'فئة الناشئين (مواليد 2000) تبدأ', want: [{ text: '2000', label: 'DATE', value: { date: '2000' } }] },
   {
     name: 'an academic year written as two consecutive years with a space',

@@ -1020,7 +1020,8 @@ class Scanner {
     }
     if (!isDigit(t.charCodeAt(q))) return undefined;
     const r = this.digitRun(q);
-    if (r.str.length !== 4 || isDigit(t.charCodeAt(r.e)) || t[r.e] === '/' || t[r.e] === ':') return undefined;
+    // "2018:" ends a phrase; "2018:30" is no year.
+    if (r.str.length !== 4 || isDigit(t.charCodeAt(r.e)) || t[r.e] === '/' || (t[r.e] === ':' && isDigit(t.charCodeAt(r.e + 1)))) return undefined;
     const mk = this.yearMarkerAt(r.e);
     if (mk) return { y: +r.str, e: mk.e, hijri: mk.hijri };
     return { y: +r.str, e: r.e };
