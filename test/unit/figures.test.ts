@@ -340,7 +340,7 @@ const MODERN_NEWS: Case[] = [
   { name: 'على الأقل two words later does not bind', input: 'قتل 100 شخص في المدينة على الأقل', want: [{ text: '100', label: 'NUMBER', value: { number: 100 } }] },
   { name: 'a quoted amount before its currency is MONEY', input: 'غرامة قدرها "10,000" ريال', want: [{ text: '"10,000" ريال', label: 'MONEY', value: { number: 10000, currency: 'SAR' } }] },
   { name: 'a quoted amount before its scale and currency', input: 'جائزة قدرها «500» ألف ريال', want: [{ text: '«500» ألف ريال', label: 'MONEY', value: { number: 500000, currency: 'SAR' } }] },
-  { name: 'a quoted number alone stays as it was', input: 'فيلم "71" الجديد', want: [{ text: '71', label: 'NUMBER', value: { number: 71 } }] },
+  { name: 'a quoted count with nothing after it stays a count', input: 'بلغ عددهم "71" فقط', want: [{ text: '71', label: 'NUMBER', value: { number: 71 } }] },
   { name: 'wire-copy decimals, fraction first: 3ر5 is 5.3', input: 'نما 3ر5 في المائة', want: [{ text: '3ر5 في المائة', label: 'PERCENT', value: { number: 5.3, unit: 'percent' } }] },
   { name: 'wire-copy decimals before a scale: 4ر19 مليون is 19.4 million', input: 'بقيمة 4ر19 مليون دولار', want: [{ text: '4ر19 مليون دولار', label: 'MONEY', value: { number: 19400000, currency: 'USD' } }] },
   { name: 'a number naming a resolution or an article is no figure', input: 'القرار (2216) والمادة 12 والقميص رقم تسعة', want: [] },
@@ -352,6 +352,34 @@ const MODERN_NEWS: Case[] = [
   ] },
   { name: 'thousands and a number joined by و are one amount', input: 'بمقدار ثلاثة آلاف و750 طلبا', want: [{ text: 'ثلاثة آلاف و750', label: 'NUMBER', value: { number: 3750 } }] },
   { name: 'millions and thousands joined by و before a currency', input: 'بلغت مليونين و500 ألف ريال', want: [{ text: 'مليونين و500 ألف ريال', label: 'MONEY', value: { number: 2500000, currency: 'SAR' } }] },
+  { name: 'a month and year before a colon', input: 'ينتهي عقده في يونيو 2018: ولا تجديد', want: [{ text: 'يونيو 2018', label: 'DATE', value: { date: '2018-06' } }] },
+  { name: 'a birth year after مواليد', input: 'فئة الناشئين (مواليد 2000) تبدأ', want: [{ text: '2000', label: 'DATE', value: { date: '2000' } }] },
+  {
+    name: 'an academic year written as two consecutive years with a space',
+    input: 'العام الدراسي 1436 1437هـ',
+    want: [
+      { text: '1436', label: 'DATE', value: { hijri: '1436' } },
+      { text: '1437هـ', label: 'DATE', value: { hijri: '1437' } },
+    ],
+  },
+  { name: 'a postal code after الرمز is no figure', input: 'الرمز 21589 للمدينة', want: [] },
+  { name: 'ordinals with a final ى (الثانى عشر)', input: 'في القرن الثانى عشر', want: [{ text: 'الثانى عشر', label: 'ORDINAL', value: { number: 12 } }] },
+  { name: 'a year after قبل followed by a function word', input: 'ينظم قبل 2017 لكن الموعد لم يحدد', want: [{ text: '2017', label: 'DATE', value: { date: '2017' } }] },
+  {
+    name: 'a range of counts after من … إلى stays two counts',
+    input: 'ارتفع العدد من 2000 إلى 3000 شخص',
+    want: [
+      { text: '2000', label: 'NUMBER', value: { number: 2000 } },
+      { text: '3000', label: 'NUMBER', value: { number: 3000 } },
+    ],
+  },
+  { name: 'a number alone in quotes after فيلم is a title', input: 'عرض فيلم "71" أمس الأول', want: [{ text: 'أمس الأول', label: 'DATE', value: { relative: 'day-before-yesterday' } }] },
+  { name: 'الحادية عشرة مساء is an hour', input: 'حتى الحادية عشرة مساء', want: [{ text: 'الحادية عشرة مساء', label: 'TIME', value: { time: '23:00' } }] },
+  {
+    name: 'a definite number word before من شهر and a month is a day',
+    input: 'في الثلاثين من شهر سبتمبر 2015',
+    want: [{ text: 'الثلاثين من شهر سبتمبر 2015', label: 'DATE', value: { date: '2015-09-30' } }],
+  },
   {
     name: 'a day before a Hijri date after a tatweel dash',
     input: 'من 2 ـ 4 / 6 / 1436هـ',
@@ -513,6 +541,7 @@ describe('figures: Arabic words and hover text', () => {
   it('a date: weekday and the Hijri equivalent', () => {
     assert.ok(describeFigure(fig('04/08/2015م')).includes('2015-08-04 — الثلاثاء 19 شوال 1436 هـ'));
     assert.ok(describeFigure(fig('19/10/1436هـ')).includes('2015-08-04 — الثلاثاء 19 شوال 1436 هـ'));
+    assert.ok(describeFigure(fig('عام 1388 هجري شمسي')).includes('من 21 مارس 2009 إلى 20 مارس 2010 (سنة هجرية شمسية)'));
   });
   it('a weekday that does not match its date says so', () => {
     const d = describeFigure(fig('الخميس 5 يونيو 2021'));

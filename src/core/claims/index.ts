@@ -664,7 +664,10 @@ class Detector {
   private skipAddressee(from: number, k: number): number {
     const toks = this.toks;
     const t = toks[from];
-    if (!t || !t.word || t.n[0] !== 'ل' || from >= k - 1) return from;
+    if (!t || !t.word || t.n[0] !== 'ل' || from >= k) return from;
+    // A pronoun addressee: أكد لي / له / لها / لنا / لهم أن ….
+    if (PRONOUN_ADDRESSEES.has(t.n)) return from + 1;
+    if (from >= k - 1) return from;
     let j = from;
     if (t.raw.startsWith('لـ') && t.raw.length <= 2) {
       j++;
@@ -1023,6 +1026,8 @@ class Detector {
     return words >= MIN_STANDALONE_QUOTE_WORDS ? { a: i + 1, b: close, speaker: null, cue: 'quote' } : null;
   }
 }
+
+const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها', 'لنا', 'لهم', 'لهن', 'لك', 'لكم']);
 
 function isComma(raw: string): boolean {
   return raw === '،' || raw === ',';

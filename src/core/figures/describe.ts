@@ -153,7 +153,12 @@ function describeDate(fig: FigureDetection): string {
   const v = fig.value;
   const parts: string[] = [];
   const iso = v.date ? parseIso(v.date) : undefined;
-  if (v.date && iso && iso.m && iso.d) {
+  const span = v.date ? /^(\d{4})-(\d\d)-(\d\d)\/(\d{4})-(\d\d)-(\d\d)$/.exec(v.date) : null;
+  if (span) {
+    // A Solar Hijri year: the Gregorian days it covers.
+    const day = (y: string, m: string, d: string) => `${+d} ${GREGORIAN_MONTHS[+m - 1]} ${y}`;
+    parts.push(`${v.date} — من ${day(span[1], span[2], span[3])} إلى ${day(span[4], span[5], span[6])} (سنة هجرية شمسية)`);
+  } else if (v.date && iso && iso.m && iso.d) {
     const day = dayNumber(iso.y, iso.m, iso.d);
     parts.push(`${v.date} — ${hijriLine(day)}`);
     parts.push(`${iso.d} ${GREGORIAN_MONTHS[iso.m - 1]} ${iso.y} م`);

@@ -135,6 +135,7 @@ const WEST_NAMES = new Set(['هام', 'بروميتش', 'برومويتش', 'ا�
 const ORDINAL_HEADS = new Set(['القرن', 'الذكري', 'الدوره', 'النسخه', 'المؤتمر', 'العيد', 'الموسم', 'الجلسه', 'المهرجان', 'الاحتفال', 'الطابق']);
 
 /** Latin letters spelled in Arabic that head model names (إف 16, بي 52, ميغ 29, سو 35). */
+const LETTER_NAME_STARTS = 'إابسمتجيك';
 const LETTER_NAMES = new Set(['إف', 'اف', 'بي', 'سي', 'إم', 'ام', 'ميغ', 'ميج', 'سو', 'تي', 'جي', 'إس', 'اس', 'إتش', 'كيو', 'يو', 'إيه', 'ايه']);
 
 const DATE_STARTS = new Set<Entry['t']>(['month', 'monthHead', 'hmonth', 'hmonthHead', 'num', 'ord']);
@@ -393,6 +394,8 @@ class Scanner {
     if (date) return date;
     const ph = this.digitPhrase(i);
     if (!ph) return i;
+    // فيلم "71": a number alone in quotes after the noun of a work is its title.
+    if (this.quotedTitle(ph.s, ph.e)) return ph.e;
     // "القرار 2216", "عقد رقم (6)", "المادة 12": a number naming a thing is no figure; nor is a
     // model number after a Latin name or a spelled-out letter ("EliteBook 1020", "إف 16", "بي-52").
     if (this.identifierBefore(i) || this.modelNameBefore(i)) return ph.e;
@@ -467,9 +470,18 @@ class Scanner {
     if (!isLetter(t.charCodeAt(j))) return false;
     let k = j;
     while (k > 0 && j - k < 4 && isLetter(t.charCodeAt(k - 1))) k--;
+    // Spelled letters start with إ ا ب س م ت ج ي ك: most words before a number are not sliced.
+    if (!LETTER_NAME_STARTS.includes(t[k])) return false;
     if (k > 0 && isLetter(t.charCodeAt(k - 1))) return false;
     if (k > 0 && !isGap(t.charCodeAt(k - 1)) && t[k - 1] !== '(' && t[k - 1] !== '«' && t[k - 1] !== '"') return false;
     return LETTER_NAMES.has(t.slice(k, j + 1));
+  }
+
+  private quotedTitle(s: number, e: number): boolean {
+    const t = this.text;
+    const open = t[s - 1];
+    if ((open !== '"' && open !== '«' && open !== '“') || CLOSER[open] !== t[e]) return false;
+    return has(this.prevWord(s - 1), 'work');
   }
 
   /** A noun that numbers what it names (رقم, القرار, المادة …) right before the digits, brackets allowed. */
@@ -477,9 +489,9 @@ class Scanner {
     const t = this.text;
     let j = i;
     while (j > 0 && (isGap(t.charCodeAt(j - 1)) || t[j - 1] === '(')) j--;
-    // Every identifier noun ends in م ر د ة ه (رقم, قرار, بند, مادة): other words are not looked up.
+    // Every identifier noun ends in م ر د ة ه ز (رقم, قرار, بند, مادة, رمز): other words are not looked up.
     const last = t.charCodeAt(j - 1);
-    if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647) return false;
+    if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647 && last !== 0x632) return false;
     const w = this.prevWord(j);
     const id = get(w, 'ident');
     // Before a number word only رقم names (رقم تسعة); "الرحلة عشرين دقيقة" is a duration.
@@ -878,7 +890,10 @@ class Scanner {
     // After other prepositions only when no counted noun follows (من 2015، — not من 2000 شخص).
     if (has(w, 'min') || has(w, 'ila') || PREPOSITIONS.has(w.key)) {
       const after = this.skipGap(e);
-      return after >= this.n || !isLetter(t.charCodeAt(after)) || has(this.wordAt(after), 'wa');
+      if (after >= this.n || !isLetter(t.charCodeAt(after))) return true;
+      // A function word after it (قبل 2017 لكن …، من 2015 أمام …) is no counted noun either.
+      const next = this.wordAt(after);
+      return has(next, 'wa') || has(next, 'fn');
     }
     return false;
   }
@@ -1005,7 +1020,8 @@ class Scanner {
     }
     if (!isDigit(t.charCodeAt(q))) return undefined;
     const r = this.digitRun(q);
-    if (r.str.length !== 4 || isDigit(t.charCodeAt(r.e)) || t[r.e] === '/' || t[r.e] === ':') return undefined;
+    // "2018:" ends a phrase; "2018:30" is no year.
+    if (r.str.length !== 4 || isDigit(t.charCodeAt(r.e)) || t[r.e] === '/' || (t[r.e] === ':' && isDigit(t.charCodeAt(r.e + 1)))) return undefined;
     const mk = this.yearMarkerAt(r.e);
     if (mk) return { y: +r.str, e: mk.e, hijri: mk.hijri };
     return { y: +r.str, e: r.e };
@@ -1241,6 +1257,12 @@ class Scanner {
     const ph = this.parseWordNumber(w);
     if (!ph) return undefined;
     if (this.identifierBefore(w.s, true)) return ph.e;
+    // "في الثلاثين من شهر سبتمبر": a definite number word before من and a month is a day.
+    if (ph.isInt && ph.v <= 31 && ph.scale === 1 && w.r.some((r) => r.e.t === 'num' && r.pre.endsWith('ال'))) {
+      const min = this.nextWord(ph.e);
+      const month = min && min.key === 'من' ? this.monthAfterMin(min) : undefined;
+      if (month) return this.dayMonth(w.s, ph.v, month);
+    }
     if (ph.e === w.e && ph.v >= 20 && ph.v <= 90 && ph.v % 10 === 0 && w.r.some((r) => r.e.t === 'num' && r.pre === 'ال')) {
       const head = this.prevWord(w.s);
       if (head && ORDINAL_HEADS.has(foldWord(this.text.slice(head.s, head.e)).replace(/^[وفب]/, ''))) {
@@ -1417,7 +1439,8 @@ class Scanner {
     // الساعة الثالثة → a time.
     const prev = this.prevWord(w.s);
     if (prev && has(prev, 'hourNoun') && o.definite && v <= 12) return this.clock(w.s, e, v);
-    if (o.definite && o.fem && v <= 12 && e === w.e) {
+    // (الحادية عشرة is listed with the masculine: its ending tells.)
+    if (o.definite && (o.fem || w.key.endsWith('ة')) && v <= 12) {
       // "عند الثامنة والربع مساء": a feminine ordinal with a day part or a fraction is an hour.
       const w3 = this.nextWord(e);
       const fr = get(w3, 'frac');
@@ -1426,13 +1449,17 @@ class Scanner {
     // "الخامس من أغسطس" → a date.
     if (v <= 31) {
       const w3 = this.nextWord(e);
-      if (w3 && w3.key === 'من') {
-        const w4 = this.nextWord(w3.e);
-        const month = w4 ? this.monthAt(w4) : undefined;
-        if (month) return this.dayMonth(w.s, v, month);
-      }
+      const month = w3 && w3.key === 'من' ? this.monthAfterMin(w3) : undefined;
+      if (month) return this.dayMonth(w.s, v, month);
     }
     return this.emit(w.s, e, 'ORDINAL', { number: v });
+  }
+
+  /** The month after من, with شهر allowed between: "من أغسطس", "من شهر سبتمبر". */
+  private monthAfterMin(min: Word): ReturnType<Scanner['monthAt']> {
+    let w4 = this.nextWord(min.e);
+    if (w4 && (w4.key === 'شهر' || w4.key === 'شهري')) w4 = this.nextWord(w4.e);
+    return w4 ? this.monthAt(w4) : undefined;
   }
 
   /** "X وX" right after p: a noun repeated with و (ليلة وليلة). Compared in place, nothing sliced. */
@@ -1632,6 +1659,14 @@ class Scanner {
       const b = out[k + 1];
       if (b.fig.start - a.fig.end > 12) continue;
       const gap = this.text.slice(a.fig.end, b.fig.start);
+      // "العام الجامعي 1436 1437هـ": a year written just before the next one, with only a space.
+      if (a.plain && a.fig.label === 'NUMBER' && b.fig.label === 'DATE' && /^\s+$/.test(gap) && /^[0-9٠-٩]{4}$/.test(a.fig.text) &&
+        (Number(b.fig.value.hijri ?? b.fig.value.date) === (a.fig.value.number ?? 0) + 1)) {
+        a.fig.label = 'DATE';
+        a.fig.value = b.fig.value.hijri ? { hijri: String(a.fig.value.number) } : { date: String(a.fig.value.number) };
+        a.plain = false;
+        continue;
+      }
       if (!/^[\s\u200e\u200f]*(?:-|–|ـ|\/|و|او|أو|إلى|الى|حتى)[\s\u200e\u200f]*$/.test(gap)) continue;
       const av = a.fig.value;
       const bv = b.fig.value;

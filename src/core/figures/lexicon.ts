@@ -37,6 +37,10 @@ export type Entry =
   | { t: 'ident'; raqm: boolean }
   /** An event or plan named with its year: كأس العالم 2022, رؤية 2030. */
   | { t: 'event' }
+  /** A creative work named by a quoted number: فيلم "71". */
+  | { t: 'work' }
+  /** Function words that cannot be a counted noun after a number (لكن, أمام, خلال …). */
+  | { t: 'fn' }
   /** Words only compared by spelling (the second word of ذو القعدة, ربيع الآخر). */
   | { t: 'misc' };
 
@@ -70,10 +74,12 @@ const FOLDS: Array<[string, string]> = [
 const FOLD_OF = new Map(FOLDS);
 
 function spellings(word: string): string[] {
+  // A final ي is often written ى (الثانى، الحادى): both spellings are known.
+  if (word.endsWith('ي') && word.length > 2) return [...spellings(word.slice(0, -1) + '\u0000'), ...spellings(word.slice(0, -1) + '\u0001')];
   let out = [''];
   for (const ch of word) {
     const f = FOLD_OF.get(ch);
-    const alts = f ? [ch, f] : [ch];
+    const alts = ch === '\u0000' ? ['ي'] : ch === '\u0001' ? ['ى'] : f ? [ch, f] : [ch];
     const next: string[] = [];
     for (const prefix of out) for (const a of alts) next.push(prefix + a);
     out = next;
@@ -325,7 +331,7 @@ for (const [v, m, f, dm, df] of ORDS) {
 }
 add(['الحادي', 'الحادية'], { t: 'ord', v: 1, fem: false, definite: true });
 
-add(['عام', 'العام', 'عامي', 'سنة', 'السنة', 'موسم', 'منذ', 'حتى', 'بحلول', 'مطلع', 'نهاية', 'أواخر', 'أوائل', 'منتصف', 'خلال', 'ميزانية'],
+add(['عام', 'العام', 'عامي', 'سنة', 'السنة', 'موسم', 'مواليد', 'منذ', 'حتى', 'بحلول', 'مطلع', 'نهاية', 'أواخر', 'أوائل', 'منتصف', 'خلال', 'ميزانية'],
   { t: 'yearNoun' }, { conj: true, prep: true, article: false });
 add(['الساعة'], { t: 'hourNoun' }, { conj: true, prep: true, article: false });
 const MERIDIEM: Array<[string[], number]> = [
@@ -347,6 +353,10 @@ add(['م', 'ميلادي', 'ميلادية', 'للميلاد'], { t: 'markerG' }
 add(['شمسي', 'شمسية', 'ش'], { t: 'markerSolar' }, NOCLITIC);
 add('رقم', { t: 'ident', raqm: true });
 add(['قرار', 'مادة', 'بند', 'فقرة', 'آية', 'مرسوم', 'صفحة', 'تحويلة', 'لائحة'], { t: 'ident', raqm: false });
+add('رمز', { t: 'ident', raqm: false });
+add(['فيلم', 'كتاب', 'رواية', 'أغنية', 'مسلسل', 'ألبوم', 'مسرحية', 'قصيدة'], { t: 'work' });
+add(['لكن', 'ولكن', 'بل', 'حيث', 'كما', 'ثم', 'أمام', 'خلال', 'مع', 'ضد', 'وفق', 'لدى', 'عند', 'بينما', 'فيما', 'وقد', 'قد'],
+  { t: 'fn' }, NOCLITIC);
 add(['كأس', 'بطولة', 'مونديال', 'أولمبياد', 'أولمبيا', 'أولمبيات', 'دورة', 'نسخة', 'رؤية', 'خطة', 'استراتيجية', 'إستراتيجية',
   'إكسبو', 'اكسبو', 'تصفيات', 'انتخابات', 'قمة', 'منتدى', 'معرض', 'مهرجان', 'موازنة', 'مسابقة'], { t: 'event' });
 
