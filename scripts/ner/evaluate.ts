@@ -4,6 +4,8 @@
 
 import { findEntities, type EntityOptions } from '../../src/core/entities/index';
 import { labelType, TYPES } from '../../src/core/entities/features';
+import * as fs from 'fs';
+import type { EntityDetection } from '../../src/core/types';
 import type { Sentence } from './train';
 
 export interface Counts {
@@ -132,4 +134,93 @@ export function formatScore(s: Score, title: string): string {
   for (const t of ['PER', 'LOC', 'ORG']) for (const k of ['tp', 'fp', 'fn'] as const) names[k] += s.byType[t]![k];
   rows.push(row('micro, PER + LOC + ORG', names));
   return rows.join('\n');
+}
+
+/** A span file read as one document: sentences joined by line breaks, gold spans moved with them. */
+export interface SpanDocument {
+  text: string;
+  lines: number;
+  /** Where each sentence starts in `text`. */
+  lineStarts: number[];
+  gold: Array<{ start: number; end: number; label: string }>;
+}
+
+/**
+ * JSON lines, one sentence each: {"text": "...", "spans": [{"start", "end", "label"}]} with
+ * offsets into that sentence's text (UTF-16, as JavaScript counts) and labels PER, LOC, ORG, MISC.
+ */
+export function readSpanFile(file: string): SpanDocument {
+  if (!fs.existsSync(file)) throw new Error(`--spans: no file at ${file}`);
+  const doc: SpanDocument = { text: '', lines: 0, lineStarts: [], gold: [] };
+  fs.readFileSync(file, 'utf8').split('\n').forEach((line, n) => {
+    if (!line.trim()) return;
+    let row: { text?: unknown; spans?: unknown };
+    try {
+      row = JSON.parse(line) as typeof row;
+    } catch (e) {
+      throw new Error(`${file}:${n + 1}: not JSON (${(e as Error).message})`);
+    }
+    if (typeof row.text !== 'string' || row.text.includes('\n') || !Array.isArray(row.spans)) {
+      throw new Error(`${file}:${n + 1}: needs "text" (one line) and "spans" (a list)`);
+    }
+    const at = doc.text.length;
+    doc.lineStarts.push(at);
+    for (const s of row.spans as Array<{ start?: unknown; end?: unknown; label?: unknown }>) {
+      const { start, end, label } = s;
+      if (typeof start !== 'number' || typeof end !== 'number' || !(start >= 0 && start < end && end <= row.text.length)) {
+        throw new Error(`${file}:${n + 1}: span ${JSON.stringify(s)} is outside the text`);
+      }
+      if (typeof label !== 'string' || !(TYPES as readonly string[]).includes(label) || label === 'O') {
+        throw new Error(`${file}:${n + 1}: label ${JSON.stringify(label)} is not PER, LOC, ORG or MISC`);
+      }
+      doc.gold.push({ start: at + start, end: at + end, label });
+    }
+    doc.text += row.text + '\n';
+    doc.lines++;
+  });
+  return doc;
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3]/;
+
+/** Exact-span scores, and the same with both sides' spans widened to whole words (proclitics in). */
+export function scoreSpans(doc: SpanDocument, found: readonly EntityDetection[]): { exact: Score; words: Score } {
+  const widen = (start: number): number => {
+    while (start > 0 && ARABIC_LETTER.test(doc.text[start - 1]!)) start--;
+    return start;
+  };
+  const run = (wide: boolean): Score => {
+    const byType: Record<string, Counts> = {};
+    for (const t of TYPES.slice(1)) byType[t] = { tp: 0, fp: 0, fn: 0 };
+    const micro = { tp: 0, fp: 0, fn: 0 };
+    const key = (s: number, e: number, l: string): string => `${wide ? widen(s) : s}:${e}:${l}`;
+    const gold = new Set(doc.gold.map((g) => key(g.start, g.end, g.label)));
+    const pred = new Set(found.map((f) => key(f.start, f.end, f.label)));
+    for (const k of pred) {
+      const c = byType[k.split(':')[2]!]!;
+      if (gold.has(k)) (c.tp++, micro.tp++);
+      else (c.fp++, micro.fp++);
+    }
+    for (const k of gold) if (!pred.has(k)) (byType[k.split(':')[2]!]!.fn++, micro.fn++);
+    return { byType, micro };
+  };
+  return { exact: run(false), words: run(true) };
+}
+
+/** Each sentence with a difference: the gold spans missed (−) and the predicted ones that are wrong (+). */
+export function formatSpanErrors(doc: SpanDocument, found: readonly EntityDetection[]): string {
+  const gold = new Set(doc.gold.map((g) => `${g.start}:${g.end}:${g.label}`));
+  const pred = new Set(found.map((f) => `${f.start}:${f.end}:${f.label}`));
+  const out: string[] = [];
+  doc.lineStarts.forEach((at, n) => {
+    const end = n + 1 < doc.lineStarts.length ? doc.lineStarts[n + 1]! : doc.text.length;
+    const show = (s: { start: number; end: number; label: string }): string => `${s.label}«${doc.text.slice(s.start, s.end)}»`;
+    const missed = doc.gold.filter((g) => g.start >= at && g.start < end && !pred.has(`${g.start}:${g.end}:${g.label}`));
+    const wrong = found.filter((f) => f.start >= at && f.start < end && !gold.has(`${f.start}:${f.end}:${f.label}`));
+    if (missed.length + wrong.length === 0) return;
+    out.push(`${n}: ${doc.text.slice(at, end - 1)}`);
+    for (const g of missed) out.push(`   − ${show(g)}`);
+    for (const f of wrong) out.push(`   + ${show(f)} (${f.source ?? 'model'})`);
+  });
+  return out.join('\n');
 }

@@ -7,6 +7,8 @@
 //   npm run eval -- --aqmar             out-of-domain scores on AQMAR (Wikipedia)
 //   npm run eval -- --conll A,B         the shipped model's scores on labelled CoNLL files of your
 //                                       own (add --errors to list the sentences it got wrong)
+//   npm run eval -- --spans A,B         the same on character-span files (JSON lines, see
+//                                       evaluate.ts readSpanFile): exact spans, proclitics outside
 //   npm run eval -- --dev --aqmar --write   also writes models/EVAL.md
 //   npm run eval -- --tune [--retrain]  tuning scores: trains on the first 80% of sentences
 //                                       (out/ner/tune.model.gz), scores sentences [80%, 90%).
@@ -26,7 +28,7 @@ import { spawnSync } from 'child_process';
 import { findEntities, type EntityOptions } from '../../src/core/entities/index';
 import { decodeModel, encodeModel, pruneTable, type TaggerModel } from '../../src/core/entities/model';
 import { modelFileBytes, readModelFile } from '../../src/platform/node/model';
-import { formatScore, predictLabels, score, type Score } from './evaluate';
+import { formatScore, formatSpanErrors, predictLabels, readSpanFile, score, scoreSpans, type Score } from './evaluate';
 import { addTypeBias, DEFAULT_TRAIN, parseTypeBias, readConll, train, type Sentence, type TrainOptions } from './train';
 
 const ROOT = process.cwd();
@@ -193,14 +195,14 @@ function main(): void {
     return;
   }
   if (command !== 'eval') {
-    console.error('usage: main.ts train [--dev|--tune] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--errors] [--retrain] [--no-doc] [--write]');
+    console.error('usage: main.ts train [--dev|--tune] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--spans FILE,...] [--errors] [--retrain] [--no-doc] [--write]');
     process.exitCode = 2;
     return;
   }
   const tune = has('tune');
   const { trainPart, devPart } = tune ? splitTune(all) : splitDev(all);
   // --conll alone scores the shipped model (or --model FILE); it never trains one.
-  const conllOnly = has('conll') && !tune && !has('dev') && !has('aqmar');
+  const conllOnly = (has('conll') || has('spans')) && !tune && !has('dev') && !has('aqmar');
   const modelFile = tune ? TUNE_MODEL : conllOnly ? (arg('model') ?? SHIPPED) : DEV_MODEL;
   const sections: string[] = [];
   let model: TaggerModel;
@@ -251,6 +253,16 @@ function main(): void {
     const predicted = predictLabels(sentences, options);
     sections.push(report(`### ${path.basename(file)}: ${sentences.length} sentences`, score(sentences, predicted)));
     if (has('errors')) printErrors(sentences, predicted);
+  }
+  // --spans A.jsonl,B.jsonl: labelled character spans (proclitics outside, as Khabar's output has
+  // them), each file one document: exact spans, and the same with spans widened to whole words.
+  for (const file of (arg('spans') ?? '').split(',').filter(Boolean)) {
+    const doc = readSpanFile(file);
+    const found = findEntities(doc.text, options);
+    const r = scoreSpans(doc, found);
+    sections.push(report(`### ${path.basename(file)}: ${doc.lines} sentences, exact character spans`, r.exact));
+    sections.push(report(`### ${path.basename(file)}: the same, spans widened to whole words`, r.words));
+    if (has('errors')) console.log(formatSpanErrors(doc, found));
   }
   // --no-speed skips the timing runs (tuning loops only need the scores).
   if (!has('no-speed')) {

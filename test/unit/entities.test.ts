@@ -82,13 +82,27 @@ describe('entities: shipped model', () => {
     assert.strictEqual(find(found, 'بغداد', 0)!.mentions, 2);
   });
 
-  it('keeps the proclitic inside the span, as ANERcorp does', () => {
+  it('leaves the proclitic outside the span: the span is the name itself', () => {
     const text = 'وصل الوفد إلى بغداد ثم توجه الوفد لبيروت .';
-    const got = findEntities(text).map((e) => [e.label, e.text]);
+    const got = findEntities(text).map((e) => [e.label, e.text, e.start]);
     assert.deepStrictEqual(got, [
-      ['LOC', 'بغداد'],
-      ['LOC', 'لبيروت'],
+      ['LOC', 'بغداد', text.indexOf('بغداد')],
+      ['LOC', 'بيروت', text.indexOf('لبيروت') + 1],
     ]);
+  });
+
+  it('takes و ب ل off a known name, and never the first letter of a name', () => {
+    // Each name once after a proclitic and once bare, where its first letter is one of و ف ب ك ل.
+    const text =
+      'وزار الرئيس وبغداد ثم بغداد ، ثم والسعودية ، ثم بمكة ، وسافر إلى لبنان وفرنسا وكندا ثم إلى بريطانيا ولبنان .';
+    const got = findEntities(text).map((e) => e.text);
+    for (const e of findEntities(text)) assert.strictEqual(text.slice(e.start, e.end), e.text);
+    for (const name of ['بغداد', 'السعودية', 'مكة', 'لبنان', 'فرنسا', 'كندا', 'بريطانيا']) {
+      assert.ok(got.includes(name), `${name} is not among ${got.join(' | ')}`);
+    }
+    for (const kept of ['وبغداد', 'والسعودية', 'بمكة', 'وفرنسا', 'وكندا', 'ولبنان', 'غداد', 'بنان', 'رنسا', 'ندا', 'ريطانيا']) {
+      assert.ok(!got.includes(kept), `${kept} is among ${got.join(' | ')}`);
+    }
   });
 
   it('returns nothing for text without Arabic names', () => {
@@ -125,6 +139,68 @@ describe('entities: hand lists reach the shipped model', () => {
 });
 
 describe('entities: document consistency', () => {
+  /** One model span over the n-th occurrence of `word` in `text`. */
+  const spanAt = (text: string, word: string, label: EntityLabel, nth = 0): EntityDetection => {
+    let i = -1;
+    for (let k = 0; k <= nth; k++) i = text.indexOf(word, i + 1);
+    assert.ok(i >= 0, `${word} is not in the fixture`);
+    return { kind: 'entity', label, start: i, end: i + word.length, text: word, source: 'model' };
+  };
+  const texts = (found: readonly EntityDetection[]): string[] => found.map((e) => `${e.label} ${e.text}@${e.start}`);
+
+  it('spreads a country, but not the same word as an adjective after a noun (الحكومة السعودية)', () => {
+    const text = 'وصل الوزير إلى السعودية أمس .\nوقالت الحكومة السعودية إن الزيارة ناجحة ، ثم عاد الوفد من السعودية .';
+    const out = applyDocument(text, [spanAt(text, 'السعودية', 'LOC')], loadModel());
+    assert.deepStrictEqual(texts(out), [
+      `LOC السعودية@${text.indexOf('السعودية')}`,
+      // «الحكومة السعودية» (the second) is left alone; «من السعودية» is the country again.
+      `LOC السعودية@${text.lastIndexOf('السعودية')}`,
+    ]);
+  });
+
+  it('reads مسقط, سرت, اليمن and مشهد as places only where a place is meant', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['ولد الشاعر في مسقط رأسه عام 1950 .', 'مسقط', false],
+      ['وصل الوفد إلى مسقط أمس .', 'مسقط', true],
+      ['وقد سرت أنباء عن استقالة المدير .', 'سرت', false],
+      ['واشتدت المعارك في سرت أمس .', 'سرت', true],
+      ['وهنأهم باليمن والبركات في العام الجديد .', 'اليمن', false],
+      ['وعاد الوفد من اليمن والسودان .', 'اليمن', true],
+      ['وكان مشهد الجماهير مؤثرا .', 'مشهد', false],
+      ['وزار الوفد مدينة مشهد الإيرانية .', 'مشهد', true],
+    ];
+    for (const [text, word, kept] of cases) {
+      const out = applyDocument(text, [spanAt(text, word, 'LOC')], loadModel(), { propagate: false });
+      assert.strictEqual(out.some((e) => e.label === 'LOC' && e.text.endsWith(word)), kept, text);
+    }
+  });
+
+  it('tags a listed place the training data knows only as a word (الطائف) where a place is meant', () => {
+    const text = 'وصل الوفد إلى الطائف أمس ، وأقيم الحفل بالطائف ، وتحدث عن اتفاق الطائف .';
+    const model = loadModel();
+    const c = model.gaz.lex.get('الطائف');
+    assert.ok(c && c[0] > c[2], 'the training data no longer has الطائف mostly as O: the test needs another word');
+    const out = applyDocument(text, [], model, { propagate: false });
+    assert.deepStrictEqual(texts(out), [`LOC الطائف@${text.indexOf('الطائف')}`, `LOC الطائف@${text.indexOf('بالطائف') + 1}`]);
+  });
+
+  it('does not spread a word of letters and digits (بي12), and does spread ويندوز 10', () => {
+    const text = 'ويحتوي فيتامين بي12 على الكوبالت ، ونقص بي12 شائع .\nوأطلقت الشركة ويندوز 10 ثم صار ويندوز 10 مجانا .';
+    const out = applyDocument(text, [spanAt(text, 'بي12', 'ORG'), spanAt(text, 'ويندوز 10', 'MISC')], loadModel());
+    assert.deepStrictEqual(texts(out), [
+      `ORG بي12@${text.indexOf('بي12')}`,
+      `MISC ويندوز 10@${text.indexOf('ويندوز 10')}`,
+      `MISC ويندوز 10@${text.lastIndexOf('ويندوز 10')}`,
+    ]);
+  });
+
+  it('takes a proclitic off a name the same document names bare (بارتوميو … وبارتوميو)', () => {
+    const text = 'وفاز جوزيب بارتوميو بالرئاسة ، وهنأ روسيل وبارتوميو الجماهير .';
+    const seed = [spanAt(text, 'جوزيب بارتوميو', 'PER'), spanAt(text, 'وبارتوميو', 'PER')];
+    const out = applyDocument(text, seed, loadModel(), { propagate: false });
+    assert.deepStrictEqual(texts(out), [`PER جوزيب بارتوميو@${text.indexOf('جوزيب')}`, `PER بارتوميو@${text.indexOf('وبارتوميو') + 1}`]);
+  });
+
   it('never takes a pronoun with its preposition for a one-word name (قال لي: he told me)', () => {
     const text = 'وبعد ذلك قال لي المسؤول عن البرنامج إن الحلقة ستبث غدا .\nاسمحوا لي بأن أشكر الجميع .';
     // The tagger alone reads «قال لي» as a speech verb and its speaker (ANERcorp's لي is Lee).
@@ -186,9 +262,9 @@ describe('entities: document consistency', () => {
 
   // Names in a list after a tagged person: «، وX Y» with X a given name is the next person.
   for (const [text, expected] of [
-    ['غنى في الحفل المطرب محمد منير ، وعلي الحجار ، ونادين سابا .', ['وعلي الحجار', 'ونادين سابا']],
-    ['غنى في الحفل المطرب محمد منير وعلي الحجار .', ['وعلي الحجار']],
-    ['غنى في الحفل المطرب محمد منير ، وعلي قال إن الحفل نجح .', ['وعلي']],
+    ['غنى في الحفل المطرب محمد منير ، وعلي الحجار ، ونادين سابا .', ['علي الحجار', 'نادين سابا']],
+    ['غنى في الحفل المطرب محمد منير وعلي الحجار .', ['علي الحجار']],
+    ['غنى في الحفل المطرب محمد منير ، وعلي قال إن الحفل نجح .', ['علي']],
     ['غنى في الحفل المطرب محمد منير ، والجمهور سعيد .', []],
     ['وصل الوفد ، وعلي الحجار في القاهرة .', []],
   ] as const) {
@@ -228,7 +304,7 @@ describe('entities: document consistency', () => {
     for (const w of ['الزلفي', 'ثادق']) assert.ok(!model.gaz.lex.has(w), `the training data has ${w} now: pick another town`);
     const out = applyDocument(text, [], model).filter((e) => e.source === 'gazetteer');
     // بغداد is in the training data: the tagger's verdict on it stands, whatever it was.
-    assert.deepStrictEqual(out.map((e) => [e.label, e.text]), [['LOC', 'الزلفي'], ['LOC', 'وثادق']]);
+    assert.deepStrictEqual(out.map((e) => [e.label, e.text]), [['LOC', 'الزلفي'], ['LOC', 'ثادق']]);
   });
 
   it('does not make the article-bearing common word (الدين) the person دين', () => {

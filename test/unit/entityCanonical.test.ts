@@ -1,5 +1,5 @@
-// The canonical form a name's hover shows: proclitics come off when the bare word is a known name
-// of the same type, and never off a name whose first letter only looks like a clitic.
+// The canonical form a name's hover shows, and the span itself: proclitics come off when the bare
+// word is a known name, and never off a name whose first letter only looks like a clitic.
 import * as assert from 'assert';
 import { applyDocument } from '../../src/core/entities/document';
 import { loadModel } from '../../src/core/entities/index';
@@ -28,11 +28,17 @@ describe('entities: canonical forms', () => {
   ];
   for (const [text, spans, want] of cases) {
     it(`${Object.keys(want).join('، ')} → ${Object.values(want).join('، ')}`, () => {
-      const out = applyDocument(text, seed(text, spans), loadModel(), { propagate: false });
+      const seeded = seed(text, spans);
+      const out = applyDocument(text, seeded.map((e) => ({ ...e })), loadModel(), { propagate: false });
       for (const [written, canonical] of Object.entries(want)) {
-        const e = out.find((x) => x.text === written);
+        // The span written «وسوريا» in the text, wherever it starts now.
+        const from = seeded.find((x) => x.text === written)!;
+        const e = out.find((x) => x.end === from.end && x.start >= from.start);
         assert.ok(e, `${written} is not among ${out.map((x) => x.text).join(' | ')}`);
         assert.strictEqual(e.canonical, canonical);
+        // The span is the name itself, at the right offsets of the text.
+        assert.strictEqual(e.text, canonical.split(' ')[0] === written.split(' ')[0] ? written : canonical);
+        assert.strictEqual(text.slice(e.start, e.end), e.text);
       }
     });
   }
@@ -40,6 +46,6 @@ describe('entities: canonical forms', () => {
   it('counts mentions under the canonical form', () => {
     const text = 'وصل الوفد إلى العراق وسوريا ثم زار سوريا مرة أخرى .';
     const out = applyDocument(text, seed(text, [['وسوريا', 'LOC'], ['سوريا', 'LOC']]), loadModel(), { propagate: false });
-    assert.deepStrictEqual(out.map((e) => [e.text, e.canonical, e.mentions]), [['وسوريا', 'سوريا', 2], ['سوريا', 'سوريا', 2]]);
+    assert.deepStrictEqual(out.map((e) => [e.text, e.canonical, e.mentions]), [['سوريا', 'سوريا', 2], ['سوريا', 'سوريا', 2]]);
   });
 });

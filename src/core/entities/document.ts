@@ -46,11 +46,14 @@ export function applyDocument(
   // The rules add spans but never change the text, so one tokenisation serves them all.
   const tokens = tokenize(text);
   let out = dropFunctionWords(found, model);
+  out = dropWordsInContext(text, tokens, out, model);
   out = listedPeople(text, tokens, out, model);
   out = listContinuations(text, tokens, out, model);
   out = placesAfterTriggers(text, tokens, out, model);
   out = listedPlacesAndBodies(text, tokens, out, model);
   if (options.propagate !== false) out = propagate(text, tokens, out, model);
+  out = dropWordsInContext(text, tokens, out, model);
+  out = withoutProclitics(out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));
   return out;
 }
@@ -136,6 +139,10 @@ function propagate(text: string, tokens: readonly Token[], found: EntityDetectio
         // A person's one-word name does not take the article: الدين (debt) is not the Dein of
         // another story in the same file.
         if (len === 1 && best[0] === 'PER' && f !== first && first.endsWith('ال' + f)) continue;
+        // الحكومة السعودية, الحدود السعودية: an adjective after a definite noun, not the country.
+        if (len === 1 && best[0] === 'LOC' && f === first && adjectiveAfterNoun(tokens, folded, i, model)) continue;
+        // بي12 (a vitamin), C4: a word of letters and digits is no name to spread (ويندوز 10 is).
+        if (/[^\s0-9][0-9]|[0-9][^\s0-9]/.test(key)) continue;
         if (len === 1 && best[0] === 'PER') {
           const here = lineOf(tokens[i]!.start);
           if (!hasLineNear(perLines.get(key), here)) continue;
@@ -272,7 +279,7 @@ function listedPlacesAndBodies(text: string, tokens: readonly Token[], found: En
     const w = foldWord(tokens[i]!.text);
     if (!ARABIC_WORD.test(w)) continue;
     const forms = [w, ...cliticForms(w)];
-    if (forms.some((f) => model.gaz.lex.has(f))) continue;
+    if (forms.some((f) => model.gaz.lex.has(f)) && !listedPlaceInContext(text, tokens, i, forms, model)) continue;
     const label: EntityLabel | undefined = forms.some((f) => h.places.has(f))
       ? 'LOC'
       : forms.some((f) => h.organisations.has(f))
@@ -282,6 +289,158 @@ function listedPlacesAndBodies(text: string, tokens: readonly Token[], found: En
     added.push(spanOf(text, tokens, i, i, label, 'gazetteer'));
   }
   return withAdded(found, added);
+}
+
+/** Whether the hand lists know a folded word as a place, body, public figure or given name. */
+function listedName(word: string, model: TaggerModel): boolean {
+  const h = model.gaz.hand;
+  return h.places.has(word) || h.organisations.has(word) || h.people.has(word) || h.givenNames.has(word);
+}
+
+/** Whether the training data tagged a folded word (clitics and all, as ANERcorp has it) as a name more often than not. */
+function lexName(word: string, model: TaggerModel): boolean {
+  const c = model.gaz.lex.get(word);
+  return c !== undefined && (c[1] + c[2] + c[3] + c[4]) * 2 > c[0] + c[1] + c[2] + c[3] + c[4];
+}
+
+/**
+ * Spans without the proclitics attached to their first word (وبغداد → بغداد, بمكة → مكة,
+ * والسعودية → السعودية), as Khabar's spans are defined: the quote, the hover and the exports name
+ * the entity itself. A proclitic comes off only when what is left is a name the lists or the
+ * training data know, or starts with the article while the whole word is unknown (والعرضيات), and
+ * never when the whole word is itself a listed name (بغداد, لبنان, كندا, فرنسا keep their first
+ * letter). ل + ال (للأمم) keeps its ل: the article's alef is not in the text. Token-level scoring
+ * (ANERcorp, the CoNLL export) is unchanged: a span that starts inside a token still tags it.
+ */
+export function withoutProclitics(found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  // Words of the document's mentions, folded: a bare form the document itself names
+  // (جوزيب بارتوميو … وبارتوميو) is known too, whatever the lists say.
+  const firsts = new Set<string>();
+  for (const e of found) {
+    for (const m of e.text.matchAll(/[\u0621-\u065f\u0670-\u06d3\u0640]+/g)) firsts.add(foldWord(m[0]));
+  }
+  let changed = false;
+  const out = found.map((e) => {
+    const cut = procliticLength(e.text, model, firsts);
+    if (cut === 0) return e;
+    changed = true;
+    return { ...e, start: e.start + cut, text: e.text.slice(cut) };
+  });
+  return changed ? out : found;
+}
+
+/** How many characters of proclitics to take off the start of a span's text (0: none). */
+function procliticLength(spanText: string, model: TaggerModel, firsts: ReadonlySet<string>): number {
+  const c0 = spanText.charCodeAt(0);
+  // و ف ب ك ل: anything else starts no proclitic.
+  if (c0 !== 0x0648 && c0 !== 0x0641 && c0 !== 0x0628 && c0 !== 0x0643 && c0 !== 0x0644) return 0;
+  let end = 0;
+  while (end < spanText.length && ARABIC_LETTER_OR_MARK.test(spanText[end]!)) end++;
+  const raw = spanText.slice(0, end);
+  const word = foldWord(raw);
+  // The lists hold bare names: بغداد, لبنان, كندا are names as written.
+  if (listedName(word, model)) return 0;
+  // ANERcorp tags whole tokens, so its statistics know بالعراق as a place just as they know
+  // بلير as a person: a stem they also know overrules the whole word only with the article
+  // (بالعراق → العراق), or when the lists know it (وسوريا → سوريا).
+  const wordIsName = lexName(word, model);
+  const lex = model.gaz.lex;
+  for (const form of cliticForms(word)) {
+    const article = form.startsWith('ال');
+    const known =
+      listedName(form, model) ||
+      (form.length >= 4 && firsts.has(form)) ||
+      // A stem of three letters the lists do not hold is too often a different word (باغا, a
+      // town, is not ب + آغا).
+      (form.length >= 4 && lexName(form, model) && (article || !wordIsName)) ||
+      (article && form.length >= 5 && !lex.has(word));
+    if (!known) continue;
+    for (let k = 1; k <= 3 && k < raw.length; k++) {
+      if (foldWord(raw.slice(k)) === form) return k;
+    }
+  }
+  return 0;
+}
+
+/** Arabic letters and the marks that may sit on them (harakat, tatweel): one word's characters. */
+const ARABIC_LETTER_OR_MARK = /[\u0621-\u065f\u0670-\u06d3\u0640]/;
+
+/**
+ * Whether token i is a nisba adjective (السعودية, العربية: the article, then …ية or …ي) right after
+ * a definite noun that is not itself part of a name: «الحكومة السعودية», «السوق السعودية». The
+ * country after a preposition or a verb (إلى السعودية, زار السعودية) is not affected.
+ */
+function adjectiveAfterNoun(tokens: readonly Token[], folded: readonly string[], i: number, model: TaggerModel): boolean {
+  const w = folded[i]!;
+  if (i === 0 || !w.startsWith('ال') || !(w.endsWith('يه') || w.endsWith('ي'))) return false;
+  const prev = folded[i - 1]!;
+  if (!ARABIC_WORD.test(prev) || tokens[i - 1]!.end === tokens[i]!.start) return false;
+  const forms = [prev, ...cliticForms(prev)];
+  if (!forms.some((f) => f.startsWith('ال'))) return false;
+  // «المملكة العربية السعودية», «الإمارات العربية»: the noun before is a name or a place word.
+  const h = model.gaz.hand;
+  if (forms.some((f) => h.places.has(f) || h.placeTriggers.has(f) || lexName(f, model))) return false;
+  return true;
+}
+
+/**
+ * Words that are places only in some contexts: «مسقط رأسه» (birthplace), «سرت أنباء» (news
+ * spread), «باليمن والبركات» (with blessings), «مشهد» (scene). Each needs a sign that a place is
+ * meant: a preposition or a place noun before it (في سرت, مدينة مشهد), and for مسقط no رأس after.
+ */
+const CONTEXT_PLACES = new Map<string, { before: boolean; notNext?: RegExp }>([
+  ['مسقط', { before: false, notNext: /^[وفبل]?راس/ }],
+  ['سرت', { before: true }],
+  ['مشهد', { before: true }],
+  ['اليمن', { before: false, notNext: /^وال?برك/ }],
+]);
+
+/** Words before a place: prepositions, and the place nouns of the hand lists (مدينة, محافظة). */
+const PLACE_PREPOSITIONS = new Set('في إلى الى من عن حتى نحو قرب داخل خارج أنحاء'.split(' ').map(foldWord));
+
+function dropWordsInContext(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  if (found.length === 0) return found;
+  let ti = 0;
+  const kept = found.filter((e) => {
+    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
+    if (e.label !== 'LOC' || ti >= tokens.length || tokens[ti]!.end < e.end) return true; // several tokens
+    const w = foldWord(tokens[ti]!.text);
+    const forms = [w, ...cliticForms(w)];
+    const stem = forms.find((f) => CONTEXT_PLACES.has(f));
+    if (stem === undefined) return true;
+    const rule = CONTEXT_PLACES.get(stem)!;
+    const next = ti + 1 < tokens.length && !lineBreakBetween(text, tokens, ti + 1, ti) ? foldWord(tokens[ti + 1]!.text) : '';
+    if (rule.notNext && rule.notNext.test(next)) return false;
+    if (!rule.before || stem !== w) return true; // بسرت, لمشهد: the preposition is on the word
+    if (ti === 0 || lineBreakBetween(text, tokens, ti, ti - 1)) return false;
+    const prev = foldWord(tokens[ti - 1]!.text);
+    const h = model.gaz.hand;
+    return [prev, ...cliticForms(prev)].some((f) => PLACE_PREPOSITIONS.has(f) || h.placeTriggers.has(f));
+  });
+  return kept.length === found.length ? found : kept;
+}
+
+
+/**
+ * A listed place the training data knows only as an ordinary word (الطائف: «اتفاق الطائف», 13
+ * times O in ANERcorp), where a place is meant: after a preposition or a place noun (في الطائف,
+ * محافظة الطائف), or with ب/ل on it (بالطائف).
+ */
+function listedPlaceInContext(text: string, tokens: readonly Token[], i: number, forms: readonly string[], model: TaggerModel): boolean {
+  const h = model.gaz.hand;
+  const stem = forms.find((f) => h.places.has(f));
+  if (stem === undefined) return false;
+  const c = model.gaz.lex.get(stem);
+  if (c && c[1] + c[3] + c[4] > c[2]) return false; // mostly another kind of name
+  // المدينة (the city, hundreds of times O) is a common noun first: only rarer words.
+  if (c && c[0] + c[1] + c[2] + c[3] + c[4] >= 30) return false;
+  // بالطائف: the preposition is on the word
+  const prefix = forms[0]!.slice(0, Math.max(0, forms[0]!.length - stem.length));
+  // (ب only: «للنيل من» is «to harm».)
+  if (prefix.includes('ب')) return true;
+  if (i === 0 || lineBreakBetween(text, tokens, i, i - 1)) return false;
+  const prev = foldWord(tokens[i - 1]!.text);
+  return [prev, ...cliticForms(prev)].some((f) => PLACE_PREPOSITIONS.has(f) || h.placeTriggers.has(f));
 }
 
 /** A one-word name that is a pronoun or a preposition with a pronoun (قال لي) is no name. */

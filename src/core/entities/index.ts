@@ -3,7 +3,7 @@
 
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
-import { applyDocument } from './document';
+import { applyDocument, withoutProclitics } from './document';
 import { FeatureBuffer, isInside, labelType, NUM_LABELS, scoreSentence } from './features';
 import { decodeModel, emissionLookup, prepareModel, tagScores, type TaggerModel } from './model';
 import { applyUserList, type UserList } from './userList';
@@ -110,7 +110,9 @@ export function tagText(text: string, model: TaggerModel): EntityDetection[] {
 export function findEntities(text: string, options: EntityOptions = {}): EntityDetection[] {
   const model = options.model ?? loadModel();
   let found = tagText(text, model);
-  if (options.document !== false) found = applyDocument(text, found, model);
+  // Spans never carry the proclitics of their first word (وبغداد → بغداد); the document rules do
+  // this themselves, before they name each mention's canonical form.
+  found = options.document !== false ? applyDocument(text, found, model) : withoutProclitics(found, model);
   if (options.userList) found = applyUserList(text, found, options.userList);
   return found;
 }
