@@ -393,6 +393,7 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
 
 interface ModuleInternals {
   _resolveFilename(request: string, parent: unknown, ...rest: unknown[]): string;
+  _load(request: string, parent: unknown, isMain: boolean): unknown;
 }
 
 /** Makes `require('vscode')` return the stub for the duration of fn; the original resolver is restored after. */
@@ -408,10 +409,18 @@ export function withStubbedVscode<T>(stub: Record<string, unknown>, fn: () => T)
     if (request === 'vscode') return fakePath;
     return original.call(this, request, parent, ...rest);
   };
+  // Node reuses the file a directory's `require('vscode')` resolved to before (another test's stand-in,
+  // still cached) without asking the resolver again: answer 'vscode' before that cache is consulted.
+  const originalLoad = internals._load;
+  internals._load = function (this: unknown, request: string, parent: unknown, isMain: boolean): unknown {
+    if (request === 'vscode') return stub;
+    return originalLoad.call(this, request, parent, isMain);
+  };
   try {
     return fn();
   } finally {
     internals._resolveFilename = original;
+    internals._load = originalLoad;
     delete require.cache[fakePath];
   }
 }

@@ -76,6 +76,8 @@ export function goldenLines(): string[] {
 }
 
 if (require.main === module) {
+  // Run as a script (`npm run golden`), not under mocha: the core needs Node's model reader here too.
+  (require('../../src/platform/node/install') as typeof import('../../src/platform/node/install')).installNodePlatform();
   const lines = goldenLines();
   fs.mkdirSync(path.dirname(GOLDEN_FILE), { recursive: true });
   fs.writeFileSync(GOLDEN_FILE, lines.join('\n') + '\n');

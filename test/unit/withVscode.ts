@@ -32,5 +32,8 @@ export function withVscode<T>(fake: string | object, load: () => T): T {
   } finally {
     M._resolveFilename = original;
     dropHostModules();
+    // Node remembers which file `require('vscode')` from src/host resolved to and reuses it while that
+    // file is still cached: a stand-in left in the cache would be handed to the next test's host modules.
+    if (typeof fake !== 'string') delete require.cache[fakePath];
   }
 }
