@@ -9,7 +9,7 @@ import { mergeSidecars, resolveConflicts } from '../core/sidecar/merge';
 import { parseSidecar, type SidecarError } from '../core/sidecar/parse';
 import { serializeSidecar } from '../core/sidecar/serialize';
 import { syncWithArticle } from '../core/sidecar/sync';
-import { SidecarLockedError, updateSidecarSync } from '../node/sidecarWrite';
+import { SidecarLockedError, updateSidecarSync } from '../platform/node/sidecarWrite';
 import { parseArgs, readArticle, readSidecarFile, sidecarSuffixFlag, UsageError } from './io';
 
 export const CHECK_HELP = `Usage: khabar check [options] FILE...

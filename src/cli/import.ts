@@ -12,7 +12,7 @@ import { parseW3c } from '../core/import/w3c';
 import type { SidecarData } from '../core/model';
 import { DEFAULT_SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/format';
 import { serializeSidecar } from '../core/sidecar/serialize';
-import { SidecarLockedError, lockSync, removeLeftovers, replaceFileSync } from '../node/sidecarWrite';
+import { SidecarLockedError, lockSync, removeLeftovers, replaceFileSync } from '../platform/node/sidecarWrite';
 import { exportPath, loadSidecarForExport } from './export';
 import { parseArgs, readArticle, SIDECAR_SUFFIX_HELP, sidecarSuffixFlag, UsageError } from './io';
 

@@ -1,4 +1,4 @@
-// Every writer of a sidecar through one write path (src/node/sidecarWrite.ts): the extension's store
+// Every writer of a sidecar through one write path (src/platform/node/sidecarWrite.ts): the extension's store
 // and `khabar check --fix` racing on one file (real CLI processes, a real store instance), symlinks
 // written through, leftovers of killed writers (lock, temporary copies) cleaned, a live writer's
 // lock respected.
@@ -15,7 +15,7 @@ import { emptySidecar } from '../../src/core/sidecar/format';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
 import { lockSidecar } from '../../src/host/store/workspaceLock';
-import { lockPathFor, lockSync, SidecarLockedError, tempPathFor, updateSidecarSync } from '../../src/node/sidecarWrite';
+import { lockPathFor, lockSync, SidecarLockedError, tempPathFor, updateSidecarSync } from '../../src/platform/node/sidecarWrite';
 import type * as Fake from '../fixtures/sidecar/fakeVscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
 

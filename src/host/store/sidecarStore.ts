@@ -15,7 +15,7 @@ import { serializeSidecar } from '../../core/sidecar/serialize';
 import { reanchorKeepingFields, syncWithArticle } from '../../core/sidecar/sync';
 import type { Document as YamlDocument } from 'yaml';
 import { readConfig } from '../config';
-import { copyMode, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../node/sidecarWrite';
+import { copyMode, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../platform/node/sidecarWrite';
 import { lockSidecar } from './workspaceLock';
 import type { AnnotationStore, ArticleState, RecordPatch } from '../storeApi';
 
@@ -415,7 +415,7 @@ export class SidecarStore implements AnnotationStore {
       this.saveFailed(e, err);
       return;
     }
-    // A local sidecar goes through the write path every writer shares (src/node/sidecarWrite.ts): its
+    // A local sidecar goes through the write path every writer shares (src/platform/node/sidecarWrite.ts): its
     // lock, leftovers of killed writers cleaned, and the temporary file beside the real file, so a
     // symlinked sidecar stays a symlink. Other file systems have only what workspace.fs offers.
     const local = e.sidecar.scheme === 'file';

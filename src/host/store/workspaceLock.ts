@@ -1,13 +1,13 @@
 // The sidecar lock for file systems reached only through VS Code's workspace.fs (virtual and remote
-// workspaces). Local sidecars use the write path every writer shares, src/node/sidecarWrite.ts, with
+// workspaces). Local sidecars use the write path every writer shares, src/platform/node/sidecarWrite.ts, with
 // the same lock file name and bounds; this is its counterpart where Node's fs cannot reach.
 
 import type * as vscode from 'vscode';
-import { LOCK_STALE_MS, LOCK_WAIT_MS, SidecarLockedError } from '../../node/sidecarWrite';
+import { LOCK_STALE_MS, LOCK_WAIT_MS, SidecarLockedError } from '../../platform/node/sidecarWrite';
 
 /**
  * For sidecars outside the local disk (virtual and remote file systems, reached only through
- * workspace.fs; local ones use src/node/sidecarWrite.ts): `<sidecar>.lock`, created only if absent.
+ * workspace.fs; local ones use src/platform/node/sidecarWrite.ts): `<sidecar>.lock`, created only if absent.
  * Resolves to its release. A lock held past `waitMs` fails the save (retried later, never written
  * without the lock); one older than LOCK_STALE_MS is a crashed window's and is removed.
  */

@@ -5,7 +5,7 @@
 // killed writer (its lock, its temporary copies) are recognised and cleaned up by the next writer.
 // Node only (fs, process, os): used by the host and the CLI, never by src/core.
 
-import { decodeSidecar } from '../core/sidecar/bytes';
+import { decodeSidecar } from '../../core/sidecar/bytes';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
