@@ -69,7 +69,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && controls / n > 0.1;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/** Offset of the first byte a strict UTF-8 decoder rejects, or -1 when there is none. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

@@ -2,6 +2,7 @@
 // extension share, so both refuse the same files (a sidecar is UTF-8; Windows-1256 or UTF-16 bytes
 // are never "repaired" into U+FFFD and written back).
 
+import { firstInvalidUtf8 } from '../decode';
 import type { SidecarError } from './parse';
 
 /** Far above any real article's annotations; stops a runaway or hostile file from freezing the editor. */
@@ -32,7 +33,8 @@ export function decodeSidecar(bytes: Uint8Array): SidecarBytesResult {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    const bad = firstInvalidUtf8(bytes);
+    const found = firstInvalidUtf8(bytes);
+    const bad = found < 0 ? bytes.length : found;
     let line = 1;
     let lineStart = 0;
     for (let i = 0; i < bad; i++) {
@@ -53,28 +55,4 @@ export function decodeSidecar(bytes: Uint8Array): SidecarBytesResult {
 
 function refuse(message: string, line: number, col: number): SidecarBytesResult {
   return { ok: false, kind: 'encoding', errors: [{ message, line, col }] };
-}
-
-/** Offset of the first byte a strict UTF-8 decoder rejects (the length when there is none). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let need: number;
-    if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    const second = bytes[i + 1]!;
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) {
-      return i;
-    }
-    i += need + 1;
-  }
-  return bytes.length;
 }
