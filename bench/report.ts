@@ -221,6 +221,55 @@ characters (1.00 is linear, 2.00 would be quadratic).
   stub API, so the editor's own cost is not included (the e2e suite measures it in a real editor).
 - **Peak RSS**: \`process.resourceUsage().maxRSS\` at the end of the run.
 
+## Speed levers: measured, kept and dropped
+
+Each lever is measured against the commit before it in one process (\`scripts/speed/abDetect.ts\`:
+both source trees bundled together, rounds alternating, CPU time, minimum round) and must leave
+the output byte for byte identical: the golden test passes unchanged and
+\`scripts/speed/compareBuilds.js\` finds 300 corpus articles identical. The machine was shared (load
+5–16 on 2 cores), so differences within about ±5% are noise.
+
+Kept:
+
+- **Context features of word classes from a small cache** (entity tagging, \`scoreSentence\`): the
+  features that combine only classes of neighbouring words (shape, lexicon and hand-list class,
+  phrase tag, trigger and its distance, quote distance) are keyed by small numbers and their rows
+  read from one open-addressing table of a few thousand rows, instead of hashing their strings
+  and probing the 46 MB emission table per token; the bigram and word-with-class hashes continue
+  from each word's cached hash state; phrase tags are codes. No strings are built per token.
+  \`detect()\` 1.08–1.11× on 988 corpus articles (minimum of 6 alternating rounds 1,326 → 1,197
+  ms, medians 1,505 → 1,387 ms); identical on 988 of 988.
+- **Emission table built straight into the layout tagging reads** (model load): the same slots and
+  f32 weights as before, without building the plain table first; its plain \`slots\` and \`weights\`
+  are built only when training or a test reads them. Model load 1.42–1.51× (median of 10
+  alternating loads in one process, about 108 → 74 ms of CPU under load). Still above the 50 ms
+  target: what is left is gunzip (~13 ms), the lexicon Map (~20 ms, an array of five counts per
+  word), filling the 46 MB cell array of the table, and the pair table.
+
+Dropped (measured, no gain):
+
+- **The document rules reading folded forms from the tagger's word cache** instead of folding
+  each token again (\`listedPeople\`, \`placesAfterTriggers\`, \`listedPlacesAndBodies\`,
+  \`propagate\`): \`applyDocument\` went from 1,250 to 1,367 ms in the profile, since a lookup in the
+  100,000-word Map costs more than \`foldWord\` and \`cliticForms\` on a short word.
+- **A new word's class-only features through the context cache** (13 of its 34 lookups: LexM1,
+  HandP2, Shape, Lex, LexShape, Article, …): a cold pass over 1,500 articles with fresh models
+  1.016×, noise. A new word's cost is its own string hashes and the word-specific probes.
+- **A \`Map\` per template for the context cache** (the first form of the kept lever): \`Map.get\` on
+  a number cost about what the hash and probe it replaced did (1.01×); replaced by one
+  open-addressing \`Int32Array\` table.
+
+Not changed: **\`findArticleDate\`** (\`src/core/figures\`) is 5% of \`detect()\` on a cold pass over
+the corpus (370 of 7,194 ms): a second \`Scanner\` run over the first 600 characters. The one
+identical shortcut considered (skip heads without digits) is unsafe, since the year rules accept a
+year in words (\`!ph.digits\`), so it is left to the figures code (scan the head once and reuse it).
+
+Where the time goes now (CPU profile of one cold pass of \`detect()\` over the whole corpus, 7.2 s):
+\`scoreSentence\` 3.4 s (self 1.3 s: summing the five cached role rows per token and the
+string-keyed word-cache lookup, both memory-bound), new words 1.1 s (\`analyseWord\` 0.4 s,
+\`scoreWord\` 0.7 s: 34 probes of the emission table each), document rules 1.5 s, pair scores and
+Viterbi 0.75 s, figures 0.7 s (\`findArticleDate\` 0.37 s), claims 0.5 s, garbage collection 0.7 s.
+
 ## Reproduce
 
 \`\`\`sh

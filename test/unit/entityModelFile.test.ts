@@ -3,7 +3,8 @@
 import * as assert from 'assert';
 import { gunzipSync, gzipSync } from 'zlib';
 import { loadModel } from '../../src/core/entities/index';
-import { decodeModel, encodeModel, MODEL_FORMAT } from '../../src/core/entities/model';
+import { NUM_LABELS } from '../../src/core/entities/features';
+import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/model';
 import { defaultModelPath, modelFileBytes, readModelBytes } from '../../src/platform/node/model';
 
 describe('entity model file', () => {
@@ -26,6 +27,47 @@ describe('entity model file', () => {
   it('the Node layer writes the file gzipped and reads it back', () => {
     assert.deepStrictEqual(gunzipSync(modelFileBytes(again)), bytes);
     assert.deepStrictEqual([...decodeModel(readModelBytes(defaultModelPath())).gaz.lex].length, shipped.gaz.lex.size);
+  });
+
+  it('tags from an emission table built straight from the file: every row and only those, the same bits as the plain table', () => {
+    const fresh = decodeModel(bytes);
+    const lookup = emissionLookup(fresh); // built at load, before the plain table is first read
+    const { slots, weights, mask } = fresh.emit;
+    const present = new Set<number>();
+    const row = new Float64Array(NUM_LABELS);
+    for (let s = 0; s <= mask; s++) {
+      const r = slots[2 * s + 1]!;
+      if (r === 0) continue;
+      const h = slots[2 * s]!;
+      present.add(h);
+      row.fill(0);
+      lookup.add(h, row, 0);
+      for (let y = 0; y < NUM_LABELS; y++) {
+        if (row[y] !== weights[(r - 1) * NUM_LABELS + y]) assert.fail(`hash ${h}, label ${y}: ${row[y]} ≠ ${weights[(r - 1) * NUM_LABELS + y]}`);
+      }
+    }
+    assert.strictEqual(present.size, fresh.emit.size);
+    // Absent hashes add nothing; a plain table rebuilt from the rows has the same slots.
+    let absent = 0;
+    for (let h = 1; absent < 2000; h += 7919) {
+      if (present.has(h >>> 0)) continue;
+      row.fill(0);
+      lookup.add(h >>> 0, row, 0);
+      assert.ok(row.every((v) => v === 0), `absent hash ${h} found a row`);
+      absent++;
+    }
+    const hashes = new Uint32Array(fresh.emit.size);
+    const rows = new Float32Array(fresh.emit.size * NUM_LABELS);
+    let k = 0;
+    for (let s = 0; s <= mask; s++) {
+      const r = slots[2 * s + 1]!;
+      if (r === 0) continue;
+      hashes[r - 1] = slots[2 * s]!;
+      rows.set(weights.subarray((r - 1) * NUM_LABELS, r * NUM_LABELS), (r - 1) * NUM_LABELS);
+      k++;
+    }
+    assert.strictEqual(k, fresh.emit.size);
+    assert.deepStrictEqual(buildTable(hashes, rows, NUM_LABELS).slots, slots);
   });
 
   it('encodes deterministically', () => {

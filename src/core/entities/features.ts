@@ -659,6 +659,30 @@ export interface RowLookup {
 }
 
 /**
+ * The small class strings features combine (shapes, lexicon and hand classes, articles) as small
+ * numbers, so that a feature made only of such classes is keyed by a number and its row found in
+ * a small cache, instead of hashing its strings and probing the model's big table per token.
+ */
+const classIds = new Map<string, number>();
+const classNames: string[] = [];
+const CLASS_BITS = 10;
+
+function classId(s: string): number {
+  let id = classIds.get(s);
+  if (id === undefined) {
+    id = classNames.length;
+    // Classes come from short fixed lists (about a hundred in all); keys pack three in 30 bits.
+    if (id >= 1 << CLASS_BITS) throw new Error(`more than ${1 << CLASS_BITS} feature classes`);
+    classIds.set(s, id);
+    classNames.push(s);
+  }
+  return id;
+}
+
+/** Trigger letters: code 1 … 4 in a word's trigL / trigR; the feature string is the letter and a distance. */
+const TRIGGER_LETTERS = 'TLHV';
+
+/**
  * A word's share of the emission scores, the same wherever it occurs: the summed rows of its own
  * features, and of the features that read it as the token one or two places to the left or right
  * of another (NormM1, HandP2, …). Tagging then adds only the few features that combine words.
@@ -675,6 +699,30 @@ interface WordScores {
   /** The training-data and hand-list phrases the word may open (null: none). */
   phrases: PhraseStarts | null;
   handPhrases: PhraseStarts | null;
+  shapeId: number;
+  lexId: number;
+  handId: number;
+  articleId: number;
+  /** As a left trigger (T, L, H, V, with or without the clitic mark): 1 … 4 in TRIGGER_LETTERS, else 0. */
+  trigL: number;
+  /** As a right trigger (T, L, H only), else 0. */
+  trigR: number;
+  /** A speech verb (V or Vc). */
+  speech: boolean;
+  /** The hash states after this word's folded form: as the left word of BigramL, the first of BigramR, … */
+  bigL: number;
+  bigR: number;
+  normM1: number;
+  normP1: number;
+  /** As the token before: a nationality adjective (ال…ي, five letters or more). */
+  nisbaM1: boolean;
+  comma: boolean;
+  /** Starts with و and has four letters or more. */
+  waw: boolean;
+  /** 0: not a quotation mark; 1: "; 2: « or “; 3: » or ”. */
+  quote: number;
+  /** The token itself reads as a nisba with the article (NisbaSelf). */
+  nisbaSelf: boolean;
 }
 
 const ROLE_OWN = 0;
@@ -683,10 +731,41 @@ const ROLE_P1 = 2 * NUM_LABELS;
 const ROLE_M2 = 3 * NUM_LABELS;
 const ROLE_P2 = 4 * NUM_LABELS;
 
+/**
+ * Rows of the features that combine only small classes, per template and packed class key: the
+ * row's offset in `pool`, or -1 when the model has no (or an all-zero) row for it. A row copied
+ * from the f32 weights into doubles and added gives the very sum a table lookup gives.
+ */
+interface ContextRows {
+  /** Open addressing: per slot [template + 1, key] (template 0 = empty), and the row's offset. */
+  keys: Int32Array;
+  rows: Int32Array;
+  pool: Float64Array;
+  used: number;
+  entries: number;
+  /** PairArticle hashes by (article, hand of the token before). */
+  pairArticle: Map<number, number>;
+}
+
+/** Slots of the context cache; it starts over when half full. */
+const CONTEXT_SLOTS = 1 << 17;
+const CONTEXT_MASK = CONTEXT_SLOTS - 1;
+
+function newContextRows(): ContextRows {
+  return { keys: new Int32Array(2 * CONTEXT_SLOTS), rows: new Int32Array(CONTEXT_SLOTS), pool: new Float64Array(1024 * NUM_LABELS), used: 0, entries: 0, pairArticle: new Map() };
+}
+
+function contextSlot(tpl: number, key: number): number {
+  let h = Math.imul(key, 0x9e3779b1) ^ Math.imul(tpl + 1, 0x85ebca6b);
+  h ^= h >>> 15;
+  return h & CONTEXT_MASK;
+}
+
 interface ScoreCache {
   words: Map<string, WordScores>;
   bos: WordScores;
   eos: WordScores;
+  ctx: ContextRows;
 }
 
 const scoreCaches = new WeakMap<RowLookup, WeakMap<Gazetteer, ScoreCache>>();
@@ -723,11 +802,54 @@ function scoreCache(lookup: RowLookup, gaz: Gazetteer): ScoreCache {
       const rows = new Float64Array(5 * NUM_LABELS);
       const w = boundaryInfo(t);
       roleRows(w, lookup, rows);
-      return { raw: t.raw, w, rows, foreign: false, phrases: null, handPhrases: null };
+      return wordScores(t.raw, w, rows, false, null, null);
     };
-    perGaz.set(gaz, (c = { words: new Map(), bos: boundary(BOS), eos: boundary(EOS) }));
+    const ctx: ContextRows = c?.ctx ?? newContextRows();
+    perGaz.set(gaz, (c = { words: new Map(), bos: boundary(BOS), eos: boundary(EOS), ctx }));
   }
   return c;
+}
+
+function triggerCode(h: string, right: boolean): number {
+  if (right ? !isRightTrigger(h) : !isTrigger(h)) return 0;
+  return TRIGGER_LETTERS.indexOf(h[0]!) + 1;
+}
+
+function wordScores(
+  raw: string,
+  w: WordInfo,
+  rows: Float64Array,
+  foreign: boolean,
+  phrases: PhraseStarts | null,
+  handPhrases: PhraseStarts | null,
+): WordScores {
+  const n = w.norm;
+  const c = w.core;
+  const q = n === '"' ? 1 : n === '«' || n === '“' ? 2 : n === '»' || n === '”' ? 3 : 0;
+  return {
+    raw,
+    w,
+    rows,
+    foreign,
+    phrases,
+    handPhrases,
+    shapeId: classId(w.shape),
+    lexId: classId(w.lex),
+    handId: classId(w.hand),
+    articleId: classId(w.article),
+    trigL: triggerCode(w.hand, false),
+    trigR: triggerCode(w.hand, true),
+    speech: w.hand === 'V' || w.hand === 'Vc',
+    bigL: mixStr(seed(T.BigramL), n),
+    bigR: mixStr(seed(T.BigramR), n),
+    normM1: mixStr(seed(T.NormM1Lex), n),
+    normP1: mixStr(seed(T.NormP1Lex), n),
+    nisbaM1: n.length >= 5 && n.startsWith('ال') && n.charCodeAt(n.length - 1) === 0x064a,
+    comma: n === '،' || n === ',',
+    waw: n.charCodeAt(0) === 0x0648 && n.length >= 4,
+    quote: q,
+    nisbaSelf: c.length >= 4 && w.article === 'a' && c.charCodeAt(c.length - 1) === 0x064a,
+  };
 }
 
 function scoreWord(raw: string, w: WordInfo, lookup: RowLookup, gaz: Gazetteer): WordScores {
@@ -760,11 +882,67 @@ function scoreWord(raw: string, w: WordInfo, lookup: RowLookup, gaz: Gazetteer):
   if (foreign) lookup.add(hash2(T.Foreign, w.lex, w.shape), rows, ROLE_OWN);
   if (c.length >= 4) lookup.add(hash3(T.Vowels, vowelBucket(c), w.shape, w.lex), rows, ROLE_OWN);
   roleRows(w, lookup, rows);
-  return { raw, w, rows, foreign, phrases: phraseStarts(w, gaz.phrases), handPhrases: phraseStarts(w, gaz.handPhrases) };
+  return wordScores(raw, w, rows, foreign, phraseStarts(w, gaz.phrases), phraseStarts(w, gaz.handPhrases));
+}
+
+/** Adds the cached row of (tpl, key) to scores; false when the key is not cached yet. */
+function addCached(ctx: ContextRows, tpl: number, key: number, scores: Float64Array, base: number): boolean {
+  const keys = ctx.keys;
+  const t1 = tpl + 1;
+  let slot = contextSlot(tpl, key);
+  for (;;) {
+    const g = keys[2 * slot]!;
+    if (g === 0) return false;
+    if (g === t1 && keys[2 * slot + 1] === key) break;
+    slot = (slot + 1) & CONTEXT_MASK;
+  }
+  const at = ctx.rows[slot]!;
+  if (at >= 0) {
+    const p = ctx.pool;
+    for (let y = 0; y < NUM_LABELS; y++) scores[base + y] += p[at + y]!;
+  }
+  return true;
+}
+
+const rowTmp = new Float64Array(NUM_LABELS);
+
+/** Looks feature hash `h` up once, caches its row under (tpl, key), and adds it to scores. */
+function addFresh(ctx: ContextRows, lookup: RowLookup, tpl: number, key: number, h: number, scores: Float64Array, base: number): void {
+  if (ctx.entries >= CONTEXT_SLOTS >> 1) {
+    ctx.keys.fill(0);
+    ctx.used = 0;
+    ctx.entries = 0;
+  }
+  rowTmp.fill(0);
+  lookup.add(h, rowTmp, 0);
+  let at = -1;
+  for (let y = 0; y < NUM_LABELS; y++) {
+    if (rowTmp[y] !== 0) {
+      if (ctx.used + NUM_LABELS > ctx.pool.length) {
+        const p = new Float64Array(ctx.pool.length * 2);
+        p.set(ctx.pool);
+        ctx.pool = p;
+      }
+      at = ctx.used;
+      ctx.pool.set(rowTmp, at);
+      ctx.used += NUM_LABELS;
+      break;
+    }
+  }
+  let slot = contextSlot(tpl, key);
+  while (ctx.keys[2 * slot] !== 0) slot = (slot + 1) & CONTEXT_MASK;
+  ctx.keys[2 * slot] = tpl + 1;
+  ctx.keys[2 * slot + 1] = key;
+  ctx.rows[slot] = at;
+  ctx.entries++;
+  if (at >= 0) for (let y = 0; y < NUM_LABELS; y++) scores[base + y] += rowTmp[y]!;
 }
 
 const PAD = 2;
 let sentWords: WordScores[] = [];
+let phraseBuf = new Uint8Array(256);
+let handPhraseBuf = new Uint8Array(256);
+const PAIR_BIAS = hash1(T.PairBias, '');
 
 function isTrigger(h: string): boolean {
   return h === 'T' || h === 'Tc' || h === 'L' || h === 'Lc' || h === 'H' || h === 'Hc' || h === 'V' || h === 'Vc';
@@ -773,15 +951,67 @@ function isRightTrigger(h: string): boolean {
   return h === 'T' || h === 'Tc' || h === 'H' || h === 'Hc' || h === 'L' || h === 'Lc';
 }
 
+/** A phrase code (phraseCodes) as the tag string extractFeatures uses: '', B-PER, I-PER, … */
+function phraseName(code: number): string {
+  return code === 0 ? '' : LABELS[code]!;
+}
+
+/**
+ * phraseTags over the sentence in `ws` (words at PAD … PAD + n - 1), as label codes into `out`:
+ * 0 none, B-X = 2t - 1, I-X = 2t (the numbering of LABELS). The same greedy longest match.
+ */
+function phraseCodes(ws: readonly WordScores[], n: number, hand: boolean, out: Uint8Array): void {
+  out.fill(0, 0, n + 1);
+  let i = 0;
+  while (i < n) {
+    const s = ws[i + PAD]!;
+    const st = hand ? s.handPhrases : s.phrases;
+    let best: PhraseEntry | undefined;
+    if (st) {
+      best = longestAtWords(ws, n, i, st.own, undefined);
+      if (!best) for (const list of st.forms) best = longestAtWords(ws, n, i, list, best);
+    }
+    if (best) {
+      out[i] = 2 * best.type - 1;
+      for (let k = 1; k <= best.rest.length; k++) out[i + k] = 2 * best.type;
+      i += best.rest.length + 1;
+    } else {
+      i++;
+    }
+  }
+}
+
+/** longestAt over the sentence in `ws`. */
+function longestAtWords(ws: readonly WordScores[], n: number, i: number, list: PhraseEntry[] | undefined, best: PhraseEntry | undefined): PhraseEntry | undefined {
+  if (!list) return best;
+  for (const e of list) {
+    if (best && e.rest.length <= best.rest.length) continue;
+    if (i + e.rest.length >= n) continue;
+    let ok = true;
+    for (let k = 0; k < e.rest.length; k++) {
+      if (ws[i + PAD + 1 + k]!.w.norm !== e.rest[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) best = e;
+  }
+  return best;
+}
+
+const B = CLASS_BITS;
+
 /**
  * The emission scores of one sentence (n × NUM_LABELS into `scores`, which must hold them; zeroed
  * here) and its pair features into `pairs` (reset first): exactly what extractFeatures followed
- * by summing every token's rows gives, with each distinct word's features looked up once.
+ * by summing every token's rows gives, with each distinct word's features looked up once and the
+ * features that combine only classes of neighbouring words read from a small cache by number.
  */
 export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: RowLookup, scores: Float64Array, pairs: FeatureBuffer): void {
   pairs.reset();
   const n = raws.length;
   const cache = scoreCache(lookup, gaz);
+  const ctx = cache.ctx;
   const hands = handMap(gaz.hand);
   const infos = wordCache(gaz);
   if (sentWords.length < n + 2 * PAD) sentWords = new Array(2 * (n + 2 * PAD));
@@ -798,91 +1028,129 @@ export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: R
     }
     ws[i + PAD] = s;
   }
-  const sent = ws.slice(PAD, PAD + n);
-  const view = sent.map((s) => s.w);
-  const phrase = phraseTags(view, gaz.phrases, sent.map((s) => s.phrases));
-  const handPhrase = phraseTags(view, gaz.handPhrases, sent.map((s) => s.handPhrases));
-  const phraseAt = (i: number): string => (i < 0 || i >= n ? '' : (phrase[i] ?? ''));
+  if (phraseBuf.length < n + 1) {
+    phraseBuf = new Uint8Array(2 * (n + 1));
+    handPhraseBuf = new Uint8Array(2 * (n + 1));
+  }
+  const phrase = phraseBuf;
+  const handPhrase = handPhraseBuf;
+  phraseCodes(ws, n, false, phrase);
+  phraseCodes(ws, n, true, handPhrase);
   scores.fill(0, 0, n * NUM_LABELS);
   let quoteOpen = -1;
   for (let i = 0; i < n; i++) {
     const base = i * NUM_LABELS;
     const ts = ws[i + PAD]!;
+    const ms = ws[i + PAD - 1]!;
+    const ps = ws[i + PAD + 1]!;
+    const m2s = ws[i + PAD - 2]!;
     const t = ts.w;
-    const m1 = ws[i + PAD - 1]!.w;
-    const p1 = ws[i + PAD + 1]!.w;
-    const m2 = ws[i + PAD - 2]!.w;
+    const m1 = ms.w;
+    const p1 = ps.w;
+    const m2 = m2s.w;
     const rows = ts.rows;
-    const r1 = ws[i + PAD - 1]!.rows;
-    const r2 = ws[i + PAD + 1]!.rows;
-    const r3 = ws[i + PAD - 2]!.rows;
+    const r1 = ms.rows;
+    const r2 = ps.rows;
+    const r3 = m2s.rows;
     const r4 = ws[i + PAD + 2]!.rows;
     for (let y = 0; y < NUM_LABELS; y++) {
       scores[base + y] = rows[ROLE_OWN + y]! + r1[ROLE_M1 + y]! + r2[ROLE_P1 + y]! + r3[ROLE_M2 + y]! + r4[ROLE_P2 + y]!;
     }
-    lookup.add(hash2(T.BigramL, m1.norm, t.norm), scores, base);
-    lookup.add(hash2(T.BigramR, t.norm, p1.norm), scores, base);
-    lookup.add(hash3(T.ShapeCtx, m1.shape, t.shape, p1.shape), scores, base);
-    lookup.add(hash3(T.LexCtx, m1.lex, t.lex, p1.lex), scores, base);
-    lookup.add(hash3(T.HandCtx, m1.hand, t.hand, p1.hand), scores, base);
-    lookup.add(hash2(T.LexHandM1, t.lex, m1.hand), scores, base);
-    const ph = phraseAt(i);
-    if (ph) lookup.add(hash1(T.Phrase, ph), scores, base);
-    const hp = handPhrase[i];
-    if (hp) lookup.add(hash1(T.HandPhrase, hp), scores, base);
-    lookup.add(hash2(T.PhraseM1, phraseAt(i - 1), ph), scores, base);
-    lookup.add(hash2(T.PhraseP1, ph, phraseAt(i + 1)), scores, base);
-    if (i === 0) lookup.add(hash1(T.First, ''), scores, base);
-    let trig = '';
-    for (let k = 1; k <= 3 && !trig; k++) {
-      const h = i - k < 0 ? BOS.hand : ws[i + PAD - k]!.w.hand;
-      if (isTrigger(h)) trig = h[0]! + k;
+    const tLex = ts.lexId;
+    lookup.add(mixStr(ms.bigL, t.norm) >>> 0, scores, base);
+    lookup.add(mixStr(ts.bigR, p1.norm) >>> 0, scores, base);
+    let k = (ms.shapeId << (2 * B)) | (ts.shapeId << B) | ps.shapeId;
+    if (!addCached(ctx, T.ShapeCtx, k, scores, base)) addFresh(ctx, lookup, T.ShapeCtx, k, hash3(T.ShapeCtx, m1.shape, t.shape, p1.shape), scores, base);
+    k = (ms.lexId << (2 * B)) | (tLex << B) | ps.lexId;
+    if (!addCached(ctx, T.LexCtx, k, scores, base)) addFresh(ctx, lookup, T.LexCtx, k, hash3(T.LexCtx, m1.lex, t.lex, p1.lex), scores, base);
+    k = (ms.handId << (2 * B)) | (ts.handId << B) | ps.handId;
+    if (!addCached(ctx, T.HandCtx, k, scores, base)) addFresh(ctx, lookup, T.HandCtx, k, hash3(T.HandCtx, m1.hand, t.hand, p1.hand), scores, base);
+    k = (tLex << B) | ms.handId;
+    if (!addCached(ctx, T.LexHandM1, k, scores, base)) addFresh(ctx, lookup, T.LexHandM1, k, hash2(T.LexHandM1, t.lex, m1.hand), scores, base);
+    const ph = phrase[i]!;
+    if (ph !== 0 && !addCached(ctx, T.Phrase, ph, scores, base)) addFresh(ctx, lookup, T.Phrase, ph, hash1(T.Phrase, phraseName(ph)), scores, base);
+    const hp = handPhrase[i]!;
+    if (hp !== 0 && !addCached(ctx, T.HandPhrase, hp, scores, base)) addFresh(ctx, lookup, T.HandPhrase, hp, hash1(T.HandPhrase, phraseName(hp)), scores, base);
+    const phm = i > 0 ? phrase[i - 1]! : 0;
+    k = (phm << 4) | ph;
+    if (!addCached(ctx, T.PhraseM1, k, scores, base)) addFresh(ctx, lookup, T.PhraseM1, k, hash2(T.PhraseM1, phraseName(phm), phraseName(ph)), scores, base);
+    const php = phrase[i + 1]!; // phraseCodes leaves out[n] = 0
+    k = (ph << 4) | php;
+    if (!addCached(ctx, T.PhraseP1, k, scores, base)) addFresh(ctx, lookup, T.PhraseP1, k, hash2(T.PhraseP1, phraseName(ph), phraseName(php)), scores, base);
+    if (i === 0 && !addCached(ctx, T.First, 0, scores, base)) addFresh(ctx, lookup, T.First, 0, hash1(T.First, ''), scores, base);
+    // A title or place noun up to three tokens left (the first found), as letter × 4 + distance.
+    let trig = 0;
+    for (let d = 1; d <= 3 && i - d >= 0; d++) {
+      const c = ws[i + PAD - d]!.trigL;
+      if (c !== 0) {
+        trig = c * 4 + d;
+        break;
+      }
     }
-    lookup.add(hash1(T.TriggerLeft, trig), scores, base);
-    let sp = '';
-    for (let k = 1; k <= 3 && !sp; k++) {
-      const h = i + k >= n ? EOS.hand : ws[i + PAD + k]!.w.hand;
-      if (h === 'V' || h === 'Vc') sp = 'V' + k;
+    if (!addCached(ctx, T.TriggerLeft, trig, scores, base)) {
+      addFresh(ctx, lookup, T.TriggerLeft, trig, hash1(T.TriggerLeft, trig === 0 ? '' : TRIGGER_LETTERS[(trig >> 2) - 1]! + (trig & 3)), scores, base);
     }
-    lookup.add(hash1(T.SpeechRight, sp), scores, base);
-    let right = '';
-    for (let k = 1; k <= 3 && !right; k++) {
-      const h = i + k >= n ? EOS.hand : ws[i + PAD + k]!.w.hand;
-      if (isRightTrigger(h)) right = h[0]! + k;
+    let sp = 0;
+    for (let d = 1; d <= 3 && i + d < n; d++) {
+      if (ws[i + PAD + d]!.speech) {
+        sp = d;
+        break;
+      }
     }
-    lookup.add(hash2(T.TriggerRight, right, t.lex), scores, base);
-    lookup.add(hash2(T.LexHandP1, t.lex, p1.hand), scores, base);
-    lookup.add(hash2(T.NormM1Lex, m1.norm, t.lex), scores, base);
-    lookup.add(hash2(T.NormP1Lex, p1.norm, t.lex), scores, base);
-    const m1n = m1.norm;
-    if (m1n.length >= 5 && m1n.startsWith('ال') && m1n.charCodeAt(m1n.length - 1) === 0x064a) {
-      lookup.add(hash2(T.NisbaM1, t.lex, t.hand), scores, base);
+    if (!addCached(ctx, T.SpeechRight, sp, scores, base)) addFresh(ctx, lookup, T.SpeechRight, sp, hash1(T.SpeechRight, sp === 0 ? '' : 'V' + sp), scores, base);
+    let right = 0;
+    for (let d = 1; d <= 3 && i + d < n; d++) {
+      const c = ws[i + PAD + d]!.trigR;
+      if (c !== 0) {
+        right = c * 4 + d;
+        break;
+      }
     }
-    if (m1.norm === '،' || m1.norm === ',') {
-      const waw = t.norm.charCodeAt(0) === 0x0648 && t.norm.length >= 4 ? 'w' : '-';
-      lookup.add(hash3(T.ListComma, m2.lex, m2.hand, waw), scores, base);
-      lookup.add(hash3(T.ListCommaLex, m2.lex, t.lex, waw), scores, base);
-    } else if (t.norm.charCodeAt(0) === 0x0648 && t.norm.length >= 4) {
-      lookup.add(hash3(T.WawAfter, m1.lex, m1.hand, t.lex), scores, base);
+    k = (right << B) | tLex;
+    if (!addCached(ctx, T.TriggerRight, k, scores, base)) {
+      addFresh(ctx, lookup, T.TriggerRight, k, hash2(T.TriggerRight, right === 0 ? '' : TRIGGER_LETTERS[(right >> 2) - 1]! + (right & 3), t.lex), scores, base);
     }
-    const q = t.norm;
-    if (q === '"' || q === '«' || q === '»' || q === '“' || q === '”') {
-      quoteOpen = q === '»' || q === '”' || (q === '"' && quoteOpen >= 0) ? -1 : i;
+    k = (tLex << B) | ps.handId;
+    if (!addCached(ctx, T.LexHandP1, k, scores, base)) addFresh(ctx, lookup, T.LexHandP1, k, hash2(T.LexHandP1, t.lex, p1.hand), scores, base);
+    lookup.add(mixStr(ms.normM1, t.lex) >>> 0, scores, base);
+    lookup.add(mixStr(ps.normP1, t.lex) >>> 0, scores, base);
+    if (ms.nisbaM1) {
+      k = (tLex << B) | ts.handId;
+      if (!addCached(ctx, T.NisbaM1, k, scores, base)) addFresh(ctx, lookup, T.NisbaM1, k, hash2(T.NisbaM1, t.lex, t.hand), scores, base);
+    }
+    if (ms.comma) {
+      const waw = ts.waw ? 1 : 0;
+      k = (((m2s.lexId << B) | m2s.handId) << 1) | waw;
+      if (!addCached(ctx, T.ListComma, k, scores, base)) addFresh(ctx, lookup, T.ListComma, k, hash3(T.ListComma, m2.lex, m2.hand, waw ? 'w' : '-'), scores, base);
+      k = (((m2s.lexId << B) | tLex) << 1) | waw;
+      if (!addCached(ctx, T.ListCommaLex, k, scores, base)) addFresh(ctx, lookup, T.ListCommaLex, k, hash3(T.ListCommaLex, m2.lex, t.lex, waw ? 'w' : '-'), scores, base);
+    } else if (ts.waw) {
+      k = (ms.lexId << (2 * B)) | (ms.handId << B) | tLex;
+      if (!addCached(ctx, T.WawAfter, k, scores, base)) addFresh(ctx, lookup, T.WawAfter, k, hash3(T.WawAfter, m1.lex, m1.hand, t.lex), scores, base);
+    }
+    const q = ts.quote;
+    if (q !== 0) {
+      quoteOpen = q === 3 || (q === 1 && quoteOpen >= 0) ? -1 : i;
     } else if (quoteOpen >= 0 && i - quoteOpen <= 6) {
       const d = i - quoteOpen;
-      lookup.add(hash2(T.InQuote, d === 1 ? '1' : d === 2 ? '2' : 'n', t.lex), scores, base);
+      const bucket = d === 1 ? 0 : d === 2 ? 1 : 2;
+      k = (bucket << B) | tLex;
+      if (!addCached(ctx, T.InQuote, k, scores, base)) addFresh(ctx, lookup, T.InQuote, k, hash2(T.InQuote, bucket === 0 ? '1' : bucket === 1 ? '2' : 'n', t.lex), scores, base);
     }
-    const c = t.core;
-    if (c.length >= 4 && t.article === 'a' && c.charCodeAt(c.length - 1) === 0x064a) {
-      lookup.add(hash3(T.NisbaSelf, m1.hand, m1.lex, p1.hand), scores, base);
+    if (ts.nisbaSelf) {
+      k = (ms.handId << (2 * B)) | (ms.lexId << B) | ps.handId;
+      if (!addCached(ctx, T.NisbaSelf, k, scores, base)) addFresh(ctx, lookup, T.NisbaSelf, k, hash3(T.NisbaSelf, m1.hand, m1.lex, p1.hand), scores, base);
     }
+    pairs.push(PAIR_BIAS);
     const own = t.own;
-    pairs.push(hash1(T.PairBias, ''));
     pairs.push(own[Own.PairLex]!);
     pairs.push(own[Own.PairHand]!);
     pairs.push(own[Own.PairLexHand]!);
     pairs.push(own[Own.PairShape]!);
-    pairs.push(hash2(T.PairArticle, t.article, m1.hand));
+    k = (ts.articleId << B) | ms.handId;
+    let pa = ctx.pairArticle.get(k);
+    if (pa === undefined) ctx.pairArticle.set(k, (pa = hash2(T.PairArticle, t.article, m1.hand)));
+    pairs.push(pa);
     pairs.endToken();
   }
 }

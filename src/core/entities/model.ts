@@ -394,6 +394,48 @@ function loadTable(hashes: Uint32Array, q: Int16Array, scale: number, width: num
   return buildTable(hashes, weights, width);
 }
 
+/**
+ * The emission table as tagging reads it, built straight from the file's hashes and 16-bit
+ * weights: the same slots (same insertion order and probes as buildTable) and the same f32
+ * weights as fastTable(loadTable(…)), without building the plain table first. Its `slots` and
+ * `weights`, which only training, pruning and the tests read, are built when first read.
+ */
+function loadFastTable(hashes: Uint32Array, q: Int16Array, scale: number, width: number): WeightTable {
+  let size = 1;
+  while (size < hashes.length * 2) size <<= 1;
+  const mask = size - 1;
+  const stride = width + 2;
+  const buffer = new ArrayBuffer(size * stride * 4);
+  const cells = new Uint32Array(buffer);
+  const weights = new Float32Array(buffer);
+  const tags = new Uint8Array(size);
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r]!;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (tags[slot] !== 0) slot = (slot + 1) & mask;
+    tags[slot] = tagOf(h);
+    const at = slot * stride;
+    cells[at] = h;
+    cells[at + 1] = 1;
+    const from = r * width;
+    for (let y = 0; y < width; y++) weights[at + 2 + y] = q[from + y]! * scale;
+  }
+  let plain: WeightTable | undefined;
+  const table: WeightTable = {
+    get slots(): Uint32Array {
+      return (plain ??= loadTable(hashes, q, scale, width)).slots;
+    },
+    get weights(): Float32Array {
+      return (plain ??= loadTable(hashes, q, scale, width)).weights;
+    },
+    mask,
+    width,
+    size: hashes.length,
+  };
+  fastTables.set(table, { tags, cells, weights, mask, stride, width });
+  return table;
+}
+
 const align4 = (n: number): number => (n + 3) & ~3;
 
 /** The model file's bytes before gzip (src/platform/node/model.ts writeModelFile gzips them). */
@@ -470,7 +512,7 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
     addPhrase(gaz.phrases, line.slice(tab + 1).split(' '), Number(line.slice(0, tab)));
   }
   return {
-    emit: loadTable(emitHashes, emitQ, header.emit.scale, NUM_LABELS),
+    emit: loadFastTable(emitHashes, emitQ, header.emit.scale, NUM_LABELS),
     pair: loadTable(pairHashes, pairQ, header.pair.scale, PAIR_WIDTH),
     trans: new Float32Array(header.trans),
     gaz,

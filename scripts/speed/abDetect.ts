@@ -1,0 +1,73 @@
+// detect() of two source trees in ONE process over the same corpus articles, rounds alternating,
+// so the machine's load hits both alike: checks the output is identical and prints the CPU-time
+// ratio (the minimum round of each), and the model load of each. The old tree is any checkout of
+// the repository (e.g. `git archive <commit> | tar -x -C /tmp/old`), reached through an alias:
+//
+//   npx esbuild scripts/speed/abDetect.ts --bundle --platform=node --alias:khabar-old=/tmp/old/src \
+//     --outfile=/tmp/abDetect.js && nice -n 10 node /tmp/abDetect.js [articles=300] [rounds=3] [corpus]
+import * as fs from 'fs';
+import * as path from 'path';
+import { detect as detectNew } from '../../src/core/detect';
+import { decodeModel, prepareModel } from '../../src/core/entities/model';
+import { readModelBytes } from '../../src/platform/node/model';
+// @ts-ignore -- resolved by esbuild's --alias to the old tree
+import { detect as detectOld } from 'khabar-old/core/detect';
+// @ts-ignore -- resolved by esbuild's --alias to the old tree (a tree from before src/platform/node
+// takes the path; a later one takes nothing and needs its platform installed: adapt this line)
+import { loadModel as loadOld } from 'khabar-old/core/entities/index';
+
+/** The new tree's model, read by the Node layer and decoded as loadModel() does. */
+const loadNew = (file: string): ReturnType<typeof prepareModel> => prepareModel(decodeModel(readModelBytes(file)));
+
+const N = Number(process.argv[2] ?? 300);
+const rounds = Number(process.argv[3] ?? 3);
+const corpus = process.argv[4] ?? path.resolve(process.cwd(), '..', 'shared', 'corpus', 'saudinewsnet-3000.jsonl');
+const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim());
+const step = Math.max(1, Math.floor(lines.length / N));
+const texts: string[] = [];
+for (let i = 0; i < lines.length && texts.length < N; i += step) {
+  const o = JSON.parse(lines[i]!);
+  const t = o.content ?? o.text;
+  if (typeof t === 'string' && t.trim()) texts.push(t);
+}
+const chars = texts.reduce((a, t) => a + t.length, 0);
+const modelPath = path.resolve(process.cwd(), 'models', 'ner.model.gz');
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+let t0 = cpu();
+const modelNew = loadNew(modelPath);
+const loadNewMs = cpu() - t0;
+t0 = cpu();
+const modelOld = loadOld(modelPath);
+const loadOldMs = cpu() - t0;
+let same = 0;
+for (const t of texts) {
+  if (JSON.stringify(detectNew(t, { entities: { model: modelNew } })) === JSON.stringify(detectOld(t, { entities: { model: modelOld } }))) same++;
+}
+const run = (f: (t: string, o: object) => unknown, model: unknown): number => {
+  const s = cpu();
+  for (const t of texts) f(t, { entities: { model } });
+  return cpu() - s;
+};
+const o: number[] = [];
+const n: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  if (r % 2) {
+    o.push(run(detectOld, modelOld));
+    n.push(run(detectNew, modelNew));
+  } else {
+    n.push(run(detectNew, modelNew));
+    o.push(run(detectOld, modelOld));
+  }
+}
+const min = (a: number[]): number => Math.min(...a);
+console.log(`first model load (CPU): old ${loadOldMs.toFixed(1)} ms, new ${loadNewMs.toFixed(1)} ms`);
+console.log(`identical output: ${same}/${texts.length} articles`);
+console.log(
+  `${texts.length} articles, ${chars} chars: old ${min(o).toFixed(0)} ms (${(chars / min(o) / 1000).toFixed(2)} M chars/s), ` +
+    `new ${min(n).toFixed(0)} ms (${(chars / min(n) / 1000).toFixed(2)} M chars/s), old/new ${(min(o) / min(n)).toFixed(3)}x; ` +
+    `rounds old ${o.map((x) => x.toFixed(0)).join(' ')}, new ${n.map((x) => x.toFixed(0)).join(' ')}`,
+);
+process.exit(same === texts.length ? 0 : 1);
