@@ -21,7 +21,7 @@ import type * as StoreModule from '../../src/host/store/sidecarStore';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const WRITE_MODULE = path.join(ROOT, 'out', 'src', 'node', 'sidecarWrite.js');
+const WRITE_MODULE = path.join(ROOT, 'out', 'src', 'platform', 'node', 'sidecarWrite.js');
 const FAKE = path.join(__dirname, '..', 'fixtures', 'sidecar', 'fakeVscode.js');
 
 function loadWithFakeVscode(): { F: typeof Fake; S: typeof StoreModule } {
