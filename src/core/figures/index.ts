@@ -108,6 +108,24 @@ interface Phrase {
   intLen: number;
 }
 
+/** A label fixed by a sign written before the number (%5, $ 5), with the symbol's currency. */
+type Forced = { label: FigureLabel; currency?: string };
+
+/** A number with its scale words read, and where the text after it starts: what each label's rule looks at. */
+interface TailContext {
+  ph: Phrase;
+  forced: Forced | undefined;
+  /** End of the number and its scale words. */
+  e: number;
+  /** The value with the scale words applied. */
+  v: number;
+  scale: number;
+  /** First character after the gap that follows e, that character, and the word starting there. */
+  q: number;
+  ch: string | undefined;
+  w: Word | undefined;
+}
+
 interface Internal {
   fig: FigureDetection;
   scale: number;
@@ -401,7 +419,7 @@ class Scanner {
     if (this.identifierBefore(i) || this.modelNameBefore(i)) return ph.e;
     // Prefixes: sign, per-cent sign or currency symbol written before the number.
     let s = ph.s;
-    let forced: { label: FigureLabel; currency?: string } | undefined;
+    let forced: Forced | undefined;
     if (s >= 1 && s - 1 >= this.lastEnd) {
       const c = t[s - 1];
       const before = s >= 2 ? t.charCodeAt(s - 2) : 0x20;
@@ -691,8 +709,28 @@ class Scanner {
 
   // --- what follows a number -------------------------------------------------------------------
 
-  private tail(ph: Phrase, forced: { label: FigureLabel; currency?: string } | undefined, definite: boolean): number {
-    const t = this.text;
+  /**
+   * What follows a number decides its label: after the scale words are read, each label's rule is
+   * tried in turn (per cent, money, quantity, day and month, duration, time of day, year, ordinal)
+   * and the first that matches emits the figure; a plain NUMBER is the fallback.
+   */
+  private tail(ph: Phrase, forced: Forced | undefined, definite: boolean): number {
+    const c = this.tailContext(ph, forced);
+    return (
+      this.percentTail(c) ??
+      this.moneyTail(c) ??
+      this.quantityTail(c) ??
+      this.dayMonthTail(c) ??
+      this.durationTail(c) ??
+      this.timeTail(c) ??
+      this.yearTail(c) ??
+      this.ordinalTail(c, definite) ??
+      this.numberTail(c)
+    );
+  }
+
+  /** Reads the scale words after digits (60 ألف, 1.8 مليون, 3 آلاف, "مليون ونصف") and the word after. */
+  private tailContext(ph: Phrase, forced: Forced | undefined): TailContext {
     let e = ph.e;
     let v = ph.v;
     let scale = ph.scale;
@@ -715,37 +753,48 @@ class Scanner {
         }
       }
     }
-    const bound = (value: FigureValue): FigureValue => {
-      const b = this.boundBefore(ph.s, e);
-      if (b) value.bound = b;
-      return value;
-    };
-    if (forced?.label === 'PERCENT') return this.emit(ph.s, e, 'PERCENT', bound({ number: v, unit: 'percent' }), scale);
-    // Per cent.
     const q = this.skipGap(e);
-    const ch = t[q];
-    if (!forced && (ch === '%' || ch === '٪')) return this.emit(ph.s, q + 1, 'PERCENT', bound({ number: v, unit: 'percent' }), scale);
-    const w = this.wordAt(q);
+    return { ph, forced, e, v, scale, q, ch: this.text[q], w: this.wordAt(q) };
+  }
+
+  /** Puts a bound word before the number (أكثر من, نحو …) into the value. */
+  private bound(c: TailContext, value: FigureValue): FigureValue {
+    const b = this.boundBefore(c.ph.s, c.e);
+    if (b) value.bound = b;
+    return value;
+  }
+
+  /** PERCENT: a % sign before or after, "في المئة", "بالمئة". */
+  private percentTail(c: TailContext): number | undefined {
+    const { ph, forced, e, v, scale, q, ch, w } = c;
+    if (forced?.label === 'PERCENT') return this.emit(ph.s, e, 'PERCENT', this.bound(c, { number: v, unit: 'percent' }), scale);
+    if (!forced && (ch === '%' || ch === '٪')) return this.emit(ph.s, q + 1, 'PERCENT', this.bound(c, { number: v, unit: 'percent' }), scale);
     if (!forced && w) {
       if (has(w, 'fi')) {
         const w2 = this.nextWord(w.e);
         const pw = get(w2, 'pctWord');
-        if (w2 && pw && pw.pre === '') return this.emit(ph.s, w2.e, 'PERCENT', bound({ number: v, unit: 'percent' }), scale);
+        if (w2 && pw && pw.pre === '') return this.emit(ph.s, w2.e, 'PERCENT', this.bound(c, { number: v, unit: 'percent' }), scale);
       }
       const pw = get(w, 'pctWord');
-      if (pw && pw.pre === 'ب') return this.emit(ph.s, w.e, 'PERCENT', bound({ number: v, unit: 'percent' }), scale);
+      if (pw && pw.pre === 'ب') return this.emit(ph.s, w.e, 'PERCENT', this.bound(c, { number: v, unit: 'percent' }), scale);
     }
-    // Money: symbol after, abbreviation, Latin code, currency word.
-    if (ch && SYMBOLS[ch] && !forced) return this.emit(ph.s, q + 1, 'MONEY', bound({ number: v, currency: SYMBOLS[ch] }), scale);
+    return undefined;
+  }
+
+  /** MONEY: symbol after, abbreviation, Latin code, currency word, or a currency symbol before. */
+  private moneyTail(c: TailContext): number | undefined {
+    const { ph, forced, e, v, scale, q, ch, w } = c;
+    const t = this.text;
+    if (ch && SYMBOLS[ch] && !forced) return this.emit(ph.s, q + 1, 'MONEY', this.bound(c, { number: v, currency: SYMBOLS[ch] }), scale);
     for (const [ab, iso] of ABBREV) {
       if (t.startsWith(ab, q) && !isLetter(t.charCodeAt(q + ab.length))) {
-        return this.emit(ph.s, q + ab.length, 'MONEY', bound({ number: v, currency: iso }), scale);
+        return this.emit(ph.s, q + ab.length, 'MONEY', this.bound(c, { number: v, currency: iso }), scale);
       }
     }
     if (ch && isLatin(t.charCodeAt(q)) && !forced) {
       const code = t.slice(q, q + 3).toUpperCase();
       if (LATIN_CODES[code] && !isLatin(t.charCodeAt(q + 3))) {
-        return this.emit(ph.s, q + 3, 'MONEY', bound({ number: v, currency: LATIN_CODES[code] }), scale);
+        return this.emit(ph.s, q + 3, 'MONEY', this.bound(c, { number: v, currency: LATIN_CODES[code] }), scale);
       }
     }
     const cur = get(w, 'cur');
@@ -762,83 +811,111 @@ class Scanner {
       const value: FigureValue = { number: roundValue(v * cur.factor) };
       if (iso) value.currency = iso;
       else value.unit = cur.name;
-      return this.emit(ph.s, end, 'MONEY', bound(value), scale);
+      return this.emit(ph.s, end, 'MONEY', this.bound(c, value), scale);
     }
     if (forced?.label === 'MONEY') {
-      return this.emit(ph.s, e, 'MONEY', bound({ number: v, currency: forced.currency }), scale);
+      return this.emit(ph.s, e, 'MONEY', this.bound(c, { number: v, currency: forced.currency }), scale);
     }
-    // Units of measure.
+    return undefined;
+  }
+
+  /** QUANTITY: a unit of measure, "كيلو جرام" as two words, a unit qualifier (مربع, مكعب …). */
+  private quantityTail(c: TailContext): number | undefined {
+    const { ph, v, scale, w } = c;
     const unit = get(w, 'unit');
-    if (w && unit && unit.pre === '') {
-      let u = unit.unit;
-      let end = w.e;
-      if (w.key === 'كيلو') {
-        // "كيلو جرام", "كيلو متر" written as two words.
-        const wk = this.nextWord(end);
-        const uk = get(wk, 'unit');
-        if (wk && uk && (uk.unit === 'غرام' || uk.unit === 'متر')) {
-          u = uk.unit === 'متر' ? 'كيلومتر' : 'كيلوغرام';
-          end = wk.e;
-        }
-      }
-      const w2 = this.nextWord(end);
-      const uq = get(w2, 'unitq');
-      if (w2 && uq) {
-        u += ' ' + uq.word;
-        end = w2.e;
-      }
-      return this.emit(ph.s, end, 'QUANTITY', bound({ number: v, unit: u }), scale);
-    }
-    // Day and month: 5 يونيو 2021, 25 شوال 1436هـ, 4 حزيران/يونيو.
-    if (ph.isInt && v >= 1 && v <= 31 && scale === 1 && w) {
-      const month = this.monthAt(w);
-      if (month) return this.dayMonth(ph.s, v, month);
-      if (has(w, 'min')) {
-        // "في الـ12 من آب", "5 من أغسطس"
-        const w2 = this.nextWord(w.e);
-        const m2 = w2 ? this.monthAt(w2) : undefined;
-        if (m2 && w.key === 'من') return this.dayMonth(ph.s, v, m2);
-      }
-      // "26 الشهر الجاري", "5 من الشهر المقبل"
-      const head = has(w, 'min') ? this.nextWord(w.e) : w;
-      const rh = get(head, 'relHead');
-      if (head && rh && rh.pre === '' && rh.period === 'month') {
-        const wq = this.nextWord(head.e);
-        const q = get(wq, 'qual');
-        if (wq && q && q.pre === '') return this.dayOfRelativeMonth(ph.s, wq.e, v, q.q);
+    if (!(w && unit && unit.pre === '')) return undefined;
+    let u = unit.unit;
+    let end = w.e;
+    if (w.key === 'كيلو') {
+      // "كيلو جرام", "كيلو متر" written as two words.
+      const wk = this.nextWord(end);
+      const uk = get(wk, 'unit');
+      if (wk && uk && (uk.unit === 'غرام' || uk.unit === 'متر')) {
+        u = uk.unit === 'متر' ? 'كيلومتر' : 'كيلوغرام';
+        end = wk.e;
       }
     }
-    // Durations.
+    const w2 = this.nextWord(end);
+    const uq = get(w2, 'unitq');
+    if (w2 && uq) {
+      u += ' ' + uq.word;
+      end = w2.e;
+    }
+    return this.emit(ph.s, end, 'QUANTITY', this.bound(c, { number: v, unit: u }), scale);
+  }
+
+  /** DATE of a day and month: 5 يونيو 2021, 25 شوال 1436هـ, 4 حزيران/يونيو, "26 الشهر الجاري". */
+  private dayMonthTail(c: TailContext): number | undefined {
+    const { ph, v, scale, w } = c;
+    if (!(ph.isInt && v >= 1 && v <= 31 && scale === 1 && w)) return undefined;
+    const month = this.monthAt(w);
+    if (month) return this.dayMonth(ph.s, v, month);
+    if (has(w, 'min')) {
+      // "في الـ12 من آب", "5 من أغسطس"
+      const w2 = this.nextWord(w.e);
+      const m2 = w2 ? this.monthAt(w2) : undefined;
+      if (m2 && w.key === 'من') return this.dayMonth(ph.s, v, m2);
+    }
+    // "26 الشهر الجاري", "5 من الشهر المقبل"
+    const head = has(w, 'min') ? this.nextWord(w.e) : w;
+    const rh = get(head, 'relHead');
+    if (head && rh && rh.pre === '' && rh.period === 'month') {
+      const wq = this.nextWord(head.e);
+      const q = get(wq, 'qual');
+      if (wq && q && q.pre === '') return this.dayOfRelativeMonth(ph.s, wq.e, v, q.q);
+    }
+    return undefined;
+  }
+
+  /** DURATION: a time unit (3 أيام, 5 سنوات) with an optional qualifier after it. */
+  private durationTail(c: TailContext): number | undefined {
+    const { ph, v, scale, w } = c;
     const tu = get(w, 'tunit');
-    if (w && tu && tu.pre === '' && !tu.dual) {
-      e = this.qualAfter(w.e);
-      return this.emit(ph.s, e, 'DURATION', bound({ number: v, duration: isoDuration(v * tu.mult, tu.des, tu.time) }), scale);
+    if (!(w && tu && tu.pre === '' && !tu.dual)) return undefined;
+    const e = this.qualAfter(w.e);
+    return this.emit(ph.s, e, 'DURATION', this.bound({ ...c, e }, { number: v, duration: isoDuration(v * tu.mult, tu.des, tu.time) }), scale);
+  }
+
+  /** TIME: "11 مساء", "4 عصرا": an hour with a day part (the one-letter ص / م only after hh:mm). */
+  private timeTail(c: TailContext): number | undefined {
+    const { ph, e, v, scale, w } = c;
+    if (!(ph.isInt && scale === 1 && v <= 24 && w && w.e - w.s > 1)) return undefined;
+    const mer = this.meridiemAt(e, v);
+    if (mer) return this.emit(ph.s, mer.e, 'TIME', { time: `${pad(mer.h)}:00` });
+    return undefined;
+  }
+
+  /** DATE of a year: with a calendar marker, after a year word, or in an event's name. */
+  private yearTail(c: TailContext): number | undefined {
+    const { ph, e, v, scale } = c;
+    if (!(ph.isInt && (scale === 1 || !ph.digits) && v >= 1 && v <= 2200)) return undefined;
+    const mk = this.yearMarkerAt(e);
+    // A spaced م after a number may be metres (1200 م): only a plausible year takes it.
+    const spacedG = !mk?.hijri && mk !== undefined && this.skipGap(e) > e;
+    if (mk && (ph.intLen === 4 || !ph.digits || (mk.hijri && ph.intLen === 3)) && !(spacedG && v < 1500 && !this.yearContextBefore(ph.s, e))) {
+      return this.emitYear(ph.s, mk.e, v, mk.hijri, mk.solar);
     }
-    // "11 مساء", "4 عصرا": an hour with a day part (the one-letter ص / م only after hh:mm).
-    if (ph.isInt && scale === 1 && v <= 24 && w && w.e - w.s > 1) {
-      const mer = this.meridiemAt(e, v);
-      if (mer) return this.emit(ph.s, mer.e, 'TIME', { time: `${pad(mer.h)}:00` });
+    if ((ph.intLen === 4 || !ph.digits) && v >= 1000 && this.yearContextBefore(ph.s, e)) {
+      return this.emitYear(ph.s, e, v, v >= 1300 && v <= 1500);
     }
-    // Years: with a calendar marker, or after a year word.
-    if (ph.isInt && (scale === 1 || !ph.digits) && v >= 1 && v <= 2200) {
-      const mk = this.yearMarkerAt(e);
-      // A spaced م after a number may be metres (1200 م): only a plausible year takes it.
-      const spacedG = !mk?.hijri && mk !== undefined && this.skipGap(e) > e;
-      if (mk && (ph.intLen === 4 || !ph.digits || (mk.hijri && ph.intLen === 3)) && !(spacedG && v < 1500 && !this.yearContextBefore(ph.s, e))) {
-        return this.emitYear(ph.s, mk.e, v, mk.hijri, mk.solar);
-      }
-      if ((ph.intLen === 4 || !ph.digits) && v >= 1000 && this.yearContextBefore(ph.s, e)) {
-        return this.emitYear(ph.s, e, v, v >= 1300 && v <= 1500);
-      }
-      // "كأس العالم 2022", "رؤية المملكة 2030", "أولمبياد ريو 2016": the year of an event or a plan.
-      if (ph.digits && ph.intLen === 4 && v >= 1900 && v <= 2100 && this.eventBefore(ph.s)) {
-        return this.emitYear(ph.s, e, v, false);
-      }
+    // "كأس العالم 2022", "رؤية المملكة 2030", "أولمبياد ريو 2016": the year of an event or a plan.
+    if (ph.digits && ph.intLen === 4 && v >= 1900 && v <= 2100 && this.eventBefore(ph.s)) {
+      return this.emitYear(ph.s, e, v, false);
     }
-    if (definite && ph.digits && scale === 1 && ph.isInt) {
-      return this.emit(ph.s, e, 'ORDINAL', { number: v });
-    }
-    return this.emit(ph.s, e, 'NUMBER', bound({ number: v }), scale, scale === 1);
+    return undefined;
+  }
+
+  /** ORDINAL: a bare integer in digits after the article (الـ12). */
+  private ordinalTail(c: TailContext, definite: boolean): number | undefined {
+    const { ph, e, v, scale } = c;
+    if (definite && ph.digits && scale === 1 && ph.isInt) return this.emit(ph.s, e, 'ORDINAL', { number: v });
+    return undefined;
+  }
+
+  /** NUMBER: what no other rule took. */
+  private numberTail(c: TailContext): number {
+    const { ph, e, v, scale } = c;
+    return this.emit(ph.s, e, 'NUMBER', this.bound(c, { number: v }), scale, scale === 1);
   }
 
   private emitYear(s: number, e: number, y: number, hijri: boolean, solar = false): number {
