@@ -12,14 +12,15 @@ import type { AnnotationStore, ArticleState } from './storeApi';
 export class AnnotationIndex implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.emitter.event;
-  private readonly subscriptions: vscode.Disposable[] = [this.emitter];
+  private readonly subscriptions: vscode.Disposable;
   private readonly loading = new Set<string>();
 
   constructor(
     readonly detections: DetectionService,
     readonly store: AnnotationStore,
   ) {
-    this.subscriptions.push(
+    this.subscriptions = vscode.Disposable.from(
+      this.emitter,
       store.onDidChange((uri) => this.emitter.fire(uri)),
       detections.onDidChange((uri) => this.emitter.fire(uri)),
     );
@@ -89,6 +90,6 @@ export class AnnotationIndex implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

@@ -60,7 +60,7 @@ const GROUP_ICONS: Record<GroupId, string> = {
 export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly subscriptions: vscode.Disposable[] = [this.emitter];
+  private readonly subscriptions: vscode.Disposable;
   private readonly view: vscode.TreeView<Node>;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private document: vscode.TextDocument | undefined;
@@ -69,7 +69,8 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   constructor(private readonly index: AnnotationIndex) {
     this.view = vscode.window.createTreeView('khabar.annotations', { treeDataProvider: this, showCollapseAll: true });
-    this.subscriptions.push(
+    this.subscriptions = vscode.Disposable.from(
+      this.emitter,
       this.view,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(50)),
       index.onDidChange(() => this.schedule(300)),
@@ -228,6 +229,6 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

@@ -89,7 +89,7 @@ export class DecorationManager implements vscode.Disposable {
   /** Right-to-left layout of whole Arabic lines (see RTL_LINE_OPTIONS): drawn whether highlights are on or off. */
   private readonly rtlLines: vscode.TextEditorDecorationType;
   private readonly timers = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable;
   private readonly state = new WeakMap<vscode.TextEditor, DrawnState>();
   private enabled = true;
   /** The last update's duration per document (ms): the bench and the e2e tests read it. */
@@ -106,7 +106,7 @@ export class DecorationManager implements vscode.Disposable {
     for (const c of VERDICT_CLASSES) types[`verdict-${c}`] = vscode.window.createTextEditorDecorationType(renderOptions(VERDICT_STYLES[c], media));
     this.types = types;
     this.rtlLines = vscode.window.createTextEditorDecorationType({ ...RTL_LINE_OPTIONS, rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
-    this.subscriptions.push(
+    this.subscriptions = vscode.Disposable.from(
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e, 0))),
       vscode.window.onDidChangeTextEditorVisibleRanges((ev) => {
         const s = this.state.get(ev.textEditor);
@@ -251,7 +251,7 @@ export class DecorationManager implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
     for (const t of Object.values(this.types)) t.dispose();
     this.rtlLines.dispose();
   }

@@ -39,7 +39,7 @@ export class DetectionService implements vscode.Disposable {
   private readonly userLists = new Map<string, UserList | undefined>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.emitter.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable;
   private reported = false;
   private degradedUntil = 0;
 
@@ -49,7 +49,7 @@ export class DetectionService implements vscode.Disposable {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (folder) void this.loadUserList(folder).then(() => this.invalidate());
     };
-    this.subscriptions.push(
+    this.subscriptions = vscode.Disposable.from(
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cache.delete(d.uri.toString());
         this.warnedTooLarge.delete(d.uri.toString());
@@ -244,7 +244,7 @@ export class DetectionService implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
     this.cache.clear();
     this.blockDetectors.clear();
   }

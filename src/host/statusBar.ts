@@ -9,7 +9,7 @@ import { CommandId } from './commandIds';
 
 export class ArticleStatus implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The counts last shown: tests read them. */
   counts: { claims: number; unverified: number; suggestions: number | undefined; records: number; orphans: number } | undefined;
@@ -18,7 +18,7 @@ export class ArticleStatus implements vscode.Disposable {
     this.item = vscode.window.createStatusBarItem('khabar.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('Khabar annotations');
     this.item.command = CommandId.ShowAnnotations;
-    this.subscriptions.push(
+    this.subscriptions = vscode.Disposable.from(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidOpenTextDocument(() => this.schedule(100)),
@@ -82,6 +82,6 @@ export class ArticleStatus implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

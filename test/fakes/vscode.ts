@@ -7,18 +7,10 @@
 
 // `import =` keeps the real module object (a namespace import would be a copy, and the hook would miss).
 import Module = require('module');
+import { Disposable } from './disposable';
 
 type Listener = (e: unknown) => unknown;
 
-class Disposable {
-  static from(...items: Array<{ dispose(): unknown }>): Disposable {
-    return new Disposable(() => items.forEach((i) => i.dispose()));
-  }
-  constructor(private readonly fn: () => unknown = () => undefined) {}
-  dispose(): void {
-    this.fn();
-  }
-}
 
 class EventEmitter {
   private readonly listeners = new Set<Listener>();

@@ -13,6 +13,7 @@ import * as path from 'path';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
 import type { AnnotationRecord } from '../../src/core/model';
 import { withVscode } from './withVscode';
+import { Disposable } from '../fakes/disposable';
 
 type Listener<T> = (e: T) => unknown;
 
@@ -237,6 +238,7 @@ class FakeVscode {
       Diagnostic,
       FileSystemError,
       EventEmitter: Emitter,
+      Disposable,
       DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
       DiagnosticRelatedInformation: class {
         constructor(

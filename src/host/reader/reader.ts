@@ -18,7 +18,8 @@ export interface ReaderApi {
 
 export class ReaderManager implements vscode.Disposable, ReaderApi {
   private readonly panels = new Map<string, ReaderPanel>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Set once by register(). */
+  private subscriptions: vscode.Disposable | undefined;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
   lastRenderMs = 0;
 
@@ -26,7 +27,7 @@ export class ReaderManager implements vscode.Disposable, ReaderApi {
 
   register(): vscode.Disposable {
     const { index } = this.deps;
-    this.subscriptions.push(
+    this.subscriptions = vscode.Disposable.from(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.panelFor(e.document.uri)?.edited();
       }),
@@ -108,7 +109,7 @@ export class ReaderManager implements vscode.Disposable, ReaderApi {
 
   dispose(): void {
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions?.dispose();
     for (const p of [...this.panels.values()]) p.dispose();
     this.panels.clear();
   }

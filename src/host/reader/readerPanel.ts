@@ -38,7 +38,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export class ReaderPanel implements vscode.Disposable {
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sentSignatures: string[] = [];
   private sentRest = '';
@@ -70,7 +70,7 @@ export class ReaderPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'khabar.svg');
     panel.title = vscode.l10n.t('Reader: {0}', document.uri.path.split('/').pop() ?? '');
     webview.html = this.html();
-    this.subscriptions.push(
+    this.subscriptions = vscode.Disposable.from(
       webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState((e) => {
@@ -247,7 +247,7 @@ export class ReaderPanel implements vscode.Disposable {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.quickTimer) clearTimeout(this.quickTimer);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
     this.panel.dispose();
     this.emitter.fire();
     this.emitter.dispose();

@@ -73,7 +73,7 @@ export class SidecarStore implements AnnotationStore {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
   readonly diagnostics = vscode.languages.createDiagnosticCollection('khabar-sidecar');
-  private readonly subscriptions: vscode.Disposable[] = [this.emitter, this.diagnostics];
+  private readonly subscriptions: vscode.Disposable;
   private readonly withDiagnostics = new Set<string>();
   private watcher: vscode.FileSystemWatcher | undefined;
   private suffix: string;
@@ -88,7 +88,9 @@ export class SidecarStore implements AnnotationStore {
     this.maxRetryMs = options.maxRetryMs ?? 60_000;
     this.log = options.log ?? (() => undefined);
     this.watch();
-    this.subscriptions.push(
+    this.subscriptions = vscode.Disposable.from(
+      this.emitter,
+      this.diagnostics,
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onArticleSaved(d)),
       vscode.workspace.onDidCloseTextDocument((d) => void this.onClose(d)),
@@ -195,7 +197,7 @@ export class SidecarStore implements AnnotationStore {
       if (e.version !== e.savedVersion && !e.onlyShifted) void this.save(e);
     }
     this.watcher?.dispose();
-    for (const d of this.subscriptions) d.dispose();
+    this.subscriptions.dispose();
   }
 
   /** The sidecar beside an article, with the configured suffix. */
