@@ -26,14 +26,14 @@ class EventEmitter {
   }
 }
 
-class Position {
+export class Position {
   constructor(
     readonly line: number,
     readonly character: number,
   ) {}
 }
 
-class Range {
+export class Range {
   readonly start: Position;
   readonly end: Position;
   constructor(a: Position | number, b: Position | number, c?: number, d?: number) {

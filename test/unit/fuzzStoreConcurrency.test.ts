@@ -14,6 +14,7 @@ import type * as StoreModule from '../../src/host/store/sidecarStore';
 import type { AnnotationRecord } from '../../src/core/model';
 import { withVscode } from './withVscode';
 import { Disposable } from '../fakes/disposable';
+import { Position, Range } from '../fakes/vscode';
 
 type Listener<T> = (e: T) => unknown;
 
@@ -47,22 +48,6 @@ class Uri {
   }
   toString(): string {
     return `${this.scheme}://${this.path}`;
-  }
-}
-
-class Position {
-  constructor(
-    readonly line: number,
-    readonly character: number,
-  ) {}
-}
-
-class Range {
-  readonly start: Position;
-  readonly end: Position;
-  constructor(a: Position | number, b: Position | number, c?: number, d?: number) {
-    this.start = typeof a === 'number' ? new Position(a, b as number) : a;
-    this.end = typeof a === 'number' ? new Position(c ?? a, d ?? (b as number)) : (b as Position);
   }
 }
 
