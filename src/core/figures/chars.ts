@@ -1,0 +1,63 @@
+// Character classes and small number helpers of the figure scanner: which characters are digits,
+// Arabic letters, marks inside a word, Latin letters and the gaps a figure may span.
+
+export function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
+}
+
+export function digitValue(c: number): number {
+  if (c <= 0x39) return c - 0x30;
+  if (c <= 0x669) return c - 0x660;
+  return c - 0x6f0;
+}
+
+export function isLetter(c: number): boolean {
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc);
+}
+
+/** Harakat, superscript alef, tatweel, ZWNJ/ZWJ: they sit inside a word without ending it. */
+export function isInWordMark(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || c === 0x200c || c === 0x200d;
+}
+
+/** 1 for an Arabic letter, 2 for a mark inside a word, 0 otherwise: one load in the hot loop. */
+export const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) CHAR_CLASS[c] = isLetter(c) ? 1 : isInWordMark(c) ? 2 : 0;
+
+export function isLatin(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Gaps a figure may span: horizontal space and bidi marks, never a line break. */
+export function isGap(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x200e || c === 0x200f || c === 0x061c ||
+    c === 0x200b || (c >= 0x2066 && c <= 0x2069) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f;
+}
+
+export function roundValue(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(15));
+}
+
+/** fold() for one short word without regexes: the bound check runs once per figure. */
+export function foldWord(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isInWordMark(c)) continue;
+    if (c === 0x623 || c === 0x625 || c === 0x622 || c === 0x671) out += 'ا';
+    else if (c === 0x649) out += 'ي';
+    else if (c === 0x629) out += 'ه';
+    else out += s[i];
+  }
+  return out;
+}
+
+/** An ISO 8601 duration: P25Y, PT20M. */
+export function isoDuration(n: number, des: string, time: boolean): string {
+  return (time ? 'PT' : 'P') + String(roundValue(n)) + des;
+}
+
+/** Brackets and quote marks that may enclose an amount before its scale or currency word. */
+export const CLOSER: Record<string, string> = { '(': ')', '"': '"', '«': '»', '“': '”', '”': '“' };

@@ -1,0 +1,173 @@
+// The state of one figure scan and the low-level reading every rule shares: the word at a point
+// (with its lexicon readings), the word before or after, digit runs, and emitting a figure.
+// The label rules (percent.ts, money.ts, dates.ts …) are functions of this context.
+
+import type { FigureDetection, FigureLabel, FigureValue } from '../types';
+import { dayNumber, isValidGregorian, parseIso } from './calendar';
+import { digitValue, isDigit, isGap, isInWordMark, isLatin, isLetter } from './chars';
+import { BLOOM, BLOOM_BITS, HASH_SEED, hashStep, LEXICON, type Entry, type Reading } from './lexicon';
+
+const NONE: Reading[] = [];
+
+/** An Arabic word of the text: its span, its key (marks removed) and its lexicon readings. */
+export interface Word {
+  s: number;
+  e: number;
+  key: string;
+  r: Reading[];
+}
+
+/** A number read from digits or number words, before the words after it decide its label. */
+export interface Phrase {
+  s: number;
+  e: number;
+  v: number;
+  /** The largest scale word applied (1 when none): used to carry scales across ranges. */
+  scale: number;
+  isInt: boolean;
+  digits: boolean;
+  /** Number of integer digits as written (for telling years from counts). */
+  intLen: number;
+}
+
+/** A label fixed by a sign written before the number (%5, $ 5), with the symbol's currency. */
+export type Forced = { label: FigureLabel; currency?: string };
+
+/** A number with its scale words read, and where the text after it starts: what each label's rule looks at. */
+export interface TailContext {
+  ph: Phrase;
+  forced: Forced | undefined;
+  /** End of the number and its scale words. */
+  e: number;
+  /** The value with the scale words applied. */
+  v: number;
+  scale: number;
+  /** First character after the gap that follows e, that character, and the word starting there. */
+  q: number;
+  ch: string | undefined;
+  w: Word | undefined;
+}
+
+/** A found figure with what range linking needs: its scale, and whether it is a bare NUMBER. */
+export interface Internal {
+  fig: FigureDetection;
+  scale: number;
+  plain: boolean;
+}
+
+/** The article's own date, as a day number and its parts. */
+export interface ArticleDay {
+  day: number;
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function has(w: Word | undefined, t: Entry['t']): boolean {
+  return !!w && w.r.some((r) => r.e.t === t);
+}
+
+/** The first reading of w with entry type t (with a bare or article-only prefix when asked). */
+export function get<T extends Entry['t']>(w: Word | undefined, t: T, barePrefixOnly = false): (Extract<Entry, { t: T }> & { pre: string }) | undefined {
+  if (!w) return undefined;
+  for (const r of w.r) {
+    if (r.e.t === t && (!barePrefixOnly || r.pre === '' || r.pre === 'ال')) {
+      return r.m as Extract<Entry, { t: T }> & { pre: string };
+    }
+  }
+  return undefined;
+}
+
+export class ScanContext {
+  readonly n: number;
+  readonly out: Internal[] = [];
+  /** End of the last figure emitted: signs and brackets before a number are not looked for before it. */
+  lastEnd = 0;
+  readonly article: ArticleDay | undefined;
+  /** Set while a date after a weekday name is being read, so the date span takes the weekday in. */
+  pendingWeekday: { s: number; d: number } | undefined;
+
+  constructor(
+    readonly text: string,
+    articleDate: string | undefined,
+  ) {
+    this.n = text.length;
+    const p = articleDate ? parseIso(articleDate) : undefined;
+    if (p && p.m && p.d && isValidGregorian(p.y, p.m, p.d)) {
+      this.article = { day: dayNumber(p.y, p.m, p.d), y: p.y, m: p.m, d: p.d };
+    }
+  }
+
+  skipAlnum(i: number): number {
+    let j = i;
+    while (j < this.n) {
+      const c = this.text.charCodeAt(j);
+      if (isDigit(c) || isLatin(c) || ((c === 0x2d || c === 0x2e) && j + 1 < this.n && isDigit(this.text.charCodeAt(j + 1)))) j++;
+      else break;
+    }
+    return j > i ? j : i + 1;
+  }
+
+  skipGap(p: number): number {
+    while (p < this.n && isGap(this.text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  /** The Arabic word starting at p (letters and in-word marks), with its lexicon readings. */
+  wordAt(p: number): Word | undefined {
+    const t = this.text;
+    if (p >= this.n || !isLetter(t.charCodeAt(p))) return undefined;
+    let j = p + 1;
+    let marks = false;
+    let h = hashStep(HASH_SEED, t.charCodeAt(p));
+    while (j < this.n) {
+      const c = t.charCodeAt(j);
+      if (isLetter(c)) {
+        h = hashStep(h, c);
+        j++;
+      } else if (isInWordMark(c)) {
+        marks = true;
+        j++;
+      } else break;
+    }
+    const bit = h >>> (32 - BLOOM_BITS);
+    if ((BLOOM[bit >>> 5] & (1 << (bit & 31))) === 0) return { s: p, e: j, key: '', r: NONE };
+    let key = t.slice(p, j);
+    if (marks) key = key.replace(/[\u064B-\u065F\u0670\u0640\u200C\u200D]/g, '');
+    return { s: p, e: j, key, r: LEXICON.get(key) ?? NONE };
+  }
+
+  nextWord(p: number): Word | undefined {
+    return this.wordAt(this.skipGap(p));
+  }
+
+  prevWord(s: number): Word | undefined {
+    const t = this.text;
+    let j = s - 1;
+    while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+    if (j < 0 || !(isLetter(t.charCodeAt(j)) || isInWordMark(t.charCodeAt(j)))) return undefined;
+    let k = j;
+    while (k > 0 && (isLetter(t.charCodeAt(k - 1)) || isInWordMark(t.charCodeAt(k - 1)))) k--;
+    return this.wordAt(k);
+  }
+
+  /** Read a run of digits of any of the three digit systems. */
+  digitRun(p: number): { e: number; str: string } {
+    let str = '';
+    let j = p;
+    while (j < this.n) {
+      const c = this.text.charCodeAt(j);
+      if (!isDigit(c)) break;
+      str += String(digitValue(c));
+      j++;
+    }
+    return { e: j, str };
+  }
+
+  emit(s: number, e: number, label: FigureLabel, value: FigureValue, scale = 1, plain = false): number {
+    const fig: FigureDetection = { kind: 'figure', label, start: s, end: e, text: this.text.slice(s, e), value };
+    this.out.push({ fig, scale, plain });
+    this.lastEnd = e;
+    return e;
+  }
+}

@@ -1,0 +1,94 @@
+// A figure starting at a digit: list numbers, times (hh:mm) and numeric dates are tried first, then
+// the number is read (digitPhrase.ts) with the sign, % or currency symbol written before it and
+// the brackets or quotes around it, and what follows decides its label (afterNumber.ts).
+
+import { labelNumber } from './afterNumber';
+import { CLOSER, isDigit, isLatin, isLetter } from './chars';
+import type { Forced, Phrase, ScanContext } from './context';
+import { numericDateAt } from './dates';
+import { digitPhrase } from './digitPhrase';
+import { SYMBOLS } from './money';
+import { identifierBefore, listNumberAt, modelNameBefore, quotedTitle } from './notFigures';
+import { timeAt } from './time';
+
+/** The figure at the digit at i; returns where scanning goes on (i when nothing was read). */
+export function atDigits(sc: ScanContext, i: number): number {
+  const t = sc.text;
+  const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
+  if (isLatin(prev) || prev === 0x2b /* + */ || prev === 0x40 || prev === 0x23 || prev === 0x5f) return i;
+  if (prev === 0x2d && i > 1 && (isLatin(t.charCodeAt(i - 2)) || isDigit(t.charCodeAt(i - 2)))) {
+    // "COVID-19"; a digit before the hyphen is a range handled where the first number ended.
+    if (isLatin(t.charCodeAt(i - 2))) return i;
+  }
+  const item = listNumberAt(sc, i);
+  if (item) return item;
+  const time = timeAt(sc, i);
+  if (time) return time;
+  const date = numericDateAt(sc, i);
+  if (date) return date;
+  const ph = digitPhrase(sc, i);
+  if (!ph) return i;
+  // فيلم "71": a number alone in quotes after the noun of a work is its title.
+  if (quotedTitle(sc, ph.s, ph.e)) return ph.e;
+  // "القرار 2216", "عقد رقم (6)", "المادة 12": a number naming a thing is no figure; nor is a
+  // model number after a Latin name or a spelled-out letter ("EliteBook 1020", "إف 16", "بي-52").
+  if (identifierBefore(sc, i) || modelNameBefore(sc, i)) return ph.e;
+  const forced = signBefore(sc, ph);
+  // "(18) ألف ريال", "(6,3) مليارات": digits in brackets before their scale or currency word.
+  if (!forced) enclose(sc, ph);
+  return labelNumber(sc, ph, forced, definiteBefore(sc, i));
+}
+
+/**
+ * Prefixes: a minus sign (negates ph), a per-cent sign or a currency symbol written before the
+ * number; ph.s moves back over it. Returns the label such a sign forces.
+ */
+function signBefore(sc: ScanContext, ph: Phrase): Forced | undefined {
+  const t = sc.text;
+  let s = ph.s;
+  let forced: Forced | undefined;
+  if (s >= 1 && s - 1 >= sc.lastEnd) {
+    const c = t[s - 1];
+    const before = s >= 2 ? t.charCodeAt(s - 2) : 0x20;
+    if ((c === '%' || c === '٪') && !isDigit(before)) {
+      forced = { label: 'PERCENT' };
+      s--;
+    } else if ((c === '-' || c === '−') && !isDigit(before) && !isLetter(before) && !isLatin(before)) {
+      ph.v = -ph.v;
+      s--;
+    } else {
+      let j = s - 1;
+      while (j >= sc.lastEnd && j >= s - 2 && t[j] === ' ') j--;
+      if (j >= sc.lastEnd && SYMBOLS[t[j]]) {
+        forced = { label: 'MONEY', currency: SYMBOLS[t[j]] };
+        s = j;
+      }
+    }
+  }
+  ph.s = s;
+  return forced;
+}
+
+/** "(18) ألف ريال", «500» ألف ريال: the brackets or quotes join the span when a scale, currency or unit follows. */
+function enclose(sc: ScanContext, ph: Phrase): void {
+  const t = sc.text;
+  let open = ph.s - 1;
+  while (open >= sc.lastEnd && t[open] === ' ') open--;
+  const close = sc.skipGap(ph.e);
+  if (open >= sc.lastEnd && CLOSER[t[open]] !== undefined && t[close] === CLOSER[t[open]]) {
+    const w = sc.nextWord(close + 1);
+    if (w && w.r.some((r) => r.pre === '' && (r.e.t === 'scale' || r.e.t === 'cur' || r.e.t === 'unit' || (r.e.t === 'tunit' && !r.e.dual)))) {
+      ph.s = open;
+      ph.e = close + 1;
+    }
+  }
+}
+
+/** الـ60 / ال60 / الـ 60: the article written in front of digits. */
+function definiteBefore(sc: ScanContext, i: number): boolean {
+  const t = sc.text;
+  let j = i - 1;
+  if (j >= 0 && t[j] === ' ') j--;
+  while (j >= 0 && t.charCodeAt(j) === 0x640) j--;
+  return j >= 1 && t[j] === 'ل' && (t[j - 1] === 'ا' || t[j - 1] === 'ل') && (j < 2 || !isLetter(t.charCodeAt(j - 2)) || t[j - 2] === 'و' || t[j - 2] === 'ب');
+}

@@ -1,0 +1,97 @@
+// Numbers that are no figures: list item numbers ("2- تطوير …"), numbers naming a thing (القرار
+// 2216, رقم (6), المادة 12), model names (إف 16, EliteBook 1020), a work's title in quotes (فيلم
+// "71"), idioms (ألف ليلة وليلة) and وست in transliterated names (وست هام).
+
+import { CLOSER, foldWord, isDigit, isGap, isLatin, isLetter } from './chars';
+import { get, has, type ScanContext, type Word } from './context';
+
+/** Latin letters spelled in Arabic that head model names (إف 16, بي 52, ميغ 29, سو 35). */
+const LETTER_NAME_STARTS = 'إابسمتجيك';
+const LETTER_NAMES = new Set(['إف', 'اف', 'بي', 'سي', 'إم', 'ام', 'ميغ', 'ميج', 'سو', 'تي', 'جي', 'إس', 'اس', 'إتش', 'كيو', 'يو', 'إيه', 'ايه']);
+
+/** Words after "وست" that make it "West" in a transliterated name (وست هام), not "and six" (folded). */
+const WEST_NAMES = new Set(['هام', 'بروميتش', 'برومويتش', 'اند', 'منستر', 'مينستر', 'بوينت', 'فرجينيا', 'فيرجينيا', 'بانك',
+  'كوست', 'سايد', 'يوركشاير', 'ميدلاندز', 'لندن', 'هارتفورد', 'بالم', 'بيرث', 'وورد']);
+
+/**
+ * "2- تطوير …", "1) رفع …", "3. …": one or two digits opening a line and followed by a list mark
+ * number the items of a list; they are skipped whole, not read as counts.
+ */
+export function listNumberAt(sc: ScanContext, i: number): number | undefined {
+  const t = sc.text;
+  let j = i - 1;
+  while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+  if (j >= 0 && t.charCodeAt(j) !== 0x0a && t.charCodeAt(j) !== 0x0d) return undefined;
+  let e = i;
+  while (e < sc.n && isDigit(t.charCodeAt(e))) e++;
+  if (e - i > 2) return undefined;
+  const m = sc.skipGap(e);
+  if (m > e && t[m] !== '-' && t[m] !== '–') return undefined;
+  e = m;
+  const mark = t[e];
+  if (mark !== '-' && mark !== '–' && mark !== ')' && mark !== '.') return undefined;
+  const k = sc.skipGap(e + 1);
+  if (k === e + 1 && mark !== ')' && mark !== '-' && mark !== '–') return undefined;
+  return k < sc.n && (isLetter(t.charCodeAt(k)) || t[k] === '"' || t[k] === '«' || t[k] === '“') ? e + 1 : undefined;
+}
+
+/** A model name before the digits at i: two Latin letters (EliteBook 1020) or a spelled letter (إف 16, بي-52). */
+export function modelNameBefore(sc: ScanContext, i: number): boolean {
+  const t = sc.text;
+  let j = i - 1;
+  if (j >= 0 && (t[j] === '-' || t[j] === ' ')) j--;
+  if (j < 1) return false;
+  if (isLatin(t.charCodeAt(j)) && isLatin(t.charCodeAt(j - 1))) return true;
+  if (!isLetter(t.charCodeAt(j))) return false;
+  let k = j;
+  while (k > 0 && j - k < 4 && isLetter(t.charCodeAt(k - 1))) k--;
+  // Spelled letters start with إ ا ب س م ت ج ي ك: most words before a number are not sliced.
+  if (!LETTER_NAME_STARTS.includes(t[k])) return false;
+  if (k > 0 && isLetter(t.charCodeAt(k - 1))) return false;
+  if (k > 0 && !isGap(t.charCodeAt(k - 1)) && t[k - 1] !== '(' && t[k - 1] !== '«' && t[k - 1] !== '"') return false;
+  return LETTER_NAMES.has(t.slice(k, j + 1));
+}
+
+/** فيلم "71": a number alone in quotes after the noun of a work is its title. */
+export function quotedTitle(sc: ScanContext, s: number, e: number): boolean {
+  const t = sc.text;
+  const open = t[s - 1];
+  if ((open !== '"' && open !== '«' && open !== '“') || CLOSER[open] !== t[e]) return false;
+  return has(sc.prevWord(s - 1), 'work');
+}
+
+/** A noun that numbers what it names (رقم, القرار, المادة …) right before the digits, brackets allowed. */
+export function identifierBefore(sc: ScanContext, i: number, onlyRaqm = false): boolean {
+  const t = sc.text;
+  let j = i;
+  while (j > 0 && (isGap(t.charCodeAt(j - 1)) || t[j - 1] === '(')) j--;
+  // Every identifier noun ends in م ر د ة ه ز (رقم, قرار, بند, مادة, رمز): other words are not looked up.
+  const last = t.charCodeAt(j - 1);
+  if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647 && last !== 0x632) return false;
+  const w = sc.prevWord(j);
+  const id = get(w, 'ident');
+  // Before a number word only رقم names (رقم تسعة); "الرحلة عشرين دقيقة" is a duration.
+  return !!id && (id.raqm || !onlyRaqm);
+}
+
+/** "X وX" right after p: a noun repeated with و (ليلة وليلة). Compared in place, nothing sliced. */
+export function repeatedNounAfter(sc: ScanContext, p: number): boolean {
+  const t = sc.text;
+  const xs = sc.skipGap(p);
+  let xe = xs;
+  while (xe < sc.n && isLetter(t.charCodeAt(xe))) xe++;
+  if (xe - xs < 2) return false;
+  const ys = sc.skipGap(xe);
+  if (ys === xe || t.charCodeAt(ys) !== 0x648) return false;
+  const len = xe - xs;
+  if (isLetter(t.charCodeAt(ys + 1 + len))) return false;
+  for (let k = 0; k < len; k++) if (t.charCodeAt(xs + k) !== t.charCodeAt(ys + 1 + k)) return false;
+  return true;
+}
+
+/** وست before a name of WEST_NAMES is "West" (وست هام), not "and six". */
+export function westName(sc: ScanContext, w: Word): boolean {
+  if (w.key !== 'وست') return false;
+  const name = sc.nextWord(w.e);
+  return !!name && WEST_NAMES.has(foldWord(sc.text.slice(name.s, name.e)));
+}

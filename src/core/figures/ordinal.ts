@@ -1,0 +1,90 @@
+// ORDINAL: ordinal words (المرحلة الثالثة → "الثالثة", 3; الحادي عشر, الحادي والعشرين), a definite
+// tens word after a noun that counts editions (القرن العشرين, الذكرى الخمسين) and الـ + digits with
+// nothing after (الـ12). An ordinal after الساعة or with a day part is a TIME, before من + a month a
+// DATE (الخامس من أغسطس), and أول أمس is the day before yesterday.
+
+import { fold } from '../arabic';
+import { foldWord } from './chars';
+import { get, has, type Phrase, type ScanContext, type TailContext, type Word } from './context';
+import { emitRelative } from './dateEmit';
+import { dayMonth } from './dates';
+import { monthAfterMin } from './months';
+import { clock } from './time';
+
+/** Definite nouns after which a definite tens word is an ordinal: القرن العشرين, الذكرى الخمسين. */
+const ORDINAL_HEADS = new Set(['القرن', 'الذكري', 'الدوره', 'النسخه', 'المؤتمر', 'العيد', 'الموسم', 'الجلسه', 'المهرجان', 'الاحتفال', 'الطابق']);
+
+/** ORDINAL: a bare integer in digits after the article (الـ12). */
+export function ordinalTail(sc: ScanContext, c: TailContext, definite: boolean): number | undefined {
+  const { ph, e, v, scale } = c;
+  if (definite && ph.digits && scale === 1 && ph.isInt) return sc.emit(ph.s, e, 'ORDINAL', { number: v });
+  return undefined;
+}
+
+/** "القرن العشرين": a definite tens number word ph, read at w, after a noun of ORDINAL_HEADS. */
+export function tensOrdinal(sc: ScanContext, w: Word, ph: Phrase): number | undefined {
+  if (!(ph.e === w.e && ph.v >= 20 && ph.v <= 90 && ph.v % 10 === 0 && w.r.some((r) => r.e.t === 'num' && r.pre === 'ال'))) return undefined;
+  const head = sc.prevWord(w.s);
+  if (head && ORDINAL_HEADS.has(foldWord(sc.text.slice(head.s, head.e)).replace(/^[وفب]/, ''))) {
+    return sc.emit(w.s, w.e, 'ORDINAL', { number: ph.v });
+  }
+  return undefined;
+}
+
+/** An ordinal word at w (الثالث, الحادية عشرة, أول), or the time or date it opens. */
+export function ordinalWord(sc: ScanContext, w: Word): number | undefined {
+  const o = get(w, 'ord');
+  if (!o || !/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?$/.test(o.pre)) return undefined;
+  if (!o.definite && o.pre.includes('ل') && o.pre.length > 1) return undefined;
+  // أول أمس / أول من أمس
+  if (o.v === 1 && !o.definite) {
+    let w2 = sc.nextWord(w.e);
+    if (w2 && w2.key === 'من') w2 = sc.nextWord(w2.e);
+    const rel = get(w2, 'rel');
+    if (w2 && rel && rel.rel === 'yesterday' && rel.pre === '') return emitRelative(sc, w.s, w2.e, 'day-before-yesterday');
+  }
+  const compound = compoundOrdinal(sc, w, o.v);
+  if (!compound) return undefined;
+  const { v, e } = compound;
+  // "ثاني أكسيد الكربون" is a chemical name.
+  if (v === 2 && !o.definite && sc.nextWord(e)?.key === '' && /^\s*أكسيد/.test(sc.text.slice(e, e + 8))) return e;
+  // الساعة الثالثة → a time.
+  const prev = sc.prevWord(w.s);
+  if (prev && has(prev, 'hourNoun') && o.definite && v <= 12) return clock(sc, w.s, e, v);
+  // (الحادية عشرة is listed with the masculine: its ending tells.)
+  if (o.definite && (o.fem || w.key.endsWith('ة')) && v <= 12) {
+    // "عند الثامنة والربع مساء": a feminine ordinal with a day part or a fraction is an hour.
+    const w3 = sc.nextWord(e);
+    const fr = get(w3, 'frac');
+    if (has(w3, 'meridiem') || (fr && (fr.pre === 'وال' || fr.pre === 'و'))) return clock(sc, w.s, e, v);
+  }
+  // "الخامس من أغسطس" → a date.
+  if (v <= 31) {
+    const w3 = sc.nextWord(e);
+    const month = w3 && w3.key === 'من' ? monthAfterMin(sc, w3) : undefined;
+    if (month) return dayMonth(sc, w.s, v, month);
+  }
+  return sc.emit(w.s, e, 'ORDINAL', { number: v });
+}
+
+/**
+ * Compounds: الحادي عشر, الثانية عشرة, الحادي والعشرين. The value and end of the ordinal at w, or
+ * undefined for الحادي alone (only ever the first part of a compound).
+ */
+function compoundOrdinal(sc: ScanContext, w: Word, v: number): { v: number; e: number } | undefined {
+  let e = w.e;
+  const w2 = sc.nextWord(e);
+  if (w2) {
+    const ten = w2.r.find((r) => r.e.t === 'num' && r.pre === '' && r.e.teenTen);
+    const tens = w2.r.find((r) => r.e.t === 'num' && r.e.ten && (r.pre === 'وال' || r.pre === 'و'));
+    if (ten && v <= 9) {
+      v += 10;
+      e = w2.e;
+    } else if (tens && v <= 9) {
+      v += tens.e.t === 'num' ? tens.e.v : 0;
+      e = w2.e;
+    }
+  } else if (fold(w.key).endsWith('حادي') || fold(w.key).endsWith('حاديه')) return undefined;
+  if (v === 1 && (fold(w.key).endsWith('حادي') || fold(w.key).endsWith('حاديه')) && e === w.e) return undefined;
+  return { v, e };
+}

@@ -1,0 +1,30 @@
+// QUANTITY: a number followed by a unit of measure from a closed list (طن, برميل, كيلومتر, درجة,
+// نقطة …). unit = the singular unit (+ مربع / مكعب / مئوية / يوميا when written).
+
+import { bounded } from './bounds';
+import { get, type ScanContext, type TailContext } from './context';
+
+/** QUANTITY: a unit of measure, "كيلو جرام" as two words, a unit qualifier (مربع, مكعب …). */
+export function quantityTail(sc: ScanContext, c: TailContext): number | undefined {
+  const { ph, e, v, scale, w } = c;
+  const unit = get(w, 'unit');
+  if (!(w && unit && unit.pre === '')) return undefined;
+  let u = unit.unit;
+  let end = w.e;
+  if (w.key === 'كيلو') {
+    // "كيلو جرام", "كيلو متر" written as two words.
+    const wk = sc.nextWord(end);
+    const uk = get(wk, 'unit');
+    if (wk && uk && (uk.unit === 'غرام' || uk.unit === 'متر')) {
+      u = uk.unit === 'متر' ? 'كيلومتر' : 'كيلوغرام';
+      end = wk.e;
+    }
+  }
+  const w2 = sc.nextWord(end);
+  const uq = get(w2, 'unitq');
+  if (w2 && uq) {
+    u += ' ' + uq.word;
+    end = w2.e;
+  }
+  return sc.emit(ph.s, end, 'QUANTITY', bounded(sc, ph.s, e, { number: v, unit: u }), scale);
+}

@@ -1,0 +1,83 @@
+// TIME: hh:mm (hh:mm:ss), or الساعة + hour (digits or ordinal word), or an hour with a day part
+// (11 مساء); صباحا / مساء / عصرا … are folded into 24 h. The span starts at the hour, not at الساعة.
+
+import { pad } from './calendar';
+import { isDigit } from './chars';
+import { get, type ScanContext, type TailContext, type Word } from './context';
+
+/** hh:mm and hh:mm:ss at i, with a day part after it. */
+export function timeAt(sc: ScanContext, i: number): number | undefined {
+  const t = sc.text;
+  const h = sc.digitRun(i);
+  if (h.str.length > 2 || t[h.e] !== ':') return undefined;
+  const m = sc.digitRun(h.e + 1);
+  if (m.str.length !== 2 || isDigit(t.charCodeAt(m.e))) return undefined;
+  let e = m.e;
+  if (t[e] === ':' && isDigit(t.charCodeAt(e + 1))) {
+    const sec = sc.digitRun(e + 1);
+    if (sec.str.length === 2) e = sec.e;
+  }
+  let hh = parseInt(h.str, 10);
+  const mm = parseInt(m.str, 10);
+  if (hh > 24 || mm > 59) return undefined;
+  const mer = meridiemAt(sc, e, hh);
+  if (mer) {
+    hh = mer.h;
+    e = mer.e;
+  }
+  return sc.emit(i, e, 'TIME', { time: `${pad(hh)}:${pad(mm)}` });
+}
+
+/** A day part after p (صباحا, مساء, ظهرا …): the hour in 24 h and where the word ends. */
+export function meridiemAt(sc: ScanContext, p: number, hh: number): { h: number; e: number } | undefined {
+  const w = sc.nextWord(p);
+  const mer = get(w, 'meridiem');
+  if (!w || !mer) return undefined;
+  let h = hh;
+  if (mer.add === 12 && h < 12) h += 12;
+  else if (mer.add === -1 && h < 6) h += 12;
+  return { h, e: w.e };
+}
+
+/** TIME: "11 مساء", "4 عصرا": an hour with a day part (the one-letter ص / م only after hh:mm). */
+export function timeTail(sc: ScanContext, c: TailContext): number | undefined {
+  const { ph, e, v, scale, w } = c;
+  if (!(ph.isInt && scale === 1 && v <= 24 && w && w.e - w.s > 1)) return undefined;
+  const mer = meridiemAt(sc, e, v);
+  if (mer) return sc.emit(ph.s, mer.e, 'TIME', { time: `${pad(mer.h)}:00` });
+  return undefined;
+}
+
+/** الساعة 10 صباحا, الساعة الواحدة والنصف: the hour noun w and the hour after it. */
+export function hour(sc: ScanContext, w: Word): number | undefined {
+  const t = sc.text;
+  const q = sc.skipGap(w.e);
+  if (isDigit(t.charCodeAt(q))) {
+    const r = sc.digitRun(q);
+    if (r.str.length > 2 || t[r.e] === ':' || t[r.e] === '.' || isDigit(t.charCodeAt(r.e))) return undefined;
+    const h = +r.str;
+    if (h > 24) return undefined;
+    return clock(sc, q, r.e, h);
+  }
+  const w2 = sc.wordAt(q);
+  const one = w2?.r.find((r) => r.e.t === 'num' && r.e.v === 1 && r.pre === 'ال');
+  if (w2 && one) return clock(sc, w2.s, w2.e, 1);
+  return undefined;
+}
+
+/** The hour h written at [s, e), with والنصف / والربع and a day part after it. */
+export function clock(sc: ScanContext, s: number, e: number, h: number): number {
+  let mm = 0;
+  const w = sc.nextWord(e);
+  const fr = get(w, 'frac');
+  if (w && fr && (fr.pre === 'وال' || fr.pre === 'و')) {
+    mm = fr.v === 0.5 ? 30 : 15;
+    e = w.e;
+  }
+  const mer = meridiemAt(sc, e, h);
+  if (mer) {
+    h = mer.h;
+    e = mer.e;
+  }
+  return sc.emit(s, e, 'TIME', { time: `${pad(h)}:${pad(mm)}` });
+}

@@ -1,0 +1,76 @@
+// A figure starting at a word the lexicon knows: each reading of the word is tried in order
+// (weekday, relative date, month, number word, ordinal, الساعة, time unit) and the first that
+// yields a figure wins.
+
+import { labelNumber } from './afterNumber';
+import { isDigit } from './chars';
+import type { ScanContext, Word } from './context';
+import { dayWordOfMonth, monthWord } from './dates';
+import { atDigits } from './digits';
+import { dualDuration, reversedDuration } from './duration';
+import { identifierBefore, repeatedNounAfter, westName } from './notFigures';
+import { parseWordNumber } from './numberWords';
+import { ordinalWord, tensOrdinal } from './ordinal';
+import { relativePeriod, relativeWord, thisPeriod, weekday } from './relativeDates';
+import { hour } from './time';
+
+/** The figure at the known word w; returns where scanning goes on (w.s when nothing was read). */
+export function atWord(sc: ScanContext, w: Word): number {
+  for (const r of w.r) {
+    let end: number | undefined;
+    switch (r.e.t) {
+      case 'weekday':
+        end = weekday(sc, w, r.e.d, (q, w2) => (isDigit(sc.text.charCodeAt(q)) ? atDigits(sc, q) : atWord(sc, w2 as Word)));
+        break;
+      case 'rel':
+        end = relativeWord(sc, w, r.e, r.pre);
+        break;
+      case 'relHead':
+        end = relativePeriod(sc, w, r.e.period);
+        break;
+      case 'demonstrative':
+        end = thisPeriod(sc, w);
+        break;
+      case 'month':
+      case 'monthHead':
+      case 'hmonth':
+      case 'hmonthHead':
+        end = monthWord(sc, w);
+        break;
+      case 'num':
+      case 'scale':
+      case 'frac':
+        end = wordNumber(sc, w);
+        break;
+      case 'ord':
+        end = ordinalWord(sc, w);
+        break;
+      case 'hourNoun':
+        end = hour(sc, w);
+        break;
+      case 'tunit':
+        if (r.e.dual) end = dualDuration(sc, w, r.e);
+        else if (/(?:ال|لل)$/.test(r.pre)) end = reversedDuration(sc, w, r.e);
+        break;
+      default:
+        break;
+    }
+    if (end !== undefined && end > w.s) return end;
+  }
+  return w.s;
+}
+
+/** Number words: ثلاثة, خمسة وعشرين, ثلاثمائة ألف, مليون ونصف, ألفين, أحد عشر. */
+function wordNumber(sc: ScanContext, w: Word): number | undefined {
+  if (westName(sc, w)) return undefined;
+  const ph = parseWordNumber(sc, w);
+  if (!ph) return undefined;
+  if (identifierBefore(sc, w.s, true)) return ph.e;
+  const day = dayWordOfMonth(sc, w, ph);
+  if (day !== undefined) return day;
+  const ordinal = tensOrdinal(sc, w, ph);
+  if (ordinal !== undefined) return ordinal;
+  // "ألف ليلة وليلة", "ألف سنة وسنة": a noun repeated with و after a number word is an idiom or a title.
+  if (repeatedNounAfter(sc, ph.e)) return undefined;
+  return labelNumber(sc, ph, undefined, false);
+}

@@ -1,0 +1,77 @@
+// DATE of a year alone: a number with a calendar marker (1436هـ, 2014م), a four-digit number after a
+// year word or a preposition (عام 2014, منذ 2011, في 2014،), or in an event's name (كأس العالم 2022).
+// The span is the year (and its marker), never the year word.
+
+import { isGap, isInWordMark, isLetter } from './chars';
+import { get, has, type ScanContext, type TailContext } from './context';
+import { emitYear } from './dateEmit';
+import { yearMarkerAt } from './months';
+
+const PREPOSITIONS = new Set(['على', 'عن', 'قبل', 'بعد', 'ومن', 'وحتى', 'والى', 'وإلى']);
+
+/** DATE of a year: with a calendar marker, after a year word, or in an event's name. */
+export function yearTail(sc: ScanContext, c: TailContext): number | undefined {
+  const { ph, e, v, scale } = c;
+  if (!(ph.isInt && (scale === 1 || !ph.digits) && v >= 1 && v <= 2200)) return undefined;
+  const mk = yearMarkerAt(sc, e);
+  // A spaced م after a number may be metres (1200 م): only a plausible year takes it.
+  const spacedG = !mk?.hijri && mk !== undefined && sc.skipGap(e) > e;
+  if (mk && (ph.intLen === 4 || !ph.digits || (mk.hijri && ph.intLen === 3)) && !(spacedG && v < 1500 && !yearContextBefore(sc, ph.s, e))) {
+    return emitYear(sc, ph.s, mk.e, v, mk.hijri, mk.solar);
+  }
+  if ((ph.intLen === 4 || !ph.digits) && v >= 1000 && yearContextBefore(sc, ph.s, e)) {
+    return emitYear(sc, ph.s, e, v, v >= 1300 && v <= 1500);
+  }
+  // "كأس العالم 2022", "رؤية المملكة 2030", "أولمبياد ريو 2016": the year of an event or a plan.
+  if (ph.digits && ph.intLen === 4 && v >= 1900 && v <= 2100 && eventBefore(sc, ph.s)) {
+    return emitYear(sc, ph.s, e, v, false);
+  }
+  return undefined;
+}
+
+/**
+ * An event or plan noun (كأس, بطولة, رؤية …) among the three words before a four-digit number,
+ * with no punctuation between: the number is the year in its name.
+ */
+function eventBefore(sc: ScanContext, s: number): boolean {
+  let p = s;
+  for (let words = 0; words < 3; words++) {
+    const w = sc.prevWord(p);
+    if (!w) return false;
+    if (has(w, 'event')) return true;
+    p = w.s;
+  }
+  return false;
+}
+
+/** A year word just before the number (عام 2014, العام 2013م, منذ 2011, في 2014،). */
+function yearContextBefore(sc: ScanContext, s: number, e: number): boolean {
+  const t = sc.text;
+  let j = s - 1;
+  while (j >= 0 && (isGap(t.charCodeAt(j)) || t.charCodeAt(j) === 0x640)) j--;
+  if (j < 0 || !isLetter(t.charCodeAt(j))) return false;
+  let k = j;
+  while (k > 0 && (isLetter(t.charCodeAt(k - 1)) || isInWordMark(t.charCodeAt(k - 1)))) k--;
+  const w = sc.wordAt(k);
+  if (!w) return false;
+  if (has(w, 'yearNoun')) return true;
+  // "العام الماضي 2014": a year after a relative year.
+  if (has(w, 'qual')) {
+    const head = sc.prevWord(k);
+    const rh = get(head, 'relHead');
+    if (rh && rh.period === 'year') return true;
+  }
+  const y = parseInt(t.slice(s, e).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)), 10);
+  if (y < 1950 || y > 2040) return false;
+  // After "في" a recent year is a date (في 2011 بعد …); units and currencies were tried before.
+  if (w.key === 'في' || w.key === 'وفي' || w.key === 'فى') return true;
+  // After other prepositions only when no counted noun follows (من 2015، — not من 2000 شخص).
+  if (has(w, 'min') || has(w, 'ila') || PREPOSITIONS.has(w.key)) {
+    const after = sc.skipGap(e);
+    if (after >= sc.n || !isLetter(t.charCodeAt(after))) return true;
+    // A function word after it (قبل 2017 لكن …، من 2015 أمام …) is no counted noun either.
+    const next = sc.wordAt(after);
+    return has(next, 'wa') || has(next, 'fn');
+  }
+  return false;
+}
