@@ -311,9 +311,9 @@ export function emptyTally(): Tally {
 }
 
 /** One script: annotate, edit, re-anchor as `check --fix` does (old length known), judge, and re-anchor again. */
-export function runScript(text: string, spans: readonly [number, number][], ed: Edited, tally: Tally): void {
+export function runScript(text: string, spans: readonly [number, number][], ed: Edited, tally: Tally, re: typeof reanchor = reanchor): void {
   const records = recordsFor(text, spans);
-  const out = reanchor(ed.text, records, { oldLength: text.length });
+  const out = re(ed.text, records, { oldLength: text.length });
   tally.scripts++;
   const index = positions(ed);
   out.records.forEach((rec, i) => {
@@ -326,7 +326,7 @@ export function runScript(text: string, spans: readonly [number, number][], ed: 
       tally.examples.push({ verdict: v, kinds: ed.kinds, quote: records[i]!.target.exact, placed: rec.orphan ? '(orphan)' : `${rec.target.start}-${rec.target.end} ${rec.target.exact}` });
     }
   });
-  const again = reanchor(ed.text, out.records, { oldLength: ed.text.length });
+  const again = re(ed.text, out.records, { oldLength: ed.text.length });
   if (again.moved.length > 0 || again.records.some((r, i) => JSON.stringify(r) !== JSON.stringify(out.records[i]))) tally.notIdempotent++;
 }
 

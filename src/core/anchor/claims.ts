@@ -1,0 +1,251 @@
+// What the old text was, read from the records' own windows, and where each character of the new
+// text came from: stretches grown from the seeds (records found intact where the edits put them)
+// for as long as the new text agrees with the old.
+
+import type { AnnotationRecord } from '../model';
+import { CONTEXT_LENGTH, ignorable, normalize } from './text';
+
+/**
+ * What the old text was, where the records saw it: each record's stored window (prefix, quote,
+ * suffix) is the old text around its old offsets. And where each character of the new text came
+ * from: the windows found intact where the edits put them, grown on both sides for as long as the
+ * new text goes on agreeing with the old (marks editors add ignored). A character reached from two
+ * old places (a passage the edits repeated, or the two sides of a deletion meeting on the same
+ * words) is contested: it belongs to neither for sure.
+ */
+export interface Claims {
+  /** Old offset each new character is known to come from; UNCLAIMED, or CONTESTED. */
+  of: Int32Array;
+  oldLength: number;
+  /** Nearest claimed character at or before / at or after each position (-1: none). */
+  before: Int32Array;
+  after: Int32Array;
+  /** Ignorable characters in the new text before each position (prefix sums). */
+  ign: Int32Array;
+  /** The old text where some record saw it (`known[o] === 1`). */
+  oldChars: Uint16Array;
+  known: Uint8Array;
+}
+export const UNCLAIMED = -1;
+export const CONTESTED = -2;
+
+export function buildClaims(text: string, records: readonly AnnotationRecord[], seed: Int32Array, searched: Uint8Array, oldLength: number | undefined): Claims | undefined {
+  let hasSeed = false;
+  for (let i = 0; i < seed.length && !hasSeed; i++) hasSeed = seed[i]! >= 0;
+  if (!hasSeed) return undefined;
+  const old = oldText(records, (oldLength ?? text.length) + 2 * CONTEXT_LENGTH);
+  const globalDelta = oldLength === undefined ? 0 : text.length - oldLength;
+  const of = growStretches(text, records, seed, searched, old, globalDelta);
+  const n = text.length;
+  // For each character, the nearest claimed one at or before it and at or after it (-1: none).
+  const before = new Int32Array(n);
+  const after = new Int32Array(n);
+  let lastSeen = -1;
+  for (let y = 0; y < n; y++) {
+    if (of[y]! >= 0) lastSeen = y;
+    before[y] = lastSeen;
+  }
+  lastSeen = -1;
+  for (let y = n - 1; y >= 0; y--) {
+    if (of[y]! >= 0) lastSeen = y;
+    after[y] = lastSeen;
+  }
+  const ign = new Int32Array(n + 1);
+  for (let y = 0; y < n; y++) ign[y + 1] = ign[y]! + (ignorable(text.charCodeAt(y)) ? 1 : 0);
+  return { of, oldLength: oldLength ?? old.chars.length, before, after, ign, oldChars: old.chars, known: old.state };
+}
+
+interface OldText {
+  chars: Uint16Array;
+  /** 0 unknown, 1 known, 2 records disagree (a hand edit): unknown. */
+  state: Uint8Array;
+}
+
+/** The old text from the records' windows, up to `bound` (a stale or hand-made record may claim offsets far beyond the article). */
+function oldText(records: readonly AnnotationRecord[], bound: number): OldText {
+  let len = 0;
+  for (const r of records) {
+    const t = r.target;
+    if (r.orphan || t.end - t.start !== t.exact.length || t.start < 0) continue;
+    const end = t.end + t.suffix.length;
+    if (end <= bound && end > len) len = end;
+  }
+  const chars = new Uint16Array(len);
+  const state = new Uint8Array(len);
+  for (const r of records) {
+    const t = r.target;
+    if (r.orphan || t.end - t.start !== t.exact.length || t.start < 0) continue;
+    const w = t.prefix + t.exact + t.suffix;
+    const ws = t.start - t.prefix.length;
+    if (ws < 0 || ws + w.length > len) continue;
+    for (let k = 0; k < w.length; k++) {
+      const o = ws + k;
+      const c = w.charCodeAt(k);
+      if (state[o] === 0) {
+        state[o] = 1;
+        chars[o] = c;
+      } else if (state[o] === 1 && chars[o] !== c) state[o] = 2;
+    }
+  }
+  return { chars, state };
+}
+
+/**
+ * The old offset each new character comes from: each seed's window grown both ways for as long as
+ * the new text agrees with the old. Seeds found where the edits put them claim first; searched
+ * seeds then in order of how near their shift is to the whole text's (of two passages that both
+ * fit, the one the length change points to claims first).
+ */
+function growStretches(text: string, records: readonly AnnotationRecord[], seed: Int32Array, searched: Uint8Array, old: OldText, globalDelta: number): Int32Array {
+  const of = new Int32Array(text.length).fill(UNCLAIMED);
+  const n = text.length;
+  const len = old.chars.length;
+  const { chars: oldChars, state } = old;
+  // From (y, o) in direction dir while the texts agree; meeting the same claim ends it (that stretch
+  // was grown already), meeting another marks the character contested and goes on.
+  // A searched seed yields: its stretch stops at any character already claimed, so a passage the
+  // article repeats cannot contest the place the edits put the original.
+  const grow = (y: number, o: number, dir: 1 | -1, yields: boolean): void => {
+    while (y >= 0 && y < n && o >= 0 && o < len && state[o] === 1) {
+      const nc = text.charCodeAt(y);
+      const oc = oldChars[o]!;
+      if (nc === oc) {
+        const v = of[y]!;
+        if (v === UNCLAIMED) of[y] = o;
+        else if (v === o || yields) return;
+        else of[y] = CONTESTED;
+        y += dir;
+        o += dir;
+      } else if (ignorable(nc)) y += dir;
+      else if (ignorable(oc)) o += dir;
+      else return;
+    }
+  };
+  const bySearch = records.map((_, i) => i).filter((i) => seed[i]! >= 0);
+  const dist = (i: number): number => (searched[i] ? 1 : 0) * 1e9 + Math.abs(seed[i]! - records[i]!.target.start - globalDelta);
+  bySearch.sort((a, b) => dist(a) - dist(b) || a - b);
+  for (const pass of [0, 1]) {
+    bySearch.forEach((i) => {
+      const r = records[i]!;
+      const p = seed[i]!;
+      if (p < 0 || searched[i] !== pass) return;
+      // (A searched seed whose quote is already someone's is no seed.)
+      if (pass === 1 && of[p] !== UNCLAIMED && of[p] !== r.target.start) {
+        seed[i] = -1;
+        return;
+      }
+      grow(p, r.target.start, 1, pass === 1);
+      grow(p - 1, r.target.start - 1, -1, pass === 1);
+    });
+  }
+  return of;
+}
+
+/** Whether the old text at the starts in [lo, hi] is known to be the words of [cs, ce) there (marks ignored). */
+export function otherText(claims: Claims, lo: number, hi: number, text: string, cs: number, ce: number): 'differs' | 'same' | 'unknown' {
+  const want = normalize(text.slice(cs, ce));
+  if (hi - lo > 8) return 'unknown';
+  let unknown = false;
+  for (let x = lo; x <= hi; x++) {
+    let o = x;
+    let got = '';
+    while (got.length < want.length && o >= 0 && o < claims.known.length && claims.known[o] === 1) {
+      const c = claims.oldChars[o++]!;
+      if (!ignorable(c)) got += String.fromCharCode(c);
+    }
+    if (got === want) return 'same';
+    if (got.length < want.length && want.startsWith(got)) unknown = true;
+  }
+  return unknown ? 'unknown' : 'differs';
+}
+
+/**
+ * A gap between claimed stretches counts as unchanged only this short (a longer one can hold a
+ * paragraph moved within it), and a place there is foreign to a quote only this far from where the
+ * quote would be (two edits of a number can cancel out in length).
+ */
+export const GAP_MAX = 160;
+export const GAP_SLACK = CONTEXT_LENGTH;
+
+/** Letters of agreement a side needs when nothing is known of what lay past the edit that ends it. */
+export const MARGIN_UNKNOWN = 16;
+
+/** Characters on each side of a quote that must come from the quote's own surroundings before its place is certain. */
+export const MARGIN = 8;
+
+/**
+ * What the claims say of [cs, ce) as the place of the old span [s, e): 'foreign' when some character
+ * there is known to come from elsewhere (or is contested), 'certain' when every character and
+ * MARGIN characters on both sides come from the old span and its surroundings (a stretch that ends
+ * right at the quote could be the other side of a deletion that began with the same words), else
+ * 'open'. An orphan's old offsets mean nothing: any claimed character is foreign to it.
+ */
+export function claimStatus(claims: Claims | undefined, text: string, cs: number, ce: number, s: number, e: number, orphan: boolean, slack = 0): 'certain' | 'foreign' | 'open' {
+  if (!claims) return 'open';
+  const of = claims.of;
+  let own = 0;
+  let letters = 0;
+  for (let y = cs; y < ce; y++) {
+    if (ignorable(text.charCodeAt(y))) continue;
+    letters++;
+    const v = of[y]!;
+    if (v === UNCLAIMED) continue;
+    if (orphan || v === CONTESTED || v < s - slack || v >= e + slack) return 'foreign';
+    own++;
+  }
+  if (own === 0 && letters > 0) {
+    // Between two claimed stretches whose distance did not change, the text is where it was: a
+    // place there is the image of the old text at the same distance, which is this quote or not.
+    const y1 = claims.before[cs]!;
+    const y2 = ce < text.length ? claims.after[ce]! : -1;
+    if (y1 >= 0 && y2 >= 0) {
+      const v1 = of[y1]!;
+      const v2 = of[y2]!;
+      const marks = claims.ign[y2]! - claims.ign[y1]!;
+      const newLen = y2 - y1;
+      const oldLen = v2 - v1;
+      if (oldLen > 0 && newLen <= GAP_MAX && oldLen <= newLen && oldLen >= newLen - marks) {
+        const lo = v1 + (cs - y1) - (claims.ign[cs]! - claims.ign[y1]!);
+        const hi = v1 + (cs - y1);
+        if (orphan || s < lo - slack - GAP_SLACK || s > hi + slack + GAP_SLACK) return 'foreign';
+        if (marks === 0 && slack === 0 && lo === s) return 'certain';
+      }
+    }
+  }
+  if (orphan || slack > 0 || own === 0 || own < letters) return 'open';
+  // The surroundings, MARGIN letters each way, must come from right around the old span; and a
+  // stretch that stops within the context length may stop at an edit. Then the stretch on the far
+  // side of that edit, had it run on, might have brought these same words (a deletion that began
+  // with them): the place is certain only if its old text there is known and differs, or would be
+  // characters the near stretch already holds (an insertion), or — with MARGIN letters to spare —
+  // is at least not known to be the same words.
+  return sideHolds(claims, text, cs, ce, s, e, -1) && sideHolds(claims, text, cs, ce, s, e, 1) ? 'certain' : 'open';
+}
+
+export function sideHolds(claims: Claims, text: string, cs: number, ce: number, s: number, e: number, dir: -1 | 1): boolean {
+  const of = claims.of;
+  let k = 0;
+  let last = dir < 0 ? s : e - 1;
+  for (let y = dir < 0 ? cs - 1 : ce; k < CONTEXT_LENGTH; y += dir) {
+    if (y < 0) return last <= MARGIN || k >= MARGIN;
+    if (y >= text.length) return last >= claims.oldLength - 1 - MARGIN || k >= MARGIN;
+    if (ignorable(text.charCodeAt(y))) continue;
+    const v = of[y]!;
+    const next = dir < 0 ? v >= 0 && v < last && v >= s - 4 * CONTEXT_LENGTH : v > last && v < e + 4 * CONTEXT_LENGTH;
+    if (next) {
+      last = v;
+      k++;
+      continue;
+    }
+    // The near stretch ends here: what the far one says of the quote's place.
+    const far = dir < 0 ? claims.before[y]! : claims.after[y]!;
+    const vf = far >= 0 ? of[far]! : -1;
+    if (far < 0 || vf < 0 || (dir < 0 ? vf >= last : vf <= last)) return k >= MARGIN_UNKNOWN;
+    const lo = dir < 0 ? vf + (cs - far) - (claims.ign[cs]! - claims.ign[far]!) : vf - (far - cs);
+    const hi = dir < 0 ? vf + (cs - far) : lo + (claims.ign[far]! - claims.ign[cs]!);
+    if (dir < 0 ? lo >= last : hi + (e - s) <= last + 1) return true;
+    const other = otherText(claims, lo, hi, text, cs, ce);
+    return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown');
+  }
+  return true;
+}

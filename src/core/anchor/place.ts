@@ -1,0 +1,196 @@
+// Placing one record: where the edits say it went, every occurrence of its quote judged by its own
+// surroundings and by the claims, then a bounded fuzzy search for a rewritten quote.
+
+import type { Anchor } from '../model';
+import type { ReanchorOptions } from './anchor';
+import { claimStatus, type Claims } from './claims';
+import { approximateEnds, approximateStart } from './distance';
+import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
+import { contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbour, normalize } from './text';
+
+/**
+ * Where the edits say the quote went, with exactly the stored surroundings, and no other place the
+ * edits point to holds the quote (-1 if none). The old offset counts as such a place only with its
+ * whole context unchanged.
+ */
+export function perfectAt(text: string, t: Anchor, hints: readonly number[], orphan: boolean): number {
+  const len = t.exact.length;
+  if (len === 0) return -1;
+  const places = orphan || hints.includes(t.start) ? hints : [...hints, t.start];
+  let found = -1;
+  for (const h of places) {
+    if (h < 0 || !text.startsWith(t.exact, h)) continue;
+    if (found >= 0 && found !== h) return -1;
+    if (!contextIdentical(text, t, h, h + len)) return -1;
+    found = h;
+  }
+  return found;
+}
+
+/** Where the record's whole window (prefix, quote, suffix; marks ignored) occurs exactly once, with the quote itself unchanged; else -1. */
+export function uniqueWindow(ctx: Context, t: Anchor): number {
+  if (t.exact.length === 0) return -1;
+  const np = normalize(t.prefix);
+  const nq = normalize(t.exact);
+  if (nq.length === 0) return -1;
+  const nw = np + nq + normalize(t.suffix);
+  const nt = ctx.norm;
+  const i = nt.indexOf(nw);
+  if (i < 0 || nt.indexOf(nw, i + 1) >= 0) return -1;
+  const span = ctx.rawSpan(i + np.length, i + np.length + nq.length, t.exact);
+  return span.end - span.start === t.exact.length && ctx.text.startsWith(t.exact, span.start) ? span.start : -1;
+}
+
+export function place(ctx: Context, t: Anchor, hints: number[], o: ReanchorOptions, orphan: boolean, claims?: Claims, range?: [number, number]): Placement {
+  const p = placeByEvidence(ctx, t, hints, o, orphan, claims);
+  // A place found on its context alone (not certain from the claims) must also lie between the
+  // record's neighbours: after a deletion, the same words with the same context elsewhere in the
+  // article are a passage it repeats, not this one.
+  if (!('lost' in p) && !p.sure && !p.strong && range && (p.start < range[0] || p.start > range[1])) return { lost: 'missing', candidates: best([{ ...p, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 }]) };
+  return p;
+}
+
+export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: ReanchorOptions, orphan: boolean, claims?: Claims): Placement {
+  const text = ctx.text;
+  const len = t.exact.length;
+  if (len === 0) return { lost: 'missing', candidates: [] };
+  // Where the edits say it went, with exactly the stored surroundings: what the full search below
+  // would decide, without searching (unless those characters are known to come from elsewhere).
+  const quick = perfectAt(text, t, hints, orphan);
+  if (quick >= 0 && claimStatus(claims, text, quick, quick + len, t.start, t.end, orphan) !== 'foreign') return { start: quick, end: quick + len, sure: true };
+  const nq = normalize(t.exact);
+  if (nq.length === 0) return { lost: 'missing', candidates: [] };
+  const side = sides(t);
+  const nt = ctx.norm;
+  // Every occurrence of the quote (marks ignored), judged by its own surroundings.
+  let found: Scored[] = [];
+  let count = 0;
+  for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
+    // Hundreds of copies of the same words: no context can single one out reliably.
+    if (++count > 200) return { lost: 'ambiguous', candidates: best(found) };
+    const s = side(nt, p, p + nq.length);
+    const raw = ctx.rawSpan(p, p + nq.length, t.exact);
+    found.push({ ...raw, sp: s.prefix, ss: s.suffix, rp: s.runPrefix, rs: s.runSuffix, lp: s.storedPrefix, ls: s.storedSuffix, wp: s.plainPrefix, ws: s.plainSuffix, ep: s.edgePrefix, es: s.edgeSuffix, context: (s.prefix + s.suffix) / 2, quote: 1 });
+  }
+  // A quote that was a whole word (or words) is not found again inside a longer one: «6» is not in «26».
+  const wordStart = isWordChar(nq.charCodeAt(0)) && !isWordChar(lastWordish(t.prefix, -1));
+  const wordEnd = isWordChar(nq.charCodeAt(nq.length - 1)) && !isWordChar(lastWordish(t.suffix, 1));
+  found = found.filter(
+    (c) => !(wordStart && isWordChar(neighbour(text, c.start, -1))) && !(wordEnd && isWordChar(neighbour(text, c.end, 1))),
+  );
+  // A place whose characters are known to come from this very quote, with its surroundings on both
+  // sides, is where it went; places known to come from elsewhere are not candidates at all.
+  const status = found.map((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan));
+  const certain = found.filter((_, k) => status[k] === 'certain');
+  if (certain.length === 1) return { start: certain[0]!.start, end: certain[0]!.end, sure: true };
+  if (certain.length > 1) {
+    // The same old words reached in two places: a passage the edits repeated. Only where the edits
+    // put it can choose.
+    const atHint = certain.filter((x) => hints.includes(x.start));
+    if (atHint.length === 1 && !orphan) return { start: atHint[0]!.start, end: atHint[0]!.end, sure: true };
+    return { lost: 'ambiguous', candidates: best(certain) };
+  }
+  const all = found;
+  // An orphan's claims come from the records around it, not from its own old place: a claimed place
+  // cannot be its own, yet still makes a free look-alike ambiguous (the second run of a copy beside
+  // its original, which the first run could not tell apart).
+  const foreign = new Set(found.filter((_, k) => status[k] === 'foreign').map((c) => c.start));
+  if (!orphan) found = found.filter((_, k) => status[k] !== 'foreign');
+  const notForeign = (p: Placement): Placement => (!('lost' in p) && foreign.has(p.start) ? { lost: 'ambiguous', candidates: best(all) } : p);
+  // Competitors are judged as if each were where the edits point (the lenient reading), so that a
+  // place is taken only when nothing else could be it, whatever the hints; the winner itself must
+  // match on its own evidence. (This also makes a second run, which retries orphans without
+  // hints, decide as the first did.)
+  const good = found.filter((c) => contextMatches(c, true));
+  // A long quote found once is much of its own evidence; a short one needs both sides, unless it
+  // is where the edits around it put it.
+  const longUnique = found.length === 1 && nq.length >= LONG_QUOTE;
+  const atHint = (c: Scored): boolean => hints.includes(c.start) || (!orphan && c.start === t.start && c.wp === 1 && c.ws === 1);
+  // Where the edits put it is evidence, but not for a word or two: a deleted sentence brings the
+  // next one to that very place, and it can begin with the same word, after the same prefix.
+  const hintCounts = nq.length >= HINT_QUOTE;
+  // An orphan has no edits to go by, only its context: it comes back only where both sides agree
+  // (what a first run would have taken anywhere, so that a second run decides as the first did).
+  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => contextMatches(c, longUnique || (hintCounts && hints.includes(c.start)))));
+  // The quote was rewritten: a close match whose surroundings both still match.
+  const fuzzyAll = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o) : [];
+  const fuzzyForeign = new Set(fuzzyAll.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(len / 4)) === 'foreign').map((c) => c.start));
+  const fuzzy = orphan ? fuzzyAll : fuzzyAll.filter((c) => !fuzzyForeign.has(c.start));
+  const fuzzyGood = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
+  if (fuzzyGood.length > 0) {
+    // A rewrite must be the only one that fits: its offsets are approximate, so no shift can break a tie.
+    let d = decide(fuzzyGood, () => false, true);
+    if (!('lost' in d) && fuzzyForeign.has(d.start)) d = { lost: 'ambiguous', candidates: best(fuzzyGood) };
+    if (!('lost' in d) || d.lost === 'ambiguous') return d;
+  }
+  return { lost: 'missing', candidates: best([...all, ...fuzzyAll]) };
+}
+
+/**
+ * Approximate matches of the quote (within a quarter of its length in edits, marks ignored): near
+ * where it should be when the text is too long to search whole within the budget.
+ */
+export function placeFuzzy(
+  ctx: Context,
+  nq: string,
+  side: Sides,
+  hint: number,
+  o: ReanchorOptions,
+): Scored[] {
+  const nt = ctx.norm;
+  const m = nq.length;
+  const minScore = o.minFuzzyScore ?? 0.75;
+  const maxDist = Math.floor(m * (1 - minScore));
+  if (maxDist === 0) return [];
+  // Fast reject: a match within maxDist edits shares at least m − 2 − 3·maxDist of the quote's
+  // three-letter pieces with the text (the q-gram lemma); a quote that is simply not there fails this
+  // without any alignment.
+  const need = m - GRAM + 1 - GRAM * maxDist;
+  if (need > 0) {
+    const grams = ctx.grams;
+    let shared = 0;
+    for (let i = 0; i + GRAM <= m; i++) if (grams.has(nq.slice(i, i + GRAM))) shared++;
+    if (shared < need) return [];
+  }
+  // And a budget for the whole run, proportional to the text: a sidecar of thousands of quotes that
+  // are not in the article costs at most a few passes over it each, then no more fuzzy search.
+  if (ctx.fuzzyCells > FUZZY_TOTAL_PER_CHAR * Math.max(nt.length, 10_000)) return [];
+  const budget = o.fuzzyBudget ?? 4_000_000;
+  let from = 0;
+  let to = nt.length;
+  if (nt.length * m > budget) {
+    const half = Math.max(m * 2, Math.floor(budget / m / 2));
+    const h = Math.min(nt.length, Math.max(0, hint));
+    from = Math.max(0, h - half);
+    to = Math.min(nt.length, h + m + half);
+  }
+  ctx.fuzzyCells += (to - from) * m;
+  const ends = approximateEnds(nq, nt, from, to, maxDist);
+  // One candidate per run of adjacent end positions: its best end.
+  const runs: { end: number; dist: number }[] = [];
+  let prevEnd = -2;
+  for (const e of ends) {
+    const last = runs[runs.length - 1];
+    if (last && e.end === prevEnd + 1) {
+      if (e.dist < last.dist) runs[runs.length - 1] = e;
+    } else runs.push(e);
+    prevEnd = e.end;
+  }
+  runs.sort((a, b) => a.dist - b.dist);
+  const out: Scored[] = [];
+  for (const r of runs.slice(0, 50)) {
+    const start = approximateStart(nq, nt, r.end, maxDist);
+    if (start === undefined || start >= r.end) continue;
+    const s = side(nt, start, r.end);
+    const raw = ctx.rawSpan(start, r.end, '\u0000');
+    out.push({ ...raw, sp: s.prefix, ss: s.suffix, rp: s.runPrefix, rs: s.runSuffix, lp: s.storedPrefix, ls: s.storedSuffix, wp: s.plainPrefix, ws: s.plainSuffix, ep: s.edgePrefix, es: s.edgeSuffix, context: (s.prefix + s.suffix) / 2, quote: 1 - r.dist / m });
+  }
+  // Overlapping candidates are one place: keep the best of each.
+  out.sort((a, b) => 2 * b.quote + b.sp + b.ss - (2 * a.quote + a.sp + a.ss));
+  const kept: Scored[] = [];
+  for (const c of out) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return kept;
+}
+
+/** Fuzzy-search cells allowed per character of the text in one run, over all annotations. */
+export const FUZZY_TOTAL_PER_CHAR = 400;
