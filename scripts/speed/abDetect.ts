@@ -12,12 +12,14 @@ import { decodeModel, prepareModel } from '../../src/core/entities/model';
 import { readModelBytes } from '../../src/platform/node/model';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree
 import { detect as detectOld } from 'khabar-old/core/detect';
-// @ts-ignore -- resolved by esbuild's --alias to the old tree (a tree from before src/platform/node
-// takes the path; a later one takes nothing and needs its platform installed: adapt this line)
-import { loadModel as loadOld } from 'khabar-old/core/entities/index';
+// @ts-ignore -- resolved by esbuild's --alias to the old tree (from src/platform/node on: model.ts
+// decodes the gunzipped bytes; a tree from before it loaded the path with entities/index's loadModel)
+import { decodeModel as decodeOld, prepareModel as prepareOld } from 'khabar-old/core/entities/model';
 
 /** The new tree's model, read by the Node layer and decoded as loadModel() does. */
 const loadNew = (file: string): ReturnType<typeof prepareModel> => prepareModel(decodeModel(readModelBytes(file)));
+/** The old tree's model from the same bytes, decoded by the old code. */
+const loadOld = (file: string): unknown => prepareOld(decodeOld(readModelBytes(file)));
 
 const N = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 3);

@@ -723,6 +723,12 @@ interface WordScores {
   quote: number;
   /** The token itself reads as a nisba with the article (NisbaSelf). */
   nisbaSelf: boolean;
+  /** Shape, lexicon and hand class packed (CLASS_BITS each): the word as the token after. */
+  cls: number;
+  /** cls with nisbaM1 and comma: the word as the token before. */
+  clsM1: number;
+  /** cls with waw and nisbaSelf: the word as the token itself. */
+  clsT: number;
 }
 
 const ROLE_OWN = 0;
@@ -732,12 +738,32 @@ const ROLE_M2 = 3 * NUM_LABELS;
 const ROLE_P2 = 4 * NUM_LABELS;
 
 /**
- * Rows of the features that combine only small classes, per template and packed class key: the
- * row's offset in `pool`, or -1 when the model has no (or an all-zero) row for it. A row copied
- * from the f32 weights into doubles and added gives the very sum a table lookup gives.
+ * The features that combine only small classes of neighbouring words, in groups each read as one
+ * summed row (one probe of a small cache per group instead of one per feature):
+ * - Triple: ShapeCtx, LexCtx, HandCtx, LexHandM1, LexHandP1, NisbaM1, WawAfter, NisbaSelf —
+ *   all read from the classes of the token before, the token and the token after;
+ * - Around: Phrase, HandPhrase, PhraseM1, PhraseP1, First, TriggerLeft, SpeechRight,
+ *   TriggerRight, InQuote — phrase codes, distances, and the token's lexicon class;
+ * - List: ListComma and ListCommaLex, after a comma.
+ * Summed in doubles these rows are exact (see WordScores), so grouping cannot change a score.
+ */
+const enum G {
+  Hands = 1,
+  Shapes,
+  Lexes,
+  Around,
+  List,
+  WawAfter,
+  NisbaSelf,
+}
+
+/**
+ * Rows of the feature groups (G), per group and packed class keys: the row's offset in `pool`, or
+ * -1 when the model has no (or only all-zero) rows for it. A row copied from the f32 weights into
+ * doubles and added gives the very sum the table lookups give.
  */
 interface ContextRows {
-  /** Open addressing: per slot [template + 1, key] (template 0 = empty), and the row's offset. */
+  /** Open addressing: per slot [group, a, b, c] (group 0 = empty), and the row's offset. */
   keys: Int32Array;
   rows: Int32Array;
   pool: Float64Array;
@@ -752,12 +778,14 @@ const CONTEXT_SLOTS = 1 << 17;
 const CONTEXT_MASK = CONTEXT_SLOTS - 1;
 
 function newContextRows(): ContextRows {
-  return { keys: new Int32Array(2 * CONTEXT_SLOTS), rows: new Int32Array(CONTEXT_SLOTS), pool: new Float64Array(1024 * NUM_LABELS), used: 0, entries: 0, pairArticle: new Map() };
+  return { keys: new Int32Array(4 * CONTEXT_SLOTS), rows: new Int32Array(CONTEXT_SLOTS), pool: new Float64Array(1024 * NUM_LABELS), used: 0, entries: 0, pairArticle: new Map() };
 }
 
-function contextSlot(tpl: number, key: number): number {
-  let h = Math.imul(key, 0x9e3779b1) ^ Math.imul(tpl + 1, 0x85ebca6b);
+function contextSlot(g: number, a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + g, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35);
   h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
   return h & CONTEXT_MASK;
 }
 
@@ -826,6 +854,11 @@ function wordScores(
   const n = w.norm;
   const c = w.core;
   const q = n === '"' ? 1 : n === '«' || n === '“' ? 2 : n === '»' || n === '”' ? 3 : 0;
+  const nisbaM1 = n.length >= 5 && n.startsWith('ال') && n.charCodeAt(n.length - 1) === 0x064a;
+  const comma = n === '،' || n === ',';
+  const waw = n.charCodeAt(0) === 0x0648 && n.length >= 4;
+  const nisbaSelf = c.length >= 4 && w.article === 'a' && c.charCodeAt(c.length - 1) === 0x064a;
+  const cls = classId(w.shape) | (classId(w.lex) << CLASS_BITS) | (classId(w.hand) << (2 * CLASS_BITS));
   return {
     raw,
     w,
@@ -844,11 +877,14 @@ function wordScores(
     bigR: mixStr(seed(T.BigramR), n),
     normM1: mixStr(seed(T.NormM1Lex), n),
     normP1: mixStr(seed(T.NormP1Lex), n),
-    nisbaM1: n.length >= 5 && n.startsWith('ال') && n.charCodeAt(n.length - 1) === 0x064a,
-    comma: n === '،' || n === ',',
-    waw: n.charCodeAt(0) === 0x0648 && n.length >= 4,
+    nisbaM1,
+    comma,
+    waw,
     quote: q,
-    nisbaSelf: c.length >= 4 && w.article === 'a' && c.charCodeAt(c.length - 1) === 0x064a,
+    nisbaSelf,
+    cls,
+    clsM1: cls | (nisbaM1 ? 1 << 30 : 0) | (comma ? 1 << 31 : 0),
+    clsT: cls | (waw ? 1 << 30 : 0) | (nisbaSelf ? 1 << 31 : 0),
   };
 }
 
@@ -885,15 +921,15 @@ function scoreWord(raw: string, w: WordInfo, lookup: RowLookup, gaz: Gazetteer):
   return wordScores(raw, w, rows, foreign, phraseStarts(w, gaz.phrases), phraseStarts(w, gaz.handPhrases));
 }
 
-/** Adds the cached row of (tpl, key) to scores; false when the key is not cached yet. */
-function addCached(ctx: ContextRows, tpl: number, key: number, scores: Float64Array, base: number): boolean {
+/** Adds the cached row of group g under keys (a, b, c) to scores; false when not cached yet. */
+function addCached(ctx: ContextRows, g: number, a: number, b: number, c: number, scores: Float64Array, base: number): boolean {
   const keys = ctx.keys;
-  const t1 = tpl + 1;
-  let slot = contextSlot(tpl, key);
+  let slot = contextSlot(g, a, b, c);
   for (;;) {
-    const g = keys[2 * slot]!;
-    if (g === 0) return false;
-    if (g === t1 && keys[2 * slot + 1] === key) break;
+    const k = 4 * slot;
+    const kg = keys[k]!;
+    if (kg === 0) return false;
+    if (kg === g && keys[k + 1] === a && keys[k + 2] === b && keys[k + 3] === c) break;
     slot = (slot + 1) & CONTEXT_MASK;
   }
   const at = ctx.rows[slot]!;
@@ -904,17 +940,16 @@ function addCached(ctx: ContextRows, tpl: number, key: number, scores: Float64Ar
   return true;
 }
 
+/** A group's row being summed from the model's table (rowTmp), before addStored keeps it. */
 const rowTmp = new Float64Array(NUM_LABELS);
 
-/** Looks feature hash `h` up once, caches its row under (tpl, key), and adds it to scores. */
-function addFresh(ctx: ContextRows, lookup: RowLookup, tpl: number, key: number, h: number, scores: Float64Array, base: number): void {
+/** Caches rowTmp as the row of group g under keys (a, b, c), and adds it to scores. */
+function addStored(ctx: ContextRows, g: number, a: number, b: number, c: number, scores: Float64Array, base: number): void {
   if (ctx.entries >= CONTEXT_SLOTS >> 1) {
     ctx.keys.fill(0);
     ctx.used = 0;
     ctx.entries = 0;
   }
-  rowTmp.fill(0);
-  lookup.add(h, rowTmp, 0);
   let at = -1;
   for (let y = 0; y < NUM_LABELS; y++) {
     if (rowTmp[y] !== 0) {
@@ -929,13 +964,69 @@ function addFresh(ctx: ContextRows, lookup: RowLookup, tpl: number, key: number,
       break;
     }
   }
-  let slot = contextSlot(tpl, key);
-  while (ctx.keys[2 * slot] !== 0) slot = (slot + 1) & CONTEXT_MASK;
-  ctx.keys[2 * slot] = tpl + 1;
-  ctx.keys[2 * slot + 1] = key;
+  let slot = contextSlot(g, a, b, c);
+  while (ctx.keys[4 * slot] !== 0) slot = (slot + 1) & CONTEXT_MASK;
+  const k = 4 * slot;
+  ctx.keys[k] = g;
+  ctx.keys[k + 1] = a;
+  ctx.keys[k + 2] = b;
+  ctx.keys[k + 3] = c;
   ctx.rows[slot] = at;
   ctx.entries++;
   if (at >= 0) for (let y = 0; y < NUM_LABELS; y++) scores[base + y] += rowTmp[y]!;
+}
+
+/** rowTmp = the Hands group's features of token t between m1 and p1 (see G). */
+function handsRow(lookup: RowLookup, ms: WordScores, t: WordInfo, p1: WordInfo): void {
+  const m1 = ms.w;
+  rowTmp.fill(0);
+  lookup.add(hash3(T.HandCtx, m1.hand, t.hand, p1.hand), rowTmp, 0);
+  lookup.add(hash2(T.LexHandM1, t.lex, m1.hand), rowTmp, 0);
+  lookup.add(hash2(T.LexHandP1, t.lex, p1.hand), rowTmp, 0);
+  if (ms.nisbaM1) lookup.add(hash2(T.NisbaM1, t.lex, t.hand), rowTmp, 0);
+}
+
+/** rowTmp = the row of one feature hash. */
+function oneRow(lookup: RowLookup, h: number): void {
+  rowTmp.fill(0);
+  lookup.add(h, rowTmp, 0);
+}
+
+/** The feature string of a trigger code (letter × 4 + distance), '' for none. */
+function triggerName(code: number): string {
+  return code === 0 ? '' : TRIGGER_LETTERS[(code >> 2) - 1]! + (code & 3);
+}
+
+/**
+ * rowTmp = the Around group's features (see G) from its packed key: phrases = first token (1 bit),
+ * phrase, hand phrase, phrase before, phrase after (4 bits each); around = left trigger (5 bits),
+ * speech verb distance (2), right trigger (5), quote bucket + 1 or 0 (2).
+ */
+function aroundRow(lookup: RowLookup, phrases: number, around: number, lex: string): void {
+  rowTmp.fill(0);
+  const ph = (phrases >> 1) & 15;
+  const hp = (phrases >> 5) & 15;
+  const phm = (phrases >> 9) & 15;
+  const php = (phrases >> 13) & 15;
+  if (ph !== 0) lookup.add(hash1(T.Phrase, phraseName(ph)), rowTmp, 0);
+  if (hp !== 0) lookup.add(hash1(T.HandPhrase, phraseName(hp)), rowTmp, 0);
+  lookup.add(hash2(T.PhraseM1, phraseName(phm), phraseName(ph)), rowTmp, 0);
+  lookup.add(hash2(T.PhraseP1, phraseName(ph), phraseName(php)), rowTmp, 0);
+  if (phrases & 1) lookup.add(hash1(T.First, ''), rowTmp, 0);
+  const sp = (around >> 5) & 3;
+  lookup.add(hash1(T.TriggerLeft, triggerName(around & 31)), rowTmp, 0);
+  lookup.add(hash1(T.SpeechRight, sp === 0 ? '' : 'V' + sp), rowTmp, 0);
+  lookup.add(hash2(T.TriggerRight, triggerName((around >> 7) & 31), lex), rowTmp, 0);
+  const inq = (around >> 12) & 3;
+  if (inq !== 0) lookup.add(hash2(T.InQuote, inq === 1 ? '1' : inq === 2 ? '2' : 'n', lex), rowTmp, 0);
+}
+
+/** rowTmp = the List group's features of token t two places after m2 (after a comma). */
+function listRow(lookup: RowLookup, m2: WordInfo, t: WordInfo, waw: boolean): void {
+  rowTmp.fill(0);
+  const w = waw ? 'w' : '-';
+  lookup.add(hash3(T.ListComma, m2.lex, m2.hand, w), rowTmp, 0);
+  lookup.add(hash3(T.ListCommaLex, m2.lex, t.lex, w), rowTmp, 0);
 }
 
 const PAD = 2;
@@ -1047,7 +1138,6 @@ export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: R
     const t = ts.w;
     const m1 = ms.w;
     const p1 = ps.w;
-    const m2 = m2s.w;
     const rows = ts.rows;
     const r1 = ms.rows;
     const r2 = ps.rows;
@@ -1059,26 +1149,26 @@ export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: R
     const tLex = ts.lexId;
     lookup.add(mixStr(ms.bigL, t.norm) >>> 0, scores, base);
     lookup.add(mixStr(ts.bigR, p1.norm) >>> 0, scores, base);
-    let k = (ms.shapeId << (2 * B)) | (ts.shapeId << B) | ps.shapeId;
-    if (!addCached(ctx, T.ShapeCtx, k, scores, base)) addFresh(ctx, lookup, T.ShapeCtx, k, hash3(T.ShapeCtx, m1.shape, t.shape, p1.shape), scores, base);
-    k = (ms.lexId << (2 * B)) | (tLex << B) | ps.lexId;
-    if (!addCached(ctx, T.LexCtx, k, scores, base)) addFresh(ctx, lookup, T.LexCtx, k, hash3(T.LexCtx, m1.lex, t.lex, p1.lex), scores, base);
-    k = (ms.handId << (2 * B)) | (ts.handId << B) | ps.handId;
-    if (!addCached(ctx, T.HandCtx, k, scores, base)) addFresh(ctx, lookup, T.HandCtx, k, hash3(T.HandCtx, m1.hand, t.hand, p1.hand), scores, base);
-    k = (tLex << B) | ms.handId;
-    if (!addCached(ctx, T.LexHandM1, k, scores, base)) addFresh(ctx, lookup, T.LexHandM1, k, hash2(T.LexHandM1, t.lex, m1.hand), scores, base);
+    // The Hands group (see G), then the two class triples.
+    let a = ms.handId | (ms.nisbaM1 ? 1 << B : 0);
+    let b = (ts.handId << B) | tLex;
+    if (!addCached(ctx, G.Hands, a, b, ps.handId, scores, base)) {
+      handsRow(lookup, ms, t, p1);
+      addStored(ctx, G.Hands, a, b, ps.handId, scores, base);
+    }
+    if (!addCached(ctx, G.Shapes, ms.shapeId, ts.shapeId, ps.shapeId, scores, base)) {
+      oneRow(lookup, hash3(T.ShapeCtx, m1.shape, t.shape, p1.shape));
+      addStored(ctx, G.Shapes, ms.shapeId, ts.shapeId, ps.shapeId, scores, base);
+    }
+    if (!addCached(ctx, G.Lexes, ms.lexId, tLex, ps.lexId, scores, base)) {
+      oneRow(lookup, hash3(T.LexCtx, m1.lex, t.lex, p1.lex));
+      addStored(ctx, G.Lexes, ms.lexId, tLex, ps.lexId, scores, base);
+    }
+    // The Around group: phrase codes, then a title or place noun up to three tokens left (the
+    // first found, as letter × 4 + distance), a speech verb up to three right, a title, place or
+    // organisation noun up to three right, and how far inside a quotation the token is.
     const ph = phrase[i]!;
-    if (ph !== 0 && !addCached(ctx, T.Phrase, ph, scores, base)) addFresh(ctx, lookup, T.Phrase, ph, hash1(T.Phrase, phraseName(ph)), scores, base);
-    const hp = handPhrase[i]!;
-    if (hp !== 0 && !addCached(ctx, T.HandPhrase, hp, scores, base)) addFresh(ctx, lookup, T.HandPhrase, hp, hash1(T.HandPhrase, phraseName(hp)), scores, base);
-    const phm = i > 0 ? phrase[i - 1]! : 0;
-    k = (phm << 4) | ph;
-    if (!addCached(ctx, T.PhraseM1, k, scores, base)) addFresh(ctx, lookup, T.PhraseM1, k, hash2(T.PhraseM1, phraseName(phm), phraseName(ph)), scores, base);
-    const php = phrase[i + 1]!; // phraseCodes leaves out[n] = 0
-    k = (ph << 4) | php;
-    if (!addCached(ctx, T.PhraseP1, k, scores, base)) addFresh(ctx, lookup, T.PhraseP1, k, hash2(T.PhraseP1, phraseName(ph), phraseName(php)), scores, base);
-    if (i === 0 && !addCached(ctx, T.First, 0, scores, base)) addFresh(ctx, lookup, T.First, 0, hash1(T.First, ''), scores, base);
-    // A title or place noun up to three tokens left (the first found), as letter × 4 + distance.
+    const phrases = (i === 0 ? 1 : 0) | (ph << 1) | (handPhrase[i]! << 5) | ((i > 0 ? phrase[i - 1]! : 0) << 9) | (phrase[i + 1]! << 13); // phraseCodes leaves out[n] = 0
     let trig = 0;
     for (let d = 1; d <= 3 && i - d >= 0; d++) {
       const c = ws[i + PAD - d]!.trigL;
@@ -1087,9 +1177,6 @@ export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: R
         break;
       }
     }
-    if (!addCached(ctx, T.TriggerLeft, trig, scores, base)) {
-      addFresh(ctx, lookup, T.TriggerLeft, trig, hash1(T.TriggerLeft, trig === 0 ? '' : TRIGGER_LETTERS[(trig >> 2) - 1]! + (trig & 3)), scores, base);
-    }
     let sp = 0;
     for (let d = 1; d <= 3 && i + d < n; d++) {
       if (ws[i + PAD + d]!.speech) {
@@ -1097,7 +1184,6 @@ export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: R
         break;
       }
     }
-    if (!addCached(ctx, T.SpeechRight, sp, scores, base)) addFresh(ctx, lookup, T.SpeechRight, sp, hash1(T.SpeechRight, sp === 0 ? '' : 'V' + sp), scores, base);
     let right = 0;
     for (let d = 1; d <= 3 && i + d < n; d++) {
       const c = ws[i + PAD + d]!.trigR;
@@ -1106,40 +1192,41 @@ export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: R
         break;
       }
     }
-    k = (right << B) | tLex;
-    if (!addCached(ctx, T.TriggerRight, k, scores, base)) {
-      addFresh(ctx, lookup, T.TriggerRight, k, hash2(T.TriggerRight, right === 0 ? '' : TRIGGER_LETTERS[(right >> 2) - 1]! + (right & 3), t.lex), scores, base);
-    }
-    k = (tLex << B) | ps.handId;
-    if (!addCached(ctx, T.LexHandP1, k, scores, base)) addFresh(ctx, lookup, T.LexHandP1, k, hash2(T.LexHandP1, t.lex, p1.hand), scores, base);
-    lookup.add(mixStr(ms.normM1, t.lex) >>> 0, scores, base);
-    lookup.add(mixStr(ps.normP1, t.lex) >>> 0, scores, base);
-    if (ms.nisbaM1) {
-      k = (tLex << B) | ts.handId;
-      if (!addCached(ctx, T.NisbaM1, k, scores, base)) addFresh(ctx, lookup, T.NisbaM1, k, hash2(T.NisbaM1, t.lex, t.hand), scores, base);
-    }
-    if (ms.comma) {
-      const waw = ts.waw ? 1 : 0;
-      k = (((m2s.lexId << B) | m2s.handId) << 1) | waw;
-      if (!addCached(ctx, T.ListComma, k, scores, base)) addFresh(ctx, lookup, T.ListComma, k, hash3(T.ListComma, m2.lex, m2.hand, waw ? 'w' : '-'), scores, base);
-      k = (((m2s.lexId << B) | tLex) << 1) | waw;
-      if (!addCached(ctx, T.ListCommaLex, k, scores, base)) addFresh(ctx, lookup, T.ListCommaLex, k, hash3(T.ListCommaLex, m2.lex, t.lex, waw ? 'w' : '-'), scores, base);
-    } else if (ts.waw) {
-      k = (ms.lexId << (2 * B)) | (ms.handId << B) | tLex;
-      if (!addCached(ctx, T.WawAfter, k, scores, base)) addFresh(ctx, lookup, T.WawAfter, k, hash3(T.WawAfter, m1.lex, m1.hand, t.lex), scores, base);
-    }
+    let inq = 0;
     const q = ts.quote;
     if (q !== 0) {
       quoteOpen = q === 3 || (q === 1 && quoteOpen >= 0) ? -1 : i;
     } else if (quoteOpen >= 0 && i - quoteOpen <= 6) {
       const d = i - quoteOpen;
-      const bucket = d === 1 ? 0 : d === 2 ? 1 : 2;
-      k = (bucket << B) | tLex;
-      if (!addCached(ctx, T.InQuote, k, scores, base)) addFresh(ctx, lookup, T.InQuote, k, hash2(T.InQuote, bucket === 0 ? '1' : bucket === 1 ? '2' : 'n', t.lex), scores, base);
+      inq = d === 1 ? 1 : d === 2 ? 2 : 3;
+    }
+    const around = trig | (sp << 5) | (right << 7) | (inq << 12);
+    if (!addCached(ctx, G.Around, phrases, around, tLex, scores, base)) {
+      aroundRow(lookup, phrases, around, t.lex);
+      addStored(ctx, G.Around, phrases, around, tLex, scores, base);
+    }
+    lookup.add(mixStr(ms.normM1, t.lex) >>> 0, scores, base);
+    lookup.add(mixStr(ps.normP1, t.lex) >>> 0, scores, base);
+    if (ms.comma) {
+      a = (m2s.lexId << B) | m2s.handId;
+      b = ts.waw ? 1 : 0;
+      if (!addCached(ctx, G.List, a, tLex, b, scores, base)) {
+        listRow(lookup, m2s.w, t, ts.waw);
+        addStored(ctx, G.List, a, tLex, b, scores, base);
+      }
+    } else if (ts.waw) {
+      a = (ms.lexId << B) | ms.handId;
+      if (!addCached(ctx, G.WawAfter, a, tLex, 0, scores, base)) {
+        oneRow(lookup, hash3(T.WawAfter, m1.lex, m1.hand, t.lex));
+        addStored(ctx, G.WawAfter, a, tLex, 0, scores, base);
+      }
     }
     if (ts.nisbaSelf) {
-      k = (ms.handId << (2 * B)) | (ms.lexId << B) | ps.handId;
-      if (!addCached(ctx, T.NisbaSelf, k, scores, base)) addFresh(ctx, lookup, T.NisbaSelf, k, hash3(T.NisbaSelf, m1.hand, m1.lex, p1.hand), scores, base);
+      a = (ms.handId << B) | ms.lexId;
+      if (!addCached(ctx, G.NisbaSelf, a, ps.handId, 0, scores, base)) {
+        oneRow(lookup, hash3(T.NisbaSelf, m1.hand, m1.lex, p1.hand));
+        addStored(ctx, G.NisbaSelf, a, ps.handId, 0, scores, base);
+      }
     }
     pairs.push(PAIR_BIAS);
     const own = t.own;
@@ -1147,7 +1234,7 @@ export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: R
     pairs.push(own[Own.PairHand]!);
     pairs.push(own[Own.PairLexHand]!);
     pairs.push(own[Own.PairShape]!);
-    k = (ts.articleId << B) | ms.handId;
+    const k = (ts.articleId << B) | ms.handId;
     let pa = ctx.pairArticle.get(k);
     if (pa === undefined) ctx.pairArticle.set(k, (pa = hash2(T.PairArticle, t.article, m1.hand)));
     pairs.push(pa);

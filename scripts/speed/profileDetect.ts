@@ -1,0 +1,37 @@
+// detect() over corpus articles in one process, for a CPU profile of where the time goes:
+//
+//   npx esbuild scripts/speed/profileDetect.ts --bundle --platform=node --outfile=/tmp/profileDetect.js
+//   nice -n 10 node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/profileDetect.js [articles=200] [passes=2] [corpus]
+//
+// The first pass is cold (empty word caches), later ones warm; the CPU time of each is printed.
+import * as fs from 'fs';
+import * as path from 'path';
+import { detect } from '../../src/core/detect';
+import { decodeModel, prepareModel } from '../../src/core/entities/model';
+import { readModelBytes } from '../../src/platform/node/model';
+
+const N = Number(process.argv[2] ?? 200);
+const passes = Number(process.argv[3] ?? 2);
+const corpus = process.argv[4] ?? path.resolve(process.cwd(), '..', 'shared', 'corpus', 'saudinewsnet-3000.jsonl');
+const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim());
+const step = Math.max(1, Math.floor(lines.length / N));
+const texts: string[] = [];
+for (let i = 0; i < lines.length && texts.length < N; i += step) {
+  const o = JSON.parse(lines[i]!);
+  const t = o.content ?? o.text;
+  if (typeof t === 'string' && t.trim()) texts.push(t);
+}
+const chars = texts.reduce((a, t) => a + t.length, 0);
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+let t0 = cpu();
+const model = prepareModel(decodeModel(readModelBytes(path.resolve(process.cwd(), 'models', 'ner.model.gz'))));
+console.log(`model load ${(cpu() - t0).toFixed(1)} ms CPU`);
+for (let p = 0; p < passes; p++) {
+  t0 = cpu();
+  for (const t of texts) detect(t, { entities: { model } });
+  const ms = cpu() - t0;
+  console.log(`pass ${p + 1}: ${texts.length} articles, ${chars} chars, ${ms.toFixed(0)} ms CPU, ${(chars / ms / 1000).toFixed(2)} M chars/s`);
+}
