@@ -4,7 +4,7 @@
 // NUMBER is the fallback. Each rule lives in its own module (percent.ts, money.ts …).
 
 import { roundValue } from './chars';
-import { get, type Forced, type Phrase, type ScanContext, type TailContext } from './context';
+import { get, type Forced, type Phrase, type ScanContext, type TailContext } from './scanContext';
 import { dayMonthTail } from './dates';
 import { durationTail } from './duration';
 import { moneyTail } from './money';

@@ -4,7 +4,7 @@
 import { fold } from '../arabic';
 import type { Bound, FigureValue } from '../types';
 import { CHAR_CLASS, foldWord, isGap, isInWordMark, isLetter } from './chars';
-import type { ScanContext } from './context';
+import type { ScanContext } from './scanContext';
 
 /** Bound phrases ending right before a figure, matched on folded text (ى → ي, أ → ا, ة → ه). */
 const BOUND_BEFORE: Array<[RegExp, Bound]> = [

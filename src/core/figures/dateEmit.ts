@@ -4,7 +4,7 @@
 
 import type { FigureValue } from '../types';
 import { isoDay, isoWeek, pad, solarHijriYearInterval, weekdayOf, WEEKDAY_NAMES } from './calendar';
-import type { ArticleDay, ScanContext } from './context';
+import type { ArticleDay, ScanContext } from './scanContext';
 
 /** Emits a DATE; day is its day number when known, to check a weekday written before it. */
 export function emitDate(sc: ScanContext, s: number, e: number, value: FigureValue, day: number | undefined): number {

@@ -8,7 +8,7 @@ import { fold } from '../arabic';
 import type { FigureValue } from '../types';
 import { dayNumber, gregorianToHijri, hijriToDayNumber, isoDay, isValidGregorian, pad, solarHijriToDayNumber } from './calendar';
 import { isDigit, isLatin } from './chars';
-import { get, has, type Phrase, type ScanContext, type TailContext, type Word } from './context';
+import { get, has, type Phrase, type ScanContext, type TailContext, type Word } from './scanContext';
 import { emitDate, emitRelative } from './dateEmit';
 import { monthAfterMin, monthAt, pairedMonth, yearAfter, yearMarkerAt, type MonthRef } from './months';
 

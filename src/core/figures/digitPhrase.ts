@@ -3,7 +3,7 @@
 // Reuters' visual-order 5.\u200f0 (0.5). Phone numbers and identifiers are not numbers.
 
 import { isDigit, isLatin, isLetter } from './chars';
-import type { Phrase, ScanContext } from './context';
+import type { Phrase, ScanContext } from './scanContext';
 
 export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
   const t = sc.text;

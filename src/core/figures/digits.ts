@@ -4,7 +4,7 @@
 
 import { labelNumber } from './afterNumber';
 import { CLOSER, isDigit, isLatin, isLetter } from './chars';
-import type { Forced, Phrase, ScanContext } from './context';
+import type { Forced, Phrase, ScanContext } from './scanContext';
 import { numericDateAt } from './dates';
 import { digitPhrase } from './digitPhrase';
 import { SYMBOLS } from './money';

@@ -6,7 +6,7 @@ import { fold } from '../arabic';
 import type { FigureValue } from '../types';
 import { bounded } from './bounds';
 import { isDigit, isoDuration } from './chars';
-import { get, type Phrase, type ScanContext, type TailContext, type Word } from './context';
+import { get, type Phrase, type ScanContext, type TailContext, type Word } from './scanContext';
 import { digitPhrase } from './digitPhrase';
 import type { Entry } from './lexicon';
 import { parseWordNumber } from './numberWords';

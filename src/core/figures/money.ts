@@ -6,7 +6,7 @@
 import type { FigureValue } from '../types';
 import { bounded } from './bounds';
 import { isLatin, isLetter, roundValue } from './chars';
-import { get, type ScanContext, type TailContext } from './context';
+import { get, type ScanContext, type TailContext } from './scanContext';
 
 const LATIN_CODES: Record<string, string> = {
   USD: 'USD', SAR: 'SAR', EUR: 'EUR', GBP: 'GBP', AED: 'AED', KWD: 'KWD', QAR: 'QAR', EGP: 'EGP',

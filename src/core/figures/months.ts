@@ -3,7 +3,7 @@
 // naming the same one in the other series, a year with its calendar marker (هـ / م / هـ.ش).
 
 import { isDigit } from './chars';
-import { get, has, type ScanContext, type Word } from './context';
+import { get, has, type ScanContext, type Word } from './scanContext';
 
 /** A month name found in the text (one or two words), with its number and calendar. */
 export interface MonthRef {

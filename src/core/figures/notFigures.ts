@@ -3,7 +3,7 @@
 // "71"), idioms (ألف ليلة وليلة) and وست in transliterated names (وست هام).
 
 import { CLOSER, foldWord, isDigit, isGap, isLatin, isLetter } from './chars';
-import { get, has, type ScanContext, type Word } from './context';
+import { get, has, type ScanContext, type Word } from './scanContext';
 
 /** Latin letters spelled in Arabic that head model names (إف 16, بي 52, ميغ 29, سو 35). */
 const LETTER_NAME_STARTS = 'إابسمتجيك';

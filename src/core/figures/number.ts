@@ -2,7 +2,7 @@
 // open and the value does not depend on it, so the span ends after the scale word.
 
 import { bounded } from './bounds';
-import type { ScanContext, TailContext } from './context';
+import type { ScanContext, TailContext } from './scanContext';
 
 /** NUMBER: what no other rule took. A plain one (no scale word) may still join a range (ranges.ts). */
 export function numberTail(sc: ScanContext, c: TailContext): number {

@@ -5,7 +5,7 @@
 
 import { fold } from '../arabic';
 import { roundValue } from './chars';
-import { get, type Phrase, type ScanContext, type Word } from './context';
+import { get, type Phrase, type ScanContext, type Word } from './scanContext';
 import type { Entry } from './lexicon';
 
 /** The running state of a number being read. */

@@ -5,7 +5,7 @@
 
 import { fold } from '../arabic';
 import { foldWord } from './chars';
-import { get, has, type Phrase, type ScanContext, type TailContext, type Word } from './context';
+import { get, has, type Phrase, type ScanContext, type TailContext, type Word } from './scanContext';
 import { emitRelative } from './dateEmit';
 import { dayMonth } from './dates';
 import { monthAfterMin } from './months';

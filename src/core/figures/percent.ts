@@ -1,7 +1,7 @@
 // PERCENT: a number with %, ٪ (either side), في المئة / في المائة, بالمئة / بالمائة. unit "percent".
 
 import { bounded } from './bounds';
-import { get, has, type ScanContext, type TailContext } from './context';
+import { get, has, type ScanContext, type TailContext } from './scanContext';
 
 /** PERCENT: a % sign before or after, "في المئة", "بالمئة". */
 export function percentTail(sc: ScanContext, c: TailContext): number | undefined {

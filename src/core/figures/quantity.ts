@@ -2,7 +2,7 @@
 // نقطة …). unit = the singular unit (+ مربع / مكعب / مئوية / يوميا when written).
 
 import { bounded } from './bounds';
-import { get, type ScanContext, type TailContext } from './context';
+import { get, type ScanContext, type TailContext } from './scanContext';
 
 /** QUANTITY: a unit of measure, "كيلو جرام" as two words, a unit qualifier (مربع, مكعب …). */
 export function quantityTail(sc: ScanContext, c: TailContext): number | undefined {

@@ -6,7 +6,7 @@
 import type { FigureDetection, FigureValue } from '../types';
 import { hijriToDayNumber, isoDay, isValidGregorian, pad } from './calendar';
 import { isDigit, isGap, isLetter, roundValue } from './chars';
-import type { Internal, ScanContext } from './context';
+import type { Internal, ScanContext } from './scanContext';
 
 /** What may stand between the two ends of a range. */
 const RANGE_GAP = /^[\s\u200e\u200f]*(?:-|–|ـ|\/|و|او|أو|إلى|الى|حتى)[\s\u200e\u200f]*$/;

@@ -4,7 +4,7 @@
 
 import { WEEKDAY_NAMES } from './calendar';
 import { foldWord, isDigit, isGap } from './chars';
-import { get, has, type ScanContext, type Word } from './context';
+import { get, has, type ScanContext, type Word } from './scanContext';
 import { emitRelative } from './dateEmit';
 import type { Entry } from './lexicon';
 

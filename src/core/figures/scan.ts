@@ -4,7 +4,7 @@
 
 import type { FigureDetection } from '../types';
 import { CHAR_CLASS, isDigit, isLatin, isLetter } from './chars';
-import { ScanContext } from './context';
+import { ScanContext } from './scanContext';
 import { atDigits } from './digits';
 import { BLOOM_BITS, HASH_SEED, hashStep, TRIGGER_BLOOM } from './lexicon';
 import { linkRanges } from './ranges';

@@ -3,7 +3,7 @@
 
 import { pad } from './calendar';
 import { isDigit } from './chars';
-import { get, type ScanContext, type TailContext, type Word } from './context';
+import { get, type ScanContext, type TailContext, type Word } from './scanContext';
 
 /** hh:mm and hh:mm:ss at i, with a day part after it. */
 export function timeAt(sc: ScanContext, i: number): number | undefined {

@@ -4,7 +4,7 @@
 
 import { labelNumber } from './afterNumber';
 import { isDigit } from './chars';
-import type { ScanContext, Word } from './context';
+import type { ScanContext, Word } from './scanContext';
 import { dayWordOfMonth, monthWord } from './dates';
 import { atDigits } from './digits';
 import { dualDuration, reversedDuration } from './duration';

@@ -3,7 +3,7 @@
 // The span is the year (and its marker), never the year word.
 
 import { isGap, isInWordMark, isLetter } from './chars';
-import { get, has, type ScanContext, type TailContext } from './context';
+import { get, has, type ScanContext, type TailContext } from './scanContext';
 import { emitYear } from './dateEmit';
 import { yearMarkerAt } from './months';
 

@@ -6,29 +6,47 @@ import { CodePointIndex } from '../export/offsets';
 import { readRecordMeta } from '../export/recordMeta';
 import { buildRecords, mapLabel, resolveSpan, type ImportedDocument, type SpanInput } from './common';
 
+/** What the text-bound lines gave: the spans, each T id's span index, and the other lines for later. */
+interface Read {
+  text: string;
+  spans: SpanInput[];
+  byT: Map<string, number>;
+  later: string[][];
+  warnings: string[];
+}
+
 export function parseBrat(ann: string, text: string, name?: string): ImportedDocument {
+  const read = readTextBound(ann, text);
+  // Khabar's own fields first, so the tool's lines below can tell an edit from what was exported.
+  applyKhabarRecords(read);
+  dropDeletedCarried(read);
+  applyBratLines(read);
+  const doc: ImportedDocument = { text, records: buildRecords(text, read.spans), warnings: read.warnings };
+  if (name !== undefined) doc.name = name;
+  return doc;
+}
+
+/** The T lines as spans (a bad or unknown one is a warning); every other line is kept for later. */
+function readTextBound(ann: string, text: string): Read {
   const index = new CodePointIndex(text);
-  const warnings: string[] = [];
-  const spans: SpanInput[] = [];
-  const byT = new Map<string, number>();
-  const later: string[][] = [];
+  const read: Read = { text, spans: [], byT: new Map(), later: [], warnings: [] };
   ann.split(/\r?\n/).forEach((line, n) => {
     if (line.trim() === '') return;
     const cols = line.split('\t');
     const id = cols[0]!;
     if (!id.startsWith('T')) {
-      later.push(cols);
+      read.later.push(cols);
       return;
     }
     const where = `line ${n + 1} (${id})`;
     const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(cols[1] ?? '');
     if (!m) {
-      warnings.push(`${where}: not a text-bound annotation line`);
+      read.warnings.push(`${where}: not a text-bound annotation line`);
       return;
     }
     const mapped = mapLabel(m[1]!);
     if (!mapped) {
-      warnings.push(`${where}: unknown label ${m[1]}, skipped`);
+      read.warnings.push(`${where}: unknown label ${m[1]}, skipped`);
       return;
     }
     // Fragments of a discontinuous span (brat splits at line breaks) become the whole extent.
@@ -39,13 +57,17 @@ export function parseBrat(ann: string, text: string, name?: string): ImportedDoc
     const quote = fragments === 1 ? cols.slice(2).join('\t') : undefined;
     const span = resolveSpan(index, start, end, quote);
     if (typeof span === 'string') {
-      warnings.push(`${where}: ${span}`);
+      read.warnings.push(`${where}: ${span}`);
       return;
     }
-    byT.set(id, spans.length);
-    spans.push({ ...span, ...mapped, status: 'accepted' });
+    read.byT.set(id, read.spans.length);
+    read.spans.push({ ...span, ...mapped, status: 'accepted' });
   });
-  // Khabar's own fields first, so the tool's lines below can tell an edit from what was exported.
+  return read;
+}
+
+/** `#n KhabarRecord Tn {json}`: the fields Khabar carried through the export (id, claim, note …). */
+function applyKhabarRecords({ text, spans, byT, later, warnings }: Read): void {
   for (const cols of later) {
     const args = (cols[1] ?? '').split(' ');
     if (!cols[0]!.startsWith('#') || args[0] !== 'KhabarRecord') continue;
@@ -63,7 +85,10 @@ export function parseBrat(ann: string, text: string, name?: string): ImportedDoc
     if (meta) s.meta = meta;
     else warnings.push(`${cols[0]}: KhabarRecord does not describe a valid annotation, ignored`);
   }
-  // A note or verdict deleted in brat must not come back from the carried fields.
+}
+
+/** A note or verdict deleted in brat must not come back from the carried fields. */
+function dropDeletedCarried({ spans, byT, later }: Read): void {
   const hasNote = new Set<number>();
   const hasVerdict = new Set<number>();
   for (const cols of later) {
@@ -84,6 +109,10 @@ export function parseBrat(ann: string, text: string, name?: string): ImportedDoc
       s.meta = { ...s.meta, claim };
     }
   });
+}
+
+/** The tool's own lines: Suggested and Verdict attributes, AnnotatorNotes, claimant_of relations. */
+function applyBratLines({ spans, byT, later }: Read): void {
   for (const cols of later) {
     const id = cols[0]!;
     const args = (cols[1] ?? '').split(' ');
@@ -107,7 +136,4 @@ export function parseBrat(ann: string, text: string, name?: string): ImportedDoc
       if (a1 !== undefined && a2 !== undefined && spans[a2]!.kind === 'claim') spans[a1]!.claimantOf = a2;
     }
   }
-  const doc: ImportedDocument = { text, records: buildRecords(text, spans), warnings };
-  if (name !== undefined) doc.name = name;
-  return doc;
 }

@@ -59,10 +59,13 @@ export function tooDeep(v: unknown, depth = 0): Path | undefined {
   return undefined;
 }
 
+/** Reports one problem at a path. */
+type Bad = (p: Path, m: string) => void;
+
 /** Every problem found (empty when valid). Unknown keys are allowed everywhere: they are the user's. */
 export function validateSidecar(root: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const bad = (path: Path, message: string): void => void issues.push({ path, message });
+  const bad: Bad = (path, message) => void issues.push({ path, message });
   if (!isPlainObject(root)) {
     bad([], 'a sidecar is a YAML mapping with khabar, document and annotations');
     return issues;
@@ -75,91 +78,107 @@ export function validateSidecar(root: unknown): ValidationIssue[] {
   const version = checkVersion(root);
   if (!version.ok) bad(['khabar'], version.message);
   const v1 = version.ok && version.version === 1;
-  const doc = root['document'];
-  if (!isPlainObject(doc)) bad(['document'], '`document` must be a mapping with the article\'s `path`');
-  else {
-    if (typeof doc['path'] !== 'string' || doc['path'] === '') bad(['document', 'path'], '`path` must be the article file name');
-    // Version 1's own fields: required there; in version 2 they are no longer written, but a file
-    // that still has them (a hand merge of the two versions) is read as long as they make sense.
-    if ((v1 || doc['sha256'] !== undefined) && (typeof doc['sha256'] !== 'string' || !SHA256.test(doc['sha256']))) {
-      bad(['document', 'sha256'], '`sha256` must be 64 lower-case hex digits');
-    }
-    if ((v1 || doc['length'] !== undefined) && !isCount(doc['length'])) bad(['document', 'length'], '`length` must be a whole number ≥ 0');
-    if (doc['url'] !== undefined && (typeof doc['url'] !== 'string' || !/^https?:\/\/\S+$/i.test(doc['url']))) {
-      bad(['document', 'url'], '`url` must be the article\'s http(s) address');
-    }
-  }
-  const lastId = root['lastId'];
-  if (lastId !== undefined) {
-    if (isLargeInteger(lastId) || (isCount(lastId) && lastId > MAX_ID_NUMBER)) {
-      bad(['lastId'], `\`lastId\` is above ${MAX_ID_NUMBER} (2^53 − 1): past it Khabar could not give a new id without repeating one; renumber the ids by hand`);
-    } else if (!isCount(lastId)) bad(['lastId'], '`lastId` must be a whole number ≥ 0');
-  }
+  validateDocument(root['document'], v1, bad);
+  validateLastId(root['lastId'], bad);
   const anns = root['annotations'];
   if (!Array.isArray(anns)) {
     bad(['annotations'], '`annotations` must be a list (use [] for none)');
     return issues;
   }
   const seen = new Map<string, number>();
-  anns.forEach((a, i) => {
-    const p: Path = ['annotations', i];
-    if (!isPlainObject(a)) {
-      bad(p, 'each annotation must be a mapping');
-      return;
-    }
-    const id = a['id'];
-    if (typeof id !== 'string' || !ID.test(id)) bad([...p, 'id'], '`id` must be letters, digits, _ . or -');
-    else if (seen.has(id)) bad([...p, 'id'], `duplicate id ${id} (also annotation ${seen.get(id)! + 1})`);
-    else seen.set(id, i);
-    oneOf(a['kind'], RECORD_KINDS, [...p, 'kind'], bad, true);
-    oneOf(a['label'], RECORD_LABELS, [...p, 'label'], bad, true);
-    oneOf(a['status'], RECORD_STATUSES, [...p, 'status'], bad, true);
-    if (a['orphan'] !== undefined && typeof a['orphan'] !== 'boolean') bad([...p, 'orphan'], '`orphan` must be true or false');
-    const t = a['target'];
-    if (!isPlainObject(t)) bad([...p, 'target'], `\`target\` must be a mapping with ${v1 ? 'start, end' : 'step'}, exact, prefix and suffix`);
-    else if (v1) {
-      if (!isOffset(t['start'])) bad([...p, 'target', 'start'], '`start` must be a whole number ≥ 0');
-      if (!isOffset(t['end'])) bad([...p, 'target', 'end'], '`end` must be a whole number ≥ 0');
-      else if (isOffset(t['start']) && t['end'] < t['start']) bad([...p, 'target', 'end'], '`end` must not be before `start`');
-    } else {
-      for (const k of ['start', 'end']) {
-        if (t[k] !== undefined) {
-          bad([...p, 'target', k], `\`${k}\` is a version-1 field: version ${SIDECAR_VERSION} places an annotation by \`step\`, the characters from the previous annotation's start`);
-        }
-      }
-      if (!isOffset(t['step'])) bad([...p, 'target', 'step'], '`step` must be a whole number ≥ 0 (characters from the start of the previous annotation that is not an orphan)');
-      for (const k of ['exact', 'prefix', 'suffix']) {
-        if (typeof t[k] !== 'string') bad([...p, 'target', k], `\`${k}\` must be a string`);
-      }
-    }
-    const v = a['value'];
-    if (v !== undefined) {
-      if (!isPlainObject(v)) bad([...p, 'value'], '`value` must be a mapping');
-      else {
-        if (isLargeInteger(v['number'])) bad([...p, 'value', 'number'], '`number` has more digits than Khabar can keep exactly; write it in quotes as your own field');
-        else if (v['number'] !== undefined && !isFiniteNumber(v['number'])) bad([...p, 'value', 'number'], '`number` must be a number');
-        oneOf(v['bound'], BOUNDS, [...p, 'value', 'bound'], bad, false);
-        for (const k of ['unit', 'currency', 'date', 'hijri', 'weekday', 'relative', 'time', 'duration']) {
-          if (v[k] !== undefined && typeof v[k] !== 'string') bad([...p, 'value', k], `\`${k}\` must be a string`);
-        }
-        if (v['weekdayMismatch'] !== undefined && typeof v['weekdayMismatch'] !== 'boolean') {
-          bad([...p, 'value', 'weekdayMismatch'], '`weekdayMismatch` must be true or false');
-        }
-      }
-    }
-    const c = a['claim'];
-    if (c !== undefined) {
-      if (!isPlainObject(c)) bad([...p, 'claim'], '`claim` must be a mapping');
-      else validateClaim(c, [...p, 'claim'], bad);
-    }
-    for (const k of ['note', 'author', 'created', 'modified']) {
-      if (a[k] !== undefined && typeof a[k] !== 'string') bad([...p, k], `\`${k}\` must be a string`);
-    }
-  });
+  anns.forEach((a, i) => validateAnnotation(a, i, v1, seen, bad));
   return issues;
 }
 
-function validateClaim(c: Record<string, unknown>, p: Path, bad: (p: Path, m: string) => void): void {
+function validateDocument(doc: unknown, v1: boolean, bad: Bad): void {
+  if (!isPlainObject(doc)) {
+    bad(['document'], '`document` must be a mapping with the article\'s `path`');
+    return;
+  }
+  if (typeof doc['path'] !== 'string' || doc['path'] === '') bad(['document', 'path'], '`path` must be the article file name');
+  // Version 1's own fields: required there; in version 2 they are no longer written, but a file
+  // that still has them (a hand merge of the two versions) is read as long as they make sense.
+  if ((v1 || doc['sha256'] !== undefined) && (typeof doc['sha256'] !== 'string' || !SHA256.test(doc['sha256']))) {
+    bad(['document', 'sha256'], '`sha256` must be 64 lower-case hex digits');
+  }
+  if ((v1 || doc['length'] !== undefined) && !isCount(doc['length'])) bad(['document', 'length'], '`length` must be a whole number ≥ 0');
+  if (doc['url'] !== undefined && (typeof doc['url'] !== 'string' || !/^https?:\/\/\S+$/i.test(doc['url']))) {
+    bad(['document', 'url'], '`url` must be the article\'s http(s) address');
+  }
+}
+
+function validateLastId(lastId: unknown, bad: Bad): void {
+  if (lastId === undefined) return;
+  if (isLargeInteger(lastId) || (isCount(lastId) && lastId > MAX_ID_NUMBER)) {
+    bad(['lastId'], `\`lastId\` is above ${MAX_ID_NUMBER} (2^53 − 1): past it Khabar could not give a new id without repeating one; renumber the ids by hand`);
+  } else if (!isCount(lastId)) bad(['lastId'], '`lastId` must be a whole number ≥ 0');
+}
+
+/** Annotation i; seen maps each id met so far to its index, for duplicates. */
+function validateAnnotation(a: unknown, i: number, v1: boolean, seen: Map<string, number>, bad: Bad): void {
+  const p: Path = ['annotations', i];
+  if (!isPlainObject(a)) {
+    bad(p, 'each annotation must be a mapping');
+    return;
+  }
+  const id = a['id'];
+  if (typeof id !== 'string' || !ID.test(id)) bad([...p, 'id'], '`id` must be letters, digits, _ . or -');
+  else if (seen.has(id)) bad([...p, 'id'], `duplicate id ${id} (also annotation ${seen.get(id)! + 1})`);
+  else seen.set(id, i);
+  oneOf(a['kind'], RECORD_KINDS, [...p, 'kind'], bad, true);
+  oneOf(a['label'], RECORD_LABELS, [...p, 'label'], bad, true);
+  oneOf(a['status'], RECORD_STATUSES, [...p, 'status'], bad, true);
+  if (a['orphan'] !== undefined && typeof a['orphan'] !== 'boolean') bad([...p, 'orphan'], '`orphan` must be true or false');
+  validateTarget(a['target'], [...p, 'target'], v1, bad);
+  const v = a['value'];
+  if (v !== undefined) {
+    if (!isPlainObject(v)) bad([...p, 'value'], '`value` must be a mapping');
+    else validateValue(v, [...p, 'value'], bad);
+  }
+  const c = a['claim'];
+  if (c !== undefined) {
+    if (!isPlainObject(c)) bad([...p, 'claim'], '`claim` must be a mapping');
+    else validateClaim(c, [...p, 'claim'], bad);
+  }
+  for (const k of ['note', 'author', 'created', 'modified']) {
+    if (a[k] !== undefined && typeof a[k] !== 'string') bad([...p, k], `\`${k}\` must be a string`);
+  }
+}
+
+/** Version 1 places a target by start and end; version 2 by step, with the quote and its context. */
+function validateTarget(t: unknown, p: Path, v1: boolean, bad: Bad): void {
+  if (!isPlainObject(t)) bad(p, `\`target\` must be a mapping with ${v1 ? 'start, end' : 'step'}, exact, prefix and suffix`);
+  else if (v1) {
+    if (!isOffset(t['start'])) bad([...p, 'start'], '`start` must be a whole number ≥ 0');
+    if (!isOffset(t['end'])) bad([...p, 'end'], '`end` must be a whole number ≥ 0');
+    else if (isOffset(t['start']) && t['end'] < t['start']) bad([...p, 'end'], '`end` must not be before `start`');
+  } else {
+    for (const k of ['start', 'end']) {
+      if (t[k] !== undefined) {
+        bad([...p, k], `\`${k}\` is a version-1 field: version ${SIDECAR_VERSION} places an annotation by \`step\`, the characters from the previous annotation's start`);
+      }
+    }
+    if (!isOffset(t['step'])) bad([...p, 'step'], '`step` must be a whole number ≥ 0 (characters from the start of the previous annotation that is not an orphan)');
+    for (const k of ['exact', 'prefix', 'suffix']) {
+      if (typeof t[k] !== 'string') bad([...p, k], `\`${k}\` must be a string`);
+    }
+  }
+}
+
+/** A figure's value: a number Khabar can keep exactly, a bound, and string fields. */
+function validateValue(v: Record<string, unknown>, p: Path, bad: Bad): void {
+  if (isLargeInteger(v['number'])) bad([...p, 'number'], '`number` has more digits than Khabar can keep exactly; write it in quotes as your own field');
+  else if (v['number'] !== undefined && !isFiniteNumber(v['number'])) bad([...p, 'number'], '`number` must be a number');
+  oneOf(v['bound'], BOUNDS, [...p, 'bound'], bad, false);
+  for (const k of ['unit', 'currency', 'date', 'hijri', 'weekday', 'relative', 'time', 'duration']) {
+    if (v[k] !== undefined && typeof v[k] !== 'string') bad([...p, k], `\`${k}\` must be a string`);
+  }
+  if (v['weekdayMismatch'] !== undefined && typeof v['weekdayMismatch'] !== 'boolean') {
+    bad([...p, 'weekdayMismatch'], '`weekdayMismatch` must be true or false');
+  }
+}
+
+function validateClaim(c: Record<string, unknown>, p: Path, bad: Bad): void {
   const who = c['claimant'];
   if (who !== undefined) {
     if (!isPlainObject(who) || typeof who['text'] !== 'string') bad([...p, 'claimant'], '`claimant` must be a mapping with `text`');
@@ -181,7 +200,7 @@ function validateClaim(c: Record<string, unknown>, p: Path, bad: (p: Path, m: st
   if (ev !== undefined && !(Array.isArray(ev) && ev.every((e) => typeof e === 'string'))) bad([...p, 'evidence'], '`evidence` must be a list of links or texts');
 }
 
-function oneOf(v: unknown, allowed: readonly string[], p: Path, bad: (p: Path, m: string) => void, required: boolean): void {
+function oneOf(v: unknown, allowed: readonly string[], p: Path, bad: Bad, required: boolean): void {
   if (v === undefined && !required) return;
   if (typeof v !== 'string' || !allowed.includes(v)) bad(p, `\`${String(p[p.length - 1])}\` must be one of ${allowed.join(', ')}`);
 }

@@ -1,0 +1,190 @@
+// Who makes a claim: the speaker after a verb (past an addressee and time words), the subject
+// before a subject-first verb or the antecedent of الذي / التي, the subject of كان … قد, the
+// subject of a sentence's opening verb, or the previous speaker, inherited.
+
+import { type ClaimScan, type Speaker } from './claimScan';
+import { W } from './lexicon';
+import { entityAfter, phraseEnd, zoneEnd } from './phrase';
+import { firstWord, isComma, isDigit, stripConj, verbBits, VerbKind, type Sentence } from './tokens';
+
+const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها', 'لنا', 'لهم', 'لهن', 'لك', 'لكم']);
+
+/** The speaker of a verb whose complementiser is at token k. */
+export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Speaker | null {
+  const toks = cs.toks;
+  if (kind === VerbKind.Participle) return participleSpeaker(cs, i);
+  if (kind === VerbKind.Locative) {
+    // وجاء في بيان الوزارة أن …
+    if (i + 2 < k && toks[i + 1]!.n === 'في') return cs.explicit(i + 2, zoneEnd(cs, i + 2, k, true));
+    return null;
+  }
+  if (verbBits(toks[i]!) & W.Relay) {
+    for (let r = i + 1; r < k - 1; r++) {
+      if (toks[r]!.n === 'عن') return cs.explicit(r + 1, zoneEnd(cs, r + 1, k, false));
+    }
+  }
+  // أعلن أمس الأربعاء وزير الخارجية …: time words may come before the speaker.
+  let from = i + 1;
+  while (from < k - 1 && toks[from]!.f & W.Time) from++;
+  if (from > i + 1 && toks[from]!.f & W.Break) from = i + 1;
+  // أكد لـ"الاقتصادية" مصدر …، الذي أكد لوزير الخارجية أن …: the addressee is not the speaker.
+  from = skipAddressee(cs, from, k);
+  const end = zoneEnd(cs, from, k, false);
+  if (end > from) return cs.explicit(from, end);
+  // … الذي أكد لوزير الخارجية أن …: the relative clause's antecedent, when gender agrees.
+  if (relativeBefore(cs, i)) {
+    const found = subjectBefore(cs, i);
+    if (found && found.strength !== 'inherited') return found;
+  }
+  return kanaQadSubject(cs, i) ?? cs.inherit();
+}
+
+/** الذي before a masculine verb, التي before a feminine one (ending in ت). */
+function relativeBefore(cs: ClaimScan, i: number): boolean {
+  const rel = cs.toks[i - 1];
+  const verb = cs.toks[i]!;
+  return !!rel && (rel.n === 'الذي' ? !verb.n.endsWith('ت') : rel.n === 'التي' && verb.n.endsWith('ت'));
+}
+
+/** وكان وزير الدفاع قد أعلن أن …: the subject between كان and قد. */
+function kanaQadSubject(cs: ClaimScan, i: number): Speaker | null {
+  const toks = cs.toks;
+  if (i < 2 || toks[i - 1]!.n !== 'قد') return null;
+  for (let j = i - 2; j >= Math.max(0, i - 10); j--) {
+    const n = stripConj(toks[j]!.n);
+    if (n === 'كان' || n === 'كانت') return j + 1 < i - 1 ? cs.explicit(j + 1, i - 1) : null;
+    if (!toks[j]!.word) return null;
+  }
+  return null;
+}
+
+/**
+ * Past an addressee right after the verb: لـ"الاقتصادية"، لـ(عكاظ)، لوكالة الأنباء الألمانية،
+ * لوزير الخارجية عادل الجبير. Returns where the speaker may start (or `from` when none is there).
+ */
+function skipAddressee(cs: ClaimScan, from: number, k: number): number {
+  const toks = cs.toks;
+  const t = toks[from];
+  if (!t || !t.word || t.n[0] !== 'ل' || from >= k) return from;
+  // A pronoun addressee: أكد لي / له / لها / لنا / لهم أن ….
+  if (PRONOUN_ADDRESSEES.has(t.n)) return from + 1;
+  if (from >= k - 1) return from;
+  let j = from;
+  if (t.raw.startsWith('لـ') && t.raw.length <= 2) {
+    j++;
+    const close = cs.closeOf[j]!;
+    if (close > j && close < k) j = close + 1;
+    else if (toks[j]?.raw === '(') {
+      let c = j + 1;
+      while (c < k && c < j + 6 && toks[c]!.raw !== ')') c++;
+      if (c >= k || toks[c]!.raw !== ')') return from;
+      j = c + 1;
+    } else if (toks[j]?.word) j++;
+  } else if (t.raw.startsWith('لـ') || t.f & W.Break || t.fp & (W.Title | W.OrgHead)) {
+    j = addresseePhraseEnd(cs, j + 1, k);
+  } else return from;
+  while (j < k && !toks[j]!.word && isComma(toks[j]!.raw)) j++;
+  return j < k ? j : from;
+}
+
+/** لـعكاظ، لوكالة «رويترز»، لوزير الخارجية عادل الجبير: to the next break, quote or punctuation. */
+function addresseePhraseEnd(cs: ClaimScan, j: number, k: number): number {
+  const toks = cs.toks;
+  while (j < k) {
+    const z = toks[j]!;
+    const close = cs.closeOf[j]!;
+    if (close > j && close < k) {
+      j = close + 1;
+      continue;
+    }
+    if (!z.word || z.f & (W.Anonymous | W.Title | W.Document) || z.fp & W.Anonymous || (z.f & W.OrgHead && !z.n.startsWith('ال')) || z.f & W.Break) break;
+    j++;
+  }
+  return j;
+}
+
+/** The noun phrase just before a subject-first verb, back to punctuation or a break word. */
+export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
+  const toks = cs.toks;
+  let j = i;
+  // السفير أسامة نقلي الذي أكد أن …: the antecedent of الذي (التي with a feminine verb) speaks.
+  if (i - 1 > cs.current.a && relativeBefore(cs, i)) {
+    const found = subjectBefore(cs, i - 1);
+    // Only a speaker-like antecedent (a title, body, source or a name): not الأمر الذي يشير.
+    if (found && found.strength !== 'inherited' && speakerLike(cs, found)) return found;
+    return cs.inherit();
+  }
+  // المهدي رئيس الجمعية، أكد …: one comma may sit between the subject and its verb.
+  if (j - 1 > cs.current.a && isComma(toks[j - 1]!.raw)) {
+    const found = subjectBefore(cs, j - 1);
+    return found && found.strength !== 'inherited' ? found : cs.inherit();
+  }
+  while (j > cs.current.a && i - j < 8) {
+    const z = toks[j - 1]!;
+    if (!z.word || z.f & (W.Break | W.Complementiser) || z.vk !== VerbKind.None) break;
+    j--;
+  }
+  // Only a phrase that looks like a subject: a title, body, source or document, a known name,
+  // or a short name (مهدي المطري); not a fronted topic (أما عن تصنيف وجودها … قالت).
+  let subjectLike = i - j <= 2 && j < i;
+  for (let k = j; k < i && !subjectLike; k++) {
+    if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) subjectLike = true;
+  }
+  if (!subjectLike && j < i && cs.hasEntity(toks[j]!.start, toks[i - 1]!.end)) subjectLike = true;
+  return subjectLike ? cs.explicit(j, i) : cs.inherit();
+}
+
+/** A title, body, source or document word in the claimant, or a person or organisation in it. */
+function speakerLike(cs: ClaimScan, sp: Speaker): boolean {
+  const toks = cs.toks;
+  for (let k = cs.tokenAt(sp.claimant.start); k < toks.length && toks[k]!.start < sp.claimant.end; k++) {
+    if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document | W.Honorific)) return true;
+  }
+  return cs.hasEntity(sp.claimant.start, sp.claimant.end);
+}
+
+/**
+ * A participle's subject is the sentence's subject: the speaker of its first statement, or the
+ * subject of a non-speech verb that opens it (`ودعت الوزارة …، مؤكدة أن`), else the previous speaker.
+ */
+export function participleSpeaker(cs: ClaimScan, i: number): Speaker | null {
+  if (cs.sentenceSpeaker) return { claimant: cs.sentenceSpeaker.claimant, strength: 'inherited' };
+  const toks = cs.toks;
+  const a = cs.current.a;
+  const subject = a + 1;
+  if (subject < i && toks[a]!.word && toks[a]!.n.length > 2 && 'وف'.includes(toks[a]!.n[0]!)) {
+    const head = toks[subject]!.f;
+    if (head & (W.Title | W.OrgHead | W.Anonymous | W.Document)) {
+      const found = cs.explicit(subject, phraseEnd(cs, subject, i));
+      if (found) {
+        cs.previous = found;
+        return found;
+      }
+    }
+  }
+  return cs.inherit();
+}
+
+/**
+ * The subject of a sentence that opens with a verb outside the speech lists (التقى وزير الخارجية
+ * عادل الجبير نظيره …): a title, body, source or honorific, or a person or organisation the entity
+ * recogniser found, right after the verb (time words allowed between).
+ */
+export function openingSubject(cs: ClaimScan, s: Sentence): Speaker | null {
+  const toks = cs.toks;
+  const a = firstWord(toks, s);
+  const v = toks[a];
+  if (!v || a + 2 >= s.b || v.vk !== VerbKind.None || v.n.length < 3 || isDigit(v.n.charCodeAt(0))) return null;
+  if ((v.f | v.fp) & (W.Break | W.Complementiser | W.Title | W.OrgHead | W.Document | W.Anonymous | W.SourcePrep | W.Time | W.Honorific)) return null;
+  let from = a + 1;
+  while (from < s.b - 1 && toks[from]!.f & W.Time) from++;
+  const z = toks[from]!;
+  if (!z.word) return null;
+  const head = z.f & (W.Title | W.OrgHead | W.Anonymous | W.Honorific);
+  const e = head ? null : entityAfter(cs, from, s.b);
+  if (!head && !(e && e.start === z.start && (e.label === 'PER' || e.label === 'ORG'))) return null;
+  // A definite first word is a noun (الاجتماع …) unless a bare title follows it: التقى وزير …، التزمت وزارة ….
+  if (v.n.startsWith('ال') && !(head && !z.n.startsWith('ال') && v.n.length <= 6)) return null;
+  const found = cs.explicit(from, phraseEnd(cs, from, s.b));
+  return found && found.strength !== 'document' ? found : null;
+}

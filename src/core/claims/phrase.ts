@@ -1,0 +1,180 @@
+// Where a speaker's noun phrase ends, without a parser: a name the entity recogniser found, a
+// title or organisation chain (رئيس الوزراء العراقي، وزارة الدفاع) followed by name words, a body
+// a person belongs to (مصدر في دائرة الصحة), up to a break word or punctuation.
+
+import type { EntityDetection } from '../types';
+import type { ClaimScan } from './claimScan';
+import { W } from './lexicon';
+import { isDigit, isMasdar, isNisba, VerbKind } from './tokens';
+
+/** First token after `from` that ends a speaker (a break word or punctuation), not beyond `k`. */
+export function zoneEnd(cs: ClaimScan, from: number, k: number, punctuationOnly: boolean): number {
+  const toks = cs.toks;
+  let j = from;
+  while (j < k) {
+    const z = toks[j]!;
+    if (!z.word) {
+      const close = cs.closeOf[j]!;
+      if (close > j && close < k) {
+        j = close + 1;
+        continue;
+      }
+      break;
+    }
+    if (!punctuationOnly && z.f & W.Break) {
+      if (!unitContinues(cs, from, j, k)) break;
+      j += 2;
+      continue;
+    }
+    j++;
+  }
+  return withEntities(cs, from, j, k);
+}
+
+/**
+ * `مصدر في دائرة الصحة`، `النائب في البرلمان`، `مدير الدائرة في الوزارة رياض …`: a person or
+ * source named by the body they belong to. Only after a title or source head, and only when an
+ * organisation head follows, so `الوزير في بيان` and `الوزير في بغداد` still end at في.
+ */
+function unitContinues(cs: ClaimScan, from: number, j: number, k: number): boolean {
+  const toks = cs.toks;
+  const z = toks[j]!;
+  if (j === from || (z.n !== 'في' && z.n !== 'عن') || j + 1 >= k) return false;
+  const head = toks[from]!.f | toks[from]!.fp;
+  if (!(head & (W.Title | W.Anonymous | W.OrgHead))) return false;
+  return (toks[j + 1]!.f & W.OrgHead) !== 0;
+}
+
+/** Extend a heuristic speaker [from, end) to the end of a name the entity recogniser found in it. */
+export function withEntities(cs: ClaimScan, from: number, end: number, limit: number): number {
+  if (cs.entities.length === 0 || end <= from) return end;
+  const toks = cs.toks;
+  const zs = toks[from]!.start;
+  const ze = toks[end - 1]!.end;
+  const lim = toks[limit - 1] ? toks[limit - 1]!.end : ze;
+  let stop = ze;
+  for (let x = cs.entityIndex(zs); x < cs.entities.length; x++) {
+    const e = cs.entities[x]!;
+    if (e.start >= ze) break;
+    if (e.end > zs && e.end > stop && e.end <= lim) stop = e.end;
+  }
+  while (end < limit && toks[end]!.end <= stop) end++;
+  return end;
+}
+
+/** A noun phrase being read: where it has got to, whether a title chain was read, and whether it names a person. */
+interface PhraseState {
+  j: number;
+  chain: boolean;
+  person: boolean;
+}
+
+/**
+ * Where a subject noun phrase starting at `from` ends, without a parser: an entity if one starts
+ * there; else a title or organisation chain (رئيس الوزراء العراقي، وزارة الدفاع) followed by name words.
+ */
+export function phraseEnd(cs: ClaimScan, from: number, limit: number): number {
+  const toks = cs.toks;
+  if (from >= limit || !toks[from]!.word) return from;
+  const st: PhraseState = { j: from, chain: false, person: false };
+  // A name the entity recogniser found, right at the start (a place only there: أعلنت روسيا) or
+  // after a title chain (وزير المالية جواكيم ليفي), then perhaps an appositive title.
+  if (toks[from]!.f & W.Honorific) return from + 1;
+  const e = entityAfter(cs, from, limit);
+  // A bare head noun tagged alone (منظمة) is a partial name: the heuristics see further.
+  const bareHead = e !== null && e.start === toks[from]!.start && e.end <= toks[from]!.end &&
+    (toks[from]!.f & (W.OrgHead | W.Title | W.Document | W.Anonymous)) !== 0;
+  if (e && !bareHead) {
+    while (st.j < limit && toks[st.j]!.end <= e.end) st.j++;
+    if (st.j < limit && toks[st.j]!.f & W.Title) titleChain(cs, st, limit);
+    return st.j;
+  }
+  titleChain(cs, st, limit);
+  if (st.chain && st.j < limit && unitContinues(cs, from, st.j, limit)) {
+    st.j += 2;
+    while (st.j < limit && toks[st.j]!.word && isNisba(toks[st.j]!.n)) st.j++;
+    titleChain(cs, st, limit);
+  }
+  // Organisations and documents are not followed by a personal name; people may be.
+  if (st.chain && !st.person) return st.j;
+  const names = nameWords(cs, st, limit);
+  // An appositive title after the name: عبدالله البرقان رئيس لجنة الاحتراف.
+  if (names > 0 && st.j < limit && toks[st.j]!.f & W.Title) titleChain(cs, st, limit);
+  return st.j;
+}
+
+/** Title, body, document and source words with their complements: وزير الخارجية، المتحدث الرسمي للوزارة. */
+function titleChain(cs: ClaimScan, st: PhraseState, limit: number): void {
+  const toks = cs.toks;
+  while (st.j < limit && toks[st.j]!.f & (W.Title | W.OrgHead | W.Document | W.Anonymous)) {
+    const definite = toks[st.j]!.n.startsWith('ال');
+    // A second definite body is a new noun phrase (the object): اتهمت منظمة … الشركة بـ.
+    if (st.chain && definite && !(toks[st.j]!.f & W.Title)) break;
+    if (toks[st.j]!.f & (W.Title | W.Anonymous)) st.person = true;
+    const title = (toks[st.j]!.f & W.Title) !== 0;
+    st.j++;
+    st.chain = true;
+    // A definite title takes one adjective and one لـ-complement: الأمين العام للجائزة، المتحدث الرسمي للوزارة.
+    if (definite && title) {
+      const adj = toks[st.j];
+      if (adj && st.j < limit && adj.word && adj.n.startsWith('ال') && !(adj.f & (W.OrgHead | W.Title | W.Document | W.Break)) &&
+        !isMasdar(adj.n.slice(2)) && adj.vk === VerbKind.None) st.j++;
+      const comp = toks[st.j];
+      if (comp && st.j < limit && comp.word && comp.n.startsWith('لل') && !(comp.f & W.Break)) st.j++;
+    }
+    // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…").
+    if (!definite && st.j < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break)) st.j++;
+    else if (!definite && st.j < limit && cs.closeOf[st.j]! > st.j && cs.closeOf[st.j]! - st.j <= 5) st.j = cs.closeOf[st.j]! + 1;
+    while (st.j < limit && toks[st.j]!.word && isNisba(toks[st.j]!.n)) st.j++;
+  }
+}
+
+/** Up to three name words after a title chain or alone (محمد بن عبدالله المشوح); returns how many. */
+function nameWords(cs: ClaimScan, st: PhraseState, limit: number): number {
+  const toks = cs.toks;
+  let names = 0;
+  while (st.j < limit && names < 3) {
+    const z = toks[st.j]!;
+    if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || isDigit(z.n.charCodeAt(0)) || isMasdar(z.n)) break;
+    // Kinship links do not count against the name's length: محمد بن عبدالله المشوح.
+    if (z.f & W.NameLink && names > 0) {
+      st.j++;
+      continue;
+    }
+    if (z.n.startsWith('ال')) {
+      // A family name closes a personal name (مصطفى الكاظمي); a bare الـ-word may be the subject
+      // itself; a definite body after a name is the object (اتهم … ديمبسي الحكومة).
+      if ((names > 0 || !st.chain) && !(z.f & (W.OrgHead | W.Document | W.Title | W.Anonymous))) st.j++;
+      break;
+    }
+    if (st.chain && names === 0 && z.n.length <= 2) break;
+    st.j++;
+    names++;
+    if (!st.chain && names === 1 && !looksLikeNameContinuation(cs, st.j, limit)) break;
+  }
+  return names;
+}
+
+/** The entity that starts a subject at `from`, directly or after title words only. */
+export function entityAfter(cs: ClaimScan, from: number, limit: number): EntityDetection | null {
+  const toks = cs.toks;
+  const first = toks[from]!;
+  for (let x = cs.entityIndex(first.start); x < cs.entities.length; x++) {
+    const e = cs.entities[x]!;
+    if (e.end <= first.start) continue;
+    if (e.start < first.start) return null;
+    if (e.start === first.start) return e;
+    if (e.label === 'LOC' || !(first.f & (W.Title | W.OrgHead))) return null;
+    for (let k = from; k < limit && toks[k]!.start < e.start; k++) {
+      const z = toks[k]!;
+      if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || k - from > 6) return null;
+    }
+    return e;
+  }
+  return null;
+}
+
+function looksLikeNameContinuation(cs: ClaimScan, j: number, limit: number): boolean {
+  const z = cs.toks[j];
+  return j < limit && z !== undefined && z.word && !z.n.startsWith('و') && !(z.f & W.Break) && !(z.f & W.Title);
+}

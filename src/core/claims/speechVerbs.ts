@@ -1,0 +1,145 @@
+// Claims cued by a speech verb: قال / أكد / أعلن … أن (indirect speech, the claim after the
+// complementiser or the one direct quote that is its content), participles that continue a
+// statement (مشيرا إلى أن), أعلن + a verbal noun with no أن (أعلنت الوزارة تسجيل …), and اتهم.
+
+import { MIN_QUOTE_WORDS, type ClaimScan, type Draft } from './claimScan';
+import { VERB_BITS, W } from './lexicon';
+import { participleSpeaker, speaker, subjectBefore } from './claimant';
+import { phraseEnd } from './phrase';
+import { firstWord, isComma, verbBits, VerbKind, type Sentence } from './tokens';
+
+/** How far after a speech verb the complementiser may be: long title chains plus "في تصريحات لـ… في …". */
+const MAX_ZONE = 26;
+
+/** The claim cued by the speech verb at token i (of the given kind) in segment seg. */
+export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): Draft | null {
+  const toks = cs.toks;
+  const t = toks[i]!;
+  const base = verbBits(t) | ((t.f | t.fp) & W.Explain);
+  if (base & W.Accuse) return accuse(cs, i, seg);
+  if (kind === VerbKind.Locative && toks[i + 1]?.n !== 'في') return null;
+  const limit = Math.min(seg.b, i + 1 + MAX_ZONE);
+  const k = complementiser(cs, i, base, limit, seg);
+  if (k < 0) return null;
+  if (kind === VerbKind.Participle && !onlyAddressee(cs, i + 1, k)) return null;
+  // بيّن takes its أن close by (وبين الفارس أن …); farther away بين is "between".
+  if (base & W.Explain && (k >= limit || k - i > 8)) return null;
+  // A verb with no conjunction, inside the sentence, straight before its complementiser has its
+  // subject before it: الوزارة تؤكد أن …، لكن المهدي، أكد لـ«الشرق الأوسط» أن ….
+  const svo = (kind === VerbKind.Present || kind === VerbKind.Past) && (t.f & VERB_BITS) !== 0 &&
+    i > firstWord(toks, cs.current) && k < limit && onlyAddressee(cs, i + 1, k) && (toks[i - 1]!.word || isComma(toks[i - 1]!.raw));
+  if (k >= limit) return base & W.TakesObject ? objectClaim(cs, i, seg, t.raw) : null;
+  if (kind === VerbKind.Present && base & W.PassiveAside && k === i + 1) return null;
+
+  const sp = svo ? subjectBefore(cs, i) : speaker(cs, i, k, kind);
+  const z = toks[k]!;
+  let a = z.word || z.raw === ':' ? k + 1 : k;
+  let b = seg.b;
+  // Content that is one direct quote is the quote's words: أن "…"، دون تفاصيل.
+  if (a < b && cs.closeOf[a]! > a) {
+    const close = cs.closeOf[a]!;
+    if (close - a - 1 >= MIN_QUOTE_WORDS && close < seg.b) {
+      b = close;
+      a++;
+    }
+  }
+  return { a, b, speaker: sp, cue: t.raw };
+}
+
+/**
+ * The complementiser (أن، إن), عن after a verb that takes it, a colon or a direct quote after the
+ * verb at i: its token, limit when none comes before it, or −1 when the verb cues no claim (another
+ * verb comes first, or أن follows a word that is no speech: بعد أن).
+ */
+function complementiser(cs: ClaimScan, i: number, base: number, limit: number, seg: Sentence): number {
+  const toks = cs.toks;
+  let k = i + 1;
+  for (; k < limit; k++) {
+    const z = toks[k]!;
+    if (!z.word) {
+      const close = cs.closeOf[k]!;
+      if (close > k) {
+        if ((close - k - 1 >= MIN_QUOTE_WORDS && !quotedName(cs, k, close, seg.b)) || close >= seg.b) break;
+        k = close; // a quoted name inside the speaker: حركة "حماس"، صحيفة «وول ستريت جورنال»
+        continue;
+      }
+      if (z.raw === ':' && !cs.timeColon(k)) break;
+      continue;
+    }
+    if (z.f & W.Complementiser) {
+      if (toks[k - 1]!.f & W.NotSpeechBeforeAn) return -1;
+      // إن شاء الله is a blessing, not a complementiser.
+      if (toks[k + 1]?.n === 'شاء') continue;
+      break;
+    }
+    if (z.n === 'عن' && base & W.TakesAn) break;
+    if (z.vk !== VerbKind.None) return -1;
+  }
+  return k;
+}
+
+/**
+ * A quote inside a speaker zone that names something rather than quoting it: after a body or a
+ * title (منظمة «زيمبابوي كونسرفايشن تاسكفورس»، موقع "جي إس إم أرينا"), or short with the
+ * complementiser still to come.
+ */
+function quotedName(cs: ClaimScan, open: number, close: number, limit: number): boolean {
+  const toks = cs.toks;
+  const before = toks[open - 1];
+  // Only an indefinite head names what follows (صحيفة «…»); after البيان the quote is its words.
+  if (before && before.word && !before.n.startsWith('ال') && (before.f | before.fp) & (W.OrgHead | W.Title)) return true;
+  if (close - open - 1 > 5) return false;
+  for (let j = close + 1; j < Math.min(limit, close + 7); j++) {
+    if (toks[j]!.f & W.Complementiser) return true;
+    if (cs.closeOf[j]! > j) return false;
+  }
+  return false;
+}
+
+/** Between a participle and its complementiser only إلى, an addressee (لـ«الشرق الأوسط») or marks. */
+function onlyAddressee(cs: ClaimScan, from: number, k: number): boolean {
+  for (let j = from; j < k; j++) {
+    const z = cs.toks[j]!;
+    const close = cs.closeOf[j]!;
+    if (!z.word && close > j && close < k) j = close;
+    else if (z.word && !(z.f & W.Break)) return false;
+  }
+  return true;
+}
+
+/**
+ * No complementiser: `أعلنت واشنطن وبغداد، الاتفاق على …` (speaker up to the comma) or
+ * `أعلنت الوزارة تسجيل …` (speaker from the title/name heuristic or an entity).
+ */
+function objectClaim(cs: ClaimScan, i: number, seg: Sentence, cue: string): Draft | null {
+  const toks = cs.toks;
+  for (let k = i + 1; k < Math.min(seg.b, i + 9); k++) {
+    const z = toks[k]!;
+    if (z.word) {
+      if (z.f & W.Break) break;
+      continue;
+    }
+    if ((z.raw === '،' || z.raw === ',') && k > i + 1) {
+      // أعلن الجيش، الثلاثاء، مقتل …: the day between commas is not part of the statement.
+      let a = k + 1;
+      while (a < seg.b && (toks[a]!.f & W.Time || isComma(toks[a]!.raw))) a++;
+      return { a, b: seg.b, speaker: cs.explicit(i + 1, k), cue };
+    }
+    break;
+  }
+  const end = phraseEnd(cs, i + 1, seg.b);
+  if (end <= i + 1 || seg.b - end < 3) return null;
+  return { a: end, b: seg.b, speaker: cs.explicit(i + 1, end), cue };
+}
+
+/** `اتهم X Y بـ…`: the accuser is the phrase after the verb, the claim the accusation. */
+function accuse(cs: ClaimScan, i: number, seg: Sentence): Draft | null {
+  const next = cs.toks[i + 1];
+  // اتُّهم بـ…: the passive names no accuser.
+  if (!next || (next.n[0] === 'ب' && next.n.length > 3)) return null;
+  const end = phraseEnd(cs, i + 1, seg.b);
+  if (end <= i + 1 || seg.b - end < 2) return null;
+  const kind = cs.toks[i]!.vk;
+  const sp = kind === VerbKind.Participle ? participleSpeaker(cs, i) : cs.explicit(i + 1, end);
+  return { a: kind === VerbKind.Participle ? i + 1 : end, b: seg.b, speaker: sp, cue: cs.toks[i]!.raw };
+}
