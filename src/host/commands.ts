@@ -26,7 +26,8 @@ import { readConfig } from './config';
 import type { DecorationManager } from './decorations';
 import { documentLength, ENTITY_LIST_PATH } from './detections';
 import { claimTypeName, labelName } from './labels';
-import { CommandId, registerCommand } from './commandIds';
+import { CommandId } from './commandIds';
+import { registerCommand } from './commandRegistry';
 import { CLAIM_TYPES, ENTITY_LABELS, findVerdict } from '../core/vocabulary';
 
 export { CommandId };
