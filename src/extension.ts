@@ -10,7 +10,7 @@ import { Commands } from './host/commands';
 import { DecorationManager, type DrawnKey } from './host/decorations';
 import { DetectionService } from './host/detections';
 import { registerExportCommand } from './host/exportCommand';
-import { setCommandLog } from './host/commandIds';
+import { setCommandLog } from './host/commandRegistry';
 import { readConfig, watchConfig } from './host/config';
 import { AnnotationHoverProvider } from './host/hover';
 import { registerOnboarding } from './host/onboarding';

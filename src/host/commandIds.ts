@@ -1,7 +1,8 @@
-// Every command Khabar contributes, by id, and the one way to register one: errors go to the
-// Khabar output channel (with the stack) and to a short message, whichever room the command lives in.
-// test/unit/vocabulary.test.ts checks this list against package.json's contributes.commands.
-import * as vscode from 'vscode';
+// Every command Khabar contributes, by id: the one source of command ids for the extension host and
+// the reader's webview (src/webview/markActions.ts bundles this file, so it imports nothing).
+// test/unit/vocabulary.test.ts checks this list against package.json's contributes.commands and
+// that no id is spelled out elsewhere; test/unit/readerActions.test.ts checks the reader's table.
+// Commands are registered through commandRegistry.ts.
 
 export const enum CommandId {
   Detect = 'khabar.detect',
@@ -40,25 +41,4 @@ export const enum CommandId {
   ReattachOrphan = 'khabar.reattachOrphan',
   DeleteOrphan = 'khabar.deleteOrphan',
   OpenReader = 'khabar.openReader',
-}
-
-/** Where command failures are written; activate() sets the output channel before registering anything. */
-let failureLog: ((line: string) => void) | undefined;
-
-export function setCommandLog(log: (line: string) => void): vscode.Disposable {
-  failureLog = log;
-  return { dispose: () => (failureLog = undefined) };
-}
-
-/** Registers a command whose failures are logged with their stack and shown in a short message. */
-export function registerCommand(id: CommandId, fn: (arg?: unknown) => unknown): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (arg?: unknown) => {
-    try {
-      return await fn(arg);
-    } catch (e) {
-      failureLog?.(`${id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Khabar: {0}', e instanceof Error ? e.message : String(e)));
-      return undefined;
-    }
-  });
 }

@@ -17,7 +17,8 @@ import { decodeSidecar, sidecarSizeError } from '../core/sidecar/bytes';
 import { parseSidecar } from '../core/sidecar/parse';
 import { isSidecarPath } from '../core/sidecar/suffix';
 import { syncWithArticle } from '../core/sidecar/sync';
-import { CommandId, registerCommand } from './commandIds';
+import { CommandId } from './commandIds';
+import { registerCommand } from './commandRegistry';
 import { readConfig } from './config';
 
 export const EXPORT_COMMAND = CommandId.Export;

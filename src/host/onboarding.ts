@@ -1,7 +1,8 @@
 // The walkthrough's helpers: open the sample article (copied into the workspace when it can be, so
 // tagging it writes a sidecar there rather than inside the extension's folder).
 import * as vscode from 'vscode';
-import { CommandId, registerCommand } from './commandIds';
+import { CommandId } from './commandIds';
+import { registerCommand } from './commandRegistry';
 
 export const SAMPLE = 'samples/sample-article.ar.txt';
 

@@ -97,12 +97,12 @@ export async function applyReaderMessage(m: WebviewMessage, c: ActionContext): P
       return saveClaim(m, c);
     case 'review': {
       const mark = c.view.marks.get(m.markId)!;
-      await c.commands.review({ uri, start: mark.start, end: mark.end }, m.status);
+      await c.commands.records.review({ uri, start: mark.start, end: mark.end }, m.status);
       return undefined;
     }
     case 'retype': {
       const mark = c.view.marks.get(m.markId)!;
-      await c.commands.review({ uri, start: mark.start, end: mark.end }, 'accepted', m.label);
+      await c.commands.records.review({ uri, start: mark.start, end: mark.end }, 'accepted', m.label);
       return undefined;
     }
     case 'remove':
@@ -110,7 +110,7 @@ export async function applyReaderMessage(m: WebviewMessage, c: ActionContext): P
       return undefined;
     case 'addToEntityList': {
       const mark = c.view.marks.get(m.markId)!;
-      await c.commands.addToEntityList({ uri, start: mark.start, end: mark.end });
+      await c.commands.records.addToEntityList({ uri, start: mark.start, end: mark.end });
       return undefined;
     }
     case 'undo':

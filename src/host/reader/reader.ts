@@ -3,7 +3,8 @@
 // in step with its document, the store and the detections, and with the editor's cursor.
 import * as vscode from 'vscode';
 import { isArticle } from '../articles';
-import { CommandId, registerCommand } from '../commandIds';
+import { CommandId } from '../commandIds';
+import { registerCommand } from '../commandRegistry';
 import { READER_VIEW_TYPE, ReaderPanel, webviewOptions, type ReaderDeps } from './readerPanel';
 
 export const OPEN_READER_COMMAND = CommandId.OpenReader;

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { AnnotationRecord } from '../../core/model';
 import type { AnnotationStore } from '../storeApi';
-import { CommandId, registerCommand } from '../commandIds';
+import { CommandId } from '../commandIds';
+import { registerCommand } from '../commandRegistry';
 
 export const STORE_COMMANDS = { reattachOrphan: CommandId.ReattachOrphan, deleteOrphan: CommandId.DeleteOrphan } as const;
 
