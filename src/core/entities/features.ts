@@ -656,6 +656,8 @@ export function extractFeatures(raws: readonly string[], gaz: Gazetteer, out: Fe
  */
 export interface RowLookup {
   add(h: number, out: Float64Array, base: number): void;
+  /** The label-pair table the same way (rows of (NUM_LABELS + 1) × NUM_LABELS); null when the model has none. */
+  pairs: RowLookup | null;
 }
 
 /**
@@ -769,16 +771,22 @@ interface ContextRows {
   pool: Float64Array;
   used: number;
   entries: number;
-  /** PairArticle hashes by (article, hand of the token before). */
-  pairArticle: Map<number, number>;
+  /** Pair rows (PAIR_SLOTS, open addressing): per slot [1, cls, article and hand before] (0 = empty)… */
+  pairKeys: Int32Array;
+  /** … and the summed pair row, (NUM_LABELS + 1) × NUM_LABELS, shared by every token with those keys. */
+  pairRows: Float64Array[];
+  pairEntries: number;
 }
+
+/** Slots of the pair-row cache (a few thousand distinct keys in a corpus); it starts over when half full. */
+const PAIR_SLOTS = 1 << 14;
 
 /** Slots of the context cache; it starts over when half full. */
 const CONTEXT_SLOTS = 1 << 17;
 const CONTEXT_MASK = CONTEXT_SLOTS - 1;
 
 function newContextRows(): ContextRows {
-  return { keys: new Int32Array(4 * CONTEXT_SLOTS), rows: new Int32Array(CONTEXT_SLOTS), pool: new Float64Array(1024 * NUM_LABELS), used: 0, entries: 0, pairArticle: new Map() };
+  return { keys: new Int32Array(4 * CONTEXT_SLOTS), rows: new Int32Array(CONTEXT_SLOTS), pool: new Float64Array(1024 * NUM_LABELS), used: 0, entries: 0, pairKeys: new Int32Array(3 * PAIR_SLOTS), pairRows: new Array<Float64Array>(PAIR_SLOTS), pairEntries: 0 };
 }
 
 function contextSlot(g: number, a: number, b: number, c: number): number {
@@ -1034,6 +1042,48 @@ let sentWords: WordScores[] = [];
 let phraseBuf = new Uint8Array(256);
 let handPhraseBuf = new Uint8Array(256);
 const PAIR_BIAS = hash1(T.PairBias, '');
+const PAIR_WIDTH = (NUM_LABELS + 1) * NUM_LABELS;
+
+/**
+ * The summed pair row of token ts after ms: its pair features (PairBias, PairLex, PairHand,
+ * PairLexHand, PairShape, PairArticle) read only the token's classes and article and the hand
+ * class of the token before, so the row is cached under those.
+ */
+function pairRow(ctx: ContextRows, pairs: RowLookup, ms: WordScores, ts: WordScores): Float64Array {
+  const a = ts.cls;
+  const b = (ts.articleId << B) | ms.handId;
+  const keys = ctx.pairKeys;
+  let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b)) >>> 0;
+  slot = (slot ^ (slot >>> 15)) & (PAIR_SLOTS - 1);
+  for (;;) {
+    const k = 3 * slot;
+    if (keys[k] === 0) break;
+    if (keys[k + 1] === a && keys[k + 2] === b) return ctx.pairRows[slot]!;
+    slot = (slot + 1) & (PAIR_SLOTS - 1);
+  }
+  const own = ts.w.own;
+  const row = new Float64Array(PAIR_WIDTH);
+  // The order of extractFeatures, though any order gives the same sums.
+  pairs.add(PAIR_BIAS, row, 0);
+  pairs.add(own[Own.PairLex]!, row, 0);
+  pairs.add(own[Own.PairHand]!, row, 0);
+  pairs.add(own[Own.PairLexHand]!, row, 0);
+  pairs.add(own[Own.PairShape]!, row, 0);
+  pairs.add(hash2(T.PairArticle, ts.w.article, ms.w.hand), row, 0);
+  if (ctx.pairEntries >= PAIR_SLOTS >> 1) {
+    keys.fill(0);
+    ctx.pairRows.fill(undefined as unknown as Float64Array);
+    ctx.pairEntries = 0;
+    return row;
+  }
+  const k = 3 * slot;
+  keys[k] = 1;
+  keys[k + 1] = a;
+  keys[k + 2] = b;
+  ctx.pairRows[slot] = row;
+  ctx.pairEntries++;
+  return row;
+}
 
 function isTrigger(h: string): boolean {
   return h === 'T' || h === 'Tc' || h === 'L' || h === 'Lc' || h === 'H' || h === 'Hc' || h === 'V' || h === 'Vc';
@@ -1094,12 +1144,13 @@ const B = CLASS_BITS;
 
 /**
  * The emission scores of one sentence (n × NUM_LABELS into `scores`, which must hold them; zeroed
- * here) and its pair features into `pairs` (reset first): exactly what extractFeatures followed
- * by summing every token's rows gives, with each distinct word's features looked up once and the
- * features that combine only classes of neighbouring words read from a small cache by number.
+ * here) and each token's summed pair row into `pairRows[i]` (rows are shared between tokens and
+ * must not be changed; left alone when the model has no pair table): exactly what extractFeatures
+ * followed by summing every token's rows gives, with each distinct word's features looked up once
+ * and the features that combine only classes of neighbouring words read from a small cache by number.
  */
-export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: RowLookup, scores: Float64Array, pairs: FeatureBuffer): void {
-  pairs.reset();
+export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: RowLookup, scores: Float64Array, pairRows: Float64Array[]): void {
+  const pairs = lookup.pairs;
   const n = raws.length;
   const cache = scoreCache(lookup, gaz);
   const ctx = cache.ctx;
@@ -1228,16 +1279,6 @@ export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: R
         addStored(ctx, G.NisbaSelf, a, ps.handId, 0, scores, base);
       }
     }
-    pairs.push(PAIR_BIAS);
-    const own = t.own;
-    pairs.push(own[Own.PairLex]!);
-    pairs.push(own[Own.PairHand]!);
-    pairs.push(own[Own.PairLexHand]!);
-    pairs.push(own[Own.PairShape]!);
-    const k = (ts.articleId << B) | ms.handId;
-    let pa = ctx.pairArticle.get(k);
-    if (pa === undefined) ctx.pairArticle.set(k, (pa = hash2(T.PairArticle, t.article, m1.hand)));
-    pairs.push(pa);
-    pairs.endToken();
+    if (pairs) pairRows[i] = pairRow(ctx, pairs, ms, ts);
   }
 }

@@ -4,8 +4,8 @@
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
 import { applyDocument, withoutProclitics } from './document';
-import { FeatureBuffer, isInside, labelType, NUM_LABELS, scoreSentence } from './features';
-import { decodeModel, emissionLookup, prepareModel, tagScores, type TaggerModel } from './model';
+import { isInside, labelType, NUM_LABELS, scoreSentence } from './features';
+import { decodeModel, emissionLookup, prepareModel, tagScoreRows, type TaggerModel } from './model';
 import { applyUserList, type UserList } from './userList';
 
 export { parseUserList, type UserList, type UserEntry } from './userList';
@@ -76,7 +76,7 @@ function hasNewline(text: string, from: number, to: number): boolean {
 /** The tagger alone: spans straight from the model, before document rules and the user's list. */
 export function tagText(text: string, model: TaggerModel): EntityDetection[] {
   const out: EntityDetection[] = [];
-  const pairs = new FeatureBuffer();
+  const pairs: Float64Array[] = [];
   const lookup = emissionLookup(model);
   let scores = new Float64Array(256 * NUM_LABELS);
   for (const sent of sentencesOf(text, tokenize(text))) {
@@ -88,7 +88,7 @@ export function tagText(text: string, model: TaggerModel): EntityDetection[] {
       scores,
       pairs,
     );
-    const labels = tagScores(scores, sent.length, pairs, model);
+    const labels = tagScoreRows(scores, sent.length, pairs, model);
     let i = 0;
     while (i < sent.length) {
       const y = labels[i]!;

@@ -278,32 +278,48 @@ export function tagScores(scores: Float64Array, n: number, pairBuf: FeatureBuffe
 
 const lookups = new WeakMap<WeightTable, RowLookup>();
 
-/** The emission table as features.ts's scoreSentence reads it: one lookup (and word cache) per table. */
+/** A table as features.ts's scoreSentence reads it: adds row h, when the table has it, to out[base …]. */
+function rowLookup(table: WeightTable, pairs: RowLookup | null): RowLookup {
+  const f = fastTable(table);
+  const { tags, cells, weights, mask, stride } = f;
+  const W = f.width;
+  return {
+    add(h: number, out: Float64Array, base: number): void {
+      const tag = tagOf(h);
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+      for (;;) {
+        const g = tags[slot]!;
+        if (g === 0) return;
+        if (g === tag && cells[slot * stride] === h) {
+          const at = slot * stride + 2;
+          for (let y = 0; y < W; y++) out[base + y] += weights[at + y]!;
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+    },
+    pairs,
+  };
+}
+
+/**
+ * The emission table as features.ts's scoreSentence reads it, with the pair table beside it (null
+ * when the model has no pair rows): one lookup (and word cache) per table.
+ */
 export function emissionLookup(model: TaggerModel): RowLookup {
   let l = lookups.get(model.emit);
   if (!l) {
-    const f = fastTable(model.emit);
-    const { tags, cells, weights, mask, stride } = f;
-    const W = f.width;
-    l = {
-      add(h: number, out: Float64Array, base: number): void {
-        const tag = tagOf(h);
-        let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-        for (;;) {
-          const g = tags[slot]!;
-          if (g === 0) return;
-          if (g === tag && cells[slot * stride] === h) {
-            const at = slot * stride + 2;
-            for (let y = 0; y < W; y++) out[base + y] += weights[at + y]!;
-            return;
-          }
-          slot = (slot + 1) & mask;
-        }
-      },
-    };
+    l = rowLookup(model.emit, model.pair.size > 0 ? rowLookup(model.pair, null) : null);
     lookups.set(model.emit, l);
   }
   return l;
+}
+
+/** The labels of n tokens from their summed emission rows (n × NUM_LABELS) and pair rows (scoreSentence's). */
+export function tagScoreRows(scores: Float64Array, n: number, pairRows: readonly Float64Array[], model: TaggerModel): Int8Array {
+  const bias = typeof model.meta.oBias === 'number' ? model.meta.oBias : 0;
+  if (bias !== 0) for (let i = 0; i < n; i++) scores[i * NUM_LABELS] -= bias;
+  return viterbiRows(scores, n, model.trans, model.pair.size > 0 ? pairRows : undefined);
 }
 
 // ---- building and serialising -----------------------------------------------------------------
