@@ -25,7 +25,9 @@ export interface ExportBenchRow {
 export async function benchExport(
   articles: readonly ExportArticle[],
   formats: readonly ExportFormat[] = EXPORT_FORMATS,
-  options: ExportOptions = { includeSuggestions: true, reviewer: 'Khabar bench', reviewDate: '2026-01-01' },
+  // The bench articles have no URL of their own; W3C annotations need one for their ids and
+  // targets, so a base URL stands in (without it every W3C article would fail and measure nothing).
+  options: ExportOptions = { includeSuggestions: true, reviewer: 'Khabar bench', reviewDate: '2026-01-01', baseUrl: 'https://news.example/archive/' },
 ): Promise<ExportBenchRow[]> {
   const encoder = new TextEncoder();
   let bytes = 0;
