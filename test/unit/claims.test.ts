@@ -358,6 +358,59 @@ const CASES: Case[] = [
     want: [['الفريق جاهز', 'المدرب سعد الخالدي', 'أكد']],
   },
   {
+    name: 'ذلك after the verb is its object: the speaker after it speaks on (وقال inherits him, not ذلك)',
+    text: 'أكد ذلك لـ«الوطن» مدير إدارة المرور سعد الخالدي، وقال إن الحملة مستمرة.',
+    want: [['الحملة مستمرة', 'مدير إدارة المرور سعد الخالدي', 'وقال']],
+  },
+  {
+    name: 'كشف ذلك X، مبينا أن: the participle continues X',
+    text: 'كشف ذلك مدير المستشفى أحمد السالم، مبينا أن المريض غادر.',
+    want: [['المريض غادر', 'مدير المستشفى أحمد السالم', 'مبينا']],
+  },
+  {
+    name: 'a preposition with a pronoun after the verb is not the speaker: ما أشار إليه التقرير',
+    text: 'وهذا ما أشار إليه التقرير من أن الإنتاج تراجع.',
+    want: [['الإنتاج تراجع', 'التقرير', 'أشار']],
+  },
+  {
+    name: 'كان X قد أكد أن: X speaks, not the words before كان',
+    text: 'وقبل المباراة بيومين، كان المدرب قد أكد أنه متفائل بالنتيجة.',
+    want: [['متفائل بالنتيجة', 'المدرب', 'أكد']],
+  },
+  {
+    name: 'مما يؤكد أن: the writer\'s inference has no claimant',
+    text: 'وارتفعت المبيعات في الربع الأخير، مما يؤكد أن الطلب قوي.',
+    want: [['الطلب قوي', null, 'يؤكد']],
+  },
+  {
+    name: 'ومع ذلك before the comma is an adverbial: the verb continues the previous speaker',
+    text: 'وقال الوزير إن العمل مستمر. ومع ذلك، يعترف بأن المشروع تأخر.',
+    want: [
+      ['العمل مستمر', 'الوزير', 'وقال'],
+      ['المشروع تأخر', 'الوزير', 'يعترف'],
+    ],
+  },
+  {
+    name: 'a pronoun object right before أن is not the speaker: كلمة أوضح فيها أن continues the sentence\'s subject',
+    text: 'وألقى وزير الإسكان، أمس، كلمة أوضح فيها أن المشروع اكتمل.',
+    want: [['المشروع اكتمل', 'وزير الإسكان', 'أوضح']],
+  },
+  {
+    name: 'with no أن, a pronoun object opens the statement: كلمة أكد فيها التزام …',
+    text: 'وألقى الرئيس، أمس، كلمة أكد فيها التزام بلاده بسداد الديون.',
+    want: [['التزام بلاده بسداد الديون', 'الرئيس', 'أكد']],
+  },
+  {
+    name: 'a document is named by who issued it: تقرير صادر عن …',
+    text: 'وأوضح تقرير صادر عن هيئة الإحصاء أن البطالة تراجعت.',
+    want: [['البطالة تراجعت', 'تقرير صادر عن هيئة الإحصاء', 'وأوضح']],
+  },
+  {
+    name: 'a present verb with an object and no أن means "shows": no claim (أجواء تؤكد العلاقات)',
+    text: 'أقام المجلس حفل المعايدة أمس. وشهد الحفل أجواء ودية تؤكد العلاقات الطيبة بين الموظفين.',
+    want: [],
+  },
+  {
     name: 'الأمر الذي يشير has no speaker in الأمر',
     text: 'وتراجعت الأسعار، الأمر الذي يشير إلى أن الطلب ضعيف.',
     want: [['الطلب ضعيف', null, 'يشير']],

@@ -8,6 +8,15 @@ import { entityAfter, phraseEnd, zoneEnd } from './phrase';
 import { firstWord, isComma, isDigit, stripConj, verbBits, VerbKind, type Sentence } from './tokens';
 
 const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها', 'لنا', 'لهم', 'لهن', 'لك', 'لكم']);
+/**
+ * The verb's object written right after it, before the speaker: ذلك (أكد ذلك مدير المرور) and a
+ * preposition with a pronoun pointing back (بما أشار إليه التقرير, ما نص عليه القرار). Folded.
+ */
+const OBJECT_BEFORE_SPEAKER: ReadonlySet<string> = new Set(['ذلك', 'اليه', 'اليها', 'عليه', 'عليها', 'فيه', 'فيها', 'به', 'بها', 'عنه', 'عنها']);
+/** Demonstratives that open adverbials (مع ذلك، خلال تلك الفترة), not subjects. Folded. */
+const DISTAL: ReadonlySet<string> = new Set(['ذلك', 'تلك']);
+/** Before a present verb with no subject, these make the statement the writer's (مما يؤكد أن …): no claimant. */
+const NO_SPEAKER_BEFORE: ReadonlySet<string> = new Set(['مما', 'ما']);
 
 /** The speaker of a verb whose complementiser is at token k. */
 export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Speaker | null {
@@ -27,6 +36,8 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   let from = i + 1;
   while (from < k - 1 && toks[from]!.f & W.Time) from++;
   if (from > i + 1 && toks[from]!.f & W.Break) from = i + 1;
+  // أكد ذلك مدير المرور …، بما أشار إليه التقرير، كلمة أوضح فيها أن …: the object is not the speaker.
+  if (from < k && OBJECT_BEFORE_SPEAKER.has(toks[from]!.n)) from++;
   // أكد لـ"الاقتصادية" مصدر …، الذي أكد لوزير الخارجية أن …: the addressee is not the speaker.
   from = skipAddressee(cs, from, k);
   const end = zoneEnd(cs, from, k, false);
@@ -37,6 +48,21 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
     if (found && found.strength !== 'inherited') return found;
   }
   return kanaQadSubject(cs, i) ?? cs.inherit();
+}
+
+/**
+ * `كشف ذلك لـ«اليوم» مدير عام الفرع …`: the speaker after a verb whose object (ذلك at i + 1) is the
+ * statement before it, past an addressee, up to limit; null when none is found.
+ */
+export function speakerAfterThat(cs: ClaimScan, i: number, limit: number): Speaker | null {
+  const from = skipAddressee(cs, i + 2, limit);
+  const end = zoneEnd(cs, from, limit, false);
+  return end > from ? cs.explicit(from, end) : null;
+}
+
+/** فيه، عنه، إليها …: a preposition with a pronoun pointing back, written after a verb (أكد فيها …). */
+export function isObjectPronoun(n: string): boolean {
+  return n !== 'ذلك' && OBJECT_BEFORE_SPEAKER.has(n);
 }
 
 /** الذي before a masculine verb, التي before a feminine one (ending in ت). */
@@ -107,6 +133,14 @@ function addresseePhraseEnd(cs: ClaimScan, j: number, k: number): number {
 export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
   let j = i;
+  // وكان المدرب قد أكد أن …: the subject between كان and قد.
+  if (toks[i - 1]?.n === 'قد') {
+    const kq = kanaQadSubject(cs, i);
+    if (kq) return kq;
+  }
+  // مما يؤكد أن …، وهو ما يشير إلى أن …: a present verb after ما states the writer's inference (a past
+  // one continues the subject: وهو ما قالت إنه ضروري).
+  if (i - 1 >= cs.current.a && toks[i]!.vk === VerbKind.Present && NO_SPEAKER_BEFORE.has(toks[i - 1]!.n)) return null;
   // السفير أسامة نقلي الذي أكد أن …: the antecedent of الذي (التي with a feminine verb) speaks.
   if (i - 1 > cs.current.a && relativeBefore(cs, i)) {
     const found = subjectBefore(cs, i - 1);
@@ -131,6 +165,8 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
     if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) subjectLike = true;
   }
   if (!subjectLike && j < i && cs.hasEntity(toks[j]!.start, toks[i - 1]!.end)) subjectLike = true;
+  // ومع ذلك، يعترف بأن …؛ خلال تلك الفترة، أوضح أن …: an adverbial before the comma, not the subject.
+  for (let k = j; k < i && subjectLike; k++) if (DISTAL.has(toks[k]!.n)) subjectLike = false;
   return subjectLike ? cs.explicit(j, i) : cs.inherit();
 }
 

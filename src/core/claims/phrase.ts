@@ -7,6 +7,9 @@ import type { ClaimScan } from './claimScan';
 import { W } from './lexicon';
 import { isDigit, isMasdar, isNisba, VerbKind } from './tokens';
 
+/** صادر (issued), folded: a document or paper after it is named by its issuer or place. */
+const ISSUED: ReadonlySet<string> = new Set(['صادر', 'صادره', 'الصادر', 'الصادره']);
+
 /** First token after `from` that ends a speaker (a break word or punctuation), not beyond `k`. */
 export function zoneEnd(cs: ClaimScan, from: number, k: number, punctuationOnly: boolean): number {
   const toks = cs.toks;
@@ -34,13 +37,16 @@ export function zoneEnd(cs: ClaimScan, from: number, k: number, punctuationOnly:
 /**
  * `مصدر في دائرة الصحة`، `النائب في البرلمان`، `مدير الدائرة في الوزارة رياض …`: a person or
  * source named by the body they belong to. Only after a title or source head, and only when an
- * organisation head follows, so `الوزير في بيان` and `الوزير في بغداد` still end at في.
+ * organisation head follows, so `الوزير في بيان` and `الوزير في بغداد` still end at في. A document
+ * or body after صادر goes on too: `تقرير صادر عن الهيئة العامة للسياحة`.
  */
 function unitContinues(cs: ClaimScan, from: number, j: number, k: number): boolean {
   const toks = cs.toks;
   const z = toks[j]!;
   if (j === from || (z.n !== 'في' && z.n !== 'عن') || j + 1 >= k) return false;
   const head = toks[from]!.f | toks[from]!.fp;
+  // تقرير صادر عن هيئة السياحة، الصحيفة الصادرة في لندن: a document or body named by who issues it.
+  if (head & (W.Document | W.OrgHead) && ISSUED.has(toks[j - 1]!.n)) return true;
   if (!(head & (W.Title | W.Anonymous | W.OrgHead))) return false;
   return (toks[j + 1]!.f & W.OrgHead) !== 0;
 }

@@ -4,7 +4,7 @@
 
 import { MIN_QUOTE_WORDS, type ClaimScan, type Draft } from './claimScan';
 import { VERB_BITS, W } from './lexicon';
-import { participleSpeaker, speaker, subjectBefore } from './claimant';
+import { isObjectPronoun, participleSpeaker, speaker, speakerAfterThat, subjectBefore } from './claimant';
 import { phraseEnd } from './phrase';
 import { firstWord, isComma, verbBits, VerbKind, type Sentence } from './tokens';
 
@@ -28,7 +28,9 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
   // subject before it: الوزارة تؤكد أن …، لكن المهدي، أكد لـ«الشرق الأوسط» أن ….
   const svo = (kind === VerbKind.Present || kind === VerbKind.Past) && (t.f & VERB_BITS) !== 0 &&
     i > firstWord(toks, cs.current) && k < limit && onlyAddressee(cs, i + 1, k) && (toks[i - 1]!.word || isComma(toks[i - 1]!.raw));
-  if (k >= limit) return base & W.TakesObject ? objectClaim(cs, i, seg, t.raw) : null;
+  // With no أن, only a past verb announces (أعلنت الوزارة تسجيل …); a present one mostly means
+  // "shows" (أجواء تؤكد العلاقات، مما يؤكد زيادة): no claim. Headlines are read in headline.ts.
+  if (k >= limit) return base & W.TakesObject && kind !== VerbKind.Present ? objectClaim(cs, i, seg, t.raw) : null;
   if (kind === VerbKind.Present && base & W.PassiveAside && k === i + 1) return null;
 
   const sp = svo ? subjectBefore(cs, i) : speaker(cs, i, k, kind);
@@ -113,6 +115,15 @@ function onlyAddressee(cs: ClaimScan, from: number, k: number): boolean {
  */
 function objectClaim(cs: ClaimScan, i: number, seg: Sentence, cue: string): Draft | null {
   const toks = cs.toks;
+  const object = toks[i + 1]?.n;
+  // كشف ذلك لـ«اليوم» مدير عام الفرع: the statement came before; the speaker speaks on (وقال …).
+  if (object === 'ذلك') {
+    const after = speakerAfterThat(cs, i, seg.b);
+    if (after) cs.previous = after;
+    return null;
+  }
+  // التي أكد فيها التزام بلاده …: no speaker is written; the statement follows the pronoun.
+  if (object !== undefined && isObjectPronoun(object)) return seg.b - (i + 2) >= 3 ? { a: i + 2, b: seg.b, speaker: cs.inherit(), cue } : null;
   for (let k = i + 1; k < Math.min(seg.b, i + 9); k++) {
     const z = toks[k]!;
     if (z.word) {
