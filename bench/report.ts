@@ -260,7 +260,7 @@ Dropped (measured, no gain):
   open-addressing \`Int32Array\` table.
 
 Not changed: **\`findArticleDate\`** (\`src/core/figures\`) is 5% of \`detect()\` on a cold pass over
-the corpus (370 of 7,194 ms): a second \`Scanner\` run over the first 600 characters. The one
+the corpus (370 of 7,194 ms): a second \`scan()\` run over the first 600 characters. The one
 identical shortcut considered (skip heads without digits) is unsafe, since the year rules accept a
 year in words (\`!ph.digits\`), so it is left to the figures code (scan the head once and reuse it).
 
