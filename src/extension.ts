@@ -9,7 +9,7 @@ import { AnnotationCodeActions } from './host/codeActions';
 import { Commands } from './host/commands';
 import { DecorationManager, type DrawnKey } from './host/decorations';
 import { DetectionService } from './host/detections';
-import { registerExportCommand } from './host/exportCommand';
+import { registerExportCommand, type ExportCommandDeps } from './host/exportCommand';
 import { setCommandLog } from './host/commandRegistry';
 import { readConfig, watchConfig } from './host/config';
 import { AnnotationHoverProvider } from './host/hover';
@@ -79,6 +79,19 @@ function drawnSpans(decorations: DecorationManager, editor: vscode.TextEditor): 
   return { spans, badges: s.badges, version: s.version, ms: s.ms, window: s.window, partial: s.partial };
 }
 
+/** The services activate() builds, in the order they depend on each other. */
+interface Services {
+  output: vscode.OutputChannel;
+  detections: DetectionService;
+  store: AnnotationStore;
+  index: AnnotationIndex;
+  decorations: DecorationManager;
+  commands: Commands;
+  status: ArticleStatus;
+  view: AnnotationsView;
+  reader: ReaderManager;
+}
+
 export function activate(context: vscode.ExtensionContext): KhabarApi {
   const started = performance.now();
   installNodePlatform();
@@ -88,14 +101,37 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const commandLog = setCommandLog((line) => output.appendLine(line));
   const detections = new DetectionService(output);
   const store: AnnotationStore = createAnnotationStore(context, { log: (m) => output.appendLine(m) });
-  const suffixProblem = (): void => {
-    const c = readConfig();
-    if (c.sidecarSuffixProblem === undefined) return;
-    output.appendLine(`khabar.sidecarSuffix: ${c.sidecarSuffixProblem}`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Khabar: the khabar.sidecarSuffix setting cannot be used ({0}); annotations are kept in {1} files.', c.sidecarSuffixProblem, c.sidecarSuffix));
-  };
-  suffixProblem();
+  reportSuffixProblem(output);
   activeStore = store;
+  const s = buildServices(context, output, detections, store);
+  context.subscriptions.push(
+    configWatch,
+    output,
+    commandLog,
+    detections,
+    s.index,
+    s.decorations,
+    s.status,
+    s.view,
+    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(s.index)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotationCodeActions(s.index), {
+      providedCodeActionKinds: AnnotationCodeActions.providedCodeActionKinds,
+    }),
+    s.commands.register(),
+    registerStoreCommands(store),
+    registerOnboarding(context),
+    s.reader.register(),
+    registerArticleLanguage(context),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('khabar.sidecarSuffix')) reportSuffixProblem(output);
+    }),
+  );
+  registerExportCommand(context, exportDeps(store));
+  void vscode.commands.executeCommand('setContext', 'khabar:highlightsOn', true);
+  return khabarApi(performance.now() - started, s);
+}
+
+function buildServices(context: vscode.ExtensionContext, output: vscode.OutputChannel, detections: DetectionService, store: AnnotationStore): Services {
   const index = new AnnotationIndex(detections, store);
   const decorations = new DecorationManager(index, context.extensionUri, {
     orphan: vscode.l10n.t('orphaned annotation'),
@@ -106,30 +142,20 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const status = new ArticleStatus(index);
   const view = new AnnotationsView(index);
   const reader = new ReaderManager({ index, commands, output, extensionUri: context.extensionUri });
-  context.subscriptions.push(
-    configWatch,
-    output,
-    commandLog,
-    detections,
-    index,
-    decorations,
-    status,
-    view,
-    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(index)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotationCodeActions(index), {
-      providedCodeActionKinds: AnnotationCodeActions.providedCodeActionKinds,
-    }),
-    commands.register(),
-    registerStoreCommands(store),
-    registerOnboarding(context),
-    reader.register(),
-    registerArticleLanguage(context),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('khabar.sidecarSuffix')) suffixProblem();
-    }),
-  );
-  // Exports read an open article's records from the store (they include unsaved changes), others from disk.
-  registerExportCommand(context, {
+  return { output, detections, store, index, decorations, commands, status, view, reader };
+}
+
+/** A sidecar suffix setting that cannot be used is said once, in the output and a warning. */
+function reportSuffixProblem(output: vscode.OutputChannel): void {
+  const c = readConfig();
+  if (c.sidecarSuffixProblem === undefined) return;
+  output.appendLine(`khabar.sidecarSuffix: ${c.sidecarSuffixProblem}`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('Khabar: the khabar.sidecarSuffix setting cannot be used ({0}); annotations are kept in {1} files.', c.sidecarSuffixProblem, c.sidecarSuffix));
+}
+
+/** Exports read an open article's records from the store (they include unsaved changes), others from disk. */
+function exportDeps(store: AnnotationStore): ExportCommandDeps {
+  return {
     getRecords: (article) => {
       const state = store.peek(article);
       return Promise.resolve(state ? [...state.records, ...state.orphans] : undefined);
@@ -142,18 +168,21 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
         ...(config.exportBaseUrl ? { baseUrl: config.exportBaseUrl } : {}),
       };
     },
-  });
-  void vscode.commands.executeCommand('setContext', 'khabar:highlightsOn', true);
+  };
+}
+
+function khabarApi(activationMs: number, s: Services): KhabarApi {
+  const { decorations } = s;
   return {
-    activationMs: performance.now() - started,
-    detections,
+    activationMs,
+    detections: s.detections,
     decorations,
-    index,
-    store,
-    commands,
-    status,
-    view,
-    reader,
+    index: s.index,
+    store: s.store,
+    commands: s.commands,
+    status: s.status,
+    view: s.view,
+    reader: s.reader,
     drawn: (editor) => drawnSpans(decorations, editor),
     updateNow: (editor) => decorations.update(editor),
     measureEdit: async (editor, offset, text) => {

@@ -58,20 +58,29 @@ interface Item {
   bytes: number;
 }
 
-export async function runDetect(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+interface DetectFlags {
+  format: 'json' | 'text';
+  jsonl: boolean;
+  inputs: string[];
+  maxSize: number | undefined;
+  jobs: number;
+  settings: DetectSettings;
+  /** --progress / --no-progress, or undefined to decide by the terminal. */
+  progress: boolean | undefined;
+  isolate: boolean;
+}
+
+/** The command line, checked; undefined for --help. */
+function detectFlags(argv: string[]): DetectFlags | undefined {
   const { flags, positional } = parseArgs(argv, {
     values: ['format', 'kinds', 'article-date', 'max-size', 'entities', 'jobs'],
     booleans: ['help', 'jsonl', 'progress', 'no-progress', 'no-isolate'],
   });
-  if (flags.has('help')) {
-    out(DETECT_HELP);
-    return 0;
-  }
+  if (flags.has('help')) return undefined;
   const format = (flags.get('format') as string | undefined) ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not ${format}`);
   const jsonl = flags.has('jsonl');
   if (positional.length === 0 && !jsonl) throw new UsageError('detect needs at least one FILE (or - for stdin)');
-  const inputs = positional.length === 0 ? ['-'] : positional;
   const kinds = parseKinds(flags.get('kinds') as string | undefined);
   const articleDate = flags.get('article-date') as string | undefined;
   if (articleDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(articleDate)) {
@@ -81,36 +90,51 @@ export async function runDetect(argv: string[], out: (s: string) => void, err: (
   const jobsFlag = flags.get('jobs') as string | undefined;
   if (jobsFlag !== undefined && !/^[1-9]\d{0,3}$/.test(jobsFlag)) throw new UsageError(`--jobs must be a whole number from 1, not ${jobsFlag}`);
   if (flags.has('progress') && flags.has('no-progress')) throw new UsageError('--progress and --no-progress contradict each other');
-  const jobs = jobsFlag !== undefined ? Number(jobsFlag) : defaultJobs();
-  const settings: DetectSettings = {
-    ...(kinds ? { kinds: [...kinds] } : {}),
-    ...(articleDate ? { articleDate } : {}),
-    ...(flags.get('entities') ? { entities: flags.get('entities') as string } : {}),
+  return {
+    format,
+    jsonl,
+    inputs: positional.length === 0 ? ['-'] : positional,
+    maxSize,
+    jobs: jobsFlag !== undefined ? Number(jobsFlag) : defaultJobs(),
+    settings: {
+      ...(kinds ? { kinds: [...kinds] } : {}),
+      ...(articleDate ? { articleDate } : {}),
+      ...(flags.get('entities') ? { entities: flags.get('entities') as string } : {}),
+    },
+    progress: flags.has('progress') ? true : flags.has('no-progress') ? false : undefined,
+    isolate: !flags.has('no-isolate'),
   };
-  // Each thread loads the model (a fraction of a second): worth it for a stream or a batch of files.
-  const parallel = jobs > 1 && (jsonl || inputs.length >= PARALLEL_FILES);
-  const detector: Detector = parallel ? workerDetector(jobs, settings) : inlineDetector(settings);
-  let totalBytes: number | undefined = 0;
+}
+
+/** The size of all inputs for the progress line; undefined when one is stdin. */
+function totalSize(inputs: readonly string[]): number | undefined {
+  let total = 0;
   for (const f of inputs) {
-    if (f === '-') totalBytes = undefined;
-    else if (totalBytes !== undefined) {
-      try {
-        totalBytes += fs.statSync(f).size;
-      } catch {
-        // Reported when the file is read.
-      }
+    if (f === '-') return undefined;
+    try {
+      total += fs.statSync(f).size;
+    } catch {
+      // Reported when the file is read.
     }
   }
-  const progress = Progress.forStderr(totalBytes, jsonl ? 'records' : 'files', detector.workers, flags.has('progress') ? true : flags.has('no-progress') ? false : undefined);
+  return total;
+}
+
+export async function runDetect(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const f = detectFlags(argv);
+  if (!f) {
+    out(DETECT_HELP);
+    return 0;
+  }
+  // Each thread loads the model (a fraction of a second): worth it for a stream or a batch of files.
+  const parallel = f.jobs > 1 && (f.jsonl || f.inputs.length >= PARALLEL_FILES);
+  const detector: Detector = parallel ? workerDetector(f.jobs, f.settings) : inlineDetector(f.settings);
+  const progress = Progress.forStderr(totalSize(f.inputs), f.jsonl ? 'records' : 'files', detector.workers, f.progress);
   const say = (s: string): void => {
     progress.clear();
     err(s);
   };
   let failed = 0;
-  const window: Array<Promise<void>> = [];
-  let charsInFlight = 0;
-  const stdout = process.stdout;
-
   const finish = (item: Item, answer: DetectAnswer | undefined): void => {
     progress.tick(item.bytes, !item.error && (answer?.ok ?? true));
     if (item.skip) {
@@ -121,45 +145,54 @@ export async function runDetect(argv: string[], out: (s: string) => void, err: (
     if (reason !== undefined) {
       failed++;
       say(`khabar: ${item.label}: ${reason}`);
-      if (jsonl) out(`{${keyOf(item)},"error":${JSON.stringify(reason)}}`);
+      if (f.jsonl) out(`{${keyOf(item)},"error":${JSON.stringify(reason)}}`);
       return;
     }
     const json = (answer as { ok: true; json: string }).json;
-    if (format === 'text') out(formatText(item.label, item.text!, JSON.parse(json) as Detection[], !flags.has('no-isolate')));
-    else if (jsonl) out(`{${keyOf(item)},"annotations":${json}}`);
+    if (f.format === 'text') out(formatText(item.label, item.text!, JSON.parse(json) as Detection[], f.isolate));
+    else if (f.jsonl) out(`{${keyOf(item)},"annotations":${json}}`);
     // Byte for byte JSON.stringify({ file, annotations }), without parsing the worker's answer.
     else out(`{"file":${JSON.stringify(item.label)},"annotations":${json}}`);
   };
-
-  const flushHead = async (): Promise<void> => {
-    await window.shift();
-    if (stdout.writableLength > OUT_HIGH_WATER) await new Promise<void>((resolve) => stdout.once('drain', () => resolve()));
-  };
-
   try {
-    const items = jsonl ? jsonLinesItems(inputs, maxSize) : fileItems(inputs, maxSize);
-    for await (const item of items) {
-      const chars = item.text?.length ?? 0;
-      const answered = item.text !== undefined && !item.skip ? detector.run({ text: item.text, listFor: item.listFor }) : Promise.resolve(undefined);
-      charsInFlight += chars;
-      // Each result is written once every earlier one is: the window keeps input order.
-      const previous = window.length ? window[window.length - 1]! : Promise.resolve();
-      window.push(
-        Promise.all([answered, previous]).then(([answer]) => {
-          charsInFlight -= chars;
-          finish(item, answer);
-        }),
-      );
-      while (window.length >= Math.max(2, detector.workers * IN_FLIGHT_PER_WORKER) || (charsInFlight > IN_FLIGHT_CHARS && window.length > 0)) {
-        await flushHead();
-      }
-    }
-    while (window.length) await flushHead();
+    await runInOrder(f.jsonl ? jsonLinesItems(f.inputs, f.maxSize) : fileItems(f.inputs, f.maxSize), detector, finish);
   } finally {
     progress.done();
     await detector.close();
   }
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * Detects the items on the detector's workers, several at a time, and hands each result to
+ * `finish` in input order; the window of pending items is bounded by count and by characters,
+ * and waits for stdout to drain.
+ */
+async function runInOrder(items: AsyncIterable<Item>, detector: Detector, finish: (item: Item, answer: DetectAnswer | undefined) => void): Promise<void> {
+  const window: Array<Promise<void>> = [];
+  let charsInFlight = 0;
+  const stdout = process.stdout;
+  const flushHead = async (): Promise<void> => {
+    await window.shift();
+    if (stdout.writableLength > OUT_HIGH_WATER) await new Promise<void>((resolve) => stdout.once('drain', () => resolve()));
+  };
+  for await (const item of items) {
+    const chars = item.text?.length ?? 0;
+    const answered = item.text !== undefined && !item.skip ? detector.run({ text: item.text, listFor: item.listFor }) : Promise.resolve(undefined);
+    charsInFlight += chars;
+    // Each result is written once every earlier one is: the window keeps input order.
+    const previous = window.length ? window[window.length - 1]! : Promise.resolve();
+    window.push(
+      Promise.all([answered, previous]).then(([answer]) => {
+        charsInFlight -= chars;
+        finish(item, answer);
+      }),
+    );
+    while (window.length >= Math.max(2, detector.workers * IN_FLIGHT_PER_WORKER) || (charsInFlight > IN_FLIGHT_CHARS && window.length > 0)) {
+      await flushHead();
+    }
+  }
+  while (window.length) await flushHead();
 }
 
 function keyOf(item: Item): string {

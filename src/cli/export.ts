@@ -9,7 +9,7 @@ import { isGeneratedReport } from '../core/export/reportMarker';
 import { detectionsToRecords } from '../core/export/fromDetections';
 import { exportStream, FORMAT_INFO, type ExportSink } from '../core/export/index';
 import { safeRelativePath, UnsafePathError } from '../core/export/paths';
-import { EXPORT_FORMATS, isExportFormat, type ExportArticle, type ExportOptions } from '../core/export/types';
+import { EXPORT_FORMATS, isExportFormat, type ExportArticle, type ExportFormat, type ExportOptions } from '../core/export/types';
 import type { AnnotationRecord } from '../core/model';
 import { DEFAULT_SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/format';
 import { isSidecarPath } from '../core/sidecar/suffix';
@@ -185,14 +185,53 @@ export function exportPath(file: string, root: string | undefined): string {
 }
 
 export async function runExport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const parsed = exportFlags(argv);
+  if (!parsed) {
+    out(EXPORT_HELP);
+    return 0;
+  }
+  const { format, suffix, outPath, maxSize, options, positional } = parsed;
+  // Inputs that do not exist are reported before anything is written: with none left there is no
+  // output at all (not an empty `[]` that looks like a result).
+  const present = positional.filter((arg) => fs.existsSync(arg));
+  for (const arg of positional) if (!present.includes(arg)) err(`khabar: ${arg}: no such file or folder`);
+  if (present.length === 0) return 1;
+  // A report on a folder (or several files) is titled by what was given; one article's by its headline.
+  if (present.length > 1 || present.some((arg) => isFolder(arg))) {
+    options.reportTitle = `تقرير خبر: ${present.map((arg) => path.basename(path.resolve(arg))).join('، ')}`;
+  }
+  const inputs = new ExportInputs(present, suffix, maxSize, options, err);
+  inputs.failed = positional.length - present.length;
+  const fileStream = outPath !== undefined && !FORMAT_INFO[format].folder ? fs.createWriteStream(outPath) : undefined;
+  const stream = outPath === undefined ? streamSink(process.stdout) : fileStream ? streamSink(fileStream) : undefined;
+  const sink = stream ?? folderSink(outPath!, inputs.files);
+  const result = await exportStream(format, inputs.articles(), sink, { ...options, isCancelled: () => stream?.broken() === true });
+  if (fileStream) {
+    await new Promise<void>((resolve) => fileStream.end(() => resolve()));
+    if (stream?.broken()) {
+      err(`khabar: ${outPath}: could not be written`);
+      return 1;
+    }
+  }
+  return exportOutcome(result, inputs, options, outPath, err);
+}
+
+interface ExportFlags {
+  format: ExportFormat;
+  suffix: string;
+  outPath: string | undefined;
+  maxSize: number | undefined;
+  options: ExportOptions;
+  positional: string[];
+}
+
+/** The command line, checked; undefined for --help. */
+function exportFlags(argv: string[]): ExportFlags | undefined {
   const { flags, positional } = parseArgs(argv, {
     values: ['format', 'out', 'reviewer', 'review-date', 'max-size', 'base-url', 'sidecar-suffix'],
     booleans: ['help', 'include-suggestions', 'bom'],
   });
-  if (flags.has('help')) {
-    out(EXPORT_HELP);
-    return 0;
-  }
+  if (flags.has('help')) return undefined;
   const format = flags.get('format') as string | undefined;
   if (format === undefined) throw new UsageError('--format is required');
   if (!isExportFormat(format)) throw new UsageError(`unknown format ${format} (use one of ${EXPORT_FORMATS.join(', ')})`);
@@ -216,68 +255,38 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
     if (webUrl(baseUrl) === undefined) throw new UsageError('--base-url must be an absolute http:// or https:// URL');
     options.baseUrl = baseUrl;
   }
+  return { format, suffix, outPath, maxSize, options, positional };
+}
 
-  // Inputs that do not exist are reported before anything is written: with none left there is no
-  // output at all (not an empty `[]` that looks like a result).
-  const present = positional.filter((arg) => fs.existsSync(arg));
-  for (const arg of positional) if (!present.includes(arg)) err(`khabar: ${arg}: no such file or folder`);
-  if (present.length === 0) return 1;
-  // A report on a folder (or several files) is titled by what was given; one article's by its headline.
-  if (present.length > 1 || present.some((arg) => isFolder(arg))) {
-    options.reportTitle = `تقرير خبر: ${present.map((arg) => path.basename(path.resolve(arg))).join('، ')}`;
-  }
+/** The articles named on the command line, read one at a time with their records; counts what failed. */
+class ExportInputs {
+  failed = 0;
+  /** Articles without a sidecar that were left out (no --include-suggestions). */
+  noSidecar = 0;
+  /** Every input file, so a folder export never writes over one. */
+  readonly files = new Set<string>();
 
-  let failed = positional.length - present.length;
-  let noSidecar = 0;
-  const inputs = new Set<string>();
-  async function* articles(): AsyncGenerator<ExportArticle> {
-    for (const arg of present) {
+  constructor(
+    private readonly present: readonly string[],
+    private readonly suffix: string,
+    private readonly maxSize: number | undefined,
+    private readonly options: ExportOptions,
+    private readonly err: (s: string) => void,
+  ) {}
+
+  async *articles(): AsyncGenerator<ExportArticle> {
+    for (const arg of this.present) {
       let isDir = false;
       try {
         isDir = fs.statSync(arg).isDirectory();
       } catch {
-        err(`khabar: ${arg}: no such file or folder`);
-        failed++;
+        this.fail(`${arg}: no such file or folder`);
         continue;
       }
-      const files = isDir ? walkArticles(arg, suffix) : [arg];
-      for (const file of files) {
-        inputs.add(path.resolve(file));
-        const r = readArticle(file, maxSize);
-        if (!r.ok) {
-          err(`khabar: ${file}: ${r.reason}`);
-          failed++;
-          continue;
-        }
-        if (isGeneratedReport(r.text)) {
-          // A report-md written into the folder earlier: Khabar's output, not an article.
-          err(`khabar: ${file}: a report generated by Khabar, not an article: skipped`);
-          continue;
-        }
-        const sidecar = loadSidecarForExport(file, r.text, suffix);
-        if (sidecar && !sidecar.ok) {
-          err(`khabar: ${sidecar.reason}`);
-          failed++;
-          continue;
-        }
-        const note = sidecar ? reanchorNote(file, sidecar.moved, sidecar.orphans) : undefined;
-        if (note !== undefined) err(`khabar: ${note}`);
-        // Without a sidecar only detections exist, and they are suggestions: skip the work unless wanted.
-        let records: AnnotationRecord[] = [];
-        if (sidecar) records = sidecar.records;
-        else if (!options.includeSuggestions) noSidecar++;
-        else {
-          try {
-            records = detectionsToRecords(r.text, detect(r.text));
-          } catch (e) {
-            err(`khabar: ${file}: detection failed: ${(e as Error).message}`);
-            failed++;
-            continue;
-          }
-        }
-        const article: ExportArticle = { path: exportPath(file, isDir ? arg : undefined), text: r.text, records };
-        const url = (sidecar?.ok ? sidecar.url : undefined) ?? frontMatterUrl(r.text);
-        if (url !== undefined) article.url = url;
+      for (const file of isDir ? walkArticles(arg, this.suffix) : [arg]) {
+        this.files.add(path.resolve(file));
+        const article = this.article(file, isDir ? arg : undefined);
+        if (!article) continue;
         yield article;
         // Let the output drain between articles so memory stays flat on big folders.
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -285,28 +294,55 @@ export async function runExport(argv: string[], out: (s: string) => void, err: (
     }
   }
 
-  const fileStream = outPath !== undefined && !FORMAT_INFO[format].folder ? fs.createWriteStream(outPath) : undefined;
-  const stream = outPath === undefined ? streamSink(process.stdout) : fileStream ? streamSink(fileStream) : undefined;
-  const sink = stream ?? folderSink(outPath!, inputs);
-  const result = await exportStream(format, articles(), sink, { ...options, isCancelled: () => stream?.broken() === true });
-  if (fileStream) {
-    await new Promise<void>((resolve) => fileStream.end(() => resolve()));
-    if (stream?.broken()) {
-      err(`khabar: ${outPath}: could not be written`);
-      return 1;
+  private article(file: string, root: string | undefined): ExportArticle | undefined {
+    const r = readArticle(file, this.maxSize);
+    if (!r.ok) return this.fail(`${file}: ${r.reason}`);
+    if (isGeneratedReport(r.text)) {
+      // A report-md written into the folder earlier: Khabar's output, not an article.
+      this.err(`khabar: ${file}: a report generated by Khabar, not an article: skipped`);
+      return undefined;
     }
+    const sidecar = loadSidecarForExport(file, r.text, this.suffix);
+    if (sidecar && !sidecar.ok) return this.fail(sidecar.reason);
+    const note = sidecar ? reanchorNote(file, sidecar.moved, sidecar.orphans) : undefined;
+    if (note !== undefined) this.err(`khabar: ${note}`);
+    // Without a sidecar only detections exist, and they are suggestions: skip the work unless wanted.
+    let records: AnnotationRecord[] = [];
+    if (sidecar) records = sidecar.records;
+    else if (!this.options.includeSuggestions) this.noSidecar++;
+    else {
+      try {
+        records = detectionsToRecords(r.text, detect(r.text));
+      } catch (e) {
+        return this.fail(`${file}: detection failed: ${(e as Error).message}`);
+      }
+    }
+    const article: ExportArticle = { path: exportPath(file, root), text: r.text, records };
+    const url = (sidecar?.ok ? sidecar.url : undefined) ?? frontMatterUrl(r.text);
+    if (url !== undefined) article.url = url;
+    return article;
   }
+
+  private fail(message: string): undefined {
+    this.err(`khabar: ${message}`);
+    this.failed++;
+    return undefined;
+  }
+}
+
+/** What is said at the end, and the exit code: 1 when something failed, 3 when nothing was exported. */
+function exportOutcome(result: Awaited<ReturnType<typeof exportStream>>, inputs: ExportInputs, options: ExportOptions, outPath: string | undefined, err: (s: string) => void): number {
   for (const f of result.failures) err(`khabar: ${f.message}`);
   for (const f of result.skipped) err(`khabar: ${f.message} (skipped; the article's other annotations were exported)`);
-  failed += result.failures.length + result.skipped.length;
+  const failed = inputs.failed + result.failures.length + result.skipped.length;
   if (outPath !== undefined) err(`khabar export: ${plural(result.articles, 'article')}, ${plural(result.records, 'annotation')} → ${outPath}${failed ? ` (${failed} failed)` : ''}`);
   if (failed > 0) return 1;
   if (result.records === 0 && !result.cancelled) {
     const why =
       result.articles === 0
         ? 'no article was found'
-        : noSidecar > 0
-          ? `${plural(noSidecar, 'article')} without an annotations file (add --include-suggestions to export their detections)`
+        : inputs.noSidecar > 0
+          ? `${plural(inputs.noSidecar, 'article')} without an annotations file (add --include-suggestions to export their detections)`
           : options.includeSuggestions
             ? 'no accepted or suggested annotation'
             : 'no accepted annotation (add --include-suggestions to export unreviewed suggestions too)';

@@ -59,127 +59,157 @@ export function runImport(argv: string[], out: (s: string) => void, err: (s: str
   if (format === undefined) throw new UsageError('--format is required');
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format ${format} (use ${FORMATS.join(', ')})`);
   if (positional.length === 0) throw new UsageError('import needs a SOURCE');
-  const suffix = sidecarSuffixFlag(flags);
-  const outDir = flags.get('out') as string | undefined;
-  const force = flags.has('force');
   const baseUrl = flags.get('base-url') as string | undefined;
   if (baseUrl !== undefined && webUrl(baseUrl) === undefined) throw new UsageError('--base-url must be an absolute http:// or https:// URL');
-  const articlesDir = (flags.get('articles') as string | undefined) ?? '.';
-  let byUrl: Map<string, ArticleByUrl> | undefined;
-  let failed = 0;
-  let documents = 0;
-  let annotations = 0;
+  const importer = new Importer(err, {
+    suffix: sidecarSuffixFlag(flags),
+    outDir: flags.get('out') as string | undefined,
+    force: flags.has('force'),
+    baseUrl,
+    articlesDir: (flags.get('articles') as string | undefined) ?? '.',
+  });
+  for (const source of positional) {
+    if (format === 'brat') importer.brat(source);
+    else if (format === 'w3c') importer.w3c(source);
+    else importer.documentSet(source, format as ImportFormat);
+  }
+  const { documents, annotations, failed } = importer;
+  out(`imported ${documents} documents, ${annotations} annotations${failed ? `; ${failed} failed` : ''}`);
+  return failed > 0 ? 1 : 0;
+}
 
-  const write = (file: string, content: string): boolean => {
+interface ImportOptions {
+  suffix: string;
+  outDir: string | undefined;
+  force: boolean;
+  baseUrl: string | undefined;
+  articlesDir: string;
+}
+
+/** One `khabar import` run: reads each source, writes articles and sidecars, counts what it did. */
+class Importer {
+  failed = 0;
+  documents = 0;
+  annotations = 0;
+  private byUrl: Map<string, ArticleByUrl> | undefined;
+
+  constructor(
+    private readonly err: (s: string) => void,
+    private readonly o: ImportOptions,
+  ) {}
+
+  /** brat: each .ann beside its .txt (a file, or every one under a folder). */
+  brat(source: string): void {
+    const anns = bratSources(source);
+    if (anns === undefined) {
+      this.fail(`${source}: no such file or folder`);
+      return;
+    }
+    const base = fs.statSync(source).isDirectory() ? source : path.dirname(source);
+    for (const ann of anns) {
+      const txt = ann.slice(0, -4) + '.txt';
+      const r = readArticle(txt);
+      if (!r.ok) {
+        this.fail(`${txt}: ${r.reason}`);
+        continue;
+      }
+      const doc = parseBrat(fs.readFileSync(ann, 'utf8'), r.text);
+      const target = this.o.outDir === undefined ? txt : path.join(this.o.outDir, path.relative(base, txt));
+      this.save(doc, target, this.o.outDir !== undefined, ann);
+    }
+  }
+
+  /** W3C Web Annotations: each annotation's source URL names an article under --articles. */
+  w3c(source: string): void {
+    const { articlesDir, baseUrl, suffix, outDir } = this.o;
+    const byUrl = (this.byUrl ??= articlesByUrl(articlesDir, baseUrl, suffix, (m) => this.err(`khabar: ${m}`)));
+    let parsed: ReturnType<typeof parseW3c>;
+    try {
+      parsed = parseW3c(fs.readFileSync(source, 'utf8'), (url) => byUrl.get(url));
+    } catch (e) {
+      this.fail(`${source}: ${(e as Error).message}`);
+      return;
+    }
+    for (const w of parsed.warnings) this.err(`khabar: ${source}: ${w}`);
+    for (const u of parsed.unknown) {
+      this.fail(`${source}: ${u.count} annotation${u.count === 1 ? '' : 's'} on ${u.source}: no article with that URL under ${articlesDir} (give --articles, or the --base-url of the export)`);
+    }
+    for (const doc of parsed.documents) {
+      const a = byUrl.get(doc.source)!;
+      // The URL stays in the sidecar when that is where it came from, so the next export names it the same.
+      if (a.sidecarUrl !== undefined) doc.url = a.sidecarUrl;
+      const target = outDir === undefined ? a.file : path.join(outDir, a.path);
+      this.save(doc, target, outDir !== undefined, `${source}: ${doc.source}`);
+    }
+  }
+
+  /** doccano / Label Studio: one file of documents, each written as a new article in a folder. */
+  documentSet(source: string, format: ImportFormat): void {
+    let docs: ImportedDocument[];
+    try {
+      const text = fs.readFileSync(source, 'utf8');
+      docs = format === 'doccano' ? parseDoccanoSource(text) : parseLabelStudioSource(text);
+    } catch (e) {
+      this.fail(`${source}: ${(e as Error).message}`);
+      return;
+    }
+    const dir = this.o.outDir ?? path.join(path.dirname(source), path.basename(source).replace(/\.[^.]*$/, ''));
+    const used = new Set<string>();
+    docs.forEach((doc, i) => {
+      const name = uniqueName(articleName(doc.name, i, (m) => this.err(`khabar: ${source}: ${m}`)), used);
+      this.save(doc, path.join(dir, name), true, `${source}: ${name}`);
+    });
+  }
+
+  private fail(message: string): void {
+    this.err(`khabar: ${message}`);
+    this.failed++;
+  }
+
+  /** Writes the article (unless it is already that file) and its sidecar. */
+  private save(doc: ImportedDocument, articleFile: string, writeText: boolean, label: string): void {
+    for (const w of doc.warnings) this.err(`khabar: ${label}: ${w}`);
+    if (writeText && !this.write(articleFile, doc.text)) return;
+    if (!this.writeSidecar(sidecarPathFor(articleFile, this.o.suffix), serializeImportedSidecar(sidecarFor(doc, path.basename(articleFile))))) return;
+    this.documents++;
+    this.annotations += doc.records.length;
+  }
+
+  private write(file: string, content: string): boolean {
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, content, { flag: force ? 'w' : 'wx' });
+      fs.writeFileSync(file, content, { flag: this.o.force ? 'w' : 'wx' });
       return true;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      err(`khabar: ${file}: ${code === 'EEXIST' ? 'already exists (use --force to overwrite)' : (e as Error).message}`);
-      failed++;
+      this.fail(`${file}: ${code === 'EEXIST' ? 'already exists (use --force to overwrite)' : (e as Error).message}`);
       return false;
     }
-  };
+  }
+
   /**
    * Writes a sidecar through the one write path of every sidecar writer: under its lock (so an open
    * editor's save is not interleaved), atomically, through a symlink; without --force never over an
    * existing file.
    */
-  const writeSidecar = (file: string, content: string): boolean => {
+  private writeSidecar(file: string, content: string): boolean {
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      const log = (m: string): void => err(`khabar: ${m}`);
+      const log = (m: string): void => this.err(`khabar: ${m}`);
       const held = lockSync(file, { log });
       try {
         removeLeftovers(file, { log });
-        replaceFileSync(file, content, { exclusive: !force });
+        replaceFileSync(file, content, { exclusive: !this.o.force });
       } finally {
         held.release();
       }
       return true;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      err(`khabar: ${e instanceof SidecarLockedError ? e.message : `${file}: ${code === 'EEXIST' ? 'already exists (use --force to overwrite)' : (e as Error).message}`}`);
-      failed++;
+      this.fail(e instanceof SidecarLockedError ? e.message : `${file}: ${code === 'EEXIST' ? 'already exists (use --force to overwrite)' : (e as Error).message}`);
       return false;
     }
-  };
-  /** Writes the article (unless it is already that file) and its sidecar. */
-  const save = (doc: ImportedDocument, articleFile: string, writeText: boolean, label: string): void => {
-    for (const w of doc.warnings) err(`khabar: ${label}: ${w}`);
-    if (writeText && !write(articleFile, doc.text)) return;
-    if (!writeSidecar(sidecarPathFor(articleFile, suffix), serializeImportedSidecar(sidecarFor(doc, path.basename(articleFile))))) return;
-    documents++;
-    annotations += doc.records.length;
-  };
-
-  for (const source of positional) {
-    if (format === 'brat') {
-      const anns = bratSources(source);
-      if (anns === undefined) {
-        err(`khabar: ${source}: no such file or folder`);
-        failed++;
-        continue;
-      }
-      const base = fs.statSync(source).isDirectory() ? source : path.dirname(source);
-      for (const ann of anns) {
-        const txt = ann.slice(0, -4) + '.txt';
-        const r = readArticle(txt);
-        if (!r.ok) {
-          err(`khabar: ${txt}: ${r.reason}`);
-          failed++;
-          continue;
-        }
-        const doc = parseBrat(fs.readFileSync(ann, 'utf8'), r.text);
-        const target = outDir === undefined ? txt : path.join(outDir, path.relative(base, txt));
-        save(doc, target, outDir !== undefined, ann);
-      }
-      continue;
-    }
-    if (format === 'w3c') {
-      byUrl ??= articlesByUrl(articlesDir, baseUrl, suffix, (m) => err(`khabar: ${m}`));
-      let parsed: ReturnType<typeof parseW3c>;
-      try {
-        parsed = parseW3c(fs.readFileSync(source, 'utf8'), (url) => byUrl!.get(url));
-      } catch (e) {
-        err(`khabar: ${source}: ${(e as Error).message}`);
-        failed++;
-        continue;
-      }
-      for (const w of parsed.warnings) err(`khabar: ${source}: ${w}`);
-      for (const u of parsed.unknown) {
-        err(`khabar: ${source}: ${u.count} annotation${u.count === 1 ? '' : 's'} on ${u.source}: no article with that URL under ${articlesDir} (give --articles, or the --base-url of the export)`);
-        failed++;
-      }
-      for (const doc of parsed.documents) {
-        const a = byUrl.get(doc.source)!;
-        // The URL stays in the sidecar when that is where it came from, so the next export names it the same.
-        if (a.sidecarUrl !== undefined) doc.url = a.sidecarUrl;
-        const target = outDir === undefined ? a.file : path.join(outDir, a.path);
-        save(doc, target, outDir !== undefined, `${source}: ${doc.source}`);
-      }
-      continue;
-    }
-    let docs: ImportedDocument[];
-    try {
-      const text = fs.readFileSync(source, 'utf8');
-      docs = (format as ImportFormat) === 'doccano' ? parseDoccanoSource(text) : parseLabelStudioSource(text);
-    } catch (e) {
-      err(`khabar: ${source}: ${(e as Error).message}`);
-      failed++;
-      continue;
-    }
-    const dir = outDir ?? path.join(path.dirname(source), path.basename(source).replace(/\.[^.]*$/, ''));
-    const used = new Set<string>();
-    docs.forEach((doc, i) => {
-      const name = uniqueName(articleName(doc.name, i, (m) => err(`khabar: ${source}: ${m}`)), used);
-      save(doc, path.join(dir, name), true, `${source}: ${name}`);
-    });
   }
-  out(`imported ${documents} documents, ${annotations} annotations${failed ? `; ${failed} failed` : ''}`);
-  return failed > 0 ? 1 : 0;
 }
 
 interface ArticleByUrl {

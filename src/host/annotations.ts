@@ -6,7 +6,8 @@ import { mergeMarks, marksAt, type DecorationKey, type Mark } from '../core/edit
 import type { AnnotationRecord } from '../core/model';
 import type { Detection } from '../core/types';
 import { isArticle } from './articles';
-import { documentLength, type DetectionService } from './detections';
+import { articleFacts } from './articleFacts';
+import type { DetectionService } from './detections';
 import type { AnnotationStore, ArticleState } from './storeApi';
 
 export class AnnotationIndex implements vscode.Disposable {
@@ -57,10 +58,12 @@ export class AnnotationIndex implements vscode.Disposable {
    * figures and saved records only, for the first paint while the full detection is pending.
    */
   marks(document: vscode.TextDocument, hidden?: ReadonlySet<DecorationKey>, fromLine?: number, toLine?: number, quick = false): Mark[] {
-    const length = documentLength(document);
+    const length = articleFacts(document).length;
     let detections: readonly Detection[];
-    let records = this.records(document);
-    let orphans = this.orphans(document);
+    // The store's state once per call: records and orphans come from the same state.
+    const state = this.state(document);
+    let records = state?.records ?? [];
+    let orphans = state?.orphans ?? [];
     if (fromLine === undefined || toLine === undefined) detections = this.detections.get(document);
     else {
       detections = quick ? this.detections.quick(document, fromLine, toLine) : this.detections.inLines(document, fromLine, toLine);

@@ -67,6 +67,18 @@ function userName(): string {
 const cache = new Map<string, KhabarConfig>();
 const CACHE_LIMIT = 500;
 let watching: vscode.Disposable | undefined;
+/** Bumped whenever the settings may have changed, so what was derived from them is derived again. */
+let generation = 0;
+
+/** Changes when the settings (or the workspace folders) change; constant while they do not. */
+export function settingsGeneration(): number {
+  return generation;
+}
+
+function dropCache(): void {
+  cache.clear();
+  generation++;
+}
 
 /**
  * Starts dropping cached settings when they change. activate() calls it before anything else
@@ -75,15 +87,15 @@ let watching: vscode.Disposable | undefined;
 export function watchConfig(): vscode.Disposable {
   watching ??= vscode.Disposable.from(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('khabar')) cache.clear();
+      if (e.affectsConfiguration('khabar')) dropCache();
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => cache.clear()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => dropCache()),
   );
   return {
     dispose: () => {
       watching?.dispose();
       watching = undefined;
-      cache.clear();
+      dropCache();
     },
   };
 }

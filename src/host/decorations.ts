@@ -9,8 +9,8 @@ import { DECORATION_KEYS, quietSuggestion, type Mark } from '../core/editor/mark
 import { MARK_STYLES, RTL_LINE_OPTIONS, VERDICT_CLASSES, VERDICT_STYLES, readsRightToLeft, verdictClass, type OverlayStyle, type StyleKey } from '../core/editor/styles';
 import type { VerdictDef } from '../core/model';
 import type { AnnotationIndex } from './annotations';
-import { isArticle } from './articles';
-import { hiddenKeys, readConfig } from './config';
+import { articleFacts } from './articleFacts';
+import type { KhabarConfig } from './config';
 import { verdictName } from '../core/vocabulary';
 
 /** Lines detected beyond the visible ones in paragraph mode, so small scrolls need no work. */
@@ -183,9 +183,9 @@ export class DecorationManager implements vscode.Disposable {
     const badges: string[] = [];
     let window: [number, number] = [0, doc.lineCount - 1];
     let next: Pass | undefined;
-    // Asked once per pass: isArticle samples the text, and both the highlights and the line direction need it.
-    const article = isArticle(doc);
-    const config = readConfig(doc.uri);
+    // What is known of this document version (settings, article or not, hidden kinds): decided once per version.
+    const facts = articleFacts(doc);
+    const { article, config, hidden } = facts;
     if (this.enabled && article) {
       const det = this.index.detections;
       const prev = this.state.get(editor);
@@ -205,29 +205,10 @@ export class DecorationManager implements vscode.Disposable {
       // Opening (or scrolling to) text not detected yet: figures and saved records first, at once;
       // the full run follows. Not after typing, where the drawn highlights already follow the text.
       const quick = pass === 'visible' && (!prev || prev.version === doc.version) && !det.ready(doc, window[0], window[1]);
-      const marks: Mark[] = paragraphs || quick ? this.index.marks(doc, hiddenKeys(config), window[0], window[1], quick) : this.index.marks(doc, hiddenKeys(config));
+      const marks: Mark[] = paragraphs || quick ? this.index.marks(doc, hidden, window[0], window[1], quick) : this.index.marks(doc, hidden);
       if (quick) next = paragraphs ? 'fill' : 'full';
       else if (paragraphs && pass !== 'margin') next = 'margin';
-      for (const m of marks) {
-        if (quietSuggestion(m, config.highlight.claimSuggestions)) continue;
-        const start = doc.positionAt(m.start);
-        if (m.key === 'orphan') {
-          const line = start.line;
-          options.get('orphan')!.push({ range: new vscode.Range(line, 0, line, 0) });
-          badges.push(`⚠ ${this.strings.orphan}`);
-          continue;
-        }
-        const range = new vscode.Range(start, doc.positionAt(m.end));
-        options.get(m.key)!.push({ range });
-        if (m.key === 'claimTagged' && m.record) {
-          const r = m.record;
-          const cls = config.highlight.verdictBadge ? verdictClass(r.label, r.claim?.verdict, r.claim?.rating, config.verdicts) : 'unrated';
-          // The gutter icon goes on the claim's first line, where its reader starts it.
-          options.get(`verdict-${cls}`)!.push({ range: new vscode.Range(start, start) });
-          const label = r.label === 'QUOTE' ? this.strings.quote : (verdictLabel(r.claim?.verdict, config.verdicts) ?? this.strings.unverified);
-          badges.push(`⚖ ${label}`);
-        }
-      }
+      this.collect(marks, doc, config, options, badges);
     }
     const rtl: vscode.Range[] = [];
     if (article && config.rightToLeftLines) {
@@ -246,6 +227,30 @@ export class DecorationManager implements vscode.Disposable {
     this.state.set(editor, { ranges, badges, version: doc.version, window, ms, partial: next === 'full' || next === 'fill' });
     if (next) this.schedule(editor, next === 'margin' ? MARGIN_DELAY_MS : 0, next);
     return ms;
+  }
+
+  /** Each mark as the options of its decoration type; tagged claims also get their verdict in the gutter and a badge. */
+  private collect(marks: readonly Mark[], doc: vscode.TextDocument, config: KhabarConfig, options: Map<DrawnKey, vscode.DecorationOptions[]>, badges: string[]): void {
+    for (const m of marks) {
+      if (quietSuggestion(m, config.highlight.claimSuggestions)) continue;
+      const start = doc.positionAt(m.start);
+      if (m.key === 'orphan') {
+        const line = start.line;
+        options.get('orphan')!.push({ range: new vscode.Range(line, 0, line, 0) });
+        badges.push(`⚠ ${this.strings.orphan}`);
+        continue;
+      }
+      const range = new vscode.Range(start, doc.positionAt(m.end));
+      options.get(m.key)!.push({ range });
+      if (m.key === 'claimTagged' && m.record) {
+        const r = m.record;
+        const cls = config.highlight.verdictBadge ? verdictClass(r.label, r.claim?.verdict, r.claim?.rating, config.verdicts) : 'unrated';
+        // The gutter icon goes on the claim's first line, where its reader starts it.
+        options.get(`verdict-${cls}`)!.push({ range: new vscode.Range(start, start) });
+        const label = r.label === 'QUOTE' ? this.strings.quote : (verdictLabel(r.claim?.verdict, config.verdicts) ?? this.strings.unverified);
+        badges.push(`⚖ ${label}`);
+      }
+    }
   }
 
   dispose(): void {

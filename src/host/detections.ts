@@ -6,9 +6,8 @@ import * as vscode from 'vscode';
 import { detect, type DetectOptions } from '../core/detect';
 import { BlockDetector, blocksCovering, shiftDetection, type LineSource } from '../core/editor/blocks';
 import { parseUserList, type UserList } from '../core/entities/index';
-import { findArticleDate } from '../core/figures/index';
 import type { Detection } from '../core/types';
-import { readConfig } from './config';
+import { articleFacts, documentLength } from './articleFacts';
 
 interface Entry {
   version: number;
@@ -28,9 +27,7 @@ export function documentLines(document: vscode.TextDocument): LineSource {
   };
 }
 
-export function documentLength(document: vscode.TextDocument): number {
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-}
+export { documentLength };
 
 export class DetectionService implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
@@ -93,7 +90,7 @@ export class DetectionService implements vscode.Disposable {
     const list = this.userLists.get(this.folderKey(document));
     const options: DetectOptions = list ? { entities: { userList: list } } : {};
     // A paragraph has no dateline of its own: relative dates resolve against the article's.
-    const articleDate = findArticleDate(document.getText(new vscode.Range(0, 0, 8, 0)));
+    const articleDate = articleFacts(document).articleDate;
     if (articleDate) options.figures = { articleDate };
     return options;
   }
@@ -141,13 +138,14 @@ export class DetectionService implements vscode.Disposable {
 
   /** True when this document is detected paragraph by paragraph. */
   paragraphMode(document: vscode.TextDocument): boolean {
-    return documentLength(document) > readConfig(document.uri).paragraphModeThreshold;
+    return articleFacts(document).paragraphMode;
   }
 
   tooLarge(document: vscode.TextDocument): boolean {
-    const length = documentLength(document);
-    const limit = readConfig(document.uri).maxFileSize;
-    if (length <= limit) return false;
+    const facts = articleFacts(document);
+    if (!facts.tooLarge) return false;
+    const length = facts.length;
+    const limit = facts.config.maxFileSize;
     // Say once per document why nothing is highlighted, rather than leaving the user guessing.
     const key = document.uri.toString();
     if (!this.warnedTooLarge.has(key)) {

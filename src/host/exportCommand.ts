@@ -44,53 +44,32 @@ export function registerExportCommand(context: vscode.ExtensionContext, deps: Ex
   );
 }
 
-async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCommandDeps): Promise<void> {
-  const format = await pickFormat();
-  if (!format) return;
-  const where = await locate(clicked ?? vscode.window.activeTextEditor?.document.uri);
-  const scope = await pickScope(where);
-  if (!scope) return;
-  const suggestions = await vscode.window.showQuickPick(
-    [
-      { label: vscode.l10n.t('Reviewed annotations only'), include: false },
-      { label: vscode.l10n.t('Include unreviewed suggestions'), include: true },
-    ],
-    { title: vscode.l10n.t('Khabar: Export…'), placeHolder: vscode.l10n.t('Detected but unreviewed suggestions') },
-  );
-  if (!suggestions) return;
-  const target = await pickTarget(format, where.folder, suggestedName(format, scope, where));
-  if (!target) return;
+/** What the user chose: the format, which articles, with or without suggestions, and where to write. */
+interface Plan {
+  format: ExportFormat;
+  scope: Scope;
+  where: Where;
+  includeSuggestions: boolean;
+  target: vscode.Uri;
+}
 
-  const files = await articleFiles(scope, where);
+async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCommandDeps): Promise<void> {
+  const plan = await choose(clicked);
+  if (!plan) return;
+  const files = await articleFiles(plan.scope, plan.where);
   if (files.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Khabar: no articles to export.'));
     return;
   }
-  if (!FORMAT_INFO[format].folder) {
-    // Never write the export over an article or its annotations file (the CLI's --out refuses the same).
-    const t = target.toString();
-    const suffix = readConfig().sidecarSuffix;
-    const clash = files.find((f) => f.toString() === t || f.with({ path: sidecarPathFor(f.path, suffix) }).toString() === t);
-    if (clash) {
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('Khabar: {0} is an article being exported, or its annotations file; choose another file.', vscode.workspace.asRelativePath(target)),
-      );
-      return;
-    }
-  }
-  const options: ExportOptions = { ...(deps.getOptions?.() ?? {}), includeSuggestions: suggestions.include };
-  if (scope !== 'article') {
-    // A report on a folder is titled by the folder; a one-article report by the article's headline.
-    const name = scope === 'folder' && where.folder ? vscode.workspace.asRelativePath(where.folder, false) : vscode.workspace.name;
-    options.reportTitle = name ? `تقرير خبر: ${name}` : 'تقرير خبر';
-  }
+  if (clashes(plan, files)) return;
+  const options = exportOptions(plan, deps);
   const problems: string[] = [];
   const reanchored: Reanchored = { moved: 0, orphans: 0, lines: [] };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Khabar: exporting {0} articles', files.length), cancellable: true },
     async (progress, token) => {
-      const sink = FORMAT_INFO[format].folder ? folderSink(target) : fileSink(target);
-      const result = await exportStream(format, readArticles(files, deps, options, problems, reanchored), sink, {
+      const sink = FORMAT_INFO[plan.format].folder ? folderSink(plan.target) : fileSink(plan.target);
+      const result = await exportStream(plan.format, readArticles(files, deps, options, problems, reanchored), sink, {
         ...options,
         isCancelled: () => token.isCancellationRequested,
         onProgress: (done, article) => progress.report({ increment: 100 / files.length, message: `${done}/${files.length} ${article.path}` }),
@@ -98,37 +77,87 @@ async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCom
       await sink.close();
       for (const f of result.failures) problems.push(f.message);
       for (const f of result.skipped) problems.push(f.message);
-      let summary = result.cancelled
-        ? vscode.l10n.t('Khabar: export cancelled after {0} articles.', result.articles)
-        : vscode.l10n.t('Khabar: exported {0} articles, {1} annotations.', result.articles, result.records);
-      if (reanchored.lines.length > 0) {
-        // Articles edited since their annotations were saved: exported as they are now, and said so.
-        summary += ' ' + vscode.l10n.t('{0} annotations were re-anchored to edited articles (the annotation files are unchanged); {1} orphaned annotations were left out.', reanchored.moved, reanchored.orphans);
-        problems.push(...reanchored.lines);
-      }
-      if (problems.length === 0 && !result.cancelled && result.records === 0) {
-        // An empty file is not a result: say why, as the CLI does (its exit code 3).
-        void vscode.window.showWarningMessage(
-          options.includeSuggestions
-            ? vscode.l10n.t('Khabar: nothing was exported: the chosen articles have no annotations and nothing was detected in them.')
-            : vscode.l10n.t('Khabar: nothing was exported: the chosen articles have no reviewed annotations. Choose "Include unreviewed suggestions" to export what Khabar detected.'),
-        );
-      } else if (problems.length > 0) {
-        const show = vscode.l10n.t('Show problems');
-        const leftOut = problems.length - reanchored.lines.length;
-        void vscode.window.showWarningMessage(leftOut > 0 ? `${summary} ${vscode.l10n.t('{0} articles were left out.', leftOut)}` : summary, show).then((choice) => {
-          if (choice === show) void showProblems(problems);
-        });
-      } else if (FORMAT_INFO[format].folder) {
-        void vscode.window.showInformationMessage(summary);
-      } else {
-        const open = vscode.l10n.t('Open');
-        void vscode.window.showInformationMessage(summary, open).then((choice) => {
-          if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
-        });
-      }
+      report(plan, options, result, problems, reanchored);
     },
   );
+}
+
+/** The questions, in order; undefined when the user leaves any of them. */
+async function choose(clicked: vscode.Uri | undefined): Promise<Plan | undefined> {
+  const format = await pickFormat();
+  if (!format) return undefined;
+  const where = await locate(clicked ?? vscode.window.activeTextEditor?.document.uri);
+  const scope = await pickScope(where);
+  if (!scope) return undefined;
+  const suggestions = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('Reviewed annotations only'), include: false },
+      { label: vscode.l10n.t('Include unreviewed suggestions'), include: true },
+    ],
+    { title: vscode.l10n.t('Khabar: Export…'), placeHolder: vscode.l10n.t('Detected but unreviewed suggestions') },
+  );
+  if (!suggestions) return undefined;
+  const target = await pickTarget(format, where.folder, suggestedName(format, scope, where));
+  if (!target) return undefined;
+  return { format, scope, where, includeSuggestions: suggestions.include, target };
+}
+
+/** Never write the export over an article or its annotations file (the CLI's --out refuses the same). */
+function clashes(plan: Plan, files: readonly vscode.Uri[]): boolean {
+  if (FORMAT_INFO[plan.format].folder) return false;
+  const t = plan.target.toString();
+  const suffix = readConfig().sidecarSuffix;
+  const clash = files.find((f) => f.toString() === t || f.with({ path: sidecarPathFor(f.path, suffix) }).toString() === t);
+  if (!clash) return false;
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('Khabar: {0} is an article being exported, or its annotations file; choose another file.', vscode.workspace.asRelativePath(plan.target)),
+  );
+  return true;
+}
+
+function exportOptions(plan: Plan, deps: ExportCommandDeps): ExportOptions {
+  const options: ExportOptions = { ...(deps.getOptions?.() ?? {}), includeSuggestions: plan.includeSuggestions };
+  if (plan.scope !== 'article') {
+    // A report on a folder is titled by the folder; a one-article report by the article's headline.
+    const name = plan.scope === 'folder' && plan.where.folder ? vscode.workspace.asRelativePath(plan.where.folder, false) : vscode.workspace.name;
+    options.reportTitle = name ? `تقرير خبر: ${name}` : 'تقرير خبر';
+  }
+  return options;
+}
+
+type ExportResult = Awaited<ReturnType<typeof exportStream>>;
+
+/** One message on the outcome: what was written, what was left out and why, or why nothing was. */
+function report(plan: Plan, options: ExportOptions, result: ExportResult, problems: string[], reanchored: Reanchored): void {
+  let summary = result.cancelled
+    ? vscode.l10n.t('Khabar: export cancelled after {0} articles.', result.articles)
+    : vscode.l10n.t('Khabar: exported {0} articles, {1} annotations.', result.articles, result.records);
+  if (reanchored.lines.length > 0) {
+    // Articles edited since their annotations were saved: exported as they are now, and said so.
+    summary += ' ' + vscode.l10n.t('{0} annotations were re-anchored to edited articles (the annotation files are unchanged); {1} orphaned annotations were left out.', reanchored.moved, reanchored.orphans);
+    problems.push(...reanchored.lines);
+  }
+  if (problems.length === 0 && !result.cancelled && result.records === 0) {
+    // An empty file is not a result: say why, as the CLI does (its exit code 3).
+    void vscode.window.showWarningMessage(
+      options.includeSuggestions
+        ? vscode.l10n.t('Khabar: nothing was exported: the chosen articles have no annotations and nothing was detected in them.')
+        : vscode.l10n.t('Khabar: nothing was exported: the chosen articles have no reviewed annotations. Choose "Include unreviewed suggestions" to export what Khabar detected.'),
+    );
+  } else if (problems.length > 0) {
+    const show = vscode.l10n.t('Show problems');
+    const leftOut = problems.length - reanchored.lines.length;
+    void vscode.window.showWarningMessage(leftOut > 0 ? `${summary} ${vscode.l10n.t('{0} articles were left out.', leftOut)}` : summary, show).then((choice) => {
+      if (choice === show) void showProblems(problems);
+    });
+  } else if (FORMAT_INFO[plan.format].folder) {
+    void vscode.window.showInformationMessage(summary);
+  } else {
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(summary, open).then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('vscode.open', plan.target);
+    });
+  }
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {

@@ -1,28 +1,23 @@
-// Which documents the extension treats as articles (src/host/articles.ts), against the stand-in
-// `vscode` module of the decorations tests (the one module src/host/*.js resolves `vscode` to in
-// this process: Node caches the resolution per folder): a report Khabar generated is never one.
+// Which documents the extension treats as articles (src/host/articles.ts), against the shared
+// stand-in `vscode` module (test/fakes/vscode.ts): a report Khabar generated is never one.
 import * as assert from 'assert';
-import * as path from 'path';
 import type * as vscode from 'vscode';
 import type * as ArticlesModule from '../../src/host/articles';
 import { exportArticle } from '../../src/core/export/index';
 import { fixtureArticle } from './exportHelpers';
+import { FakeTextDocument, makeVscodeStub } from '../fakes/vscode';
 import { withVscode } from './withVscode';
 
-const STUB = path.join(__dirname, '..', 'fixtures', 'decorations', 'vscodeStub.js');
+const stub = makeVscodeStub({ registrations: 0 });
+const Uri = stub['Uri'] as { file(p: string): vscode.Uri };
 
 function loadWithStub(): typeof ArticlesModule {
-  return withVscode(STUB, () => require('../../src/host/articles') as typeof ArticlesModule);
+  return withVscode(stub, () => require('../../src/host/articles') as typeof ArticlesModule);
 }
 
-/** A document as isArticle reads it: language, path and the text of a range of whole lines. */
+/** A document of the shared stand-in vscode (test/fakes/vscode.ts): language, path and text. */
 function doc(languageId: string, file: string, text: string): vscode.TextDocument {
-  return {
-    languageId,
-    uri: { path: file },
-    getText: (range?: { startLine: number; endLine: number }) =>
-      range ? text.split('\n').slice(range.startLine, range.endLine).map((l) => l + '\n').join('') : text,
-  } as unknown as vscode.TextDocument;
+  return new FakeTextDocument(Uri.file(file) as never, languageId, text) as unknown as vscode.TextDocument;
 }
 
 describe('articles: a generated report is not an article', () => {

@@ -11,7 +11,7 @@ import { evidenceTitles, evidenceLine } from '../../core/reader/claimCard';
 import { layoutParagraphs, paragraphAt, type ParagraphSpan } from '../../core/reader/layout';
 import type { ClaimFields, MarkView, NameView, OrphanView, ParagraphView } from '../../core/reader/protocol';
 import type { AnnotationIndex } from '../annotations';
-import { hiddenKeys, readConfig } from '../config';
+import { articleFacts } from '../articleFacts';
 import { markInfo, type WholeText } from '../markInfo';
 
 export interface BuiltView {
@@ -90,8 +90,9 @@ interface Pass {
 export function buildView(document: vscode.TextDocument, index: AnnotationIndex, visible: [number, number] | undefined, prev?: BuiltView): BuiltView {
   const started = performance.now();
   const text = document.getText();
-  const config = readConfig(document.uri);
-  const hidden = hiddenKeys(config);
+  const facts = articleFacts(document);
+  const config = facts.config;
+  const hidden = new Set(facts.hidden);
   hidden.add('orphan');
   const paragraphs = layoutParagraphs(text);
   const lazy = index.detections.paragraphMode(document);
