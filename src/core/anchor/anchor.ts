@@ -204,6 +204,42 @@ function dropUnconfirmed(ctx: Context, records: readonly AnnotationRecord[], liv
   };
   const unconfirmed = live.filter((i, k) => seeds.searched[i] === 1 && !agree(i, live[k - 1] ?? -1) && !agree(i, live[k + 1] ?? -1));
   for (const i of unconfirmed) seed[i] = -1;
+  dropInsideUnchanged(ctx, records, live, seeds);
+}
+
+/**
+ * A window found by searching in a stretch of text that was there before is a passage the article
+ * repeats (its original deleted), not this record's window moved there. Seeds are taken in the new
+ * text's order; a run of them at one shift sits between two seeds whose distance did not change:
+ * nothing was inserted there, so the run's searched seeds must come from between those two in the
+ * old text as well (a passage moved within that stretch) or they are dropped.
+ */
+function dropInsideUnchanged(ctx: Context, records: readonly AnnotationRecord[], live: readonly number[], seeds: Seeds): void {
+  const seed = seeds.at;
+  const byNew = live.filter((i) => seed[i]! >= 0).sort((a, b) => seed[a]! - seed[b]! || a - b);
+  // Two seeds (x before y in the new text) whose distance is what it was, marks between aside.
+  const kept = (x: number, y: number): boolean => {
+    const newDist = seed[y]! - seed[x]!;
+    const oldDist = records[y]!.target.start - records[x]!.target.start;
+    return oldDist >= 0 && oldDist <= newDist && oldDist >= newDist - ctx.ignorableBetween(seed[x]!, seed[y]!);
+  };
+  let k = 0;
+  while (k < byNew.length) {
+    let end = k + 1;
+    while (end < byNew.length && kept(byNew[end - 1]!, byNew[end]!)) end++;
+    const left = byNew[k - 1];
+    const right = byNew[end];
+    if (left !== undefined && right !== undefined && kept(left, right)) {
+      const lo = records[left]!.target.start;
+      const hi = records[right]!.target.start;
+      for (let j = k; j < end; j++) {
+        const i = byNew[j]!;
+        const own = records[i]!.target.start;
+        if (seeds.searched[i] === 1 && (own < lo || own > hi)) seed[i] = -1;
+      }
+    }
+    k = end;
+  }
 }
 
 /**
