@@ -416,6 +416,38 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(again.records, r.records);
   });
 
+  it('a deleted paragraph whose statement the article repeats, untagged, further on: its records become orphans, not the repeat', () => {
+    // The statement is long enough that two of its tags have their whole window (quote and 32
+    // characters each side) inside it: after the paragraph is deleted each window occurs once, in
+    // the repeat, and the two agree with each other. But the repeat lies between two tags whose
+    // distance did not change: that text was there before, so it is not where the deleted one went.
+    const saying = 'إن الحكومة ستواصل دعم المشاريع الصغيرة في كل المناطق خلال العام المقبل وستزيد القروض الميسرة للشباب والنساء في القرى والبلدات البعيدة عن المدن الكبرى';
+    const opening = 'افتتح وزير الاقتصاد صباح اليوم معرض الأسر المنتجة في مدينة الرياض بحضور عدد من المسؤولين.';
+    const speech = `وفي كلمته قال الوزير ${saying} وفي المدن الصغيرة.`;
+    const families = 'وشارك في المعرض أكثر من مئتي أسرة من مختلف المناطق، وعرضت منتجات يدوية وأطعمة تقليدية.';
+    const closing = `وفي ختام المعرض عاد الوزير فأكد ${saying} ثم أشاد بجودة المنتجات المعروضة.`;
+    const text = `${opening}\n\n${speech}\n\n${families}\n\n${closing}\n`;
+    const records = [
+      tag(text, 'e1', 'وزير الاقتصاد', 'PER'),
+      tag(text, 'e2', 'خلال العام المقبل', 'MISC', 0),
+      tag(text, 'e3', 'القروض الميسرة', 'MISC', 0),
+      tag(text, 'e4', 'مئتي أسرة', 'MISC'),
+      tag(text, 'e5', 'ختام المعرض', 'MISC'),
+      tag(text, 'e6', 'بجودة المنتجات', 'MISC'),
+    ];
+    const after = text.replace(`${speech}\n\n`, '');
+    const r = reanchor(after, records, { oldLength: text.length });
+    const at = (id: string) => r.records.find((x) => x.id === id)!;
+    for (const id of ['e2', 'e3']) assert.strictEqual(at(id).orphan, true, `${id} was placed on ${JSON.stringify(at(id).target)}`);
+    for (const id of ['e1', 'e4', 'e5', 'e6']) {
+      const x = at(id);
+      assert.ok(!x.orphan, id);
+      assert.strictEqual(x.target.start, indexOfNth(after, x.target.exact, 0), id);
+    }
+    const again = reanchor(after, r.records, { oldLength: after.length });
+    assert.deepStrictEqual(again.records, r.records);
+  });
+
   it('a short name whose next sentence was deleted keeps its place: the text around it says it is the same words', () => {
     const text =
       'أعلنت البلدية افتتاح حديقة جديدة في حي النزهة. وستفتح الحديقة أبوابها للزوار يوم الخميس المقبل. وقال رئيس البلدية إن المشروع كلف مليون ريال وسيوفر فرص عمل لعشرات الشباب من سكان الحي.\n';

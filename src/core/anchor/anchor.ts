@@ -11,7 +11,7 @@ import type { AnnotationRecord } from '../model';
 import { buildClaims, CONTESTED } from './claims';
 import type { Placement } from './evidence';
 import { perfectAt, place, uniqueWindow } from './place';
-import { anchorFor, CONTEXT_LENGTH, Context } from './text';
+import { anchorFor, CONTEXT_LENGTH, Context, contextIdentical } from './text';
 
 export { CONTEXT_MATCH } from './evidence';
 export { boundedDistance, editDistance, similarity } from './distance';
@@ -98,13 +98,19 @@ export function reanchor(text: string, records: readonly AnnotationRecord[], opt
       // when it was lost, and `check --fix` run twice must decide the same as once.
       // The old offset itself is no hint once the text's length changed: a copy or an inserted word
       // can sit exactly there.
-      const hints = r.orphan ? [] : [...new Set([r.target.start + localDelta, r.target.start + globalDelta])];
-      p = place(ctx, r.target, hints, options, r.orphan === true, claims, between.get(i));
+      const hints = r.orphan ? [] : twoHints(r.target.start + localDelta, r.target.start + globalDelta);
+      const perfect = !r.orphan && seeds.delta[i] === localDelta ? seeds.perfect[i] : undefined;
+      p = place(ctx, r.target, hints, options, r.orphan === true, claims, between.get(i), perfect);
     }
     if (!('lost' in p)) localDelta = p.start - r.target.start;
     record(result, i, r, p, text);
   }
   return result;
+}
+
+/** Where the edits point: the shift seen at the record before, and the change in the article's length. */
+function twoHints(a: number, b: number): number[] {
+  return a === b ? [a] : [a, b];
 }
 
 /** Writes one record's outcome into the result: an orphan with its candidates, kept, or moved. */
@@ -116,14 +122,15 @@ function record(result: ReanchorResult, i: number, r: AnnotationRecord, p: Place
     if (!r.orphan) result.records[i] = { ...r, orphan: true };
     return;
   }
-  const fresh = anchorFor(text, p.start, p.end);
-  const same = p.start === r.target.start && p.end === r.target.end && fresh.exact === r.target.exact && !r.orphan;
+  const t = r.target;
+  const same = p.start === t.start && p.end === t.end && p.end - p.start === t.exact.length && text.startsWith(t.exact, p.start) && !r.orphan;
   if (same) {
-    if (fresh.prefix !== r.target.prefix || fresh.suffix !== r.target.suffix) result.records[i] = { ...r, target: fresh };
+    if (!contextIdentical(text, t, p.start, p.end)) result.records[i] = { ...r, target: anchorFor(text, p.start, p.end) };
     return;
   }
-  const next: AnnotationRecord = { ...r, target: fresh };
-  delete next.orphan;
+  const next: AnnotationRecord = { ...r, target: anchorFor(text, p.start, p.end) };
+  // (Only when there is one: `delete` leaves the object a slow dictionary.)
+  if ('orphan' in next) delete next.orphan;
   result.records[i] = next;
   result.moved.push(r.id);
   if (r.orphan) result.reattached.push(r.id);
@@ -139,6 +146,9 @@ interface Seeds {
   searched: Uint8Array;
   /** Records that are no seed (orphans included): when there are none, no claims are needed. */
   rest: number;
+  /** The shift each record was first looked for at, and what perfectAt found there (-1: nothing). */
+  delta: Float64Array;
+  perfect: Int32Array;
 }
 
 /**
@@ -149,6 +159,8 @@ function findSeeds(ctx: Context, records: readonly AnnotationRecord[], order: re
   const text = ctx.text;
   const at = new Int32Array(records.length).fill(-1);
   const searched = new Uint8Array(records.length);
+  const tried = new Float64Array(records.length).fill(NaN);
+  const perfect = new Int32Array(records.length).fill(-1);
   let delta = globalDelta;
   let fromSearch = false;
   let rest = 0;
@@ -158,8 +170,9 @@ function findSeeds(ctx: Context, records: readonly AnnotationRecord[], order: re
       rest++;
       continue;
     }
-    const hints = [...new Set([r.target.start + delta, r.target.start + globalDelta])];
-    let p = perfectAt(text, r.target, hints, false);
+    let p = perfectAt(text, r.target, twoHints(r.target.start + delta, r.target.start + globalDelta), false);
+    tried[i] = delta;
+    perfect[i] = p;
     // Or the whole window, marks ignored, once in the whole text (a moved paragraph, or CR added
     // before every line break): a seed too, unless the old text is seen to come out elsewhere there.
     if (p < 0) {
@@ -173,7 +186,7 @@ function findSeeds(ctx: Context, records: readonly AnnotationRecord[], order: re
       fromSearch = searched[i] === 1;
     } else rest++;
   }
-  return { at, searched, rest };
+  return { at, searched, rest, delta: tried, perfect };
 }
 
 /**
@@ -191,6 +204,42 @@ function dropUnconfirmed(ctx: Context, records: readonly AnnotationRecord[], liv
   };
   const unconfirmed = live.filter((i, k) => seeds.searched[i] === 1 && !agree(i, live[k - 1] ?? -1) && !agree(i, live[k + 1] ?? -1));
   for (const i of unconfirmed) seed[i] = -1;
+  dropInsideUnchanged(ctx, records, live, seeds);
+}
+
+/**
+ * A window found by searching in a stretch of text that was there before is a passage the article
+ * repeats (its original deleted), not this record's window moved there. Seeds are taken in the new
+ * text's order; a run of them at one shift sits between two seeds whose distance did not change:
+ * nothing was inserted there, so the run's searched seeds must come from between those two in the
+ * old text as well (a passage moved within that stretch) or they are dropped.
+ */
+function dropInsideUnchanged(ctx: Context, records: readonly AnnotationRecord[], live: readonly number[], seeds: Seeds): void {
+  const seed = seeds.at;
+  const byNew = live.filter((i) => seed[i]! >= 0).sort((a, b) => seed[a]! - seed[b]! || a - b);
+  // Two seeds (x before y in the new text) whose distance is what it was, marks between aside.
+  const kept = (x: number, y: number): boolean => {
+    const newDist = seed[y]! - seed[x]!;
+    const oldDist = records[y]!.target.start - records[x]!.target.start;
+    return oldDist >= 0 && oldDist <= newDist && oldDist >= newDist - ctx.ignorableBetween(seed[x]!, seed[y]!);
+  };
+  let k = 0;
+  while (k < byNew.length) {
+    let end = k + 1;
+    while (end < byNew.length && kept(byNew[end - 1]!, byNew[end]!)) end++;
+    const left = byNew[k - 1];
+    const right = byNew[end];
+    if (left !== undefined && right !== undefined && kept(left, right)) {
+      const lo = records[left]!.target.start;
+      const hi = records[right]!.target.start;
+      for (let j = k; j < end; j++) {
+        const i = byNew[j]!;
+        const own = records[i]!.target.start;
+        if (seeds.searched[i] === 1 && (own < lo || own > hi)) seed[i] = -1;
+      }
+    }
+    k = end;
+  }
 }
 
 /**

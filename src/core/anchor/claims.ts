@@ -13,18 +13,63 @@ import { CONTEXT_LENGTH, ignorable, normalize } from './text';
  * old places (a passage the edits repeated, or the two sides of a deletion meeting on the same
  * words) is contested: it belongs to neither for sure.
  */
-export interface Claims {
-  /** Old offset each new character is known to come from; UNCLAIMED, or CONTESTED. */
-  of: Int32Array;
-  oldLength: number;
-  /** Nearest claimed character at or before / at or after each position (-1: none). */
-  before: Int32Array;
-  after: Int32Array;
+export class Claims {
+  private beforeAt: Int32Array | undefined;
+  private afterAt: Int32Array | undefined;
+  private ignAt: Int32Array | undefined;
+
+  constructor(
+    private readonly text: string,
+    /** Old offset each new character is known to come from; UNCLAIMED, or CONTESTED. */
+    readonly of: Int32Array,
+    readonly oldLength: number,
+    /** The old text where some record saw it (`known[o] === 1`). */
+    readonly oldChars: Uint16Array,
+    readonly known: Uint8Array,
+  ) {}
+
+  // The tables below are built on first use: most runs place every record before needing them.
+
+  /** Nearest claimed character at or before each position (-1: none). */
+  get before(): Int32Array {
+    if (!this.beforeAt) {
+      const of = this.of;
+      const before = new Int32Array(of.length);
+      let lastSeen = -1;
+      for (let y = 0; y < of.length; y++) {
+        if (of[y]! >= 0) lastSeen = y;
+        before[y] = lastSeen;
+      }
+      this.beforeAt = before;
+    }
+    return this.beforeAt;
+  }
+
+  /** Nearest claimed character at or after each position (-1: none). */
+  get after(): Int32Array {
+    if (!this.afterAt) {
+      const of = this.of;
+      const after = new Int32Array(of.length);
+      let lastSeen = -1;
+      for (let y = of.length - 1; y >= 0; y--) {
+        if (of[y]! >= 0) lastSeen = y;
+        after[y] = lastSeen;
+      }
+      this.afterAt = after;
+    }
+    return this.afterAt;
+  }
+
   /** Ignorable characters in the new text before each position (prefix sums). */
-  ign: Int32Array;
-  /** The old text where some record saw it (`known[o] === 1`). */
-  oldChars: Uint16Array;
-  known: Uint8Array;
+  get ign(): Int32Array {
+    if (!this.ignAt) {
+      const text = this.text;
+      const ign = new Int32Array(text.length + 1);
+      for (let y = 0; y < text.length; y++) ign[y + 1] = ign[y]! + (ignorable(text.charCodeAt(y)) ? 1 : 0);
+      this.ignAt = ign;
+    }
+    return this.ignAt;
+  }
 }
 export const UNCLAIMED = -1;
 export const CONTESTED = -2;
@@ -36,23 +81,7 @@ export function buildClaims(text: string, records: readonly AnnotationRecord[], 
   const old = oldText(records, (oldLength ?? text.length) + 2 * CONTEXT_LENGTH);
   const globalDelta = oldLength === undefined ? 0 : text.length - oldLength;
   const of = growStretches(text, records, seed, searched, old, globalDelta);
-  const n = text.length;
-  // For each character, the nearest claimed one at or before it and at or after it (-1: none).
-  const before = new Int32Array(n);
-  const after = new Int32Array(n);
-  let lastSeen = -1;
-  for (let y = 0; y < n; y++) {
-    if (of[y]! >= 0) lastSeen = y;
-    before[y] = lastSeen;
-  }
-  lastSeen = -1;
-  for (let y = n - 1; y >= 0; y--) {
-    if (of[y]! >= 0) lastSeen = y;
-    after[y] = lastSeen;
-  }
-  const ign = new Int32Array(n + 1);
-  for (let y = 0; y < n; y++) ign[y + 1] = ign[y]! + (ignorable(text.charCodeAt(y)) ? 1 : 0);
-  return { of, oldLength: oldLength ?? old.chars.length, before, after, ign, oldChars: old.chars, known: old.state };
+  return new Claims(text, of, oldLength ?? old.chars.length, old.chars, old.state);
 }
 
 interface OldText {
@@ -72,20 +101,25 @@ function oldText(records: readonly AnnotationRecord[], bound: number): OldText {
   }
   const chars = new Uint16Array(len);
   const state = new Uint8Array(len);
-  for (const r of records) {
-    const t = r.target;
-    if (r.orphan || t.end - t.start !== t.exact.length || t.start < 0) continue;
-    const w = t.prefix + t.exact + t.suffix;
-    const ws = t.start - t.prefix.length;
-    if (ws < 0 || ws + w.length > len) continue;
-    for (let k = 0; k < w.length; k++) {
-      const o = ws + k;
-      const c = w.charCodeAt(k);
+  // (Each part of a window in place: no joined copy of thousands of windows.)
+  const put = (part: string, from: number): void => {
+    for (let k = 0; k < part.length; k++) {
+      const o = from + k;
+      const c = part.charCodeAt(k);
       if (state[o] === 0) {
         state[o] = 1;
         chars[o] = c;
       } else if (state[o] === 1 && chars[o] !== c) state[o] = 2;
     }
+  };
+  for (const r of records) {
+    const t = r.target;
+    if (r.orphan || t.end - t.start !== t.exact.length || t.start < 0) continue;
+    const ws = t.start - t.prefix.length;
+    if (ws < 0 || t.end + t.suffix.length > len) continue;
+    put(t.prefix, ws);
+    put(t.exact, t.start);
+    put(t.suffix, t.end);
   }
   return { chars, state };
 }

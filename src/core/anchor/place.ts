@@ -16,9 +16,10 @@ import { contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbou
 export function perfectAt(text: string, t: Anchor, hints: readonly number[], orphan: boolean): number {
   const len = t.exact.length;
   if (len === 0) return -1;
-  const places = orphan || hints.includes(t.start) ? hints : [...hints, t.start];
   let found = -1;
-  for (const h of places) {
+  const n = orphan || hints.includes(t.start) ? hints.length : hints.length + 1;
+  for (let k = 0; k < n; k++) {
+    const h = k < hints.length ? hints[k]! : t.start;
     if (h < 0 || !text.startsWith(t.exact, h)) continue;
     if (found >= 0 && found !== h) return -1;
     if (!contextIdentical(text, t, h, h + len)) return -1;
@@ -41,8 +42,12 @@ export function uniqueWindow(ctx: Context, t: Anchor): number {
   return span.end - span.start === t.exact.length && ctx.text.startsWith(t.exact, span.start) ? span.start : -1;
 }
 
-export function place(ctx: Context, t: Anchor, hints: number[], o: ReanchorOptions, orphan: boolean, claims?: Claims, range?: [number, number]): Placement {
-  const p = placeByEvidence(ctx, t, hints, o, orphan, claims);
+/**
+ * One record's place. `perfect`, when given, is what perfectAt(hints) returns (the first pass
+ * computed it with the same hints).
+ */
+export function place(ctx: Context, t: Anchor, hints: number[], o: ReanchorOptions, orphan: boolean, claims?: Claims, range?: [number, number], perfect?: number): Placement {
+  const p = placeByEvidence(ctx, t, hints, o, orphan, claims, perfect);
   // A place found on its context alone (not certain from the claims) must also lie between the
   // record's neighbours: after a deletion, the same words with the same context elsewhere in the
   // article are a passage it repeats, not this one.
@@ -50,13 +55,13 @@ export function place(ctx: Context, t: Anchor, hints: number[], o: ReanchorOptio
   return p;
 }
 
-export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: ReanchorOptions, orphan: boolean, claims?: Claims): Placement {
+export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: ReanchorOptions, orphan: boolean, claims?: Claims, perfect?: number): Placement {
   const text = ctx.text;
   const len = t.exact.length;
   if (len === 0) return { lost: 'missing', candidates: [] };
   // Where the edits say it went, with exactly the stored surroundings: what the full search below
   // would decide, without searching (unless those characters are known to come from elsewhere).
-  const quick = perfectAt(text, t, hints, orphan);
+  const quick = perfect ?? perfectAt(text, t, hints, orphan);
   if (quick >= 0 && claimStatus(claims, text, quick, quick + len, t.start, t.end, orphan) !== 'foreign') return { start: quick, end: quick + len, sure: true };
   const nq = normalize(t.exact);
   if (nq.length === 0) return { lost: 'missing', candidates: [] };
