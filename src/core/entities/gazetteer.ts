@@ -39,7 +39,8 @@ export function addPhrase(map: Map<string, PhraseEntry[]>, tokens: readonly stri
   const rest = tokens.slice(1);
   let list = map.get(first);
   if (!list) map.set(first, (list = []));
-  if (!list.some((e) => e.type === type && e.rest.join(' ') === rest.join(' '))) list.push({ rest, type });
+  const key = rest.join(' ');
+  if (!list.some((e) => e.type === type && e.rest.join(' ') === key)) list.push({ rest, type });
 }
 
 /**
