@@ -5,7 +5,11 @@ import * as fs from 'fs';
 import { tokenize } from '../src/core/arabic';
 import { detect } from '../src/core/detect';
 import { loadModel } from '../src/core/entities/index';
+import { installNodePlatform } from '../src/platform/node/install';
 import { cpuMs } from './clock';
+
+// The core reads the shipped model through the platform layer, as the CLI and run.ts install it.
+installNodePlatform();
 
 export interface BigFileResult {
   chars: number;

@@ -224,7 +224,8 @@ characters (1.00 is linear, 2.00 would be quadratic).
 ## Speed levers: measured, kept and dropped
 
 Each lever is measured against the commit before it in one process (\`scripts/speed/abDetect.ts\`:
-both source trees bundled together, rounds alternating, CPU time, minimum round) and must leave
+both source trees bundled together, rounds alternating, CPU time, minimum round; the tagger alone
+the same way on \`tagText\`; \`scripts/speed/profileDetect.ts\` is the profiling driver) and must leave
 the output byte for byte identical: the golden test passes unchanged and
 \`scripts/speed/compareBuilds.js\` finds 300 corpus articles identical. The machine was shared (load
 5–16 on 2 cores), so differences within about ±5% are noise.
@@ -235,7 +236,7 @@ Kept:
   features that combine only classes of neighbouring words (shape, lexicon and hand-list class,
   phrase tag, trigger and its distance, quote distance) are keyed by small numbers and their rows
   read from one open-addressing table of a few thousand rows, instead of hashing their strings
-  and probing the 46 MB emission table per token; the bigram and word-with-class hashes continue
+  and probing the 11.5 MB emission table per token; the bigram and word-with-class hashes continue
   from each word's cached hash state; phrase tags are codes. No strings are built per token.
   \`detect()\` 1.08–1.11× on 988 corpus articles (minimum of 6 alternating rounds 1,326 → 1,197
   ms, medians 1,505 → 1,387 ms); identical on 988 of 988.
@@ -244,7 +245,27 @@ Kept:
   are built only when training or a test reads them. Model load 1.42–1.51× (median of 10
   alternating loads in one process, about 108 → 74 ms of CPU under load). Still above the 50 ms
   target: what is left is gunzip (~13 ms), the lexicon Map (~20 ms, an array of five counts per
-  word), filling the 46 MB cell array of the table, and the pair table.
+  word), filling the 11.5 MB cell array of the table, and the pair table.
+- **Class features read in five groups** (\`contextRows.ts\`): the fourteen class-only context
+  features are summed per group (hand classes with the lexicon class; shape triple; lexicon
+  triple; phrases with trigger, speech and quote distances; the list after a comma) and each
+  group's row cached under its packed keys, so a token makes 3–5 probes of the small cache
+  instead of 14. \`tagText\` 1.04×, 1.09×, 1.26× (minimum of 60, 8, 30 alternating rounds;
+  medians 0.95–1.07×), \`detect()\` 1.05×: a small gain, kept because no run was slower on the
+  minimum.
+- **Each token's pair row from a small cache by its classes**: the six pair features read only
+  the token's lexicon, hand and shape classes, its article and the hand class of the token before,
+  so tagging takes the summed pair row cached under those numbers instead of pushing six hashes
+  per token that were then hashed as a set, looked up in a \`Map\` and compared. \`tagText\`
+  1.13× and 1.19× (minimum and median alike), \`detect()\` 1.04×.
+- **Model load: the lexicon built when first read**, the gunzipped bytes used in place when
+  aligned (no copy), a phrase's duplicate check joining its tokens once: load 1.55× (median of 14
+  alternating loads, 70.5 → 45.5 ms of CPU: under the 50 ms target in that measurement); the first
+  article that reads the lexicon pays its ~15–20 ms, so load plus lexicon is 1.09×. The
+  re-encoded model is byte-identical.
+- **features.ts split by job** (\`tagset\`, \`gazetteer\`, \`featureHash\`, \`words\`, \`features\`,
+  \`wordScores\`, \`contextRows\`, \`scoreSentence\`, none over 310 lines): \`tagText\` 0.97× and
+  1.02×, within the noise.
 
 Dropped (measured, no gain):
 
@@ -258,13 +279,33 @@ Dropped (measured, no gain):
 - **A \`Map\` per template for the context cache** (the first form of the kept lever): \`Map.get\` on
   a number cost about what the hash and probe it replaced did (1.01×); replaced by one
   open-addressing \`Int32Array\` table.
+- **One group for the whole class triple** of the token before, the token and the token after
+  (the first form of the grouped class features): 100,000 distinct keys in 1,000 articles, so the
+  cache missed and started over; \`detect()\` 0.94–0.97×. The kept groups have 19,000 keys in all.
+- **A small direct-mapped cache in front of the word Map** (4,096 slots by an FNV hash of the
+  token's characters, a hit checked by the word itself): \`tagText\` 0.95× (minimum and median of
+  30 rounds): hashing the characters in JavaScript costs more than the \`Map\`'s native string
+  hash and probe it saves. Word ids have to come from tokenisation itself to pay.
+- **Viterbi over the allowed previous labels only** (one run per label, 53 instead of 81
+  candidates per token, no \`ALLOWED\` test; the same comparisons in the same order): \`tagText\`
+  1.00×, 1.30×, 0.95× in three runs — noise, not kept.
 
 Not changed: **\`findArticleDate\`** (\`src/core/figures\`) is 5% of \`detect()\` on a cold pass over
 the corpus (370 of 7,194 ms): a second \`scan()\` run over the first 600 characters. The one
 identical shortcut considered (skip heads without digits) is unsafe, since the year rules accept a
 year in words (\`!ph.digits\`), so it is left to the figures code (scan the head once and reuse it).
 
-Where the time goes now (CPU profile of one cold pass of \`detect()\` over the whole corpus, 7.2 s):
+Where the tagger's time goes now (line ticks of a CPU profile of warm \`tagText\` passes): about
+2 µs per token on 1,000 articles and 1.2 µs when all the words of 30 articles stay in cache, so
+part of it is memory latency. In \`scoreSentence\` itself, the string-keyed word-cache lookup
+(\`Map.get\` on each freshly sliced token, 20–30%) and the sum of the five cached role rows
+(28–32%: the first touch of each word's \`WordScores\` and its rows) dominate; the class-group
+probes, the four word-pair probes of the emission table (bigrams, word with class) and Viterbi are
+10–15% each. The next lever is the one this points to: word ids at tokenisation and every word's
+rows in one shared typed array (one miss per new token instead of an object, its array and its
+backing store), and one tokenisation shared by every stage.
+
+Before these levers (CPU profile of one cold pass of \`detect()\` over the whole corpus, 7.2 s):
 \`scoreSentence\` 3.4 s (self 1.3 s: summing the five cached role rows per token and the
 string-keyed word-cache lookup, both memory-bound), new words 1.1 s (\`analyseWord\` 0.4 s,
 \`scoreWord\` 0.7 s: 34 probes of the emission table each), document rules 1.5 s, pair scores and

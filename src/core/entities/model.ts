@@ -11,6 +11,7 @@ import {
   NUM_LABELS,
   type FeatureBuffer,
   type Gazetteer,
+  type LexCounts,
   type RowLookup,
 } from './features';
 
@@ -454,6 +455,16 @@ function loadFastTable(hashes: Uint32Array, q: Int16Array, scale: number, width:
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
+/** The lexicon of a model file: its words with their five counts each, in file order. */
+function lexicon(words: readonly string[], counts: Uint32Array): Map<string, LexCounts> {
+  const lex = new Map<string, LexCounts>();
+  for (let i = 0; i < words.length; i++) {
+    const c = 5 * i;
+    lex.set(words[i]!, [counts[c]!, counts[c + 1]!, counts[c + 2]!, counts[c + 3]!, counts[c + 4]!]);
+  }
+  return lex;
+}
+
 /** The model file's bytes before gzip (src/platform/node/model.ts writeModelFile gzips them). */
 export function encodeModel(model: TaggerModel): Buffer {
   const emit = storeTable(model.emit);
@@ -485,14 +496,23 @@ export function encodeModel(model: TaggerModel): Buffer {
   return Buffer.concat(parts);
 }
 
-/** A model from the model file's gunzipped bytes (src/platform/node/model.ts readModelFile gunzips). */
+/**
+ * A model from the model file's gunzipped bytes (src/platform/node/model.ts readModelFile gunzips).
+ * When the bytes are 4-byte aligned the model keeps views of them instead of a copy: do not change
+ * them afterwards. The lexicon is built when first read (most of a load's cost otherwise).
+ */
 export function decodeModel(bytes: Uint8Array): TaggerModel {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new Error(`not a ${MODEL_FORMAT} model yet: the bytes are still gzipped (gunzip the model file first, as platform/node readModelFile does)`);
   const raw = bytes;
-  // Typed-array views need aligned offsets; the bytes may sit anywhere in a pool.
-  const ab = new ArrayBuffer(raw.length);
-  new Uint8Array(ab).set(raw);
-  const headerLength = raw.length >= 4 ? new DataView(ab).getUint32(0, true) : 0;
+  // Typed-array views need aligned offsets; the bytes may sit anywhere in a pool, and are copied then.
+  let ab: ArrayBufferLike = raw.buffer;
+  let start = raw.byteOffset;
+  if (start % 4 !== 0) {
+    ab = new ArrayBuffer(raw.length);
+    new Uint8Array(ab).set(raw);
+    start = 0;
+  }
+  const headerLength = raw.length >= 4 ? new DataView(ab, start, raw.length).getUint32(0, true) : 0;
   let header: ModelHeader | undefined;
   try {
     header = headerLength > 0 && 4 + headerLength <= raw.length ? (JSON.parse(new TextDecoder().decode(raw.subarray(4, 4 + headerLength))) as ModelHeader) : undefined;
@@ -502,27 +522,30 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   if (!header || header.format !== MODEL_FORMAT || header.labels !== NUM_LABELS) {
     throw new Error(`not a ${MODEL_FORMAT} model with ${NUM_LABELS} labels (an older model file? rebuild it with npm run train)`);
   }
-  const words = header.words ? header.words.split('\n') : [];
-  const sizes = [header.emit.rows * 4, header.pair.rows * 4, words.length * 20, header.emit.rows * NUM_LABELS * 2, header.pair.rows * PAIR_WIDTH * 2];
+  const wordText = header.words;
+  let wordCount = 0;
+  if (wordText) for (let at = 0; at >= 0; at = wordText.indexOf('\n', at) + 1 || -1) wordCount++;
+  const sizes = [header.emit.rows * 4, header.pair.rows * 4, wordCount * 20, header.emit.rows * NUM_LABELS * 2, header.pair.rows * PAIR_WIDTH * 2];
   let offset = align4(4 + headerLength);
   if (offset + sizes.reduce((a, b) => a + b, 0) !== raw.length) throw new Error(`${MODEL_FORMAT} model file is truncated or padded`);
-  const take = <T>(make: (buffer: ArrayBuffer, at: number, n: number) => T, bytesEach: number, n: number): T => {
-    const view = make(ab, offset, n);
+  const take = <T>(make: (buffer: ArrayBufferLike, at: number, n: number) => T, bytesEach: number, n: number): T => {
+    const view = make(ab, start + offset, n);
     offset += n * bytesEach;
     return view;
   };
-  const u32 = (b: ArrayBuffer, at: number, n: number): Uint32Array => new Uint32Array(b, at, n);
-  const i16 = (b: ArrayBuffer, at: number, n: number): Int16Array => new Int16Array(b, at, n);
+  const u32 = (b: ArrayBufferLike, at: number, n: number): Uint32Array => new Uint32Array(b, at, n);
+  const i16 = (b: ArrayBufferLike, at: number, n: number): Int16Array => new Int16Array(b, at, n);
   const emitHashes = take(u32, 4, header.emit.rows);
   const pairHashes = take(u32, 4, header.pair.rows);
-  const counts = take(u32, 4, words.length * 5);
+  const counts = take(u32, 4, wordCount * 5);
   const emitQ = take(i16, 2, header.emit.rows * NUM_LABELS);
   const pairQ = take(i16, 2, header.pair.rows * PAIR_WIDTH);
   const gaz = emptyGazetteer();
-  for (let i = 0; i < words.length; i++) {
-    const c = 5 * i;
-    gaz.lex.set(words[i]!, [counts[c]!, counts[c + 1]!, counts[c + 2]!, counts[c + 3]!, counts[c + 4]!]);
-  }
+  let lex: Map<string, LexCounts> | undefined;
+  Object.defineProperty(gaz, 'lex', {
+    get: (): Map<string, LexCounts> => (lex ??= lexicon(wordText ? wordText.split('\n') : [], counts)),
+    enumerable: true,
+  });
   for (const line of header.phrases ? header.phrases.split('\n') : []) {
     const tab = line.indexOf('\t');
     addPhrase(gaz.phrases, line.slice(tab + 1).split(' '), Number(line.slice(0, tab)));
