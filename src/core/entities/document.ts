@@ -355,14 +355,36 @@ export function withoutProclitics(found: EntityDetection[], model: TaggerModel):
   for (const e of found) {
     for (const m of e.text.matchAll(/[\u0621-\u065f\u0670-\u06d3\u0640]+/g)) firsts.add(foldWord(m[0]));
   }
+  // Whole mentions of several words, folded: «ودير الزغب» is «دير الزغب» when the document also
+  // names it bare, though a stem of three letters (دير) is not enough on its own.
+  const phrases = new Set<string>();
+  for (const e of found) if (/\s/.test(e.text)) phrases.add(foldPhrase(e.text));
   let changed = false;
   const out = found.map((e) => {
-    const cut = procliticLength(e.text, model, firsts);
+    const cut = procliticLength(e.text, model, firsts) || phraseProclitic(e.text, phrases);
     if (cut === 0) return e;
     changed = true;
     return { ...e, start: e.start + cut, text: e.text.slice(cut) };
   });
   return changed ? out : found;
+}
+
+/** A text's words folded and joined by one space. */
+function foldPhrase(text: string): string {
+  return text.trim().split(/\s+/).map(foldWord).join(' ');
+}
+
+/**
+ * Proclitics (one or two of و ف ب ك ل) before a mention of several words that the document also
+ * names without them (ودير الزغب … دير الزغب): their length, or 0.
+ */
+function phraseProclitic(spanText: string, phrases: ReadonlySet<string>): number {
+  if (!/\s/.test(spanText)) return 0;
+  for (let k = 1; k <= 2; k++) {
+    if (!'وفبكل'.includes(spanText[k - 1]!)) return 0;
+    if (phrases.has(foldPhrase(spanText.slice(k)))) return k;
+  }
+  return 0;
 }
 
 /** How many characters of proclitics to take off the start of a span's text (0: none). */
