@@ -317,6 +317,48 @@ describe('entities: document consistency', () => {
     assert.deepStrictEqual(out.filter((e) => e.source === 'document').map((e) => e.text), []);
   });
 
+  // The last word of a person's name spreads as a surname, except where it is no surname.
+  for (const [text, name, later, expected] of [
+    // A span that ran on into the sentence: «يعايد منسوبي» (visits the staff of) is no name.
+    ['وقام الأمير فهد بن عبدالله يعايد منسوبي الحرس بزيارة .\nوشكر القائد منسوبي الحرس .', 'فهد بن عبدالله يعايد منسوبي', 'منسوبي', false],
+    // The second half of a compound given name (نور الدين) is no surname either.
+    ['وقال الشيخ نور الدين إن الحفل ناجح .\nوتحدث عن أهمية الدين في الحياة .', 'نور الدين', 'الدين', false],
+    // Five words are still a name when the one before the last is one: عبد ربه, a family nisba.
+    ['وقال الشيخ عبد العزيز عبد ربه الحميقاني إن القوات تقدمت .\nوأضاف الحميقاني أن المعارك مستمرة .', 'عبد العزيز عبد ربه الحميقاني', 'الحميقاني', true],
+    ['وتسلم الجثمان ذوو رشيد ظافر بن سالم العماري القرني أمس .\nوكان القرني في الخدمة .', 'رشيد ظافر بن سالم العماري القرني', 'القرني', true],
+  ] as const) {
+    it(`${expected ? 'spreads' : 'does not spread'} «${later}» from «${name}»`, () => {
+      const start = text.indexOf(name);
+      const seed: EntityDetection[] = [{ kind: 'entity', label: 'PER', start, end: start + name.length, text: name, source: 'model' }];
+      const out = applyDocument(text, seed, loadModel()).filter((e) => e.source === 'document');
+      assert.deepStrictEqual(out.map((e) => [e.label, e.text, e.start]), expected ? [['PER', later, text.lastIndexOf(later)]] : []);
+    });
+  }
+
+  it('does not read the preposition «وعلى» as the next person of a list (وعلي)', () => {
+    const text = 'أثر القرار على زعامة سامي الحداد ، وعلى توجه الإدارة .';
+    const start = text.indexOf('سامي الحداد');
+    const seed: EntityDetection[] = [{ kind: 'entity', label: 'PER', start, end: start + 'سامي الحداد'.length, text: 'سامي الحداد', source: 'model' }];
+    assert.deepStrictEqual(applyDocument(text, seed, loadModel()).filter((e) => e.source === 'context').map((e) => e.text), []);
+    // The name itself still continues the list.
+    const named = text.replace('وعلى توجه', 'وعلي الحجار');
+    assert.deepStrictEqual(applyDocument(named, seed, loadModel()).filter((e) => e.source === 'context').map((e) => e.text), ['علي الحجار']);
+  });
+
+  it('takes a proclitic off a mention of several words that the document also names bare (ودير الزغب)', () => {
+    const text = 'اندلعت اشتباكات في دير الزغب أمس .\nودارت المعارك في محيط الصواغية ودير الزغب .';
+    const name = 'دير الزغب';
+    const seed: EntityDetection[] = [
+      spanAt(text, name, 'LOC'),
+      { kind: 'entity', label: 'LOC', start: text.indexOf('و' + name), end: text.indexOf('و' + name) + name.length + 1, text: 'و' + name, source: 'model' },
+    ];
+    const out = applyDocument(text, seed, loadModel());
+    assert.deepStrictEqual(texts(out), [`LOC ${name}@${text.indexOf(name)}`, `LOC ${name}@${text.lastIndexOf(name)}`]);
+    // Without the bare mention, the three-letter stem (دير) is not enough to cut «و».
+    const alone = applyDocument(text, [seed[1]!], loadModel());
+    assert.deepStrictEqual(texts(alone), [`LOC و${name}@${text.indexOf('و' + name)}`]);
+  });
+
   it('drops a proclitic from the canonical form when the document has the bare name', () => {
     const text = 'زار الوفد بغداد .\nوعاد الوفد من بغداد إلى وبغداد .';
     const out = findEntities(text, { document: true }).filter((e) => e.label === 'LOC');

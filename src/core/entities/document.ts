@@ -104,7 +104,7 @@ function propagate(text: string, tokens: readonly Token[], found: EntityDetectio
     tagged.set(key, (tagged.get(key) ?? 0) + 1);
     if (e.label === 'PER' && toks.length >= 2) {
       const last = toks[toks.length - 1]!;
-      if (last.length >= 3 && !mostlyCommon(last, model, 1)) {
+      if (last.length >= 3 && !mostlyCommon(last, model, 1) && !COMPOUND_TAILS.has(last) && !afterConnector(toks, model) && !runOnSpan(toks, model)) {
         vote(last, 'PER', 1);
         aliases.add(last);
       }
@@ -162,12 +162,46 @@ function propagate(text: string, tokens: readonly Token[], found: EntityDetectio
   for (const p of pending) untagged.set(p.key, (untagged.get(p.key) ?? 0) + 1);
   for (const p of pending) {
     const { i, len, label } = p;
-    if (label === 'PER' && len === 1 && !aliases.has(p.key) && (untagged.get(p.key) ?? 0) > (tagged.get(p.key) ?? 0)) {
-      continue;
-    }
+    const guess = (untagged.get(p.key) ?? 0) > (tagged.get(p.key) ?? 0);
+    if (label === 'PER' && len === 1 && !aliases.has(p.key) && guess) continue;
+    // The same for a one-word organisation or other name, unless the lists or the training data
+    // know the word as one: a common word the tagger took for a name once (التمور, الشيك) is left
+    // alone where it did not. (Places keep spreading: a town is often named bare after a first
+    // mention the tagger found from its context.)
+    if ((label === 'ORG' || label === 'MISC') && len === 1 && guess && !knownName(p.key, label, model)) continue;
     added.push(spanOf(text, tokens, i, i + len - 1, label, 'document'));
   }
   return withAdded(found, added);
+}
+
+/**
+ * Second halves of compound given names (نور الدين, عبد الله, عبد الرحمن): not a surname, so a
+ * name ending in one does not make the word a person elsewhere (الدين is religion, الله God).
+ */
+const COMPOUND_TAILS = new Set('الدين الله الرحمن الرحيم الإسلام النبي'.split(' ').map(foldWord));
+
+/**
+ * Whether the last word of a person's name is bound to the connector before it (عبد الكريم, أبو
+ * مازن, آل سعود): half of a compound, not a surname that names the person alone.
+ */
+function afterConnector(toks: readonly string[], model: TaggerModel): boolean {
+  return toks.length >= 2 && model.gaz.hand.connectors.has(toks[toks.length - 2]!);
+}
+
+/**
+ * Whether a long person span reads as a name run on into the sentence («متعب بن عبدالله يعايد
+ * منسوبي»: visits the staff): five words or more, the one before the last neither a connector, a
+ * given name, a compound name's second half (عبد الله), a word after a connector (عبد ربه), a
+ * family nisba (العماري) nor a word the training data knows as part of a person's name. Its last word is then
+ * no surname to spread.
+ */
+function runOnSpan(toks: readonly string[], model: TaggerModel): boolean {
+  if (toks.length < 5) return false;
+  const w = toks[toks.length - 2]!;
+  const h = model.gaz.hand;
+  // عبد ربه, بن سالم: the word after a connector is a name; العماري: a family nisba.
+  if (h.connectors.has(toks[toks.length - 3]!) || /^ال.{2,}ي$/.test(w)) return false;
+  return !(h.connectors.has(w) || h.givenNames.has(w) || COMPOUND_TAILS.has(w) || mostlyPerson(w, model));
 }
 
 /**
@@ -197,6 +231,8 @@ function listContinuations(text: string, tokens: readonly Token[], found: Entity
     if (tokens[j]!.text === '،' || tokens[j]!.text === ',') j++;
     if (j >= tokens.length || taken[j] || lineBreakBetween(text, tokens, j, i)) continue;
     const w = foldWord(tokens[j]!.text);
+    // «وعلى» (and on) folds to «وعلي» (and Ali): the preposition as written is no name.
+    if (tokens[j]!.text.endsWith('على')) continue;
     if (w.length < 4 || w.charCodeAt(0) !== 0x0648 || !(given.has(w.slice(1)) || mostlyPerson(w.slice(1), model))) continue;
     let end = j;
     const next = j + 1 < tokens.length ? tokens[j + 1]! : undefined;
@@ -319,14 +355,36 @@ export function withoutProclitics(found: EntityDetection[], model: TaggerModel):
   for (const e of found) {
     for (const m of e.text.matchAll(/[\u0621-\u065f\u0670-\u06d3\u0640]+/g)) firsts.add(foldWord(m[0]));
   }
+  // Whole mentions of several words, folded: «ودير الزغب» is «دير الزغب» when the document also
+  // names it bare, though a stem of three letters (دير) is not enough on its own.
+  const phrases = new Set<string>();
+  for (const e of found) if (/\s/.test(e.text)) phrases.add(foldPhrase(e.text));
   let changed = false;
   const out = found.map((e) => {
-    const cut = procliticLength(e.text, model, firsts);
+    const cut = procliticLength(e.text, model, firsts) || phraseProclitic(e.text, phrases);
     if (cut === 0) return e;
     changed = true;
     return { ...e, start: e.start + cut, text: e.text.slice(cut) };
   });
   return changed ? out : found;
+}
+
+/** A text's words folded and joined by one space. */
+function foldPhrase(text: string): string {
+  return text.trim().split(/\s+/).map(foldWord).join(' ');
+}
+
+/**
+ * Proclitics (one or two of و ف ب ك ل) before a mention of several words that the document also
+ * names without them (ودير الزغب … دير الزغب): their length, or 0.
+ */
+function phraseProclitic(spanText: string, phrases: ReadonlySet<string>): number {
+  if (!/\s/.test(spanText)) return 0;
+  for (let k = 1; k <= 2; k++) {
+    if (!'وفبكل'.includes(spanText[k - 1]!)) return 0;
+    if (phrases.has(foldPhrase(spanText.slice(k)))) return k;
+  }
+  return 0;
 }
 
 /** How many characters of proclitics to take off the start of a span's text (0: none). */
