@@ -30,12 +30,14 @@ export interface ArticleFacts {
   readonly articleDate: string | undefined;
 }
 
-const known = new WeakMap<vscode.TextDocument, { version: number; generation: number; facts: ArticleFacts }>();
+/** Per document: the version, language and settings generation the facts were decided for. */
+const known = new WeakMap<vscode.TextDocument, { version: number; languageId: string; generation: number; facts: ArticleFacts }>();
 
 export function articleFacts(document: vscode.TextDocument): ArticleFacts {
   const hit = known.get(document);
   const generation = settingsGeneration();
-  if (hit && hit.version === document.version && hit.generation === generation) return hit.facts;
+  // The language is part of the key: VS Code changes a document's language in place, version unchanged.
+  if (hit && hit.version === document.version && hit.languageId === document.languageId && hit.generation === generation) return hit.facts;
   const config = readConfig(document.uri);
   const length = documentLength(document);
   const facts: ArticleFacts = {
@@ -47,7 +49,7 @@ export function articleFacts(document: vscode.TextDocument): ArticleFacts {
     hidden: hiddenKeys(config),
     articleDate: findArticleDate(document.getText(new vscode.Range(0, 0, 8, 0))),
   };
-  known.set(document, { version: document.version, generation, facts });
+  known.set(document, { version: document.version, languageId: document.languageId, generation, facts });
   return facts;
 }
 

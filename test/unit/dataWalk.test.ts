@@ -109,4 +109,29 @@ describe('the data walk: an article from opening to decorations (real host class
       }
     });
   });
+
+  it('the facts are decided again when the language changes in place, or the settings change', () => {
+    forgetHostModules();
+    const stub = makeVscodeStub({ registrations: 0 });
+    withStubbedVscode(stub, () => {
+      const vscode = require('vscode') as typeof import('vscode');
+      const config = require('../../src/host/config') as typeof import('../../src/host/config');
+      const { isArticle } = require('../../src/host/articles') as typeof import('../../src/host/articles');
+      const doc = new FakeTextDocument(vscode.Uri.file(path.join(ROOT, 'article.txt')) as never, 'typescript', ARTICLE);
+      const d = doc as unknown as import('vscode').TextDocument;
+      assert.strictEqual(isArticle(d), false);
+      // VS Code sets a document's language in place (same object, same version).
+      (doc as unknown as { languageId: string }).languageId = 'plaintext';
+      assert.strictEqual(isArticle(d), true, 'mostly Arabic plain text is an article');
+      const watch = config.watchConfig();
+      let enable = 'auto';
+      const workspace = stub['workspace'] as Record<string, unknown>;
+      workspace['getConfiguration'] = () => ({ get: (k: string, fallback?: unknown) => (k === 'enable' ? enable : fallback), has: () => false, inspect: () => undefined, update: () => Promise.resolve() });
+      assert.strictEqual(isArticle(d), true);
+      enable = 'never';
+      assert.strictEqual(isArticle(d), true, 'cached while the settings have not changed');
+      watch.dispose(); // what a settings change does: the cache is dropped
+      assert.strictEqual(isArticle(d), false, 'khabar.enable = never is seen after the change');
+    });
+  });
 });

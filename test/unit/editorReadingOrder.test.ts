@@ -11,23 +11,21 @@ import { CHECK_WORTHY, TOP_CHECK_WORTHY, quietSuggestion, type Mark } from '../.
 import { INLINE_PROPERTIES, MARK_STYLES, RTL_LINE_OPTIONS, VERDICT_STYLES, inlineProperties, readsRightToLeft, verdictClass } from '../../src/core/editor/styles';
 import { DEFAULT_VERDICTS } from '../../src/core/model';
 import type { ClaimDetection } from '../../src/core/types';
-import type * as Stub from '../fixtures/decorations/vscodeStub';
 import type * as DecorationsModule from '../../src/host/decorations';
+import { makeVscodeStub } from '../fakes/vscode';
 import { withVscode } from './withVscode';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const STUB = path.join(__dirname, '..', 'fixtures', 'decorations', 'vscodeStub.js');
-
-/** Builds the real DecorationManager against the recording stub; returns the options of every type it created. */
+/** Builds the real DecorationManager against the shared stand-in vscode; returns the options of every type it created. */
 function createdDecorationTypes(): Record<string, unknown>[] {
-  return withVscode(STUB, () => {
-    const S = require(STUB) as typeof Stub;
+  const stub = makeVscodeStub({ registrations: 0 });
+  const Uri = stub['Uri'] as { file(p: string): unknown };
+  return withVscode(stub, () => {
     const D = require('../../src/host/decorations') as typeof DecorationsModule;
-    S.created.length = 0;
     const index = { onDidChange: () => ({ dispose: () => undefined }), detections: {} };
-    const manager = new D.DecorationManager(index as never, S.Uri.file(ROOT) as never, { orphan: 'o', unverified: 'u', quote: 'q' });
+    const manager = new D.DecorationManager(index as never, Uri.file(ROOT) as never, { orphan: 'o', unverified: 'u', quote: 'q' });
     manager.dispose();
-    return [...S.created];
+    return stub.fake.decorationTypes.map((t) => t.options as Record<string, unknown>);
   });
 }
 

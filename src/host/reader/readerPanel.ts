@@ -6,7 +6,7 @@ import type { RenderMessage, ParagraphEntry, WebviewMessage } from '../../core/r
 import { validateMessage } from '../../core/reader/protocol';
 import type { AnnotationIndex } from '../annotations';
 import type { Commands } from '../commands';
-import { readConfig } from '../config';
+import { articleFacts } from '../articleFacts';
 import { applyReaderMessage, readOnlyReason } from './actions';
 import { buildView, paragraphSignature, type BuiltView } from './viewModel';
 import { initMessage } from './strings';
@@ -203,12 +203,14 @@ export class ReaderPanel implements vscode.Disposable {
 
   private async receive(raw: unknown): Promise<void> {
     const view = this.view;
+    // The facts of this document version (a scroll sends a message: the text is not copied for its length).
+    const facts = articleFacts(this.document);
     const result = validateMessage(raw, {
-      textLength: this.document.getText().length,
+      textLength: facts.length,
       paragraphCount: view?.paragraphs.length ?? 0,
       hasMark: (id) => !!view?.marks.has(id),
       hasRecord: (id) => !!view?.records.has(id),
-      verdictKeys: new Set(readConfig(this.document.uri).verdicts.map((v) => v.key)),
+      verdictKeys: new Set(facts.config.verdicts.map((v) => v.key)),
     });
     if (!result.ok) {
       const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 40) : typeof raw;
@@ -222,7 +224,7 @@ export class ReaderPanel implements vscode.Disposable {
         this.readyAt = Date.now();
         this.sentSignatures = [];
         this.sentRest = '';
-        void this.panel.webview.postMessage(initMessage(this.document.uri, readConfig(this.document.uri).verdicts));
+        void this.panel.webview.postMessage(initMessage(this.document.uri, facts.config.verdicts));
         this.render();
         return;
       }
