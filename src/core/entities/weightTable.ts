@@ -1,0 +1,152 @@
+// Hashed feature weights: an open-addressing table from a feature hash to a row of weights, the
+// cache-friendly layout tagging reads it in, and how tables are built, pruned and loaded from the
+// model file's 16-bit weights. Split from model.ts (issue 19): the tagger and the file format use it.
+
+import { NUM_LABELS } from './features';
+
+/**
+ * Feature hash → row of `width` weights, in an open-addressing table. `slots` interleaves
+ * [hash, row + 1] so a probe touches one cache line; row + 1 = 0 marks an empty slot.
+ */
+export interface WeightTable {
+  slots: Uint32Array;
+  mask: number;
+  weights: Float32Array;
+  width: number;
+  /** Rows in the table. */
+  size: number;
+}
+
+/** Width of a pair-table row: (previous label or START) × label. */
+export const PAIR_WIDTH = (NUM_LABELS + 1) * NUM_LABELS;
+
+/**
+ * The table's slots with each row's weights stored right after its hash, so a lookup costs one
+ * cache miss instead of two (slot, then row), and a byte per slot (0 = empty, else 8 bits of the
+ * hash) small enough to stay in cache, so most absent features cost no miss at all. Same slots
+ * and probe order as `slots`, so the same rows are found. Built once per table; tables are not
+ * changed after tagging starts.
+ */
+export interface FastTable {
+  tags: Uint8Array;
+  /** Per slot: [hash, occupied, weight 0 … weight W-1, padding], as u32 … */
+  cells: Uint32Array;
+  /** … and the same memory as f32, for the weights. */
+  weights: Float32Array;
+  mask: number;
+  stride: number;
+  width: number;
+}
+
+/** 1…255 from the hash's top bits (the slot comes from its low bits after mixing). */
+export function tagOf(h: number): number {
+  return 1 + ((h >>> 24) % 255);
+}
+
+const fastTables = new WeakMap<WeightTable, FastTable>();
+
+export function fastTable(t: WeightTable): FastTable {
+  let f = fastTables.get(t);
+  if (f) return f;
+  // Rows are not padded to a power of two: 11 words a slot instead of 16 for nine labels, a third
+  // less memory to allocate and fill at load, and the same lookups (a multiply, not a shift).
+  const stride = t.width + 2;
+  const buffer = new ArrayBuffer((t.mask + 1) * stride * 4);
+  const cells = new Uint32Array(buffer);
+  const weights = new Float32Array(buffer);
+  const tags = new Uint8Array(t.mask + 1);
+  for (let s = 0; s <= t.mask; s++) {
+    const r = t.slots[2 * s + 1]!;
+    if (r === 0) continue;
+    tags[s] = tagOf(t.slots[2 * s]!);
+    cells[s * stride] = t.slots[2 * s]!;
+    cells[s * stride + 1] = 1;
+    weights.set(t.weights.subarray((r - 1) * t.width, r * t.width), s * stride + 2);
+  }
+  f = { tags, cells, weights, mask: t.mask, stride, width: t.width };
+  fastTables.set(t, f);
+  return f;
+}
+
+/** Build a lookup table from parallel arrays of hashes and weight rows. */
+export function buildTable(hashes: Uint32Array, weights: Float32Array, width: number): WeightTable {
+  let size = 1;
+  while (size < hashes.length * 2) size <<= 1;
+  const slots = new Uint32Array(size * 2);
+  const mask = size - 1;
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r]!;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (slots[2 * slot + 1]! !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = r + 1;
+  }
+  return { slots, mask, weights, width, size: hashes.length };
+}
+
+/** Drop rows whose largest weight is below `tau` (rare features that barely move a decision). */
+export function pruneTable(t: WeightTable, tau: number): WeightTable {
+  const hashes: number[] = [];
+  const kept: number[] = [];
+  for (let s = 0; s <= t.mask; s++) {
+    const r = t.slots[2 * s + 1]!;
+    if (r === 0) continue;
+    let mx = 0;
+    for (let y = 0; y < t.width; y++) mx = Math.max(mx, Math.abs(t.weights[(r - 1) * t.width + y]!));
+    if (mx >= tau) {
+      hashes.push(t.slots[2 * s]!);
+      kept.push(r - 1);
+    }
+  }
+  const weights = new Float32Array(kept.length * t.width);
+  kept.forEach((r, i) => weights.set(t.weights.subarray(r * t.width, (r + 1) * t.width), i * t.width));
+  return buildTable(Uint32Array.from(hashes), weights, t.width);
+}
+
+export function loadTable(hashes: Uint32Array, q: Int16Array, scale: number, width: number): WeightTable {
+  const weights = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * scale;
+  return buildTable(hashes, weights, width);
+}
+
+/**
+ * The emission table as tagging reads it, built straight from the file's hashes and 16-bit
+ * weights: the same slots (same insertion order and probes as buildTable) and the same f32
+ * weights as fastTable(loadTable(…)), without building the plain table first. Its `slots` and
+ * `weights`, which only training, pruning and the tests read, are built when first read.
+ */
+export function loadFastTable(hashes: Uint32Array, q: Int16Array, scale: number, width: number): WeightTable {
+  let size = 1;
+  while (size < hashes.length * 2) size <<= 1;
+  const mask = size - 1;
+  const stride = width + 2;
+  const buffer = new ArrayBuffer(size * stride * 4);
+  const cells = new Uint32Array(buffer);
+  const weights = new Float32Array(buffer);
+  const tags = new Uint8Array(size);
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r]!;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (tags[slot] !== 0) slot = (slot + 1) & mask;
+    tags[slot] = tagOf(h);
+    const at = slot * stride;
+    cells[at] = h;
+    cells[at + 1] = 1;
+    const from = r * width;
+    for (let y = 0; y < width; y++) weights[at + 2 + y] = q[from + y]! * scale;
+  }
+  let plain: WeightTable | undefined;
+  const table: WeightTable = {
+    get slots(): Uint32Array {
+      return (plain ??= loadTable(hashes, q, scale, width)).slots;
+    },
+    get weights(): Float32Array {
+      return (plain ??= loadTable(hashes, q, scale, width)).weights;
+    },
+    mask,
+    width,
+    size: hashes.length,
+  };
+  fastTables.set(table, { tags, cells, weights, mask, stride, width });
+  return table;
+}
