@@ -113,10 +113,12 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const atHint = (c: Scored): boolean => hints.includes(c.start) || (!orphan && c.start === t.start && c.wp === 1 && c.ws === 1);
   // Where the edits put it is evidence, but not for a word or two: a deleted sentence brings the
   // next one to that very place, and it can begin with the same word, after the same prefix.
+  // ...unless the quote occurs nowhere else and one whole stored side is still there, unchanged.
+  const wholeSide = (c: Scored): boolean => all.length === 1 && ((c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1));
   const hintCounts = nq.length >= HINT_QUOTE;
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
-  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => contextMatches(c, longUnique || (hintCounts && hints.includes(c.start)))));
+  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => contextMatches(c, longUnique || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))));
   // The quote was rewritten: a close match whose surroundings both still match.
   const fuzzyAll = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o) : [];
   const fuzzyForeign = new Set(fuzzyAll.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(len / 4)) === 'foreign').map((c) => c.start));
