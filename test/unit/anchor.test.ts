@@ -493,6 +493,20 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.ok(!r.records[1]!.orphan);
   });
 
+  it('a quote of whole words is not brought back inside a longer word by the approximate search', () => {
+    // Two cables of congratulation, nearly word for word; the first is deleted. Its tagged words
+    // «الصحة والسعادة لفخامة الرئيس» are still in the second, but after «ب»: «بالصحة» is another
+    // word, not a rewrite of «بموفور الصحة».
+    const first = 'وبعث ولي العهد برقية تهنئة عبر فيها عن أطيب التمنيات بموفور الصحة والسعادة لفخامة الرئيس، ولشعب البلد الشقيق الصديق المزيد من التقدم والازدهار.';
+    const second = 'كما بعث وزير الخارجية برقية مماثلة عبر فيها عن أطيب التمنيات بالصحة والسعادة لفخامة الرئيس، ولشعب البلد الشقيق الصديق المزيد من التقدم والازدهار.';
+    const text = `${first} ${second}\n`;
+    const records = [tag(text, 'e1', 'الصحة والسعادة لفخامة الرئيس', 'MISC')];
+    const after = `${second}\n`;
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.strictEqual(r.records[0]!.orphan, true, `placed on ${JSON.stringify(r.records[0]!.target)}`);
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
   it('a quote that begins with tatweel or a bidi mark keeps it when it is still there', () => {
     const text = 'قال المتحدث إن العمل في المشروع سيبدأ في شهر ــ رمضان ــ بعد اكتمال التصاميم النهائية.\n';
     const q = 'ــ رمضان ــ';

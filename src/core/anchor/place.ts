@@ -80,9 +80,8 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // A quote that was a whole word (or words) is not found again inside a longer one: «6» is not in «26».
   const wordStart = isWordChar(nq.charCodeAt(0)) && !isWordChar(lastWordish(t.prefix, -1));
   const wordEnd = isWordChar(nq.charCodeAt(nq.length - 1)) && !isWordChar(lastWordish(t.suffix, 1));
-  found = found.filter(
-    (c) => !(wordStart && isWordChar(neighbour(text, c.start, -1))) && !(wordEnd && isWordChar(neighbour(text, c.end, 1))),
-  );
+  const wholeWords = (c: Scored): boolean => !(wordStart && isWordChar(neighbour(text, c.start, -1))) && !(wordEnd && isWordChar(neighbour(text, c.end, 1)));
+  found = found.filter(wholeWords);
   // A place whose characters are known to come from this very quote, with its surroundings on both
   // sides, is where it went; places known to come from elsewhere are not candidates at all.
   const status = found.map((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan));
@@ -120,7 +119,9 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => contextMatches(c, longUnique || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))));
   // The quote was rewritten: a close match whose surroundings both still match.
-  const fuzzyAll = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o) : [];
+  // (Nor brought back by the approximate search: the quote word for word inside longer words,
+  // «بالصحة» for «الصحة», is no rewrite of it.)
+  const fuzzyAll = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o).filter((c) => c.quote < 1 || wholeWords(c)) : [];
   const fuzzyForeign = new Set(fuzzyAll.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(len / 4)) === 'foreign').map((c) => c.start));
   const fuzzy = orphan ? fuzzyAll : fuzzyAll.filter((c) => !fuzzyForeign.has(c.start));
   const fuzzyGood = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
