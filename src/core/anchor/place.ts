@@ -80,9 +80,8 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // A quote that was a whole word (or words) is not found again inside a longer one: «6» is not in «26».
   const wordStart = isWordChar(nq.charCodeAt(0)) && !isWordChar(lastWordish(t.prefix, -1));
   const wordEnd = isWordChar(nq.charCodeAt(nq.length - 1)) && !isWordChar(lastWordish(t.suffix, 1));
-  found = found.filter(
-    (c) => !(wordStart && isWordChar(neighbour(text, c.start, -1))) && !(wordEnd && isWordChar(neighbour(text, c.end, 1))),
-  );
+  const wholeWords = (c: Scored): boolean => !(wordStart && isWordChar(neighbour(text, c.start, -1))) && !(wordEnd && isWordChar(neighbour(text, c.end, 1)));
+  found = found.filter(wholeWords);
   // A place whose characters are known to come from this very quote, with its surroundings on both
   // sides, is where it went; places known to come from elsewhere are not candidates at all.
   const status = found.map((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan));
@@ -113,12 +112,16 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const atHint = (c: Scored): boolean => hints.includes(c.start) || (!orphan && c.start === t.start && c.wp === 1 && c.ws === 1);
   // Where the edits put it is evidence, but not for a word or two: a deleted sentence brings the
   // next one to that very place, and it can begin with the same word, after the same prefix.
+  // ...unless the quote occurs nowhere else and one whole stored side is still there, unchanged.
+  const wholeSide = (c: Scored): boolean => all.length === 1 && ((c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1));
   const hintCounts = nq.length >= HINT_QUOTE;
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
-  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => contextMatches(c, longUnique || (hintCounts && hints.includes(c.start)))));
+  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => contextMatches(c, longUnique || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))));
   // The quote was rewritten: a close match whose surroundings both still match.
-  const fuzzyAll = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o) : [];
+  // (Nor brought back by the approximate search: the quote word for word inside longer words,
+  // «بالصحة» for «الصحة», is no rewrite of it.)
+  const fuzzyAll = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o).filter((c) => c.quote < 1 || wholeWords(c)) : [];
   const fuzzyForeign = new Set(fuzzyAll.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(len / 4)) === 'foreign').map((c) => c.start));
   const fuzzy = orphan ? fuzzyAll : fuzzyAll.filter((c) => !fuzzyForeign.has(c.start));
   const fuzzyGood = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
