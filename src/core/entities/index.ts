@@ -3,7 +3,8 @@
 
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
-import { applyDocument, withoutProclitics } from './document';
+import { applyDocument } from './document';
+import { withoutProclitics } from './proclitics';
 import { isInside, labelType, NUM_LABELS, scoreSentence } from './features';
 import { decodeModel, emissionLookup, prepareModel, tagScoreRows, type TaggerModel } from './model';
 import { applyUserList, type UserList } from './userList';

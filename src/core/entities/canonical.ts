@@ -1,0 +1,71 @@
+// Every mention's canonical form (the fullest mention containing it), mention count and gloss.
+
+import { tokenize } from '../arabic';
+import type { EntityDetection, EntityLabel } from '../types';
+import { glossFor } from './glosses';
+import { foldWord } from './normalize';
+import { keyTokens } from './documentWords';
+
+/** Canonical form (the fullest mention containing this one), mention count and gloss. */
+export function annotate(
+  found: EntityDetection[],
+  isName: (folded: string, label: EntityLabel, listsOnly?: boolean) => boolean = () => false,
+): void {
+  // Raw first words of all mentions, folded: a bare form is used only if the document has it, or
+  // the lists or the training data know it as a name of the mention's type while the lists do not
+  // know the written word itself (بكين stays بكين; كين is no place anyway).
+  const rawFirsts = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
+  const knownFor = (e: EntityDetection): { has(w: string): boolean } => {
+    const first = foldWord(tokenize(e.text)[0]?.text ?? '');
+    const written = isName(first, e.label, true);
+    return { has: (w) => rawFirsts.has(w) || (!written && isName(w, e.label)) };
+  };
+  const knowns = found.map(knownFor);
+  const keys = found.map((e, i) => keyTokens(e.text, knowns[i]));
+  // The canonical mention of i is the longest mention of its type whose key contains i's key as a
+  // run of words (the earliest of equals), or i itself when none is longer. Every run of every key is
+  // indexed once, so this is linear in the mentions (keys are a few words) where comparing every
+  // pair made long documents quadratic.
+  const longestContaining = new Map<string, number>();
+  for (let j = 0; j < found.length; j++) {
+    const key = keys[j]!;
+    for (let a = 0; a < key.length; a++) {
+      for (let b = a + 1; b <= key.length; b++) {
+        const run = found[j]!.label + RUN_SEP + key.slice(a, b).join(RUN_SEP);
+        const held = longestContaining.get(run);
+        if (held === undefined || keys[held]!.length < key.length) longestContaining.set(run, j);
+      }
+    }
+  }
+  const canonicalOf = found.map((e, i) => {
+    const key = keys[i]!;
+    if (key.length === 0) return i;
+    const j = longestContaining.get(e.label + RUN_SEP + key.join(RUN_SEP))!;
+    return keys[j]!.length > key.length ? j : i;
+  });
+  const canonicalText = (i: number): string => {
+    const e = found[canonicalOf[i]!]!;
+    const first = tokenize(e.text)[0];
+    if (!first) return e.text;
+    const raw = first.text;
+    const folded = foldWord(raw);
+    const bare = keys[canonicalOf[i]!]![0]!;
+    const cut = folded.length - bare.length;
+    if (cut > 0 && raw.length === folded.length && knowns[canonicalOf[i]!]!.has(bare) && foldWord(raw.slice(cut)) === bare) {
+      return raw.slice(cut) + e.text.slice(first.end);
+    }
+    return e.text;
+  };
+  const counts = new Map<string, number>();
+  const texts = found.map((_, i) => canonicalText(i));
+  found.forEach((e, i) => counts.set(e.label + '\u0000' + texts[i], (counts.get(e.label + '\u0000' + texts[i]) ?? 0) + 1));
+  found.forEach((e, i) => {
+    e.canonical = texts[i]!;
+    e.mentions = counts.get(e.label + '\u0000' + texts[i])!;
+    const gloss = glossFor(texts[i]!, e.label) ?? glossFor(e.text, e.label);
+    if (gloss) e.gloss = gloss;
+  });
+}
+
+/** Joins a label and key words into one map key; never part of a word. */
+const RUN_SEP = '\u0001';

@@ -1,0 +1,222 @@
+// The document rule that a name found once is found everywhere: untagged repeats of a tagged name
+// (a later bare family name included) take its label, with the checks that keep ordinary words,
+// adjectives and another story's names from being spread.
+
+import { tokenize, type Token } from '../arabic';
+import type { EntityDetection, EntityLabel } from '../types';
+import type { TaggerModel } from './model';
+import { cliticForms, foldWord } from './normalize';
+import { LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
+
+export function propagate(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  const names = collectNames(text, found, model);
+  if (names.votes.size === 0) return found;
+  const repeats = findRepeats(text, tokens, found, model, names);
+  return withAdded(found, keptRepeats(text, tokens, repeats, model, names));
+}
+
+/** What the tagged spans say: each name's label votes, and where each person's name was seen. */
+interface Names {
+  /** Folded token sequence → label votes. A person's last name counts on its own. */
+  votes: Map<string, Map<EntityLabel, number>>;
+  /** Tokens in the longest name. */
+  maxLen: number;
+  /** How often the tagger itself tagged each name. */
+  tagged: Map<string, number>;
+  /** Last names voted for on their own (from a tagged full name). */
+  aliases: Set<string>;
+  /** Lines where each one-word person key was tagged (sorted). */
+  perLines: Map<string, number[]>;
+  lineOf: (pos: number) => number;
+}
+
+function collectNames(text: string, found: EntityDetection[], model: TaggerModel): Names {
+  const votes = new Map<string, Map<EntityLabel, number>>();
+  const vote = (key: string, label: EntityLabel, n: number): void => {
+    let m = votes.get(key);
+    if (!m) votes.set(key, (m = new Map()));
+    m.set(label, (m.get(label) ?? 0) + n);
+  };
+  let maxLen = 1;
+  const tagged = new Map<string, number>();
+  const aliases = new Set<string>();
+  const known = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
+  // Lines where each one-word person key was tagged: a file may hold many stories, and a bare
+  // surname (دين) far from its full name is more often an ordinary word than the same person.
+  const lineOf = lineIndex(text);
+  const perLines = new Map<string, number[]>();
+  const perAt = (key: string, pos: number): void => {
+    let l = perLines.get(key);
+    if (!l) perLines.set(key, (l = []));
+    l.push(lineOf(pos));
+  };
+  for (const e of found) {
+    const toks = keyTokens(e.text, known);
+    if (e.label === 'PER' && toks.length > 0) perAt(toks[toks.length - 1]!, e.start);
+    if (e.label === 'PER' && toks.length === 1) perAt(toks[0]!, e.start);
+    if (toks.length === 0) continue;
+    maxLen = Math.max(maxLen, toks.length);
+    const key = toks.join(' ');
+    vote(key, e.label, 2);
+    tagged.set(key, (tagged.get(key) ?? 0) + 1);
+    if (e.label === 'PER' && toks.length >= 2) {
+      const last = toks[toks.length - 1]!;
+      if (last.length >= 3 && !mostlyCommon(last, model, 1) && !COMPOUND_TAILS.has(last) && !afterConnector(toks, model) && !runOnSpan(toks, model)) {
+        vote(last, 'PER', 1);
+        aliases.add(last);
+      }
+    }
+  }
+  for (const l of perLines.values()) l.sort((a, b) => a - b);
+  return { votes, maxLen, tagged, aliases, perLines, lineOf };
+}
+
+/** An untagged run of tokens that repeats a tagged name. */
+interface Repeat {
+  i: number;
+  len: number;
+  label: EntityLabel;
+  key: string;
+}
+
+/** Untagged repeats of the names, longest first at each token, never across a line break. */
+function findRepeats(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel, names: Names): Repeat[] {
+  const covered = coveredTokens(tokens, found);
+  const repeats: Repeat[] = [];
+  const firsts = new Set<string>();
+  for (const k of names.votes.keys()) firsts.add(k.split(' ')[0]!);
+  const folded = tokens.map((t) => foldWord(t.text));
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue;
+    const first = folded[i]!;
+    const candidates = [first, ...cliticForms(first)].filter((f) => firsts.has(f));
+    if (candidates.length === 0) continue;
+    for (let len = Math.min(names.maxLen, tokens.length - i); len >= 1; len--) {
+      let free = true;
+      for (let k = i; k < i + len; k++) if (covered[k] || lineBreakBetween(text, tokens, k, i)) free = false;
+      if (!free) continue;
+      const restKey = folded.slice(i + 1, i + len).join(' ');
+      const match = repeatLabel(tokens, folded, i, len, candidates, restKey, model, names);
+      if (!match) continue;
+      repeats.push({ i, len, label: match.label, key: match.key });
+      for (let k = i; k < i + len; k++) covered[k] = 1;
+      break;
+    }
+  }
+  return repeats;
+}
+
+/** The label a run of `len` tokens at i takes from the names (each clitic reading of its first word tried), if any. */
+function repeatLabel(
+  tokens: readonly Token[],
+  folded: readonly string[],
+  i: number,
+  len: number,
+  candidates: readonly string[],
+  restKey: string,
+  model: TaggerModel,
+  names: Names,
+): { label: EntityLabel; key: string } | undefined {
+  const first = folded[i]!;
+  for (const f of candidates) {
+    const key = len > 1 ? f + ' ' + restKey : f;
+    const m = names.votes.get(key);
+    if (!m) continue;
+    const best = [...m.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    if (len === 1 && (mostlyCommon(f, model, LABEL_TYPE[best[0]]) || mostlyCommon(first, model, LABEL_TYPE[best[0]]))) continue;
+    // A person's one-word name does not take the article: الدين (debt) is not the Dein of
+    // another story in the same file.
+    if (len === 1 && best[0] === 'PER' && f !== first && first.endsWith('ال' + f)) continue;
+    // الحكومة السعودية, الحدود السعودية: an adjective after a definite noun, not the country.
+    if (len === 1 && best[0] === 'LOC' && f === first && adjectiveAfterNoun(tokens, folded, i, model)) continue;
+    // بي12 (a vitamin), C4: a word of letters and digits is no name to spread (ويندوز 10 is).
+    if (/[^\s0-9][0-9]|[0-9][^\s0-9]/.test(key)) continue;
+    if (len === 1 && best[0] === 'PER' && !hasLineNear(names.perLines.get(key), names.lineOf(tokens[i]!.start))) continue;
+    return { label: best[0], key };
+  }
+  return undefined;
+}
+
+/** The repeats kept as spans: a name the tagger left untagged more often than it tagged it was probably a guess. */
+function keptRepeats(text: string, tokens: readonly Token[], repeats: readonly Repeat[], model: TaggerModel, names: Names): EntityDetection[] {
+  const untagged = new Map<string, number>();
+  for (const p of repeats) untagged.set(p.key, (untagged.get(p.key) ?? 0) + 1);
+  const added: EntityDetection[] = [];
+  for (const p of repeats) {
+    const { i, len, label } = p;
+    const guess = (untagged.get(p.key) ?? 0) > (names.tagged.get(p.key) ?? 0);
+    if (label === 'PER' && len === 1 && !names.aliases.has(p.key) && guess) continue;
+    // The same for a one-word organisation or other name, unless the lists or the training data
+    // know the word as one: a common word the tagger took for a name once (التمور, الشيك) is left
+    // alone where it did not. (Places keep spreading: a town is often named bare after a first
+    // mention the tagger found from its context.)
+    if ((label === 'ORG' || label === 'MISC') && len === 1 && guess && !knownName(p.key, label, model)) continue;
+    added.push(spanOf(text, tokens, i, i + len - 1, label, 'document'));
+  }
+  return added;
+}
+
+/**
+ * Second halves of compound given names (نور الدين, عبد الله, عبد الرحمن): not a surname, so a
+ * name ending in one does not make the word a person elsewhere (الدين is religion, الله God).
+ */
+const COMPOUND_TAILS = new Set('الدين الله الرحمن الرحيم الإسلام النبي'.split(' ').map(foldWord));
+
+/**
+ * Whether the last word of a person's name is bound to the connector before it (عبد الكريم, أبو
+ * مازن, آل سعود): half of a compound, not a surname that names the person alone.
+ */
+function afterConnector(toks: readonly string[], model: TaggerModel): boolean {
+  return toks.length >= 2 && model.gaz.hand.connectors.has(toks[toks.length - 2]!);
+}
+
+/**
+ * Whether a long person span reads as a name run on into the sentence («متعب بن عبدالله يعايد
+ * منسوبي»: visits the staff): five words or more, the one before the last neither a connector, a
+ * given name, a compound name's second half (عبد الله), a word after a connector (عبد ربه), a
+ * family nisba (العماري) nor a word the training data knows as part of a person's name. Its last word is then
+ * no surname to spread.
+ */
+function runOnSpan(toks: readonly string[], model: TaggerModel): boolean {
+  if (toks.length < 5) return false;
+  const w = toks[toks.length - 2]!;
+  const h = model.gaz.hand;
+  // عبد ربه, بن سالم: the word after a connector is a name; العماري: a family nisba.
+  if (h.connectors.has(toks[toks.length - 3]!) || /^ال.{2,}ي$/.test(w)) return false;
+  return !(h.connectors.has(w) || h.givenNames.has(w) || COMPOUND_TAILS.has(w) || mostlyPerson(w, model));
+}
+
+/** How many lines away a bare person name may still be propagated. */
+const PER_LINES = 20;
+
+/**
+ * Whether a sorted list of line numbers holds one within PER_LINES of `here`: a binary search, as
+ * a name tagged on thousands of lines of one big file made a scan of them all per token quadratic.
+ */
+function hasLineNear(lines: readonly number[] | undefined, here: number): boolean {
+  if (!lines) return false;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! < here - PER_LINES) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lines.length && lines[lo]! <= here + PER_LINES;
+}
+
+/** Line number of a text offset, for offsets asked in any order. */
+function lineIndex(text: string): (pos: number) => number {
+  const starts: number[] = [0];
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1);
+  return (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
