@@ -5,7 +5,7 @@
 
 import { cpuMs } from './clock';
 import { reanchor } from '../src/core/anchor/anchor';
-import type { AnnotationRecord } from '../src/core/model';
+import type { AnnotationRecord } from '../src/core/annotationRecord';
 import { emptyTally, hostileRecords, randomEdits, randomSpans, rng, runScript, type Tally } from '../test/unit/anchorEdits';
 
 export interface AnchoringResult {

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import { tokenize } from '../src/core/arabic';
 import { detect } from '../src/core/detect';
-import { loadModel } from '../src/core/entities/index';
+import { loadModel } from '../src/core/entities/findEntities';
 import { installNodePlatform } from '../src/platform/node/install';
 import { cpuMs } from './clock';
 

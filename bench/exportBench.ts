@@ -1,7 +1,7 @@
 // Export throughput for `npm run bench`: every format over the same articles, counting output bytes
 // without keeping them, so the numbers measure the exporters and not string building in the bench.
 
-import { exportStream } from '../src/core/export/index';
+import { exportStream } from '../src/core/export/exportStream';
 import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptions } from '../src/core/export/types';
 
 export interface ExportBenchRow {

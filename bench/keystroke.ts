@@ -4,7 +4,7 @@
 // (bench/tmp/keystroke.js) and required while the stand-in answers `require('vscode')`.
 import * as vscode from 'vscode';
 import { shiftAnchors } from '../src/core/anchor/shift';
-import type { AnnotationRecord } from '../src/core/model';
+import type { AnnotationRecord } from '../src/core/annotationRecord';
 import { AnnotationIndex } from '../src/host/annotations';
 import { DecorationManager } from '../src/host/decorations';
 import { DetectionService } from '../src/host/detections';

@@ -10,7 +10,7 @@ import * as zlib from 'zlib';
 import { fold, tokenize } from '../src/core/arabic';
 import { findClaims } from '../src/core/claims/index';
 import { detect } from '../src/core/detect';
-import { findEntities } from '../src/core/entities/index';
+import { findEntities } from '../src/core/entities/findEntities';
 import { findFigures } from '../src/core/figures/index';
 import type { EntityDetection, FigureDetection } from '../src/core/types';
 import { cpuMs, wallMs } from './clock';

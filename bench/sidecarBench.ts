@@ -2,7 +2,7 @@
 // same run so a slow machine does not hide a regression. Used by `npm run bench` and the tests.
 
 import { anchorFor, reanchor } from '../src/core/anchor/anchor';
-import type { AnnotationRecord, RecordLabel, SidecarData } from '../src/core/model';
+import type { AnnotationRecord, RecordLabel, SidecarData } from '../src/core/annotationRecord';
 import { documentInfo } from '../src/core/sidecar/format';
 import { parseSidecar } from '../src/core/sidecar/parse';
 import { serializeSidecar } from '../src/core/sidecar/serialize';

@@ -17,7 +17,7 @@ import { registerOnboarding } from './host/onboarding';
 import { ReaderManager, type ReaderApi } from './host/reader/reader';
 import { ArticleStatus } from './host/statusBar';
 import type { AnnotationStore } from './host/storeApi';
-import { registerStoreCommands } from './host/store/commands';
+import { registerStoreCommands } from './host/store/orphanCommands';
 import { createAnnotationStore } from './host/store/sidecarStore';
 import { installNodePlatform } from './platform/node/install';
 

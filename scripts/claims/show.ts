@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { stripBom } from '../../src/core/arabic';
 import { findClaims } from '../../src/core/claims/index';
-import { findEntities } from '../../src/core/entities/index';
+import { findEntities } from '../../src/core/entities/findEntities';
 import { findFigures } from '../../src/core/figures/index';
 import { installNodePlatform } from '../../src/platform/node/install';
 

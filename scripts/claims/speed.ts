@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { stripBom } from '../../src/core/arabic';
 import { findClaims } from '../../src/core/claims/index';
-import { findEntities } from '../../src/core/entities/index';
+import { findEntities } from '../../src/core/entities/findEntities';
 import { findFigures } from '../../src/core/figures/index';
 import { installNodePlatform } from '../../src/platform/node/install';
 

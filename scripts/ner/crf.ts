@@ -6,7 +6,7 @@
 // of one sentence. Deterministic: the order of sentences comes from a seeded shuffle.
 
 import { NUM_LABELS } from '../../src/core/entities/features';
-import { allowed, PAIR_WIDTH, START } from '../../src/core/entities/model';
+import { allowed, PAIR_WIDTH, START } from '../../src/core/entities/tagger';
 
 export interface CrfSentence {
   feats: Uint32Array;

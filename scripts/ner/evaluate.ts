@@ -2,7 +2,7 @@
 // joined by single spaces, as the held-out harness feeds `khabar detect`), findEntities runs on
 // that text, and its character spans are mapped back to the tokens.
 
-import { findEntities, type EntityOptions } from '../../src/core/entities/index';
+import { findEntities, type EntityOptions } from '../../src/core/entities/findEntities';
 import { labelType, TYPES } from '../../src/core/entities/features';
 import * as fs from 'fs';
 import type { EntityDetection } from '../../src/core/types';

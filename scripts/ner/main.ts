@@ -25,9 +25,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { findEntities, type EntityOptions } from '../../src/core/entities/index';
-import { decodeModel, encodeModel, pruneTable, type TaggerModel } from '../../src/core/entities/model';
-import { modelFileBytes, readModelFile } from '../../src/platform/node/model';
+import { findEntities, type EntityOptions } from '../../src/core/entities/findEntities';
+import { decodeModel, encodeModel, pruneTable, type TaggerModel } from '../../src/core/entities/tagger';
+import { modelFileBytes, readModelFile } from '../../src/platform/node/nerModelFile';
 import { formatScore, formatSpanErrors, predictLabels, readSpanFile, score, scoreSpans, type Score } from './evaluate';
 import { addTypeBias, DEFAULT_TRAIN, parseTypeBias, readConll, train, type Sentence, type TrainOptions } from './train';
 

@@ -14,7 +14,7 @@ import {
   type Gazetteer,
   type LexCounts,
 } from '../../src/core/entities/features';
-import { buildTable, PAIR_WIDTH, START, viterbi, type TaggerModel } from '../../src/core/entities/model';
+import { buildTable, PAIR_WIDTH, START, viterbi, type TaggerModel } from '../../src/core/entities/tagger';
 import { foldWord } from '../../src/core/entities/normalize';
 import { trainCrf, type WeightRows } from './crf';
 

@@ -8,11 +8,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { detect as detectNew } from '../../src/core/detect';
-import { decodeModel, prepareModel } from '../../src/core/entities/model';
-import { readModelBytes } from '../../src/platform/node/model';
+import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
+import { readModelBytes } from '../../src/platform/node/nerModelFile';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree
 import { detect as detectOld } from 'khabar-old/core/detect';
-// @ts-ignore -- resolved by esbuild's --alias to the old tree (from src/platform/node on: model.ts
+// @ts-ignore -- resolved by esbuild's --alias to the old tree (a tree from before the renames of issue 19;
+// from src/platform/node on, model.ts
 // decodes the gunzipped bytes; a tree from before it loaded the path with entities/index's loadModel)
 import { decodeModel as decodeOld, prepareModel as prepareOld } from 'khabar-old/core/entities/model';
 

@@ -7,8 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { detect } from '../../src/core/detect';
-import { decodeModel, prepareModel } from '../../src/core/entities/model';
-import { readModelBytes } from '../../src/platform/node/model';
+import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
+import { readModelBytes } from '../../src/platform/node/nerModelFile';
 
 const N = Number(process.argv[2] ?? 200);
 const passes = Number(process.argv[3] ?? 2);

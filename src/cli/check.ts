@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SidecarData } from '../core/model';
+import type { SidecarData } from '../core/annotationRecord';
 import { DEFAULT_SIDECAR_SUFFIX, articlePathFor, sidecarPathFor } from '../core/sidecar/format';
 import { mergeSidecars, resolveConflicts } from '../core/sidecar/merge';
 import { parseSidecar, type SidecarError } from '../core/sidecar/parse';

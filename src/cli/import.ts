@@ -9,7 +9,7 @@ import { parseBrat } from '../core/import/brat';
 import { sidecarFor, type ImportedDocument } from '../core/import/common';
 import { parseDoccanoSource, parseLabelStudioSource } from '../core/import/jsonl';
 import { parseW3c } from '../core/import/w3c';
-import type { SidecarData } from '../core/model';
+import type { SidecarData } from '../core/annotationRecord';
 import { DEFAULT_SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar/format';
 import { serializeSidecar } from '../core/sidecar/serialize';
 import { SidecarLockedError, lockSync, removeLeftovers, replaceFileSync } from '../platform/node/sidecarWrite';

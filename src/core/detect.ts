@@ -2,7 +2,7 @@
 // the CLI, the editor and the benchmarks, so they can never disagree.
 
 import { findClaims } from './claims/index';
-import { findEntities, type EntityOptions } from './entities/index';
+import { findEntities, type EntityOptions } from './entities/findEntities';
 import { findFigures, type FigureOptions } from './figures/index';
 import { compareSpans, type AnnotationKind, type Detection } from './types';
 

@@ -8,7 +8,7 @@
 // "an alias", i.e. another name for the same person) and ORDINAL is «عدد ترتيبي», the grammar's term
 // for an ordinal numeral («ترتيب» alone means an ordering or a ranking).
 
-import type { ClaimType, RecordKind, RecordLabel, RecordStatus, VerdictDef } from './model';
+import type { ClaimType, RecordKind, RecordLabel, RecordStatus, VerdictDef } from './annotationRecord';
 import type { EntityLabel, FigureLabel } from './types';
 
 export interface Names {

@@ -3,7 +3,7 @@
 // and the status bar all read it, so they never disagree.
 import * as vscode from 'vscode';
 import { mergeMarks, marksAt, type DecorationKey, type Mark } from '../core/editor/marks';
-import type { AnnotationRecord } from '../core/model';
+import type { AnnotationRecord } from '../core/annotationRecord';
 import type { Detection } from '../core/types';
 import { isArticle } from './articles';
 import { articleFacts } from './articleFacts';

@@ -16,7 +16,7 @@ import { registerCommand } from './commandRegistry';
 import { readConfig } from './config';
 import { verdictLabel } from './decorations';
 import { documentLength } from './detections';
-import { groupName, labelName } from './labels';
+import { groupName, labelName } from './displayNames';
 
 /** Every sidecar in the workspace (the store's suffix, setting `khabar.sidecarSuffix`), with its article and counts. */
 export async function annotatedArticles(): Promise<{ article: vscode.Uri; sidecar: vscode.Uri; summary: SidecarSummary | undefined }[]> {

@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 import { sentenceSpans } from '../core/arabic';
 import { articleUrl, claimRecord, isWebUrl, trimSpan, withEvidence, withVerdict } from '../core/editor/records';
 import { findArticleDate } from '../core/figures/index';
-import type { AnnotationRecord, ClaimType } from '../core/model';
+import type { AnnotationRecord, ClaimType } from '../core/annotationRecord';
 import type { ClaimDetection } from '../core/types';
 import { CLAIM_TYPES, findVerdict } from '../core/vocabulary';
 import { ArticleAccess, now, resolve, select, type Resolved } from './commandTarget';
 import { readConfig } from './config';
-import { claimTypeName } from './labels';
+import { claimTypeName } from './displayNames';
 
 export class ClaimCommands {
   constructor(private readonly a: ArticleAccess) {}

@@ -3,7 +3,7 @@
 // detection under it, and whether the article's annotations may be written.
 import * as vscode from 'vscode';
 import type { Mark } from '../core/editor/marks';
-import type { AnnotationRecord } from '../core/model';
+import type { AnnotationRecord } from '../core/annotationRecord';
 import type { Detection } from '../core/types';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { DecorationKey, SuggestionMode } from '../core/editor/marks';
 import { verdictVocabulary } from '../core/editor/records';
 import { webUrl } from '../core/export/articleUrl';
-import { DEFAULT_VERDICTS, type VerdictDef } from '../core/model';
+import { DEFAULT_VERDICTS, type VerdictDef } from '../core/annotationRecord';
 import { sidecarSuffix } from '../core/sidecar/suffix';
 
 export type EnableMode = 'auto' | 'always' | 'never';

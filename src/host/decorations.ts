@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { DECORATION_KEYS, quietSuggestion, type Mark } from '../core/editor/marks';
 import { MARK_STYLES, RTL_LINE_OPTIONS, VERDICT_CLASSES, VERDICT_STYLES, readsRightToLeft, verdictClass, type OverlayStyle, type StyleKey } from '../core/editor/styles';
-import type { VerdictDef } from '../core/model';
+import type { VerdictDef } from '../core/annotationRecord';
 import type { AnnotationIndex } from './annotations';
 import { articleFacts } from './articleFacts';
 import type { KhabarConfig } from './config';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { detect, type DetectOptions } from '../core/detect';
 import { BlockDetector, blocksCovering, shiftDetection, type LineSource } from '../core/editor/blocks';
-import { parseUserList, type UserList } from '../core/entities/index';
+import { parseUserList, type UserList } from '../core/entities/findEntities';
 import type { Detection } from '../core/types';
 import { articleFacts, documentLength } from './articleFacts';
 

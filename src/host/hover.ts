@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { infoMarkdown } from '../core/editor/markInfo';
 import type { Mark } from '../core/editor/marks';
-import type { VerdictDef } from '../core/model';
+import type { VerdictDef } from '../core/annotationRecord';
 import type { AnnotationIndex } from './annotations';
 import { isArticle } from './articles';
 import { CommandId } from './commandIds';

@@ -7,11 +7,11 @@ import type { InfoAction, InfoPart, InfoRow, MarkInfo } from '../core/editor/mar
 import type { Mark } from '../core/editor/marks';
 import { countWordOccurrences } from '../core/editor/occurrences';
 import { describeFigure } from '../core/figures/describe';
-import type { AnnotationRecord, VerdictDef } from '../core/model';
+import type { AnnotationRecord, VerdictDef } from '../core/annotationRecord';
 import type { Detection, FigureLabel } from '../core/types';
 import { findVerdict } from '../core/vocabulary';
 import { CommandId } from './commandIds';
-import { arabicInterface, claimTypeName, cueName, entitySourceName, labelName, markName } from './labels';
+import { arabicInterface, claimTypeName, cueName, entitySourceName, labelName, markName } from './displayNames';
 
 /**
  * Titles name the kind in the display language with its label key (PER, PERCENT, CLAIM…):

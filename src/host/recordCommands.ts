@@ -2,13 +2,13 @@
 // workspace's entity list.
 import * as vscode from 'vscode';
 import { detectionRecord, noteRecord, trimSpan, type NewRecord } from '../core/editor/records';
-import type { AnnotationRecord, RecordLabel } from '../core/model';
+import type { AnnotationRecord, RecordLabel } from '../core/annotationRecord';
 import type { Detection, EntityLabel } from '../core/types';
 import { ENTITY_LABELS } from '../core/vocabulary';
 import { ArticleAccess, isTarget, now, resolve } from './commandTarget';
 import { readConfig } from './config';
 import { ENTITY_LIST_PATH } from './detections';
-import { labelName } from './labels';
+import { labelName } from './displayNames';
 
 export class RecordCommands {
   constructor(private readonly a: ArticleAccess) {}

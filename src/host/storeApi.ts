@@ -2,7 +2,7 @@
 // Everything the user tags goes through it; the store owns loading, saving, anchoring and merging.
 
 import type * as vscode from 'vscode';
-import type { AnnotationRecord } from '../core/model';
+import type { AnnotationRecord } from '../core/annotationRecord';
 
 /** What the store knows about one article. */
 export interface ArticleState {

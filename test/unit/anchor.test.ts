@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { anchorFor, anchorHolds, boundedDistance, editDistance, reanchor } from '../../src/core/anchor/anchor';
 import { shiftAnchors, type TextChange } from '../../src/core/anchor/shift';
-import type { AnnotationRecord, SidecarData } from '../../src/core/model';
+import type { AnnotationRecord, SidecarData } from '../../src/core/annotationRecord';
 import { documentInfo } from '../../src/core/sidecar/format';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';

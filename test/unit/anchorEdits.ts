@@ -5,7 +5,7 @@
 // Used by test/unit/anchorProperty.test.ts and by `npm run bench` (on real articles).
 
 import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
-import type { AnnotationRecord } from '../../src/core/model';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
 import { mulberry32 } from '../../scripts/ner/train';
 
 /** One character of the edited article: `id` is its index in the original, -1 when typed in. */

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { anchorFor, anchorHolds, reanchor } from '../../src/core/anchor/anchor';
 import { shiftAnchors, type TextChange } from '../../src/core/anchor/shift';
-import type { AnnotationRecord } from '../../src/core/model';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
 import { emptyTally, randomEdits, randomSpans, rng, runScript, syntheticArticle } from './anchorEdits';
 
 // A small vocabulary on purpose: repeated words and phrases are where anchors go wrong.

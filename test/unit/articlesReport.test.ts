@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import type * as vscode from 'vscode';
 import type * as ArticlesModule from '../../src/host/articles';
-import { exportArticle } from '../../src/core/export/index';
+import { exportArticle } from '../../src/core/export/exportStream';
 import { fixtureArticle } from './exportHelpers';
 import { FakeTextDocument, makeVscodeStub } from '../fakes/vscode';
 import { withVscode } from './withVscode';

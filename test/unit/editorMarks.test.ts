@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { anchorFor } from '../../src/core/anchor/anchor';
 import { mergeMarks, marksAt } from '../../src/core/editor/marks';
 import { step, stepByChunks, uniqueSpans } from '../../src/core/editor/navigate';
-import type { AnnotationRecord } from '../../src/core/model';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
 import type { Detection } from '../../src/core/types';
 
 const TEXT = 'قال مصطفى الكاظمي في بغداد إن عدد القوات انخفض 60 في المئة.';

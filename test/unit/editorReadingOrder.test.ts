@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CHECK_WORTHY, TOP_CHECK_WORTHY, quietSuggestion, type Mark } from '../../src/core/editor/marks';
 import { INLINE_PROPERTIES, MARK_STYLES, RTL_LINE_OPTIONS, VERDICT_STYLES, inlineProperties, readsRightToLeft, verdictClass } from '../../src/core/editor/styles';
-import { DEFAULT_VERDICTS } from '../../src/core/model';
+import { DEFAULT_VERDICTS } from '../../src/core/annotationRecord';
 import type { ClaimDetection } from '../../src/core/types';
 import type * as DecorationsModule from '../../src/host/decorations';
 import { makeVscodeStub } from '../fakes/vscode';

@@ -3,7 +3,7 @@ import { commandLink, escapeMarkdown, isolateArabic, webLink } from '../../src/c
 import { articleUrl, claimRecord, detectionRecord, isUnverified, trimSpan, verdictVocabulary, withEvidence, withVerdict } from '../../src/core/editor/records';
 import { groupMarks, rowLabel, ROW_TEXT_MAX, summariseSidecar } from '../../src/core/editor/tree';
 import { mergeMarks } from '../../src/core/editor/marks';
-import { DEFAULT_VERDICTS } from '../../src/core/model';
+import { DEFAULT_VERDICTS } from '../../src/core/annotationRecord';
 import type { ClaimDetection } from '../../src/core/types';
 
 const TEXT = 'وقال رئيس الوزراء إن البطالة تراجعت إلى 12 في المئة العام الماضي.';

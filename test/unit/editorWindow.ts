@@ -4,7 +4,7 @@
 // through vscode.TextDocument; the block tests time it per edit with measureEditUpdates.
 
 import { shiftAnchors } from '../../src/core/anchor/shift';
-import type { AnnotationRecord } from '../../src/core/model';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
 import type { Detection } from '../../src/core/types';
 import { BlockDetector, stringLineSource, type LineSource } from '../../src/core/editor/blocks';
 import { mergeMarks, type DecorationKey, type Mark } from '../../src/core/editor/marks';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { tokenize } from '../../src/core/arabic';
 import { applyDocument } from '../../src/core/entities/document';
-import { findEntities, loadModel, parseUserList, sentencesOf } from '../../src/core/entities/index';
+import { findEntities, loadModel, parseUserList, sentencesOf } from '../../src/core/entities/findEntities';
 import type { EntityDetection, EntityLabel } from '../../src/core/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'entities');

@@ -2,7 +2,7 @@
 // word is a known name, and never off a name whose first letter only looks like a clitic.
 import * as assert from 'assert';
 import { applyDocument } from '../../src/core/entities/document';
-import { loadModel } from '../../src/core/entities/index';
+import { loadModel } from '../../src/core/entities/findEntities';
 import type { EntityDetection, EntityLabel } from '../../src/core/types';
 
 function seed(text: string, spans: Array<[string, EntityLabel]>): EntityDetection[] {

@@ -2,10 +2,10 @@
 // the phrases; a damaged or old-format file is refused with a message, never half loaded.
 import * as assert from 'assert';
 import { gunzipSync, gzipSync } from 'zlib';
-import { loadModel } from '../../src/core/entities/index';
+import { loadModel } from '../../src/core/entities/findEntities';
 import { NUM_LABELS } from '../../src/core/entities/features';
-import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/model';
-import { defaultModelPath, modelFileBytes, readModelBytes } from '../../src/platform/node/model';
+import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/tagger';
+import { defaultModelPath, modelFileBytes, readModelBytes } from '../../src/platform/node/nerModelFile';
 
 describe('entity model file', () => {
   const shipped = loadModel();

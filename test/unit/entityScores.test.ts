@@ -4,8 +4,8 @@
 import * as assert from 'assert';
 import { tokenize } from '../../src/core/arabic';
 import { FeatureBuffer, extractFeatures, NUM_LABELS, scoreSentence } from '../../src/core/entities/features';
-import { loadModel, sentencesOf } from '../../src/core/entities/index';
-import { emissionLookup, PAIR_WIDTH, sumRows } from '../../src/core/entities/model';
+import { loadModel, sentencesOf } from '../../src/core/entities/findEntities';
+import { emissionLookup, PAIR_WIDTH, sumRows } from '../../src/core/entities/tagger';
 import { goldenDocs } from './golden';
 
 describe('entities: cached word scores', function () {

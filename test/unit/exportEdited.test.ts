@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { anchorFor } from '../../src/core/anchor/anchor';
-import type { SidecarData } from '../../src/core/model';
+import type { SidecarData } from '../../src/core/annotationRecord';
 import { emptySidecar } from '../../src/core/sidecar/format';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
 import { runExport } from '../../src/cli/export';

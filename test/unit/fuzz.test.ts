@@ -7,7 +7,7 @@ import { arabicRatio, fold, sentenceSpans, stripBom, tokenize } from '../../src/
 import { findClaims } from '../../src/core/claims/index';
 import { decodeArticle } from '../../src/core/decode';
 import { detect } from '../../src/core/detect';
-import { findEntities } from '../../src/core/entities/index';
+import { findEntities } from '../../src/core/entities/findEntities';
 import { findFigures } from '../../src/core/figures/index';
 import { compareSpans, type Detection, type Span } from '../../src/core/types';
 

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
-import type { AnnotationRecord } from '../../src/core/model';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
 import { withVscode } from './withVscode';
 import { Disposable } from '../fakes/disposable';
 import { Position, Range } from '../fakes/vscode';

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import type * as vscode from 'vscode';
 import type { Mark } from '../../src/core/editor/marks';
-import type { AnnotationRecord } from '../../src/core/model';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
 import { DEFAULT_VERDICTS } from '../../src/core/vocabulary';
 import type * as CodeActionsModule from '../../src/host/codeActions';
 import type * as CommandsModule from '../../src/host/commands';

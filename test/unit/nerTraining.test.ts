@@ -4,8 +4,8 @@
 // the same bytes twice. Tiny data, so these run in well under a second.
 import * as assert from 'assert';
 import { NUM_LABELS } from '../../src/core/entities/features';
-import { encodeModel, PAIR_WIDTH, viterbi } from '../../src/core/entities/model';
-import { findEntities } from '../../src/core/entities/index';
+import { encodeModel, PAIR_WIDTH, viterbi } from '../../src/core/entities/tagger';
+import { findEntities } from '../../src/core/entities/findEntities';
 import { trainCrf, type CrfSentence, type CrfWeights } from '../../scripts/ner/crf';
 import { DEFAULT_TRAIN, mulberry32, train, type Sentence } from '../../scripts/ner/train';
 

@@ -3,7 +3,7 @@
 // Markdown (the editor's hover) that the reader renders as a popover.
 import * as assert from 'assert';
 import { infoMarkdown, partsText, type MarkInfo } from '../../src/core/editor/markInfo';
-import { DEFAULT_VERDICTS } from '../../src/core/model';
+import { DEFAULT_VERDICTS } from '../../src/core/annotationRecord';
 import { applyCard, evidenceTitles } from '../../src/core/reader/claimCard';
 import { layoutParagraphs, paragraphAt } from '../../src/core/reader/layout';
 import { LIMITS, validateMessage, type SaveClaimMessage, type ValidationContext } from '../../src/core/reader/protocol';

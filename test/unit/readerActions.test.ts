@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Mark } from '../../src/core/editor/marks';
-import type { AnnotationRecord } from '../../src/core/model';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
 import { validateMessage, type MarkView, type OrphanView } from '../../src/core/reader/protocol';
 import { DEFAULT_VERDICTS } from '../../src/core/vocabulary';
 import { READER_COMMANDS, readerAction } from '../../src/webview/markActions';

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parse as yamlParse } from 'yaml';
 import { anchorFor } from '../../src/core/anchor/anchor';
 import { decodeArticle } from '../../src/core/decode';
-import type { AnnotationRecord, SidecarData } from '../../src/core/model';
+import type { AnnotationRecord, SidecarData } from '../../src/core/annotationRecord';
 import { diskTree, emitSidecar } from '../../src/core/sidecar/emit';
 import { articlePathFor, documentInfo, sidecarPathFor } from '../../src/core/sidecar/format';
 import { parseSidecar } from '../../src/core/sidecar/parse';

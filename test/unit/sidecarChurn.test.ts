@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { anchorFor } from '../../src/core/anchor/anchor';
-import type { AnnotationRecord, SidecarData } from '../../src/core/model';
+import type { AnnotationRecord, SidecarData } from '../../src/core/annotationRecord';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
 import { syncWithArticle } from '../../src/core/sidecar/sync';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { anchorFor, anchorHolds } from '../../src/core/anchor/anchor';
 import { shiftAnchors } from '../../src/core/anchor/shift';
-import type { SidecarData } from '../../src/core/model';
+import type { SidecarData } from '../../src/core/annotationRecord';
 import { addRecord, applyOps, nextId, reattachRecord, removeRecord, updateRecord } from '../../src/core/sidecar/edit';
 import { emptySidecar } from '../../src/core/sidecar/format';
 import { syncWithArticle } from '../../src/core/sidecar/sync';

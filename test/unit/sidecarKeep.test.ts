@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { anchorFor } from '../../src/core/anchor/anchor';
-import type { AnnotationRecord, SidecarData } from '../../src/core/model';
+import type { AnnotationRecord, SidecarData } from '../../src/core/annotationRecord';
 import { decodeSidecar, MAX_SIDECAR_BYTES, sidecarSizeError } from '../../src/core/sidecar/bytes';
 import { addRecord, IdsExhaustedError, reattachRecord } from '../../src/core/sidecar/edit';
 import { LargeInteger } from '../../src/core/sidecar/largeInteger';

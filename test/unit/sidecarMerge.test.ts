@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { anchorFor } from '../../src/core/anchor/anchor';
-import type { AnnotationRecord, SidecarData } from '../../src/core/model';
+import type { AnnotationRecord, SidecarData } from '../../src/core/annotationRecord';
 import { documentInfo } from '../../src/core/sidecar/format';
 import { mergeSidecars, resolveConflicts } from '../../src/core/sidecar/merge';
 

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
 import { anchorFor } from '../../src/core/anchor/anchor';
-import type { Anchor } from '../../src/core/model';
+import type { Anchor } from '../../src/core/annotationRecord';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import type * as Fake from '../fixtures/sidecar/fakeVscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';

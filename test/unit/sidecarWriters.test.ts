@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
 import { anchorFor } from '../../src/core/anchor/anchor';
-import type { AnnotationRecord, SidecarData } from '../../src/core/model';
+import type { AnnotationRecord, SidecarData } from '../../src/core/annotationRecord';
 import { emptySidecar } from '../../src/core/sidecar/format';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LABEL_AR } from '../../src/core/labels';
+import { LABEL_AR } from '../../src/core/labelNames';
 import { bratAnnotationConf } from '../../src/core/export/brat';
 import { mapLabel } from '../../src/core/import/common';
 import type { Mark } from '../../src/core/editor/marks';

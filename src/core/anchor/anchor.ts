@@ -7,7 +7,7 @@
 // evidence.ts (how well a place's surroundings match), place.ts (one record's placement), distance.ts
 // (edit distances and the approximate search).
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import { buildClaims, CONTESTED } from './claims';
 import type { Placement } from './evidence';
 import { perfectAt, place, uniqueWindow } from './place';

@@ -2,7 +2,7 @@
 // text came from: stretches grown from the seeds (records found intact where the edits put them)
 // for as long as the new text agrees with the old.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import { CONTEXT_LENGTH, ignorable, normalize } from './text';
 
 /**

@@ -2,7 +2,7 @@
 // runs of agreeing characters next to the quote, and the rules that make those evidence (issue 15:
 // a candidate needs its own context to match, with a floor that unrelated text cannot reach).
 
-import type { Anchor } from '../model';
+import type { Anchor } from '../annotationRecord';
 import type { Candidate } from './anchor';
 import { similarity } from './distance';
 import { CONTEXT_LENGTH, normalize } from './text';

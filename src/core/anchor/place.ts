@@ -1,7 +1,7 @@
 // Placing one record: where the edits say it went, every occurrence of its quote judged by its own
 // surroundings and by the claims, then a bounded fuzzy search for a rewritten quote.
 
-import type { Anchor } from '../model';
+import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
 import { claimStatus, type Claims } from './claims';
 import { approximateEnds, approximateStart } from './distance';

@@ -2,7 +2,7 @@
 // typed before or after a span only shifts it, an edit inside it resizes it, and an edit that
 // removes it entirely makes it an orphan (re-anchoring may bring it back, e.g. after undo).
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 
 /** The shape of vscode.TextDocumentContentChangeEvent that matters here. */
 export interface TextChange {

@@ -2,7 +2,7 @@
 // tatweel, harakat, a byte-order mark, bidi marks) are ignored, offsets never split a surrogate
 // pair, and a record's anchor is its quote with up to CONTEXT_LENGTH characters either side.
 
-import type { Anchor } from '../model';
+import type { Anchor } from '../annotationRecord';
 
 /** Characters of context stored on each side of a quote. */
 export const CONTEXT_LENGTH = 32;

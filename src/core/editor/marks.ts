@@ -2,7 +2,7 @@
 // overrides the detection at the same span (accepted → drawn with the record's label, rejected →
 // hidden), so a rejected suggestion never comes back.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import type { Detection, EntityLabel } from '../types';
 import { ENTITY_LABELS } from '../vocabulary';
 

@@ -2,7 +2,7 @@
 // or retyped detection, a note; and the claim fields a verdict sets. Pure, so the rules are tested.
 
 import { anchorFor } from '../anchor/anchor';
-import type { AnnotationRecord, ClaimInfo, RecordLabel, RecordStatus, VerdictDef } from '../model';
+import type { AnnotationRecord, ClaimInfo, RecordLabel, RecordStatus, VerdictDef } from '../annotationRecord';
 import type { ClaimDetection, Detection } from '../types';
 import { CHECK_WORTHY } from './marks';
 

@@ -8,7 +8,7 @@
 // check a unit test runs over every decoration type the host creates.
 
 import { isArabicLetter } from '../arabic';
-import type { Rating, VerdictDef } from '../model';
+import type { Rating, VerdictDef } from '../annotationRecord';
 import type { DecorationKey } from './marks';
 import { findVerdict } from '../vocabulary';
 

@@ -1,7 +1,7 @@
 // The annotations view's content: marks grouped by kind with counts, filtered by label, status or
 // verdict, plus the orphans; and the per-article summary of a sidecar in workspace mode.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import type { Mark } from './marks';
 
 export type GroupId = 'claims' | 'quotes' | 'suggestions' | 'PER' | 'LOC' | 'ORG' | 'MISC' | 'figures' | 'notes' | 'rejected' | 'orphans';

@@ -4,7 +4,7 @@
 
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
-import type { TaggerModel } from './model';
+import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { annotate } from './canonical';
 import { ARABIC_WORD, coveredTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';

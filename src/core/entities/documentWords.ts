@@ -3,7 +3,7 @@
 
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
-import type { TaggerModel } from './model';
+import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 
 export const LABEL_TYPE: Record<EntityLabel, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };

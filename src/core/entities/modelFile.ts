@@ -1,9 +1,9 @@
 // The model file (before gzip): a JSON header and the raw typed arrays of the weight tables and
-// the lexicon. Split from model.ts (issue 19); the (un)gzipping is the platform's
-// (src/platform/node/model.ts), so this runs anywhere.
+// the lexicon. Split from the tagger (issue 19); the (un)gzipping is the platform's
+// (src/platform/node/nerModelFile.ts), so this runs anywhere.
 
 import { addPhrase, emptyGazetteer, NUM_LABELS, type LexCounts } from './features';
-import type { TaggerModel } from './model';
+import type { TaggerModel } from './tagger';
 import { loadFastTable, loadTable, PAIR_WIDTH, type WeightTable } from './weightTable';
 
 export const MODEL_FORMAT = 'khabar-ner/3';
@@ -65,7 +65,7 @@ function lexicon(words: readonly string[], counts: Uint32Array): Map<string, Lex
   return lex;
 }
 
-/** The model file's bytes before gzip (src/platform/node/model.ts writeModelFile gzips them). */
+/** The model file's bytes before gzip (src/platform/node/nerModelFile.ts writeModelFile gzips them). */
 export function encodeModel(model: TaggerModel): Buffer {
   const emit = storeTable(model.emit);
   const pair = storeTable(model.pair);
@@ -97,7 +97,7 @@ export function encodeModel(model: TaggerModel): Buffer {
 }
 
 /**
- * A model from the model file's gunzipped bytes (src/platform/node/model.ts readModelFile gunzips).
+ * A model from the model file's gunzipped bytes (src/platform/node/nerModelFile.ts readModelFile gunzips).
  * When the bytes are 4-byte aligned the model keeps views of them instead of a copy: do not change
  * them afterwards. The lexicon is built when first read (most of a load's cost otherwise).
  */

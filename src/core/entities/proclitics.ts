@@ -2,7 +2,7 @@
 // spans are defined; token-level scoring and the CoNLL export still tag whole tokens.
 
 import type { EntityDetection } from '../types';
-import type { TaggerModel } from './model';
+import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { lexName, listedName } from './documentWords';
 

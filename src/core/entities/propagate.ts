@@ -4,7 +4,7 @@
 
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
-import type { TaggerModel } from './model';
+import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
 

@@ -1,6 +1,6 @@
 // Hashed feature weights: an open-addressing table from a feature hash to a row of weights, the
 // cache-friendly layout tagging reads it in, and how tables are built, pruned and loaded from the
-// model file's 16-bit weights. Split from model.ts (issue 19): the tagger and the file format use it.
+// model file's 16-bit weights. Split from the tagger (issue 19): the tagger and the file format use it.
 
 import { NUM_LABELS } from './features';
 

@@ -5,7 +5,7 @@
 import type { PreparedArticle } from './prepare';
 import { safeRelativePath } from './paths';
 import { recordMeta } from './recordMeta';
-import { type VerdictDef } from '../model';
+import { type VerdictDef } from '../annotationRecord';
 import { CLAIM_LABELS, DEFAULT_VERDICTS, ENTITY_LABELS, FIGURE_LABELS, RECORD_LABELS } from '../vocabulary';
 import { ExportError, type ExportFiles, type ExportOptions, type FormatWriter } from './types';
 

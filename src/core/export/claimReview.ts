@@ -3,9 +3,9 @@
 // alternateName), itemReviewed Claim (author typed by the claimant's label, appearance), author,
 // datePublished, url.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import { articleUrl, webUrl } from './articleUrl';
-import { claimRating, findVerdict, isRated } from './labels';
+import { claimRating, findVerdict, isRated } from './exportNames';
 import type { PreparedArticle } from './prepare';
 import { ExportError, type ExportOptions, type FormatWriter } from './types';
 

@@ -11,8 +11,8 @@
 // conlleval does not split on and whitespace-splitting readers see as `-DOCSTART- NAME … O`.
 
 import { sentenceSpans, tokenize, type Token } from '../arabic';
-import type { AnnotationRecord } from '../model';
-import { conllEntityTag } from './labels';
+import type { AnnotationRecord } from '../annotationRecord';
+import { conllEntityTag } from './exportNames';
 import type { PreparedArticle } from './prepare';
 import type { FormatWriter } from './types';
 

@@ -2,7 +2,7 @@
 // would run as formulas neutralised by a leading apostrophe. Offsets are UTF-16, as in
 // the sidecar, so a row can be matched back to the annotation it came from.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import type { PreparedArticle } from './prepare';
 import type { ExportOptions, FormatWriter } from './types';
 

@@ -1,7 +1,7 @@
 // Detections of an article without a sidecar become 'suggested' records, so they can be exported
 // (with --include-suggestions) through the same path as reviewed annotations.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import type { Detection } from '../types';
 
 const CONTEXT = 32;

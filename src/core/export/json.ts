@@ -1,7 +1,7 @@
 // The lossless export: the sidecar's {khabar, document, annotations} per article, as a JSON array.
 
 import { sha256Hex as sha256 } from '../sha256';
-import type { SidecarData } from '../model';
+import type { SidecarData } from '../annotationRecord';
 import type { PreparedArticle } from './prepare';
 import type { FormatWriter } from './types';
 

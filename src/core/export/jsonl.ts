@@ -5,7 +5,7 @@
 import { isSpace, type Token } from '../arabic';
 import { graphemeTokens } from './conll';
 import { recordMeta } from './recordMeta';
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import type { PreparedArticle } from './prepare';
 import type { FormatWriter } from './types';
 

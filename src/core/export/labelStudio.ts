@@ -2,8 +2,8 @@
 // Offsets count code points (Label Studio since 1.4). Several articles go in one JSON array: its
 // importer reads a `.json` file with one `json.loads` and does not take JSON Lines as a task list.
 
-import type { AnnotationRecord } from '../model';
-import { LABEL_AR } from '../labels';
+import type { AnnotationRecord } from '../annotationRecord';
+import { LABEL_AR } from '../labelNames';
 import { RECORD_LABELS } from '../sidecar/validate';
 import type { PreparedArticle } from './prepare';
 import { recordMeta } from './recordMeta';

@@ -1,7 +1,7 @@
 // Choosing which records an export carries and checking every span against the text before any
 // format is written: a mismatch is an ExportError naming the annotation, never a wrong file.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import { CodePointIndex, codePointLength } from './offsets';
 import { ExportError, type ExportArticle, type ExportOptions } from './types';
 

@@ -2,7 +2,7 @@
 // author, dates), carried in that tool's metadata slot so export → import → export loses nothing:
 // a `khabar` list beside doccano's labels, Label Studio's task `meta`, a KhabarRecord line in brat.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import { KEY_ORDER } from '../sidecar/format';
 import { validateSidecar } from '../sidecar/validate';
 

@@ -11,12 +11,12 @@
 // renderer that drops the wrapper still sets each paragraph right to left from its first letter.
 
 import type { FigureValue } from '../types';
-import type { AnnotationRecord, RecordLabel, VerdictDef } from '../model';
-import { DEFAULT_VERDICTS } from '../model';
-import { LABEL_AR } from '../labels';
+import type { AnnotationRecord, RecordLabel, VerdictDef } from '../annotationRecord';
+import { DEFAULT_VERDICTS } from '../annotationRecord';
+import { LABEL_AR } from '../labelNames';
 import { layoutParagraphs } from '../reader/layout';
 import { articleUrl, frontMatterLength } from './articleUrl';
-import { findVerdict } from './labels';
+import { findVerdict } from './exportNames';
 import type { PreparedArticle } from './prepare';
 import { REPORT_MARKER } from './reportMarker';
 import type { ExportOptions, FormatWriter } from './types';

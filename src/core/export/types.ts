@@ -1,7 +1,7 @@
 // What an exporter takes and gives: one article with its records, the options every format shares,
 // and the error that names the annotation whose span does not match the text.
 
-import type { AnnotationRecord, VerdictDef } from '../model';
+import type { AnnotationRecord, VerdictDef } from '../annotationRecord';
 import type { PreparedArticle } from './prepare';
 
 export const EXPORT_FORMATS = [

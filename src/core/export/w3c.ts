@@ -3,7 +3,7 @@
 // Every id is an absolute IRI built from the article's URL (front matter, the sidecar's
 // document.url, or a base URL plus the article's path); without one the article is refused by name.
 
-import type { AnnotationRecord } from '../model';
+import type { AnnotationRecord } from '../annotationRecord';
 import type { PreparedArticle } from './prepare';
 import { articleUrl, webUrl } from './articleUrl';
 import { recordMeta, type RecordMeta } from './recordMeta';

@@ -1,7 +1,7 @@
 // The hover line for a figure: its normalised value in Arabic-Indic digits and in Arabic words, the
 // date in both calendars with its weekday, and a warning when a named weekday does not fit the date.
 
-import { LABEL_AR } from '../labels';
+import { LABEL_AR } from '../labelNames';
 import type { Bound, FigureDetection, FigureLabel } from '../types';
 import { dayNumber, gregorianToHijri, hijriToDayNumber, parseIso, weekdayOf, WEEKDAY_NAMES } from './calendar';
 

@@ -5,7 +5,7 @@ import { sha256Hex } from '../sha256';
 import { anchorAt } from '../export/fromDetections';
 import { CodePointIndex } from '../export/offsets';
 import type { RecordMeta } from '../export/recordMeta';
-import type { AnnotationRecord, RecordKind, RecordLabel, RecordStatus, SidecarData } from '../model';
+import type { AnnotationRecord, RecordKind, RecordLabel, RecordStatus, SidecarData } from '../annotationRecord';
 import { LABELS as VOCABULARY, RECORD_LABELS } from '../vocabulary';
 
 export interface ImportedDocument {

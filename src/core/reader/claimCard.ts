@@ -3,7 +3,7 @@
 // same builders as the editor's commands (core/editor/records).
 
 import { withEvidence, withVerdict } from '../editor/records';
-import type { ClaimInfo, VerdictDef } from '../model';
+import type { ClaimInfo, VerdictDef } from '../annotationRecord';
 import type { SaveClaimMessage } from './protocol';
 import { findVerdict } from '../vocabulary';
 

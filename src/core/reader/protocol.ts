@@ -4,7 +4,7 @@
 
 import type { DecorationKey } from '../editor/marks';
 import type { MarkInfo } from '../editor/markInfo';
-import type { ClaimType, VerdictDef } from '../model';
+import type { ClaimType, VerdictDef } from '../annotationRecord';
 import type { EntityLabel } from '../types';
 import type { ParagraphRole } from './layout';
 import { CLAIM_TYPES, ENTITY_LABELS } from '../vocabulary';

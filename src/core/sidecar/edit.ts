@@ -2,7 +2,7 @@
 // needs. The extension's store is a thin layer of I/O and events around these.
 
 import { anchorFor, anchorHolds } from '../anchor/anchor';
-import type { AnnotationRecord, RecordKind, SidecarData } from '../model';
+import type { AnnotationRecord, RecordKind, SidecarData } from '../annotationRecord';
 import { maxIdNumber, nextIdNumber } from './merge';
 import { keepTargetFields, reanchorKeepingFields } from './sync';
 

@@ -2,7 +2,7 @@
 // YAML stringifier is an order of magnitude slower on 10,000 annotations. Its output is re-read by
 // `fastParse`, and any text that the emitter would not produce byte for byte takes the slow path.
 
-import type { SidecarData } from '../model';
+import type { SidecarData } from '../annotationRecord';
 import { childOrder, compareRecords, KEY_ORDER, SIDECAR_VERSION, V1_DOCUMENT_KEYS, type KeyOrderName } from './format';
 import { LargeInteger } from './largeInteger';
 

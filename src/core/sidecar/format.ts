@@ -2,7 +2,7 @@
 // Everything that decides which bytes a sidecar has lives here so the writer and reader agree.
 
 import { sha256Hex as sha256 } from '../sha256';
-import type { AnnotationRecord, SidecarData } from '../model';
+import type { AnnotationRecord, SidecarData } from '../annotationRecord';
 
 /**
  * The format version written. Version 1 (Khabar 0.1) stored absolute `start`/`end` and the

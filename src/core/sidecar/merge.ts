@@ -2,7 +2,7 @@
 // what both changed differently is a conflict kept on our side and reported, never dropped.
 
 import { anchorHolds } from '../anchor/anchor';
-import type { AnnotationRecord, SidecarData } from '../model';
+import type { AnnotationRecord, SidecarData } from '../annotationRecord';
 import { compareRecords } from './format';
 import { MAX_ID_NUMBER } from './validate';
 

@@ -14,7 +14,7 @@ import {
   visit,
   type Node as YamlNode,
 } from 'yaml';
-import type { SidecarData } from '../model';
+import type { SidecarData } from '../annotationRecord';
 import { CORE_SPECIAL } from './emit';
 import { MAX_SIDECAR_BYTES, MAX_SIDECAR_DEPTH } from './format';
 import { integerValue } from './largeInteger';

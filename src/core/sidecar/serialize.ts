@@ -3,7 +3,7 @@
 // Document, so their comments and fields stay where they put them.
 
 import { Document, isMap, isScalar, isSeq, type Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { SidecarData } from '../model';
+import type { SidecarData } from '../annotationRecord';
 import { diskTree, emitSidecar, isPlainObject } from './emit';
 import { childOrder, KEY_ORDER, type KeyOrderName } from './format';
 import { LargeInteger } from './largeInteger';

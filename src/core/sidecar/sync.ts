@@ -2,7 +2,7 @@
 // `check`, the extension's load and its reload after an external change all share.
 
 import { anchorFor, anchorHolds, reanchor, type Candidate, type ReanchorOptions, type ReanchorResult } from '../anchor/anchor';
-import type { Anchor, AnnotationRecord, SidecarData } from '../model';
+import type { Anchor, AnnotationRecord, SidecarData } from '../annotationRecord';
 import { KEY_ORDER } from './format';
 
 export interface SyncResult {

@@ -1,7 +1,7 @@
 // Checks a parsed sidecar against the version-1 rules (the same ones as schemas/sidecar.schema.json)
 // and says where each problem is, as a path of keys and indexes the parser turns into a line.
 
-import type { SidecarData } from '../model';
+import type { SidecarData } from '../annotationRecord';
 import { isPlainObject } from './emit';
 import { MAX_SIDECAR_DEPTH, OLDEST_SIDECAR_VERSION, SIDECAR_VERSION } from './format';
 import { isLargeInteger } from './largeInteger';

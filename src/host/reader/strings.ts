@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { DecorationKey } from '../../core/editor/marks';
 import type { InitMessage } from '../../core/reader/protocol';
-import type { VerdictDef } from '../../core/model';
-import { claimTypeName, groupName, groupOfKey, labelName } from '../labels';
+import type { VerdictDef } from '../../core/annotationRecord';
+import { claimTypeName, groupName, groupOfKey, labelName } from '../displayNames';
 import { CLAIM_TYPES, ENTITY_LABELS } from '../../core/vocabulary';
 
 export function readerStrings(): Record<string, string> {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { quietSuggestion, type DecorationKey, type Mark } from '../../core/editor/marks';
 import { partsText } from '../../core/editor/markInfo';
 import { countWordOccurrences } from '../../core/editor/occurrences';
-import type { AnnotationRecord, VerdictDef } from '../../core/model';
+import type { AnnotationRecord, VerdictDef } from '../../core/annotationRecord';
 import { evidenceTitles, evidenceLine } from '../../core/reader/claimCard';
 import { layoutParagraphs, paragraphAt, type ParagraphSpan } from '../../core/reader/layout';
 import type { ClaimFields, MarkView, NameView, OrphanView, ParagraphView } from '../../core/reader/protocol';

@@ -3,7 +3,7 @@
 // external changes, renames, diagnostics) work on the entry they are given.
 
 import * as vscode from 'vscode';
-import type { SidecarData } from '../../core/model';
+import type { SidecarData } from '../../core/annotationRecord';
 import { decodeSidecar, sidecarSizeError } from '../../core/sidecar/bytes';
 import type { SidecarError, SidecarErrorKind } from '../../core/sidecar/parse';
 import type { Document as YamlDocument } from 'yaml';

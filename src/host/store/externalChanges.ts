@@ -3,7 +3,7 @@
 // three-way merge when there is, read-only (keeping ours in memory) when the new file cannot be read.
 
 import * as vscode from 'vscode';
-import type { SidecarData } from '../../core/model';
+import type { SidecarData } from '../../core/annotationRecord';
 import { articlePathFor, sha256Hex } from '../../core/sidecar/format';
 import { mergeSidecars, resolveConflicts, type MergeResult } from '../../core/sidecar/merge';
 import { parseSidecar } from '../../core/sidecar/parse';

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { anchorFor, anchorHolds } from '../../core/anchor/anchor';
-import type { SidecarData } from '../../core/model';
+import type { SidecarData } from '../../core/annotationRecord';
 import { documentInfo, sha256Hex } from '../../core/sidecar/format';
 import { serializeSidecar } from '../../core/sidecar/serialize';
 import { copyMode, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../platform/node/sidecarWrite';

@@ -10,7 +10,7 @@
 
 import * as vscode from 'vscode';
 import { shiftAnchors } from '../../core/anchor/shift';
-import type { AnnotationRecord } from '../../core/model';
+import type { AnnotationRecord } from '../../core/annotationRecord';
 import { addRecord, applyOps, reattachRecord, removeRecord, updateRecord, type Edit } from '../../core/sidecar/edit';
 import { emptySidecar, sha256Hex } from '../../core/sidecar/format';
 import { parseSidecar } from '../../core/sidecar/parse';

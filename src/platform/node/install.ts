@@ -1,9 +1,9 @@
 // What the core needs from Node, handed over once at start-up by the extension host, the CLI, the
 // tests and the scripts: the shipped entity model's bytes (read lazily) and the native SHA-256.
 import { createHash } from 'crypto';
-import { provideModel } from '../../core/entities/index';
+import { provideModel } from '../../core/entities/findEntities';
 import { useNativeSha256 } from '../../core/sha256';
-import { defaultModelPath, readModelBytes } from './model';
+import { defaultModelPath, readModelBytes } from './nerModelFile';
 
 let installed = false;
 

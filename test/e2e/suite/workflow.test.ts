@@ -2,7 +2,7 @@
 // all in the sidecar file beside the article.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AnnotationRecord } from '../../../src/core/model';
+import type { AnnotationRecord } from '../../../src/core/annotationRecord';
 import type { KhabarApi } from '../../../src/extension';
 import { waitFor } from './wait';
 

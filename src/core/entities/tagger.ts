@@ -1,7 +1,7 @@
 // The tagger's model: hashed feature weights per BIO label (weightTable.ts), label transitions, and
 // the gazetteer, stored as one file (modelFile.ts); here, summing a token's rows and Viterbi
 // decoding under the BIO constraint (I-X only after B-X or I-X). Runs anywhere: the platform
-// gunzips the file (src/platform/node/model.ts).
+// gunzips the file (src/platform/node/nerModelFile.ts).
 
 import {
   isInside,

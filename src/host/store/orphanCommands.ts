@@ -2,7 +2,7 @@
 // Called from the annotations view (with the item), a diagnostic's quick fix, or the palette.
 
 import * as vscode from 'vscode';
-import type { AnnotationRecord } from '../../core/model';
+import type { AnnotationRecord } from '../../core/annotationRecord';
 import type { AnnotationStore } from '../storeApi';
 import { CommandId } from '../commandIds';
 import { registerCommand } from '../commandRegistry';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { DecorationKey } from '../core/editor/marks';
 import type { GroupId } from '../core/editor/tree';
-import type { ClaimType } from '../core/model';
+import type { ClaimType } from '../core/annotationRecord';
 import type { EntityDetection } from '../core/types';
 import { CLAIM_CUE_NAMES, CLAIM_TYPE_NAMES, isRecordLabel, LABELS, MARK_NAMES } from '../core/vocabulary';
 

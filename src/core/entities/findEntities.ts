@@ -6,11 +6,11 @@ import type { EntityDetection, EntityLabel } from '../types';
 import { applyDocument } from './document';
 import { withoutProclitics } from './proclitics';
 import { isInside, labelType, NUM_LABELS, scoreSentence } from './features';
-import { decodeModel, emissionLookup, prepareModel, tagScoreRows, type TaggerModel } from './model';
+import { decodeModel, emissionLookup, prepareModel, tagScoreRows, type TaggerModel } from './tagger';
 import { applyUserList, type UserList } from './userList';
 
 export { parseUserList, type UserList, type UserEntry } from './userList';
-export type { TaggerModel } from './model';
+export type { TaggerModel } from './tagger';
 
 export interface EntityOptions {
   /** A model to use instead of the shipped one. */

@@ -1,6 +1,6 @@
 // Names shown to readers of reports, and the vocabulary mappings other tools expect.
 
-import { DEFAULT_VERDICTS, type AnnotationRecord, type Rating, type RecordLabel, type VerdictDef } from '../model';
+import { DEFAULT_VERDICTS, type AnnotationRecord, type Rating, type RecordLabel, type VerdictDef } from '../annotationRecord';
 import { findVerdict } from '../vocabulary';
 
 /** ANERcorp spells the person tag PERS; CoNLL output follows it so the files mix with ANERcorp. */

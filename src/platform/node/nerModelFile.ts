@@ -1,10 +1,10 @@
 // The entity model file on Node: found next to the bundle, gunzipped, and written gzipped by the
-// trainer. The core decodes bytes and never touches the file system (core/entities/model.ts).
+// trainer. The core decodes bytes and never touches the file system (core/entities/modelFile.ts).
 import * as fs from 'fs';
 import * as path from 'path';
 import { gunzipSync, gzipSync } from 'zlib';
-import { MODEL_FILE } from '../../core/entities/index';
-import { decodeModel, encodeModel, type TaggerModel } from '../../core/entities/model';
+import { MODEL_FILE } from '../../core/entities/findEntities';
+import { decodeModel, encodeModel, type TaggerModel } from '../../core/entities/tagger';
 
 /** Where the shipped model is: `models/` next to the bundle's folder (dist/ or out/…), found upwards. */
 export function defaultModelPath(): string {
