@@ -4,9 +4,14 @@
 // It answers what activation touches (events, registrations, configuration defaults); anything it
 // does not know becomes a no-op that returns a disposable, so new host code still loads. Numbers
 // measured with it are labelled "with a stub vscode API": the real editor adds its own cost.
+// The sidecar store's tests run on it too: workspace.fs is the real disk (with a switch that makes
+// writes fail), file-system watchers and workspace events fire when a test says so, prompts answer
+// what a test queued, diagnostics and messages are recorded (FakeApi lists it all).
 
 // `import =` keeps the real module object (a namespace import would be a copy, and the hook would miss).
 import Module = require('module');
+import * as nodeFs from 'fs';
+import * as nodePath from 'path';
 import { Disposable } from './disposable';
 
 type Listener = (e: unknown) => unknown;
@@ -53,6 +58,7 @@ export class Range {
  */
 export class FakeTextDocument {
   version = 1;
+  isClosed = false;
   private starts: number[] = [0];
 
   constructor(
@@ -71,6 +77,9 @@ export class FakeTextDocument {
   }
   get isDirty(): boolean {
     return this.version > 1;
+  }
+  get isUntitled(): boolean {
+    return this.uri.scheme === 'untitled';
   }
   getText(range?: Range): string {
     if (!range) return this.text;
@@ -101,16 +110,19 @@ export class FakeTextDocument {
     return new Position(lo, o - this.starts[lo]!);
   }
   /**
-   * Replaces [offset, offset + length) with `insert` (no line breaks in it) and returns the change
-   * event VS Code would fire; the caller fires it (FakeApi.changeDocument does both).
+   * Replaces [offset, offset + length) with `insert` and returns the change event VS Code would fire;
+   * the caller fires it (FakeApi.changeDocument does both). Only the lines the edit touches are re-indexed.
    */
   edit(offset: number, length: number, insert: string): { document: FakeTextDocument; contentChanges: Array<{ rangeOffset: number; rangeLength: number; text: string; range: Range }> } {
-    if (/[\r\n]/.test(insert) || /[\r\n]/.test(this.text.slice(offset, offset + length))) throw new Error('FakeTextDocument.edit: line breaks are not supported');
     const range = new Range(this.positionAt(offset), this.positionAt(offset + length));
     this.text = this.text.slice(0, offset) + insert + this.text.slice(offset + length);
     const delta = insert.length - length;
     const line = range.start.line;
-    for (let l = line + 1; l < this.starts.length; l++) this.starts[l]! += delta;
+    const added: number[] = [];
+    for (let i = 0; i < insert.length; i++) if (insert.charCodeAt(i) === 10) added.push(offset + i + 1);
+    // The starts of lines inside the replaced text go, those of the inserted lines come in.
+    if (range.end.line !== line || added.length > 0) this.starts.splice(line + 1, range.end.line - line, ...added);
+    for (let l = line + 1 + added.length; l < this.starts.length; l++) this.starts[l]! += delta;
     this.version++;
     return { document: this, contentChanges: [{ rangeOffset: offset, rangeLength: length, text: insert, range }] };
   }
@@ -130,7 +142,7 @@ export class FakeTextEditor {
   }
 }
 
-class Uri {
+export class Uri {
   private constructor(
     readonly scheme: string,
     readonly path: string,
@@ -200,6 +212,173 @@ class CodeActionKind {
   }
 }
 
+/** As VS Code's: the factories set `code`; one made directly has the code 'Unknown'. */
+export class FileSystemError extends Error {
+  static FileNotFound(messageOrUri?: string | Uri): FileSystemError {
+    return new FileSystemError(messageOrUri, 'FileNotFound');
+  }
+  static FileExists(messageOrUri?: string | Uri): FileSystemError {
+    return new FileSystemError(messageOrUri, 'FileExists');
+  }
+  static FileNotADirectory(messageOrUri?: string | Uri): FileSystemError {
+    return new FileSystemError(messageOrUri, 'FileNotADirectory');
+  }
+  static FileIsADirectory(messageOrUri?: string | Uri): FileSystemError {
+    return new FileSystemError(messageOrUri, 'FileIsADirectory');
+  }
+  static NoPermissions(messageOrUri?: string | Uri): FileSystemError {
+    return new FileSystemError(messageOrUri, 'NoPermissions');
+  }
+  static Unavailable(messageOrUri?: string | Uri): FileSystemError {
+    return new FileSystemError(messageOrUri, 'Unavailable');
+  }
+  readonly code: string;
+  constructor(messageOrUri?: string | Uri, code = 'Unknown') {
+    super(typeof messageOrUri === 'string' ? messageOrUri : messageOrUri ? `${code} (${messageOrUri.toString()})` : code);
+    this.code = code;
+  }
+}
+
+export class Location {
+  constructor(
+    readonly uri: Uri,
+    readonly range: Range | Position,
+  ) {}
+}
+
+export class DiagnosticRelatedInformation {
+  constructor(
+    readonly location: Location,
+    readonly message: string,
+  ) {}
+}
+
+export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 } as const;
+
+export class Diagnostic {
+  source?: string;
+  code?: string | number | { value: string | number; target: Uri };
+  relatedInformation?: DiagnosticRelatedInformation[];
+  tags?: number[];
+  constructor(
+    public range: Range,
+    public message: string,
+    public severity: number = DiagnosticSeverity.Error,
+  ) {}
+}
+
+interface WorkspaceFolder {
+  readonly uri: Uri;
+  readonly name: string;
+  readonly index: number;
+}
+
+export class RelativePattern {
+  baseUri: Uri;
+  get base(): string {
+    return this.baseUri.fsPath;
+  }
+  constructor(
+    base: WorkspaceFolder | Uri | string,
+    public pattern: string,
+  ) {
+    this.baseUri = typeof base === 'string' ? Uri.file(base) : base instanceof Uri ? base : base.uri;
+  }
+}
+
+/** A glob as VS Code reads it (`**`, `*`, `?`, `{a,b}`, `[…]`), matched against a path relative to its base. */
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') {
+        i++;
+        re += '(?:.*/)?';
+      } else re += '.*';
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += '|';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i);
+      re += end > i ? glob.slice(i, end + 1).replace('[!', '[^') : '\\[';
+      if (end > i) i = end;
+    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** A Node error from the disk as the FileSystemError workspace.fs throws for it. */
+function fsError(err: unknown, uri: Uri): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  const make = {
+    ENOENT: FileSystemError.FileNotFound,
+    EEXIST: FileSystemError.FileExists,
+    ENOTDIR: FileSystemError.FileNotADirectory,
+    EISDIR: FileSystemError.FileIsADirectory,
+    EACCES: FileSystemError.NoPermissions,
+    EPERM: FileSystemError.NoPermissions,
+  }[code ?? ''];
+  return make ? make(`${(err as Error).message} (${uri.fsPath})`) : err;
+}
+
+/** workspace.fs over the real disk, for `file` URIs; `failWrites.on` makes every write fail as a read-only folder does. */
+function diskFileSystem(failWrites: { on: boolean }): Record<string, unknown> {
+  const FileType = { File: 1, Directory: 2, SymbolicLink: 64 };
+  const onDisk = async <T>(uri: Uri, fn: () => T): Promise<T> => {
+    try {
+      return fn();
+    } catch (err) {
+      throw fsError(err, uri);
+    }
+  };
+  const refuseWrite = (uri: Uri): void => {
+    if (failWrites.on) throw FileSystemError.NoPermissions(`EACCES: permission denied, read-only folder (${uri.fsPath})`);
+  };
+  return {
+    readFile: (uri: Uri) => onDisk(uri, () => new Uint8Array(nodeFs.readFileSync(uri.fsPath))),
+    writeFile: (uri: Uri, content: Uint8Array) =>
+      onDisk(uri, () => {
+        refuseWrite(uri);
+        nodeFs.writeFileSync(uri.fsPath, content);
+      }),
+    stat: (uri: Uri) =>
+      onDisk(uri, () => {
+        const st = nodeFs.statSync(uri.fsPath);
+        const link = nodeFs.lstatSync(uri.fsPath).isSymbolicLink() ? FileType.SymbolicLink : 0;
+        return { type: (st.isDirectory() ? FileType.Directory : FileType.File) | link, ctime: st.ctimeMs, mtime: st.mtimeMs, size: st.size };
+      }),
+    readDirectory: (uri: Uri) =>
+      onDisk(uri, () => nodeFs.readdirSync(uri.fsPath, { withFileTypes: true }).map((e) => [e.name, e.isDirectory() ? FileType.Directory : FileType.File] as [string, number])),
+    createDirectory: (uri: Uri) =>
+      onDisk(uri, () => {
+        refuseWrite(uri);
+        nodeFs.mkdirSync(uri.fsPath, { recursive: true });
+      }),
+    rename: (source: Uri, target: Uri, options?: { overwrite?: boolean }) =>
+      onDisk(source, () => {
+        refuseWrite(target);
+        if (!options?.overwrite && nodeFs.existsSync(target.fsPath)) throw FileSystemError.FileExists(target);
+        nodeFs.renameSync(source.fsPath, target.fsPath);
+      }),
+    copy: (source: Uri, target: Uri, options?: { overwrite?: boolean }) =>
+      onDisk(source, () => {
+        refuseWrite(target);
+        if (!options?.overwrite && nodeFs.existsSync(target.fsPath)) throw FileSystemError.FileExists(target);
+        nodeFs.cpSync(source.fsPath, target.fsPath, { recursive: true });
+      }),
+    delete: (uri: Uri, options?: { recursive?: boolean; useTrash?: boolean }) =>
+      onDisk(uri, () => {
+        refuseWrite(uri);
+        nodeFs.rmSync(uri.fsPath, { recursive: options?.recursive ?? false });
+      }),
+    isWritableFileSystem: (scheme: string) => (scheme === 'file' ? true : undefined),
+  };
+}
+
 const noopDisposable = (): Disposable => new Disposable();
 
 /** An object whose unknown members are functions returning disposables (registerX, onDidX, createX). */
@@ -219,29 +398,58 @@ function stubObject(): Record<string, unknown> {
   return namespace({ dispose: () => undefined, event: noopDisposable, show: () => undefined, hide: () => undefined });
 }
 
-function configuration(): Record<string, unknown> {
-  return {
-    get: (_key: string, fallback?: unknown) => fallback,
-    has: () => false,
-    inspect: () => undefined,
-    update: () => Promise.resolve(),
-  };
-}
-
 /** Counts what activate() registered: a sanity check that activation really ran. */
 export interface StubCounters {
   registrations: number;
 }
 
-/** The stub's live parts: the editors it shows and the events a test or the bench fires. */
+/** An event of the stub that a test fires. */
+export interface FakeEvent<T = unknown> {
+  fire(e: T): void;
+}
+
+/** A file-system watcher something created, with its pattern and the events a test fires on it. */
+export interface FakeWatcher {
+  globPattern: unknown;
+  change: FakeEvent<Uri>;
+  create: FakeEvent<Uri>;
+  delete: FakeEvent<Uri>;
+}
+
+/** The stub's live parts: the editors it shows, the documents open, and the events a test or the bench fires. */
 export interface FakeApi {
   visibleTextEditors: FakeTextEditor[];
+  /** Documents open without an editor (workspace.textDocuments is these and the editors' documents). */
+  documents: FakeTextDocument[];
   /** Applies an edit to a document and fires workspace.onDidChangeTextDocument, as typing does. */
   changeDocument(doc: FakeTextDocument, offset: number, length: number, insert: string): void;
   /** Fires window.onDidChangeVisibleTextEditors with the current editors. */
   showEditors(): void;
   /** Every decoration type created, with its render options. */
   decorationTypes: Array<{ key: string; options: unknown; dispose(): void }>;
+  /** Settings by full name (`khabar.sidecarSuffix`); a missing one reads as the caller's default. */
+  settings: Record<string, unknown>;
+  /** workspace.workspaceFolders (findFiles searches their files on disk). */
+  workspaceFolders: WorkspaceFolder[] | undefined;
+  /** Every message shown, as `error: …`, `warning: …`, `info: …` or `status: …`. */
+  log: string[];
+  /** What the next messages shown answer, in order (a message with none left is dismissed: undefined). */
+  answers: Array<string | undefined>;
+  /** While `on`, every write through workspace.fs fails with NoPermissions, as in a read-only folder. */
+  failWrites: { on: boolean };
+  /** Every file-system watcher created, oldest first. */
+  watchers: FakeWatcher[];
+  /** The diagnostics every collection holds for `uri`, or undefined if none has an entry for it. */
+  diagnostics(uri: Uri): Diagnostic[] | undefined;
+  /** workspace events a test fires: a save, a close, renames and deletions in the explorer, settings changed, trust granted. */
+  emit: {
+    saveDoc: FakeEvent<FakeTextDocument>;
+    closeDoc: FakeEvent<FakeTextDocument>;
+    renameFiles: FakeEvent<{ files: Array<{ oldUri: Uri; newUri: Uri }> }>;
+    deleteFiles: FakeEvent<{ files: Uri[] }>;
+    configuration: FakeEvent<{ affectsConfiguration(section: string): boolean }>;
+    grantTrust: FakeEvent<void>;
+  };
 }
 
 export function makeVscodeStub(counters: StubCounters): Record<string, unknown> & { fake: FakeApi } {
@@ -266,10 +474,21 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
   };
   const changeText = liveEvent();
   const changeEditors = liveEvent();
+  const openDoc = liveEvent();
+  const emit = {
+    saveDoc: liveEvent(),
+    closeDoc: liveEvent(),
+    renameFiles: liveEvent(),
+    deleteFiles: liveEvent(),
+    configuration: liveEvent(),
+    grantTrust: liveEvent(),
+  };
   const editors: FakeTextEditor[] = [];
   const decorationTypes: FakeApi['decorationTypes'] = [];
+  const collections: Array<Map<string, Diagnostic[]>> = [];
   const fake: FakeApi = {
     visibleTextEditors: editors,
+    documents: [],
     changeDocument(doc, offset, length, insert) {
       changeText.fire(doc.edit(offset, length, insert));
     },
@@ -277,7 +496,62 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
       changeEditors.fire(editors);
     },
     decorationTypes,
+    settings: {},
+    workspaceFolders: undefined,
+    log: [],
+    answers: [],
+    failWrites: { on: false },
+    watchers: [],
+    diagnostics(uri) {
+      const held = collections.filter((c) => c.has(uri.toString()));
+      return held.length ? held.flatMap((c) => c.get(uri.toString())!) : undefined;
+    },
+    emit,
   };
+  const textDocuments = (): FakeTextDocument[] => {
+    const docs = fake.documents.filter((d) => !d.isClosed);
+    for (const e of editors) if (!docs.includes(e.document)) docs.push(e.document);
+    return docs;
+  };
+  /** workspace.getConfiguration(section): reads and writes `fake.settings` under `section.key`. */
+  const configuration = (section?: string): Record<string, unknown> => {
+    const full = (key: string): string => (section ? `${section}.${key}` : key);
+    return {
+      get: (key: string, fallback?: unknown) => (full(key) in fake.settings ? fake.settings[full(key)] : fallback),
+      has: (key: string) => full(key) in fake.settings,
+      inspect: (key: string) => ({ key: full(key), globalValue: fake.settings[full(key)] }),
+      update: (key: string, value: unknown) => {
+        const name = full(key);
+        if (value === undefined) delete fake.settings[name];
+        else fake.settings[name] = value;
+        emit.configuration.fire({ affectsConfiguration: (s: string) => name === s || name.startsWith(`${s}.`) });
+        return Promise.resolve();
+      },
+    };
+  };
+  const message =
+    (kind: string) =>
+    (text: string): Promise<string | undefined> => {
+      fake.log.push(`${kind}: ${text}`);
+      return Promise.resolve(fake.answers.shift());
+    };
+  /** workspace.findFiles: the files under each workspace folder (or the pattern's base) whose relative path matches. */
+  const findFiles = (include: string | RelativePattern, exclude?: string | null, maxResults?: number): Promise<Uri[]> => {
+    const roots = include instanceof RelativePattern ? [include.baseUri] : (fake.workspaceFolders ?? []).map((f) => f.uri);
+    const wanted = globToRegExp(include instanceof RelativePattern ? include.pattern : include);
+    const unwanted = exclude ? globToRegExp(exclude) : undefined;
+    const found: Uri[] = [];
+    const walk = (root: string, rel: string): void => {
+      for (const e of nodeFs.readdirSync(nodePath.join(root, rel), { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(root, r);
+        else if (wanted.test(r) && !(unwanted && unwanted.test(r))) found.push(Uri.file(nodePath.join(root, r)));
+      }
+    };
+    for (const root of roots) walk(root.fsPath, '');
+    return Promise.resolve(maxResults === undefined ? found : found.slice(0, maxResults));
+  };
+  const fs = diskFileSystem(fake.failWrites);
   const memento = { get: (_k: string, d?: unknown) => d, update: () => Promise.resolve(), keys: () => [] };
   return {
     fake,
@@ -295,9 +569,11 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     TreeItem: plainClass('TreeItem'),
     CodeAction: plainClass('CodeAction'),
     CodeActionKind,
-    Diagnostic: plainClass('Diagnostic'),
-    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
-    RelativePattern: plainClass('RelativePattern'),
+    Diagnostic,
+    DiagnosticSeverity,
+    DiagnosticRelatedInformation,
+    Location,
+    RelativePattern,
     StatusBarAlignment: { Left: 1, Right: 2 },
     DecorationRangeBehavior: { OpenOpen: 0, ClosedClosed: 1, OpenClosed: 2, ClosedOpen: 3 },
     OverviewRulerLane: { Left: 1, Center: 2, Right: 4, Full: 7 },
@@ -308,12 +584,7 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     TextEditorRevealType: { Default: 0, InCenter: 1, InCenterIfOutsideViewport: 2, AtTop: 3 },
     QuickPickItemKind: { Separator: -1, Default: 0 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
-    FileSystemError: class FileSystemError extends Error {
-      static FileNotFound(m?: unknown): Error {
-        return new FileSystemError(String(m ?? 'FileNotFound'));
-      }
-      code = 'FileNotFound';
-    },
+    FileSystemError,
     l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) },
     env: namespace({ language: 'en', appName: 'stub', clipboard: { writeText: () => Promise.resolve() } }),
     window: namespace({
@@ -335,32 +606,83 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
       onDidChangeActiveTextEditor: register,
       onDidChangeTextEditorSelection: register,
       onDidChangeTextEditorVisibleRanges: register,
+      showErrorMessage: message('error'),
+      showWarningMessage: message('warning'),
+      showInformationMessage: message('info'),
+      setStatusBarMessage: (text: string) => {
+        fake.log.push(`status: ${text}`);
+        return new Disposable();
+      },
     }),
     workspace: namespace({
       get textDocuments() {
-        return editors.map((e) => e.document);
+        return textDocuments();
       },
-      workspaceFolders: undefined,
+      get workspaceFolders() {
+        return fake.workspaceFolders;
+      },
       isTrusted: true,
-      findFiles: () => Promise.resolve([]),
+      findFiles,
       getConfiguration: configuration,
       onDidChangeTextDocument: changeText.event,
-      onDidOpenTextDocument: register,
-      onDidCloseTextDocument: register,
-      onDidSaveTextDocument: register,
-      onDidChangeConfiguration: register,
-      onDidRenameFiles: register,
-      onDidDeleteFiles: register,
-      createFileSystemWatcher: () => namespace({ onDidChange: register, onDidCreate: register, onDidDelete: register, dispose: () => undefined }),
-      fs: namespace({}),
-      getWorkspaceFolder: () => undefined,
+      onDidOpenTextDocument: openDoc.event,
+      onDidCloseTextDocument: emit.closeDoc.event,
+      onDidSaveTextDocument: emit.saveDoc.event,
+      onDidChangeConfiguration: emit.configuration.event,
+      onDidGrantWorkspaceTrust: emit.grantTrust.event,
+      onDidRenameFiles: emit.renameFiles.event,
+      onDidDeleteFiles: emit.deleteFiles.event,
+      createFileSystemWatcher: (globPattern: unknown) => {
+        const w = { globPattern, change: liveEvent(), create: liveEvent(), delete: liveEvent() };
+        fake.watchers.push(w);
+        return { onDidChange: w.change.event, onDidCreate: w.create.event, onDidDelete: w.delete.event, ignoreChangeEvents: false, ignoreCreateEvents: false, ignoreDeleteEvents: false, dispose: () => undefined };
+      },
+      /** An open document by URI, else the file read from disk (and then open); `{ content }` opens an untitled one. */
+      openTextDocument: async (what: Uri | { content?: string; language?: string }) => {
+        if (!(what instanceof Uri)) {
+          const doc = new FakeTextDocument(Uri.parse(`untitled:Untitled-${fake.documents.length + 1}`), what.language ?? 'plaintext', what.content ?? '');
+          fake.documents.push(doc);
+          openDoc.fire(doc);
+          return doc;
+        }
+        const open = textDocuments().find((d) => d.uri.toString() === what.toString());
+        if (open) return open;
+        const bytes = (await (fs.readFile as (u: Uri) => Promise<Uint8Array>)(what)) as Uint8Array;
+        const doc = new FakeTextDocument(what, 'plaintext', new TextDecoder().decode(bytes));
+        fake.documents.push(doc);
+        openDoc.fire(doc);
+        return doc;
+      },
+      fs,
+      getWorkspaceFolder: (uri: Uri) => fake.workspaceFolders?.find((f) => uri.path === f.uri.path || uri.path.startsWith(`${f.uri.path}/`)),
       asRelativePath: (p: unknown) => String(p),
     }),
     languages: namespace({
       registerHoverProvider: register,
       registerCodeActionsProvider: register,
       registerCodeLensProvider: register,
-      createDiagnosticCollection: () => stubObject(),
+      createDiagnosticCollection: (name?: string) => {
+        const held = new Map<string, Diagnostic[]>();
+        collections.push(held);
+        const set = (uri: Uri | Array<[Uri, Diagnostic[] | undefined]>, diagnostics?: Diagnostic[]): void => {
+          if (Array.isArray(uri)) for (const [u, d] of uri) set(u, d);
+          else if (diagnostics === undefined) held.delete(uri.toString());
+          else held.set(uri.toString(), [...diagnostics]);
+        };
+        return {
+          name,
+          set,
+          delete: (uri: Uri) => void held.delete(uri.toString()),
+          clear: () => held.clear(),
+          get: (uri: Uri) => held.get(uri.toString()),
+          has: (uri: Uri) => held.has(uri.toString()),
+          forEach: (fn: (uri: Uri, d: Diagnostic[]) => void) => held.forEach((d, u) => fn(Uri.parse(u), d)),
+          dispose: () => {
+            held.clear();
+            collections.splice(collections.indexOf(held), 1);
+          },
+        };
+      },
       match: () => 0,
     }),
     commands: namespace({

@@ -1,4 +1,4 @@
-// The extension's sidecar store against a stand-in `vscode` module (test/fixtures/sidecar/fakeVscode.ts)
+// The extension's sidecar store against the shared stand-in `vscode` module (test/fakes/vscode.ts)
 // and real files: one article's life, step by step.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -8,16 +8,16 @@ import type * as vscode from 'vscode';
 import { anchorFor } from '../../src/core/anchor/anchor';
 import type { Anchor } from '../../src/core/annotationRecord';
 import { parseSidecar } from '../../src/core/sidecar/parse';
-import type * as Fake from '../fixtures/sidecar/fakeVscode';
+import { FakeTextDocument, makeVscodeStub, Uri, type FakeApi } from '../fakes/vscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
 import { withVscode } from './withVscode';
 
-const FAKE = path.join(__dirname, '..', 'fixtures', 'sidecar', 'fakeVscode.js');
 const ARTICLE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sidecar', 'article.txt');
 
 /** Load the store with `vscode` resolved to the stand-in. */
-function loadWithFakeVscode(): { F: typeof Fake; S: typeof StoreModule } {
-  return withVscode(FAKE, () => ({ F: require(FAKE) as typeof Fake, S: require('../../src/host/store/sidecarStore') as typeof StoreModule }));
+function loadWithFakeVscode(): { F: FakeApi; S: typeof StoreModule } {
+  const stub = makeVscodeStub({ registrations: 0 });
+  return withVscode(stub, () => ({ F: stub.fake, S: require('../../src/host/store/sidecarStore') as typeof StoreModule }));
 }
 
 async function until(cond: () => boolean, what: string, ms = 5000): Promise<void> {
@@ -34,15 +34,15 @@ describe('sidecar store (extension host, stand-in vscode)', function () {
   let dir: string;
   let articlePath: string;
   let sidecar: string;
-  let doc: Fake.FakeDoc;
+  let doc: FakeTextDocument;
   let store: StoreModule.SidecarStore;
   let d: vscode.TextDocument;
   const uri = (): vscode.Uri => doc.uri as unknown as vscode.Uri;
   const state = () => store.peek(uri())!;
   const at = (q: string): Anchor => {
-    const s = doc.text.indexOf(q);
+    const s = doc.getText().indexOf(q);
     assert.ok(s >= 0, q);
-    return anchorFor(doc.text, s, s + q.length);
+    return anchorFor(doc.getText(), s, s + q.length);
   };
   const onDisk = () => {
     const r = parseSidecar(fs.readFileSync(sidecar, 'utf8'));
@@ -51,7 +51,7 @@ describe('sidecar store (extension host, stand-in vscode)', function () {
   };
   const external = (text: string): void => {
     fs.writeFileSync(sidecar, text);
-    F.watchers[F.watchers.length - 1]!.change.fire(F.Uri.file(sidecar));
+    F.watchers[F.watchers.length - 1]!.change.fire(Uri.file(sidecar));
   };
 
   before(() => {
@@ -59,8 +59,8 @@ describe('sidecar store (extension host, stand-in vscode)', function () {
     articlePath = path.join(dir, 'article.txt');
     sidecar = articlePath + '.annotations.yaml';
     fs.copyFileSync(ARTICLE, articlePath);
-    doc = new F.FakeDoc(F.Uri.file(articlePath), fs.readFileSync(articlePath, 'utf8'));
-    F.docs.push(doc);
+    doc = new FakeTextDocument(Uri.file(articlePath), 'plaintext', fs.readFileSync(articlePath, 'utf8'));
+    F.documents.push(doc);
     d = doc as unknown as vscode.TextDocument;
     store = new S.SidecarStore({ debounceMs: 10, maxRetryMs: 50 });
   });
@@ -87,12 +87,12 @@ describe('sidecar store (extension host, stand-in vscode)', function () {
 
   it('typing moves anchors at once, and they are written when the article is saved', async () => {
     const before = onDisk().annotations[0]!.target.start;
-    doc.edit(0, 0, 'عاجل: ');
+    F.changeDocument(doc, 0, 0, 'عاجل: ');
     const r = state().records[0]!;
-    assert.strictEqual(doc.text.slice(r.target.start, r.target.end), 'أحمد السالم');
+    assert.strictEqual(doc.getText().slice(r.target.start, r.target.end), 'أحمد السالم');
     await new Promise((res) => setTimeout(res, 50));
     assert.strictEqual(onDisk().annotations[0]!.target.start, before, 'typing alone does not write');
-    fs.writeFileSync(articlePath, doc.text);
+    fs.writeFileSync(articlePath, doc.getText());
     F.emit.saveDoc.fire(doc);
     await until(() => onDisk().annotations[0]!.target.start === before + 6, 'the save with the article');
     // Nothing derived from the whole text is written: no hash or length that every keystroke changes.
@@ -128,28 +128,28 @@ describe('sidecar store (extension host, stand-in vscode)', function () {
     external(broken);
     await until(() => state().readOnlyReason !== undefined, 'read-only');
     assert.match(state().readOnlyReason!, /conflict/);
-    assert.strictEqual(F.diagnostics.get(F.Uri.file(sidecar).toString())!.length, 3);
-    assert.ok(F.diagnostics.get(doc.uri.toString())!.some((x) => x.code === 'sidecar-read-only'));
+    assert.strictEqual(F.diagnostics(Uri.file(sidecar))!.length, 3);
+    assert.ok(F.diagnostics(doc.uri)!.some((x) => x.code === 'sidecar-read-only'));
     await assert.rejects(store.add(d, { kind: 'note', label: 'NOTE', status: 'accepted', target: at('الزرقاء') }), /read-only/);
-    doc.edit(0, 0, 'x');
+    F.changeDocument(doc, 0, 0, 'x');
     F.emit.saveDoc.fire(doc);
     await new Promise((res) => setTimeout(res, 50));
     await store.flush();
     assert.strictEqual(fs.readFileSync(sidecar, 'utf8'), broken);
     external(good);
     await until(() => state().readOnlyReason === undefined, 'writable again');
-    for (const r of state().records) assert.strictEqual(doc.text.slice(r.target.start, r.target.end), r.target.exact);
+    for (const r of state().records) assert.strictEqual(doc.getText().slice(r.target.start, r.target.end), r.target.exact);
   });
 
   it('deleting an annotated passage makes an orphan with a diagnostic; restoring the text brings it back', async () => {
-    const s = doc.text.indexOf('وزارة الصحة');
-    doc.edit(s, 'وزارة الصحة'.length, '');
+    const s = doc.getText().indexOf('وزارة الصحة');
+    F.changeDocument(doc, s, 'وزارة الصحة'.length, '');
     assert.strictEqual(state().orphans.length, 1);
-    const codes = F.diagnostics.get(doc.uri.toString())!.map((x) => (x.code as { value: string }).value);
+    const codes = F.diagnostics(doc.uri)!.map((x) => (x.code as { value: string }).value);
     assert.deepStrictEqual(codes, [`orphan:${state().orphans[0]!.id}`]);
-    doc.edit(s, 0, 'وزارة الصحة');
+    F.changeDocument(doc, s, 0, 'وزارة الصحة');
     await until(() => state().orphans.length === 0, 'the orphan to come back');
-    assert.strictEqual(F.diagnostics.get(doc.uri.toString()), undefined);
+    assert.strictEqual(F.diagnostics(doc.uri), undefined);
   });
 
   it('a failed save is reported once, keeps the change in memory, and is retried', async () => {
@@ -179,7 +179,7 @@ describe('sidecar store (extension host, stand-in vscode)', function () {
     // "الرقم" in Windows-1256 bytes, as another editor might save a hand edit.
     const bad = Buffer.concat([good, Buffer.from('project: "\xc7\xe1\xd1\xde\xe3"\n', 'latin1')]);
     fs.writeFileSync(sidecar, bad);
-    F.watchers[F.watchers.length - 1]!.change.fire(F.Uri.file(sidecar));
+    F.watchers[F.watchers.length - 1]!.change.fire(Uri.file(sidecar));
     await store.update(d, 'e1', { note: 'بعد الترميز' });
     await until(() => F.log.some((l) => /^error: Khabar could not save.*line \d+: not valid UTF-8 \(byte 0xC7/.test(l)), 'the refusal');
     await new Promise((res) => setTimeout(res, 150));
@@ -193,7 +193,7 @@ describe('sidecar store (extension host, stand-in vscode)', function () {
     await store.flush();
     const renamed = path.join(dir, 'renamed.txt');
     fs.renameSync(articlePath, renamed);
-    F.emit.renameFiles.fire({ files: [{ oldUri: F.Uri.file(articlePath), newUri: F.Uri.file(renamed) }] });
+    F.emit.renameFiles.fire({ files: [{ oldUri: Uri.file(articlePath), newUri: Uri.file(renamed) }] });
     await until(() => fs.existsSync(renamed + '.annotations.yaml') && !fs.existsSync(sidecar), 'the move');
     await store.flush();
     const r = parseSidecar(fs.readFileSync(renamed + '.annotations.yaml', 'utf8'));

@@ -14,21 +14,21 @@ import { SIDECAR_SUFFIX_PATTERN, sidecarSuffix } from '../../src/core/sidecar/su
 import { runCheck } from '../../src/cli/check';
 import { runExport } from '../../src/cli/export';
 import { UsageError } from '../../src/cli/io';
-import type * as Fake from '../fixtures/sidecar/fakeVscode';
+import { FakeTextDocument, makeVscodeStub, Uri, type FakeApi } from '../fakes/vscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
 import type * as ViewModule from '../../src/host/annotationsView';
 import type * as ExportModule from '../../src/host/exportCommand';
 import type * as ConfigModule from '../../src/host/config';
 import { withVscode } from './withVscode';
 
-const FAKE = path.join(__dirname, '..', 'fixtures', 'sidecar', 'fakeVscode.js');
 const ROOT = path.join(__dirname, '..', '..', '..');
 const ARTICLE = path.join(ROOT, 'test', 'fixtures', 'sidecar', 'article.txt');
 const SUFFIX = '.ملاحظات.yaml';
 
-function loadHost(): { F: typeof Fake; S: typeof StoreModule; V: typeof ViewModule; E: typeof ExportModule; C: typeof ConfigModule } {
-  return withVscode(FAKE, () => ({
-      F: require(FAKE) as typeof Fake,
+function loadHost(): { F: FakeApi; S: typeof StoreModule; V: typeof ViewModule; E: typeof ExportModule; C: typeof ConfigModule } {
+  const stub = makeVscodeStub({ registrations: 0 });
+  return withVscode(stub, () => ({
+      F: stub.fake,
       S: require('../../src/host/store/sidecarStore') as typeof StoreModule,
       V: require('../../src/host/annotationsView') as typeof ViewModule,
       E: require('../../src/host/exportCommand') as typeof ExportModule,
@@ -54,11 +54,11 @@ describe('sidecar suffix: one setting, one rule, every reader', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-suffix-'));
     article = path.join(dir, 'article.txt');
     fs.copyFileSync(ARTICLE, article);
-    F.settings['sidecarSuffix'] = SUFFIX;
-    F.workspace.root.path = dir;
+    F.settings['khabar.sidecarSuffix'] = SUFFIX;
+    F.workspaceFolders = [{ uri: Uri.file(dir), name: 'suffix', index: 0 }];
   });
   after(() => {
-    delete F.settings['sidecarSuffix'];
+    delete F.settings['khabar.sidecarSuffix'];
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -79,26 +79,26 @@ describe('sidecar suffix: one setting, one rule, every reader', function () {
   });
 
   it('the settings object reports an unusable suffix and falls back to the default', () => {
-    F.settings['sidecarSuffix'] = '../elsewhere.yaml';
+    F.settings['khabar.sidecarSuffix'] = '../elsewhere.yaml';
     try {
       const c = C.readConfig();
       assert.strictEqual(c.sidecarSuffix, DEFAULT_SIDECAR_SUFFIX);
       assert.match(c.sidecarSuffixProblem ?? '', /must name no folder/);
     } finally {
-      F.settings['sidecarSuffix'] = SUFFIX;
+      F.settings['khabar.sidecarSuffix'] = SUFFIX;
     }
     assert.strictEqual(C.readConfig().sidecarSuffix, SUFFIX);
   });
 
   it('the store writes ARTICLE + the configured suffix', async () => {
-    const doc = new F.FakeDoc(F.Uri.file(article), fs.readFileSync(article, 'utf8'));
-    F.docs.push(doc);
+    const doc = new FakeTextDocument(Uri.file(article), 'plaintext', fs.readFileSync(article, 'utf8'));
+    F.documents.push(doc);
     const store = new S.SidecarStore({ debounceMs: 10 });
     try {
       const d = doc as unknown as vscode.TextDocument;
       await store.load(d);
-      const s = doc.text.indexOf('أحمد السالم');
-      await store.add(d, { kind: 'entity', label: 'PER', status: 'accepted', target: anchorFor(doc.text, s, s + 'أحمد السالم'.length) });
+      const s = doc.getText().indexOf('أحمد السالم');
+      await store.add(d, { kind: 'entity', label: 'PER', status: 'accepted', target: anchorFor(doc.getText(), s, s + 'أحمد السالم'.length) });
       await store.flush();
       await until(() => fs.existsSync(article + SUFFIX), 'the sidecar with the configured suffix');
       assert.ok(!fs.existsSync(article + DEFAULT_SIDECAR_SUFFIX), 'nothing is written under the default suffix');
@@ -107,7 +107,7 @@ describe('sidecar suffix: one setting, one rule, every reader', function () {
       assert.deepStrictEqual(r.data.annotations.map((a) => a.target.exact), ['أحمد السالم']);
     } finally {
       store.dispose();
-      F.docs.splice(F.docs.indexOf(doc), 1);
+      F.documents.splice(F.documents.indexOf(doc), 1);
     }
   });
 
@@ -120,7 +120,7 @@ describe('sidecar suffix: one setting, one rule, every reader', function () {
   });
 
   it('Export of a closed article reads that sidecar', async () => {
-    const loaded = await E.readSidecar(F.Uri.file(article) as unknown as vscode.Uri);
+    const loaded = await E.readSidecar(Uri.file(article) as unknown as vscode.Uri);
     assert.ok(loaded !== undefined && typeof loaded === 'object', `the export found no sidecar: ${String(loaded)}`);
     assert.deepStrictEqual(loaded.records.map((r) => r.target.exact), ['أحمد السالم']);
   });

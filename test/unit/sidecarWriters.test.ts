@@ -5,7 +5,6 @@
 import * as assert from 'assert';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import Module = require('module');
 import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
@@ -16,25 +15,18 @@ import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
 import { lockSidecar } from '../../src/host/store/workspaceLock';
 import { lockPathFor, lockSync, SidecarLockedError, tempPathFor, updateSidecarSync } from '../../src/platform/node/sidecarWrite';
-import type * as Fake from '../fixtures/sidecar/fakeVscode';
+import { FakeTextDocument, makeVscodeStub, Uri, type FakeApi } from '../fakes/vscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
+import { withVscode } from './withVscode';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const WRITE_MODULE = path.join(ROOT, 'out', 'src', 'platform', 'node', 'sidecarWrite.js');
-const FAKE = path.join(__dirname, '..', 'fixtures', 'sidecar', 'fakeVscode.js');
 
-function loadWithFakeVscode(): { F: typeof Fake; S: typeof StoreModule } {
-  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const original = M._resolveFilename;
-  M._resolveFilename = function (request: string, ...rest: unknown[]): string {
-    return request === 'vscode' ? FAKE : original.call(this, request, ...rest);
-  };
-  try {
-    return { F: require(FAKE) as typeof Fake, S: require('../../src/host/store/sidecarStore') as typeof StoreModule };
-  } finally {
-    M._resolveFilename = original;
-  }
+/** The store, loaded afresh with `vscode` resolved to a stand-in of its own. */
+function loadWithFakeVscode(): { F: FakeApi; S: typeof StoreModule } {
+  const stub = makeVscodeStub({ registrations: 0 });
+  return withVscode(stub, () => ({ F: stub.fake, S: require('../../src/host/store/sidecarStore') as typeof StoreModule }));
 }
 
 /** Sentences of my own, each with one numbered statement to tag ("البيان رقم 1xx", never a prefix of another). */
@@ -179,8 +171,8 @@ describe('sidecar writers: one write path for the store and the CLI', function (
     fs.writeFileSync(article, BODY);
     const want = [0, 1, 2];
     fs.writeFileSync(sidecar, sidecarWith(BODY, 'race.txt', want));
-    const doc = new F.FakeDoc(F.Uri.file(article), BODY);
-    F.docs.push(doc);
+    const doc = new FakeTextDocument(Uri.file(article), 'plaintext', BODY);
+    F.documents.push(doc);
     const d = doc as unknown as vscode.TextDocument;
     const store = new S.SidecarStore({ debounceMs: 0, maxRetryMs: 50 });
     const adder = new CliWorker(ADDER);
@@ -192,15 +184,15 @@ describe('sidecar writers: one write path for the store and the CLI', function (
         // The article gains a line at the top, in the editor and on disk: every anchor on disk is stale,
         // so check --fix rewrites every record while the store adds two and saves and another process
         // adds one through the shared write path.
-        doc.edit(0, 0, `تحديث ${round}.\n`);
-        fs.writeFileSync(article, doc.text);
+        F.changeDocument(doc, 0, 0, `تحديث ${round}.\n`);
+        fs.writeFileSync(article, doc.getText());
         const run = cli.run(['check', '--fix', article]);
         const adds = [next++, next++];
         const third = next++;
         want.push(...adds, third);
         const added = adder.run([sidecar, article, third]);
         await new Promise((r) => setTimeout(r, round % 25));
-        for (const i of adds) await store.add(d, record(doc.text, i, 'store'));
+        for (const i of adds) await store.add(d, record(doc.getText(), i, 'store'));
         const [r, a] = await Promise.all([run, added, store.flush()]);
         await store.flush();
         assert.strictEqual(a.code, 0, a.stderr);
@@ -210,7 +202,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
         assertAllOnTheirWords(sidecar, article, want);
       }
       // The store saw every write too: its view agrees with the disk.
-      F.watchers[F.watchers.length - 1]!.change.fire(F.Uri.file(sidecar));
+      F.watchers[F.watchers.length - 1]!.change.fire(Uri.file(sidecar));
       await store.flush();
       const st = store.peek(doc.uri as unknown as vscode.Uri)!;
       assert.strictEqual(st.records.length, want.length);
@@ -222,7 +214,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
     } finally {
       adder.close();
       store.dispose();
-      F.docs.splice(F.docs.indexOf(doc), 1);
+      F.documents.splice(F.documents.indexOf(doc), 1);
     }
   });
 
@@ -256,8 +248,8 @@ describe('sidecar writers: one write path for the store and the CLI', function (
     fs.writeFileSync(real, sidecarWith(BODY, 'b.txt', [7]));
     fs.chmodSync(real, 0o640);
     fs.symlinkSync(real, article + '.annotations.yaml');
-    const doc = new F.FakeDoc(F.Uri.file(article), BODY);
-    F.docs.push(doc);
+    const doc = new FakeTextDocument(Uri.file(article), 'plaintext', BODY);
+    F.documents.push(doc);
     const d = doc as unknown as vscode.TextDocument;
     const store = new S.SidecarStore({ debounceMs: 0, maxRetryMs: 50 });
     try {
@@ -270,7 +262,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
       assert.deepStrictEqual([...tmpFiles(dir), ...tmpFiles(path.join(dir, 'store'))], []);
     } finally {
       store.dispose();
-      F.docs.splice(F.docs.indexOf(doc), 1);
+      F.documents.splice(F.documents.indexOf(doc), 1);
     }
   });
 
