@@ -58,7 +58,11 @@ describe('Khabar Reader (API)', () => {
     }
   });
 
-  it('opens a 1 MB article (times printed, not asserted)', async () => {
+  it('opens a 1 MB article (times printed, not asserted)', async function () {
+    // It reports times rather than asserting them, so it must not fail on a busy machine: with
+    // other jobs on both cores the webview alone took 18 s to say it was ready (the same on the
+    // build before this round), more than the suite's 30 s per test once the editor has painted.
+    this.timeout(120_000);
     const folder = vscode.workspace.workspaceFolders![0]!;
     const lines = document.getText().replace(/\r\n/g, '\n').trimEnd().split('\n');
     const parts: string[] = [];
@@ -82,7 +86,7 @@ describe('Khabar Reader (API)', () => {
       const started = Date.now();
       const panel = await api.reader.open(doc);
       assert.ok(panel);
-      await waitFor('the first render of the 1 MB article', () => (panel.renders > 0 ? true : undefined), 30_000);
+      await waitFor('the first render of the 1 MB article', () => (panel.renders > 0 ? true : undefined), 90_000);
       const first = Date.now() - started;
       const firstMs = panel.lastRenderMs;
       await new Promise((r) => setTimeout(r, 1500));
