@@ -429,6 +429,8 @@ export interface FakeApi {
   decorationTypes: Array<{ key: string; options: unknown; dispose(): void }>;
   /** Settings by full name (`khabar.sidecarSuffix`); a missing one reads as the caller's default. */
   settings: Record<string, unknown>;
+  /** How many times workspace.getConfiguration was called (what a settings cache saves). */
+  configurationReads: number;
   /** workspace.workspaceFolders (findFiles searches their files on disk). */
   workspaceFolders: WorkspaceFolder[] | undefined;
   /** Every message shown, as `error: …`, `warning: …`, `info: …` or `status: …`. */
@@ -449,6 +451,7 @@ export interface FakeApi {
     deleteFiles: FakeEvent<{ files: Uri[] }>;
     configuration: FakeEvent<{ affectsConfiguration(section: string): boolean }>;
     grantTrust: FakeEvent<void>;
+    workspaceFolders: FakeEvent<{ added: readonly WorkspaceFolder[]; removed: readonly WorkspaceFolder[] }>;
   };
 }
 
@@ -482,6 +485,7 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     deleteFiles: liveEvent(),
     configuration: liveEvent(),
     grantTrust: liveEvent(),
+    workspaceFolders: liveEvent(),
   };
   const editors: FakeTextEditor[] = [];
   const decorationTypes: FakeApi['decorationTypes'] = [];
@@ -497,6 +501,7 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     },
     decorationTypes,
     settings: {},
+    configurationReads: 0,
     workspaceFolders: undefined,
     log: [],
     answers: [],
@@ -515,6 +520,7 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
   };
   /** workspace.getConfiguration(section): reads and writes `fake.settings` under `section.key`. */
   const configuration = (section?: string): Record<string, unknown> => {
+    fake.configurationReads++;
     const full = (key: string): string => (section ? `${section}.${key}` : key);
     return {
       get: (key: string, fallback?: unknown) => (full(key) in fake.settings ? fake.settings[full(key)] : fallback),
@@ -630,6 +636,7 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
       onDidSaveTextDocument: emit.saveDoc.event,
       onDidChangeConfiguration: emit.configuration.event,
       onDidGrantWorkspaceTrust: emit.grantTrust.event,
+      onDidChangeWorkspaceFolders: emit.workspaceFolders.event,
       onDidRenameFiles: emit.renameFiles.event,
       onDidDeleteFiles: emit.deleteFiles.event,
       createFileSystemWatcher: (globPattern: unknown) => {
