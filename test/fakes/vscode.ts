@@ -6,7 +6,9 @@
 // measured with it are labelled "with a stub vscode API": the real editor adds its own cost.
 // The sidecar store's tests run on it too: workspace.fs is the real disk (with a switch that makes
 // writes fail), file-system watchers and workspace events fire when a test says so, prompts answer
-// what a test queued, diagnostics and messages are recorded (FakeApi lists it all).
+// what a test queued, diagnostics and messages are recorded (FakeApi lists it all). Several stubs
+// made with one SharedDisk are several windows on one folder: each hears the others' writes through
+// its file-system watchers (the store's concurrency fuzz runs two windows so).
 
 // `import =` keeps the real module object (a namespace import would be a copy, and the hook would miss).
 import Module = require('module');
@@ -325,58 +327,129 @@ function fsError(err: unknown, uri: Uri): unknown {
   return make ? make(`${(err as Error).message} (${uri.fsPath})`) : err;
 }
 
-/** workspace.fs over the real disk, for `file` URIs; `failWrites.on` makes every write fail as a read-only folder does. */
-function diskFileSystem(failWrites: { on: boolean }): Record<string, unknown> {
+/**
+ * workspace.fs over the real disk, for `file` URIs, asynchronous as VS Code's is (calls from two
+ * windows interleave at the disk); `failWrites.on` makes every write fail as a read-only folder does.
+ * Every call is in `pending` until it settles. With `disk`, each write is heard by the watchers of
+ * every window on that disk, as VS Code's file watcher reports writes made through workspace.fs.
+ */
+function diskFileSystem(failWrites: { on: boolean }, pending: Set<Promise<unknown>>, disk: SharedDisk | undefined): Record<string, unknown> {
   const FileType = { File: 1, Directory: 2, SymbolicLink: 64 };
-  const onDisk = async <T>(uri: Uri, fn: () => T): Promise<T> => {
-    try {
-      return fn();
-    } catch (err) {
-      throw fsError(err, uri);
-    }
+  const onDisk = <T>(uri: Uri, fn: () => Promise<T>): Promise<T> => {
+    const p = (async () => {
+      try {
+        return await fn();
+      } catch (err) {
+        throw fsError(err, uri);
+      }
+    })();
+    pending.add(p);
+    const done = (): void => void pending.delete(p);
+    p.then(done, done);
+    return p;
   };
   const refuseWrite = (uri: Uri): void => {
     if (failWrites.on) throw FileSystemError.NoPermissions(`EACCES: permission denied, read-only folder (${uri.fsPath})`);
   };
+  const exists = (file: string): boolean => nodeFs.existsSync(file);
   return {
-    readFile: (uri: Uri) => onDisk(uri, () => new Uint8Array(nodeFs.readFileSync(uri.fsPath))),
+    readFile: (uri: Uri) => onDisk(uri, async () => new Uint8Array(await nodeFs.promises.readFile(uri.fsPath))),
     writeFile: (uri: Uri, content: Uint8Array) =>
-      onDisk(uri, () => {
+      onDisk(uri, async () => {
         refuseWrite(uri);
-        nodeFs.writeFileSync(uri.fsPath, content);
+        const existed = exists(uri.fsPath);
+        await nodeFs.promises.writeFile(uri.fsPath, content);
+        disk?.wrote(uri.fsPath, existed ? 'change' : 'create');
       }),
     stat: (uri: Uri) =>
-      onDisk(uri, () => {
-        const st = nodeFs.statSync(uri.fsPath);
-        const link = nodeFs.lstatSync(uri.fsPath).isSymbolicLink() ? FileType.SymbolicLink : 0;
+      onDisk(uri, async () => {
+        const st = await nodeFs.promises.stat(uri.fsPath);
+        const link = (await nodeFs.promises.lstat(uri.fsPath)).isSymbolicLink() ? FileType.SymbolicLink : 0;
         return { type: (st.isDirectory() ? FileType.Directory : FileType.File) | link, ctime: st.ctimeMs, mtime: st.mtimeMs, size: st.size };
       }),
     readDirectory: (uri: Uri) =>
-      onDisk(uri, () => nodeFs.readdirSync(uri.fsPath, { withFileTypes: true }).map((e) => [e.name, e.isDirectory() ? FileType.Directory : FileType.File] as [string, number])),
+      onDisk(uri, async () => (await nodeFs.promises.readdir(uri.fsPath, { withFileTypes: true })).map((e) => [e.name, e.isDirectory() ? FileType.Directory : FileType.File] as [string, number])),
     createDirectory: (uri: Uri) =>
-      onDisk(uri, () => {
+      onDisk(uri, async () => {
         refuseWrite(uri);
-        nodeFs.mkdirSync(uri.fsPath, { recursive: true });
+        const existed = exists(uri.fsPath);
+        await nodeFs.promises.mkdir(uri.fsPath, { recursive: true });
+        if (!existed) disk?.wrote(uri.fsPath, 'create');
       }),
     rename: (source: Uri, target: Uri, options?: { overwrite?: boolean }) =>
-      onDisk(source, () => {
+      onDisk(source, async () => {
         refuseWrite(target);
-        if (!options?.overwrite && nodeFs.existsSync(target.fsPath)) throw FileSystemError.FileExists(target);
-        nodeFs.renameSync(source.fsPath, target.fsPath);
+        const existed = exists(target.fsPath);
+        if (!options?.overwrite && existed) throw FileSystemError.FileExists(target);
+        await nodeFs.promises.rename(source.fsPath, target.fsPath);
+        disk?.wrote(source.fsPath, 'delete');
+        disk?.wrote(target.fsPath, existed ? 'change' : 'create');
       }),
     copy: (source: Uri, target: Uri, options?: { overwrite?: boolean }) =>
-      onDisk(source, () => {
+      onDisk(source, async () => {
         refuseWrite(target);
-        if (!options?.overwrite && nodeFs.existsSync(target.fsPath)) throw FileSystemError.FileExists(target);
-        nodeFs.cpSync(source.fsPath, target.fsPath, { recursive: true });
+        const existed = exists(target.fsPath);
+        if (!options?.overwrite && existed) throw FileSystemError.FileExists(target);
+        await nodeFs.promises.cp(source.fsPath, target.fsPath, { recursive: true });
+        disk?.wrote(target.fsPath, existed ? 'change' : 'create');
       }),
     delete: (uri: Uri, options?: { recursive?: boolean; useTrash?: boolean }) =>
-      onDisk(uri, () => {
+      onDisk(uri, async () => {
         refuseWrite(uri);
-        nodeFs.rmSync(uri.fsPath, { recursive: options?.recursive ?? false });
+        await nodeFs.promises.rm(uri.fsPath, { recursive: options?.recursive ?? false });
+        disk?.wrote(uri.fsPath, 'delete');
       }),
     isWritableFileSystem: (scheme: string) => (scheme === 'file' ? true : undefined),
   };
+}
+
+/** Whether a watcher's glob pattern (a string, or a RelativePattern) covers a file. */
+function watches(globPattern: unknown, file: string): boolean {
+  if (globPattern instanceof RelativePattern) {
+    const base = globPattern.baseUri.fsPath;
+    return file.startsWith(`${base}/`) && globToRegExp(globPattern.pattern).test(file.slice(base.length + 1));
+  }
+  return typeof globPattern === 'string' && globToRegExp(globPattern).test(file);
+}
+
+/**
+ * One disk under several windows, as two VS Code windows (two extension hosts) on one folder have:
+ * stubs made with the same SharedDisk hear, through their file-system watchers, every write any of
+ * them makes through workspace.fs, and every change a test makes as another program (git, an editor).
+ */
+export class SharedDisk {
+  /** The windows on this disk, in the order they were made. */
+  readonly windows: FakeApi[] = [];
+  /**
+   * Called once a write through workspace.fs is on disk and its watchers are told, before the
+   * caller goes on, with the file and what happened to it: a test makes another program act in that
+   * window (a race) from here.
+   */
+  afterWrite: ((file: string, kind: 'change' | 'create' | 'delete') => void) | undefined;
+
+  /** A write through some window's workspace.fs: every window's watchers hear of it, then afterWrite runs. */
+  wrote(file: string, kind: 'change' | 'create' | 'delete'): void {
+    this.notify(file, kind);
+    this.afterWrite?.(file, kind);
+  }
+
+  /** Tells the live watchers of every window whose pattern covers `file`. */
+  notify(file: string, kind: 'change' | 'create' | 'delete'): void {
+    for (const w of this.windows) for (const watcher of w.watchers) if (!watcher.disposed && !watcher.ignores[kind] && watches(watcher.globPattern, file)) watcher[kind].fire(Uri.file(file));
+  }
+
+  /** Another program writes the file; the watchers hear of it. */
+  externalWrite(file: string, text: string): void {
+    const existed = nodeFs.existsSync(file);
+    nodeFs.writeFileSync(file, text);
+    this.notify(file, existed ? 'change' : 'create');
+  }
+
+  /** Another program deletes the file; the watchers hear of it. */
+  externalDelete(file: string): void {
+    nodeFs.rmSync(file, { force: true });
+    this.notify(file, 'delete');
+  }
 }
 
 const noopDisposable = (): Disposable => new Disposable();
@@ -411,6 +484,10 @@ export interface FakeEvent<T = unknown> {
 /** A file-system watcher something created, with its pattern and the events a test fires on it. */
 export interface FakeWatcher {
   globPattern: unknown;
+  /** The events its creator asked not to hear (createFileSystemWatcher's ignore flags). */
+  ignores: { create: boolean; change: boolean; delete: boolean };
+  /** Set by dispose(): a disposed watcher hears nothing from a shared disk. */
+  disposed: boolean;
   change: FakeEvent<Uri>;
   create: FakeEvent<Uri>;
   delete: FakeEvent<Uri>;
@@ -429,6 +506,8 @@ export interface FakeApi {
   decorationTypes: Array<{ key: string; options: unknown; dispose(): void }>;
   /** Settings by full name (`khabar.sidecarSuffix`); a missing one reads as the caller's default. */
   settings: Record<string, unknown>;
+  /** How many times workspace.getConfiguration was called (what a settings cache saves). */
+  configurationReads: number;
   /** workspace.workspaceFolders (findFiles searches their files on disk). */
   workspaceFolders: WorkspaceFolder[] | undefined;
   /** Every message shown, as `error: …`, `warning: …`, `info: …` or `status: …`. */
@@ -439,6 +518,8 @@ export interface FakeApi {
   failWrites: { on: boolean };
   /** Every file-system watcher created, oldest first. */
   watchers: FakeWatcher[];
+  /** Resolves once no workspace.fs call is in flight (what its callers chain onto them has run too). */
+  settle(): Promise<void>;
   /** The diagnostics every collection holds for `uri`, or undefined if none has an entry for it. */
   diagnostics(uri: Uri): Diagnostic[] | undefined;
   /** workspace events a test fires: a save, a close, renames and deletions in the explorer, settings changed, trust granted. */
@@ -449,14 +530,21 @@ export interface FakeApi {
     deleteFiles: FakeEvent<{ files: Uri[] }>;
     configuration: FakeEvent<{ affectsConfiguration(section: string): boolean }>;
     grantTrust: FakeEvent<void>;
+    workspaceFolders: FakeEvent<{ added: readonly WorkspaceFolder[]; removed: readonly WorkspaceFolder[] }>;
   };
 }
 
-export function makeVscodeStub(counters: StubCounters): Record<string, unknown> & { fake: FakeApi } {
-  return namespace(makeKnown(counters)) as Record<string, unknown> & { fake: FakeApi };
+/** Options of makeVscodeStub. */
+export interface StubOptions {
+  /** The disk this window shares with the other stubs made with it (and the watcher events that go with it). */
+  disk?: SharedDisk;
 }
 
-function makeKnown(counters: StubCounters): Record<string, unknown> {
+export function makeVscodeStub(counters: StubCounters, options: StubOptions = {}): Record<string, unknown> & { fake: FakeApi } {
+  return namespace(makeKnown(counters, options)) as Record<string, unknown> & { fake: FakeApi };
+}
+
+function makeKnown(counters: StubCounters, options: StubOptions): Record<string, unknown> {
   const register = (..._args: unknown[]): Disposable => {
     counters.registrations++;
     return new Disposable();
@@ -482,10 +570,12 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     deleteFiles: liveEvent(),
     configuration: liveEvent(),
     grantTrust: liveEvent(),
+    workspaceFolders: liveEvent(),
   };
   const editors: FakeTextEditor[] = [];
   const decorationTypes: FakeApi['decorationTypes'] = [];
   const collections: Array<Map<string, Diagnostic[]>> = [];
+  const pending = new Set<Promise<unknown>>();
   const fake: FakeApi = {
     visibleTextEditors: editors,
     documents: [],
@@ -497,11 +587,20 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     },
     decorationTypes,
     settings: {},
+    configurationReads: 0,
     workspaceFolders: undefined,
     log: [],
     answers: [],
     failWrites: { on: false },
     watchers: [],
+    async settle() {
+      for (let i = 0; i < 20; i++) {
+        await new Promise((r) => setTimeout(r, 5));
+        if (pending.size === 0) return;
+        // Rejections are the caller's to handle (a missing file is normal); only wait for them here.
+        await Promise.allSettled([...pending]);
+      }
+    },
     diagnostics(uri) {
       const held = collections.filter((c) => c.has(uri.toString()));
       return held.length ? held.flatMap((c) => c.get(uri.toString())!) : undefined;
@@ -515,6 +614,7 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
   };
   /** workspace.getConfiguration(section): reads and writes `fake.settings` under `section.key`. */
   const configuration = (section?: string): Record<string, unknown> => {
+    fake.configurationReads++;
     const full = (key: string): string => (section ? `${section}.${key}` : key);
     return {
       get: (key: string, fallback?: unknown) => (full(key) in fake.settings ? fake.settings[full(key)] : fallback),
@@ -551,7 +651,8 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
     for (const root of roots) walk(root.fsPath, '');
     return Promise.resolve(maxResults === undefined ? found : found.slice(0, maxResults));
   };
-  const fs = diskFileSystem(fake.failWrites);
+  options.disk?.windows.push(fake);
+  const fs = diskFileSystem(fake.failWrites, pending, options.disk);
   const memento = { get: (_k: string, d?: unknown) => d, update: () => Promise.resolve(), keys: () => [] };
   return {
     fake,
@@ -630,12 +731,24 @@ function makeKnown(counters: StubCounters): Record<string, unknown> {
       onDidSaveTextDocument: emit.saveDoc.event,
       onDidChangeConfiguration: emit.configuration.event,
       onDidGrantWorkspaceTrust: emit.grantTrust.event,
+      onDidChangeWorkspaceFolders: emit.workspaceFolders.event,
       onDidRenameFiles: emit.renameFiles.event,
       onDidDeleteFiles: emit.deleteFiles.event,
-      createFileSystemWatcher: (globPattern: unknown) => {
-        const w = { globPattern, change: liveEvent(), create: liveEvent(), delete: liveEvent() };
+      createFileSystemWatcher: (globPattern: unknown, ignoreCreateEvents = false, ignoreChangeEvents = false, ignoreDeleteEvents = false) => {
+        const [change, create, del] = [liveEvent(), liveEvent(), liveEvent()];
+        const w: FakeWatcher = { globPattern, ignores: { create: ignoreCreateEvents, change: ignoreChangeEvents, delete: ignoreDeleteEvents }, disposed: false, change, create, delete: del };
         fake.watchers.push(w);
-        return { onDidChange: w.change.event, onDidCreate: w.create.event, onDidDelete: w.delete.event, ignoreChangeEvents: false, ignoreCreateEvents: false, ignoreDeleteEvents: false, dispose: () => undefined };
+        return {
+          onDidChange: change.event,
+          onDidCreate: create.event,
+          onDidDelete: del.event,
+          ignoreChangeEvents,
+          ignoreCreateEvents,
+          ignoreDeleteEvents,
+          dispose: () => {
+            w.disposed = true;
+          },
+        };
       },
       /** An open document by URI, else the file read from disk (and then open); `{ content }` opens an untitled one. */
       openTextDocument: async (what: Uri | { content?: string; language?: string }) => {

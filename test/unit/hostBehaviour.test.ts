@@ -19,23 +19,16 @@ import { withVscode } from './withVscode';
 
 type Fn = (...args: unknown[]) => unknown;
 
-/** The shared stand-in, with command registrations and the messages shown captured. */
+/** The shared stand-in, with command registrations captured; the messages shown are its `fake.log`. */
 function stand(): { stub: Record<string, unknown>; registered: Map<string, Fn>; shown: string[]; ns: (name: string) => Record<string, unknown> } {
   const stub = makeVscodeStub({ registrations: 0 });
   const ns = (name: string): Record<string, unknown> => stub[name] as Record<string, unknown>;
   const registered = new Map<string, Fn>();
-  const shown: string[] = [];
   ns('commands')['registerCommand'] = (id: string, fn: Fn) => {
     registered.set(id, fn);
     return new Disposable(() => registered.delete(id));
   };
-  for (const kind of ['showErrorMessage', 'showWarningMessage', 'showInformationMessage']) {
-    ns('window')[kind] = (m: string) => {
-      shown.push(m);
-      return Promise.resolve(undefined);
-    };
-  }
-  return { stub, registered, shown, ns };
+  return { stub, registered, shown: stub.fake.log, ns };
 }
 
 const ARTICLE = 'قال الوزير أحمد إن النسبة بلغت ٥٪ في العام الماضي.\n';
@@ -67,7 +60,7 @@ describe('host behaviour through the shared stand-in vscode', () => {
     assert.strictEqual(await registered.get('khabar.detect')!(), undefined);
     assert.strictEqual(log.length, 1);
     assert.match(log[0]!, /^khabar\.detect: Error: boom\n\s+at /);
-    assert.deepStrictEqual(shown, ['Khabar: boom']);
+    assert.deepStrictEqual(shown, ['error: Khabar: boom']);
     assert.strictEqual(await registered.get('khabar.undo')!(), 42);
     assert.strictEqual(log.length, 1);
     logging.dispose();
@@ -98,7 +91,7 @@ describe('host behaviour through the shared stand-in vscode', () => {
       acting.map((n) => `khabar.${n}`),
     );
     assert.ok(log.every((l) => l.includes('Error: cannot open the article')));
-    assert.strictEqual(shown.filter((m) => m === 'Khabar: cannot open the article').length, acting.length);
+    assert.strictEqual(shown.filter((m) => m === 'error: Khabar: cannot open the article').length, acting.length);
   });
 
   describe('code actions and hover links of a mark: one menu', () => {

@@ -24,6 +24,7 @@ import {
 } from '../../src/core/vocabulary';
 import type * as MarkInfoModule from '../../src/host/markInfo';
 import type * as HoverModule from '../../src/host/hover';
+import { makeVscodeStub } from '../fakes/vscode';
 import { withVscode } from './withVscode';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -91,18 +92,11 @@ describe('vocabulary: one source, every table agrees', () => {
 });
 
 describe('hovers in the Arabic interface', () => {
-  // The host's markInfo with l10n.t answering from the Arabic bundle, as VS Code does in Arabic.
-  const fake = {
-    l10n: { t: (m: string, ...a: unknown[]) => (bundle[m] ?? `MISSING:${m}`).replace(/\{(\d+)\}/g, (_x, i: string) => String(a[Number(i)])) },
-    env: { language: 'ar' },
-    MarkdownString: class {},
-    Hover: class {},
-    Range: class {},
-    languages: {},
-    window: {},
-    workspace: {},
-    commands: {},
-  };
+  // The host's markInfo on the shared fake, in Arabic: l10n.t answers from the Arabic bundle, as VS
+  // Code does in Arabic, and a message the bundle lacks shows as MISSING (VS Code would show English).
+  const fake = makeVscodeStub({ registrations: 0 });
+  fake['l10n'] = { t: (m: string, ...a: unknown[]) => (bundle[m] ?? `MISSING:${m}`).replace(/\{(\d+)\}/g, (_x, i: string) => String(a[Number(i)])) };
+  (fake['env'] as Record<string, unknown>)['language'] = 'ar';
   const { M, H } = withVscode(fake, () => ({
     M: require('../../src/host/markInfo') as typeof MarkInfoModule,
     H: require('../../src/host/hover') as typeof HoverModule,
