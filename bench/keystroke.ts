@@ -16,6 +16,9 @@ export interface KeystrokeTiming {
   /** Per keystroke: the change event, the store's anchor shift, and the decoration pass of the visible lines. */
   medianMs: number;
   p95Ms: number;
+  /** The same over the first round of edits, while V8 still optimises the path (see measureKeystrokes). */
+  coldP95Ms: number;
+  coldMaxMs: number;
   maxMs: number;
   edits: number;
   /** The margin pass that follows a keystroke (cached paragraphs but the edited one). */
@@ -154,29 +157,19 @@ export function measureKeystrokes(fake: FakeApi, root: string, text: string, rec
     t = now();
     marginUntilDone(manager, ed);
     const marginMs = now() - t;
-    const samples: number[] = [];
-    const margins: number[] = [];
-    for (let i = 0; i < options.edits; i++) {
-      const line = mid + ((i * 7) % options.visibleLines);
-      const lineText = doc.lineAt(line).text;
-      const space = lineText.indexOf(' ');
-      const at = doc.offsetAt(new vscode.Position(line, space >= 0 ? space : 0) as never);
-      t = now();
-      fake.changeDocument(doc, at, 0, 'ا');
-      store.state = { ...store.state, records: shiftAnchors(store.state.records, [{ rangeOffset: at, rangeLength: 0, text: 'ا' }]).records };
-      manager.update(ed, 'visible');
-      samples.push(now() - t);
-      t = now();
-      marginUntilDone(manager, ed);
-      margins.push(now() - t);
-    }
-    const sorted = [...samples].sort((a, b) => a - b);
+    // The first round of edits is timed apart: each function of the path reaches V8's optimising
+    // compiler during it, and under the bench's --single-threaded flag that compile runs on the main
+    // thread (VS Code's extension host compiles on a background thread). The second round is steady typing.
+    const cold = typeKeys({ fake, doc, store, manager, editor: ed, mid, visibleLines: options.visibleLines, now }, 0, options.edits);
+    const { samples, margins } = typeKeys({ fake, doc, store, manager, editor: ed, mid, visibleLines: options.visibleLines, now }, options.edits, options.edits);
     let ranges = 0;
     for (const r of editor.decorations.values()) ranges += r.length;
     return {
       medianMs: median(samples),
-      p95Ms: sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? 0,
-      maxMs: sorted.at(-1) ?? 0,
+      coldP95Ms: percentile(cold.samples, 0.95),
+      coldMaxMs: Math.max(...cold.samples),
+      p95Ms: percentile(samples, 0.95),
+      maxMs: Math.max(...samples),
       edits: options.edits,
       marginMedianMs: median(margins),
       firstPaintMs,
@@ -191,6 +184,43 @@ export function measureKeystrokes(fake: FakeApi, root: string, text: string, rec
     detections.dispose();
     store.dispose();
   }
+}
+
+interface Typing {
+  fake: FakeApi;
+  doc: LineDocument;
+  store: ReturnType<typeof memoryStore>;
+  manager: DecorationManager;
+  editor: vscode.TextEditor;
+  mid: number;
+  visibleLines: number;
+  now: () => number;
+}
+
+/** Types `count` characters, each at the start of a visible line, timing each keystroke and the margin pass after it. */
+function typeKeys(t: Typing, first: number, count: number): { samples: number[]; margins: number[] } {
+  const samples: number[] = [];
+  const margins: number[] = [];
+  for (let i = first; i < first + count; i++) {
+    const line = t.mid + ((i * 7) % t.visibleLines);
+    const lineText = t.doc.lineAt(line).text;
+    const space = lineText.indexOf(' ');
+    const at = t.doc.offsetAt(new vscode.Position(line, space >= 0 ? space : 0) as never);
+    let t0 = t.now();
+    t.fake.changeDocument(t.doc, at, 0, 'ا');
+    t.store.state = { ...t.store.state, records: shiftAnchors(t.store.state.records, [{ rangeOffset: at, rangeLength: 0, text: 'ا' }]).records };
+    t.manager.update(t.editor, 'visible');
+    samples.push(t.now() - t0);
+    t0 = t.now();
+    marginUntilDone(t.manager, t.editor);
+    margins.push(t.now() - t0);
+  }
+  return { samples, margins };
+}
+
+function percentile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
 /** Runs the margin pass until its lines are all detected (the host does it in timer slices). */
