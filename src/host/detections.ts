@@ -39,6 +39,8 @@ export class DetectionService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable;
   private reported = false;
   private degradedUntil = 0;
+  /** What warm() last found all cached, for the inLines() of the same lines and version that follows it (see warm). */
+  private warmed = new WeakMap<vscode.TextDocument, { version: number; from: number; to: number; detections: Detection[] }>();
 
   constructor(private readonly output?: vscode.OutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENTITY_LIST_PATH}`);
@@ -78,6 +80,7 @@ export class DetectionService implements vscode.Disposable {
   /** Drops every cached result (the entity list changed) and tells the views. */
   invalidate(): void {
     this.cache.clear();
+    this.warmed = new WeakMap();
     for (const b of this.blockDetectors.values()) b.clear();
     this.emitter.fire(undefined);
   }
@@ -181,6 +184,9 @@ export class DetectionService implements vscode.Disposable {
     if (this.tooLarge(document)) return [];
     const hit = this.peek(document);
     if (!hit && this.paragraphMode(document)) {
+      const w = this.warmed.get(document);
+      this.warmed.delete(document);
+      if (w && w.version === document.version && w.from === fromLine && w.to === toLine) return w.detections;
       return this.blocks(document).detectLines(documentLines(document), fromLine, toLine);
     }
     const all = hit ?? this.get(document);
@@ -199,10 +205,22 @@ export class DetectionService implements vscode.Disposable {
     const started = performance.now();
     const src = documentLines(document);
     const detector = this.blocks(document);
-    for (const b of blocksCovering(src, fromLine, toLine)) {
-      detector.relative(src.blockText(b.startLine, b.endLine));
+    const blocks = blocksCovering(src, fromLine, toLine);
+    const texts: string[] = [];
+    for (const b of blocks) {
+      const text = src.blockText(b.startLine, b.endLine);
+      detector.relative(text);
+      texts.push(text);
       if (performance.now() - started > budgetMs) return false;
     }
+    // All cached: the decoration pass asks for these lines next (inLines), and would build every
+    // block's text again (a margin pass after a keystroke allocated a sixth of its garbage that way).
+    const detections: Detection[] = [];
+    blocks.forEach((b, i) => {
+      const base = src.offsetAt(b.startLine);
+      for (const d of detector.relative(texts[i]!)) detections.push(shiftDetection(d, base));
+    });
+    this.warmed.set(document, { version: document.version, from: fromLine, to: toLine, detections });
     return true;
   }
 

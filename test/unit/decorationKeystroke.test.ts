@@ -84,4 +84,41 @@ describe('decorations: a keystroke in a long article (real DecorationManager, st
       }
     });
   });
+
+  it("the detections warm() keeps for the next pass are never served for another version or other lines", () => {
+    const stub = makeVscodeStub({ registrations: 0 });
+    withStubbedVscode(stub, () => {
+      const vscode = require('vscode') as typeof import('vscode');
+      const { DetectionService } = require('../../src/host/detections') as typeof Detections;
+      const text = goldenDocs()
+        .filter((d) => d.id.endsWith('#all'))
+        .map((d) => d.text)
+        .join('');
+      const doc = new FakeTextDocument(vscode.Uri.file(path.join(ROOT, 'article.news')) as never, 'arabic-news', text);
+      const kept = new DetectionService();
+      const fresh = new DetectionService();
+      const d = doc as never;
+      try {
+        assert.ok(kept.paragraphMode(d));
+        // The same version and lines: what a fresh service finds.
+        assert.ok(kept.warm(d, 100, 130, 1e9));
+        assert.deepStrictEqual(kept.inLines(d, 100, 130), fresh.inLines(d, 100, 130));
+        // Other lines of the same version: not the kept window.
+        assert.ok(kept.warm(d, 100, 130, 1e9));
+        const fewer = kept.inLines(d, 100, 115);
+        assert.deepStrictEqual(fewer, fresh.inLines(d, 100, 115));
+        assert.ok(fewer.length < fresh.inLines(d, 100, 130).length, 'lines 116-130 hold detections of their own');
+        // A figure typed after warm(): the next version's detections hold it.
+        assert.ok(kept.warm(d, 100, 130, 1e9));
+        const at = doc.offsetAt(new vscode.Position(110, doc.lineAt(110).text.indexOf(' ') + 1) as never);
+        stub.fake.changeDocument(doc, at, 0, '٤٥ مليون دولار ');
+        const after = kept.inLines(d, 100, 130);
+        assert.ok(after.some((x) => x.start === at && x.kind === 'figure'), 'the typed figure is detected');
+        assert.deepStrictEqual(after, fresh.inLines(d, 100, 130));
+      } finally {
+        kept.dispose();
+        fresh.dispose();
+      }
+    });
+  });
 });
