@@ -200,7 +200,8 @@ function dropUnconfirmed(ctx: Context, records: readonly AnnotationRecord[], liv
     const [x, y] = seed[a]! <= seed[b]! ? [a, b] : [b, a];
     const newDist = seed[y]! - seed[x]!;
     const oldDist = records[y]!.target.start - records[x]!.target.start;
-    return oldDist <= newDist && oldDist >= newDist - ctx.ignorableBetween(seed[x]!, seed[y]!);
+    // (Marks are counted only when the distance changed.)
+    return oldDist <= newDist && (oldDist === newDist || oldDist >= newDist - ctx.ignorableBetween(seed[x]!, seed[y]!));
   };
   const unconfirmed = live.filter((i, k) => seeds.searched[i] === 1 && !agree(i, live[k - 1] ?? -1) && !agree(i, live[k + 1] ?? -1));
   for (const i of unconfirmed) seed[i] = -1;
@@ -221,7 +222,7 @@ function dropInsideUnchanged(ctx: Context, records: readonly AnnotationRecord[],
   const kept = (x: number, y: number): boolean => {
     const newDist = seed[y]! - seed[x]!;
     const oldDist = records[y]!.target.start - records[x]!.target.start;
-    return oldDist >= 0 && oldDist <= newDist && oldDist >= newDist - ctx.ignorableBetween(seed[x]!, seed[y]!);
+    return oldDist >= 0 && oldDist <= newDist && (oldDist === newDist || oldDist >= newDist - ctx.ignorableBetween(seed[x]!, seed[y]!));
   };
   let k = 0;
   while (k < byNew.length) {

@@ -3,7 +3,7 @@
 // for as long as the new text agrees with the old.
 
 import type { AnnotationRecord } from '../annotationRecord';
-import { CONTEXT_LENGTH, ignorable, normalize } from './text';
+import { CONTEXT_LENGTH, IGNORABLE, ignorable, normalize } from './text';
 
 /**
  * What the old text was, where the records saw it: each record's stored window (prefix, quote,
@@ -16,7 +16,6 @@ import { CONTEXT_LENGTH, ignorable, normalize } from './text';
 export class Claims {
   private beforeAt: Int32Array | undefined;
   private afterAt: Int32Array | undefined;
-  private ignAt: Int32Array | undefined;
 
   constructor(
     private readonly text: string,
@@ -28,48 +27,70 @@ export class Claims {
     readonly known: Uint8Array,
   ) {}
 
-  // The tables below are built on first use: most runs place every record before needing them.
+  // Most runs place every record before asking any of the questions below; the few records that
+  // do ask look near their candidates, so the nearest claims are found by scanning, and the
+  // whole-text tables are built only once the scans have cost a pass over the text.
+  private scanned = 0;
+  private marks: Int32Array | undefined;
 
-  /** Nearest claimed character at or before each position (-1: none). */
-  get before(): Int32Array {
-    if (!this.beforeAt) {
-      const of = this.of;
-      const before = new Int32Array(of.length);
-      let lastSeen = -1;
-      for (let y = 0; y < of.length; y++) {
-        if (of[y]! >= 0) lastSeen = y;
-        before[y] = lastSeen;
-      }
-      this.beforeAt = before;
-    }
-    return this.beforeAt;
+  /** Nearest claimed character at or before y (-1: none). */
+  before(y: number): number {
+    if (this.beforeAt) return this.beforeAt[y]!;
+    const of = this.of;
+    let k = y;
+    while (k >= 0 && of[k]! < 0) k--;
+    this.scanned += y - k;
+    if (this.scanned > of.length) this.beforeAt = nearestClaims(of, 1);
+    return k;
   }
 
-  /** Nearest claimed character at or after each position (-1: none). */
-  get after(): Int32Array {
-    if (!this.afterAt) {
-      const of = this.of;
-      const after = new Int32Array(of.length);
-      let lastSeen = -1;
-      for (let y = of.length - 1; y >= 0; y--) {
-        if (of[y]! >= 0) lastSeen = y;
-        after[y] = lastSeen;
-      }
-      this.afterAt = after;
-    }
-    return this.afterAt;
+  /** Nearest claimed character at or after y (-1: none). */
+  after(y: number): number {
+    if (this.afterAt) return this.afterAt[y]!;
+    const of = this.of;
+    let k = y;
+    while (k < of.length && of[k]! < 0) k++;
+    this.scanned += k - y;
+    if (this.scanned > of.length) this.afterAt = nearestClaims(of, -1);
+    return k < of.length ? k : -1;
   }
 
-  /** Ignorable characters in the new text before each position (prefix sums). */
-  get ign(): Int32Array {
-    if (!this.ignAt) {
-      const text = this.text;
-      const ign = new Int32Array(text.length + 1);
-      for (let y = 0; y < text.length; y++) ign[y + 1] = ign[y]! + (ignorable(text.charCodeAt(y)) ? 1 : 0);
-      this.ignAt = ign;
+  /** Ignorable characters of the new text in [a, b) (a ≤ b). */
+  ign(a: number, b: number): number {
+    if (!this.marks) {
+      // (Where they are, found by the regular expression engine: most texts hold few or none.)
+      const at: number[] = [];
+      const re = new RegExp(IGNORABLE.source, 'g');
+      for (let m = re.exec(this.text); m; m = re.exec(this.text)) at.push(m.index);
+      this.marks = Int32Array.from(at);
     }
-    return this.ignAt;
+    const marks = this.marks;
+    return marks.length === 0 ? 0 : lowerBound(marks, b) - lowerBound(marks, a);
   }
+}
+
+/** For each position the nearest claimed one at or before it (dir 1), or at or after it (dir -1); -1: none. */
+function nearestClaims(of: Int32Array, dir: 1 | -1): Int32Array {
+  const out = new Int32Array(of.length);
+  let lastSeen = -1;
+  for (let k = 0; k < of.length; k++) {
+    const y = dir > 0 ? k : of.length - 1 - k;
+    if (of[y]! >= 0) lastSeen = y;
+    out[y] = lastSeen;
+  }
+  return out;
+}
+
+/** First index of sorted xs whose value is at least v. */
+function lowerBound(xs: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 export const UNCLAIMED = -1;
 export const CONTESTED = -2;
@@ -230,16 +251,16 @@ export function claimStatus(claims: Claims | undefined, text: string, cs: number
   if (own === 0 && letters > 0) {
     // Between two claimed stretches whose distance did not change, the text is where it was: a
     // place there is the image of the old text at the same distance, which is this quote or not.
-    const y1 = claims.before[cs]!;
-    const y2 = ce < text.length ? claims.after[ce]! : -1;
+    const y1 = claims.before(cs);
+    const y2 = ce < text.length ? claims.after(ce) : -1;
     if (y1 >= 0 && y2 >= 0) {
       const v1 = of[y1]!;
       const v2 = of[y2]!;
-      const marks = claims.ign[y2]! - claims.ign[y1]!;
+      const marks = claims.ign(y1, y2);
       const newLen = y2 - y1;
       const oldLen = v2 - v1;
       if (oldLen > 0 && newLen <= GAP_MAX && oldLen <= newLen && oldLen >= newLen - marks) {
-        const lo = v1 + (cs - y1) - (claims.ign[cs]! - claims.ign[y1]!);
+        const lo = v1 + (cs - y1) - claims.ign(y1, cs);
         const hi = v1 + (cs - y1);
         if (orphan || s < lo - slack - GAP_SLACK || s > hi + slack + GAP_SLACK) return 'foreign';
         if (marks === 0 && slack === 0 && lo === s) return 'certain';
@@ -272,11 +293,11 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
       continue;
     }
     // The near stretch ends here: what the far one says of the quote's place.
-    const far = dir < 0 ? claims.before[y]! : claims.after[y]!;
+    const far = dir < 0 ? claims.before(y) : claims.after(y);
     const vf = far >= 0 ? of[far]! : -1;
     if (far < 0 || vf < 0 || (dir < 0 ? vf >= last : vf <= last)) return k >= MARGIN_UNKNOWN;
-    const lo = dir < 0 ? vf + (cs - far) - (claims.ign[cs]! - claims.ign[far]!) : vf - (far - cs);
-    const hi = dir < 0 ? vf + (cs - far) : lo + (claims.ign[far]! - claims.ign[cs]!);
+    const lo = dir < 0 ? vf + (cs - far) - claims.ign(far, cs) : vf - (far - cs);
+    const hi = dir < 0 ? vf + (cs - far) : lo + claims.ign(cs, far);
     if (dir < 0 ? lo >= last : hi + (e - s) <= last + 1) return true;
     const other = otherText(claims, lo, hi, text, cs, ce);
     return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown');

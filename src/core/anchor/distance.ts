@@ -84,12 +84,20 @@ export function similarity(a: string, b: string): number {
   return 1 - editDistance(a, b) / n;
 }
 
+let rowA = new Uint32Array(66);
+let rowB = new Uint32Array(66);
+
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
+  // (Two rows kept between calls: re-anchoring scores thousands of 32-character sides.)
+  if (rowA.length <= b.length) {
+    rowA = new Uint32Array(2 * b.length + 2);
+    rowB = new Uint32Array(2 * b.length + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;

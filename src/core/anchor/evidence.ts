@@ -112,15 +112,18 @@ export function sides(t: Anchor): Sides {
     const after = nt.slice(e, e + sLen) + (e + sLen >= nt.length ? EDGE : '');
     const runPrefix = run(storedP, before, -1);
     const runSuffix = run(storedS, after, 1);
+    // (Each side's edit distance once: the score and the plain similarity share it.)
+    const plainPrefix = similarity(storedP, before);
+    const plainSuffix = similarity(storedS, after);
     return {
-      prefix: sideScore(storedP, before, -1),
-      suffix: sideScore(storedS, after, 1),
+      prefix: sideScore(storedP, before, -1, plainPrefix),
+      suffix: sideScore(storedS, after, 1, plainSuffix),
       runPrefix,
       runSuffix,
       storedPrefix: np.length,
       storedSuffix: ns.length,
-      plainPrefix: similarity(storedP, before),
-      plainSuffix: similarity(storedS, after),
+      plainPrefix,
+      plainSuffix,
       edgePrefix: before.startsWith(EDGE) && runPrefix === before.length - 1,
       edgeSuffix: after.endsWith(EDGE) && runSuffix === after.length - 1,
     };
@@ -142,10 +145,10 @@ export const ADJACENT = 4;
  * the characters right next to the quote agree: the same words a few characters along (a repeated
  * number or name close to itself) otherwise look like the stored context shifted by a little.
  */
-export function sideScore(stored: string, actual: string, dir: -1 | 1): number {
+export function sideScore(stored: string, actual: string, dir: -1 | 1, plain = similarity(stored, actual)): number {
   // A short stored side (the quote was near the start or end) is little evidence: "at the start of
   // the article" alone matches every first word.
-  const sim = similarity(stored, actual) * Math.min(1, stored.length / 8);
+  const sim = plain * Math.min(1, stored.length / 8);
   const need = Math.min(ADJACENT, stored.length);
   for (let k = 0; k < need; k++) {
     const a = dir < 0 ? stored.charCodeAt(stored.length - 1 - k) : stored.charCodeAt(k);

@@ -69,10 +69,20 @@ export class Context {
   /** How many ignorable characters the text holds in [a, b). */
   ignorableBetween(a: number, b: number): number {
     if (this.normText === undefined) this.build();
-    if (!this.pos) return 0;
-    let n = 0;
-    for (let y = a; y < b; y++) if (ignorable(this.text.charCodeAt(y))) n++;
-    return n;
+    const pos = this.pos;
+    if (!pos || b <= a) return 0;
+    // The characters kept in [a, b), found in the sorted raw offsets of the kept ones.
+    const kept = (y: number): number => {
+      let lo = 0;
+      let hi = pos.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (pos[mid]! < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return b - a - (kept(b) - kept(a));
   }
 
   /** Every three-letter piece of the normalised text. */
