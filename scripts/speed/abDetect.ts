@@ -5,11 +5,11 @@
 //
 //   npx esbuild scripts/speed/abDetect.ts --bundle --platform=node --alias:khabar-old=/tmp/old/src \
 //     --outfile=/tmp/abDetect.js && nice -n 10 node /tmp/abDetect.js [articles=300] [rounds=3] [corpus]
-import * as fs from 'fs';
 import * as path from 'path';
 import { detect as detectNew } from '../../src/core/detect';
 import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
 import { readModelBytes } from '../../src/platform/node/nerModelFile';
+import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree
 import { detect as detectOld } from 'khabar-old/core/detect';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree (a tree from before the renames of issue 19;
@@ -24,16 +24,7 @@ const loadOld = (file: string): unknown => prepareOld(decodeOld(readModelBytes(f
 
 const N = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 3);
-const corpus = process.argv[4] ?? path.resolve(process.cwd(), '..', 'shared', 'corpus', 'saudinewsnet-3000.jsonl');
-const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim());
-const step = Math.max(1, Math.floor(lines.length / N));
-const texts: string[] = [];
-for (let i = 0; i < lines.length && texts.length < N; i += step) {
-  const o = JSON.parse(lines[i]!);
-  const t = o.content ?? o.text;
-  if (typeof t === 'string' && t.trim()) texts.push(t);
-}
-const chars = texts.reduce((a, t) => a + t.length, 0);
+const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
 const modelPath = path.resolve(process.cwd(), 'models', 'ner.model.gz');
 const cpu = (): number => {
   const u = process.cpuUsage();

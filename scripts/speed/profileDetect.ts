@@ -4,24 +4,15 @@
 //   nice -n 10 node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/profileDetect.js [articles=200] [passes=2] [corpus]
 //
 // The first pass is cold (empty word caches), later ones warm; the CPU time of each is printed.
-import * as fs from 'fs';
 import * as path from 'path';
 import { detect } from '../../src/core/detect';
 import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
 import { readModelBytes } from '../../src/platform/node/nerModelFile';
+import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
 
 const N = Number(process.argv[2] ?? 200);
 const passes = Number(process.argv[3] ?? 2);
-const corpus = process.argv[4] ?? path.resolve(process.cwd(), '..', 'shared', 'corpus', 'saudinewsnet-3000.jsonl');
-const lines = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim());
-const step = Math.max(1, Math.floor(lines.length / N));
-const texts: string[] = [];
-for (let i = 0; i < lines.length && texts.length < N; i += step) {
-  const o = JSON.parse(lines[i]!);
-  const t = o.content ?? o.text;
-  if (typeof t === 'string' && t.trim()) texts.push(t);
-}
-const chars = texts.reduce((a, t) => a + t.length, 0);
+const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
 const cpu = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -22,6 +22,14 @@ function forgetHostModules(): void {
   for (const k of Object.keys(require.cache)) if (k.startsWith(host)) delete require.cache[k];
 }
 
+
+/** Long enough for paragraph mode (over 20,000 characters): the written sentences, a paragraph each. */
+function longArticle(): string {
+  return goldenDocs()
+    .filter((d) => d.id.endsWith('#all'))
+    .map((d) => d.text)
+    .join('');
+}
 describe('decorations: a keystroke in a long article (real DecorationManager, stand-in vscode)', function () {
   this.timeout(60000);
   before(forgetHostModules);
@@ -34,11 +42,7 @@ describe('decorations: a keystroke in a long article (real DecorationManager, st
       const { DecorationManager } = require('../../src/host/decorations') as typeof Decorations;
       const { AnnotationIndex } = require('../../src/host/annotations') as typeof Annotations;
       const { DetectionService } = require('../../src/host/detections') as typeof Detections;
-      // Long enough for paragraph mode (over 20,000 characters): written sentences, a paragraph each.
-      const text = goldenDocs()
-        .filter((d) => d.id.endsWith('#all'))
-        .map((d) => d.text)
-        .join('');
+      const text = longArticle();
       assert.ok(text.length > 30000 && text.split('\n').length > 200);
       const doc = new FakeTextDocument(vscode.Uri.file(path.join(ROOT, 'article.news')) as never, 'arabic-news', text);
       const editor = new FakeTextEditor(doc, [new vscode.Range(100, 0, 130, 0) as never]);
@@ -90,10 +94,7 @@ describe('decorations: a keystroke in a long article (real DecorationManager, st
     withStubbedVscode(stub, () => {
       const vscode = require('vscode') as typeof import('vscode');
       const { DetectionService } = require('../../src/host/detections') as typeof Detections;
-      const text = goldenDocs()
-        .filter((d) => d.id.endsWith('#all'))
-        .map((d) => d.text)
-        .join('');
+      const text = longArticle();
       const doc = new FakeTextDocument(vscode.Uri.file(path.join(ROOT, 'article.news')) as never, 'arabic-news', text);
       const kept = new DetectionService();
       const fresh = new DetectionService();
