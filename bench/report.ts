@@ -326,6 +326,63 @@ string-keyed word-cache lookup, both memory-bound), new words 1.1 s (\`analyseWo
 \`scoreWord\` 0.7 s: 34 probes of the emission table each), document rules 1.5 s, pair scores and
 Viterbi 0.75 s, figures 0.7 s (\`findArticleDate\` 0.37 s), claims 0.5 s, garbage collection 0.7 s.
 
+### Re-anchoring (issue 15: not slower than before the evidence rewrite, feb4d15)
+
+Measured on four edits of 10,000 annotations (one whole word each, corpus text unless said): a new
+lead sentence and a word cut in 600K characters; 1,000 characters inserted near the top of 400K;
+a 5K-character paragraph run moved 200K further in 600K; and the 400K synthetic article of the
+sidecar bench with 1,000 characters inserted. Each version (feb4d15, this round's start, each
+lever) bundled on its own and run in its own process, versions alternating, \`nice -n 10\`, CPU
+time, minimum of 11 runs after a warm-up in each of 4 rounds (the machine was shared, load 4–9
+on 2 cores: medians moved by ±30% from round to round). Every lever leaves the output identical
+(records, moved, orphans, reasons, candidates, and the second run) on 1,500 edit scripts of
+\`measureReanchoring\`'s kind (seed 15, and 500 each of seeds 16 and 17) and on the four scenarios, and passes the property
+test. (A bundle whose data generation calls the same \`anchorFor\` it times runs up to 1.7× slower
+on medians: time a module nothing else in the process has warmed.)
+
+Kept:
+
+- **Each side's edit distance once**: scoring a candidate ran the same 33×33 edit distance twice
+  per side (the score and the plain similarity), each call with two new rows; now once, rows
+  reused. 1.08–1.30× (biggest where a few common words are searched: a word cut or an insertion
+  inside a window leaves records with hundreds of occurrences to score).
+- **Nearest claims on demand**: the few records not placed directly built three whole-text tables
+  (nearest claim before, after, prefix sums of marks): now a scan from the candidate (the table
+  is built once the scans have cost a pass over the text) and a binary search over the marks'
+  positions. 1.05–1.12×.
+- **Marks between seeds counted only when their distance changed**, then by binary search over
+  the kept characters' offsets (it was a character loop over every pair of neighbouring seeds):
+  1.04–1.10×.
+
+Together, vs this round's start / vs feb4d15 (minimum CPU per run): lead sentence + word cut
+55.6 → 41.9 ms, 1.33× / 0.97× of feb4d15's 43.2 ms; 1,000 inserted in 400K 43.5 → 31.2 ms,
+1.39× / 0.83×; moved passage 40.0 → 30.8 ms, 1.30× / still 1.23× slower (feb4d15 25.1 ms);
+synthetic 400K 19.0 → 14.9 ms, 1.28× / still 1.39× slower (10.7 ms). 1,000 small edit scripts
+(articles of 300–20,000 characters) 1.44× faster than the start.
+
+Where the rest is (CPU profiles of the last two): the picture of the old text (\`oldText\`: every
+record's window written into a whole-article array, checked for disagreement, ~6 ms of 15 on the
+synthetic article) and growing the stretches over the whole text; garbage collection (fresh
+anchors for 10,000 moved records, as feb4d15 also makes); \`uniqueWindow\` (about 11 ms a run of
+self time in the moved passage's profile, for a handful of whole-text searches: not settled
+whether the searches or work inlined into it); and the context scoring of a handful of common
+words with hundreds of occurrences. Next levers: the old text only where a stretch can grow
+(around the unplaced records' candidates), or written without the per-character check where
+consecutive windows agree; a look at what \`uniqueWindow\` really spends on a moved run.
+
+Not changed: a whole 600K-character article converted to CRLF still takes seconds in every
+version: one run each, CPU, feb4d15 7.8 s, this round's start 9.3 s, after these levers 5.9 s.
+A CPU profile of that run: \`placeByEvidence\` 38% and \`editDistance\` 30% (records whose windows
+hold a line break are not seeds where the edits put them, and each has every occurrence of its
+quote in the whole text scored on both sides, up to 200), garbage collection 15%. The lever there
+is to let the claims decide such a record before its occurrences are scored, or to score only
+occurrences the claims leave open.
+
+Dropped: **an index of the normalised text's 32-character pieces for the whole-window searches**
+(\`uniqueWindow\`, built after 16 searches in a run, chains checked with \`startsWith\`): output
+identical, but CRLF 600K 6.0/6.6 s before, 6.0/7.2 s with it (alternating single runs): the
+searches are not where that time goes.
+
 ## Reproduce
 
 \`\`\`sh
