@@ -8,17 +8,12 @@ import type * as vscode from 'vscode';
 import { anchorFor } from '../../src/core/anchor/anchor';
 import type { Anchor } from '../../src/core/annotationRecord';
 import { parseSidecar } from '../../src/core/sidecar/parse';
-import { FakeTextDocument, makeVscodeStub, Uri, type FakeApi } from '../fakes/vscode';
+import { FakeTextDocument, Uri } from '../fakes/vscode';
 import type * as StoreModule from '../../src/host/store/sidecarStore';
-import { withVscode } from './withVscode';
+import { loadStoreWithFake } from './withVscode';
 
 const ARTICLE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sidecar', 'article.txt');
 
-/** Load the store with `vscode` resolved to the stand-in. */
-function loadWithFakeVscode(): { F: FakeApi; S: typeof StoreModule } {
-  const stub = makeVscodeStub({ registrations: 0 });
-  return withVscode(stub, () => ({ F: stub.fake, S: require('../../src/host/store/sidecarStore') as typeof StoreModule }));
-}
 
 async function until(cond: () => boolean, what: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -30,7 +25,7 @@ async function until(cond: () => boolean, what: string, ms = 5000): Promise<void
 
 describe('sidecar store (extension host, stand-in vscode)', function () {
   this.timeout(20000);
-  const { F, S } = loadWithFakeVscode();
+  const { F, S } = loadStoreWithFake();
   let dir: string;
   let articlePath: string;
   let sidecar: string;

@@ -15,19 +15,13 @@ import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
 import { lockSidecar } from '../../src/host/store/workspaceLock';
 import { lockPathFor, lockSync, SidecarLockedError, tempPathFor, updateSidecarSync } from '../../src/platform/node/sidecarWrite';
-import { FakeTextDocument, makeVscodeStub, Uri, type FakeApi } from '../fakes/vscode';
-import type * as StoreModule from '../../src/host/store/sidecarStore';
-import { withVscode } from './withVscode';
+import { FakeTextDocument, Uri } from '../fakes/vscode';
+import { loadStoreWithFake } from './withVscode';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const WRITE_MODULE = path.join(ROOT, 'out', 'src', 'platform', 'node', 'sidecarWrite.js');
 
-/** The store, loaded afresh with `vscode` resolved to a stand-in of its own. */
-function loadWithFakeVscode(): { F: FakeApi; S: typeof StoreModule } {
-  const stub = makeVscodeStub({ registrations: 0 });
-  return withVscode(stub, () => ({ F: stub.fake, S: require('../../src/host/store/sidecarStore') as typeof StoreModule }));
-}
 
 /** Sentences of my own, each with one numbered statement to tag ("البيان رقم 1xx", never a prefix of another). */
 const SENTENCES = Array.from({ length: 320 }, (_, i) => `وقال المتحدث في البيان رقم ${100 + i} إن الاجتماع انتهى.`);
@@ -165,7 +159,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('check --fix (a real CLI process), the store and a third writer process adding annotations to the same sidecar, 100 rounds: 0 lost, each on its words', async () => {
-    const { F, S } = loadWithFakeVscode();
+    const { F, S } = loadStoreWithFake();
     const article = path.join(dir, 'race.txt');
     const sidecar = article + '.annotations.yaml';
     fs.writeFileSync(article, BODY);
@@ -240,7 +234,7 @@ describe('sidecar writers: one write path for the store and the CLI', function (
   });
 
   it('the store writes through a symlinked sidecar too, keeping the file\'s permissions', async () => {
-    const { F, S } = loadWithFakeVscode();
+    const { F, S } = loadStoreWithFake();
     fs.mkdirSync(path.join(dir, 'store'));
     const article = path.join(dir, 'b.txt');
     const real = path.join(dir, 'store', 'b.yaml');

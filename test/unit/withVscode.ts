@@ -3,6 +3,8 @@
 // stand-ins never share a host module bound to the other's (config.ts is imported by most of them).
 import Module = require('module');
 import * as path from 'path';
+import type * as StoreModule from '../../src/host/store/sidecarStore';
+import { makeVscodeStub, type FakeApi } from '../fakes/vscode';
 
 const HOST = path.resolve(__dirname, '..', '..', 'src', 'host') + path.sep;
 
@@ -36,4 +38,10 @@ export function withVscode<T>(fake: string | object, load: () => T): T {
     // file is still cached: a stand-in left in the cache would be handed to the next test's host modules.
     if (typeof fake !== 'string') delete require.cache[fakePath];
   }
+}
+
+/** The sidecar store, loaded afresh with `vscode` resolved to a stand-in of its own. */
+export function loadStoreWithFake(): { F: FakeApi; S: typeof StoreModule } {
+  const stub = makeVscodeStub({ registrations: 0 });
+  return withVscode(stub, () => ({ F: stub.fake, S: require('../../src/host/store/sidecarStore') as typeof StoreModule }));
 }
