@@ -119,6 +119,35 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** The text whose tokens every stage shares while detect() runs (withSharedTokens), and those tokens. */
+let sharedText: string | undefined;
+let sharedTokens: Token[] | undefined;
+
+/**
+ * tokenize(text), computed once for the text of the innermost withSharedTokens(text, …) around
+ * this call and handed to every stage that asks (figures' claims, entities, the document rules):
+ * one tokenisation per detect() instead of one per stage, which for a big file was as much
+ * garbage as all the rest. The array is shared: callers must not change it or its tokens.
+ */
+export function tokensOf(text: string): readonly Token[] {
+  if (sharedText !== undefined && text.length === sharedText.length && text === sharedText) return (sharedTokens ??= tokenize(text));
+  return tokenize(text);
+}
+
+/** Runs fn with tokensOf(text) computed at most once; the tokens are let go when it returns. */
+export function withSharedTokens<T>(text: string, fn: () => T): T {
+  const text0 = sharedText;
+  const tokens0 = sharedTokens;
+  sharedText = text;
+  sharedTokens = undefined;
+  try {
+    return fn();
+  } finally {
+    sharedText = text0;
+    sharedTokens = tokens0;
+  }
+}
+
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }

@@ -1,7 +1,7 @@
 // Tokens as the claim detector reads them: the words of arabic.ts's tokenizer with their folded
 // form, line, lexicon bits (with and without a و ف ب ل clitic) and the kind of speech verb they are.
 
-import { tokenize } from '../arabic';
+import { tokensOf } from '../arabic';
 import { foldToken, LEXICON, MAX_WORD_LENGTH, VERB_BITS, W } from './lexicon';
 
 export interface Tok {
@@ -38,7 +38,7 @@ const ALEFS = /[أإآٱ]/g;
 const IGNORABLE = /[\u064B-\u0652\u0670\u0640\u200B-\u200F\u061C]/;
 
 export function toTokens(text: string): Tok[] {
-  const raw = tokenize(text);
+  const raw = tokensOf(text);
   // Fold the whole text at once (letter folding keeps its length, so token offsets still apply);
   // only texts with diacritics or marks need a per-token fold.
   // Positions by an exec loop and the folded text by plain string replacements: V8's replace() with

@@ -2,18 +2,28 @@
 // places after their trigger words, context words that are places only in context, then
 // propagation (propagate.ts), proclitics off (proclitics.ts) and canonical forms (canonical.ts).
 
-import { tokenize, type Token } from '../arabic';
-import type { EntityDetection, EntityLabel } from '../types';
+import { tokensOf, type Token } from '../arabic';
+import type { EntityDetection } from '../types';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { annotate } from './canonical';
 import { ARABIC_WORD, coveredTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
 import { withoutProclitics } from './proclitics';
 import { propagate } from './propagate';
+import type { WordInfo } from './words';
 
 export interface DocumentOptions {
   /** Tag untagged repeats of names found elsewhere in the document. */
   propagate?: boolean;
+}
+
+/** A token's folded form (foldWord) and clitic readings (cliticForms of it), as the tagger analysed them. */
+export type DocWord = Pick<WordInfo, 'norm' | 'forms' | 'doc'>;
+
+/** The text's tokens and each token's word, when the tagger has them already (findEntities). */
+export interface DocumentTokens {
+  tokens: readonly Token[];
+  words: readonly DocWord[];
 }
 
 export function applyDocument(
@@ -21,27 +31,82 @@ export function applyDocument(
   found: EntityDetection[],
   model: TaggerModel,
   options: DocumentOptions = {},
+  shared?: DocumentTokens,
 ): EntityDetection[] {
   // The rules add spans but never change the text, so one tokenisation serves them all.
-  const tokens = tokenize(text);
+  const tokens = shared?.tokens ?? tokensOf(text);
+  const words = shared?.words ?? tokens.map((t) => docWord(t.text));
   let out = dropFunctionWords(found, model);
-  out = dropWordsInContext(text, tokens, out, model);
-  out = listedPeople(text, tokens, out, model);
-  out = listContinuations(text, tokens, out, model);
-  out = placesAfterTriggers(text, tokens, out, model);
-  out = listedPlacesAndBodies(text, tokens, out, model);
-  if (options.propagate !== false) out = propagate(text, tokens, out, model);
-  out = dropWordsInContext(text, tokens, out, model);
+  out = dropWordsInContext(text, tokens, words, out, model);
+  out = listedPeople(text, tokens, words, out, model);
+  out = listContinuations(text, tokens, words, out, model);
+  out = placesAfterTriggers(text, tokens, words, out, model);
+  out = listedPlacesAndBodies(text, tokens, words, out, model);
+  if (options.propagate !== false) out = propagate(text, tokens, words, out, model);
+  out = dropWordsInContext(text, tokens, words, out, model);
   out = withoutProclitics(out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));
   return out;
+}
+
+function docWord(raw: string): DocWord {
+  const norm = foldWord(raw);
+  return { norm, forms: cliticForms(norm), doc: -1 };
+}
+
+/**
+ * What the rules below ask of a word alone, the same wherever it stands: bits computed once per
+ * distinct word (the tagger's analysis keeps them) instead of folding and looking up every token
+ * in every rule.
+ */
+const enum Bit {
+  /** A listed public figure (the word or a clitic reading of it). */
+  Person = 1,
+  /** A listed given name, as written (folded). */
+  Given = 2,
+  /** A strong place trigger (STRONG_PLACE_TRIGGERS), the word or a clitic reading. */
+  Trigger = 4,
+  /** A word placesAfterTriggers may make a place after a trigger. */
+  AfterTrigger = 8,
+  /** A place preposition or place noun before a place (PLACE_PREPOSITIONS, the place triggers). */
+  BeforePlace = 16,
+  /** listedPlacesAndBodies: a listed place, or body, that the rule tags (with Context: only after BeforePlace). */
+  ListedLoc = 32,
+  ListedOrg = 64,
+  Context = 128,
+}
+
+function wordBits(w: DocWord, model: TaggerModel): number {
+  if (w.doc >= 0) return w.doc;
+  const h = model.gaz.hand;
+  const lex = model.gaz.lex;
+  const norm = w.norm;
+  const forms = w.forms;
+  let bits = 0;
+  if (h.people.has(norm) || forms.some((f) => h.people.has(f))) bits |= Bit.Person;
+  if (h.givenNames.has(norm)) bits |= Bit.Given;
+  if (STRONG_PLACE_TRIGGERS.has(norm) || forms.some((f) => STRONG_PLACE_TRIGGERS.has(f))) bits |= Bit.Trigger;
+  if (PLACE_PREPOSITIONS.has(norm) || h.placeTriggers.has(norm) || forms.some((f) => PLACE_PREPOSITIONS.has(f) || h.placeTriggers.has(f))) bits |= Bit.BeforePlace;
+  if (ARABIC_WORD.test(norm)) {
+    if (placeAfterTrigger(norm, forms, model)) bits |= Bit.AfterTrigger;
+    const all = [norm, ...forms];
+    let verdict = 1; // 0: never, 1: always, 2: after a place word only
+    if (all.some((f) => lex.has(f))) verdict = listedPlaceAlone(all, model);
+    if (verdict !== 0) {
+      const label = all.some((f) => h.places.has(f)) ? Bit.ListedLoc : all.some((f) => h.organisations.has(f)) ? Bit.ListedOrg : 0;
+      if (label !== 0) bits |= label | (verdict === 2 ? Bit.Context : 0);
+    }
+  }
+  // Bits never reach the sign bit: -1 stays "not computed yet".
+  w.doc = bits;
+  return bits;
 }
 
 /**
  * Names in a list: right after a person (and an optional comma), «وX Y» where X is a given name
  * is the next person (، وعلي الحجار ، ونيكول سابا); the tagger often stops after the first.
  */
-function listContinuations(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+function listContinuations(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const pers = found.filter((e) => e.label === 'PER');
   if (pers.length === 0) return found;
   const taken = new Uint8Array(tokens.length);
@@ -63,14 +128,14 @@ function listContinuations(text: string, tokens: readonly Token[], found: Entity
     let j = i + 1;
     if (tokens[j]!.text === '،' || tokens[j]!.text === ',') j++;
     if (j >= tokens.length || taken[j] || lineBreakBetween(text, tokens, j, i)) continue;
-    const w = foldWord(tokens[j]!.text);
+    const w = words[j]!.norm;
     // «وعلى» (and on) folds to «وعلي» (and Ali): the preposition as written is no name.
     if (tokens[j]!.text.endsWith('على')) continue;
     if (w.length < 4 || w.charCodeAt(0) !== 0x0648 || !(given.has(w.slice(1)) || mostlyPerson(w.slice(1), model))) continue;
     let end = j;
     const next = j + 1 < tokens.length ? tokens[j + 1]! : undefined;
-    if (next && !taken[j + 1] && !lineBreakBetween(text, tokens, j + 1, j) && ARABIC_WORD.test(foldWord(next.text))) {
-      const nw = foldWord(next.text);
+    if (next && !taken[j + 1] && !lineBreakBetween(text, tokens, j + 1, j) && ARABIC_WORD.test(words[j + 1]!.norm)) {
+      const nw = words[j + 1]!.norm;
       if (!mostlyCommon(nw, model, 1) && !model.gaz.hand.titles.has(nw) && !model.gaz.hand.speech.has(nw)) end = j + 1;
     }
     added.push(spanOf(text, tokens, j, end, 'PER', 'context'));
@@ -86,16 +151,14 @@ function listContinuations(text: string, tokens: readonly Token[], found: Entity
  * can miss one after an unusual run of words (الرئيس الأميركي السابق ترامب). A listed given name
  * right before joins the span (دونالد ترامب).
  */
-function listedPeople(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
-  const people = model.gaz.hand.people;
+function listedPeople(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const taken = coveredTokens(tokens, found);
   const added: EntityDetection[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    const w = foldWord(tokens[i]!.text);
-    if (!people.has(w) && !cliticForms(w).some((f) => people.has(f))) continue;
+    if (!(wordBits(words[i]!, model) & Bit.Person)) continue;
     let first = i;
-    if (i > 0 && !taken[i - 1] && !lineBreakBetween(text, tokens, i, i - 1) && model.gaz.hand.givenNames.has(foldWord(tokens[i - 1]!.text))) first = i - 1;
+    if (i > 0 && !taken[i - 1] && !lineBreakBetween(text, tokens, i, i - 1) && wordBits(words[i - 1]!, model) & Bit.Given) first = i - 1;
     added.push(spanOf(text, tokens, first, i, 'PER', 'gazetteer'));
   }
   return withAdded(found, added);
@@ -111,26 +174,29 @@ const STRONG_PLACE_TRIGGERS = new Set(
   'محافظة مدينة حي بلدة قرية ولاية إقليم مقاطعة مخيم شارع منطقة'.split(' ').map(foldWord),
 );
 
-function placesAfterTriggers(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+function placesAfterTriggers(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const taken = coveredTokens(tokens, found);
-  const h = model.gaz.hand;
   const added: EntityDetection[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (taken[i] || taken[i + 1] || lineBreakBetween(text, tokens, i + 1, i)) continue;
-    const t = foldWord(tokens[i]!.text);
-    if (!STRONG_PLACE_TRIGGERS.has(t) && !cliticForms(t).some((f) => STRONG_PLACE_TRIGGERS.has(f))) continue;
-    const w = foldWord(tokens[i + 1]!.text);
-    if (!ARABIC_WORD.test(w)) continue;
-    if (h.functionWords.has(w) || h.titles.has(w) || h.speech.has(w) || h.orgHeads.has(w) || h.placeTriggers.has(w)) continue;
-    // إسرائيلية, تاريخية, آمنة: an adjective, not a name, unless the lists know the town (بريدة).
-    if (!w.startsWith('ال') && w.endsWith('ه') && !h.places.has(w)) continue;
-    if (mostlyCommon(w, model, 2) || cliticForms(w).some((f) => mostlyCommon(f, model, 2))) continue;
-    const c = model.gaz.lex.get(w);
-    if (c && c[2] * 2 < c[1] + c[3] + c[4]) continue; // mostly another kind of name
+    if (taken[i] || taken[i + 1]) continue;
+    if (!(wordBits(words[i]!, model) & Bit.Trigger) || !(wordBits(words[i + 1]!, model) & Bit.AfterTrigger)) continue;
+    if (lineBreakBetween(text, tokens, i + 1, i)) continue;
     added.push(spanOf(text, tokens, i + 1, i + 1, 'LOC', 'context'));
     taken[i + 1] = 1;
   }
   return withAdded(found, added);
+}
+
+/** Whether a folded Arabic word may be a place right after a strong place trigger (placesAfterTriggers). */
+function placeAfterTrigger(w: string, forms: readonly string[], model: TaggerModel): boolean {
+  const h = model.gaz.hand;
+  if (h.functionWords.has(w) || h.titles.has(w) || h.speech.has(w) || h.orgHeads.has(w) || h.placeTriggers.has(w)) return false;
+  // إسرائيلية, تاريخية, آمنة: an adjective, not a name, unless the lists know the town (بريدة).
+  if (!w.startsWith('ال') && w.endsWith('ه') && !h.places.has(w)) return false;
+  if (mostlyCommon(w, model, 2) || forms.some((f) => mostlyCommon(f, model, 2))) return false;
+  const c = model.gaz.lex.get(w);
+  if (c && c[2] * 2 < c[1] + c[3] + c[4]) return false; // mostly another kind of name
+  return true;
 }
 
 /**
@@ -139,23 +205,16 @@ function placesAfterTriggers(text: string, tokens: readonly Token[], found: Enti
  * class, which modern names outweigh less often than they should. Words the training data has
  * seen keep the tagger's verdict: it learnt from them in context.
  */
-function listedPlacesAndBodies(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+function listedPlacesAndBodies(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const taken = coveredTokens(tokens, found);
-  const h = model.gaz.hand;
   const added: EntityDetection[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    const w = foldWord(tokens[i]!.text);
-    if (!ARABIC_WORD.test(w)) continue;
-    const forms = [w, ...cliticForms(w)];
-    if (forms.some((f) => model.gaz.lex.has(f)) && !listedPlaceInContext(text, tokens, i, forms, model)) continue;
-    const label: EntityLabel | undefined = forms.some((f) => h.places.has(f))
-      ? 'LOC'
-      : forms.some((f) => h.organisations.has(f))
-        ? 'ORG'
-        : undefined;
-    if (!label) continue;
-    added.push(spanOf(text, tokens, i, i, label, 'gazetteer'));
+    const bits = wordBits(words[i]!, model);
+    if (!(bits & (Bit.ListedLoc | Bit.ListedOrg))) continue;
+    // A word the training data knows, in context only: after a preposition or a place noun.
+    if (bits & Bit.Context && (i === 0 || lineBreakBetween(text, tokens, i, i - 1) || !(wordBits(words[i - 1]!, model) & Bit.BeforePlace))) continue;
+    added.push(spanOf(text, tokens, i, i, bits & Bit.ListedLoc ? 'LOC' : 'ORG', 'gazetteer'));
   }
   return withAdded(found, added);
 }
@@ -175,24 +234,24 @@ const CONTEXT_PLACES = new Map<string, { before: boolean; notNext?: RegExp }>([
 /** Words before a place: prepositions, and the place nouns of the hand lists (مدينة, محافظة). */
 const PLACE_PREPOSITIONS = new Set('في إلى الى من عن حتى نحو قرب داخل خارج أنحاء'.split(' ').map(foldWord));
 
-function dropWordsInContext(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+function dropWordsInContext(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   if (found.length === 0) return found;
   let ti = 0;
   const kept = found.filter((e) => {
     while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
     if (e.label !== 'LOC' || ti >= tokens.length || tokens[ti]!.end < e.end) return true; // several tokens
-    const w = foldWord(tokens[ti]!.text);
-    const forms = [w, ...cliticForms(w)];
+    const w = words[ti]!.norm;
+    const forms = [w, ...words[ti]!.forms];
     const stem = forms.find((f) => CONTEXT_PLACES.has(f));
     if (stem === undefined) return true;
     const rule = CONTEXT_PLACES.get(stem)!;
-    const next = ti + 1 < tokens.length && !lineBreakBetween(text, tokens, ti + 1, ti) ? foldWord(tokens[ti + 1]!.text) : '';
+    const next = ti + 1 < tokens.length && !lineBreakBetween(text, tokens, ti + 1, ti) ? words[ti + 1]!.norm : '';
     if (rule.notNext && rule.notNext.test(next)) return false;
     if (!rule.before || stem !== w) return true; // بسرت, لمشهد: the preposition is on the word
     if (ti === 0 || lineBreakBetween(text, tokens, ti, ti - 1)) return false;
-    const prev = foldWord(tokens[ti - 1]!.text);
+    const prev = words[ti - 1]!;
     const h = model.gaz.hand;
-    return [prev, ...cliticForms(prev)].some((f) => PLACE_PREPOSITIONS.has(f) || h.placeTriggers.has(f));
+    return [prev.norm, ...prev.forms].some((f) => PLACE_PREPOSITIONS.has(f) || h.placeTriggers.has(f));
   });
   return kept.length === found.length ? found : kept;
 }
@@ -200,23 +259,23 @@ function dropWordsInContext(text: string, tokens: readonly Token[], found: Entit
 /**
  * A listed place the training data knows only as an ordinary word (الطائف: «اتفاق الطائف», 13
  * times O in ANERcorp), where a place is meant: after a preposition or a place noun (في الطائف,
- * محافظة الطائف), or with ب/ل on it (بالطائف).
+ * محافظة الطائف), or with ب/ل on it (بالطائف). What the word alone says (its forms: the folded
+ * word, then its clitic readings): 0 never a place, 1 always (the ب is on it), 2 after a
+ * preposition or place noun only (listedPlacesAndBodies looks at the word before).
  */
-function listedPlaceInContext(text: string, tokens: readonly Token[], i: number, forms: readonly string[], model: TaggerModel): boolean {
+function listedPlaceAlone(forms: readonly string[], model: TaggerModel): number {
   const h = model.gaz.hand;
   const stem = forms.find((f) => h.places.has(f));
-  if (stem === undefined) return false;
+  if (stem === undefined) return 0;
   const c = model.gaz.lex.get(stem);
-  if (c && c[1] + c[3] + c[4] > c[2]) return false; // mostly another kind of name
+  if (c && c[1] + c[3] + c[4] > c[2]) return 0; // mostly another kind of name
   // المدينة (the city, hundreds of times O) is a common noun first: only rarer words.
-  if (c && c[0] + c[1] + c[2] + c[3] + c[4] >= 30) return false;
+  if (c && c[0] + c[1] + c[2] + c[3] + c[4] >= 30) return 0;
   // بالطائف: the preposition is on the word
   const prefix = forms[0]!.slice(0, Math.max(0, forms[0]!.length - stem.length));
   // (ب only: «للنيل من» is «to harm».)
-  if (prefix.includes('ب')) return true;
-  if (i === 0 || lineBreakBetween(text, tokens, i, i - 1)) return false;
-  const prev = foldWord(tokens[i - 1]!.text);
-  return [prev, ...cliticForms(prev)].some((f) => PLACE_PREPOSITIONS.has(f) || h.placeTriggers.has(f));
+  if (prefix.includes('ب')) return 1;
+  return 2;
 }
 
 /** A one-word name that is a pronoun or a preposition with a pronoun (قال لي) is no name. */

@@ -5,13 +5,14 @@
 import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
 import type { TaggerModel } from './tagger';
-import { cliticForms, foldWord } from './normalize';
+import type { DocWord } from './document';
+import { foldWord } from './normalize';
 import { LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
 
-export function propagate(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+export function propagate(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const names = collectNames(text, found, model);
   if (names.votes.size === 0) return found;
-  const repeats = findRepeats(text, tokens, found, model, names);
+  const repeats = findRepeats(text, tokens, words, found, model, names);
   return withAdded(found, keptRepeats(text, tokens, repeats, model, names));
 }
 
@@ -80,16 +81,18 @@ interface Repeat {
 }
 
 /** Untagged repeats of the names, longest first at each token, never across a line break. */
-function findRepeats(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel, names: Names): Repeat[] {
+function findRepeats(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel, names: Names): Repeat[] {
   const covered = coveredTokens(tokens, found);
   const repeats: Repeat[] = [];
   const firsts = new Set<string>();
   for (const k of names.votes.keys()) firsts.add(k.split(' ')[0]!);
-  const folded = tokens.map((t) => foldWord(t.text));
+  const folded = words.map((w) => w.norm);
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     const first = folded[i]!;
-    const candidates = [first, ...cliticForms(first)].filter((f) => firsts.has(f));
+    const forms = words[i]!.forms;
+    if (!firsts.has(first) && !forms.some((f) => firsts.has(f))) continue;
+    const candidates = [first, ...forms].filter((f) => firsts.has(f));
     if (candidates.length === 0) continue;
     for (let len = Math.min(names.maxLen, tokens.length - i); len >= 1; len--) {
       let free = true;

@@ -7,7 +7,7 @@ import type { Gazetteer, PhraseEntry } from './gazetteer';
 import { NUM_LABELS } from './tagset';
 import { addCached, addClassGroups, addStored, aroundRow, G, pairRow } from './contextRows';
 import { ROLE_M1, ROLE_M2, ROLE_OWN, ROLE_P1, ROLE_P2, scoreCache, scoreWord, type RowLookup, type ScoreCache, type WordScores } from './wordScores';
-import { analyseWord, handMap, wordCache } from './words';
+import { analyseWord, handMap, wordCache, type WordInfo } from './words';
 
 const PAD = 2;
 let sentWords: WordScores[] = [];
@@ -58,7 +58,7 @@ function longestAtWords(ws: readonly WordScores[], n: number, i: number, list: P
 }
 
 /** The sentence's words (at PAD … PAD + n - 1, two boundaries each side), in a buffer reused between calls. */
-function sentenceWords(raws: readonly string[], gaz: Gazetteer, lookup: RowLookup, cache: ScoreCache): WordScores[] {
+function sentenceWords(raws: readonly string[], gaz: Gazetteer, lookup: RowLookup, cache: ScoreCache, infosOut: WordInfo[] | undefined, at: number): WordScores[] {
   const n = raws.length;
   const hands = handMap(gaz.hand);
   const infos = wordCache(gaz);
@@ -76,6 +76,7 @@ function sentenceWords(raws: readonly string[], gaz: Gazetteer, lookup: RowLooku
     }
     ws[i + PAD] = s;
   }
+  if (infosOut) for (let i = 0; i < n; i++) infosOut[at + i] = ws[i + PAD]!.w;
   return ws;
 }
 
@@ -117,13 +118,22 @@ function distances(ws: readonly WordScores[], i: number, n: number): number {
  * must not be changed; left alone when the model has no pair table): exactly what extractFeatures
  * followed by summing every token's rows gives, with each distinct word's features looked up once
  * and the features that combine only classes of neighbouring words read from a small cache by number.
+ * With `infosOut`, each word's analysis is also stored at infosOut[at + i] (the document rules read it).
  */
-export function scoreSentence(raws: readonly string[], gaz: Gazetteer, lookup: RowLookup, scores: Float64Array, pairRows: Float64Array[]): void {
+export function scoreSentence(
+  raws: readonly string[],
+  gaz: Gazetteer,
+  lookup: RowLookup,
+  scores: Float64Array,
+  pairRows: Float64Array[],
+  infosOut?: WordInfo[],
+  at = 0,
+): void {
   const pairs = lookup.pairs;
   const n = raws.length;
   const cache = scoreCache(lookup, gaz);
   const ctx = cache.ctx;
-  const ws = sentenceWords(raws, gaz, lookup, cache);
+  const ws = sentenceWords(raws, gaz, lookup, cache, infosOut, at);
   if (phraseBuf.length < n + 1) {
     phraseBuf = new Uint8Array(2 * (n + 1));
     handPhraseBuf = new Uint8Array(2 * (n + 1));

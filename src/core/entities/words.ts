@@ -113,6 +113,8 @@ export interface WordInfo {
   forms: string[];
   /** Hashes of the features that read this word only, indexed by `Own`. */
   own: Uint32Array;
+  /** What the document rules ask of the word alone (documentWords.ts wordBits), or -1 before they first ask. */
+  doc: number;
 }
 
 export const enum Own {
@@ -205,7 +207,7 @@ export function analyseWord(raw: string, gaz: Gazetteer, hands: Map<string, stri
   own[Own.PairHand] = hash1(T.PairHand, hand);
   own[Own.PairLexHand] = hash2(T.PairLexHand, lex, hand);
   own[Own.PairShape] = hash1(T.PairShape, shape);
-  return { norm, core, shape, lex, hand, article, forms, own };
+  return { norm, core, shape, lex, hand, article, forms, own, doc: -1 };
 }
 
 /** Persian/Latin-sound letters (پ چ ڤ گ ژ) appear almost only in transliterated names. */
