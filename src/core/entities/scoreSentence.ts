@@ -13,6 +13,9 @@ const PAD = 2;
 let sentWords: WordScores[] = [];
 let phraseBuf = new Uint8Array(256);
 let handPhraseBuf = new Uint8Array(256);
+/** Whether a word of the sentence sentenceWords last read may open a phrase (of either list). */
+let anyPhrase = false;
+let anyHandPhrase = false;
 
 /**
  * phraseTags over the sentence in `ws` (words at PAD … PAD + n - 1), as label codes into `out`:
@@ -20,6 +23,8 @@ let handPhraseBuf = new Uint8Array(256);
  */
 function phraseCodes(ws: readonly WordScores[], n: number, hand: boolean, out: Uint8Array): void {
   out.fill(0, 0, n + 1);
+  // Most sentences open no phrase of either list: nothing to match then.
+  if (!(hand ? anyHandPhrase : anyPhrase)) return;
   let i = 0;
   while (i < n) {
     const s = ws[i + PAD]!;
@@ -64,6 +69,7 @@ function sentenceWords(raws: readonly string[], gaz: Gazetteer, lookup: RowLooku
   const infos = wordCache(gaz);
   if (sentWords.length < n + 2 * PAD) sentWords = new Array(2 * (n + 2 * PAD));
   const ws = sentWords;
+  anyPhrase = anyHandPhrase = false;
   ws[0] = ws[1] = cache.bos;
   ws[n + PAD] = ws[n + PAD + 1] = cache.eos;
   for (let i = 0; i < n; i++) {
@@ -72,9 +78,11 @@ function sentenceWords(raws: readonly string[], gaz: Gazetteer, lookup: RowLooku
     if (!s) {
       let w = infos.get(raw);
       if (!w) infos.set(raw, (w = analyseWord(raw, gaz, hands)));
-      cache.words.set(raw, (s = scoreWord(raw, w, lookup, gaz)));
+      cache.words.set(raw, (s = scoreWord(raw, w, lookup, gaz, cache)));
     }
     ws[i + PAD] = s;
+    if (s.phrases) anyPhrase = true;
+    if (s.handPhrases) anyHandPhrase = true;
   }
   if (infosOut) for (let i = 0; i < n; i++) infosOut[at + i] = ws[i + PAD]!.w;
   return ws;
@@ -134,6 +142,7 @@ export function scoreSentence(
   const cache = scoreCache(lookup, gaz);
   const ctx = cache.ctx;
   const ws = sentenceWords(raws, gaz, lookup, cache, infosOut, at);
+  const pool = cache.pool; // after sentenceWords, which may grow it
   if (phraseBuf.length < n + 1) {
     phraseBuf = new Uint8Array(2 * (n + 1));
     handPhraseBuf = new Uint8Array(2 * (n + 1));
@@ -151,13 +160,13 @@ export function scoreSentence(
     const ps = ws[i + PAD + 1]!;
     const m2s = ws[i + PAD - 2]!;
     const t = ts.w;
-    const rows = ts.rows;
-    const r1 = ms.rows;
-    const r2 = ps.rows;
-    const r3 = m2s.rows;
-    const r4 = ws[i + PAD + 2]!.rows;
+    const a0 = ts.at + ROLE_OWN;
+    const a1 = ms.at + ROLE_M1;
+    const a2 = ps.at + ROLE_P1;
+    const a3 = m2s.at + ROLE_M2;
+    const a4 = ws[i + PAD + 2]!.at + ROLE_P2;
     for (let y = 0; y < NUM_LABELS; y++) {
-      scores[base + y] = rows[ROLE_OWN + y]! + r1[ROLE_M1 + y]! + r2[ROLE_P1 + y]! + r3[ROLE_M2 + y]! + r4[ROLE_P2 + y]!;
+      scores[base + y] = pool[a0 + y]! + pool[a1 + y]! + pool[a2 + y]! + pool[a3 + y]! + pool[a4 + y]!;
     }
     lookup.add(mixStr(ms.bigL, t.norm) >>> 0, scores, base);
     lookup.add(mixStr(ts.bigR, ps.w.norm) >>> 0, scores, base);

@@ -29,8 +29,8 @@ export interface RowLookup {
 export interface WordScores {
   raw: string;
   w: WordInfo;
-  /** 5 × NUM_LABELS: own, as m1, as p1, as m2, as p2. */
-  rows: Float64Array;
+  /** Where its 5 × NUM_LABELS summed rows start in the cache's pool: own, as m1, as p1, as m2, as p2. */
+  at: number;
   foreign: boolean;
   /** The training-data and hand-list phrases the word may open (null: none). */
   phrases: PhraseStarts | null;
@@ -75,6 +75,12 @@ export const ROLE_P2 = 4 * NUM_LABELS;
 
 export interface ScoreCache {
   words: Map<string, WordScores>;
+  /**
+   * Every cached word's rows, one after another (WordScores.at): tagging reads five words' rows
+   * per token, and one typed array read at offsets costs less than five arrays of their own.
+   */
+  pool: Float64Array;
+  used: number;
   bos: WordScores;
   eos: WordScores;
   ctx: ContextRows;
@@ -110,16 +116,37 @@ export function scoreCache(lookup: RowLookup, gaz: Gazetteer): ScoreCache {
   if (!perGaz) scoreCaches.set(lookup, (perGaz = new WeakMap()));
   let c = perGaz.get(gaz);
   if (!c || c.words.size > SCORE_CACHE_MAX) {
+    const ctx: ContextRows = c?.ctx ?? newContextRows();
+    const fresh: ScoreCache = { words: new Map(), pool: new Float64Array(4096 * ROW_SET), used: 0, bos: undefined!, eos: undefined!, ctx };
     const boundary = (t: TokenInfo): WordScores => {
-      const rows = new Float64Array(5 * NUM_LABELS);
+      const rows = rowTmp.fill(0);
       const w = boundaryInfo(t);
       roleRows(w, lookup, rows);
-      return wordScores(t.raw, w, rows, false, null, null);
+      return wordScores(t.raw, w, keepRows(fresh), false, null, null);
     };
-    const ctx: ContextRows = c?.ctx ?? newContextRows();
-    perGaz.set(gaz, (c = { words: new Map(), bos: boundary(BOS), eos: boundary(EOS), ctx }));
+    fresh.bos = boundary(BOS);
+    fresh.eos = boundary(EOS);
+    perGaz.set(gaz, (c = fresh));
   }
   return c;
+}
+
+/** One word's rows: own and its four roles as a neighbour. */
+const ROW_SET = 5 * NUM_LABELS;
+/** A word's rows being summed, before keepRows puts them in the pool. */
+const rowTmp = new Float64Array(ROW_SET);
+
+/** Appends rowTmp to the cache's pool (grown by doubling when full); returns its offset. */
+function keepRows(cache: ScoreCache): number {
+  if (cache.used + ROW_SET > cache.pool.length) {
+    const p = new Float64Array(cache.pool.length * 2);
+    p.set(cache.pool);
+    cache.pool = p;
+  }
+  const at = cache.used;
+  cache.pool.set(rowTmp, at);
+  cache.used += ROW_SET;
+  return at;
 }
 
 function triggerCode(h: string, right: boolean): number {
@@ -130,7 +157,7 @@ function triggerCode(h: string, right: boolean): number {
 function wordScores(
   raw: string,
   w: WordInfo,
-  rows: Float64Array,
+  at: number,
   foreign: boolean,
   phrases: PhraseStarts | null,
   handPhrases: PhraseStarts | null,
@@ -146,7 +173,7 @@ function wordScores(
   return {
     raw,
     w,
-    rows,
+    at,
     foreign,
     phrases,
     handPhrases,
@@ -172,8 +199,8 @@ function wordScores(
   };
 }
 
-export function scoreWord(raw: string, w: WordInfo, lookup: RowLookup, gaz: Gazetteer): WordScores {
-  const rows = new Float64Array(5 * NUM_LABELS);
+export function scoreWord(raw: string, w: WordInfo, lookup: RowLookup, gaz: Gazetteer, cache: ScoreCache): WordScores {
+  const rows = rowTmp.fill(0);
   const own = w.own;
   const c = w.core;
   // The order of extractFeatures, though any order gives the same sums.
@@ -202,5 +229,5 @@ export function scoreWord(raw: string, w: WordInfo, lookup: RowLookup, gaz: Gaze
   if (foreign) lookup.add(hash2(T.Foreign, w.lex, w.shape), rows, ROLE_OWN);
   if (c.length >= 4) lookup.add(hash3(T.Vowels, vowelBucket(c), w.shape, w.lex), rows, ROLE_OWN);
   roleRows(w, lookup, rows);
-  return wordScores(raw, w, rows, foreign, phraseStarts(w, gaz.phrases), phraseStarts(w, gaz.handPhrases));
+  return wordScores(raw, w, keepRows(cache), foreign, phraseStarts(w, gaz.phrases), phraseStarts(w, gaz.handPhrases));
 }
