@@ -171,16 +171,29 @@ function viterbiRows(scores: Float64Array, n: number, trans: ArrayLike<number>, 
   }
   for (let i = 1; i < n; i++) {
     const row = pairs ? pairs[i]! : undefined;
+    const prev = (i - 1) * L;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + y]) continue;
-        let v = delta[(i - 1) * L + p]! + trans[p * L + y]!;
-        if (row) v += row[p * L + y]!;
-        if (v > best) {
-          best = v;
-          arg = p;
+      // The labels allowed before y (ALLOWED), in the same ascending order: I-X only after B-X
+      // (y - 1) or I-X (y); O and B-X after anything.
+      const inside = y !== 0 && (y & 1) === 0;
+      const p1 = inside ? y + 1 : L;
+      if (row) {
+        for (let p = inside ? y - 1 : 0; p < p1; p++) {
+          const v = delta[prev + p]! + trans[p * L + y]! + row[p * L + y]!;
+          if (v > best) {
+            best = v;
+            arg = p;
+          }
+        }
+      } else {
+        for (let p = inside ? y - 1 : 0; p < p1; p++) {
+          const v = delta[prev + p]! + trans[p * L + y]!;
+          if (v > best) {
+            best = v;
+            arg = p;
+          }
         }
       }
       delta[i * L + y] = best + scores[i * L + y]!;
