@@ -84,17 +84,25 @@ interface Repeat {
 function findRepeats(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel, names: Names): Repeat[] {
   const covered = coveredTokens(tokens, found);
   const repeats: Repeat[] = [];
-  const firsts = new Set<string>();
-  for (const k of names.votes.keys()) firsts.add(k.split(' ')[0]!);
+  // First word of each name → the lengths (in tokens) of the names it opens, as bits (bit 31: 31
+  // or more), so a run is only joined into a key at the lengths some name has.
+  const firsts = new Map<string, number>();
+  for (const k of names.votes.keys()) {
+    const parts = k.split(' ');
+    firsts.set(parts[0]!, (firsts.get(parts[0]!) ?? 0) | lengthBit(parts.length));
+  }
   const folded = words.map((w) => w.norm);
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     const first = folded[i]!;
     const forms = words[i]!.forms;
-    if (!firsts.has(first) && !forms.some((f) => firsts.has(f))) continue;
+    let lengths = firsts.get(first) ?? 0;
+    for (const f of forms) lengths |= firsts.get(f) ?? 0;
+    if (lengths === 0) continue;
     const candidates = [first, ...forms].filter((f) => firsts.has(f));
-    if (candidates.length === 0) continue;
     for (let len = Math.min(names.maxLen, tokens.length - i); len >= 1; len--) {
+      // No name of this length opens with any candidate: repeatLabel would find none.
+      if (!(lengths & lengthBit(len))) continue;
       let free = true;
       for (let k = i; k < i + len; k++) if (covered[k] || lineBreakBetween(text, tokens, k, i)) free = false;
       if (!free) continue;
@@ -107,6 +115,11 @@ function findRepeats(text: string, tokens: readonly Token[], words: readonly Doc
     }
   }
   return repeats;
+}
+
+/** A name length as one bit of a 32-bit mask; 31 tokens or more share the top bit. */
+function lengthBit(len: number): number {
+  return 1 << Math.min(len, 31);
 }
 
 /** The label a run of `len` tokens at i takes from the names (each clitic reading of its first word tried), if any. */
