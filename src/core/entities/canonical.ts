@@ -4,7 +4,7 @@ import { tokenize } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
 import { glossFor } from './glosses';
 import { foldWord } from './normalize';
-import { keyTokens } from './documentWords';
+import { keyOfTokens } from './documentWords';
 
 /** Canonical form (the fullest mention containing this one), mention count and gloss. */
 export function annotate(
@@ -14,14 +14,16 @@ export function annotate(
   // Raw first words of all mentions, folded: a bare form is used only if the document has it, or
   // the lists or the training data know it as a name of the mention's type while the lists do not
   // know the written word itself (بكين stays بكين; كين is no place anyway).
-  const rawFirsts = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
-  const knownFor = (e: EntityDetection): { has(w: string): boolean } => {
-    const first = foldWord(tokenize(e.text)[0]?.text ?? '');
-    const written = isName(first, e.label, true);
+  // Each mention tokenised once, for its first word, its key and its canonical text.
+  const spanTokens = found.map((e) => tokenize(e.text));
+  const firstFolded = spanTokens.map((t) => foldWord(t[0]?.text ?? ''));
+  const rawFirsts = new Set(firstFolded);
+  const knownFor = (e: EntityDetection, i: number): { has(w: string): boolean } => {
+    const written = isName(firstFolded[i]!, e.label, true);
     return { has: (w) => rawFirsts.has(w) || (!written && isName(w, e.label)) };
   };
   const knowns = found.map(knownFor);
-  const keys = found.map((e, i) => keyTokens(e.text, knowns[i]));
+  const keys = found.map((_, i) => keyOfTokens(spanTokens[i]!, knowns[i]));
   // The canonical mention of i is the longest mention of its type whose key contains i's key as a
   // run of words (the earliest of equals), or i itself when none is longer. Every run of every key is
   // indexed once, so this is linear in the mentions (keys are a few words) where comparing every
@@ -45,7 +47,7 @@ export function annotate(
   });
   const canonicalText = (i: number): string => {
     const e = found[canonicalOf[i]!]!;
-    const first = tokenize(e.text)[0];
+    const first = spanTokens[canonicalOf[i]!]![0];
     if (!first) return e.text;
     const raw = first.text;
     const folded = foldWord(raw);

@@ -14,7 +14,12 @@ export const LABEL_TYPE: Record<EntityLabel, number> = { PER: 1, LOC: 2, ORG: 3,
  * A name like فرنسا or وليد keeps its first letter.
  */
 export function keyTokens(text: string, known?: { has(word: string): boolean }): string[] {
-  const toks = tokenize(text).map((t) => foldWord(t.text));
+  return keyOfTokens(tokenize(text), known);
+}
+
+/** keyTokens of a span already tokenised. */
+export function keyOfTokens(tokens: readonly Token[], known?: { has(word: string): boolean }): string[] {
+  const toks = tokens.map((t) => foldWord(t.text));
   if (toks.length > 0) {
     const forms = cliticForms(toks[0]!);
     const pick = forms.find((f) => known?.has(f) && f !== toks[0]) ?? forms.find((f) => f.startsWith('ال'));

@@ -7,7 +7,7 @@ import type { EntityDetection, EntityLabel } from '../types';
 import type { TaggerModel } from './tagger';
 import type { DocWord } from './document';
 import { foldWord } from './normalize';
-import { LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
+import { LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyOfTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
 
 export function propagate(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const names = collectNames(text, found, model);
@@ -41,7 +41,8 @@ function collectNames(text: string, found: EntityDetection[], model: TaggerModel
   let maxLen = 1;
   const tagged = new Map<string, number>();
   const aliases = new Set<string>();
-  const known = new Set(found.map((e) => foldWord(tokenize(e.text)[0]?.text ?? '')));
+  const spanTokens = found.map((e) => tokenize(e.text));
+  const known = new Set(spanTokens.map((t) => foldWord(t[0]?.text ?? '')));
   // Lines where each one-word person key was tagged: a file may hold many stories, and a bare
   // surname (دين) far from its full name is more often an ordinary word than the same person.
   const lineOf = lineIndex(text);
@@ -51,8 +52,9 @@ function collectNames(text: string, found: EntityDetection[], model: TaggerModel
     if (!l) perLines.set(key, (l = []));
     l.push(lineOf(pos));
   };
-  for (const e of found) {
-    const toks = keyTokens(e.text, known);
+  for (let i = 0; i < found.length; i++) {
+    const e = found[i]!;
+    const toks = keyOfTokens(spanTokens[i]!, known);
     if (e.label === 'PER' && toks.length > 0) perAt(toks[toks.length - 1]!, e.start);
     if (e.label === 'PER' && toks.length === 1) perAt(toks[0]!, e.start);
     if (toks.length === 0) continue;
