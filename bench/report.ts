@@ -326,6 +326,69 @@ string-keyed word-cache lookup, both memory-bound), new words 1.1 s (\`analyseWo
 \`scoreWord\` 0.7 s: 34 probes of the emission table each), document rules 1.5 s, pair scores and
 Viterbi 0.75 s, figures 0.7 s (\`findArticleDate\` 0.37 s), claims 0.5 s, garbage collection 0.7 s.
 
+### Detection per text (issue 17, second round)
+
+Measured in one process with both trees bundled (\`scripts/speed/abDetect.ts\`; for the whole
+corpus, the 5,000-character slices, one slice of each tree in turn, and a bare \`tokenize()\` pass
+in the same rounds, \`scripts/speed/abDetectFull.ts\`; one big file per fresh process with
+\`bench/bigFile.ts\`, trees alternating), \`nice -n 10\`, CPU time, on a machine at load 8–13
+on 2 cores (single rounds moved by ±30%; paired ratios are what to read). Output identical: the
+golden test unchanged, 592 of 592 articles in every A/B, and \`compareBuilds.js\` over all 2,963
+corpus articles plus the corpus joined as one file and as one line: identical (44 M characters of
+\`khabar detect\` output).
+
+Before → after all the kept levers below (2,963 articles, 4 alternating rounds, minimum):
+\`detect()\` 1.01 → 1.22 M chars/s (1.21×; paired rounds 1.13–1.35×), 110× → 91× a bare
+tokenisation pass; 5,000-character slices median 4.87 → 3.86 ms, p95 10.2 → 6.0 ms, p99 17.9 →
+13.2 ms. The whole corpus as one file (fresh process, alternating, two runs each): 13.8 and 13.6 s →
+10.0 and 11.8 s of CPU, peak RSS 855 → 630 MB; 8 MB with paragraphs 24.7 → 15.2 s, peak RSS 1,273 →
+847 MB. Still far from the targets (3 M chars/s, 15× tokenisation, 2 ms median, 5 s for the corpus).
+
+Kept:
+
+- **One tokenisation per \`detect()\`** (\`arabic.ts\` \`tokensOf\` inside \`withSharedTokens\`):
+  entities, the document rules and claims each tokenised the whole text, four token arrays for a
+  big file; now one, let go when \`detect()\` returns.
+- **The document rules read the tagger's own word analysis**: the tagger walks sentences by index
+  and stores each token's \`WordInfo\` (folded form, clitic readings) in an array the rules read,
+  so no rule folds a token or looks it up again; what the rules ask of a word alone (listed
+  person, given name, place trigger, place preposition, may-be-a-place-after-a-trigger, listed
+  place or body and whether it needs context) is computed once per distinct word and kept on the
+  \`WordInfo\` (\`document.ts\` \`wordBits\`). Unlike the dropped lever of the same aim above, no
+  lookup is added: the objects come from the tagger's own pass. With the shared tokenisation:
+  \`detect()\` 1.135× (600 articles, minimum of 3 rounds), \`applyDocument\` 28% → 16% of a warm
+  profile; the corpus as one file 14.8 → 11.8 s, peak RSS 855 → 634 MB.
+- **Every word's summed rows in one pool** (\`WordScores.at\` into one \`Float64Array\` per score
+  cache) instead of a \`Float64Array\` per word, and no phrase matching in sentences where no word
+  opens a phrase of that list: the five-row sum per token went from 33% to 16% of the line ticks of
+  \`scoreSentence\`; \`tagText\` 1.08× (median of 15 paired rounds; minimum 1.28×).
+- **Viterbi over the allowed previous labels only**, hoisting the pair-row test out of the loop:
+  \`tagText\` 1.067× (median and minimum of 15 paired rounds). Measured as noise in the earlier
+  round; kept this time since both statistics agree.
+- **Propagation tries only the lengths some name has** (a bit mask per first word): in one big
+  file, where one long name made every candidate token join runs of up to that many words, the
+  corpus as one file went 9.2 → 8.4 s in one run.
+- **Each mention tokenised once** in \`annotate\` and \`collectNames\` (four times, and twice, before).
+  Under 3% of \`detect()\` either way: not resolvable on this machine, kept as plain less work.
+
+Dropped:
+
+- **A direct-mapped front table before the word \`Map\`** (again, now by the token's characters in
+  JavaScript, 4,096 slots in the score cache): \`tagText\` 0.98–1.00× against the tree before it.
+- **\`--max-semi-space-size=64\`** for the big file: 10.1 → 10.5 s, peak +80 MB; garbage collection
+  there is the million long-lived token objects, not the young generation's size.
+
+Where the time goes now (warm CPU profile of \`detect()\` over 1,000 articles): tagging 53%
+(\`scoreSentence\` self 14%, the word \`Map\` lookup in \`sentenceWords\` 11%, the class-group probes 9%,
+the four word-pair probes of the emission table 6%, Viterbi 6%, phrase codes 4%), the document
+rules 16% (\`propagate\` 5%, \`annotate\` 5%, \`withoutProclitics\` 2%), figures 4% (\`findArticleDate\`
+1% measured alone: 20 of 66 ms of figures over 1,500 articles, less than the profile suggests),
+claims 10% (\`toTokens\` 5%). On the corpus as one file: garbage collection 18%, the 97,000 new
+words (\`scoreWord\`, \`analyseWord\`, \`wordBits\`: about 25 µs each, 2.4 s), the tagger's warm path,
+propagation 8%. The next levers: the tagger's per-token state as word ids into typed arrays (one
+lookup per token, shared with claims' lexicon bits), and tokens as offsets in typed arrays for
+big files (the token objects are most of what garbage collection walks).
+
 ### Re-anchoring (issue 15: not slower than before the evidence rewrite, feb4d15)
 
 Measured on four edits of 10,000 annotations (one whole word each, corpus text unless said): a new
