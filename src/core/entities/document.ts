@@ -76,24 +76,66 @@ const enum Bit {
   Context = 128,
 }
 
+/** Which of the lists wordBits reads a folded word is in, as bits: one lookup per form instead of one per list. */
+const enum In {
+  People = 1,
+  Given = 2,
+  Strong = 4,
+  Preposition = 8,
+  PlaceTrigger = 16,
+  Function = 32,
+  Title = 64,
+  Speech = 128,
+  OrgHead = 256,
+  Place = 512,
+  Organisation = 1024,
+}
+
+const listIndexes = new WeakMap<TaggerModel['gaz']['hand'], Map<string, number>>();
+
+function listIndex(h: TaggerModel['gaz']['hand']): Map<string, number> {
+  let m = listIndexes.get(h);
+  if (m) return m;
+  m = new Map();
+  const lists: Array<[ReadonlySet<string>, number]> = [
+    [h.people, In.People],
+    [h.givenNames, In.Given],
+    [STRONG_PLACE_TRIGGERS, In.Strong],
+    [PLACE_PREPOSITIONS, In.Preposition],
+    [h.placeTriggers, In.PlaceTrigger],
+    [h.functionWords, In.Function],
+    [h.titles, In.Title],
+    [h.speech, In.Speech],
+    [h.orgHeads, In.OrgHead],
+    [h.places, In.Place],
+    [h.organisations, In.Organisation],
+  ];
+  for (const [set, bit] of lists) for (const w of set) m.set(w, (m.get(w) ?? 0) | bit);
+  listIndexes.set(h, m);
+  return m;
+}
+
 function wordBits(w: DocWord, model: TaggerModel): number {
   if (w.doc >= 0) return w.doc;
-  const h = model.gaz.hand;
+  const lists = listIndex(model.gaz.hand);
   const lex = model.gaz.lex;
   const norm = w.norm;
   const forms = w.forms;
+  const own = lists.get(norm) ?? 0;
+  let any = own;
+  for (const f of forms) any |= lists.get(f) ?? 0;
   let bits = 0;
-  if (h.people.has(norm) || forms.some((f) => h.people.has(f))) bits |= Bit.Person;
-  if (h.givenNames.has(norm)) bits |= Bit.Given;
-  if (STRONG_PLACE_TRIGGERS.has(norm) || forms.some((f) => STRONG_PLACE_TRIGGERS.has(f))) bits |= Bit.Trigger;
-  if (PLACE_PREPOSITIONS.has(norm) || h.placeTriggers.has(norm) || forms.some((f) => PLACE_PREPOSITIONS.has(f) || h.placeTriggers.has(f))) bits |= Bit.BeforePlace;
+  if (any & In.People) bits |= Bit.Person;
+  if (own & In.Given) bits |= Bit.Given;
+  if (any & In.Strong) bits |= Bit.Trigger;
+  if (any & (In.Preposition | In.PlaceTrigger)) bits |= Bit.BeforePlace;
   if (ARABIC_WORD.test(norm)) {
-    if (placeAfterTrigger(norm, forms, model)) bits |= Bit.AfterTrigger;
+    if (placeAfterTrigger(norm, own, forms, model)) bits |= Bit.AfterTrigger;
     const all = [norm, ...forms];
     let verdict = 1; // 0: never, 1: always, 2: after a place word only
     if (all.some((f) => lex.has(f))) verdict = listedPlaceAlone(all, model);
     if (verdict !== 0) {
-      const label = all.some((f) => h.places.has(f)) ? Bit.ListedLoc : all.some((f) => h.organisations.has(f)) ? Bit.ListedOrg : 0;
+      const label = any & In.Place ? Bit.ListedLoc : any & In.Organisation ? Bit.ListedOrg : 0;
       if (label !== 0) bits |= label | (verdict === 2 ? Bit.Context : 0);
     }
   }
@@ -187,12 +229,11 @@ function placesAfterTriggers(text: string, tokens: readonly Token[], words: read
   return withAdded(found, added);
 }
 
-/** Whether a folded Arabic word may be a place right after a strong place trigger (placesAfterTriggers). */
-function placeAfterTrigger(w: string, forms: readonly string[], model: TaggerModel): boolean {
-  const h = model.gaz.hand;
-  if (h.functionWords.has(w) || h.titles.has(w) || h.speech.has(w) || h.orgHeads.has(w) || h.placeTriggers.has(w)) return false;
+/** Whether a folded Arabic word (in `lists`: listIndex) may be a place right after a strong place trigger (placesAfterTriggers). */
+function placeAfterTrigger(w: string, lists: number, forms: readonly string[], model: TaggerModel): boolean {
+  if (lists & (In.Function | In.Title | In.Speech | In.OrgHead | In.PlaceTrigger)) return false;
   // إسرائيلية, تاريخية, آمنة: an adjective, not a name, unless the lists know the town (بريدة).
-  if (!w.startsWith('ال') && w.endsWith('ه') && !h.places.has(w)) return false;
+  if (!w.startsWith('ال') && w.endsWith('ه') && !(lists & In.Place)) return false;
   if (mostlyCommon(w, model, 2) || forms.some((f) => mostlyCommon(f, model, 2))) return false;
   const c = model.gaz.lex.get(w);
   if (c && c[2] * 2 < c[1] + c[3] + c[4]) return false; // mostly another kind of name
