@@ -337,12 +337,13 @@ golden test unchanged, 592 of 592 articles in every A/B, and \`compareBuilds.js\
 corpus articles plus the corpus joined as one file and as one line: identical (44 M characters of
 \`khabar detect\` output).
 
-Before → after all the kept levers below (2,963 articles, 4 alternating rounds, minimum):
-\`detect()\` 1.01 → 1.22 M chars/s (1.21×; paired rounds 1.13–1.35×), 110× → 91× a bare
-tokenisation pass; 5,000-character slices median 4.87 → 3.86 ms, p95 10.2 → 6.0 ms, p99 17.9 →
-13.2 ms. The whole corpus as one file (fresh process, alternating, two runs each): 13.8 and 13.6 s →
-10.0 and 11.8 s of CPU, peak RSS 855 → 630 MB; 8 MB with paragraphs 24.7 → 15.2 s, peak RSS 1,273 →
-847 MB. Still far from the targets (3 M chars/s, 15× tokenisation, 2 ms median, 5 s for the corpus).
+Before → after all the kept levers below (2,963 articles, 4 alternating rounds, minimum; two
+runs): \`detect()\` 0.88–1.01 → 1.22–1.24 M chars/s (1.21× and 1.41×; paired rounds 1.13–1.47×),
+110–139× → 91–98× a bare tokenisation pass; 5,000-character slices median 4.87–5.30 → 3.86–4.31 ms,
+p95 10.2–11.8 → 6.0–7.8 ms, p99 17.4–17.9 → 13.2–13.6 ms. The whole corpus as one file (fresh
+process, alternating, three runs each): 13.6–13.8 → 10.0–11.8 s of CPU (1.34× in the last pair),
+peak RSS 855 → 629 MB; 8 MB with paragraphs 24.7 and 19.3 → 15.2 and 12.1 s, peak RSS 1,273 → 849 MB.
+Still far from the targets (3 M chars/s, 15× tokenisation, 2 ms median, 5 s for the corpus).
 
 Kept:
 
@@ -370,6 +371,9 @@ Kept:
   corpus as one file went 9.2 → 8.4 s in one run.
 - **Each mention tokenised once** in \`annotate\` and \`collectNames\` (four times, and twice, before).
   Under 3% of \`detect()\` either way: not resolvable on this machine, kept as plain less work.
+- **A new word's list memberships in one lookup per form** (\`wordBits\`: one Map from folded word
+  to the bits of the dozen lists and sets the rules ask, about 2,000 words): \`applyDocument\` with
+  every word new 1.14× (median of 15 paired rounds; minimum 1.25×), the cold path of big files.
 
 Dropped:
 
