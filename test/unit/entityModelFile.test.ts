@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { gunzipSync, gzipSync } from 'zlib';
 import { loadModel } from '../../src/core/entities/findEntities';
-import { NUM_LABELS } from '../../src/core/entities/features';
+import { addPhrase, NUM_LABELS, type PhraseEntry } from '../../src/core/entities/features';
 import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/tagger';
 import { defaultModelPath, modelFileBytes, readModelBytes } from '../../src/platform/node/nerModelFile';
 
@@ -68,6 +68,19 @@ describe('entity model file', () => {
     }
     assert.strictEqual(k, fresh.emit.size);
     assert.deepStrictEqual(buildTable(hashes, rows, NUM_LABELS).slots, slots);
+  });
+
+  it('reads the phrases into the same map addPhrase builds from the file\'s lines, in the same order', () => {
+    // The decoder pushes each line without addPhrase's duplicate search; the map must not differ.
+    const raw = readModelBytes(defaultModelPath());
+    const header = JSON.parse(Buffer.from(raw.subarray(4, 4 + Buffer.from(raw).readUInt32LE(0))).toString('utf8')) as { phrases: string };
+    const expected = new Map<string, PhraseEntry[]>();
+    for (const line of header.phrases.split('\n')) {
+      const tab = line.indexOf('\t');
+      addPhrase(expected, line.slice(tab + 1).split(' '), Number(line.slice(0, tab)));
+    }
+    assert.ok(expected.size > 1000, `${expected.size} first tokens`);
+    assert.deepStrictEqual([...loadModel().gaz.phrases], [...expected]);
   });
 
   it('encodes deterministically', () => {
