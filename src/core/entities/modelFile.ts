@@ -2,7 +2,8 @@
 // the lexicon. Split from the tagger (issue 19); the (un)gzipping is the platform's
 // (src/platform/node/nerModelFile.ts), so this runs anywhere.
 
-import { emptyGazetteer, NUM_LABELS, type LexCounts, type PhraseEntry } from './features';
+import { emptyGazetteer, NUM_LABELS, type Gazetteer, type LexCounts, type PhraseEntry } from './features';
+import { SortedLexicon } from './sortedLexicon';
 import type { TaggerModel } from './tagger';
 import { loadFastTable, loadTable, PAIR_WIDTH, type WeightTable } from './weightTable';
 
@@ -21,7 +22,10 @@ interface ModelHeader {
   trans: number[];
   emit: { rows: number; scale: number };
   pair: { rows: number; scale: number };
-  /** Lexicon words, one per line; their [O, PER, LOC, ORG, MISC] counts are in the binary part. */
+  /**
+   * Lexicon words, one per line, sorted by UTF-16 code units (files written before that are read
+   * too, into a Map); their [O, PER, LOC, ORG, MISC] counts are in the binary part.
+   */
   words: string;
   /** Phrases, one per line: type, a tab, the folded tokens separated by spaces. */
   phrases: string;
@@ -95,7 +99,10 @@ export function encodeModel(model: TaggerModel): Buffer {
   const pair = storeTable(model.pair);
   const words: string[] = [];
   const counts: number[] = [];
-  for (const [w, c] of model.gaz.lex) {
+  // Sorted (by UTF-16 code units, as `<` compares), so a loaded model finds its words by binary
+  // search over the text instead of building a Map of them (sortedLexicon.ts).
+  const entries = [...model.gaz.lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [w, c] of entries) {
     if (w.includes('\n')) throw new Error(`a lexicon word holds a line break: ${JSON.stringify(w)}`);
     words.push(w);
     counts.push(...c);
@@ -123,7 +130,8 @@ export function encodeModel(model: TaggerModel): Buffer {
 /**
  * A model from the model file's gunzipped bytes (src/platform/node/nerModelFile.ts readModelFile gunzips).
  * When the bytes are 4-byte aligned the model keeps views of them instead of a copy: do not change
- * them afterwards. The lexicon is built when first read (most of a load's cost otherwise).
+ * them afterwards. The lexicon is read in place when its words are sorted (as encodeModel writes
+ * them), else built when first read.
  */
 export function decodeModel(bytes: Uint8Array): TaggerModel {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new Error(`not a ${MODEL_FORMAT} model yet: the bytes are still gzipped (gunzip the model file first, as platform/node readModelFile does)`);
@@ -164,12 +172,17 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   const counts = take(u32, 4, wordCount * 5);
   const emitQ = take(i16, 2, header.emit.rows * NUM_LABELS);
   const pairQ = take(i16, 2, header.pair.rows * PAIR_WIDTH);
-  const gaz = emptyGazetteer();
-  let lex: Map<string, LexCounts> | undefined;
-  Object.defineProperty(gaz, 'lex', {
-    get: (): Map<string, LexCounts> => (lex ??= lexicon(wordText ? wordText.split('\n') : [], counts)),
-    enumerable: true,
-  });
+  const gaz: Gazetteer = emptyGazetteer();
+  const sorted = SortedLexicon.over(wordText, counts);
+  if (sorted) gaz.lex = sorted;
+  else {
+    // A file written before encodeModel sorted its words: a Map of them, built when first read.
+    let lex: Map<string, LexCounts> | undefined;
+    Object.defineProperty(gaz, 'lex', {
+      get: (): Map<string, LexCounts> => (lex ??= lexicon(wordText ? wordText.split('\n') : [], counts)),
+      enumerable: true,
+    });
+  }
   readPhrases(header.phrases, gaz.phrases);
   return {
     emit: loadFastTable(emitHashes, emitQ, header.emit.scale, NUM_LABELS),
