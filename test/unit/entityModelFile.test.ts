@@ -2,6 +2,7 @@
 // the phrases; a damaged or old-format file is refused with a message, never half loaded.
 import * as assert from 'assert';
 import { gunzipSync, gzipSync } from 'zlib';
+import { FilePhrases } from '../../src/core/entities/filePhrases';
 import { loadModel } from '../../src/core/entities/findEntities';
 import { addPhrase, NUM_LABELS, type PhraseEntry } from '../../src/core/entities/features';
 import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/tagger';
@@ -81,6 +82,43 @@ describe('entity model file', () => {
     }
     assert.ok(expected.size > 1000, `${expected.size} first tokens`);
     assert.deepStrictEqual([...loadModel().gaz.phrases], [...expected]);
+  });
+
+  it('builds a first token\'s phrases only when it is looked up, the same list each time, and is read only', () => {
+    const raw = readModelBytes(defaultModelPath());
+    const fresh = decodeModel(raw);
+    const phrases = fresh.gaz.phrases;
+    assert.ok(phrases instanceof FilePhrases);
+    const expected = new Map([...loadModel().gaz.phrases]);
+    assert.strictEqual(phrases.size, expected.size);
+    const [first, list] = [...expected].find(([, l]) => l.length > 1)!;
+    assert.ok(phrases.has(first));
+    assert.deepStrictEqual(phrases.get(first), list);
+    assert.strictEqual(phrases.get(first), phrases.get(first));
+    for (const absent of ['', first + 'ا', first.slice(1), 'ا' + first]) {
+      if (expected.has(absent)) continue;
+      assert.strictEqual(phrases.get(absent), undefined, absent);
+      assert.strictEqual(phrases.has(absent), false, absent);
+    }
+    assert.deepStrictEqual([...phrases.keys()], [...expected.keys()]);
+    assert.deepStrictEqual([...phrases.values()], [...expected.values()]);
+    const seen: string[] = [];
+    phrases.forEach((_, k) => seen.push(k));
+    assert.deepStrictEqual(seen, [...expected.keys()]);
+    assert.throws(() => phrases.set(first, []), /read only/);
+    assert.throws(() => phrases.delete(first), /read only/);
+    assert.throws(() => phrases.clear(), /read only/);
+  });
+
+  it('reads phrase lines of one first token kept apart, and skips lines of one token, as addPhrase does', () => {
+    const text = ['2\tأ ب', '1\tج د', '3\tأ ب ت', '2\tه', '4\tج و'].join('\n');
+    const expected = new Map<string, PhraseEntry[]>();
+    for (const line of text.split('\n')) addPhrase(expected, line.slice(2).split(' '), Number(line[0]));
+    const phrases = new FilePhrases(text);
+    assert.deepStrictEqual([...phrases], [...expected]);
+    assert.strictEqual(phrases.size, 2);
+    assert.strictEqual(phrases.get('ه'), undefined);
+    assert.strictEqual(new FilePhrases('').size, 0);
   });
 
   it('encodes deterministically', () => {

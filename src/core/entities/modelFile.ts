@@ -2,7 +2,8 @@
 // the lexicon. Split from the tagger (issue 19); the (un)gzipping is the platform's
 // (src/platform/node/nerModelFile.ts), so this runs anywhere.
 
-import { emptyGazetteer, NUM_LABELS, type Gazetteer, type LexCounts, type PhraseEntry } from './features';
+import { emptyGazetteer, NUM_LABELS, type Gazetteer, type LexCounts } from './features';
+import { FilePhrases } from './filePhrases';
 import { SortedLexicon } from './sortedLexicon';
 import type { TaggerModel } from './tagger';
 import { loadFastTable, loadTable, PAIR_WIDTH, type WeightTable } from './weightTable';
@@ -67,30 +68,6 @@ function lexicon(words: readonly string[], counts: Uint32Array): Map<string, Lex
     lex.set(words[i]!, [counts[c]!, counts[c + 1]!, counts[c + 2]!, counts[c + 3]!, counts[c + 4]!]);
   }
   return lex;
-}
-
-/**
- * The phrase lines of a model file into `map`, as addPhrase would put them, in the same order:
- * encodeModel writes each first token's phrases together and each phrase once (from addPhrase's
- * map), so a line is pushed without addPhrase's duplicate search, which joined every earlier
- * phrase of the same first token again (a third of the decode of a cold load).
- */
-function readPhrases(text: string, map: Map<string, PhraseEntry[]>): void {
-  if (!text) return;
-  let first: string | undefined;
-  let list: PhraseEntry[] = [];
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    const tokens = line.slice(tab + 1).split(' ');
-    if (tokens.length < 2) continue;
-    if (tokens[0] !== first) {
-      first = tokens[0]!;
-      const known = map.get(first);
-      if (known) list = known;
-      else map.set(first, (list = []));
-    }
-    list.push({ rest: tokens.slice(1), type: Number(line.slice(0, tab)) });
-  }
 }
 
 /** The model file's bytes before gzip (src/platform/node/nerModelFile.ts writeModelFile gzips them). */
@@ -183,7 +160,7 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
       enumerable: true,
     });
   }
-  readPhrases(header.phrases, gaz.phrases);
+  gaz.phrases = new FilePhrases(header.phrases ?? '');
   return {
     emit: loadFastTable(emitHashes, emitQ, header.emit.scale, NUM_LABELS),
     pair: loadTable(pairHashes, pairQ, header.pair.scale, PAIR_WIDTH),
