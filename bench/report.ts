@@ -99,6 +99,10 @@ export function tableRows(r: Results): Row[] {
   const d = r.decorationPerKeystroke;
   rows.push(['decoration update per keystroke, 1 MB', ms(d.ms), d.note ?? `${chars(d.textChars ?? 0)} chars`]);
   if (r.modelLoad) rows.push(['entity model load (once)', ms(r.modelLoad.ms), r.modelLoad.note ?? '']);
+  if (r.modelLoadCold) {
+    rows.push(['entity model load, cold (fresh process)', ms(r.modelLoadCold.ms), r.modelLoadCold.note ?? '']);
+    rows.push(['first small article, cold (load + detect)', ms(r.modelLoadCold.firstArticleMs), 'what the first detect() of a fresh process waits for; see the row above']);
+  }
   const a = r.anchorShiftPerKeystroke;
   rows.push([
     'anchor shift per keystroke, ~1 MB',
@@ -203,10 +207,13 @@ characters (1.00 is linear, 2.00 would be quadratic).
   file's time over the one half its size (2.00 is linear); the model and the text in memory
   before detection are given next to the peak.
 - **Entity model load**: what the first article waits for before its first name: gunzip,
-  \`decodeModel()\`, \`prepareModel()\` and the first read of the lexicon (built when first read,
-  and read by the tagger's first word), each stage in the note; median of 7 loads after a first
-  one, so warm code. The one load a session pays runs cold: see the model load of the "whole
-  corpus as one file" row, measured in a fresh process.
+  \`decodeModel()\`, \`prepareModel()\` and the first read of the lexicon (read in place, so
+  about nothing), each stage in the note; median of 7 loads after a first one, so warm code.
+  The one load a session pays runs cold: the *cold* row runs \`loadModel()\` (hand lists included)
+  in 11 fresh processes (bench/tmp/bigfile.js), and the *first small article* row adds tokenising
+  and \`detect()\`ing a corpus article of 1,000–2,000 characters in the same process: what the first
+  \`detect()\` of a session waits for. Medians; CPU time. On this virtual machine first touching
+  fresh memory is dear (~3 ms per MB), so the 11.5 MB emission table is much of the cold load.
 - **Export**: every format over the first 500 articles with their detections as suggested records,
   through the export module's \`benchExport\` (output counted, not kept); MB of UTF-8 article text
   per CPU second.
