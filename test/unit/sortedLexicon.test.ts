@@ -1,6 +1,6 @@
-// The model file's lexicon words are written sorted and read in place by binary search
-// (SortedLexicon) instead of into a Map; a file written before that (words in training order) is
-// still read, into a Map. Both must give every word the same counts, know no other word, and tag
+// The model file's lexicon words are written sorted, with where each starts, and read in place by
+// binary search (SortedLexicon) instead of into a Map; a khabar-ner/3 file written before that
+// (words in training order, no starts) is still read, into a Map. Both must give every word the same counts, know no other word, and tag
 // every golden document alike.
 import * as assert from 'assert';
 import { findEntities } from '../../src/core/entities/findEntities';
@@ -9,34 +9,61 @@ import { decodeModel, encodeModel, prepareModel, type TaggerModel } from '../../
 import { defaultModelPath, readModelBytes } from '../../src/platform/node/nerModelFile';
 import { goldenDocs } from './golden';
 
-/** The model file's bytes with its lexicon words (and their counts) in reverse order: the layout of a file written before the words were sorted. */
-function withWordsReversed(bytes: Uint8Array): Buffer {
+/**
+ * The shipped (khabar-ner/4) model file's bytes laid out as a khabar-ner/3 file, which stored no
+ * word lengths, with its lexicon words (and their counts) in reverse order when asked: the layout
+ * of a file written before the words were sorted.
+ */
+function asFormat3(bytes: Uint8Array, reverse: boolean): Buffer {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = buf.readUInt32LE(0);
-  const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as { words: string; emit: { rows: number }; pair: { rows: number } };
-  const words = header.words.split('\n');
-  const at = ((4 + headerLength + 3) & ~3) + 4 * header.emit.rows + 4 * header.pair.rows;
-  const counts = new Uint32Array(Uint8Array.from(buf.subarray(at, at + 20 * words.length)).buffer);
-  const reversed = new Uint32Array(counts.length);
-  for (let i = 0; i < words.length; i++) reversed.set(counts.subarray(5 * i, 5 * i + 5), 5 * (words.length - 1 - i));
-  const json = Buffer.from(JSON.stringify({ ...header, words: words.reverse().join('\n') }), 'utf8');
-  assert.strictEqual(json.length, headerLength, 'the same header, reordered, has the same length');
-  const out = Buffer.from(buf);
-  json.copy(out, 4);
-  Buffer.from(reversed.buffer).copy(out, at);
-  return out;
+  const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as Record<string, unknown> & {
+    format: string;
+    words: string;
+    wordCount?: number;
+    emit: { rows: number };
+    pair: { rows: number };
+  };
+  assert.strictEqual(header.format, 'khabar-ner/4');
+  const n = header.wordCount!;
+  let at = (4 + headerLength + 3) & ~3;
+  const part = (length: number): Buffer => {
+    const b = buf.subarray(at, at + length);
+    at += length;
+    return b;
+  };
+  const hashes = part(4 * header.emit.rows + 4 * header.pair.rows);
+  const counts = new Uint32Array(Uint8Array.from(part(20 * n)).buffer);
+  const weights = buf.subarray(at, buf.length - n); // then the word lengths, which /3 does not have
+  let words = header.words.split('\n');
+  let ordered = counts;
+  if (reverse) {
+    words = words.reverse();
+    ordered = new Uint32Array(counts.length);
+    for (let i = 0; i < n; i++) ordered.set(counts.subarray(5 * i, 5 * i + 5), 5 * (n - 1 - i));
+  }
+  const { wordCount: _dropped, ...rest } = header;
+  const json = Buffer.from(JSON.stringify({ ...rest, format: 'khabar-ner/3', words: words.join('\n') }), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  const pad = Buffer.alloc(((4 + json.length + 3) & ~3) - 4 - json.length);
+  return Buffer.concat([length, json, pad, hashes, Buffer.from(ordered.buffer), weights]);
 }
 
 describe('sorted lexicon', () => {
   const bytes = readModelBytes(defaultModelPath());
   const sorted = prepareModel(decodeModel(bytes));
-  const old = prepareModel(decodeModel(withWordsReversed(bytes)));
+  const old = prepareModel(decodeModel(asFormat3(bytes, true)));
+  const old3Sorted = prepareModel(decodeModel(asFormat3(bytes, false)));
 
-  it('the shipped file has its words sorted and is read in place; a file in training order into a Map', () => {
+  it('the shipped file has its words sorted and is read in place; a /3 file in training order into a Map', () => {
     assert.ok(sorted.gaz.lex instanceof SortedLexicon);
     assert.ok(old.gaz.lex instanceof Map);
+    // A /3 file whose words happen to be sorted is checked and read in place too.
+    assert.ok(old3Sorted.gaz.lex instanceof SortedLexicon);
     assert.ok(sorted.gaz.lex.size > 10000);
     assert.strictEqual(old.gaz.lex.size, sorted.gaz.lex.size);
+    assert.deepStrictEqual([...old3Sorted.gaz.lex], [...sorted.gaz.lex]);
   });
 
   it('gives every word the same counts as the Map, and the same array each time', () => {
@@ -67,9 +94,23 @@ describe('sorted lexicon', () => {
     assert.ok(encodeModel(sorted).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     // The old layout converts (scripts/ner/main.ts rewrite) to exactly the shipped bytes.
     assert.ok(encodeModel(old).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    assert.ok(encodeModel(old3Sorted).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
   });
 
-  it('refuses words out of order or repeated, so binary search is never trusted on them', () => {
+  it('refuses a /4 file whose word lengths do not fit its words, with a message', () => {
+    const buf = Buffer.from(bytes);
+    const n = sorted.gaz.lex.size;
+    buf[buf.length - n + 100]! += 1;
+    assert.throws(() => decodeModel(buf), /khabar-ner\/4 model file is damaged/);
+    assert.strictEqual(SortedLexicon.at('أب\nت', Uint8Array.from([2, 1]), new Uint32Array(10))!.size, 2);
+    assert.strictEqual(SortedLexicon.at('أب\nت', Uint8Array.from([1, 2]), new Uint32Array(10)), undefined);
+    assert.strictEqual(SortedLexicon.at('أب\nت', Uint8Array.from([2, 2]), new Uint32Array(10)), undefined);
+    assert.strictEqual(SortedLexicon.at('أب\nت', Uint8Array.from([2]), new Uint32Array(5)), undefined);
+    assert.strictEqual(SortedLexicon.at('أب\nت', Uint8Array.from([2, 1]), new Uint32Array(5)), undefined);
+    assert.strictEqual(SortedLexicon.at('', new Uint8Array(0), new Uint32Array(0))!.size, 0);
+  });
+
+  it('refuses words out of order or repeated in a /3 file, so binary search is never trusted on them', () => {
     const counts = new Uint32Array(15);
     assert.ok(SortedLexicon.over('أ\nب\nت', counts));
     assert.strictEqual(SortedLexicon.over('ب\nأ\nت', counts), undefined);
