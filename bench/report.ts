@@ -99,6 +99,10 @@ export function tableRows(r: Results): Row[] {
   const d = r.decorationPerKeystroke;
   rows.push(['decoration update per keystroke, 1 MB', ms(d.ms), d.note ?? `${chars(d.textChars ?? 0)} chars`]);
   if (r.modelLoad) rows.push(['entity model load (once)', ms(r.modelLoad.ms), r.modelLoad.note ?? '']);
+  if (r.modelLoadCold) {
+    rows.push(['entity model load, cold (fresh process)', ms(r.modelLoadCold.ms), r.modelLoadCold.note ?? '']);
+    rows.push(['first small article, cold (load + detect)', ms(r.modelLoadCold.firstArticleMs), 'what the first detect() of a fresh process waits for; see the row above']);
+  }
   const a = r.anchorShiftPerKeystroke;
   rows.push([
     'anchor shift per keystroke, ~1 MB',
@@ -203,10 +207,13 @@ characters (1.00 is linear, 2.00 would be quadratic).
   file's time over the one half its size (2.00 is linear); the model and the text in memory
   before detection are given next to the peak.
 - **Entity model load**: what the first article waits for before its first name: gunzip,
-  \`decodeModel()\`, \`prepareModel()\` and the first read of the lexicon (built when first read,
-  and read by the tagger's first word), each stage in the note; median of 7 loads after a first
-  one, so warm code. The one load a session pays runs cold: see the model load of the "whole
-  corpus as one file" row, measured in a fresh process.
+  \`decodeModel()\`, \`prepareModel()\` and the first read of the lexicon (read in place, so
+  about nothing), each stage in the note; median of 7 loads after a first one, so warm code.
+  The one load a session pays runs cold: the *cold* row runs \`loadModel()\` (hand lists included)
+  in 11 fresh processes (bench/tmp/bigfile.js), and the *first small article* row adds tokenising
+  and \`detect()\`ing a corpus article of 1,000–2,000 characters in the same process: what the first
+  \`detect()\` of a session waits for. Medians; CPU time. On this virtual machine first touching
+  fresh memory is dear (~3 ms per MB), so the 11.5 MB emission table is much of the cold load.
 - **Export**: every format over the first 500 articles with their detections as suggested records,
   through the export module's \`benchExport\` (output counted, not kept); MB of UTF-8 article text
   per CPU second.
@@ -392,6 +399,60 @@ words (\`scoreWord\`, \`analyseWord\`, \`wordBits\`: about 25 µs each, 2.4 s), 
 propagation 8%. The next levers: the tagger's per-token state as word ids into typed arrays (one
 lookup per token, shared with claims' lexicon bits), and tokens as offsets in typed arrays for
 big files (the token objects are most of what garbage collection walks).
+
+### Model load and the first article (issue 17: model load ≤ 50 ms)
+
+Measured cold, as a session pays it: each build in its own fresh processes, builds alternating,
+\`nice -n 10\`, CPU time, min and median of 11–12 (\`scripts/speed/coldLoad.js\` stage by stage;
+the bench's own cold row, \`bench/coldStart.ts\`, the same way); warm in one process, 10 loads
+alternating. The round started at 3c158f1. Every lever leaves \`npm run golden\` unchanged,
+\`scripts/speed/compareBuilds.js\` finds 300 corpus articles (and them joined, and as one line)
+identical, and \`detect()\` gives the same output on 296 articles at the same speed (new/old 0.97×
+on the minimum of 5 alternating rounds). The shipped model is the same model rewritten in the new
+layout (\`node scripts/ner/run.js rewrite\`, no retraining); 1,795,786 → 1,789,602 bytes.
+
+Kept:
+
+- **Country names generated once** (\`scripts/ner/countryNames.js\` → \`countryNames.generated.ts\`)
+  instead of 676 \`Intl.DisplayNames\` calls at every start: ~22 ms cold. Same names, same order
+  (a test compares them with ICU under the same CLDR), and the core no longer depends on the ICU
+  of whatever runs it.
+- **gunzip into one buffer** of the size the gzip trailer gives (a hint: a wrong one costs a copy):
+  cold gunzip 31–34 → 20–22 ms; no format change.
+- **Phrases built per first token when first looked up** (\`FilePhrases\`, a \`Map\` filled on
+  demand): before, every phrase line went through \`addPhrase\`'s duplicate search; 20–28 ms cold,
+  now 4–9 ms (one pass noting where each first token's lines are).
+- **The lexicon read in place** (\`SortedLexicon\`): the words stored sorted with their lengths
+  (\`khabar-ner/4\`), found by binary search over the one string; the \`Map\` of 20,141 words cost
+  11–21 ms cold (paid by the first article), the /3 version of this lever still scanned the words
+  (10–17 ms), the lengths made that an integer pass.
+
+Together, in fresh processes: the first small article (load + \`detect()\` of 1,656 characters)
+median 245 → 190 ms, min 228 → 171 ms (bench harness); load alone median 162 → 118 ms, min 149 →
+89 ms; stage by stage (min of 12) hand lists 29 → 6 ms, decode 122 → 93 ms, lexicon 12 → 0 ms.
+Warm (10 alternating loads, load + first lexicon read): median 75–87 → 30–35 ms.
+
+Dropped (measured, no gain):
+
+- **A denser emission table** (slots ≥ 1.25 × rows: 131,072 instead of 262,144, half the 11.5 MB):
+  the cold fill is mostly first touches of fresh memory, so it would save ~15–20 ms, but
+  \`tagText\` ran 3–6% slower (minimum of 6 and 8 alternating rounds, 300 articles; output
+  identical): longer probe runs.
+- **The words and phrases as JSON structures** (a string array and \`[first, [{rest, type}]]\`
+  parsed natively, then \`new Map\`): 25–31 ms cold against 4–5 ms for the text fields; it is the
+  number of objects that costs, not who makes them.
+- **The model stored uncompressed** (not done): reading the 3.1 MB raw file costs 8–12 ms cold
+  against 20–22 ms for the gunzip, so ~10 ms, for 1.35 MB more on disk and a renamed file.
+
+Not changed, and where the rest goes (cold, this machine): the emission table's fill, 40–48 ms,
+is mostly the first touch of its 11.5 MB (first touches cost ~3 ms per MB on this virtual
+machine); its layout (interleaved f32 rows, which tagging reads) is what sets it. Storing the
+weights as 16-bit in the cells (tagging multiplying by the scale as \`Math.fround(q × scale)\`,
+the same f32 values) would halve it, but that is a change to tagging's inner loop. Then the
+gunzip (~20 ms), the hand lists' folding (~6–10 ms), the JSON header (~6 ms). \`activate()\` is
+3–4 ms; loading the production bundle (\`require\`) ~190–300 ms cold, most of it compiling the
+bundle and building the figures lexicon at module load (\`src/core/figures/lexicon.ts\`), which
+an activation for a non-Arabic file pays too.
 
 ### Re-anchoring (issue 15: not slower than before the evidence rewrite, feb4d15)
 

@@ -20,6 +20,7 @@ import { measureAnchorShift, measureDecorations, measureModelLoad, measureExport
 import { scalingSvg } from './plot';
 import { renderMarkdown, tableRows } from './report';
 import type { BigFileResult } from './bigFile';
+import { measureColdStart } from './coldStart';
 import type { BigFiles, Results, ScalingPoint, StageResult } from './types';
 import { makeVscodeStub, withStubbedVscode, type StubCounters } from '../test/fakes/vscode';
 import { installNodePlatform } from '../src/platform/node/install';
@@ -304,6 +305,7 @@ async function main(): Promise<void> {
   const megabyte = textOfSize(joined, 1 << 20);
   const decorationPerKeystroke = measureDecorations(megabyte);
   const modelLoad = measureModelLoad();
+  const modelLoadCold = measureColdStart(articles);
   const anchorShiftPerKeystroke = measureAnchorShift(megabyte);
   phase('editor');
   // 10,000 random edit scripts over 60 real articles, every annotation judged by its characters.
@@ -336,6 +338,7 @@ async function main(): Promise<void> {
     export: exportRows,
     decorationPerKeystroke,
     modelLoad,
+    modelLoadCold,
     anchorShiftPerKeystroke,
     reanchoring,
     activation,

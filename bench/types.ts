@@ -97,6 +97,8 @@ export interface Results {
   decorationPerKeystroke: Measured & { textChars?: number; p95Ms?: number; openMs?: number; blocksPerEdit?: number };
   /** Decoding the shipped entity model: paid once, by the first article analysed. */
   modelLoad?: Measured & { bytes?: number };
+  /** The same load in fresh processes (cold code), and load plus the first small article's detect(). */
+  modelLoadCold?: Measured & { firstArticleMs?: number };
   /** Re-anchoring judged against where each annotated character went (bench/anchoring.ts). */
   reanchoring?: import('./anchoring').AnchoringResult;
   /** shiftAnchors() for one typed character in a 1 MB article: the store's part of a keystroke. */

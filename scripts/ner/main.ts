@@ -3,6 +3,8 @@
 //
 //   npm run train                       full train file → models/ner.model.gz
 //   npm run train -- --dev              first 90% only → out/ner/dev.model.gz
+//   node scripts/ner/run.js rewrite [FILE]   a model file (default the shipped one) written again
+//                                       in the current layout, not retrained
 //   npm run eval -- --dev [--retrain]   dev scores (trains the dev model if missing)
 //   npm run eval -- --aqmar             out-of-domain scores on AQMAR (Wikipedia)
 //   npm run eval -- --conll A,B         the shipped model's scores on labelled CoNLL files of your
@@ -183,6 +185,16 @@ function main(): void {
     console.log(JSON.stringify(speed(model, fs.readFileSync(process.argv[4]!, 'utf8'))));
     return;
   }
+  if (command === 'rewrite') {
+    // rewrite [FILE]: the model file (default the shipped one) written again in the current layout
+    // (sorted lexicon words), without retraining: the same weights, words and phrases.
+    const file = process.argv[3] && !process.argv[3].startsWith('--') ? path.resolve(process.argv[3]) : SHIPPED;
+    const before = fs.readFileSync(file);
+    const after = modelFileBytes(readModelFile(file));
+    fs.writeFileSync(file, after);
+    console.log(`${path.relative(ROOT, file)}: ${before.length} → ${after.length} bytes${before.equals(after) ? ' (unchanged)' : ''}`);
+    return;
+  }
   const all = readConll(TRAIN_FILE);
   if (command === 'train') {
     if (has('dev')) {
@@ -195,7 +207,7 @@ function main(): void {
     return;
   }
   if (command !== 'eval') {
-    console.error('usage: main.ts train [--dev|--tune] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--spans FILE,...] [--errors] [--retrain] [--no-doc] [--write]');
+    console.error('usage: main.ts train [--dev|--tune] | rewrite [FILE] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--spans FILE,...] [--errors] [--retrain] [--no-doc] [--write]');
     process.exitCode = 2;
     return;
   }

@@ -60,7 +60,7 @@ export function readConll(path: string, unknown?: Map<string, number>): Sentence
 }
 
 /** Word statistics and multi-token names from some sentences. */
-export function buildGazetteer(sentences: readonly Sentence[]): Gazetteer {
+export function buildGazetteer(sentences: readonly Sentence[]): Gazetteer & { lex: Map<string, LexCounts> } {
   const gaz = emptyGazetteer();
   for (const s of sentences) {
     let spanStart = -1;
@@ -85,7 +85,7 @@ export function buildGazetteer(sentences: readonly Sentence[]): Gazetteer {
 }
 
 /** Keep only words that were ever part of a name, or frequent: the rest tells the tagger little. */
-export function pruneLexicon(gaz: Gazetteer, minOCount: number): void {
+export function pruneLexicon(gaz: Gazetteer & { lex: Map<string, LexCounts> }, minOCount: number): void {
   for (const [w, c] of gaz.lex) {
     const ent = c[1] + c[2] + c[3] + c[4];
     if (ent === 0 && c[0] < minOCount) gaz.lex.delete(w);

@@ -2,8 +2,9 @@
 // the phrases; a damaged or old-format file is refused with a message, never half loaded.
 import * as assert from 'assert';
 import { gunzipSync, gzipSync } from 'zlib';
+import { FilePhrases } from '../../src/core/entities/filePhrases';
 import { loadModel } from '../../src/core/entities/findEntities';
-import { NUM_LABELS } from '../../src/core/entities/features';
+import { addPhrase, NUM_LABELS, type PhraseEntry } from '../../src/core/entities/features';
 import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/tagger';
 import { defaultModelPath, modelFileBytes, readModelBytes } from '../../src/platform/node/nerModelFile';
 
@@ -68,6 +69,56 @@ describe('entity model file', () => {
     }
     assert.strictEqual(k, fresh.emit.size);
     assert.deepStrictEqual(buildTable(hashes, rows, NUM_LABELS).slots, slots);
+  });
+
+  it('reads the phrases into the same map addPhrase builds from the file\'s lines, in the same order', () => {
+    // The decoder pushes each line without addPhrase's duplicate search; the map must not differ.
+    const raw = readModelBytes(defaultModelPath());
+    const header = JSON.parse(Buffer.from(raw.subarray(4, 4 + Buffer.from(raw).readUInt32LE(0))).toString('utf8')) as { phrases: string };
+    const expected = new Map<string, PhraseEntry[]>();
+    for (const line of header.phrases.split('\n')) {
+      const tab = line.indexOf('\t');
+      addPhrase(expected, line.slice(tab + 1).split(' '), Number(line.slice(0, tab)));
+    }
+    assert.ok(expected.size > 1000, `${expected.size} first tokens`);
+    assert.deepStrictEqual([...loadModel().gaz.phrases], [...expected]);
+  });
+
+  it('builds a first token\'s phrases only when it is looked up, the same list each time, and is read only', () => {
+    const raw = readModelBytes(defaultModelPath());
+    const fresh = decodeModel(raw);
+    const phrases = fresh.gaz.phrases;
+    assert.ok(phrases instanceof FilePhrases);
+    const expected = new Map([...loadModel().gaz.phrases]);
+    assert.strictEqual(phrases.size, expected.size);
+    const [first, list] = [...expected].find(([, l]) => l.length > 1)!;
+    assert.ok(phrases.has(first));
+    assert.deepStrictEqual(phrases.get(first), list);
+    assert.strictEqual(phrases.get(first), phrases.get(first));
+    for (const absent of ['', first + 'ا', first.slice(1), 'ا' + first]) {
+      if (expected.has(absent)) continue;
+      assert.strictEqual(phrases.get(absent), undefined, absent);
+      assert.strictEqual(phrases.has(absent), false, absent);
+    }
+    assert.deepStrictEqual([...phrases.keys()], [...expected.keys()]);
+    assert.deepStrictEqual([...phrases.values()], [...expected.values()]);
+    const seen: string[] = [];
+    phrases.forEach((_, k) => seen.push(k));
+    assert.deepStrictEqual(seen, [...expected.keys()]);
+    assert.throws(() => phrases.set(first, []), /read only/);
+    assert.throws(() => phrases.delete(first), /read only/);
+    assert.throws(() => phrases.clear(), /read only/);
+  });
+
+  it('reads phrase lines of one first token kept apart, and skips lines of one token, as addPhrase does', () => {
+    const text = ['2\tأ ب', '1\tج د', '3\tأ ب ت', '2\tه', '4\tج و'].join('\n');
+    const expected = new Map<string, PhraseEntry[]>();
+    for (const line of text.split('\n')) addPhrase(expected, line.slice(2).split(' '), Number(line[0]));
+    const phrases = new FilePhrases(text);
+    assert.deepStrictEqual([...phrases], [...expected]);
+    assert.strictEqual(phrases.size, 2);
+    assert.strictEqual(phrases.get('ه'), undefined);
+    assert.strictEqual(new FilePhrases('').size, 0);
   });
 
   it('encodes deterministically', () => {

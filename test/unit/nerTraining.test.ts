@@ -4,7 +4,9 @@
 // the same bytes twice. Tiny data, so these run in well under a second.
 import * as assert from 'assert';
 import { NUM_LABELS } from '../../src/core/entities/features';
-import { encodeModel, PAIR_WIDTH, viterbi } from '../../src/core/entities/tagger';
+import { FilePhrases } from '../../src/core/entities/filePhrases';
+import { SortedLexicon } from '../../src/core/entities/sortedLexicon';
+import { decodeModel, encodeModel, PAIR_WIDTH, viterbi } from '../../src/core/entities/tagger';
 import { findEntities } from '../../src/core/entities/findEntities';
 import { trainCrf, type CrfSentence, type CrfWeights } from '../../scripts/ner/crf';
 import { DEFAULT_TRAIN, mulberry32, train, type Sentence } from '../../scripts/ner/train';
@@ -130,6 +132,18 @@ describe('NER training: perceptron + CRF into one model', () => {
         ['LOC', 'حمص'],
       ],
     );
+  });
+
+  it('writes a file whose lexicon and phrases load in place, with the same words, counts and phrases', () => {
+    const model = train(sentences, options);
+    const back = decodeModel(encodeModel(model));
+    assert.ok(back.gaz.lex instanceof SortedLexicon);
+    assert.ok(back.gaz.phrases instanceof FilePhrases);
+    assert.ok(model.gaz.lex.size > 20 && model.gaz.phrases.size > 3);
+    const byWord = [...model.gaz.lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    assert.deepStrictEqual([...back.gaz.lex], byWord);
+    for (const [w, c] of model.gaz.lex) assert.deepStrictEqual(back.gaz.lex.get(w), c, w);
+    assert.deepStrictEqual([...back.gaz.phrases], [...model.gaz.phrases]);
   });
 
   it('gives the same bytes twice (same seed)', () => {

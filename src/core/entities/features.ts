@@ -8,7 +8,7 @@ import { phraseTags, type Gazetteer, type PhraseEntry } from './gazetteer';
 import { analyseWord, BOS, EOS, handMap, hasForeignLetter, Own, vowelBucket, wordCache, type TokenInfo } from './words';
 
 export { isInside, LABELS, labelType, NUM_LABELS, TYPES, type TypeIndex } from './tagset';
-export { addPhrase, emptyGazetteer, type Gazetteer, type LexCounts, type PhraseEntry } from './gazetteer';
+export { addPhrase, emptyGazetteer, type Gazetteer, type LexCounts, type Lexicon, type PhraseEntry } from './gazetteer';
 export { hash1, hash2, hash3 } from './featureHash';
 export { scoreSentence } from './scoreSentence';
 export type { RowLookup } from './wordScores';

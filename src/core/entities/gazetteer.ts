@@ -7,6 +7,17 @@ import { TYPES } from './tagset';
 /** Counts of how a word was tagged in the training data: [O, PER, LOC, ORG, MISC]. */
 export type LexCounts = [number, number, number, number, number];
 
+/**
+ * Folded word → its counts, read only: a Map while training builds it, a SortedLexicon
+ * (sortedLexicon.ts) over a model file's words once loaded. Iterates as [word, counts].
+ */
+export interface Lexicon {
+  get(word: string): LexCounts | undefined;
+  has(word: string): boolean;
+  readonly size: number;
+  [Symbol.iterator](): Iterator<[string, LexCounts]>;
+}
+
 export interface PhraseEntry {
   /** Folded tokens after the first. */
   rest: string[];
@@ -16,7 +27,7 @@ export interface PhraseEntry {
 /** What the tagger knows beyond its weights: word statistics and name lists. */
 export interface Gazetteer {
   /** Folded word → tag counts in the training data. */
-  lex: Map<string, LexCounts>;
+  lex: Lexicon;
   /** First folded token → multi-token names starting with it, from the training data. */
   phrases: Map<string, PhraseEntry[]>;
   /** First folded token → multi-token names from the hand lists. */
@@ -24,7 +35,8 @@ export interface Gazetteer {
   hand: HandLexicon;
 }
 
-export function emptyGazetteer(): Gazetteer {
+/** A gazetteer with nothing learnt yet; its lexicon a Map, for training to fill. */
+export function emptyGazetteer(): Gazetteer & { lex: Map<string, LexCounts> } {
   const hand = handLexicon();
   const handPhrases = new Map<string, PhraseEntry[]>();
   for (const p of hand.placePhrases) addPhrase(handPhrases, p.split(' '), 2);

@@ -2,6 +2,7 @@
 // organisation head nouns, name connectors, and small gazetteers of places and first names.
 // Every entry is folded with `foldWord` before use, so hamza and ta marbuta variants match.
 
+import { COUNTRY_NAMES } from './countryNames.generated';
 import { foldWord } from './normalize';
 
 /** Words that precede a person's name and stay outside the span (ANERcorp convention). */
@@ -117,7 +118,7 @@ const GIVEN_NAMES = `
 لويز ماورو باسكوال هوسني
 `;
 
-/** Well-known places the country list (Intl.DisplayNames) does not cover: cities, regions, short forms. */
+/** Well-known places the country list (countryNames()) does not cover: cities, regions, short forms. */
 const PLACES = `
 القاهرة الإسكندرية بغداد البصرة الموصل أربيل كركوك النجف كربلاء الفلوجة دمشق حلب حمص حماة اللاذقية
 بيروت طرابلس صيدا صور عمان الزرقاء إربد القدس غزة رام_الله نابلس الخليل جنين بيت_لحم أريحا
@@ -272,7 +273,7 @@ export interface HandLexicon {
 
 let cached: HandLexicon | undefined;
 
-/** The lists, folded, plus every country name ICU knows in Arabic. */
+/** The lists, folded, plus every country name ICU knows in Arabic (generated: countryNames.generated.ts). */
 export function handLexicon(): HandLexicon {
   if (cached) return cached;
   const places = toSet(PLACES);
@@ -301,28 +302,10 @@ export function handLexicon(): HandLexicon {
   return cached;
 }
 
-/** Multi-word country names come back whole so a phrase gazetteer can use them. */
+/**
+ * Every Arabic country name ICU knows (icuCountryNames.ts's rule), as generated into
+ * countryNames.generated.ts; multi-word names come back whole so a phrase gazetteer can use them.
+ */
 export function countryNames(): string[] {
-  const out: string[] = [];
-  let names: Intl.DisplayNames;
-  try {
-    names = new Intl.DisplayNames(['ar'], { type: 'region' });
-  } catch {
-    return out;
-  }
-  const A = 65;
-  for (let a = 0; a < 26; a++) {
-    for (let b = 0; b < 26; b++) {
-      const code = String.fromCharCode(A + a, A + b);
-      let name: string | undefined;
-      try {
-        name = names.of(code);
-      } catch {
-        continue;
-      }
-      // Unknown codes echo back in Latin letters; keep only real Arabic names.
-      if (name && name !== code && /[\u0621-\u064a]/.test(name) && !/[()]/.test(name)) out.push(name);
-    }
-  }
-  return out;
+  return COUNTRY_NAMES.split('\n');
 }

@@ -2,17 +2,22 @@
 // the lexicon. Split from the tagger (issue 19); the (un)gzipping is the platform's
 // (src/platform/node/nerModelFile.ts), so this runs anywhere.
 
-import { addPhrase, emptyGazetteer, NUM_LABELS, type LexCounts } from './features';
+import { emptyGazetteer, NUM_LABELS, type Gazetteer, type LexCounts } from './features';
+import { FilePhrases } from './filePhrases';
+import { SortedLexicon } from './sortedLexicon';
 import type { TaggerModel } from './tagger';
 import { loadFastTable, loadTable, PAIR_WIDTH, type WeightTable } from './weightTable';
 
-export const MODEL_FORMAT = 'khabar-ner/3';
+export const MODEL_FORMAT = 'khabar-ner/4';
+/** The layout before the lexicon's words were sorted and their lengths stored; still read. */
+const FORMAT_3 = 'khabar-ner/3';
 
 /**
  * The model file, gzipped: a little-endian u32 header length, the header (JSON), padding to 4
  * bytes, then the typed arrays the header sizes — emission hashes (u32), pair hashes (u32), lexicon
- * counts (u32, five per word), emission weights (i16), pair weights (i16). Loading is a gunzip and
- * array views; the earlier JSON-with-base64 file took three times as long to load.
+ * counts (u32, five per word), emission weights (i16), pair weights (i16), and (not in /3) each
+ * lexicon word's length in UTF-16 code units (u8). Loading is a gunzip and array views; the
+ * earlier JSON-with-base64 file took three times as long to load.
  */
 interface ModelHeader {
   format: string;
@@ -21,8 +26,13 @@ interface ModelHeader {
   trans: number[];
   emit: { rows: number; scale: number };
   pair: { rows: number; scale: number };
-  /** Lexicon words, one per line; their [O, PER, LOC, ORG, MISC] counts are in the binary part. */
+  /**
+   * Lexicon words, one per line, sorted by UTF-16 code units (in /3 files in training order: those
+   * are read into a Map); their [O, PER, LOC, ORG, MISC] counts are in the binary part.
+   */
   words: string;
+  /** How many lexicon words (/4; a /3 file's are counted from `words`). */
+  wordCount?: number;
   /** Phrases, one per line: type, a tab, the folded tokens separated by spaces. */
   phrases: string;
 }
@@ -71,7 +81,10 @@ export function encodeModel(model: TaggerModel): Buffer {
   const pair = storeTable(model.pair);
   const words: string[] = [];
   const counts: number[] = [];
-  for (const [w, c] of model.gaz.lex) {
+  // Sorted (by UTF-16 code units, as `<` compares), so a loaded model finds its words by binary
+  // search over the text instead of building a Map of them (sortedLexicon.ts).
+  const entries = [...model.gaz.lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [w, c] of entries) {
     if (w.includes('\n')) throw new Error(`a lexicon word holds a line break: ${JSON.stringify(w)}`);
     words.push(w);
     counts.push(...c);
@@ -86,20 +99,26 @@ export function encodeModel(model: TaggerModel): Buffer {
     emit: { rows: emit.hashes.length, scale: emit.scale },
     pair: { rows: pair.hashes.length, scale: pair.scale },
     words: words.join('\n'),
+    wordCount: words.length,
     phrases: phrases.join('\n'),
   };
+  const lengths = Uint8Array.from(words, (w) => {
+    if (w.length > 255) throw new Error(`a lexicon word of ${w.length} characters: up to 255 fit the model file`);
+    return w.length;
+  });
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   const parts: Buffer[] = [length, json, Buffer.alloc(align4(4 + json.length) - 4 - json.length)];
-  for (const a of [emit.hashes, pair.hashes, Uint32Array.from(counts), emit.q, pair.q]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  for (const a of [emit.hashes, pair.hashes, Uint32Array.from(counts), emit.q, pair.q, lengths]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
   return Buffer.concat(parts);
 }
 
 /**
  * A model from the model file's gunzipped bytes (src/platform/node/nerModelFile.ts readModelFile gunzips).
  * When the bytes are 4-byte aligned the model keeps views of them instead of a copy: do not change
- * them afterwards. The lexicon is built when first read (most of a load's cost otherwise).
+ * them afterwards. The lexicon is read in place (its words sorted, their lengths stored); a /3
+ * file's is read in place too when its words happen to be sorted, else built when first read.
  */
 export function decodeModel(bytes: Uint8Array): TaggerModel {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new Error(`not a ${MODEL_FORMAT} model yet: the bytes are still gzipped (gunzip the model file first, as platform/node readModelFile does)`);
@@ -119,15 +138,18 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   } catch {
     header = undefined;
   }
-  if (!header || header.format !== MODEL_FORMAT || header.labels !== NUM_LABELS) {
+  const v3 = header?.format === FORMAT_3;
+  if (!header || (header.format !== MODEL_FORMAT && !v3) || header.labels !== NUM_LABELS) {
     throw new Error(`not a ${MODEL_FORMAT} model with ${NUM_LABELS} labels (an older model file? rebuild it with npm run train)`);
   }
   const wordText = header.words;
   let wordCount = 0;
-  if (wordText) for (let at = 0; at >= 0; at = wordText.indexOf('\n', at) + 1 || -1) wordCount++;
-  const sizes = [header.emit.rows * 4, header.pair.rows * 4, wordCount * 20, header.emit.rows * NUM_LABELS * 2, header.pair.rows * PAIR_WIDTH * 2];
+  if (v3) {
+    if (wordText) for (let at = 0; at >= 0; at = wordText.indexOf('\n', at) + 1 || -1) wordCount++;
+  } else wordCount = header.wordCount ?? -1;
+  const sizes = [header.emit.rows * 4, header.pair.rows * 4, wordCount * 20, header.emit.rows * NUM_LABELS * 2, header.pair.rows * PAIR_WIDTH * 2, v3 ? 0 : wordCount];
   let offset = align4(4 + headerLength);
-  if (offset + sizes.reduce((a, b) => a + b, 0) !== raw.length) throw new Error(`${MODEL_FORMAT} model file is truncated or padded`);
+  if (!(wordCount >= 0) || offset + sizes.reduce((a, b) => a + b, 0) !== raw.length) throw new Error(`${MODEL_FORMAT} model file is truncated or padded`);
   const take = <T>(make: (buffer: ArrayBufferLike, at: number, n: number) => T, bytesEach: number, n: number): T => {
     const view = make(ab, start + offset, n);
     offset += n * bytesEach;
@@ -140,16 +162,20 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   const counts = take(u32, 4, wordCount * 5);
   const emitQ = take(i16, 2, header.emit.rows * NUM_LABELS);
   const pairQ = take(i16, 2, header.pair.rows * PAIR_WIDTH);
-  const gaz = emptyGazetteer();
-  let lex: Map<string, LexCounts> | undefined;
-  Object.defineProperty(gaz, 'lex', {
-    get: (): Map<string, LexCounts> => (lex ??= lexicon(wordText ? wordText.split('\n') : [], counts)),
-    enumerable: true,
-  });
-  for (const line of header.phrases ? header.phrases.split('\n') : []) {
-    const tab = line.indexOf('\t');
-    addPhrase(gaz.phrases, line.slice(tab + 1).split(' '), Number(line.slice(0, tab)));
+  const lengths = v3 ? undefined : take((b, at, n) => new Uint8Array(b, at, n), 1, wordCount);
+  const gaz: Gazetteer = emptyGazetteer();
+  const sorted = lengths ? SortedLexicon.at(wordText, lengths, counts) : SortedLexicon.over(wordText, counts);
+  if (sorted) gaz.lex = sorted;
+  else if (lengths) throw new Error(`${MODEL_FORMAT} model file is damaged: its lexicon's word lengths do not fit its words`);
+  else {
+    // A /3 file written before encodeModel sorted its words: a Map of them, built when first read.
+    let lex: Map<string, LexCounts> | undefined;
+    Object.defineProperty(gaz, 'lex', {
+      get: (): Map<string, LexCounts> => (lex ??= lexicon(wordText ? wordText.split('\n') : [], counts)),
+      enumerable: true,
+    });
   }
+  gaz.phrases = new FilePhrases(header.phrases ?? '');
   return {
     emit: loadFastTable(emitHashes, emitQ, header.emit.scale, NUM_LABELS),
     pair: loadTable(pairHashes, pairQ, header.pair.scale, PAIR_WIDTH),
