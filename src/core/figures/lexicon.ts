@@ -1,5 +1,7 @@
-// The closed word lists the figures scanner looks tokens up in, expanded once at load time into
-// every clitic / hamza / ta-marbuta spelling so the hot loop does one Map lookup per token.
+// The closed word lists the figures scanner looks tokens up in, expanded once into every clitic /
+// hamza / ta-marbuta spelling so the hot loop does one Map lookup per token. The expansion (about
+// 9,000 spellings) runs on the first scan, not when the module loads: the extension activates for
+// every plain-text and Markdown file, and a file that is not an article should not pay for it.
 
 export type Entry =
   | { t: 'num'; v: number; unit?: boolean; ten?: boolean; hundred?: boolean; teenTen?: boolean; onlyTeen?: boolean }
@@ -59,7 +61,7 @@ export interface Reading {
   m: Entry & { pre: string };
 }
 
-/** Surface form → its readings, shortest prefix first (a bare word beats a clitic reading). */
+/** Surface form → its readings, shortest prefix first (a bare word beats a clitic reading). Empty until ensureLexicon(). */
 export const LEXICON = new Map<string, Reading[]>();
 
 const FOLDS: Array<[string, string]> = [
@@ -100,7 +102,14 @@ function put(form: string, entry: Entry, prefix: string): void {
   }
 }
 
-function add(words: string | string[], entry: Entry, clitics: Clitics = { conj: true, prep: true, article: true }): void {
+/** The lists as declared below, expanded by ensureLexicon(). */
+const declared: Array<[string | string[], Entry, Clitics | undefined]> = [];
+
+function add(words: string | string[], entry: Entry, clitics?: Clitics): void {
+  declared.push([words, entry, clitics]);
+}
+
+function expand(words: string | string[], entry: Entry, clitics: Clitics = { conj: true, prep: true, article: true }): void {
   for (const word of Array.isArray(words) ? words : [words]) {
     const defined = word.startsWith('ال');
     const stems: Array<[string, boolean]> = [[word, defined]];
@@ -384,12 +393,23 @@ function isTrigger(r: Reading): boolean {
   return r.e.t === 'tunit' && (!!r.e.dual || /(?:ال|لل)$/.test(r.pre));
 }
 
-for (const [key, readings] of LEXICON) {
-  // Shortest prefix first; a stable sort keeps insertion order among equals.
-  if (readings.length > 1) readings.sort((a, b) => a.pre.length - b.pre.length);
-  let h = HASH_SEED;
-  for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
-  const bit = h >>> (32 - BLOOM_BITS);
-  BLOOM[bit >>> 5] |= 1 << (bit & 31);
-  if (readings.some(isTrigger)) TRIGGER_BLOOM[bit >>> 5] |= 1 << (bit & 31);
+let expanded = false;
+
+/**
+ * Fills LEXICON, BLOOM and TRIGGER_BLOOM from the declared lists, once. Every reader of them calls
+ * this first (a figure scan does, when its context is made); later calls return at once.
+ */
+export function ensureLexicon(): void {
+  if (expanded) return;
+  expanded = true;
+  for (const [words, entry, clitics] of declared) expand(words, entry, clitics);
+  for (const [key, readings] of LEXICON) {
+    // Shortest prefix first; a stable sort keeps insertion order among equals.
+    if (readings.length > 1) readings.sort((a, b) => a.pre.length - b.pre.length);
+    let h = HASH_SEED;
+    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+    const bit = h >>> (32 - BLOOM_BITS);
+    BLOOM[bit >>> 5] |= 1 << (bit & 31);
+    if (readings.some(isTrigger)) TRIGGER_BLOOM[bit >>> 5] |= 1 << (bit & 31);
+  }
 }

@@ -5,7 +5,7 @@
 import type { FigureDetection, FigureLabel, FigureValue } from '../types';
 import { dayNumber, isValidGregorian, parseIso } from './calendar';
 import { digitValue, isDigit, isGap, isInWordMark, isLatin, isLetter } from './chars';
-import { BLOOM, BLOOM_BITS, HASH_SEED, hashStep, LEXICON, type Entry, type Reading } from './lexicon';
+import { BLOOM, BLOOM_BITS, HASH_SEED, ensureLexicon, hashStep, LEXICON, type Entry, type Reading } from './lexicon';
 
 const NONE: Reading[] = [];
 
@@ -91,6 +91,7 @@ export class ScanContext {
     readonly text: string,
     articleDate: string | undefined,
   ) {
+    ensureLexicon();
     this.n = text.length;
     const p = articleDate ? parseIso(articleDate) : undefined;
     if (p && p.m && p.d && isValidGregorian(p.y, p.m, p.d)) {
