@@ -95,3 +95,45 @@ export function westName(sc: ScanContext, w: Word): boolean {
   const name = sc.nextWord(w.e);
   return !!name && WEST_NAMES.has(foldWord(sc.text.slice(name.s, name.e)));
 }
+
+/** A telephone noun, perhaps with one adjective, right before a number (brackets allowed). */
+const PHONE_BEFORE = /(?:^|[^\u0621-\u064A])[وب]?(?:ال)?(?:هاتف|جوال|واتساب|واتس اب)(?: [\u0621-\u064A]+)? ?[(:]? ?$/;
+
+/** The noun of a named thing (and perhaps one adjective), then a quote opening one to three words. */
+const NAMED_THING_QUOTE = new RegExp(
+  '(?:^|[^\\u0621-\\u064A])[وبلف]?(?:ال|لل)?(?:نظام|تمرين|مناورات|مناورة|عملية|برنامج|لعبة|جهاز|هاتف|فيلم|مسلسل|مشروع|إصدار|اصدار|' +
+    'نسخة|طراز|منظومة|صاروخ|طائرة|طائرات|قمر|مسابقة|حملة|مبادرة|تطبيق|سيارة)(?: [\\u0621-\\u064A]+)? ?' +
+    '["«“”″\'] ?(?:[\\u0621-\\u064A\\u0640A-Za-z]+ ){1,3}$',
+);
+
+/**
+ * A name that ends in a number, in quotes: “ويندوز 10″, ”الصمصام 5″, «درع الجزيرة 10». The
+ * quote opens before a word and closes right after the number [s, e).
+ */
+export function quotedNameNumber(sc: ScanContext, s: number, e: number): boolean {
+  const t = sc.text;
+  if (!/^ ?["»”″“']/.test(t.slice(e, e + 2))) return false;
+  // Back over one to three words to the opening quote, after the noun of a named thing.
+  const before = t.slice(Math.max(0, s - 60), s);
+  return NAMED_THING_QUOTE.test(before);
+}
+
+/**
+ * Numbers that name rather than count, by the words around them: an age group (منتخب تحت 19 سنة)
+ * and a newspaper's issue (العدد 17167 بتاريخ …). Only raw text around [s, e) is compared.
+ */
+export function namingNumber(sc: ScanContext, s: number, e: number): boolean {
+  const t = sc.text;
+  // "/ 5 + 1 /", "6+1": a group or a plan named by a sum with one, not a count.
+  if (e - s === 1 && (/^ ?\+ ?[1١](?![0-9٠-٩])/.test(t.slice(e, e + 4)) || (/[1١]/.test(t[s]) && /(?:^|[^0-9٠-٩])[0-9٠-٩] ?\+ ?$/.test(t.slice(Math.max(0, s - 4), s))))) return true;
+  // "الهاتف المجاني (19988)", "جوال 0555…": a telephone number.
+  if (PHONE_BEFORE.test(t.slice(Math.max(0, s - 24), s))) return true;
+  const before = /(?:^|[^\u0621-\u064A])(\S+) $/.exec(t.slice(Math.max(0, s - 12), s))?.[1];
+  if (!before) return false;
+  const after = /^ (\S+)/.exec(t.slice(e, e + 14))?.[1]?.replace(/[\u064B-\u065F\u0640،,.]/g, '');
+  if (!after) return false;
+  // "تحت 19 سنة", "تحت 23 عاما": a team of players under that age, not a span of time.
+  if ((before === 'تحت' || before === 'لتحت') && /^(?:سنة|عاما|عام)$/.test(after)) return true;
+  // "العدد 17167 بتاريخ", "في عددها 5123 الصادر": the number of an issue.
+  return /^(?:العدد|عددها|بالعدد)$/.test(before) && /^(?:بتاريخ|الصادر|الصادرة)$/.test(after);
+}
