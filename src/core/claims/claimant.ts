@@ -15,6 +15,8 @@ const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها
 const OBJECT_BEFORE_SPEAKER: ReadonlySet<string> = new Set(['ذلك', 'اليه', 'اليها', 'عليه', 'عليها', 'فيه', 'فيها', 'به', 'بها', 'عنه', 'عنها']);
 /** Demonstratives that open adverbials (مع ذلك، خلال تلك الفترة), not subjects. Folded. */
 const DISTAL: ReadonlySet<string> = new Set(['ذلك', 'تلك']);
+/** Negation particles between a subject and its verb. Folded. */
+const NEGATION: ReadonlySet<string> = new Set(['لم', 'لن', 'لا', 'ولم', 'ولن', 'ولا']);
 /** Before a present verb with no subject, these make the statement the writer's (مما يؤكد أن …): no claimant. */
 const NO_SPEAKER_BEFORE: ReadonlySet<string> = new Set(['مما', 'ما']);
 
@@ -76,7 +78,7 @@ function relativeBefore(cs: ClaimScan, i: number): boolean {
 function kanaQadSubject(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
   if (i < 2 || toks[i - 1]!.n !== 'قد') return null;
-  for (let j = i - 2; j >= Math.max(0, i - 10); j--) {
+  for (let j = i - 2; j >= Math.max(0, i - 16); j--) {
     const n = stripConj(toks[j]!.n);
     if (n === 'كان' || n === 'كانت') return j + 1 < i - 1 ? cs.explicit(j + 1, i - 1) : null;
     if (!toks[j]!.word) return null;
@@ -132,6 +134,8 @@ function addresseePhraseEnd(cs: ClaimScan, j: number, k: number): number {
 /** The noun phrase just before a subject-first verb, back to punctuation or a break word. */
 export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
+  // الشركة لم تكشف …، الوزارة لن تعلن …: the subject stands before the negation.
+  if (i - 1 > cs.current.a && NEGATION.has(toks[i - 1]!.n)) return subjectBefore(cs, i - 1);
   let j = i;
   // وكان المدرب قد أكد أن …: the subject between كان and قد.
   if (toks[i - 1]?.n === 'قد') {
@@ -197,6 +201,38 @@ export function participleSpeaker(cs: ClaimScan, i: number): Speaker | null {
         return found;
       }
     }
+  }
+  // وحول الحادثة يكشف المدرب خالد العلي ملابساتها قائلا: …: the subject of a speech verb earlier
+  // in the sentence, which had no أن of its own.
+  for (let v = i - 1; v > a; v--) {
+    const z = toks[v]!;
+    if (z.vk !== VerbKind.Past && z.vk !== VerbKind.Present) continue;
+    let from = v + 1;
+    while (from < i && toks[from]!.f & W.Time) from++;
+    const head = from < i ? toks[from]! : undefined;
+    if (!head?.word) break;
+    let end = -1;
+    if (head.f & (W.Title | W.OrgHead | W.Anonymous | W.Honorific)) end = phraseEnd(cs, from, i);
+    else {
+      // A person, perhaps after one or two descriptive words (المدرب السابق خالد العلي).
+      for (let x = cs.entityIndex(head.start); x < cs.entities.length && end < 0; x++) {
+        const e = cs.entities[x]!;
+        if (e.end <= head.start) continue;
+        if (e.label !== 'PER' && !(e.label === 'ORG' && e.start === head.start)) break;
+        let k = from;
+        while (k < i && toks[k]!.end <= e.start && toks[k]!.word && toks[k]!.n.startsWith('ال') && !(toks[k]!.f & W.Break)) k++;
+        if (k - from > 2 || toks[k]?.start !== e.start) break;
+        while (k < i && toks[k]!.end <= e.end) k++;
+        end = k;
+      }
+    }
+    if (end <= from) break;
+    const found = cs.explicit(from, end);
+    if (found) {
+      cs.previous = found;
+      return found;
+    }
+    break;
   }
   return cs.inherit();
 }
