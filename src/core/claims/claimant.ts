@@ -15,8 +15,10 @@ const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها
 const OBJECT_BEFORE_SPEAKER: ReadonlySet<string> = new Set(['ذلك', 'اليه', 'اليها', 'عليه', 'عليها', 'فيه', 'فيها', 'به', 'بها', 'عنه', 'عنها']);
 /** Demonstratives that open adverbials (مع ذلك، خلال تلك الفترة), not subjects. Folded. */
 const DISTAL: ReadonlySet<string> = new Set(['ذلك', 'تلك']);
-/** Negation particles between a subject and its verb. Folded. */
-const NEGATION: ReadonlySet<string> = new Set(['لم', 'لن', 'لا', 'ولم', 'ولن', 'ولا']);
+/** Near demonstratives that may open a subject (هذا المصدر) or the writer's argument (هذا الواقع). Folded. */
+const NEAR: ReadonlySet<string> = new Set(['هذا', 'هذه', 'وهذا', 'وهذه']);
+/** Negation particles between a subject and its verb (not after و: ولم تكشف opens a new clause). Folded. */
+const NEGATION: ReadonlySet<string> = new Set(['لم', 'لن', 'لا']);
 /** Before a present verb with no subject, these make the statement the writer's (مما يؤكد أن …): no claimant. */
 const NO_SPEAKER_BEFORE: ReadonlySet<string> = new Set(['مما', 'ما']);
 
@@ -32,6 +34,8 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   if (verbBits(toks[i]!) & W.Relay) {
     for (let r = i + 1; r < k - 1; r++) {
       if (toks[r]!.n === 'عن') return cs.explicit(r + 1, zoneEnd(cs, r + 1, k, false));
+      // ونقل التلفزيون عنه قوله إن …: the one quoted is the speaker named before.
+      if ((toks[r]!.n === 'عنه' || toks[r]!.n === 'عنها') && r > i + 1) return cs.inherit();
     }
   }
   // أعلن أمس الأربعاء وزير الخارجية …: time words may come before the speaker.
@@ -171,6 +175,13 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   if (!subjectLike && j < i && cs.hasEntity(toks[j]!.start, toks[i - 1]!.end)) subjectLike = true;
   // ومع ذلك، يعترف بأن …؛ خلال تلك الفترة، أوضح أن …: an adverbial before the comma, not the subject.
   for (let k = j; k < i && subjectLike; k++) if (DISTAL.has(toks[k]!.n)) subjectLike = false;
+  // هذا الواقع يؤكد أن …: a demonstrative before a plain noun is the writer's argument, not a speaker
+  // (هذا المصدر، هذه الدراسة still speak).
+  if (subjectLike && j < i && NEAR.has(toks[j]!.n)) {
+    let flagged = false;
+    for (let k = j + 1; k < i; k++) if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) flagged = true;
+    if (!flagged && !cs.hasEntity(toks[j]!.start, toks[i - 1]!.end)) return null;
+  }
   return subjectLike ? cs.explicit(j, i) : cs.inherit();
 }
 

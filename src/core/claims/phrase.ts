@@ -152,8 +152,15 @@ function titleChain(cs: ClaimScan, st: PhraseState, limit: number): void {
       const comp = toks[st.j];
       if (comp && st.j < limit && comp.word && comp.n.startsWith('لل') && !(comp.f & W.Break)) st.j++;
     }
-    // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…").
-    if (!definite && st.j < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break)) st.j++;
+    // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…");
+    // a body then its field (مركز مدار للأبحاث والتطوير).
+    if (!definite && st.j < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break)) {
+      st.j++;
+      if (!title && st.j < limit && toks[st.j]!.word && toks[st.j]!.n.startsWith('لل') && !(toks[st.j]!.f & W.Break)) {
+        st.j++;
+        if (st.j < limit && toks[st.j]!.word && toks[st.j]!.n.startsWith('وال') && !(toks[st.j]!.f & W.Break)) st.j++;
+      }
+    }
     else if (!definite && st.j < limit && cs.closeOf[st.j]! > st.j && cs.closeOf[st.j]! - st.j <= 5) st.j = cs.closeOf[st.j]! + 1;
     while (st.j < limit && toks[st.j]!.word && isNisba(toks[st.j]!.n)) st.j++;
   }
