@@ -430,6 +430,13 @@ const MODERN_NEWS_3: Case[] = [
   },
   { name: 'a Hijri day and month with a Gregorian year are converted within that year', input: 'كتبها في 1 شوال 2015 بجدة', want: [{ text: '1 شوال 2015', label: 'DATE', value: { hijri: '1436-10-01', date: '2015-07-17' } }] },
   { name: 'a Hijri month with a Gregorian year is the one that begins in it', input: 'في رمضان 2015', want: [{ text: 'رمضان 2015', label: 'DATE', value: { hijri: '1436-09' } }] },
+  { name: 'a season before a year makes it a DATE', input: 'توقعات ربيع 2015 وصيف 1436 هـ', want: [
+    { text: '2015', label: 'DATE', value: { date: '2015' } },
+    { text: '1436 هـ', label: 'DATE', value: { hijri: '1436' } },
+  ] },
+  { name: 'a toll-free number after الرقم الموحد is no figure', input: 'عبر الرقم الموحد: 920008554 أو الرقم المجاني 19988', want: [] },
+  { name: 'رقم before a plain noun keeps the count after it', input: 'بلغ رقم المبيعات 500 ألف', want: [{ text: '500 ألف', label: 'NUMBER', value: { number: 500000 } }] },
+  { name: 'a version closing a quoted technology name', input: 'تدعم تقنية «بلوتوث 3.0» اللاسلكية', want: [] },
   { name: 'a speed after كم/ساعة', input: 'رياح بسرعة 35 كم/ساعة', want: [{ text: '35 كم/ساعة', label: 'QUANTITY', value: { number: 35, unit: 'كيلومتر في الساعة' } }] },
   { name: 'a speed written with في الساعة', input: 'بسرعة 120 كيلومترا في الساعة', want: [{ text: '120 كيلومترا في الساعة', label: 'QUANTITY', value: { number: 120, unit: 'كيلومتر في الساعة' } }] },
   { name: 'a distance covered in the last hour is no speed', input: 'قطع 5 كيلومترات في الساعة الأخيرة', want: [

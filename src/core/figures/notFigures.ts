@@ -96,13 +96,13 @@ export function westName(sc: ScanContext, w: Word): boolean {
   return !!name && WEST_NAMES.has(foldWord(sc.text.slice(name.s, name.e)));
 }
 
-/** A telephone noun, perhaps with one adjective, right before a number (brackets allowed). */
-const PHONE_BEFORE = /(?:^|[^\u0621-\u064A])[وب]?(?:ال)?(?:هاتف|جوال|واتساب|واتس اب)(?: [\u0621-\u064A]+)? ?[(:]? ?$/;
+/** A telephone noun (or الرقم), perhaps with one adjective (الرقم الموحد), right before a number (brackets or a colon allowed). */
+const PHONE_BEFORE = /(?:^|[^\u0621-\u064A])[وب]?(?:ال)?(?:(?:هاتف|جوال|واتساب|واتس اب)(?: [\u0621-\u064A]+)?|رقم (?:المجاني|الموحد|المختصر|المباشر)) ?[(:]? ?$/;
 
 /** The noun of a named thing (and perhaps one adjective), then a quote opening one to three words. */
 const NAMED_THING_QUOTE = new RegExp(
   '(?:^|[^\\u0621-\\u064A])[وبلف]?(?:ال|لل)?(?:نظام|تمرين|مناورات|مناورة|عملية|برنامج|لعبة|جهاز|هاتف|فيلم|مسلسل|مشروع|إصدار|اصدار|' +
-    'نسخة|طراز|منظومة|صاروخ|طائرة|طائرات|قمر|مسابقة|حملة|مبادرة|تطبيق|سيارة)(?: [\\u0621-\\u064A]+)? ?' +
+    'نسخة|طراز|منظومة|صاروخ|طائرة|طائرات|قمر|مسابقة|حملة|مبادرة|تطبيق|سيارة|تقنية)(?: [\\u0621-\\u064A]+)? ?' +
     '["«“”″\'] ?(?:[\\u0621-\\u064A\\u0640A-Za-z]+ ){1,3}$',
 );
 
