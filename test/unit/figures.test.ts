@@ -435,6 +435,7 @@ const MODERN_NEWS_3: Case[] = [
     { text: '1436 هـ', label: 'DATE', value: { hijri: '1436' } },
   ] },
   { name: 'a toll-free number after الرقم الموحد is no figure', input: 'عبر الرقم الموحد: 920008554 أو الرقم المجاني 19988', want: [] },
+  { name: 'a count after الهاتف and another adjective is no telephone number', input: 'تضم ذاكرة الهاتف الداخلية 4 شرائح', want: [{ text: '4', label: 'NUMBER', value: { number: 4 } }] },
   { name: 'رقم before a plain noun keeps the count after it', input: 'بلغ رقم المبيعات 500 ألف', want: [{ text: '500 ألف', label: 'NUMBER', value: { number: 500000 } }] },
   { name: 'a version closing a quoted technology name', input: 'تدعم تقنية «بلوتوث 3.0» اللاسلكية', want: [] },
   { name: 'a speed after كم/ساعة', input: 'رياح بسرعة 35 كم/ساعة', want: [{ text: '35 كم/ساعة', label: 'QUANTITY', value: { number: 35, unit: 'كيلومتر في الساعة' } }] },
