@@ -438,6 +438,11 @@ const MODERN_NEWS_3: Case[] = [
   { name: 'a count after الهاتف and another adjective is no telephone number', input: 'تضم ذاكرة الهاتف الداخلية 4 شرائح', want: [{ text: '4', label: 'NUMBER', value: { number: 4 } }] },
   { name: 'رقم before a plain noun keeps the count after it', input: 'بلغ رقم المبيعات 500 ألف', want: [{ text: '500 ألف', label: 'NUMBER', value: { number: 500000 } }] },
   { name: 'a version closing a quoted technology name', input: 'تدعم تقنية «بلوتوث 3.0» اللاسلكية', want: [] },
+  { name: 'a negated exceed verb a few words back sets the most', input: 'على ألا يتجاوز مبلغ التعويض 9000 ريال', want: [
+    { text: '9000 ريال', label: 'MONEY', value: { number: 9000, currency: 'SAR', bound: 'at-most' } },
+  ] },
+  { name: 'an exceed verb a few words back still sets more-than', input: 'تجاوز عدد المستفيدين 16 ألف', want: [{ text: '16 ألف', label: 'NUMBER', value: { number: 16000, bound: 'more-than' } }] },
+  { name: 'والثلث after an hour is twenty minutes', input: 'عند الساعة العاشرة والثلث صباحا', want: [{ text: 'العاشرة والثلث صباحا', label: 'TIME', value: { time: '10:20' } }] },
   { name: 'a speed after كم/ساعة', input: 'رياح بسرعة 35 كم/ساعة', want: [{ text: '35 كم/ساعة', label: 'QUANTITY', value: { number: 35, unit: 'كيلومتر في الساعة' } }] },
   { name: 'a speed written with في الساعة', input: 'بسرعة 120 كيلومترا في الساعة', want: [{ text: '120 كيلومترا في الساعة', label: 'QUANTITY', value: { number: 120, unit: 'كيلومتر في الساعة' } }] },
   { name: 'a distance covered in the last hour is no speed', input: 'قطع 5 كيلومترات في الساعة الأخيرة', want: [

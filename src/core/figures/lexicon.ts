@@ -174,6 +174,7 @@ for (const [v, singular, plural, dual] of SCALES) {
 }
 add(['نصف'], { t: 'frac', v: 0.5 });
 add(['ربع'], { t: 'frac', v: 0.25 });
+add(['ثلث'], { t: 'frac', v: 1 / 3 });
 
 // Currencies. A country adjective after the name may change the code (دينار كويتي).
 const NOCLITIC: Clitics = { conj: false, prep: false, article: false };

@@ -80,7 +80,7 @@ export function clock(sc: ScanContext, s: number, e: number, h: number): number 
   const w = sc.nextWord(e);
   const fr = get(w, 'frac');
   if (w && fr && (fr.pre === 'وال' || fr.pre === 'و')) {
-    mm = fr.v === 0.5 ? 30 : 15;
+    mm = fr.v === 0.5 ? 30 : fr.v === 0.25 ? 15 : 20;
     e = w.e;
   }
   const mer = meridiemAt(sc, e, h);
