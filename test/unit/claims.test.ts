@@ -481,6 +481,22 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'اتهم with one noun phrase before بـ: it is the accused, the accuser is the speaker before',
+    text: 'وقال النائب إن الحادث مؤسف. واتهم السلطات بالتقصير في حماية المساجد.',
+    want: [
+      ['الحادث مؤسف', 'النائب', 'وقال'],
+      ['السلطات بالتقصير في حماية المساجد', 'النائب', 'واتهم'],
+    ],
+  },
+  {
+    name: 'a near demonstrative and a plain noun after the verb are its object, not its speaker',
+    text: 'وقال الوزير إن العمل مستمر. وأكد هذه الحقيقة أن المشروع اكتمل في موعده.',
+    want: [
+      ['العمل مستمر', 'الوزير', 'وقال'],
+      ['المشروع اكتمل في موعده', 'الوزير', 'وأكد'],
+    ],
+  },
+  {
     name: 'a columnist\'s list of other pieces is no headline',
     text: 'وقال الوزير إن الأسعار سترتفع.\nمقالات أخرى للكاتب: الوعي بين الإعلام واللغة\n',
     want: [['الأسعار سترتفع', 'الوزير', 'وقال']],

@@ -44,6 +44,10 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   if (from > i + 1 && toks[from]!.f & W.Break) from = i + 1;
   // أكد ذلك مدير المرور …، بما أشار إليه التقرير، كلمة أوضح فيها أن …: the object is not the speaker.
   if (from < k && OBJECT_BEFORE_SPEAKER.has(toks[from]!.n)) from++;
+  // قال هذا البيت، أكد هذه الحقيقة: a near demonstrative before a plain noun is the object; the one who
+  // speaks is the subject named before (هذا المصدر، هذه الصحيفة still speak).
+  if (from + 1 < k && NEAR.has(toks[from]!.n) && toks[from + 1]!.word && !((toks[from + 1]!.f | toks[from + 1]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) &&
+    !cs.hasEntity(toks[from + 1]!.start, toks[from + 1]!.end)) return cs.inherit();
   // أكد لـ"الاقتصادية" مصدر …، الذي أكد لوزير الخارجية أن …: the addressee is not the speaker.
   from = skipAddressee(cs, from, k);
   const end = zoneEnd(cs, from, k, false);
