@@ -390,6 +390,66 @@ const MODERN_NEWS: Case[] = [
   },
 ];
 
+/** Issue 16, third pass: errors found on development articles 1500–1999 (sentences written for the tests). */
+const MODERN_NEWS_3: Case[] = [
+  { name: 'a Hijri year in an event name is a Hijri DATE', input: 'برعاية مهرجان صيف أبها 1436 للأسر', want: [{ text: '1436', label: 'DATE', value: { hijri: '1436' } }] },
+  { name: 'a count after an event noun in the Hijri-year range stays a count when it is not four digits', input: 'شارك في المهرجان 143 فنانا', want: [{ text: '143', label: 'NUMBER', value: { number: 143 } }] },
+  { name: 'wire copy’s hhmm before بتوقيت is a TIME', input: 'تبدأ المباراة الساعة 1500 بتوقيت جرينتش', want: [{ text: '1500', label: 'TIME', value: { time: '15:00' } }] },
+  { name: 'hhmm with a leading zero before بالتوقيت المحلي', input: 'أغلق السوق الساعة 0930 بالتوقيت المحلي', want: [{ text: '0930', label: 'TIME', value: { time: '09:30' } }] },
+  { name: 'four digits after الساعة with no time zone are not read as a time', input: 'سلمت الساعة 1500 مشارك', want: [{ text: '1500', label: 'NUMBER', value: { number: 1500 } }] },
+  { name: 'a dot before three zeros groups thousands', input: 'غرامة 10.000 ريال', want: [{ text: '10.000 ريال', label: 'MONEY', value: { number: 10000, currency: 'SAR' } }] },
+  { name: 'a dot before other digits is still a decimal', input: 'بنسبة 2.125 في المئة', want: [{ text: '2.125 في المئة', label: 'PERCENT', value: { number: 2.125, unit: 'percent' } }] },
+  { name: 'an age group after تحت is no duration', input: 'يلعب منتخب تحت 19 سنة غدا', want: [{ text: 'غدا', label: 'DATE', value: { relative: 'tomorrow' } }] },
+  { name: 'a duration after تحت with a noun between stays a duration', input: 'بقي تحت الأنقاض 3 أيام', want: [{ text: '3 أيام', label: 'DURATION', value: { number: 3, duration: 'P3D' } }] },
+  { name: 'a newspaper issue number before بتاريخ is no figure', input: 'نشر في العدد 17020 بتاريخ أمس', want: [{ text: 'أمس', label: 'DATE', value: { relative: 'yesterday' } }] },
+  { name: 'العدد before a counted noun stays a count', input: 'بلغ العدد 500 طالب', want: [{ text: '500', label: 'NUMBER', value: { number: 500 } }] },
+  { name: 'a telephone number after الهاتف is no figure', input: 'يمكن الاتصال على الهاتف المجاني(19988) للإبلاغ', want: [] },
+  { name: 'the group 5+1 is a name, not two counts', input: 'الاتفاق مع مجموعة 5+1 في فيينا', want: [] },
+  { name: 'a sum that does not add one keeps its counts', input: 'بحضور 5 + 3 لاعبين', want: [
+    { text: '5', label: 'NUMBER', value: { number: 5 } },
+    { text: '3', label: 'NUMBER', value: { number: 3 } },
+  ] },
+  { name: 'a number closing a quoted name after نظام is part of the name', input: 'حدث لنظام “ويندوز 10” مجانا', want: [] },
+  { name: 'a number closing a quoted exercise name is part of the name', input: 'انطلق التمرين المشترك «درع الخليج 2» أمس', want: [{ text: 'أمس', label: 'DATE', value: { relative: 'yesterday' } }] },
+  { name: 'a quoted sentence ending in a count keeps the count', input: 'قال "بلغ عددهم 5" فقط', want: [{ text: '5', label: 'NUMBER', value: { number: 5 } }] },
+  {
+    name: 'a Gregorian year in brackets after a Hijri year is a DATE',
+    input: 'منذ تأسيسه عام 1400هـ (1980)',
+    want: [
+      { text: '1400هـ', label: 'DATE', value: { hijri: '1400' } },
+      { text: '1980', label: 'DATE', value: { date: '1980' } },
+    ],
+  },
+  {
+    name: 'a bracketed count after a Gregorian year stays a count',
+    input: 'منذ عام 2010 (1500) شخص',
+    want: [
+      { text: '2010', label: 'DATE', value: { date: '2010' } },
+      { text: '1500', label: 'NUMBER', value: { number: 1500 } },
+    ],
+  },
+  { name: 'a Hijri day and month with a Gregorian year are converted within that year', input: 'كتبها في 1 شوال 2015 بجدة', want: [{ text: '1 شوال 2015', label: 'DATE', value: { hijri: '1436-10-01', date: '2015-07-17' } }] },
+  { name: 'a Hijri month with a Gregorian year is the one that begins in it', input: 'في رمضان 2015', want: [{ text: 'رمضان 2015', label: 'DATE', value: { hijri: '1436-09' } }] },
+  { name: 'a season before a year makes it a DATE', input: 'توقعات ربيع 2015 وصيف 1436 هـ', want: [
+    { text: '2015', label: 'DATE', value: { date: '2015' } },
+    { text: '1436 هـ', label: 'DATE', value: { hijri: '1436' } },
+  ] },
+  { name: 'a toll-free number after الرقم الموحد is no figure', input: 'عبر الرقم الموحد: 920008554 أو الرقم المجاني 19988', want: [] },
+  { name: 'a count after الهاتف and another adjective is no telephone number', input: 'تضم ذاكرة الهاتف الداخلية 4 شرائح', want: [{ text: '4', label: 'NUMBER', value: { number: 4 } }] },
+  { name: 'رقم before a plain noun keeps the count after it', input: 'بلغ رقم المبيعات 500 ألف', want: [{ text: '500 ألف', label: 'NUMBER', value: { number: 500000 } }] },
+  { name: 'a version closing a quoted technology name', input: 'تدعم تقنية «بلوتوث 3.0» اللاسلكية', want: [] },
+  { name: 'a negated exceed verb a few words back sets the most', input: 'على ألا يتجاوز مبلغ التعويض 9000 ريال', want: [
+    { text: '9000 ريال', label: 'MONEY', value: { number: 9000, currency: 'SAR', bound: 'at-most' } },
+  ] },
+  { name: 'an exceed verb a few words back still sets more-than', input: 'تجاوز عدد المستفيدين 16 ألف', want: [{ text: '16 ألف', label: 'NUMBER', value: { number: 16000, bound: 'more-than' } }] },
+  { name: 'والثلث after an hour is twenty minutes', input: 'عند الساعة العاشرة والثلث صباحا', want: [{ text: 'العاشرة والثلث صباحا', label: 'TIME', value: { time: '10:20' } }] },
+  { name: 'a speed after كم/ساعة', input: 'رياح بسرعة 35 كم/ساعة', want: [{ text: '35 كم/ساعة', label: 'QUANTITY', value: { number: 35, unit: 'كيلومتر في الساعة' } }] },
+  { name: 'a speed written with في الساعة', input: 'بسرعة 120 كيلومترا في الساعة', want: [{ text: '120 كيلومترا في الساعة', label: 'QUANTITY', value: { number: 120, unit: 'كيلومتر في الساعة' } }] },
+  { name: 'a distance covered in the last hour is no speed', input: 'قطع 5 كيلومترات في الساعة الأخيرة', want: [
+    { text: '5 كيلومترات', label: 'QUANTITY', value: { number: 5, unit: 'كيلومتر' } },
+  ] },
+];
+
 describe('figures: findFigures', () => {
   const groups: Array<[string, Case[]]> = [
     ['the issue examples', ISSUE_EXAMPLES],
@@ -402,6 +462,7 @@ describe('figures: findFigures', () => {
     ['ranges', RANGES],
     ['edge cases', EDGES],
     ['modern news (issue 16)', MODERN_NEWS],
+    ['modern news, third pass (issue 16)', MODERN_NEWS_3],
   ];
   for (const [group, cases] of groups) {
     describe(group, () => {

@@ -15,6 +15,10 @@ const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها
 const OBJECT_BEFORE_SPEAKER: ReadonlySet<string> = new Set(['ذلك', 'اليه', 'اليها', 'عليه', 'عليها', 'فيه', 'فيها', 'به', 'بها', 'عنه', 'عنها']);
 /** Demonstratives that open adverbials (مع ذلك، خلال تلك الفترة), not subjects. Folded. */
 const DISTAL: ReadonlySet<string> = new Set(['ذلك', 'تلك']);
+/** Near demonstratives that may open a subject (هذا المصدر) or the writer's argument (هذا الواقع). Folded. */
+const NEAR: ReadonlySet<string> = new Set(['هذا', 'هذه', 'وهذا', 'وهذه']);
+/** Negation particles between a subject and its verb (not after و: ولم تكشف opens a new clause). Folded. */
+const NEGATION: ReadonlySet<string> = new Set(['لم', 'لن', 'لا']);
 /** Before a present verb with no subject, these make the statement the writer's (مما يؤكد أن …): no claimant. */
 const NO_SPEAKER_BEFORE: ReadonlySet<string> = new Set(['مما', 'ما']);
 
@@ -30,6 +34,8 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   if (verbBits(toks[i]!) & W.Relay) {
     for (let r = i + 1; r < k - 1; r++) {
       if (toks[r]!.n === 'عن') return cs.explicit(r + 1, zoneEnd(cs, r + 1, k, false));
+      // ونقل التلفزيون عنه قوله إن …: the one quoted is the speaker named before.
+      if ((toks[r]!.n === 'عنه' || toks[r]!.n === 'عنها') && r > i + 1) return cs.inherit();
     }
   }
   // أعلن أمس الأربعاء وزير الخارجية …: time words may come before the speaker.
@@ -38,6 +44,10 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   if (from > i + 1 && toks[from]!.f & W.Break) from = i + 1;
   // أكد ذلك مدير المرور …، بما أشار إليه التقرير، كلمة أوضح فيها أن …: the object is not the speaker.
   if (from < k && OBJECT_BEFORE_SPEAKER.has(toks[from]!.n)) from++;
+  // قال هذا البيت، أكد هذه الحقيقة: a near demonstrative before a plain noun is the object; the one who
+  // speaks is the subject named before (هذا المصدر، هذه الصحيفة still speak).
+  if (from + 1 < k && NEAR.has(toks[from]!.n) && toks[from + 1]!.word && !((toks[from + 1]!.f | toks[from + 1]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) &&
+    !cs.hasEntity(toks[from + 1]!.start, toks[from + 1]!.end)) return cs.inherit();
   // أكد لـ"الاقتصادية" مصدر …، الذي أكد لوزير الخارجية أن …: the addressee is not the speaker.
   from = skipAddressee(cs, from, k);
   const end = zoneEnd(cs, from, k, false);
@@ -76,7 +86,7 @@ function relativeBefore(cs: ClaimScan, i: number): boolean {
 function kanaQadSubject(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
   if (i < 2 || toks[i - 1]!.n !== 'قد') return null;
-  for (let j = i - 2; j >= Math.max(0, i - 10); j--) {
+  for (let j = i - 2; j >= Math.max(0, i - 16); j--) {
     const n = stripConj(toks[j]!.n);
     if (n === 'كان' || n === 'كانت') return j + 1 < i - 1 ? cs.explicit(j + 1, i - 1) : null;
     if (!toks[j]!.word) return null;
@@ -132,6 +142,8 @@ function addresseePhraseEnd(cs: ClaimScan, j: number, k: number): number {
 /** The noun phrase just before a subject-first verb, back to punctuation or a break word. */
 export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
+  // الشركة لم تكشف …، الوزارة لن تعلن …: the subject stands before the negation.
+  if (i - 1 > cs.current.a && NEGATION.has(toks[i - 1]!.n)) return subjectBefore(cs, i - 1);
   let j = i;
   // وكان المدرب قد أكد أن …: the subject between كان and قد.
   if (toks[i - 1]?.n === 'قد') {
@@ -167,6 +179,13 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   if (!subjectLike && j < i && cs.hasEntity(toks[j]!.start, toks[i - 1]!.end)) subjectLike = true;
   // ومع ذلك، يعترف بأن …؛ خلال تلك الفترة، أوضح أن …: an adverbial before the comma, not the subject.
   for (let k = j; k < i && subjectLike; k++) if (DISTAL.has(toks[k]!.n)) subjectLike = false;
+  // هذا الواقع يؤكد أن …: a demonstrative before a plain noun is the writer's argument, not a speaker
+  // (هذا المصدر، هذه الدراسة still speak).
+  if (subjectLike && j < i && NEAR.has(toks[j]!.n)) {
+    let flagged = false;
+    for (let k = j + 1; k < i; k++) if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) flagged = true;
+    if (!flagged && !cs.hasEntity(toks[j]!.start, toks[i - 1]!.end)) return null;
+  }
   return subjectLike ? cs.explicit(j, i) : cs.inherit();
 }
 
@@ -197,6 +216,38 @@ export function participleSpeaker(cs: ClaimScan, i: number): Speaker | null {
         return found;
       }
     }
+  }
+  // وحول الحادثة يكشف المدرب خالد العلي ملابساتها قائلا: …: the subject of a speech verb earlier
+  // in the sentence, which had no أن of its own.
+  for (let v = i - 1; v > a; v--) {
+    const z = toks[v]!;
+    if (z.vk !== VerbKind.Past && z.vk !== VerbKind.Present) continue;
+    let from = v + 1;
+    while (from < i && toks[from]!.f & W.Time) from++;
+    const head = from < i ? toks[from]! : undefined;
+    if (!head?.word) break;
+    let end = -1;
+    if (head.f & (W.Title | W.OrgHead | W.Anonymous | W.Honorific)) end = phraseEnd(cs, from, i);
+    else {
+      // A person, perhaps after one or two descriptive words (المدرب السابق خالد العلي).
+      for (let x = cs.entityIndex(head.start); x < cs.entities.length && end < 0; x++) {
+        const e = cs.entities[x]!;
+        if (e.end <= head.start) continue;
+        if (e.label !== 'PER' && !(e.label === 'ORG' && e.start === head.start)) break;
+        let k = from;
+        while (k < i && toks[k]!.end <= e.start && toks[k]!.word && toks[k]!.n.startsWith('ال') && !(toks[k]!.f & W.Break)) k++;
+        if (k - from > 2 || toks[k]?.start !== e.start) break;
+        while (k < i && toks[k]!.end <= e.end) k++;
+        end = k;
+      }
+    }
+    if (end <= from) break;
+    const found = cs.explicit(from, end);
+    if (found) {
+      cs.previous = found;
+      return found;
+    }
+    break;
   }
   return cs.inherit();
 }

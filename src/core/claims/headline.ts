@@ -10,12 +10,16 @@ const MAX_HEADLINE_TOKENS = 22;
 
 /**
  * A footer line that links or credits the story (رابط الخبر بصحيفة …: headline again): it opens
- * a line with رابط / اقرأ / شاهد / للمزيد and has a colon within its first words. No claim is read in it.
+ * a line with رابط / اقرأ / شاهد / للمزيد and has a colon within its first words, or it opens with
+ * مقالات أخرى (a columnist's other pieces). No claim is read in it.
  */
 export function footer(cs: ClaimScan, s: Sentence): boolean {
   const toks = cs.toks;
   const a = firstWord(toks, s);
-  if (a >= s.b || !(toks[a]!.f & W.Footer) || (a > 0 && toks[a - 1]!.line === toks[a]!.line)) return false;
+  if (a >= s.b || (a > 0 && toks[a - 1]!.line === toks[a]!.line)) return false;
+  // مقالات أخرى للكاتب …: the list of the columnist's other pieces, titles run together.
+  if (toks[a]!.n === 'مقالات' && toks[a + 1]?.n === 'اخري') return true;
+  if (!(toks[a]!.f & W.Footer)) return false;
   for (let k = a + 1; k < Math.min(s.b, a + 8); k++) if (toks[k]!.raw === ':') return true;
   return false;
 }

@@ -7,8 +7,11 @@ import type { ClaimScan } from './claimScan';
 import { W } from './lexicon';
 import { isDigit, isMasdar, isNisba, VerbKind } from './tokens';
 
-/** صادر (issued), folded: a document or paper after it is named by its issuer or place. */
-const ISSUED: ReadonlySet<string> = new Set(['صادر', 'صادره', 'الصادر', 'الصادره']);
+/** صادر / صدر (issued), folded: a document or paper after it is named by its issuer or place. */
+const ISSUED: ReadonlySet<string> = new Set(['صادر', 'صادره', 'الصادر', 'الصادره', 'صدر', 'صدرت']);
+
+/** Bodies addressed with لـ after a person's name that are no organisation heads of the lexicon (لإدارة النادي). Folded. */
+const ADDRESSEE_BODIES: ReadonlySet<string> = new Set(['اداره', 'نادي', 'جمهور', 'جماهير']);
 
 /** First token after `from` that ends a speaker (a break word or punctuation), not beyond `k`. */
 export function zoneEnd(cs: ClaimScan, from: number, k: number, punctuationOnly: boolean): number {
@@ -24,6 +27,11 @@ export function zoneEnd(cs: ClaimScan, from: number, k: number, punctuationOnly:
       }
       break;
     }
+    // المسؤول طالبا عدم ذكر اسمه: the speaker ends before his wish to stay unnamed.
+    if (!punctuationOnly && j > from && toks[j + 1]?.n === 'عدم') break;
+    // أوضح اللاعب محمد الشهري لإدارة النادي أنه …: after a person's name, لـ + a body is the addressee.
+    if (!punctuationOnly && j > from && z.n[0] === 'ل' && z.n[1] !== 'ل' && (z.fp & W.OrgHead || ADDRESSEE_BODIES.has(z.n.slice(1))) &&
+      personEndsAt(cs, toks[j - 1]!.end)) break;
     if (!punctuationOnly && z.f & W.Break) {
       if (!unitContinues(cs, from, j, k)) break;
       j += 2;
@@ -49,6 +57,16 @@ function unitContinues(cs: ClaimScan, from: number, j: number, k: number): boole
   if (head & (W.Document | W.OrgHead) && ISSUED.has(toks[j - 1]!.n)) return true;
   if (!(head & (W.Title | W.Anonymous | W.OrgHead))) return false;
   return (toks[j + 1]!.f & W.OrgHead) !== 0;
+}
+
+/** A person the entity recogniser found ends at offset end. */
+function personEndsAt(cs: ClaimScan, end: number): boolean {
+  for (let x = cs.entityIndex(Math.max(0, end - 60)); x < cs.entities.length; x++) {
+    const e = cs.entities[x]!;
+    if (e.start >= end) break;
+    if (e.end === end && e.label === 'PER') return true;
+  }
+  return false;
 }
 
 /** Extend a heuristic speaker [from, end) to the end of a name the entity recogniser found in it. */
@@ -96,8 +114,14 @@ export function phraseEnd(cs: ClaimScan, from: number, limit: number): number {
     return st.j;
   }
   titleChain(cs, st, limit);
+  // تقرير علمي حديث صادر عن مركز …: one more adjective, then the issuer.
+  if (st.chain && st.j + 2 < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break) && ISSUED.has(toks[st.j + 1]!.n) &&
+    unitContinues(cs, from, st.j + 2, limit)) st.j++;
+  if (st.chain && st.j < limit && ISSUED.has(toks[st.j]!.n) && unitContinues(cs, from, st.j + 1, limit)) st.j++;
   if (st.chain && st.j < limit && unitContinues(cs, from, st.j, limit)) {
-    st.j += 2;
+    // An indefinite body after في / عن is read as a chain with its genitive (دائرة الصحة، مركز مدار
+    // للأبحاث); a definite one (في البرلمان) is taken whole.
+    st.j += toks[st.j + 1]!.n.startsWith('ال') ? 2 : 1;
     while (st.j < limit && toks[st.j]!.word && isNisba(toks[st.j]!.n)) st.j++;
     titleChain(cs, st, limit);
   }
@@ -128,8 +152,15 @@ function titleChain(cs: ClaimScan, st: PhraseState, limit: number): void {
       const comp = toks[st.j];
       if (comp && st.j < limit && comp.word && comp.n.startsWith('لل') && !(comp.f & W.Break)) st.j++;
     }
-    // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…").
-    if (!definite && st.j < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break)) st.j++;
+    // An indefinite head takes a genitive (وزارة الدفاع، رئيس الوزراء) or a quoted name (منظمة "…");
+    // a body then its field (مركز مدار للأبحاث والتطوير).
+    if (!definite && st.j < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break)) {
+      st.j++;
+      if (!title && st.j < limit && toks[st.j]!.word && toks[st.j]!.n.startsWith('لل') && !(toks[st.j]!.f & W.Break)) {
+        st.j++;
+        if (st.j < limit && toks[st.j]!.word && toks[st.j]!.n.startsWith('وال') && !(toks[st.j]!.f & W.Break)) st.j++;
+      }
+    }
     else if (!definite && st.j < limit && cs.closeOf[st.j]! > st.j && cs.closeOf[st.j]! - st.j <= 5) st.j = cs.closeOf[st.j]! + 1;
     while (st.j < limit && toks[st.j]!.word && isNisba(toks[st.j]!.n)) st.j++;
   }

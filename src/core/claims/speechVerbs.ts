@@ -6,7 +6,7 @@ import { MIN_QUOTE_WORDS, type ClaimScan, type Draft } from './claimScan';
 import { VERB_BITS, W } from './lexicon';
 import { isObjectPronoun, participleSpeaker, speaker, speakerAfterThat, subjectBefore } from './claimant';
 import { phraseEnd } from './phrase';
-import { firstWord, isComma, verbBits, VerbKind, type Sentence } from './tokens';
+import { firstWord, isComma, isMasdar, verbBits, VerbKind, type Sentence } from './tokens';
 
 /** How far after a speech verb the complementiser may be: long title chains plus "في تصريحات لـ… في …". */
 const MAX_ZONE = 26;
@@ -151,6 +151,12 @@ function accuse(cs: ClaimScan, i: number, seg: Sentence): Draft | null {
   const end = phraseEnd(cs, i + 1, seg.b);
   if (end <= i + 1 || seg.b - end < 2) return null;
   const kind = cs.toks[i]!.vk;
+  // واتهم السلطات بالتقصير …: one noun phrase and then بـ: it is the accused; the accuser is the
+  // subject of the sentence before.
+  const after = cs.toks[end];
+  const accusedOnly = kind !== VerbKind.Participle && !!after?.word && (after.n.startsWith('بال') || (after.n[0] === 'ب' && isMasdar(after.n.slice(1)))) &&
+    !((cs.toks[i + 1]!.f | cs.toks[i + 1]!.fp) & (W.Title | W.Anonymous)) && !cs.hasEntity(cs.toks[i + 1]!.start, cs.toks[end - 1]!.end);
+  if (accusedOnly) return { a: i + 1, b: seg.b, speaker: cs.inherit(), cue: cs.toks[i]!.raw };
   const sp = kind === VerbKind.Participle ? participleSpeaker(cs, i) : cs.explicit(i + 1, end);
   return { a: kind === VerbKind.Participle ? i + 1 : end, b: seg.b, speaker: sp, cue: cs.toks[i]!.raw };
 }

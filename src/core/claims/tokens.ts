@@ -32,6 +32,9 @@ export interface Sentence {
   b: number;
 }
 
+/** Words after which a speech verb's letters are its verbal noun (طالبا عدم ذكر اسمه). Folded. */
+const VERBAL_NOUN_BEFORE: ReadonlySet<string> = new Set(['عدم', 'بعدم', 'لعدم', 'وعدم', 'دون', 'بدون', 'ودون']);
+
 const LETTER_FOLD = /[أإآٱىة]/g;
 /** The alef forms LETTER_FOLD folds to bare alef (with ى → ي and ة → ه, as foldWord does). */
 const ALEFS = /[أإآٱ]/g;
@@ -79,6 +82,8 @@ export function toTokens(text: string): Tok[] {
         vk = (n.endsWith('يبين') ? VerbKind.Present : VerbKind.Past);
       }
     }
+    // عدم ذكر اسمه، دون الكشف عن: after عدم / دون the verb's letters spell its verbal noun.
+    if (vk !== VerbKind.None && i > 0 && VERBAL_NOUN_BEFORE.has(out[i - 1]!.n)) vk = VerbKind.None;
     out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk };
   }
   return out;

@@ -39,7 +39,9 @@ export function boundBefore(sc: ScanContext, s: number, e: number): Bound | unde
   const before = fold(t.slice(Math.max(0, s - 28), s)).replace(/\s+/g, ' ');
   for (const [re, b] of BOUND_BEFORE) if (re.test(before)) return b;
   // "تجاوز عدد المستفيدين 16 ألف": an exceed verb a few words before, no punctuation between.
-  if (/(?:^|\s)[وف]?(?:تجاوز|تجاوزت|يتجاوز|تتجاوز|تخطي|تخطت|يتخطي|فاق|فاقت|يفوق|تفوق)(?: [^\s،,.؛:]+){1,3} $/.test(before)) return 'more-than';
+  const exceed = /(?:^|\s)([وف]?(?:لا|لن|الا|الن|لم) )?[وف]?(?:تجاوز|تجاوزت|يتجاوز|تتجاوز|تخطي|تخطت|يتخطي|فاق|فاقت|يفوق|تفوق)(?: [^\s،,.؛:]+){1,3} $/.exec(before);
+  // "على ألا يتجاوز مبلغ التعويض 9000 ريال": a negated exceed verb sets the most, not the least.
+  if (exceed) return exceed[1] ? 'at-most' : 'more-than';
   return boundAfter(sc, e);
 }
 

@@ -105,8 +105,10 @@ export function dayMonth(sc: ScanContext, s: number, d: number, month: Pick<Mont
   const m = month.m;
   if (yr) {
     if (month.hijri) {
-      const day = hijriToDayNumber(yr.y, m, d);
-      const value: FigureValue = { hijri: `${yr.y}-${pad(m)}-${pad(d)}` };
+      // "1 شوال 2015": a Hijri day and month dated with the Gregorian year it falls in.
+      const hy = yr.hijri === undefined && yr.y >= 1800 ? hijriYearIn(yr.y, m, d) : yr.y;
+      const day = hijriToDayNumber(hy, m, d);
+      const value: FigureValue = { hijri: `${hy}-${pad(m)}-${pad(d)}` };
       if (day !== undefined) value.date = isoDay(day);
       return emitDate(sc, s, yr.e, value, day);
     }
@@ -165,6 +167,10 @@ export function monthWord(sc: ScanContext, w: Word): number | undefined {
   const e = month.hijri ? month.e : pairedMonth(sc, month.e, month.m);
   const yr = yearAfter(sc, e);
   if (yr) {
+    if (month.hijri && yr.hijri === undefined && yr.y >= 1800) {
+      // "رمضان 2015": the Hijri month that begins in that Gregorian year.
+      return emitDate(sc, w.s, yr.e, { hijri: `${hijriYearIn(yr.y, month.m, 1)}-${pad(month.m)}` }, undefined);
+    }
     if (month.hijri || yr.hijri) return emitDate(sc, w.s, yr.e, { hijri: `${yr.y}-${pad(month.m)}` }, undefined);
     return emitDate(sc, w.s, yr.e, { date: `${yr.y}-${pad(month.m)}` }, undefined);
   }
@@ -198,4 +204,14 @@ function hijriMonthWithoutYear(sc: ScanContext, w: Word, month: MonthRef): numbe
     return emitDate(sc, w.s, wq.e, { hijri: `${hy}-${pad(month.m)}` }, undefined);
   }
   return month.e > w.e ? month.e : undefined;
+}
+
+/** The Hijri year whose day d of month m falls in Gregorian year gy (the first, when two do). */
+function hijriYearIn(gy: number, m: number, d: number): number {
+  const guess = Math.round(((gy - 622) * 33) / 32);
+  for (const hy of [guess - 1, guess, guess + 1]) {
+    const day = hijriToDayNumber(hy, m, d);
+    if (day !== undefined && isoDay(day).startsWith(String(gy))) return hy;
+  }
+  return guess;
 }

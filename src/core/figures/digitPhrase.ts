@@ -59,8 +59,10 @@ function thousandsGroups(sc: ScanContext, p: number, intStr: string): { e: numbe
     }
     break;
   }
-  // "12.000.000": two or more dot groups of three digits are thousands, not a decimal.
-  if (!seps && t[p] === '.' && /^\.\d{3}\.\d{3}(?!\d)/.test(t.slice(p, p + 9))) {
+  // "12.000.000": two or more dot groups of three digits are thousands, not a decimal; so is one
+  // group of three zeros after a short integer ("10.000 ريال"): no one writes a decimal that way.
+  if (!seps && t[p] === '.' && (/^\.\d{3}\.\d{3}(?!\d)/.test(t.slice(p, p + 9)) ||
+    (intStr.length <= 3 && intStr[0] !== '0' && /^\.000(?![\d٠-٩]|[.,٫]\d)/.test(t.slice(p, p + 6))))) {
     while (t[p] === '.' && /^\.\d{3}(?!\d)/.test(t.slice(p, p + 5))) {
       intStr += t.slice(p + 1, p + 4);
       p += 4;

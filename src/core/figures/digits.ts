@@ -8,7 +8,7 @@ import type { Forced, Phrase, ScanContext } from './scanContext';
 import { numericDateAt } from './dates';
 import { digitPhrase } from './digitPhrase';
 import { SYMBOLS } from './money';
-import { identifierBefore, listNumberAt, modelNameBefore, quotedTitle } from './notFigures';
+import { identifierBefore, listNumberAt, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
 import { timeAt } from './time';
 
 /** The figure at the digit at i; returns where scanning goes on (i when nothing was read). */
@@ -33,6 +33,9 @@ export function atDigits(sc: ScanContext, i: number): number {
   // "القرار 2216", "عقد رقم (6)", "المادة 12": a number naming a thing is no figure; nor is a
   // model number after a Latin name or a spelled-out letter ("EliteBook 1020", "إف 16", "بي-52").
   if (identifierBefore(sc, i) || modelNameBefore(sc, i)) return ph.e;
+  // "منتخب تحت 19 سنة", "العدد 17167 بتاريخ": an age group or an issue number names, it does not count.
+  // “ويندوز 10″, ”الصمصام 5″, "5 + 1", الهاتف (19988): a name or a telephone number.
+  if (namingNumber(sc, ph.s, ph.e) || quotedNameNumber(sc, ph.s, ph.e)) return ph.e;
   const forced = signBefore(sc, ph);
   // "(18) ألف ريال", "(6,3) مليارات": digits in brackets before their scale or currency word.
   if (!forced) enclose(sc, ph);

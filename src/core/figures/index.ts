@@ -8,7 +8,8 @@
 //   or preceded by a symbol. currency = ISO 4217 (undefined when the name alone does not tell, as
 //   for دينار / ليرة without a country). Sub-units are converted: 55 سنتا → 0.55 USD.
 // - QUANTITY (quantity.ts): a number followed by a unit of measure from a closed list (طن, برميل, كيلومتر, درجة,
-//   نقطة …). unit = the singular unit (+ مربع / مكعب / مئوية / يوميا when written).
+//   نقطة …). unit = the singular unit (+ مربع / مكعب / مئوية / يوميا when written; + في الساعة for a
+//   speed: 35 كم/ساعة → "كيلومتر في الساعة").
 // - NUMBER (number.ts): any other count. A counted noun (3 آلاف عسكري) is NOT part of the span: the noun
 //   class is open and the value does not depend on it, so the span ends after the scale word.
 // - DURATION (duration.ts): a number followed by a time unit (25 عاما → P25Y, عشرين دقيقة → PT20M, including

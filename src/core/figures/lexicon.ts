@@ -183,6 +183,7 @@ for (const [v, singular, plural, dual] of SCALES) {
 }
 add(['نصف'], { t: 'frac', v: 0.5 });
 add(['ربع'], { t: 'frac', v: 0.25 });
+add(['ثلث'], { t: 'frac', v: 1 / 3 });
 
 // Currencies. A country adjective after the name may change the code (دينار كويتي).
 const NOCLITIC: Clitics = { conj: false, prep: false, article: false };
@@ -340,7 +341,8 @@ for (const [v, m, f, dm, df] of ORDS) {
 }
 add(['الحادي', 'الحادية'], { t: 'ord', v: 1, fem: false, definite: true });
 
-add(['عام', 'العام', 'عامي', 'سنة', 'السنة', 'موسم', 'مواليد', 'منذ', 'حتى', 'بحلول', 'مطلع', 'نهاية', 'أواخر', 'أوائل', 'منتصف', 'خلال', 'ميزانية'],
+add(['عام', 'العام', 'عامي', 'سنة', 'السنة', 'موسم', 'مواليد', 'منذ', 'حتى', 'بحلول', 'مطلع', 'نهاية', 'أواخر', 'أوائل', 'منتصف', 'خلال', 'ميزانية',
+  'ربيع', 'صيف', 'خريف', 'شتاء'],
   { t: 'yearNoun' }, { conj: true, prep: true, article: false });
 add(['الساعة'], { t: 'hourNoun' }, { conj: true, prep: true, article: false });
 const MERIDIEM: Array<[string[], number]> = [

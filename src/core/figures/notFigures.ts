@@ -95,3 +95,62 @@ export function westName(sc: ScanContext, w: Word): boolean {
   const name = sc.nextWord(w.e);
   return !!name && WEST_NAMES.has(foldWord(sc.text.slice(name.s, name.e)));
 }
+
+/**
+ * A telephone noun, alone or with an adjective that makes it a line (الهاتف المجاني، الرقم الموحد), right
+ * before a number (brackets or a colon allowed); not الهاتف + another adjective (ذاكرة الهاتف الداخلية 4).
+ */
+/** The words PHONE_BEFORE may end with (with its clitics), checked before the regular expression runs. */
+const PHONE_WORDS: ReadonlySet<string> = new Set(['هاتف', 'الهاتف', 'وهاتف', 'والهاتف', 'بهاتف', 'بالهاتف', 'جوال', 'الجوال', 'بالجوال', 'واتساب', 'اب', 'رقم', 'الرقم', 'بالرقم']);
+const PHONE_ADJECTIVES: ReadonlySet<string> = new Set(['المجاني', 'الموحد', 'المختصر', 'المباشر', 'المحمول', 'الجوال', 'النقال']);
+const PHONE_BEFORE = /(?:^|[^\u0621-\u064A])[وب]?(?:ال)?(?:هاتف|جوال|واتساب|واتس اب|رقم)(?: (?:المجاني|الموحد|المختصر|المباشر|المحمول|الجوال|النقال))? ?[(:]? ?$/;
+
+/** The noun of a named thing (and perhaps one adjective), then a quote opening one to three words. */
+const NAMED_THING_QUOTE = new RegExp(
+  '(?:^|[^\\u0621-\\u064A])[وبلف]?(?:ال|لل)?(?:نظام|تمرين|مناورات|مناورة|عملية|برنامج|لعبة|جهاز|هاتف|فيلم|مسلسل|مشروع|إصدار|اصدار|' +
+    'نسخة|طراز|منظومة|صاروخ|طائرة|طائرات|قمر|مسابقة|حملة|مبادرة|تطبيق|سيارة|تقنية)(?: [\\u0621-\\u064A]+)? ?' +
+    '["«“”″\'] ?(?:[\\u0621-\\u064A\\u0640A-Za-z]+ ){1,3}$',
+);
+
+/**
+ * A name that ends in a number, in quotes: “ويندوز 10″, ”الصمصام 5″, «درع الجزيرة 10». The
+ * quote opens before a word and closes right after the number [s, e).
+ */
+export function quotedNameNumber(sc: ScanContext, s: number, e: number): boolean {
+  const t = sc.text;
+  const q = t[e] === ' ' ? t[e + 1] : t[e];
+  if (q !== '"' && q !== '»' && q !== '”' && q !== '″' && q !== '“' && q !== "'") return false;
+  // Back over one to three words to the opening quote, after the noun of a named thing.
+  const before = t.slice(Math.max(0, s - 60), s);
+  return NAMED_THING_QUOTE.test(before);
+}
+
+/**
+ * Numbers that name rather than count, by the words around them: an age group (منتخب تحت 19 سنة)
+ * and a newspaper's issue (العدد 17167 بتاريخ …). Only raw text around [s, e) is compared.
+ */
+export function namingNumber(sc: ScanContext, s: number, e: number): boolean {
+  const t = sc.text;
+  // "/ 5 + 1 /", "6+1": a group or a plan named by a sum with one, not a count.
+  if (e - s === 1 && (t[sc.skipGap(e)] === '+' || (t[s] === '1' || t[s] === '١'))) {
+    if (/^ ?\+ ?[1١](?![0-9٠-٩])/.test(t.slice(e, e + 4)) || (/[1١]/.test(t[s]) && /(?:^|[^0-9٠-٩])[0-9٠-٩] ?\+ ?$/.test(t.slice(Math.max(0, s - 4), s)))) return true;
+  }
+  // The word before, past a space, a bracket or a colon: most numbers have none of the few words
+  // looked for, and are let go after one slice.
+  let j = s - 1;
+  while (j >= 0 && (isGap(t.charCodeAt(j)) || t[j] === '(' || t[j] === ':')) j--;
+  if (j < 0 || !isLetter(t.charCodeAt(j))) return false;
+  let k = j;
+  while (k > 0 && isLetter(t.charCodeAt(k - 1))) k--;
+  const before = t.slice(k, j + 1);
+  // "الهاتف المجاني (19988)", "جوال 0555…", "الرقم الموحد: 9200…": a telephone number.
+  if (PHONE_WORDS.has(before) || PHONE_ADJECTIVES.has(before)) return PHONE_BEFORE.test(t.slice(Math.max(0, s - 24), s));
+  const spaced = j === s - 2 && t[s - 1] === ' ';
+  if (!spaced || !(before === 'تحت' || before === 'لتحت' || before === 'العدد' || before === 'عددها' || before === 'بالعدد')) return false;
+  const after = /^ (\S+)/.exec(t.slice(e, e + 14))?.[1]?.replace(/[\u064B-\u065F\u0640،,.]/g, '');
+  if (!after) return false;
+  // "تحت 19 سنة", "تحت 23 عاما": a team of players under that age, not a span of time.
+  if (before === 'تحت' || before === 'لتحت') return /^(?:سنة|عاما|عام)$/.test(after);
+  // "العدد 17167 بتاريخ", "في عددها 5123 الصادر": the number of an issue.
+  return /^(?:بتاريخ|الصادر|الصادرة)$/.test(after);
+}

@@ -26,5 +26,23 @@ export function quantityTail(sc: ScanContext, c: TailContext): number | undefine
     u += ' ' + uq.word;
     end = w2.e;
   }
+  // A speed: "120 كيلومترا في الساعة", "35 كم/ساعة", "35 كم/س".
+  const per = perHour(sc, end);
+  if (per > end) {
+    u += ' في الساعة';
+    end = per;
+  }
   return sc.emit(ph.s, end, 'QUANTITY', bounded(sc, ph.s, e, { number: v, unit: u }), scale);
+}
+
+/** "/ساعة", "/س" or "في الساعة" right after a unit ending at p: where it ends, else p. */
+function perHour(sc: ScanContext, p: number): number {
+  const t = sc.text;
+  if (t[p] === '/') {
+    const m = /^\/ ?(?:ساعة|الساعة|س)(?![\u0621-\u064A])/.exec(t.slice(p, p + 8));
+    return m ? p + m[0].length : p;
+  }
+  // Not "في الساعة الأولى" (in the first hour).
+  const m = /^ (?:في|فى) الساعة(?![\u0621-\u064A]| ال)/.exec(t.slice(p, p + 15));
+  return m ? p + m[0].length : p;
 }

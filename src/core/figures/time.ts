@@ -54,6 +54,15 @@ export function hour(sc: ScanContext, w: Word): number | undefined {
   const q = sc.skipGap(w.e);
   if (isDigit(t.charCodeAt(q))) {
     const r = sc.digitRun(q);
+    // Wire copy's "الساعة 1500 بتوقيت جرينتش": four digits hhmm before a time zone.
+    if (r.str.length === 4) {
+      const hh = +r.str.slice(0, 2);
+      const mm = +r.str.slice(2);
+      const zone = sc.nextWord(r.e);
+      if (hh <= 23 && mm <= 59 && zone && /^(?:ب|و)?(?:ال)?توقيت$/.test(t.slice(zone.s, zone.e))) {
+        return sc.emit(q, r.e, 'TIME', { time: `${pad(hh)}:${pad(mm)}` });
+      }
+    }
     if (r.str.length > 2 || t[r.e] === ':' || t[r.e] === '.' || isDigit(t.charCodeAt(r.e))) return undefined;
     const h = +r.str;
     if (h > 24) return undefined;
@@ -71,7 +80,7 @@ export function clock(sc: ScanContext, s: number, e: number, h: number): number 
   const w = sc.nextWord(e);
   const fr = get(w, 'frac');
   if (w && fr && (fr.pre === 'وال' || fr.pre === 'و')) {
-    mm = fr.v === 0.5 ? 30 : 15;
+    mm = fr.v === 0.5 ? 30 : fr.v === 0.25 ? 15 : 20;
     e = w.e;
   }
   const mer = meridiemAt(sc, e, h);

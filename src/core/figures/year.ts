@@ -2,6 +2,7 @@
 // year word or a preposition (عام 2014, منذ 2011, في 2014،), or in an event's name (كأس العالم 2022).
 // The span is the year (and its marker), never the year word.
 
+import type { FigureValue } from '../types';
 import { isGap, isInWordMark, isLetter } from './chars';
 import { get, has, type ScanContext, type TailContext } from './scanContext';
 import { emitYear } from './dateEmit';
@@ -23,8 +24,14 @@ export function yearTail(sc: ScanContext, c: TailContext): number | undefined {
     return emitYear(sc, ph.s, e, v, v >= 1300 && v <= 1500);
   }
   // "كأس العالم 2022", "رؤية المملكة 2030", "أولمبياد ريو 2016": the year of an event or a plan.
-  if (ph.digits && ph.intLen === 4 && v >= 1900 && v <= 2100 && eventBefore(sc, ph.s)) {
-    return emitYear(sc, ph.s, e, v, false);
+  // "عام 1400هـ (1980)": the same year in the other calendar, in brackets after a year.
+  if (ph.digits && ph.intLen === 4 && v >= 1300 && v <= 2100) {
+    const other = dateInBracketsBefore(sc, ph.s);
+    if (other && (other.hijri ? v >= 1900 : v >= 1350 && v <= 1460)) return emitYear(sc, ph.s, e, v, !other.hijri);
+  }
+  // "مهرجان صيف الباحة 1436": a Hijri year in an event's name.
+  if (ph.digits && ph.intLen === 4 && ((v >= 1900 && v <= 2100) || (v >= 1400 && v <= 1460)) && eventBefore(sc, ph.s)) {
+    return emitYear(sc, ph.s, e, v, v < 1900);
   }
   return undefined;
 }
@@ -74,4 +81,16 @@ function yearContextBefore(sc: ScanContext, s: number, e: number): boolean {
     return has(next, 'wa') || has(next, 'fn');
   }
   return false;
+}
+
+/** An opening bracket right before s, and a DATE figure right before the bracket: that figure's value. */
+function dateInBracketsBefore(sc: ScanContext, s: number): FigureValue | undefined {
+  const t = sc.text;
+  let j = s - 1;
+  while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+  if (t[j] !== '(') return undefined;
+  j--;
+  while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+  const last = sc.out[sc.out.length - 1];
+  return last && last.fig.label === 'DATE' && last.fig.end === j + 1 ? last.fig.value : undefined;
 }
