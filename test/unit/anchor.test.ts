@@ -484,6 +484,35 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('a deleted sentence that began with the same word as the next one: its first word is an orphan, not moved onto the next sentence\'s', () => {
+    // The sentence after the deleted one starts with «وقال» too, and lands exactly where the edits
+    // put the deleted one's «وقال», after the very same 32 characters. The records of the next
+    // sentence show where its words came from: the old text at that place was «وقال» as well, so
+    // only the quote's own suffix could say which one this is, and it does not match.
+    const s0 = 'افتتحت البلدية صباح اليوم مكتبة عامة كبيرة في الحي الشرقي من المدينة بعد أشهر من العمل. ';
+    const s1 = 'وقال المدير إن الزوار سيجدون فيها آلاف الكتب والمجلات منذ الأسبوع الأول. ';
+    const s2 = 'وقال الموظفون إن ساعات العمل تمتد من الصباح حتى المساء طوال أيام الأسبوع ما عدا يوم الجمعة. ';
+    const s3 = 'ودعت البلدية السكان إلى زيارتها.\n';
+    const text = s0 + s1 + s2 + s3;
+    const records = [
+      tag(text, 'e1', 'الشرقي', 'LOC'),
+      tag(text, 'e2', 'وقال', 'MISC'),
+      tag(text, 'e3', 'الأول', 'MISC'),
+      tag(text, 'e4', 'الجمعة', 'MISC'),
+      tag(text, 'e5', 'السكان', 'MISC'),
+    ];
+    const after = s0 + s2 + s3;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[1]!;
+    assert.ok(e2.orphan, `placed at ${e2.target.start} on the next sentence's «وقال» (${after.indexOf('وقال')})`);
+    assert.ok(r.candidates.e2!.some((c) => c.start === after.indexOf('وقال')), 'the look-alike is listed as a candidate');
+    assert.strictEqual(r.records[2]!.orphan, true, 'the deleted sentence\'s last word is gone');
+    assert.strictEqual(r.records[0]!.target.start, after.indexOf('الشرقي'));
+    assert.strictEqual(r.records[3]!.target.start, after.indexOf('الجمعة'));
+    assert.strictEqual(r.records[4]!.target.start, after.indexOf('السكان'));
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
   it('a number that was a whole word is not found again inside a longer number', () => {
     const text = 'زار الوفد 6 مدن خلال جولته التي استمرت أسبوعا كاملا في المنطقة الشرقية.\n';
     const records = [tag(text, 'e1', '6', 'MISC'), tag(text, 'e2', 'المنطقة الشرقية', 'LOC')];

@@ -235,7 +235,7 @@ export const MARGIN = 8;
  * right at the quote could be the other side of a deletion that began with the same words), else
  * 'open'. An orphan's old offsets mean nothing: any claimed character is foreign to it.
  */
-export function claimStatus(claims: Claims | undefined, text: string, cs: number, ce: number, s: number, e: number, orphan: boolean, slack = 0): 'certain' | 'foreign' | 'open' {
+export function claimStatus(claims: Claims | undefined, text: string, cs: number, ce: number, s: number, e: number, orphan: boolean, slack = 0): 'certain' | 'foreign' | 'open' | 'doubtful' {
   if (!claims) return 'open';
   const of = claims.of;
   let own = 0;
@@ -274,16 +274,20 @@ export function claimStatus(claims: Claims | undefined, text: string, cs: number
   // with them): the place is certain only if its old text there is known and differs, or would be
   // characters the near stretch already holds (an insertion), or — with MARGIN letters to spare —
   // is at least not known to be the same words.
-  return sideHolds(claims, text, cs, ce, s, e, -1) && sideHolds(claims, text, cs, ce, s, e, 1) ? 'certain' : 'open';
+  // When the far stretch would have brought these very words, the place is doubtful: it is this
+  // quote only if its own surroundings say so on both sides.
+  const before = sideHolds(claims, text, cs, ce, s, e, -1);
+  const after = sideHolds(claims, text, cs, ce, s, e, 1);
+  return before === 'holds' && after === 'holds' ? 'certain' : before === 'same' || after === 'same' ? 'doubtful' : 'open';
 }
 
-export function sideHolds(claims: Claims, text: string, cs: number, ce: number, s: number, e: number, dir: -1 | 1): boolean {
+export function sideHolds(claims: Claims, text: string, cs: number, ce: number, s: number, e: number, dir: -1 | 1): 'holds' | 'open' | 'same' {
   const of = claims.of;
   let k = 0;
   let last = dir < 0 ? s : e - 1;
   for (let y = dir < 0 ? cs - 1 : ce; k < CONTEXT_LENGTH; y += dir) {
-    if (y < 0) return last <= MARGIN || k >= MARGIN;
-    if (y >= text.length) return last >= claims.oldLength - 1 - MARGIN || k >= MARGIN;
+    if (y < 0) return last <= MARGIN || k >= MARGIN ? 'holds' : 'open';
+    if (y >= text.length) return last >= claims.oldLength - 1 - MARGIN || k >= MARGIN ? 'holds' : 'open';
     if (ignorable(text.charCodeAt(y))) continue;
     const v = of[y]!;
     const next = dir < 0 ? v >= 0 && v < last && v >= s - 4 * CONTEXT_LENGTH : v > last && v < e + 4 * CONTEXT_LENGTH;
@@ -295,12 +299,13 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     // The near stretch ends here: what the far one says of the quote's place.
     const far = dir < 0 ? claims.before(y) : claims.after(y);
     const vf = far >= 0 ? of[far]! : -1;
-    if (far < 0 || vf < 0 || (dir < 0 ? vf >= last : vf <= last)) return k >= MARGIN_UNKNOWN;
+    if (far < 0 || vf < 0 || (dir < 0 ? vf >= last : vf <= last)) return k >= MARGIN_UNKNOWN ? 'holds' : 'open';
     const lo = dir < 0 ? vf + (cs - far) - claims.ign(far, cs) : vf - (far - cs);
     const hi = dir < 0 ? vf + (cs - far) : lo + claims.ign(cs, far);
-    if (dir < 0 ? lo >= last : hi + (e - s) <= last + 1) return true;
+    if (dir < 0 ? lo >= last : hi + (e - s) <= last + 1) return 'holds';
     const other = otherText(claims, lo, hi, text, cs, ce);
-    return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown');
+    if (other === 'same') return 'same';
+    return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown') ? 'holds' : 'open';
   }
-  return true;
+  return 'holds';
 }

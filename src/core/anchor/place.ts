@@ -117,7 +117,10 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const hintCounts = nq.length >= HINT_QUOTE;
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
-  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => contextMatches(c, longUnique || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))));
+  // A place the far side of an edit would have filled with these same words (a deleted sentence
+  // that began with them) is this quote only if both of its sides say so.
+  const doubtful = new Set(found.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
+  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, longUnique || ((hintCounts || wholeSide(c)) && hints.includes(c.start))))));
   // The quote was rewritten: a close match whose surroundings both still match.
   // (Nor brought back by the approximate search: the quote word for word inside longer words,
   // «بالصحة» for «الصحة», is no rewrite of it.)
