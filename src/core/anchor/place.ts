@@ -67,15 +67,36 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   if (nq.length === 0) return { lost: 'missing', candidates: [] };
   const side = sides(t);
   const nt = ctx.norm;
-  // Every occurrence of the quote (marks ignored), judged by its own surroundings.
+  // Every occurrence of the quote (marks ignored), judged by its own surroundings — scored only
+  // once the claims have not decided: most places of a common word are known to be others' words.
   let found: Scored[] = [];
+  const at = new Map<Scored, number>();
+  const scored = (c: Scored): Scored => {
+    const p = at.get(c);
+    if (p === undefined) return c;
+    at.delete(c);
+    const s = side(nt, p, p + nq.length);
+    c.sp = s.prefix;
+    c.ss = s.suffix;
+    c.rp = s.runPrefix;
+    c.rs = s.runSuffix;
+    c.lp = s.storedPrefix;
+    c.ls = s.storedSuffix;
+    c.wp = s.plainPrefix;
+    c.ws = s.plainSuffix;
+    c.ep = s.edgePrefix;
+    c.es = s.edgeSuffix;
+    c.context = (s.prefix + s.suffix) / 2;
+    return c;
+  };
   let count = 0;
   for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
     // Hundreds of copies of the same words: no context can single one out reliably.
-    if (++count > 200) return { lost: 'ambiguous', candidates: best(found) };
-    const s = side(nt, p, p + nq.length);
+    if (++count > 200) return { lost: 'ambiguous', candidates: best(found.map(scored)) };
     const raw = ctx.rawSpan(p, p + nq.length, t.exact);
-    found.push({ ...raw, sp: s.prefix, ss: s.suffix, rp: s.runPrefix, rs: s.runSuffix, lp: s.storedPrefix, ls: s.storedSuffix, wp: s.plainPrefix, ws: s.plainSuffix, ep: s.edgePrefix, es: s.edgeSuffix, context: (s.prefix + s.suffix) / 2, quote: 1 });
+    const c: Scored = { start: raw.start, end: raw.end, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 };
+    at.set(c, p);
+    found.push(c);
   }
   // A quote that was a whole word (or words) is not found again inside a longer one: «6» is not in «26».
   const wordStart = isWordChar(nq.charCodeAt(0)) && !isWordChar(lastWordish(t.prefix, -1));
@@ -92,15 +113,18 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
     // put it can choose.
     const atHint = certain.filter((x) => hints.includes(x.start));
     if (atHint.length === 1 && !orphan) return { start: atHint[0]!.start, end: atHint[0]!.end, sure: true };
-    return { lost: 'ambiguous', candidates: best(certain) };
+    return { lost: 'ambiguous', candidates: best(certain.map(scored)) };
   }
   const all = found;
+  // (Places known to be others' words are scored only if they are listed.)
+  const listed = (): Scored[] => all.map(scored);
   // An orphan's claims come from the records around it, not from its own old place: a claimed place
   // cannot be its own, yet still makes a free look-alike ambiguous (the second run of a copy beside
   // its original, which the first run could not tell apart).
   const foreign = new Set(found.filter((_, k) => status[k] === 'foreign').map((c) => c.start));
   if (!orphan) found = found.filter((_, k) => status[k] !== 'foreign');
-  const notForeign = (p: Placement): Placement => (!('lost' in p) && foreign.has(p.start) ? { lost: 'ambiguous', candidates: best(all) } : p);
+  found.forEach(scored);
+  const notForeign = (p: Placement): Placement => (!('lost' in p) && foreign.has(p.start) ? { lost: 'ambiguous', candidates: best(listed()) } : p);
   // Competitors are judged as if each were where the edits point (the lenient reading), so that a
   // place is taken only when nothing else could be it, whatever the hints; the winner itself must
   // match on its own evidence. (This also makes a second run, which retries orphans without
@@ -134,7 +158,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
     if (!('lost' in d) && fuzzyForeign.has(d.start)) d = { lost: 'ambiguous', candidates: best(fuzzyGood) };
     if (!('lost' in d) || d.lost === 'ambiguous') return d;
   }
-  return { lost: 'missing', candidates: best([...all, ...fuzzyAll]) };
+  return { lost: 'missing', candidates: best([...listed(), ...fuzzyAll]) };
 }
 
 /**
