@@ -28,6 +28,23 @@ export function perfectAt(text: string, t: Anchor, hints: readonly number[], orp
   return found;
 }
 
+/** perfectAt with the hints [a, b] (one when they are equal), without an array for each record. */
+export function perfectAtTwo(text: string, t: Anchor, a: number, b: number): number {
+  const len = t.exact.length;
+  if (len === 0) return -1;
+  let found = -1;
+  const third = a !== t.start && b !== t.start;
+  for (let k = 0; k < 3; k++) {
+    const h = k === 0 ? a : k === 1 ? b : t.start;
+    if ((k === 1 && b === a) || (k === 2 && !third)) continue;
+    if (h < 0 || !text.startsWith(t.exact, h)) continue;
+    if (found >= 0 && found !== h) return -1;
+    if (!contextIdentical(text, t, h, h + len)) return -1;
+    found = h;
+  }
+  return found;
+}
+
 /** Where the record's whole window (prefix, quote, suffix; marks ignored) occurs exactly once, with the quote itself unchanged; else -1. */
 export function uniqueWindow(ctx: Context, t: Anchor): number {
   if (t.exact.length === 0) return -1;
