@@ -67,7 +67,13 @@ for (let n = 0; n < scripts; n++) {
     }
   });
   const again = reanchor(ed.text, out.records, { oldLength: ed.text.length });
-  if (again.moved.length > 0 || again.records.some((x, i) => JSON.stringify(x) !== JSON.stringify(out.records[i]))) notIdem++;
+  if (again.moved.length > 0 || again.records.some((x, i) => JSON.stringify(x) !== JSON.stringify(out.records[i]))) {
+    notIdem++;
+    if (show.has('idempotence')) {
+      const changed = again.records.filter((x, i) => JSON.stringify(x) !== JSON.stringify(out.records[i])).map((x) => x.id);
+      console.log(`--- not idempotent: script ${n} kinds=${ed.kinds.join(',')} changed ${changed.join(' ')}; moved ${again.moved.join(' ')}`);
+    }
+  }
 }
 const pct = (k: string): string => ((100 * (counts[k] ?? 0)) / placements).toFixed(3) + '%';
 console.log(JSON.stringify({ seed, scripts, placements, wrong: counts.wrong ?? 0, needless: pct('needless-orphan'), needlessN: counts['needless-orphan'] ?? 0, ties: pct('copy-tie'), notIdempotent: notIdem }));

@@ -513,6 +513,26 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('an orphan whose quote was rewritten comes back only where both sides of its context match', () => {
+    // The first run weighed this place with the record's neighbours and made it an orphan; a second
+    // run has no neighbours for it, so it must ask what orphans always ask: both sides, not one.
+    const before = 'أعلنت الأمانة اليوم أن مشروع تطوير الواجهة البحرية سيكتمل في نهاية العام المقبل بحسب الخطة المعتمدة.\n';
+    const q = 'مشروع تطوير الواجهة البحرية';
+    const p = before.indexOf(q);
+    const orphan: AnnotationRecord = { id: 'e1', kind: 'entity', label: 'MISC', status: 'accepted', orphan: true, target: anchorFor(before, p, p + q.length) };
+    const oneSide = 'أعلنت الأمانة اليوم أن مشروع تطوير الواجهة الغربية سيكتمل في نهاية العام بعد تأخير قصير.\n';
+    const r = reanchor(oneSide, [orphan], { oldLength: oneSide.length });
+    assert.strictEqual(r.records[0]!.orphan, true, `reattached on one side: ${JSON.stringify(r.records[0]!.target)}`);
+    assert.deepStrictEqual(r.records[0]!.target, orphan.target, 'its old target is kept');
+    assert.strictEqual(r.candidates.e1![0]!.start, oneSide.indexOf('مشروع تطوير الواجهة الغربية'), 'the rewrite is listed');
+    // Both sides there: it comes back, on the new wording.
+    const bothSides = 'أعلنت الأمانة اليوم أن مشروع تطوير الواجهة الغربية سيكتمل في نهاية العام المقبل بحسب الخطة المعتمدة.\n';
+    const back = reanchor(bothSides, [orphan], { oldLength: bothSides.length });
+    assert.ok(!back.records[0]!.orphan);
+    assert.strictEqual(back.records[0]!.target.exact, 'مشروع تطوير الواجهة الغربية');
+    assert.strictEqual(back.records[0]!.target.start, bothSides.indexOf('مشروع'));
+  });
+
   it('a number that was a whole word is not found again inside a longer number', () => {
     const text = 'زار الوفد 6 مدن خلال جولته التي استمرت أسبوعا كاملا في المنطقة الشرقية.\n';
     const records = [tag(text, 'e1', '6', 'MISC'), tag(text, 'e2', 'المنطقة الشرقية', 'LOC')];

@@ -171,7 +171,9 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const fuzzyGood = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
   if (fuzzyGood.length > 0) {
     // A rewrite must be the only one that fits: its offsets are approximate, so no shift can break a tie.
-    let d = decide(fuzzyGood, () => false, true);
+    // An orphan comes back only where both sides match, rewritten or not: the first run weighed this
+    // place with its neighbours, and a second must decide as it did.
+    let d = decide(fuzzyGood, () => false, true, orphan ? bothSides : undefined);
     if (!('lost' in d) && fuzzyForeign.has(d.start)) d = { lost: 'ambiguous', candidates: best(fuzzyGood) };
     if (!('lost' in d) || d.lost === 'ambiguous') return d;
   }
