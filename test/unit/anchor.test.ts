@@ -513,6 +513,29 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('a long phrase whose sentence was deleted is not moved onto a near-identical sentence whose two sides both differ', () => {
+    // The next sentence repeats the phrase with a few words changed before and after it: each side
+    // is near the stored one, neither is what it was. One edit next to the quote changes one side;
+    // both changed is as likely another sentence, so the record is an orphan with that place listed.
+    const s0 = 'استقبل المحافظ صباح اليوم وفدا من رجال الأعمال في مكتبه بالمحافظة. ';
+    const s1 = 'وبحث معهم سبل تعزيز التعاون الاقتصادي بين البلدين في مجالات الصناعة والزراعة والطاقة. ';
+    const s2 = 'وبحث الوفد معه سبل تعزيز التعاون الاقتصادي بين البلدين في قطاعات الصناعة والنقل. ';
+    const s3 = 'وفي ختام اللقاء قدم الوفد درعا تذكارية للمحافظ.\n';
+    const text = s0 + s1 + s2 + s3;
+    const records = [tag(text, 'e1', 'تعزيز التعاون الاقتصادي', 'MISC'), tag(text, 'e2', 'درعا تذكارية', 'MISC')];
+    const after = s0 + s2 + s3;
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.ok(r.records[0]!.orphan, `moved onto the other sentence's phrase at ${r.records[0]!.target.start}`);
+    assert.strictEqual(r.candidates.e1![0]!.start, after.indexOf('تعزيز التعاون الاقتصادي'));
+    assert.strictEqual(r.records[1]!.target.start, after.indexOf('درعا تذكارية'));
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+    // The same phrase with one side exactly as it was (an edit on the other side only) is followed.
+    const edited = s0 + s1.replace('في مجالات الصناعة والزراعة والطاقة', 'في مجالات النقل والسياحة') + s3;
+    const f = reanchor(edited, records, { oldLength: text.length });
+    assert.ok(!f.records[0]!.orphan);
+    assert.strictEqual(f.records[0]!.target.start, edited.indexOf('تعزيز التعاون الاقتصادي'));
+  });
+
   it('an orphan whose quote was rewritten comes back only where both sides of its context match', () => {
     // The first run weighed this place with the record's neighbours and made it an orphan; a second
     // run has no neighbours for it, so it must ask what orphans always ask: both sides, not one.

@@ -156,12 +156,16 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // ...unless the quote occurs nowhere else and one whole stored side is still there, unchanged.
   const wholeSide = (c: Scored): boolean => all.length === 1 && ((c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1));
   const hintCounts = nq.length >= HINT_QUOTE;
+  // One side whole, as it was: an edit next to the quote on the other side. Both sides changed
+  // around a long quote found once is as likely a near-identical sentence left after the deletion of
+  // this one.
+  const oneWhole = (c: Scored): boolean => (c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1);
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   // A place the far side of an edit would have filled with these same words (a deleted sentence
   // that began with them) is this quote only if both of its sides say so.
   const doubtful = new Set(found.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
-  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, longUnique || ((hintCounts || wholeSide(c)) && hints.includes(c.start))))));
+  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))))));
   // The quote was rewritten: a close match whose surroundings both still match.
   // (Nor brought back by the approximate search: the quote word for word inside longer words,
   // «بالصحة» for «الصحة», is no rewrite of it.)
