@@ -8,7 +8,7 @@
 //
 //   git archive <commit> src | tar -x -C /tmp/old
 //   npx esbuild scripts/speed/abReanchor.ts --bundle --platform=node --alias:khabar-old=/tmp/old/src \
-//     --outfile=/tmp/abReanchor.js && nice -n 10 node /tmp/abReanchor.js [rounds=4] [runs=5] [--same=2000]
+//     --outfile=/tmp/abReanchor.js && nice -n 10 node /tmp/abReanchor.js [rounds=4] [runs=5] [--same=2000] [--crlf]
 import { anchorFor, reanchor as reanchorNew } from '../../src/core/anchor/anchor';
 import type { AnnotationRecord } from '../../src/core/annotationRecord';
 import { syntheticArticle, syntheticSidecar } from '../../bench/sidecarBench';
@@ -88,8 +88,23 @@ const scenarios: Scenario[] = [];
   scenarios.push({ name: 'synthetic 400K + 1,000 inserted', text: inserted, records: data.annotations, oldLength: text.length });
 }
 
-let differ = 0;
 const same = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
+if (process.argv.includes('--crlf')) {
+  // The slow case of BENCHMARKS.md: a whole 600K article converted to CRLF (seconds per run: timed
+  // once each, old first).
+  const t = corpusText(600_000);
+  const records = words(t, 10_000);
+  const crlf = t.replace(/\n/g, '\r\n');
+  let t0 = cpu();
+  const o = reanchorOld(crlf, records, { oldLength: t.length });
+  const mo = cpu() - t0;
+  t0 = cpu();
+  const n = reanchorNew(crlf, records, { oldLength: t.length });
+  const mn = cpu() - t0;
+  console.log(`CRLF 600K: old ${mo.toFixed(0)} ms, new ${mn.toFixed(0)} ms, new/old ${(mn / mo).toFixed(2)}x; output ${same(o, n) ? 'identical' : 'differs'}`);
+  process.exit(0);
+}
+let differ = 0;
 for (const s of scenarios) {
   const o = reanchorOld(s.text, s.records, { oldLength: s.oldLength }) as { records: AnnotationRecord[] };
   const n = reanchorNew(s.text, s.records, { oldLength: s.oldLength });
