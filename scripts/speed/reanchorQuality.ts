@@ -3,7 +3,9 @@
 // fresh check's (77), then report those once.
 //
 //   npx esbuild scripts/speed/reanchorQuality.ts --bundle --platform=node --outfile=out/rq.js
-//   nice -n 10 node out/rq.js SEED [SCRIPTS=10000] [--show=wrong,needless-orphan] [--max=20]
+//   nice -n 10 node out/rq.js SEED [SCRIPTS=10000] [--show=wrong,needless-orphan,idempotence] [--max=20]
+//   nice -n 10 node out/rq.js 15 --bench     # exactly measureReanchoring's numbers, as npm run bench
+// (from the repository's root: the corpus is ../shared/corpus/saudinewsnet-3000.jsonl, or --corpus=PATH)
 import { measureReanchoring } from '../../bench/anchoring';
 import { loadCorpus } from '../../bench/corpus';
 import { reanchor } from '../../src/core/anchor/anchor';
