@@ -83,38 +83,11 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const nq = normalize(t.exact);
   if (nq.length === 0) return { lost: 'missing', candidates: [] };
   const side = sides(t);
-  const nt = ctx.norm;
-  // Every occurrence of the quote (marks ignored), judged by its own surroundings — scored only
-  // once the claims have not decided: most places of a common word are known to be others' words.
-  let found: Scored[] = [];
-  const at = new Map<Scored, number>();
-  const scored = (c: Scored): Scored => {
-    const p = at.get(c);
-    if (p === undefined) return c;
-    at.delete(c);
-    const s = side(nt, p, p + nq.length);
-    c.sp = s.prefix;
-    c.ss = s.suffix;
-    c.rp = s.runPrefix;
-    c.rs = s.runSuffix;
-    c.lp = s.storedPrefix;
-    c.ls = s.storedSuffix;
-    c.wp = s.plainPrefix;
-    c.ws = s.plainSuffix;
-    c.ep = s.edgePrefix;
-    c.es = s.edgeSuffix;
-    c.context = (s.prefix + s.suffix) / 2;
-    return c;
-  };
-  let count = 0;
-  for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
-    // Hundreds of copies of the same words: no context can single one out reliably.
-    if (++count > 200) return { lost: 'ambiguous', candidates: best(found.map(scored)) };
-    const raw = ctx.rawSpan(p, p + nq.length, t.exact);
-    const c: Scored = { start: raw.start, end: raw.end, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 };
-    at.set(c, p);
-    found.push(c);
-  }
+  const occ = occurrences(ctx, t, nq, side);
+  // Hundreds of copies of the same words: no context can single one out reliably.
+  if (occ.tooMany) return { lost: 'ambiguous', candidates: best(occ.found.map(occ.scored)) };
+  const scored = occ.scored;
+  let found = occ.found;
   // A quote that was a whole word (or words) is not found again inside a longer one: «6» is not in «26».
   const wordStart = isWordChar(nq.charCodeAt(0)) && !isWordChar(lastWordish(t.prefix, -1));
   const wordEnd = isWordChar(nq.charCodeAt(nq.length - 1)) && !isWordChar(lastWordish(t.suffix, 1));
@@ -154,34 +127,85 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // Where the edits put it is evidence, but not for a word or two: a deleted sentence brings the
   // next one to that very place, and it can begin with the same word, after the same prefix.
   // ...unless the quote occurs nowhere else and one whole stored side is still there, unchanged.
-  const wholeSide = (c: Scored): boolean => all.length === 1 && ((c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1));
+  const wholeSide = (c: Scored): boolean => all.length === 1 && oneWhole(c);
   const hintCounts = nq.length >= HINT_QUOTE;
-  // One side whole, as it was: an edit next to the quote on the other side. Both sides changed
-  // around a long quote found once is as likely a near-identical sentence left after the deletion of
-  // this one.
-  const oneWhole = (c: Scored): boolean => (c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1);
-  // An orphan has no edits to go by, only its context: it comes back only where both sides agree
-  // (what a first run would have taken anywhere, so that a second run decides as the first did).
   // A place the far side of an edit would have filled with these same words (a deleted sentence
   // that began with them) is this quote only if both of its sides say so.
   const doubtful = new Set(found.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
+  // An orphan has no edits to go by, only its context: it comes back only where both sides agree
+  // (what a first run would have taken anywhere, so that a second run decides as the first did).
   if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))))));
-  // The quote was rewritten: a close match whose surroundings both still match.
+  const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
+  if (rewritten.placed) return rewritten.placed;
+  const fuzzyAll = rewritten.all;
+  return { lost: 'missing', candidates: best([...listed(), ...fuzzyAll]) };
+}
+
+/**
+ * One stored side is there whole, as it was: an edit next to the quote changed the other. (Both
+ * sides changed around a long quote found once is as likely a near-identical sentence left after
+ * the deletion of this one.)
+ */
+function oneWhole(c: Scored): boolean {
+  return (c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1);
+}
+
+/**
+ * Every occurrence of the quote (marks ignored), up to 200 (`tooMany` past that), scored against
+ * the stored context only by `scored`, once the claims have not decided: most places of a common
+ * word are known to be others' words.
+ */
+function occurrences(ctx: Context, t: Anchor, nq: string, side: Sides): { found: Scored[]; scored: (c: Scored) => Scored; tooMany: boolean } {
+  const nt = ctx.norm;
+  const found: Scored[] = [];
+  const at = new Map<Scored, number>();
+  const scored = (c: Scored): Scored => {
+    const p = at.get(c);
+    if (p === undefined) return c;
+    at.delete(c);
+    const s = side(nt, p, p + nq.length);
+    c.sp = s.prefix;
+    c.ss = s.suffix;
+    c.rp = s.runPrefix;
+    c.rs = s.runSuffix;
+    c.lp = s.storedPrefix;
+    c.ls = s.storedSuffix;
+    c.wp = s.plainPrefix;
+    c.ws = s.plainSuffix;
+    c.ep = s.edgePrefix;
+    c.es = s.edgeSuffix;
+    c.context = (s.prefix + s.suffix) / 2;
+    return c;
+  };
+  for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
+    if (found.length === 200) return { found, scored, tooMany: true };
+    const raw = ctx.rawSpan(p, p + nq.length, t.exact);
+    const c: Scored = { start: raw.start, end: raw.end, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 };
+    at.set(c, p);
+    found.push(c);
+  }
+  return { found, scored, tooMany: false };
+}
+
+/**
+ * The quote was rewritten: a close match whose surroundings both still match, the only one that
+ * fits (its offsets are approximate, so no shift can break a tie). `placed` when decided (a place,
+ * or ambiguous); `all` the approximate matches considered, for the candidates of an orphan.
+ */
+function placeRewritten(ctx: Context, t: Anchor, nq: string, side: Sides, hints: number[], o: ReanchorOptions, orphan: boolean, wholeWords: (c: Scored) => boolean, claims?: Claims): { placed?: Placement; all: Scored[] } {
+  const text = ctx.text;
   // (Nor brought back by the approximate search: the quote word for word inside longer words,
   // «بالصحة» for «الصحة», is no rewrite of it.)
-  const fuzzyAll = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o).filter((c) => c.quote < 1 || wholeWords(c)) : [];
-  const fuzzyForeign = new Set(fuzzyAll.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(len / 4)) === 'foreign').map((c) => c.start));
-  const fuzzy = orphan ? fuzzyAll : fuzzyAll.filter((c) => !fuzzyForeign.has(c.start));
-  const fuzzyGood = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
-  if (fuzzyGood.length > 0) {
-    // A rewrite must be the only one that fits: its offsets are approximate, so no shift can break a tie.
-    // An orphan comes back only where both sides match, rewritten or not: the first run weighed this
-    // place with its neighbours, and a second must decide as it did.
-    let d = decide(fuzzyGood, () => false, true, orphan ? bothSides : undefined);
-    if (!('lost' in d) && fuzzyForeign.has(d.start)) d = { lost: 'ambiguous', candidates: best(fuzzyGood) };
-    if (!('lost' in d) || d.lost === 'ambiguous') return d;
-  }
-  return { lost: 'missing', candidates: best([...listed(), ...fuzzyAll]) };
+  const all = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o).filter((c) => c.quote < 1 || wholeWords(c)) : [];
+  const foreign = new Set(all.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(t.exact.length / 4)) === 'foreign').map((c) => c.start));
+  const fuzzy = orphan ? all : all.filter((c) => !foreign.has(c.start));
+  const good = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
+  if (good.length === 0) return { all };
+  // An orphan comes back only where both sides match, rewritten or not: the first run weighed this
+  // place with its neighbours, and a second must decide as it did.
+  let d = decide(good, () => false, true, orphan ? bothSides : undefined);
+  if (!('lost' in d) && foreign.has(d.start)) d = { lost: 'ambiguous', candidates: best(good) };
+  return !('lost' in d) || d.lost === 'ambiguous' ? { placed: d, all } : { all };
 }
 
 /**
