@@ -131,7 +131,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const hintCounts = nq.length >= HINT_QUOTE;
   // A place the far side of an edit would have filled with these same words (a deleted sentence
   // that began with them) is this quote only if both of its sides say so.
-  const doubtful = new Set(found.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
+  const doubtful = new Set(all.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))))));
