@@ -423,7 +423,7 @@ Placement, seeds other than the reported ones (21–23, 10,000 scripts each) use
   scripts a seed not idempotent); a candidate whose 16 characters each side are old text elsewhere ruled out (the
   old text there is seldom known: −1 wrong).
 
-Seed 15 / seed 77 before → after: silently wrong 15 → 14 / 16 → 14; needless orphans 0.220% →
+Seed 15 / seed 77 before → after: silently wrong 15 → 13 / 16 → 14; needless orphans 0.220% →
 0.222% / 0.232% → 0.235%; ties 0.943% / 0.921% (unchanged); \`check --fix\` not idempotent 0 / 1 → 0
 scripts. What is still wrong is the same two kinds: a sentence deleted whose near-identical
 sibling keeps one side of the context exactly (the article's own repeated formula, e.g. a cable's
