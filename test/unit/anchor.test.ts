@@ -484,6 +484,78 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('a deleted sentence that began with the same word as the next one: its first word is an orphan, not moved onto the next sentence\'s', () => {
+    // The sentence after the deleted one starts with «وقال» too, and lands exactly where the edits
+    // put the deleted one's «وقال», after the very same 32 characters. The records of the next
+    // sentence show where its words came from: the old text at that place was «وقال» as well, so
+    // only the quote's own suffix could say which one this is, and it does not match.
+    const s0 = 'افتتحت البلدية صباح اليوم مكتبة عامة كبيرة في الحي الشرقي من المدينة بعد أشهر من العمل. ';
+    const s1 = 'وقال المدير إن الزوار سيجدون فيها آلاف الكتب والمجلات منذ الأسبوع الأول. ';
+    const s2 = 'وقال الموظفون إن ساعات العمل تمتد من الصباح حتى المساء طوال أيام الأسبوع ما عدا يوم الجمعة. ';
+    const s3 = 'ودعت البلدية السكان إلى زيارتها.\n';
+    const text = s0 + s1 + s2 + s3;
+    const records = [
+      tag(text, 'e1', 'الشرقي', 'LOC'),
+      tag(text, 'e2', 'وقال', 'MISC'),
+      tag(text, 'e3', 'الأول', 'MISC'),
+      tag(text, 'e4', 'الجمعة', 'MISC'),
+      tag(text, 'e5', 'السكان', 'MISC'),
+    ];
+    const after = s0 + s2 + s3;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[1]!;
+    assert.ok(e2.orphan, `placed at ${e2.target.start} on the next sentence's «وقال» (${after.indexOf('وقال')})`);
+    assert.ok(r.candidates.e2!.some((c) => c.start === after.indexOf('وقال')), 'the look-alike is listed as a candidate');
+    assert.strictEqual(r.records[2]!.orphan, true, 'the deleted sentence\'s last word is gone');
+    assert.strictEqual(r.records[0]!.target.start, after.indexOf('الشرقي'));
+    assert.strictEqual(r.records[3]!.target.start, after.indexOf('الجمعة'));
+    assert.strictEqual(r.records[4]!.target.start, after.indexOf('السكان'));
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
+  it('a long phrase whose sentence was deleted is not moved onto a near-identical sentence whose two sides both differ', () => {
+    // The next sentence repeats the phrase with a few words changed before and after it: each side
+    // is near the stored one, neither is what it was. One edit next to the quote changes one side;
+    // both changed is as likely another sentence, so the record is an orphan with that place listed.
+    const s0 = 'استقبل المحافظ صباح اليوم وفدا من رجال الأعمال في مكتبه بالمحافظة. ';
+    const s1 = 'وبحث معهم سبل تعزيز التعاون الاقتصادي بين البلدين في مجالات الصناعة والزراعة والطاقة. ';
+    const s2 = 'وبحث الوفد معه سبل تعزيز التعاون الاقتصادي بين البلدين في قطاعات الصناعة والنقل. ';
+    const s3 = 'وفي ختام اللقاء قدم الوفد درعا تذكارية للمحافظ.\n';
+    const text = s0 + s1 + s2 + s3;
+    const records = [tag(text, 'e1', 'تعزيز التعاون الاقتصادي', 'MISC'), tag(text, 'e2', 'درعا تذكارية', 'MISC')];
+    const after = s0 + s2 + s3;
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.ok(r.records[0]!.orphan, `moved onto the other sentence's phrase at ${r.records[0]!.target.start}`);
+    assert.strictEqual(r.candidates.e1![0]!.start, after.indexOf('تعزيز التعاون الاقتصادي'));
+    assert.strictEqual(r.records[1]!.target.start, after.indexOf('درعا تذكارية'));
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+    // The same phrase with one side exactly as it was (an edit on the other side only) is followed.
+    const edited = s0 + s1.replace('في مجالات الصناعة والزراعة والطاقة', 'في مجالات النقل والسياحة') + s3;
+    const f = reanchor(edited, records, { oldLength: text.length });
+    assert.ok(!f.records[0]!.orphan);
+    assert.strictEqual(f.records[0]!.target.start, edited.indexOf('تعزيز التعاون الاقتصادي'));
+  });
+
+  it('an orphan whose quote was rewritten comes back only where both sides of its context match', () => {
+    // The first run weighed this place with the record's neighbours and made it an orphan; a second
+    // run has no neighbours for it, so it must ask what orphans always ask: both sides, not one.
+    const before = 'أعلنت الأمانة اليوم أن مشروع تطوير الواجهة البحرية سيكتمل في نهاية العام المقبل بحسب الخطة المعتمدة.\n';
+    const q = 'مشروع تطوير الواجهة البحرية';
+    const p = before.indexOf(q);
+    const orphan: AnnotationRecord = { id: 'e1', kind: 'entity', label: 'MISC', status: 'accepted', orphan: true, target: anchorFor(before, p, p + q.length) };
+    const oneSide = 'أعلنت الأمانة اليوم أن مشروع تطوير الواجهة الغربية سيكتمل في نهاية العام بعد تأخير قصير.\n';
+    const r = reanchor(oneSide, [orphan], { oldLength: oneSide.length });
+    assert.strictEqual(r.records[0]!.orphan, true, `reattached on one side: ${JSON.stringify(r.records[0]!.target)}`);
+    assert.deepStrictEqual(r.records[0]!.target, orphan.target, 'its old target is kept');
+    assert.strictEqual(r.candidates.e1![0]!.start, oneSide.indexOf('مشروع تطوير الواجهة الغربية'), 'the rewrite is listed');
+    // Both sides there: it comes back, on the new wording.
+    const bothSides = 'أعلنت الأمانة اليوم أن مشروع تطوير الواجهة الغربية سيكتمل في نهاية العام المقبل بحسب الخطة المعتمدة.\n';
+    const back = reanchor(bothSides, [orphan], { oldLength: bothSides.length });
+    assert.ok(!back.records[0]!.orphan);
+    assert.strictEqual(back.records[0]!.target.exact, 'مشروع تطوير الواجهة الغربية');
+    assert.strictEqual(back.records[0]!.target.start, bothSides.indexOf('مشروع'));
+  });
+
   it('a number that was a whole word is not found again inside a longer number', () => {
     const text = 'زار الوفد 6 مدن خلال جولته التي استمرت أسبوعا كاملا في المنطقة الشرقية.\n';
     const records = [tag(text, 'e1', '6', 'MISC'), tag(text, 'e2', 'المنطقة الشرقية', 'LOC')];

@@ -10,7 +10,7 @@
 import type { AnnotationRecord } from '../annotationRecord';
 import { buildClaims, CONTESTED } from './claims';
 import type { Placement } from './evidence';
-import { perfectAt, place, uniqueWindow } from './place';
+import { perfectAtTwo, place, uniqueWindow } from './place';
 import { anchorFor, CONTEXT_LENGTH, Context, contextIdentical } from './text';
 
 export { CONTEXT_MATCH } from './evidence';
@@ -70,7 +70,7 @@ export function reanchor(text: string, records: readonly AnnotationRecord[], opt
   const seeds = findSeeds(ctx, records, order, globalDelta);
   const live = order.filter((i) => !records[i]!.orphan);
   dropUnconfirmed(ctx, records, live, seeds);
-  const claims = seeds.rest > 0 ? buildClaims(text, records, seeds.at, seeds.searched, options.oldLength) : undefined;
+  const claims = seeds.rest > 0 ? buildClaims(ctx, records, seeds.at, seeds.searched, options.oldLength) : undefined;
   // A seed whose own characters are contested (another seed's stretch reaches them from a different
   // old place) is decided like the rest.
   if (claims) {
@@ -170,7 +170,7 @@ function findSeeds(ctx: Context, records: readonly AnnotationRecord[], order: re
       rest++;
       continue;
     }
-    let p = perfectAt(text, r.target, twoHints(r.target.start + delta, r.target.start + globalDelta), false);
+    let p = perfectAtTwo(text, r.target, r.target.start + delta, r.target.start + globalDelta);
     tried[i] = delta;
     perfect[i] = p;
     // Or the whole window, marks ignored, once in the whole text (a moved paragraph, or CR added

@@ -3,7 +3,7 @@
 // for as long as the new text agrees with the old.
 
 import type { AnnotationRecord } from '../annotationRecord';
-import { CONTEXT_LENGTH, IGNORABLE, ignorable, normalize } from './text';
+import { CONTEXT_LENGTH, type Context, ignorable, normalize } from './text';
 
 /**
  * What the old text was, where the records saw it: each record's stored window (prefix, quote,
@@ -18,7 +18,7 @@ export class Claims {
   private afterAt: Int32Array | undefined;
 
   constructor(
-    private readonly text: string,
+    private readonly ctx: Context,
     /** Old offset each new character is known to come from; UNCLAIMED, or CONTESTED. */
     readonly of: Int32Array,
     readonly oldLength: number,
@@ -31,7 +31,6 @@ export class Claims {
   // do ask look near their candidates, so the nearest claims are found by scanning, and the
   // whole-text tables are built only once the scans have cost a pass over the text.
   private scanned = 0;
-  private marks: Int32Array | undefined;
 
   /** Nearest claimed character at or before y (-1: none). */
   before(y: number): number {
@@ -57,15 +56,8 @@ export class Claims {
 
   /** Ignorable characters of the new text in [a, b) (a ≤ b). */
   ign(a: number, b: number): number {
-    if (!this.marks) {
-      // (Where they are, found by the regular expression engine: most texts hold few or none.)
-      const at: number[] = [];
-      const re = new RegExp(IGNORABLE.source, 'g');
-      for (let m = re.exec(this.text); m; m = re.exec(this.text)) at.push(m.index);
-      this.marks = Int32Array.from(at);
-    }
-    const marks = this.marks;
-    return marks.length === 0 ? 0 : lowerBound(marks, b) - lowerBound(marks, a);
+    // (The context's map of the characters it keeps: one pass over the text for both.)
+    return this.ctx.ignorableBetween(a, b);
   }
 }
 
@@ -81,28 +73,18 @@ function nearestClaims(of: Int32Array, dir: 1 | -1): Int32Array {
   return out;
 }
 
-/** First index of sorted xs whose value is at least v. */
-function lowerBound(xs: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 export const UNCLAIMED = -1;
 export const CONTESTED = -2;
 
-export function buildClaims(text: string, records: readonly AnnotationRecord[], seed: Int32Array, searched: Uint8Array, oldLength: number | undefined): Claims | undefined {
+export function buildClaims(ctx: Context, records: readonly AnnotationRecord[], seed: Int32Array, searched: Uint8Array, oldLength: number | undefined): Claims | undefined {
   let hasSeed = false;
   for (let i = 0; i < seed.length && !hasSeed; i++) hasSeed = seed[i]! >= 0;
   if (!hasSeed) return undefined;
+  const text = ctx.text;
   const old = oldText(records, (oldLength ?? text.length) + 2 * CONTEXT_LENGTH);
   const globalDelta = oldLength === undefined ? 0 : text.length - oldLength;
   const of = growStretches(text, records, seed, searched, old, globalDelta);
-  return new Claims(text, of, oldLength ?? old.chars.length, old.chars, old.state);
+  return new Claims(ctx, of, oldLength ?? old.chars.length, old.chars, old.state);
 }
 
 interface OldText {
@@ -177,8 +159,10 @@ function growStretches(text: string, records: readonly AnnotationRecord[], seed:
     }
   };
   const bySearch = records.map((_, i) => i).filter((i) => seed[i]! >= 0);
-  const dist = (i: number): number => (searched[i] ? 1 : 0) * 1e9 + Math.abs(seed[i]! - records[i]!.target.start - globalDelta);
-  bySearch.sort((a, b) => dist(a) - dist(b) || a - b);
+  // (Each key once, not in every comparison.)
+  const dist = new Float64Array(records.length);
+  for (const i of bySearch) dist[i] = (searched[i] ? 1 : 0) * 1e9 + Math.abs(seed[i]! - records[i]!.target.start - globalDelta);
+  bySearch.sort((a, b) => dist[a]! - dist[b]! || a - b);
   for (const pass of [0, 1]) {
     bySearch.forEach((i) => {
       const r = records[i]!;
@@ -235,7 +219,7 @@ export const MARGIN = 8;
  * right at the quote could be the other side of a deletion that began with the same words), else
  * 'open'. An orphan's old offsets mean nothing: any claimed character is foreign to it.
  */
-export function claimStatus(claims: Claims | undefined, text: string, cs: number, ce: number, s: number, e: number, orphan: boolean, slack = 0): 'certain' | 'foreign' | 'open' {
+export function claimStatus(claims: Claims | undefined, text: string, cs: number, ce: number, s: number, e: number, orphan: boolean, slack = 0): 'certain' | 'foreign' | 'open' | 'doubtful' {
   if (!claims) return 'open';
   const of = claims.of;
   let own = 0;
@@ -274,16 +258,20 @@ export function claimStatus(claims: Claims | undefined, text: string, cs: number
   // with them): the place is certain only if its old text there is known and differs, or would be
   // characters the near stretch already holds (an insertion), or — with MARGIN letters to spare —
   // is at least not known to be the same words.
-  return sideHolds(claims, text, cs, ce, s, e, -1) && sideHolds(claims, text, cs, ce, s, e, 1) ? 'certain' : 'open';
+  // When the far stretch would have brought these very words, the place is doubtful: it is this
+  // quote only if its own surroundings say so on both sides.
+  const before = sideHolds(claims, text, cs, ce, s, e, -1);
+  const after = sideHolds(claims, text, cs, ce, s, e, 1);
+  return before === 'holds' && after === 'holds' ? 'certain' : before === 'same' || after === 'same' ? 'doubtful' : 'open';
 }
 
-export function sideHolds(claims: Claims, text: string, cs: number, ce: number, s: number, e: number, dir: -1 | 1): boolean {
+export function sideHolds(claims: Claims, text: string, cs: number, ce: number, s: number, e: number, dir: -1 | 1): 'holds' | 'open' | 'same' {
   const of = claims.of;
   let k = 0;
   let last = dir < 0 ? s : e - 1;
   for (let y = dir < 0 ? cs - 1 : ce; k < CONTEXT_LENGTH; y += dir) {
-    if (y < 0) return last <= MARGIN || k >= MARGIN;
-    if (y >= text.length) return last >= claims.oldLength - 1 - MARGIN || k >= MARGIN;
+    if (y < 0) return last <= MARGIN || k >= MARGIN ? 'holds' : 'open';
+    if (y >= text.length) return last >= claims.oldLength - 1 - MARGIN || k >= MARGIN ? 'holds' : 'open';
     if (ignorable(text.charCodeAt(y))) continue;
     const v = of[y]!;
     const next = dir < 0 ? v >= 0 && v < last && v >= s - 4 * CONTEXT_LENGTH : v > last && v < e + 4 * CONTEXT_LENGTH;
@@ -295,12 +283,13 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     // The near stretch ends here: what the far one says of the quote's place.
     const far = dir < 0 ? claims.before(y) : claims.after(y);
     const vf = far >= 0 ? of[far]! : -1;
-    if (far < 0 || vf < 0 || (dir < 0 ? vf >= last : vf <= last)) return k >= MARGIN_UNKNOWN;
+    if (far < 0 || vf < 0 || (dir < 0 ? vf >= last : vf <= last)) return k >= MARGIN_UNKNOWN ? 'holds' : 'open';
     const lo = dir < 0 ? vf + (cs - far) - claims.ign(far, cs) : vf - (far - cs);
     const hi = dir < 0 ? vf + (cs - far) : lo + claims.ign(cs, far);
-    if (dir < 0 ? lo >= last : hi + (e - s) <= last + 1) return true;
+    if (dir < 0 ? lo >= last : hi + (e - s) <= last + 1) return 'holds';
     const other = otherText(claims, lo, hi, text, cs, ce);
-    return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown');
+    if (other === 'same') return 'same';
+    return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown') ? 'holds' : 'open';
   }
-  return true;
+  return 'holds';
 }

@@ -28,6 +28,23 @@ export function perfectAt(text: string, t: Anchor, hints: readonly number[], orp
   return found;
 }
 
+/** perfectAt with the hints [a, b] (one when they are equal), without an array for each record. */
+export function perfectAtTwo(text: string, t: Anchor, a: number, b: number): number {
+  const len = t.exact.length;
+  if (len === 0) return -1;
+  let found = -1;
+  const third = a !== t.start && b !== t.start;
+  for (let k = 0; k < 3; k++) {
+    const h = k === 0 ? a : k === 1 ? b : t.start;
+    if ((k === 1 && b === a) || (k === 2 && !third)) continue;
+    if (h < 0 || !text.startsWith(t.exact, h)) continue;
+    if (found >= 0 && found !== h) return -1;
+    if (!contextIdentical(text, t, h, h + len)) return -1;
+    found = h;
+  }
+  return found;
+}
+
 /** Where the record's whole window (prefix, quote, suffix; marks ignored) occurs exactly once, with the quote itself unchanged; else -1. */
 export function uniqueWindow(ctx: Context, t: Anchor): number {
   if (t.exact.length === 0) return -1;
@@ -66,17 +83,11 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const nq = normalize(t.exact);
   if (nq.length === 0) return { lost: 'missing', candidates: [] };
   const side = sides(t);
-  const nt = ctx.norm;
-  // Every occurrence of the quote (marks ignored), judged by its own surroundings.
-  let found: Scored[] = [];
-  let count = 0;
-  for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
-    // Hundreds of copies of the same words: no context can single one out reliably.
-    if (++count > 200) return { lost: 'ambiguous', candidates: best(found) };
-    const s = side(nt, p, p + nq.length);
-    const raw = ctx.rawSpan(p, p + nq.length, t.exact);
-    found.push({ ...raw, sp: s.prefix, ss: s.suffix, rp: s.runPrefix, rs: s.runSuffix, lp: s.storedPrefix, ls: s.storedSuffix, wp: s.plainPrefix, ws: s.plainSuffix, ep: s.edgePrefix, es: s.edgeSuffix, context: (s.prefix + s.suffix) / 2, quote: 1 });
-  }
+  const occ = occurrences(ctx, t, nq, side);
+  // Hundreds of copies of the same words: no context can single one out reliably.
+  if (occ.tooMany) return { lost: 'ambiguous', candidates: best(occ.found.map(occ.scored)) };
+  const scored = occ.scored;
+  let found = occ.found;
   // A quote that was a whole word (or words) is not found again inside a longer one: «6» is not in «26».
   const wordStart = isWordChar(nq.charCodeAt(0)) && !isWordChar(lastWordish(t.prefix, -1));
   const wordEnd = isWordChar(nq.charCodeAt(nq.length - 1)) && !isWordChar(lastWordish(t.suffix, 1));
@@ -92,15 +103,18 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
     // put it can choose.
     const atHint = certain.filter((x) => hints.includes(x.start));
     if (atHint.length === 1 && !orphan) return { start: atHint[0]!.start, end: atHint[0]!.end, sure: true };
-    return { lost: 'ambiguous', candidates: best(certain) };
+    return { lost: 'ambiguous', candidates: best(certain.map(scored)) };
   }
   const all = found;
+  // (Places known to be others' words are scored only if they are listed.)
+  const listed = (): Scored[] => all.map(scored);
   // An orphan's claims come from the records around it, not from its own old place: a claimed place
   // cannot be its own, yet still makes a free look-alike ambiguous (the second run of a copy beside
   // its original, which the first run could not tell apart).
   const foreign = new Set(found.filter((_, k) => status[k] === 'foreign').map((c) => c.start));
   if (!orphan) found = found.filter((_, k) => status[k] !== 'foreign');
-  const notForeign = (p: Placement): Placement => (!('lost' in p) && foreign.has(p.start) ? { lost: 'ambiguous', candidates: best(all) } : p);
+  found.forEach(scored);
+  const notForeign = (p: Placement): Placement => (!('lost' in p) && foreign.has(p.start) ? { lost: 'ambiguous', candidates: best(listed()) } : p);
   // Competitors are judged as if each were where the edits point (the lenient reading), so that a
   // place is taken only when nothing else could be it, whatever the hints; the winner itself must
   // match on its own evidence. (This also makes a second run, which retries orphans without
@@ -113,25 +127,85 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // Where the edits put it is evidence, but not for a word or two: a deleted sentence brings the
   // next one to that very place, and it can begin with the same word, after the same prefix.
   // ...unless the quote occurs nowhere else and one whole stored side is still there, unchanged.
-  const wholeSide = (c: Scored): boolean => all.length === 1 && ((c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1));
+  const wholeSide = (c: Scored): boolean => all.length === 1 && oneWhole(c);
   const hintCounts = nq.length >= HINT_QUOTE;
+  // A place the far side of an edit would have filled with these same words (a deleted sentence
+  // that began with them) is this quote only if both of its sides say so.
+  const doubtful = new Set(all.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
-  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => contextMatches(c, longUnique || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))));
-  // The quote was rewritten: a close match whose surroundings both still match.
+  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))))));
+  const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
+  if (rewritten.placed) return rewritten.placed;
+  const fuzzyAll = rewritten.all;
+  return { lost: 'missing', candidates: best([...listed(), ...fuzzyAll]) };
+}
+
+/**
+ * One stored side is there whole, as it was: an edit next to the quote changed the other. (Both
+ * sides changed around a long quote found once is as likely a near-identical sentence left after
+ * the deletion of this one.)
+ */
+function oneWhole(c: Scored): boolean {
+  return (c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1);
+}
+
+/**
+ * Every occurrence of the quote (marks ignored), up to 200 (`tooMany` past that), scored against
+ * the stored context only by `scored`, once the claims have not decided: most places of a common
+ * word are known to be others' words.
+ */
+function occurrences(ctx: Context, t: Anchor, nq: string, side: Sides): { found: Scored[]; scored: (c: Scored) => Scored; tooMany: boolean } {
+  const nt = ctx.norm;
+  const found: Scored[] = [];
+  const at = new Map<Scored, number>();
+  const scored = (c: Scored): Scored => {
+    const p = at.get(c);
+    if (p === undefined) return c;
+    at.delete(c);
+    const s = side(nt, p, p + nq.length);
+    c.sp = s.prefix;
+    c.ss = s.suffix;
+    c.rp = s.runPrefix;
+    c.rs = s.runSuffix;
+    c.lp = s.storedPrefix;
+    c.ls = s.storedSuffix;
+    c.wp = s.plainPrefix;
+    c.ws = s.plainSuffix;
+    c.ep = s.edgePrefix;
+    c.es = s.edgeSuffix;
+    c.context = (s.prefix + s.suffix) / 2;
+    return c;
+  };
+  for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
+    if (found.length === 200) return { found, scored, tooMany: true };
+    const raw = ctx.rawSpan(p, p + nq.length, t.exact);
+    const c: Scored = { start: raw.start, end: raw.end, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 };
+    at.set(c, p);
+    found.push(c);
+  }
+  return { found, scored, tooMany: false };
+}
+
+/**
+ * The quote was rewritten: a close match whose surroundings both still match, the only one that
+ * fits (its offsets are approximate, so no shift can break a tie). `placed` when decided (a place,
+ * or ambiguous); `all` the approximate matches considered, for the candidates of an orphan.
+ */
+function placeRewritten(ctx: Context, t: Anchor, nq: string, side: Sides, hints: number[], o: ReanchorOptions, orphan: boolean, wholeWords: (c: Scored) => boolean, claims?: Claims): { placed?: Placement; all: Scored[] } {
+  const text = ctx.text;
   // (Nor brought back by the approximate search: the quote word for word inside longer words,
   // «بالصحة» for «الصحة», is no rewrite of it.)
-  const fuzzyAll = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o).filter((c) => c.quote < 1 || wholeWords(c)) : [];
-  const fuzzyForeign = new Set(fuzzyAll.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(len / 4)) === 'foreign').map((c) => c.start));
-  const fuzzy = orphan ? fuzzyAll : fuzzyAll.filter((c) => !fuzzyForeign.has(c.start));
-  const fuzzyGood = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
-  if (fuzzyGood.length > 0) {
-    // A rewrite must be the only one that fits: its offsets are approximate, so no shift can break a tie.
-    let d = decide(fuzzyGood, () => false, true);
-    if (!('lost' in d) && fuzzyForeign.has(d.start)) d = { lost: 'ambiguous', candidates: best(fuzzyGood) };
-    if (!('lost' in d) || d.lost === 'ambiguous') return d;
-  }
-  return { lost: 'missing', candidates: best([...all, ...fuzzyAll]) };
+  const all = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o).filter((c) => c.quote < 1 || wholeWords(c)) : [];
+  const foreign = new Set(all.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(t.exact.length / 4)) === 'foreign').map((c) => c.start));
+  const fuzzy = orphan ? all : all.filter((c) => !foreign.has(c.start));
+  const good = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
+  if (good.length === 0) return { all };
+  // An orphan comes back only where both sides match, rewritten or not: the first run weighed this
+  // place with its neighbours, and a second must decide as it did.
+  let d = decide(good, () => false, true, orphan ? bothSides : undefined);
+  if (!('lost' in d) && foreign.has(d.start)) d = { lost: 'ambiguous', candidates: best(good) };
+  return !('lost' in d) || d.lost === 'ambiguous' ? { placed: d, all } : { all };
 }
 
 /**
