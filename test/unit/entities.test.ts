@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { tokenize } from '../../src/core/arabic';
 import { applyDocument } from '../../src/core/entities/document';
+import { commonWordList, listedCommonWord } from '../../src/core/entities/commonWords';
+import { foldWord } from '../../src/core/entities/normalize';
 import { findEntities, loadModel, parseUserList, sentencesOf } from '../../src/core/entities/findEntities';
 import type { EntityDetection, EntityLabel } from '../../src/core/types';
 
@@ -335,6 +337,70 @@ describe('entities: document consistency', () => {
     });
   }
 
+  it('does not spread an ordinary word that ended a person span (ليلى عصا) as a surname', () => {
+    for (const [text, name, later] of [
+      ['وأنشد الشاعر بيتا عن ليلى عصا الخيزران .\nثم أمسك الشيخ عصا وخرج .', 'ليلى عصا', 'عصا'],
+      ['وقال المذيع فايز جاحد في البرنامج .\nومن ينكر الفضل جاحد .', 'فايز جاحد', 'جاحد'],
+    ] as const) {
+      const start = text.indexOf(name);
+      const seed: EntityDetection[] = [{ kind: 'entity', label: 'PER', start, end: start + name.length, text: name, source: 'model' }];
+      const out = applyDocument(text, seed, loadModel());
+      assert.deepStrictEqual(out.filter((e) => e.source === 'document').map((e) => e.text), [], later);
+      // A surname that is no ordinary word still spreads from the same kind of span.
+      const named = text.replaceAll(later, 'الشمراني');
+      const spread = applyDocument(named, [{ ...seed[0]!, end: start + name.replace(later, 'الشمراني').length, text: name.replace(later, 'الشمراني') }], loadModel());
+      assert.deepStrictEqual(spread.filter((e) => e.source === 'document').map((e) => e.text), ['الشمراني'], named);
+    }
+  });
+
+  it('drops a one-word place or person that is an ordinary word (جهاز كومبيوتر), and keeps towns named with one', () => {
+    const model = loadModel();
+    const cases: Array<[string, string, EntityLabel, boolean]> = [
+      ['ويحتاج البرنامج إلى جهاز كومبيوتر حديث .', 'كومبيوتر', 'LOC', false],
+      ['وتبرعت الجمعية بألف كرفان للنازحين .', 'كرفان', 'LOC', false],
+      ['ونشر الفريق مقاطع فيديو عن الرحلة .', 'فيديو', 'PER', false],
+      ['ويقع الفندق في منطقة المطار قرب الطريق .', 'المطار', 'LOC', true],
+      ['ويقع السوق في منطقة ارتداد مستمرة .', 'ارتداد', 'LOC', false],
+      ['وأقيم الحفل على الواجهة البحرية للخبر وشارك فيه أهالي الخبر .', 'الخبر', 'LOC', true],
+      ['واشتدت المعارك في محافظة إب جنوب صنعاء .', 'إب', 'LOC', true],
+    ];
+    for (const [text, word, label, kept] of cases) {
+      const out = applyDocument(text, [spanAt(text, word, label)], model, { propagate: false });
+      assert.strictEqual(out.some((e) => e.label === label && e.text === word), kept, text);
+    }
+  });
+
+  it('reads the listed place صور as Tyre only where a place is meant, never pictures', () => {
+    const model = loadModel();
+    for (const [text, kept] of [
+      ['ونشرت الصحيفة عددا من صور تاريخية للملك .', false],
+      ['وظهر المتهمون بصور مختلفة على الشاشة .', false],
+      ['ويهدف البرنامج إلى التعريف بصور التزوير وأساليبه .', false],
+      ['ووصل الوفد إلى مدينة صور جنوب لبنان .', true],
+    ] as const) {
+      const out = applyDocument(text, [], model, { propagate: false });
+      assert.strictEqual(out.some((e) => e.label === 'LOC' && e.text === 'صور'), kept, text);
+    }
+  });
+
+  it('spreads الخبر the town, but not «رابط الخبر» (the news)', () => {
+    const text = 'وافتتح المحافظ المعرض في الخبر أمس .\nوأشاد الزوار بواجهة الخبر البحرية وبالفعاليات بالخبر .\nرابط الخبر في الموقع .\nونشر هذا الخبر أمس .';
+    const out = applyDocument(text, [spanAt(text, 'الخبر', 'LOC')], loadModel()).filter((e) => e.source === 'document');
+    assert.deepStrictEqual(
+      out.map((e) => e.start),
+      [text.indexOf('الخبر البحرية'), text.indexOf('بالخبر') + 1],
+    );
+  });
+
+  it('does not spread a run of ordinary words the tagger took for a title once (طريق النار)', () => {
+    const text = 'وقال المدرب امض في «طريق النار» حتى النهاية .\nفلتمض في طريق النار ، طريق النار ، ثم تصل .';
+    const out = applyDocument(text, [spanAt(text, 'طريق النار', 'MISC')], loadModel());
+    assert.deepStrictEqual(out.filter((e) => e.source === 'document').map((e) => e.text), []);
+    // A run the tagger found as often as it left it untagged is no guess: it spreads.
+    const twice = applyDocument(text, [spanAt(text, 'طريق النار', 'MISC'), spanAt(text, 'طريق النار', 'MISC', 1)], loadModel());
+    assert.deepStrictEqual(twice.filter((e) => e.source === 'document').map((e) => e.text), ['طريق النار']);
+  });
+
   it('does not read the preposition «وعلى» as the next person of a list (وعلي)', () => {
     const text = 'أثر القرار على زعامة سامي الحداد ، وعلى توجه الإدارة .';
     const start = text.indexOf('سامي الحداد');
@@ -364,6 +430,26 @@ describe('entities: document consistency', () => {
     const out = findEntities(text, { document: true }).filter((e) => e.label === 'LOC');
     assert.ok(out.length >= 2);
     for (const e of out) assert.strictEqual(e.canonical, 'بغداد');
+  });
+});
+
+describe('entities: ordinary words', () => {
+  it('finds a listed word under its proclitics, article and possessive, and never inside a name', () => {
+    for (const [word, listed] of [
+      ['صور', true], ['بالصور', true], ['وصور', true], ['للعيون', true], ['التيتانيوم', true], ['بناتي', true],
+      // A name's own first letter is no proclitic (كاليه: Calais; كمال: ك + مال), a nisba no possessive.
+      ['كاليه', false], ['كمال', false], ['العتيبي', false], ['الطائف', false], ['الشمراني', false],
+    ] as const) {
+      assert.strictEqual(listedCommonWord(foldWord(word)), listed, word);
+    }
+  });
+
+  it('holds no given name or public figure of the hand lists, and no listed place but صور', () => {
+    const h = loadModel().gaz.hand;
+    const words = [...commonWordList()];
+    assert.ok(words.length > 500, `only ${words.length} words`);
+    assert.deepStrictEqual(words.filter((w) => h.givenNames.has(w) || h.people.has(w)), []);
+    assert.deepStrictEqual(words.filter((w) => h.places.has(w) || h.places.has('ال' + w)), [foldWord('صور')]);
   });
 });
 

@@ -7,8 +7,9 @@ import type { EntityDetection, EntityLabel } from '../types';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { annotate } from './canonical';
-import { ARABIC_WORD, coveredTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
+import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, placeContext, spanOf, withAdded } from './documentWords';
 import { withoutProclitics } from './proclitics';
+import { homonymPlace, listedCommonWord } from './commonWords';
 import { propagate } from './propagate';
 
 export interface DocumentOptions {
@@ -25,6 +26,7 @@ export function applyDocument(
   // The rules add spans but never change the text, so one tokenisation serves them all.
   const tokens = tokenize(text);
   let out = dropFunctionWords(found, model);
+  out = dropOrdinaryWords(text, tokens, out, model);
   out = dropWordsInContext(text, tokens, out, model);
   out = listedPeople(text, tokens, out, model);
   out = listContinuations(text, tokens, out, model);
@@ -124,6 +126,8 @@ function placesAfterTriggers(text: string, tokens: readonly Token[], found: Enti
     if (h.functionWords.has(w) || h.titles.has(w) || h.speech.has(w) || h.orgHeads.has(w) || h.placeTriggers.has(w)) continue;
     // إسرائيلية, تاريخية, آمنة: an adjective, not a name, unless the lists know the town (بريدة).
     if (!w.startsWith('ال') && w.endsWith('ه') && !h.places.has(w)) continue;
+    // «منطقة ارتداد», «حي سكني»: an ordinary word without the article is the noun's complement.
+    if (!w.startsWith('ال') && listedCommonWord(w) && !h.places.has(w)) continue;
     if (mostlyCommon(w, model, 2) || cliticForms(w).some((f) => mostlyCommon(f, model, 2))) continue;
     const c = model.gaz.lex.get(w);
     if (c && c[2] * 2 < c[1] + c[3] + c[4]) continue; // mostly another kind of name
@@ -172,8 +176,6 @@ const CONTEXT_PLACES = new Map<string, { before: boolean; notNext?: RegExp }>([
   ['اليمن', { before: false, notNext: /^وال?برك/ }],
 ]);
 
-/** Words before a place: prepositions, and the place nouns of the hand lists (مدينة, محافظة). */
-const PLACE_PREPOSITIONS = new Set('في إلى الى من عن حتى نحو قرب داخل خارج أنحاء'.split(' ').map(foldWord));
 
 function dropWordsInContext(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   if (found.length === 0) return found;
@@ -210,6 +212,10 @@ function listedPlaceInContext(text: string, tokens: readonly Token[], i: number,
   if (c && c[1] + c[3] + c[4] > c[2]) return false; // mostly another kind of name
   // المدينة (the city, hundreds of times O) is a common noun first: only rarer words.
   if (c && c[0] + c[1] + c[2] + c[3] + c[4] >= 30) return false;
+  // صور (Tyre, and pictures): an ordinary word too, so «بصور» is «with pictures»; only a
+  // preposition or place noun before it, and no adjective after it, say the place.
+  // (The hand list only: the training data's counts never overrule a listed place, الطائف.)
+  if (listedCommonWord(stem)) return placeContext(text, tokens, i, model);
   // بالطائف: the preposition is on the word
   const prefix = forms[0]!.slice(0, Math.max(0, forms[0]!.length - stem.length));
   // (ب only: «للنيل من» is «to harm».)
@@ -225,6 +231,31 @@ function dropFunctionWords(found: EntityDetection[], model: TaggerModel): Entity
   const kept = found.filter((e) => {
     // A span of several tokens folds to words with a space between: never in the list.
     return !words.has(foldWord(e.text));
+  });
+  return kept.length === found.length ? found : kept;
+}
+
+/**
+ * A one-word place, person or other name that is an ordinary word of the hand list (كومبيوتر,
+ * كرفان, المطار, ارتداد) is no name: the tagger read it as one from its shape or its neighbours,
+ * and the rules would spread it. Kept when the lists or the training data know the word as a name
+ * of that type, and a listed place that is also an ordinary word (صور) where a place is meant
+ * (في صور). Organisations keep the tagger's verdict: clubs and markets are named with ordinary
+ * words (الاتفاق, الوحدة, تداول).
+ */
+function dropOrdinaryWords(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  if (found.length === 0) return found;
+  const h = model.gaz.hand;
+  let ti = 0;
+  const kept = found.filter((e) => {
+    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
+    if (e.label === 'ORG' || ti >= tokens.length || tokens[ti]!.end < e.end) return true; // several tokens
+    const w = foldWord(tokens[ti]!.text);
+    if (!listedCommonWord(w)) return true;
+    const forms = [w, ...cliticForms(w)];
+    if (forms.some((f) => knownName(f, e.label, model) || h.givenNames.has(f) || h.people.has(f) || h.organisations.has(f) || homonymPlace(f))) return true;
+    // منطقة العلم, بلدة الحديد, في صور: a place where a place is meant; «منطقة ارتداد مستمرة» is not.
+    return e.label === 'LOC' && placeContext(text, tokens, ti, model);
   });
   return kept.length === found.length ? found : kept;
 }
