@@ -363,6 +363,8 @@ describe('entities: document consistency', () => {
       ['ويقع السوق في منطقة ارتداد مستمرة .', 'ارتداد', 'LOC', false],
       ['وأقيم الحفل على الواجهة البحرية للخبر وشارك فيه أهالي الخبر .', 'الخبر', 'LOC', true],
       ['واشتدت المعارك في محافظة إب جنوب صنعاء .', 'إب', 'LOC', true],
+      ['وزار الوفد مهرجان العسل في المدينة .', 'العسل', 'MISC', false],
+      ['وشارك الممثل في فيلم «المسافر» عام 2009 .', 'المسافر', 'MISC', true],
     ];
     for (const [text, word, label, kept] of cases) {
       const out = applyDocument(text, [spanAt(text, word, label)], model, { propagate: false });

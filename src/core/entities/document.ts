@@ -243,6 +243,9 @@ function dropFunctionWords(found: EntityDetection[], model: TaggerModel): Entity
  * (في صور). Organisations keep the tagger's verdict: clubs and markets are named with ordinary
  * words (الاتفاق, الوحدة, تداول).
  */
+const QUOTE_OPEN = /^[«"“”'‘]$/;
+const QUOTE_CLOSE = /^[»"“”'’]$/;
+
 function dropOrdinaryWords(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   if (found.length === 0) return found;
   const h = model.gaz.hand;
@@ -252,6 +255,8 @@ function dropOrdinaryWords(text: string, tokens: readonly Token[], found: Entity
     if (e.label === 'ORG' || ti >= tokens.length || tokens[ti]!.end < e.end) return true; // several tokens
     const w = foldWord(tokens[ti]!.text);
     if (!listedCommonWord(w)) return true;
+    // «المسافر», "الطلاق": a one-word title in quotes is a work's name (a film, a book).
+    if (e.label === 'MISC' && QUOTE_OPEN.test(text.slice(Math.max(0, e.start - 1), e.start)) && QUOTE_CLOSE.test(text.slice(e.end, e.end + 1))) return true;
     const forms = [w, ...cliticForms(w)];
     if (forms.some((f) => knownName(f, e.label, model) || h.givenNames.has(f) || h.people.has(f) || h.organisations.has(f) || homonymPlace(f))) return true;
     // منطقة العلم, بلدة الحديد, في صور: a place where a place is meant; «منطقة ارتداد مستمرة» is not.
