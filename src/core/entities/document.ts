@@ -159,6 +159,9 @@ function listedPlacesAndBodies(text: string, tokens: readonly Token[], found: En
         ? 'ORG'
         : undefined;
     if (!label) continue;
+    // المجمعة (a town, and «bulk»: الأرباح المجمعة): a listed place that is an ordinary word needs a
+    // place context, or ب or ل on it (بالمجمعة, للمجمعة).
+    if (label === 'LOC' && forms.some((f) => listedCommonWord(f)) && !/^[وف]?(بال|لل)/.test(w) && !placeContext(text, tokens, i, model)) continue;
     added.push(spanOf(text, tokens, i, i, label, 'gazetteer'));
   }
   return withAdded(found, added);
@@ -215,7 +218,7 @@ function listedPlaceInContext(text: string, tokens: readonly Token[], i: number,
   // صور (Tyre, and pictures): an ordinary word too, so «بصور» is «with pictures»; only a
   // preposition or place noun before it, and no adjective after it, say the place.
   // (The hand list only: the training data's counts never overrule a listed place, الطائف.)
-  if (listedCommonWord(stem)) return placeContext(text, tokens, i, model);
+  if (listedCommonWord(stem)) return /^[وف]?(بال|لل)/.test(forms[0]!) || placeContext(text, tokens, i, model);
   // بالطائف: the preposition is on the word
   const prefix = forms[0]!.slice(0, Math.max(0, forms[0]!.length - stem.length));
   // (ب only: «للنيل من» is «to harm».)
@@ -243,6 +246,28 @@ function dropFunctionWords(found: EntityDetection[], model: TaggerModel): Entity
  * (في صور). Organisations keep the tagger's verdict: clubs and markets are named with ordinary
  * words (الاتفاق, الوحدة, تداول).
  */
+const forms0 = (w: string): string[] => [w, ...cliticForms(w)];
+
+/** Festival nouns: what follows is what the festival celebrates (التمور, العسل, الكليجا), not a name. */
+const FESTIVALS = new Set('مهرجان لمهرجان بمهرجان ومهرجان'.split(' ').map(foldWord));
+
+/**
+ * Whether a person of several words is a run of ordinary words only («جيجا بايت», «جيجا هيرتز»):
+ * every token in the hand list, none a name to the lists or the training data. Places (بيت لحم),
+ * organisations and titles of ordinary words (عاصفة الصحراء, «طريق النار») are left to the tagger.
+ */
+function ordinaryRun(tokens: readonly Token[], first: number, e: EntityDetection, model: TaggerModel): boolean {
+  if (e.label !== 'PER') return false;
+  const h = model.gaz.hand;
+  for (let k = first; k < tokens.length && tokens[k]!.start < e.end; k++) {
+    const w = foldWord(tokens[k]!.text);
+    if (!listedCommonWord(w)) return false;
+    // (Clitic readings only of four letters or more: بايت is no ب + ايت.)
+    if ([w, ...cliticForms(w).filter((f) => f.length >= 4)].some((f) => knownName(f, e.label, model) || h.givenNames.has(f) || h.people.has(f) || h.places.has(f))) return false;
+  }
+  return true;
+}
+
 const QUOTE_OPEN = /^[«"“”'‘]$/;
 const QUOTE_CLOSE = /^[»"“”'’]$/;
 
@@ -252,8 +277,14 @@ function dropOrdinaryWords(text: string, tokens: readonly Token[], found: Entity
   let ti = 0;
   const kept = found.filter((e) => {
     while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
-    if (e.label === 'ORG' || ti >= tokens.length || tokens[ti]!.end < e.end) return true; // several tokens
+    if (e.label === 'ORG' || ti >= tokens.length) return true;
+    if (tokens[ti]!.end < e.end) return !ordinaryRun(tokens, ti, e, model);
     const w = foldWord(tokens[ti]!.text);
+    // مهرجان التمور, مهرجان الكليجا: the festival noun stays outside and what it celebrates is no
+    // name (a word of the list, or one the training data never saw).
+    if (e.label === 'MISC' && ti > 0 && FESTIVALS.has(foldWord(tokens[ti - 1]!.text)) && !forms0(w).some((f) => knownName(f, 'MISC', model) || h.places.has(f) || h.miscWords.has(f) || h.organisations.has(f))) {
+      if (listedCommonWord(w) || !model.gaz.lex.has(w)) return false;
+    }
     if (!listedCommonWord(w)) return true;
     // «المسافر», "الطلاق": a one-word title in quotes is a work's name (a film, a book).
     if (e.label === 'MISC' && QUOTE_OPEN.test(text.slice(Math.max(0, e.start - 1), e.start)) && QUOTE_CLOSE.test(text.slice(e.end, e.end + 1))) return true;

@@ -142,7 +142,7 @@ export function lineBreakBetween(text: string, tokens: readonly Token[], k: numb
 export const PLACE_PREPOSITIONS = new Set('في إلى الى من عن حتى نحو قرب داخل خارج أنحاء'.split(' ').map(foldWord));
 
 /** Nouns before a square, street or town besides the hand list's place nouns (ساحة الشهداء, بلديات بورصة). */
-const STREET_NOUNS = new Set('ساحة ميدان شارع طريق بلدية بلديات'.split(' ').map(foldWord));
+const STREET_NOUNS = new Set('ساحة ميدان شارع طريق بلدية بلديات أحياء'.split(' ').map(foldWord));
 
 /**
  * Whether token i stands where a place is meant, for a listed place that is also an ordinary word
@@ -164,7 +164,8 @@ export function placeContext(text: string, tokens: readonly Token[], i: number, 
 
 /**
  * Whether token i, a town named with an ordinary word (الخبر), stands where the town is meant:
- * a place context (في الخبر, محافظة الخبر), ب on the word (بالخبر), or after a word that is not
+ * a place context (في الخبر, محافظة الخبر, أحياء الخبر), ب on the word (بالخبر), a comma before it
+ * (a list of towns), or after a word that is not
  * itself an ordinary word or a pronoun (واجهة الخبر, عليا الخبر). «رابط الخبر», «نص الخبر»,
  * «هذا الخبر» are the news.
  */
@@ -173,5 +174,7 @@ export function homonymContext(text: string, tokens: readonly Token[], i: number
   if (/^[وف]?بال/.test(w) || placeContext(text, tokens, i, model)) return true;
   if (i === 0 || lineBreakBetween(text, tokens, i, i - 1)) return false;
   const prev = foldWord(tokens[i - 1]!.text);
+  // «الرياض، جدة، الدمام، الخبر»: a list of names.
+  if (prev === '،' || prev === ',') return true;
   return ARABIC_WORD.test(prev) && !listedCommonWord(prev) && !model.gaz.hand.functionWords.has(prev) && !/^[وفبل]?ه(ذا|ذه|ذ)/.test(prev);
 }

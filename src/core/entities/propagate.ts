@@ -62,8 +62,9 @@ function collectNames(text: string, found: EntityDetection[], model: TaggerModel
     tagged.set(key, (tagged.get(key) ?? 0) + 1);
     if (e.label === 'PER' && toks.length >= 2) {
       const last = toks[toks.length - 1]!;
-      // «ليلى عصا», «فايز جاحد»: a span run on into an ordinary word does not make the word a surname.
-      if (last.length >= 3 && !mostlyCommon(last, model, 1) && !ordinaryWord(last, model) && !COMPOUND_TAILS.has(last) && !afterConnector(toks, model) && !runOnSpan(toks, model)) {
+      // «ليلى عصا», «فايز جاحد», «توعية الحاج»: a span run on into an ordinary word or a title
+      // does not make the word a surname.
+      if (last.length >= 3 && !mostlyCommon(last, model, 1) && !ordinaryWord(last, model) && !model.gaz.hand.titles.has(last) && !COMPOUND_TAILS.has(last) && !afterConnector(toks, model) && !runOnSpan(toks, model)) {
         vote(last, 'PER', 1);
         aliases.add(last);
       }
