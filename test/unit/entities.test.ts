@@ -375,6 +375,14 @@ describe('entities: document consistency', () => {
     }
   });
 
+  it('keeps a place named with an ordinary word in a list of places (الإسكندرية والبحيرة)', () => {
+    const text = 'وهطلت الأمطار على الإسكندرية والبحيرة أمس .';
+    const alone = applyDocument(text, [spanAt(text, 'البحيرة', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(alone.map((e) => e.text), []);
+    const listed = applyDocument(text, [spanAt(text, 'الإسكندرية', 'LOC'), spanAt(text, 'البحيرة', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(listed.map((e) => e.text), ['الإسكندرية', 'البحيرة']);
+  });
+
   it('reads the listed place صور as Tyre only where a place is meant, never pictures', () => {
     const model = loadModel();
     for (const [text, kept] of [

@@ -7,7 +7,7 @@ import type { EntityDetection, EntityLabel } from '../types';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { annotate } from './canonical';
-import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, placeContext, spanOf, withAdded } from './documentWords';
+import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, knownNameStrongly, lineBreakBetween, mostlyCommon, mostlyPerson, placeContext, spanOf, withAdded } from './documentWords';
 import { withoutProclitics } from './proclitics';
 import { homonymPlace, listedCommonWord } from './commonWords';
 import { propagate } from './propagate';
@@ -242,8 +242,8 @@ function dropFunctionWords(found: EntityDetection[], model: TaggerModel): Entity
  * A one-word place, person or other name that is an ordinary word of the hand list (كومبيوتر,
  * كرفان, المطار, ارتداد) is no name: the tagger read it as one from its shape or its neighbours,
  * and the rules would spread it. Kept when the lists or the training data know the word as a name
- * of that type, and a listed place that is also an ordinary word (صور) where a place is meant
- * (في صور). Organisations keep the tagger's verdict: clubs and markets are named with ordinary
+ * of that type, and a place where a place is meant (في صور, منطقة العلم) or in a list of places
+ * (الإسكندرية والبحيرة). Organisations keep the tagger's verdict: clubs and markets are named with ordinary
  * words (الاتفاق, الوحدة, تداول).
  */
 const forms0 = (w: string): string[] => [w, ...cliticForms(w)];
@@ -274,6 +274,10 @@ const QUOTE_CLOSE = /^[»"“”'’]$/;
 function dropOrdinaryWords(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   if (found.length === 0) return found;
   const h = model.gaz.hand;
+  const places = coveredTokens(tokens, found.filter((e) => e.label === 'LOC'));
+  // «الإسكندرية والبحيرة ومطروح», «صلالة وطاقة ومرباط»: a place joined by و to a place.
+  const inPlaceList = (k: number): boolean =>
+    (k > 0 && places[k - 1] === 1 && tokens[k]!.text.startsWith('و')) || (k + 1 < tokens.length && places[k + 1] === 1 && tokens[k + 1]!.text.startsWith('و'));
   let ti = 0;
   const kept = found.filter((e) => {
     while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
@@ -289,9 +293,9 @@ function dropOrdinaryWords(text: string, tokens: readonly Token[], found: Entity
     // «المسافر», "الطلاق": a one-word title in quotes is a work's name (a film, a book).
     if (e.label === 'MISC' && QUOTE_OPEN.test(text.slice(Math.max(0, e.start - 1), e.start)) && QUOTE_CLOSE.test(text.slice(e.end, e.end + 1))) return true;
     const forms = [w, ...cliticForms(w)];
-    if (forms.some((f) => knownName(f, e.label, model) || h.givenNames.has(f) || h.people.has(f) || h.organisations.has(f) || homonymPlace(f))) return true;
+    if (forms.some((f) => knownNameStrongly(f, e.label, model) || h.givenNames.has(f) || h.people.has(f) || h.organisations.has(f) || homonymPlace(f))) return true;
     // منطقة العلم, بلدة الحديد, في صور: a place where a place is meant; «منطقة ارتداد مستمرة» is not.
-    return e.label === 'LOC' && placeContext(text, tokens, ti, model);
+    return e.label === 'LOC' && (placeContext(text, tokens, ti, model) || inPlaceList(ti));
   });
   return kept.length === found.length ? found : kept;
 }

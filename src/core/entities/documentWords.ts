@@ -46,6 +46,16 @@ export function knownName(word: string, label: EntityLabel, model: TaggerModel, 
   return c !== undefined && c[LABEL_TYPE[label]]! * 2 > c[0] + c[1] + c[2] + c[3] + c[4];
 }
 
+/**
+ * knownName, on evidence strong enough to keep an ordinary word as a name: the lists, or the
+ * training data tagging it so in most of three or more sightings (بايت, seen once as ORG, is not).
+ */
+export function knownNameStrongly(word: string, label: EntityLabel, model: TaggerModel): boolean {
+  if (knownName(word, label, model, true)) return true;
+  const c = model.gaz.lex.get(word);
+  return c !== undefined && c[0] + c[1] + c[2] + c[3] + c[4] >= 3 && knownName(word, label, model);
+}
+
 /** Whether the hand lists know a folded word as a place, body, public figure or given name. */
 export function listedName(word: string, model: TaggerModel): boolean {
   const h = model.gaz.hand;

@@ -7,7 +7,7 @@ import type { EntityDetection, EntityLabel } from '../types';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { homonymPlace, listedCommonWord } from './commonWords';
-import { ARABIC_WORD, LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, homonymContext, ordinaryWord, placeContext, spanOf, withAdded } from './documentWords';
+import { ARABIC_WORD, LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, homonymContext, knownNameStrongly, ordinaryWord, placeContext, spanOf, withAdded } from './documentWords';
 
 export function propagate(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const names = collectNames(text, found, model);
@@ -176,7 +176,7 @@ function ordinaryRepeatKept(text: string, tokens: readonly Token[], i: number, k
   if (!ordinaryWord(key, model)) return true;
   // A listed place: only the hand list of ordinary words, never the training data's counts, asks for context (الطائف stays).
   if (label === 'LOC' && model.gaz.hand.places.has(key)) return !listedCommonWord(key) || placeContext(text, tokens, i, model);
-  if (knownName(key, label, model)) return true;
+  if (knownNameStrongly(key, label, model)) return true;
   return !guess && (names.tagged.get(key) ?? 0) >= 2;
 }
 
