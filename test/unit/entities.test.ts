@@ -412,6 +412,21 @@ describe('entities: document consistency', () => {
     const text = 'وتتعامل الوزارة مع الحجاج صحيا عبر توعية الحاج قبل وصوله .\nوتقدم الخدمات إلى الحاج في كل مكان .';
     const out = applyDocument(text, [spanAt(text, 'صحيا عبر توعية الحاج', 'PER')], loadModel());
     assert.deepStrictEqual(out.filter((e) => e.source === 'document').map((e) => e.text), []);
+    // Without the article a title is never a family name, even after a given name (مبعوث: envoy).
+    const envoy = 'وحضر اللقاء إسماعيل أحمد مبعوث الأمين العام .\nوقال مبعوث الأمين العام إن الحوار مستمر .';
+    const out2 = applyDocument(envoy, [spanAt(envoy, 'إسماعيل أحمد مبعوث', 'PER')], loadModel());
+    assert.deepStrictEqual(out2.filter((e) => e.source === 'document').map((e) => e.text), []);
+    // With the article after a given name it is one (المهندس علي الفارس … وبين الفارس).
+    const family = 'وقال المهندس علي الفارس إن العمل بدأ .\nوبين الفارس أن المشروع ينتهي قريبا .';
+    const out3 = applyDocument(family, [spanAt(family, 'علي الفارس', 'PER')], loadModel());
+    assert.deepStrictEqual(out3.filter((e) => e.source === 'document').map((e) => e.text), ['الفارس']);
+  });
+
+  it('spreads a Western surname with its particle (دي خيا, فان غال), never the bare word after it', () => {
+    const text = 'وقال المدرب لويس فان غال إن الحارس ديفيد دي خيا باق .\nوأكد فان غال أن دي خيا لن يرحل .';
+    const seed = [spanAt(text, 'لويس فان غال', 'PER'), spanAt(text, 'ديفيد دي خيا', 'PER')];
+    const out = applyDocument(text, seed, loadModel()).filter((e) => e.source === 'document');
+    assert.deepStrictEqual(out.map((e) => [e.text, e.start]), [['فان غال', text.lastIndexOf('فان غال')], ['دي خيا', text.lastIndexOf('دي خيا')]]);
   });
 
   it('spreads الخبر the town, but not «رابط الخبر» (the news)', () => {

@@ -60,11 +60,18 @@ function collectNames(text: string, found: EntityDetection[], model: TaggerModel
     const key = toks.join(' ');
     vote(key, e.label, 2);
     tagged.set(key, (tagged.get(key) ?? 0) + 1);
-    if (e.label === 'PER' && toks.length >= 2) {
+    if (e.label === 'PER' && toks.length >= 2 && SURNAME_PARTICLES.has(toks[toks.length - 2]!)) {
+      if (toks.length === 2) continue; // «دي خيا» is its own key; «خيا» alone is no alias
+      // «لويس فان غال», «ديفيد دي خيا»: the surname is the particle and the word after it.
+      const alias = toks.slice(-2).join(' ');
+      vote(alias, 'PER', 1);
+      aliases.add(alias);
+      perAt(alias, e.start);
+    } else if (e.label === 'PER' && toks.length >= 2) {
       const last = toks[toks.length - 1]!;
       // «ليلى عصا», «فايز جاحد», «توعية الحاج»: a span run on into an ordinary word or a title
       // does not make the word a surname.
-      if (last.length >= 3 && !mostlyCommon(last, model, 1) && !ordinaryWord(last, model) && !model.gaz.hand.titles.has(last) && !COMPOUND_TAILS.has(last) && !afterConnector(toks, model) && !runOnSpan(toks, model)) {
+      if (last.length >= 3 && !mostlyCommon(last, model, 1) && !ordinaryWord(last, model) && !titleRunOn(toks, model) && !COMPOUND_TAILS.has(last) && !afterConnector(toks, model) && !runOnSpan(toks, model)) {
         vote(last, 'PER', 1);
         aliases.add(last);
       }
@@ -185,6 +192,24 @@ function ordinaryRepeatKept(text: string, tokens: readonly Token[], i: number, k
  * name ending in one does not make the word a person elsewhere (الدين is religion, الله God).
  */
 const COMPOUND_TAILS = new Set('الدين الله الرحمن الرحيم الإسلام النبي'.split(' ').map(foldWord));
+
+/** Particles of Western surnames (دي خيا, فان غال, دا سيلفا, فون دير لاين). */
+const SURNAME_PARTICLES = new Set('دي فان دا دو ديل ديلا دوس فون لا لو'.split(' ').map(foldWord));
+
+/**
+ * Whether a person span ends in a title run on from the sentence («توعية الحاج», «أحمد مبعوث»): a
+ * title word last, without the article, or after a word that is no given name and no part of a
+ * person's name. With the article after a given name it is a family name (عبدالله الملا, علي الفارس).
+ */
+function titleRunOn(toks: readonly string[], model: TaggerModel): boolean {
+  const last = toks[toks.length - 1]!;
+  const h = model.gaz.hand;
+  if (!h.titles.has(last)) return false;
+  // «أحمد مبعوث» (envoy): a title without the article is never a family name.
+  if (!last.startsWith('ال')) return true;
+  const prev = toks[toks.length - 2]!;
+  return !(h.givenNames.has(prev) || mostlyPerson(prev, model) || h.connectors.has(prev));
+}
 
 /**
  * Whether the last word of a person's name is bound to the connector before it (عبد الكريم, أبو
