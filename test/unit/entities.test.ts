@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { tokenize } from '../../src/core/arabic';
 import { applyDocument } from '../../src/core/entities/document';
+import { commonWordList, listedCommonWord } from '../../src/core/entities/commonWords';
+import { foldWord } from '../../src/core/entities/normalize';
 import { findEntities, loadModel, parseUserList, sentencesOf } from '../../src/core/entities/findEntities';
 import type { EntityDetection, EntityLabel } from '../../src/core/types';
 
@@ -335,6 +337,116 @@ describe('entities: document consistency', () => {
     });
   }
 
+  it('does not spread an ordinary word that ended a person span (ليلى عصا) as a surname', () => {
+    for (const [text, name, later] of [
+      ['وأنشد الشاعر بيتا عن ليلى عصا الخيزران .\nثم أمسك الشيخ عصا وخرج .', 'ليلى عصا', 'عصا'],
+      ['وقال المذيع فايز جاحد في البرنامج .\nومن ينكر الفضل جاحد .', 'فايز جاحد', 'جاحد'],
+    ] as const) {
+      const start = text.indexOf(name);
+      const seed: EntityDetection[] = [{ kind: 'entity', label: 'PER', start, end: start + name.length, text: name, source: 'model' }];
+      const out = applyDocument(text, seed, loadModel());
+      assert.deepStrictEqual(out.filter((e) => e.source === 'document').map((e) => e.text), [], later);
+      // A surname that is no ordinary word still spreads from the same kind of span.
+      const named = text.replaceAll(later, 'الشمراني');
+      const spread = applyDocument(named, [{ ...seed[0]!, end: start + name.replace(later, 'الشمراني').length, text: name.replace(later, 'الشمراني') }], loadModel());
+      assert.deepStrictEqual(spread.filter((e) => e.source === 'document').map((e) => e.text), ['الشمراني'], named);
+    }
+  });
+
+  it('drops a one-word place or person that is an ordinary word (جهاز كومبيوتر), and keeps towns named with one', () => {
+    const model = loadModel();
+    const cases: Array<[string, string, EntityLabel, boolean]> = [
+      ['ويحتاج البرنامج إلى جهاز كومبيوتر حديث .', 'كومبيوتر', 'LOC', false],
+      ['وتبرعت الجمعية بألف كرفان للنازحين .', 'كرفان', 'LOC', false],
+      ['ونشر الفريق مقاطع فيديو عن الرحلة .', 'فيديو', 'PER', false],
+      ['ويقع الفندق في منطقة المطار قرب الطريق .', 'المطار', 'LOC', true],
+      ['ويقع السوق في منطقة ارتداد مستمرة .', 'ارتداد', 'LOC', false],
+      ['وأقيم الحفل على الواجهة البحرية للخبر وشارك فيه أهالي الخبر .', 'الخبر', 'LOC', true],
+      ['واشتدت المعارك في محافظة إب جنوب صنعاء .', 'إب', 'LOC', true],
+      ['وزار الوفد مهرجان العسل في المدينة .', 'العسل', 'MISC', false],
+      ['وشارك الممثل في فيلم «المسافر» عام 2009 .', 'المسافر', 'MISC', true],
+      // What a festival celebrates, a word the training data never saw, is no name either.
+      ['وافتتح المحافظ مهرجان الكليجا في بريدة .', 'الكليجا', 'MISC', false],
+      ['وتبلغ ذاكرة الهاتف 4 جيجا بايت فقط .', 'جيجا بايت', 'PER', false],
+    ];
+    for (const [text, word, label, kept] of cases) {
+      const out = applyDocument(text, [spanAt(text, word, label)], model, { propagate: false });
+      assert.strictEqual(out.some((e) => e.label === label && e.text === word), kept, text);
+    }
+  });
+
+  it('keeps a place named with an ordinary word in a list of places (الإسكندرية والبحيرة)', () => {
+    const text = 'وهطلت الأمطار على الإسكندرية والبحيرة أمس .';
+    const alone = applyDocument(text, [spanAt(text, 'البحيرة', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(alone.map((e) => e.text), []);
+    const listed = applyDocument(text, [spanAt(text, 'الإسكندرية', 'LOC'), spanAt(text, 'البحيرة', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(listed.map((e) => e.text), ['الإسكندرية', 'البحيرة']);
+  });
+
+  it('reads the listed place صور as Tyre only where a place is meant, never pictures', () => {
+    const model = loadModel();
+    for (const [text, kept] of [
+      ['ونشرت الصحيفة عددا من صور تاريخية للملك .', false],
+      ['وظهر المتهمون بصور مختلفة على الشاشة .', false],
+      ['ويهدف البرنامج إلى التعريف بصور التزوير وأساليبه .', false],
+      ['ووصل الوفد إلى مدينة صور جنوب لبنان .', true],
+    ] as const) {
+      const out = applyDocument(text, [], model, { propagate: false });
+      assert.strictEqual(out.some((e) => e.label === 'LOC' && e.text === 'صور'), kept, text);
+    }
+  });
+
+  it('tags the listed town المجمعة where a place is meant, not «الأرباح المجمعة» (combined profits)', () => {
+    const model = loadModel();
+    for (const [text, kept] of [
+      ['وانخفضت الأرباح المجمعة للبنوك .', false],
+      ['وزار الوفد محافظة المجمعة أمس .', true],
+      ['وانتقل المعلم إلى مدرسة تابعة للمجمعة .', true],
+    ] as const) {
+      const out = applyDocument(text, [], model, { propagate: false });
+      assert.strictEqual(out.some((e) => e.label === 'LOC' && e.text.endsWith('مجمعة')), kept, text);
+    }
+  });
+
+  it('does not make a title that ended a run-on person span (توعية الحاج) a surname', () => {
+    const text = 'وتتعامل الوزارة مع الحجاج صحيا عبر توعية الحاج قبل وصوله .\nوتقدم الخدمات إلى الحاج في كل مكان .';
+    const out = applyDocument(text, [spanAt(text, 'صحيا عبر توعية الحاج', 'PER')], loadModel());
+    assert.deepStrictEqual(out.filter((e) => e.source === 'document').map((e) => e.text), []);
+    // Without the article a title is never a family name, even after a given name (مبعوث: envoy).
+    const envoy = 'وحضر اللقاء إسماعيل أحمد مبعوث الأمين العام .\nوقال مبعوث الأمين العام إن الحوار مستمر .';
+    const out2 = applyDocument(envoy, [spanAt(envoy, 'إسماعيل أحمد مبعوث', 'PER')], loadModel());
+    assert.deepStrictEqual(out2.filter((e) => e.source === 'document').map((e) => e.text), []);
+    // With the article after a given name it is one (المهندس علي الفارس … وبين الفارس).
+    const family = 'وقال المهندس علي الفارس إن العمل بدأ .\nوبين الفارس أن المشروع ينتهي قريبا .';
+    const out3 = applyDocument(family, [spanAt(family, 'علي الفارس', 'PER')], loadModel());
+    assert.deepStrictEqual(out3.filter((e) => e.source === 'document').map((e) => e.text), ['الفارس']);
+  });
+
+  it('spreads a Western surname with its particle (دي خيا, فان غال), never the bare word after it', () => {
+    const text = 'وقال المدرب لويس فان غال إن الحارس ديفيد دي خيا باق .\nوأكد فان غال أن دي خيا لن يرحل .';
+    const seed = [spanAt(text, 'لويس فان غال', 'PER'), spanAt(text, 'ديفيد دي خيا', 'PER')];
+    const out = applyDocument(text, seed, loadModel()).filter((e) => e.source === 'document');
+    assert.deepStrictEqual(out.map((e) => [e.text, e.start]), [['فان غال', text.lastIndexOf('فان غال')], ['دي خيا', text.lastIndexOf('دي خيا')]]);
+  });
+
+  it('spreads الخبر the town, but not «رابط الخبر» (the news)', () => {
+    const text = 'وافتتح المحافظ المعرض في الخبر أمس .\nوأشاد الزوار بواجهة الخبر البحرية وبالفعاليات بالخبر .\nرابط الخبر في الموقع .\nونشر هذا الخبر أمس .';
+    const out = applyDocument(text, [spanAt(text, 'الخبر', 'LOC')], loadModel()).filter((e) => e.source === 'document');
+    assert.deepStrictEqual(
+      out.map((e) => e.start),
+      [text.indexOf('الخبر البحرية'), text.indexOf('بالخبر') + 1],
+    );
+  });
+
+  it('does not spread a run of ordinary words the tagger took for a title once (طريق النار)', () => {
+    const text = 'وقال المدرب امض في «طريق النار» حتى النهاية .\nفلتمض في طريق النار ، طريق النار ، ثم تصل .';
+    const out = applyDocument(text, [spanAt(text, 'طريق النار', 'MISC')], loadModel());
+    assert.deepStrictEqual(out.filter((e) => e.source === 'document').map((e) => e.text), []);
+    // A run the tagger found as often as it left it untagged is no guess: it spreads.
+    const twice = applyDocument(text, [spanAt(text, 'طريق النار', 'MISC'), spanAt(text, 'طريق النار', 'MISC', 1)], loadModel());
+    assert.deepStrictEqual(twice.filter((e) => e.source === 'document').map((e) => e.text), ['طريق النار']);
+  });
+
   it('does not read the preposition «وعلى» as the next person of a list (وعلي)', () => {
     const text = 'أثر القرار على زعامة سامي الحداد ، وعلى توجه الإدارة .';
     const start = text.indexOf('سامي الحداد');
@@ -364,6 +476,26 @@ describe('entities: document consistency', () => {
     const out = findEntities(text, { document: true }).filter((e) => e.label === 'LOC');
     assert.ok(out.length >= 2);
     for (const e of out) assert.strictEqual(e.canonical, 'بغداد');
+  });
+});
+
+describe('entities: ordinary words', () => {
+  it('finds a listed word under its proclitics, article and possessive, and never inside a name', () => {
+    for (const [word, listed] of [
+      ['صور', true], ['بالصور', true], ['وصور', true], ['للعيون', true], ['التيتانيوم', true], ['بناتي', true],
+      // A name's own first letter is no proclitic (كاليه: Calais; كمال: ك + مال), a nisba no possessive.
+      ['كاليه', false], ['كمال', false], ['العتيبي', false], ['الطائف', false], ['الشمراني', false],
+    ] as const) {
+      assert.strictEqual(listedCommonWord(foldWord(word)), listed, word);
+    }
+  });
+
+  it('holds no given name or public figure of the hand lists, and no listed place but صور and المجمعة', () => {
+    const h = loadModel().gaz.hand;
+    const words = [...commonWordList()];
+    assert.ok(words.length > 500, `only ${words.length} words`);
+    assert.deepStrictEqual(words.filter((w) => h.givenNames.has(w) || h.people.has(w)), []);
+    assert.deepStrictEqual(words.filter((w) => h.places.has(w) || h.places.has('ال' + w)), [foldWord('صور'), foldWord('مجمعة')]);
   });
 });
 

@@ -7,8 +7,9 @@ import type { EntityDetection } from '../types';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { annotate } from './canonical';
-import { ARABIC_WORD, coveredTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
+import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, knownNameStrongly, lineBreakBetween, mostlyCommon, mostlyPerson, placeContext, spanOf, withAdded } from './documentWords';
 import { withoutProclitics } from './proclitics';
+import { homonymPlace, listedCommonWord } from './commonWords';
 import { propagate } from './propagate';
 import type { WordInfo } from './words';
 
@@ -37,6 +38,7 @@ export function applyDocument(
   const tokens = shared?.tokens ?? tokensOf(text);
   const words = shared?.words ?? tokens.map((t) => docWord(t.text));
   let out = dropFunctionWords(found, model);
+  out = dropOrdinaryWords(text, tokens, out, model);
   out = dropWordsInContext(text, tokens, words, out, model);
   out = listedPeople(text, tokens, words, out, model);
   out = listContinuations(text, tokens, words, out, model);
@@ -74,6 +76,11 @@ const enum Bit {
   ListedLoc = 32,
   ListedOrg = 64,
   Context = 128,
+  /**
+   * A listed place that is also an ordinary word of the hand list (صور, المجمعة), without بال/لل on
+   * it: listedPlacesAndBodies tags it only where placeContext says a place is meant.
+   */
+  PlaceContext = 256,
 }
 
 /** Which of the lists wordBits reads a folded word is in, as bits: one lookup per form instead of one per list. */
@@ -137,6 +144,7 @@ function wordBits(w: DocWord, model: TaggerModel): number {
     if (verdict !== 0) {
       const label = any & In.Place ? Bit.ListedLoc : any & In.Organisation ? Bit.ListedOrg : 0;
       if (label !== 0) bits |= label | (verdict === 2 ? Bit.Context : 0);
+      if (label === Bit.ListedLoc && all.some((f) => listedCommonWord(f)) && !/^[وف]?(بال|لل)/.test(norm)) bits |= Bit.PlaceContext;
     }
   }
   // Bits never reach the sign bit: -1 stays "not computed yet".
@@ -234,6 +242,8 @@ function placeAfterTrigger(w: string, lists: number, forms: readonly string[], m
   if (lists & (In.Function | In.Title | In.Speech | In.OrgHead | In.PlaceTrigger)) return false;
   // إسرائيلية, تاريخية, آمنة: an adjective, not a name, unless the lists know the town (بريدة).
   if (!w.startsWith('ال') && w.endsWith('ه') && !(lists & In.Place)) return false;
+  // «منطقة ارتداد», «حي سكني»: an ordinary word without the article is the noun's complement.
+  if (!w.startsWith('ال') && listedCommonWord(w) && !(lists & In.Place)) return false;
   if (mostlyCommon(w, model, 2) || forms.some((f) => mostlyCommon(f, model, 2))) return false;
   const c = model.gaz.lex.get(w);
   if (c && c[2] * 2 < c[1] + c[3] + c[4]) return false; // mostly another kind of name
@@ -255,6 +265,9 @@ function listedPlacesAndBodies(text: string, tokens: readonly Token[], words: re
     if (!(bits & (Bit.ListedLoc | Bit.ListedOrg))) continue;
     // A word the training data knows, in context only: after a preposition or a place noun.
     if (bits & Bit.Context && (i === 0 || lineBreakBetween(text, tokens, i, i - 1) || !(wordBits(words[i - 1]!, model) & Bit.BeforePlace))) continue;
+    // المجمعة (a town, and «bulk»: الأرباح المجمعة), صور (Tyre, and pictures): a listed place that is
+    // an ordinary word needs a place context, or ب or ل on it (بالمجمعة, للمجمعة).
+    if (bits & Bit.PlaceContext && !placeContext(text, tokens, i, model)) continue;
     added.push(spanOf(text, tokens, i, i, bits & Bit.ListedLoc ? 'LOC' : 'ORG', 'gazetteer'));
   }
   return withAdded(found, added);
@@ -272,8 +285,6 @@ const CONTEXT_PLACES = new Map<string, { before: boolean; notNext?: RegExp }>([
   ['اليمن', { before: false, notNext: /^وال?برك/ }],
 ]);
 
-/** Words before a place: prepositions, and the place nouns of the hand lists (مدينة, محافظة). */
-const PLACE_PREPOSITIONS = new Set('في إلى الى من عن حتى نحو قرب داخل خارج أنحاء'.split(' ').map(foldWord));
 
 function dropWordsInContext(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   if (found.length === 0) return found;
@@ -312,6 +323,11 @@ function listedPlaceAlone(forms: readonly string[], model: TaggerModel): number 
   if (c && c[1] + c[3] + c[4] > c[2]) return 0; // mostly another kind of name
   // المدينة (the city, hundreds of times O) is a common noun first: only rarer words.
   if (c && c[0] + c[1] + c[2] + c[3] + c[4] >= 30) return 0;
+  // صور (Tyre, and pictures): an ordinary word too, so «بصور» is «with pictures». Its place context
+  // (a preposition or place noun before it, no adjective after it) is asked by wordBits's
+  // PlaceContext bit, not by the word before alone.
+  // (The hand list only: the training data's counts never overrule a listed place, الطائف.)
+  if (listedCommonWord(stem)) return 1;
   // بالطائف: the preposition is on the word
   const prefix = forms[0]!.slice(0, Math.max(0, forms[0]!.length - stem.length));
   // (ب only: «للنيل من» is «to harm».)
@@ -325,6 +341,68 @@ function dropFunctionWords(found: EntityDetection[], model: TaggerModel): Entity
   const kept = found.filter((e) => {
     // A span of several tokens folds to words with a space between: never in the list.
     return !words.has(foldWord(e.text));
+  });
+  return kept.length === found.length ? found : kept;
+}
+
+/**
+ * A one-word place, person or other name that is an ordinary word of the hand list (كومبيوتر,
+ * كرفان, المطار, ارتداد) is no name: the tagger read it as one from its shape or its neighbours,
+ * and the rules would spread it. Kept when the lists or the training data know the word as a name
+ * of that type, and a place where a place is meant (في صور, منطقة العلم) or in a list of places
+ * (الإسكندرية والبحيرة). Organisations keep the tagger's verdict: clubs and markets are named with ordinary
+ * words (الاتفاق, الوحدة, تداول).
+ */
+const forms0 = (w: string): string[] => [w, ...cliticForms(w)];
+
+/** Festival nouns: what follows is what the festival celebrates (التمور, العسل, الكليجا), not a name. */
+const FESTIVALS = new Set('مهرجان لمهرجان بمهرجان ومهرجان'.split(' ').map(foldWord));
+
+/**
+ * Whether a person of several words is a run of ordinary words only («جيجا بايت», «جيجا هيرتز»):
+ * every token in the hand list, none a name to the lists or the training data. Places (بيت لحم),
+ * organisations and titles of ordinary words (عاصفة الصحراء, «طريق النار») are left to the tagger.
+ */
+function ordinaryRun(tokens: readonly Token[], first: number, e: EntityDetection, model: TaggerModel): boolean {
+  if (e.label !== 'PER') return false;
+  const h = model.gaz.hand;
+  for (let k = first; k < tokens.length && tokens[k]!.start < e.end; k++) {
+    const w = foldWord(tokens[k]!.text);
+    if (!listedCommonWord(w)) return false;
+    // (Clitic readings only of four letters or more: بايت is no ب + ايت.)
+    if ([w, ...cliticForms(w).filter((f) => f.length >= 4)].some((f) => knownName(f, e.label, model) || h.givenNames.has(f) || h.people.has(f) || h.places.has(f))) return false;
+  }
+  return true;
+}
+
+const QUOTE_OPEN = /^[«"“”'‘]$/;
+const QUOTE_CLOSE = /^[»"“”'’]$/;
+
+function dropOrdinaryWords(text: string, tokens: readonly Token[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  if (found.length === 0) return found;
+  const h = model.gaz.hand;
+  const places = coveredTokens(tokens, found.filter((e) => e.label === 'LOC'));
+  // «الإسكندرية والبحيرة ومطروح», «صلالة وطاقة ومرباط»: a place joined by و to a place.
+  const inPlaceList = (k: number): boolean =>
+    (k > 0 && places[k - 1] === 1 && tokens[k]!.text.startsWith('و')) || (k + 1 < tokens.length && places[k + 1] === 1 && tokens[k + 1]!.text.startsWith('و'));
+  let ti = 0;
+  const kept = found.filter((e) => {
+    while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
+    if (e.label === 'ORG' || ti >= tokens.length) return true;
+    if (tokens[ti]!.end < e.end) return !ordinaryRun(tokens, ti, e, model);
+    const w = foldWord(tokens[ti]!.text);
+    // مهرجان التمور, مهرجان الكليجا: the festival noun stays outside and what it celebrates is no
+    // name (a word of the list, or one the training data never saw).
+    if (e.label === 'MISC' && ti > 0 && FESTIVALS.has(foldWord(tokens[ti - 1]!.text)) && !forms0(w).some((f) => knownName(f, 'MISC', model) || h.places.has(f) || h.miscWords.has(f) || h.organisations.has(f))) {
+      if (listedCommonWord(w) || !model.gaz.lex.has(w)) return false;
+    }
+    if (!listedCommonWord(w)) return true;
+    // «المسافر», "الطلاق": a one-word title in quotes is a work's name (a film, a book).
+    if (e.label === 'MISC' && QUOTE_OPEN.test(text.slice(Math.max(0, e.start - 1), e.start)) && QUOTE_CLOSE.test(text.slice(e.end, e.end + 1))) return true;
+    const forms = [w, ...cliticForms(w)];
+    if (forms.some((f) => knownNameStrongly(f, e.label, model) || h.givenNames.has(f) || h.people.has(f) || h.organisations.has(f) || homonymPlace(f))) return true;
+    // منطقة العلم, بلدة الحديد, في صور: a place where a place is meant; «منطقة ارتداد مستمرة» is not.
+    return e.label === 'LOC' && (placeContext(text, tokens, ti, model) || inPlaceList(ti));
   });
   return kept.length === found.length ? found : kept;
 }

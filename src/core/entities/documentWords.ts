@@ -5,6 +5,7 @@ import { tokenize, type Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
+import { listedCommonWord } from './commonWords';
 
 export const LABEL_TYPE: Record<EntityLabel, number> = { PER: 1, LOC: 2, ORG: 3, MISC: 4 };
 
@@ -50,6 +51,16 @@ export function knownName(word: string, label: EntityLabel, model: TaggerModel, 
   return c !== undefined && c[LABEL_TYPE[label]]! * 2 > c[0] + c[1] + c[2] + c[3] + c[4];
 }
 
+/**
+ * knownName, on evidence strong enough to keep an ordinary word as a name: the lists, or the
+ * training data tagging it so in most of three or more sightings (بايت, seen once as ORG, is not).
+ */
+export function knownNameStrongly(word: string, label: EntityLabel, model: TaggerModel): boolean {
+  if (knownName(word, label, model, true)) return true;
+  const c = model.gaz.lex.get(word);
+  return c !== undefined && c[0] + c[1] + c[2] + c[3] + c[4] >= 3 && knownName(word, label, model);
+}
+
 /** Whether the hand lists know a folded word as a place, body, public figure or given name. */
 export function listedName(word: string, model: TaggerModel): boolean {
   const h = model.gaz.hand;
@@ -60,6 +71,23 @@ export function listedName(word: string, model: TaggerModel): boolean {
 export function lexName(word: string, model: TaggerModel): boolean {
   const c = model.gaz.lex.get(word);
   return c !== undefined && (c[1] + c[2] + c[3] + c[4]) * 2 > c[0] + c[1] + c[2] + c[3] + c[4];
+}
+
+/**
+ * Whether a folded word is an ordinary word that a single reading as a name should not spread: a
+ * word of the hand list of common words (commonWords.ts: رابط, صور, بنات, التيتانيوم) or one the
+ * training data saw at least three times and mostly untagged. The lists' given names and public
+ * figures never count, nor a word the training data tagged as a name in most of three or more
+ * sightings (بيت لحم's لحم, الدين as a person's name half the time is not enough).
+ */
+export function ordinaryWord(word: string, model: TaggerModel): boolean {
+  const h = model.gaz.hand;
+  if (h.givenNames.has(word) || h.people.has(word)) return false;
+  const c = model.gaz.lex.get(word);
+  const total = c ? c[0] + c[1] + c[2] + c[3] + c[4] : 0;
+  if (c && total >= 3 && (c[1] + c[2] + c[3] + c[4]) * 2 > total) return false;
+  if (listedCommonWord(word)) return true;
+  return c !== undefined && total >= 3 && c[0] * 4 >= total * 3;
 }
 
 /** Whether the training data tagged a word as part of a person's name more often than not. */
@@ -123,4 +151,45 @@ export function lineBreakBetween(text: string, tokens: readonly Token[], k: numb
   if (k <= first) return false;
   for (let c = tokens[k - 1]!.end; c < tokens[k]!.start; c++) if (text.charCodeAt(c) === 10) return true;
   return false;
+}
+
+/** Words before a place: prepositions, and the place nouns of the hand lists (مدينة, محافظة). */
+export const PLACE_PREPOSITIONS = new Set('في إلى الى من عن حتى نحو قرب داخل خارج أنحاء'.split(' ').map(foldWord));
+
+/** Nouns before a square, street or town besides the hand list's place nouns (ساحة الشهداء, بلديات بورصة). */
+const STREET_NOUNS = new Set('ساحة ميدان شارع طريق بلدية بلديات أحياء'.split(' ').map(foldWord));
+
+/**
+ * Whether token i stands where a place is meant, for a listed place that is also an ordinary word
+ * (صور: Tyre, and pictures): a preposition or a place noun right before it (مدينة صور, في صور), and
+ * no indefinite adjective in ة right after it («من صور تاريخية», «في صور مختلفة»: pictures).
+ */
+export function placeContext(text: string, tokens: readonly Token[], i: number, model: TaggerModel): boolean {
+  if (i === 0 || lineBreakBetween(text, tokens, i, i - 1)) return false;
+  const prev = foldWord(tokens[i - 1]!.text);
+  const h = model.gaz.hand;
+  if (![prev, ...cliticForms(prev)].some((f) => PLACE_PREPOSITIONS.has(f) || h.placeTriggers.has(f) || STREET_NOUNS.has(f))) return false;
+  if (i + 1 < tokens.length && !lineBreakBetween(text, tokens, i + 1, i)) {
+    const next = foldWord(tokens[i + 1]!.text);
+    // An adjective follows bare: «بالطائرة», «والمدينة» start something else.
+    if (ARABIC_WORD.test(next) && next.endsWith('ه') && !/^(ال|[وفبلك])/.test(next) && !h.places.has(next)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether token i, a town named with an ordinary word (الخبر), stands where the town is meant:
+ * a place context (في الخبر, محافظة الخبر, أحياء الخبر), ب on the word (بالخبر), a comma before it
+ * (a list of towns), or after a word that is not
+ * itself an ordinary word or a pronoun (واجهة الخبر, عليا الخبر). «رابط الخبر», «نص الخبر»,
+ * «هذا الخبر» are the news.
+ */
+export function homonymContext(text: string, tokens: readonly Token[], i: number, model: TaggerModel): boolean {
+  const w = foldWord(tokens[i]!.text);
+  if (/^[وف]?بال/.test(w) || placeContext(text, tokens, i, model)) return true;
+  if (i === 0 || lineBreakBetween(text, tokens, i, i - 1)) return false;
+  const prev = foldWord(tokens[i - 1]!.text);
+  // «الرياض، جدة، الدمام، الخبر»: a list of names.
+  if (prev === '،' || prev === ',') return true;
+  return ARABIC_WORD.test(prev) && !listedCommonWord(prev) && !model.gaz.hand.functionWords.has(prev) && !/^[وفبل]?ه(ذا|ذه|ذ)/.test(prev);
 }

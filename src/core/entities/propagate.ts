@@ -7,7 +7,8 @@ import type { EntityDetection, EntityLabel } from '../types';
 import type { TaggerModel } from './tagger';
 import type { DocWord } from './document';
 import { foldWord } from './normalize';
-import { LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyOfTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, spanOf, withAdded } from './documentWords';
+import { homonymPlace, listedCommonWord } from './commonWords';
+import { ARABIC_WORD, LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyOfTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, homonymContext, knownNameStrongly, ordinaryWord, placeContext, spanOf, withAdded } from './documentWords';
 
 export function propagate(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const names = collectNames(text, found, model);
@@ -62,9 +63,18 @@ function collectNames(text: string, found: EntityDetection[], model: TaggerModel
     const key = toks.join(' ');
     vote(key, e.label, 2);
     tagged.set(key, (tagged.get(key) ?? 0) + 1);
-    if (e.label === 'PER' && toks.length >= 2) {
+    if (e.label === 'PER' && toks.length >= 2 && SURNAME_PARTICLES.has(toks[toks.length - 2]!)) {
+      if (toks.length === 2) continue; // «دي خيا» is its own key; «خيا» alone is no alias
+      // «لويس فان غال», «ديفيد دي خيا»: the surname is the particle and the word after it.
+      const alias = toks.slice(-2).join(' ');
+      vote(alias, 'PER', 1);
+      aliases.add(alias);
+      perAt(alias, e.start);
+    } else if (e.label === 'PER' && toks.length >= 2) {
       const last = toks[toks.length - 1]!;
-      if (last.length >= 3 && !mostlyCommon(last, model, 1) && !COMPOUND_TAILS.has(last) && !afterConnector(toks, model) && !runOnSpan(toks, model)) {
+      // «ليلى عصا», «فايز جاحد», «توعية الحاج»: a span run on into an ordinary word or a title
+      // does not make the word a surname.
+      if (last.length >= 3 && !mostlyCommon(last, model, 1) && !ordinaryWord(last, model) && !titleRunOn(toks, model) && !COMPOUND_TAILS.has(last) && !afterConnector(toks, model) && !runOnSpan(toks, model)) {
         vote(last, 'PER', 1);
         aliases.add(last);
       }
@@ -169,9 +179,30 @@ function keptRepeats(text: string, tokens: readonly Token[], repeats: readonly R
     // alone where it did not. (Places keep spreading: a town is often named bare after a first
     // mention the tagger found from its context.)
     if ((label === 'ORG' || label === 'MISC') && len === 1 && guess && !knownName(p.key, label, model)) continue;
+    if (len === 1 && !ordinaryRepeatKept(text, tokens, i, p.key, label, guess, model, names)) continue;
+    // «لحم الرأس», «بلاغ آلي», «كلوريد الكالسيوم»: a run of ordinary words the tagger took for a
+    // place or a title once, and left untagged more often, is not spread.
+    // (A number makes it a name: «القرار 1701», «ويندوز 10».)
+    if (len > 1 && guess && (label === 'LOC' || label === 'MISC') && p.key.split(' ').every((w) => ARABIC_WORD.test(w) && ordinaryWord(w, model))) continue;
     added.push(spanOf(text, tokens, i, i + len - 1, label, 'document'));
   }
   return added;
+}
+
+/**
+ * Whether an untagged one-word repeat that is an ordinary word (كومبيوتر, كرفان, الخبر) is still
+ * spread: only on strong evidence. A listed place that is also an ordinary word (صور) where a place
+ * is meant (في صور, not «رابط الخبر» or «من صور تاريخية»); a word the lists or the training data
+ * know as a name of this type; or a name the tagger itself found at least twice and left untagged
+ * no more often than that (a club named «الاتفاق» in a sports story).
+ */
+function ordinaryRepeatKept(text: string, tokens: readonly Token[], i: number, key: string, label: EntityLabel, guess: boolean, model: TaggerModel, names: Names): boolean {
+  if (label === 'LOC' && homonymPlace(key)) return homonymContext(text, tokens, i, model);
+  if (!ordinaryWord(key, model)) return true;
+  // A listed place: only the hand list of ordinary words, never the training data's counts, asks for context (الطائف stays).
+  if (label === 'LOC' && model.gaz.hand.places.has(key)) return !listedCommonWord(key) || placeContext(text, tokens, i, model);
+  if (knownNameStrongly(key, label, model)) return true;
+  return !guess && (names.tagged.get(key) ?? 0) >= 2;
 }
 
 /**
@@ -179,6 +210,24 @@ function keptRepeats(text: string, tokens: readonly Token[], repeats: readonly R
  * name ending in one does not make the word a person elsewhere (الدين is religion, الله God).
  */
 const COMPOUND_TAILS = new Set('الدين الله الرحمن الرحيم الإسلام النبي'.split(' ').map(foldWord));
+
+/** Particles of Western surnames (دي خيا, فان غال, دا سيلفا, فون دير لاين). */
+const SURNAME_PARTICLES = new Set('دي فان دا دو ديل ديلا دوس فون لا لو'.split(' ').map(foldWord));
+
+/**
+ * Whether a person span ends in a title run on from the sentence («توعية الحاج», «أحمد مبعوث»): a
+ * title word last, without the article, or after a word that is no given name and no part of a
+ * person's name. With the article after a given name it is a family name (عبدالله الملا, علي الفارس).
+ */
+function titleRunOn(toks: readonly string[], model: TaggerModel): boolean {
+  const last = toks[toks.length - 1]!;
+  const h = model.gaz.hand;
+  if (!h.titles.has(last)) return false;
+  // «أحمد مبعوث» (envoy): a title without the article is never a family name.
+  if (!last.startsWith('ال')) return true;
+  const prev = toks[toks.length - 2]!;
+  return !(h.givenNames.has(prev) || mostlyPerson(prev, model) || h.connectors.has(prev));
+}
 
 /**
  * Whether the last word of a person's name is bound to the connector before it (عبد الكريم, أبو
