@@ -3,8 +3,13 @@
 // ratio (the minimum round of each), and the model load of each. The old tree is any checkout of
 // the repository (e.g. `git archive <commit> | tar -x -C /tmp/old`), reached through an alias:
 //
+//   (the old tree needs node_modules beside it: ln -s $PWD/node_modules /tmp/old/)
 //   npx esbuild scripts/speed/abDetect.ts --bundle --platform=node --alias:khabar-old=/tmp/old/src \
+//     --alias:khabar-old-model=/tmp/old/src/core/entities/tagger \
 //     --outfile=/tmp/abDetect.js && nice -n 10 node /tmp/abDetect.js [articles=300] [rounds=3] [corpus]
+//
+// khabar-old-model is the old tree's module with decodeModel and prepareModel: entities/tagger.ts
+// since the renames of issue 19, entities/model.ts in a tree from before them.
 import * as path from 'path';
 import { detect as detectNew } from '../../src/core/detect';
 import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
@@ -12,10 +17,9 @@ import { readModelBytes } from '../../src/platform/node/nerModelFile';
 import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree
 import { detect as detectOld } from 'khabar-old/core/detect';
-// @ts-ignore -- resolved by esbuild's --alias to the old tree (a tree from before the renames of issue 19;
-// from src/platform/node on, model.ts
-// decodes the gunzipped bytes; a tree from before it loaded the path with entities/index's loadModel)
-import { decodeModel as decodeOld, prepareModel as prepareOld } from 'khabar-old/core/entities/model';
+// @ts-ignore -- resolved by esbuild's --alias to the old tree's model module (see the header; it must
+// decode gunzipped bytes, as every tree since src/platform/node does)
+import { decodeModel as decodeOld, prepareModel as prepareOld } from 'khabar-old-model';
 
 /** The new tree's model, read by the Node layer and decoded as loadModel() does. */
 const loadNew = (file: string): ReturnType<typeof prepareModel> => prepareModel(decodeModel(readModelBytes(file)));
