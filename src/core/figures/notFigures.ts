@@ -74,6 +74,86 @@ export function identifierBefore(sc: ScanContext, i: number, onlyRaqm = false): 
   return !!id && (id.raqm || !onlyRaqm);
 }
 
+/**
+ * A match score: one or two digits, "-" or "/", one or two digits (2-0, (0/ 2)), not part of a
+ * date or a longer chain, with a match word (مباراة, فاز, هدف …) among the words of the 60
+ * characters before or the 30 after. Returns the end of the score, which is no figure.
+ */
+export function scoreAt(sc: ScanContext, i: number): number | undefined {
+  const t = sc.text;
+  if (i > 0 && (t[i - 1] === '/' || t[i - 1] === '-' || isDigit(t.charCodeAt(i - 1)))) return undefined;
+  const a = sc.digitRun(i);
+  if (a.e - i > 2) return undefined;
+  let p = sc.skipGap(a.e);
+  if (t[p] !== '-' && t[p] !== '–' && t[p] !== '/') return undefined;
+  p = sc.skipGap(p + 1);
+  if (!isDigit(t.charCodeAt(p))) return undefined;
+  const b = sc.digitRun(p);
+  if (b.e - p > 2 || +a.str > 20 || +b.str > 20) return undefined;
+  // Not a date (2/5/2015), a decimal (2-0.5) or digits glued to a word.
+  const c = t.charCodeAt(b.e);
+  if (isDigit(c) || isLetter(c) || isLatin(c)) return undefined;
+  if ('/-–.,٫'.includes(t[b.e] ?? ' ') && isDigit(t.charCodeAt(sc.skipGap(b.e + 1)))) return undefined;
+  // "من 3-5 ساعات", "بين 2-3 أهداف": a range of counts with its unit or after من / بين.
+  const next = sc.nextWord(b.e);
+  if (next && next.r.some((r) => FIGURE_WORD.has(r.e.t) || r.e.t === 'sport')) return undefined;
+  const before = sc.prevWord(i);
+  if (before && (has(before, 'min') || before.key === 'بين' || before.key === 'وبين')) return undefined;
+  return sportWordIn(sc, Math.max(0, i - 60), i) || sportWordIn(sc, b.e, Math.min(sc.n, b.e + 30)) ? b.e : undefined;
+}
+
+/** Whether a word of [from, to) is a match word. */
+function sportWordIn(sc: ScanContext, from: number, to: number): boolean {
+  const t = sc.text;
+  let k = from;
+  while (k > 0 && k < to && isLetter(t.charCodeAt(k - 1))) k++;
+  while (k < to) {
+    if (!isLetter(t.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    const w = sc.wordAt(k);
+    if (!w) break;
+    if (has(w, 'sport')) return true;
+    k = w.e;
+  }
+  return false;
+}
+
+/** Readings of a word after a number that make it a figure's own word (a unit, a currency, a scale …). */
+const FIGURE_WORD = new Set(['scale', 'cur', 'unit', 'tunit', 'pctWord', 'markerH', 'markerG', 'month', 'hmonth', 'num', 'frac']);
+
+/**
+ * "قرار مجلس الأمن الدولي 2216": an identifier noun (not رقم) two to four words before a bare
+ * integer, the words between unknown to the lexicon and joined by spaces only (a name in
+ * construct), and nothing counted after the number: the number names the decision.
+ */
+export function identifierAcross(sc: ScanContext, s: number, e: number): boolean {
+  const t = sc.text;
+  if (!isGap(t.charCodeAt(s - 1))) return false;
+  // After the number: the end, punctuation, a definite word or a function word, never a counted noun or a unit.
+  const next = sc.nextWord(e);
+  if (next) {
+    if (next.r.some((r) => FIGURE_WORD.has(r.e.t))) return false;
+    const head = t.slice(next.s, Math.min(next.e, next.s + 4));
+    if (next.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل|ذلك|تلك)/.test(head)) return false;
+  } else if (isDigit(t.charCodeAt(sc.skipGap(e)))) return false;
+  let p = s;
+  for (let words = 0; words < 4; words++) {
+    const w = sc.prevWord(p);
+    if (!w) return false;
+    // Only spaces between the words: a comma or a bracket ends the name.
+    for (let k = w.e; k < p; k++) if (!isGap(t.charCodeAt(k))) return false;
+    if (words > 0) {
+      const id = get(w, 'ident');
+      if (id) return !id.raqm;
+    }
+    if (w.r.length > 0) return false;
+    p = w.s;
+  }
+  return false;
+}
+
 /** "X وX" right after p: a noun repeated with و (ليلة وليلة). Compared in place, nothing sliced. */
 export function repeatedNounAfter(sc: ScanContext, p: number): boolean {
   const t = sc.text;
@@ -87,6 +167,32 @@ export function repeatedNounAfter(sc: ScanContext, p: number): boolean {
   if (isLetter(t.charCodeAt(ys + 1 + len))) return false;
   for (let k = 0; k < len; k++) if (t.charCodeAt(xs + k) !== t.charCodeAt(ys + 1 + k)) return false;
   return true;
+}
+
+/** أبو / أم (and their spellings) that open a name: أم سبعة, أبو ستة are places and people. */
+const KUNYA: ReadonlySet<string> = new Set(['أبو', 'ابو', 'أبي', 'ابي', 'أبا', 'ابا', 'أم', 'ام', 'وأبو', 'وابو', 'وأم', 'وام']);
+
+/**
+ * A number word right after أبو or أم is part of a name (عين أم سبعة, أبو خمسة); not أم "or"
+ * between two numbers (ستة أم سبعة).
+ */
+export function kunyaBefore(sc: ScanContext, w: Word): boolean {
+  const t = sc.text;
+  const k = w.s - 1;
+  if (k < 2 || t[k] !== ' ' || !isLetter(t.charCodeAt(k - 1))) return false;
+  let j = k - 1;
+  while (j > 0 && isLetter(t.charCodeAt(j - 1))) j--;
+  if (k - j > 4 || !KUNYA.has(t.slice(j, k))) return false;
+  // "أم لخمسة أطفال", "أم خمسة أطفال": a mother of five; the name has no clitic and counts nothing.
+  if (!w.r.some((r) => r.e.t === 'num' && r.pre === '')) return false;
+  const after = sc.nextWord(w.e);
+  if (after && after.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل)/.test(t.slice(after.s, after.s + 4))) return false;
+  if (t[k - 1] !== 'م') return true;
+  const before = sc.prevWord(j);
+  if (before && before.r.some((r) => r.e.t === 'num' || r.e.t === 'scale')) return false;
+  let p = j - 1;
+  while (p >= 0 && isGap(t.charCodeAt(p))) p--;
+  return !(p >= 0 && isDigit(t.charCodeAt(p)));
 }
 
 /** وست before a name of WEST_NAMES is "West" (وست هام), not "and six". */
