@@ -489,6 +489,7 @@ const MODERN_NEWS_4: Case[] = [
   { name: 'a ر run with a slash after it is a code, no figure', input: 'وفق الخطاب 59ر000/94 المؤرخ', want: [] },
   { name: 'a ر run whose whole part would be 000 is no figure', input: 'بلغ العدد 59ر000 شخص', want: [] },
   { name: 'a ر decimal is still read fraction first', input: 'سجل المؤشر 7ر269 نقطة', want: [{ text: '7ر269 نقطة', label: 'QUANTITY', value: { number: 269.7, unit: 'نقطة' } }] },
+  { name: 'wire copy’s clock after الساعة, minutes first, is a TIME', input: 'بلغ السعر ذروته عند الساعة 32ر06 بتوقيت جرينتش', want: [{ text: '32ر06', label: 'TIME', value: { time: '06:32' } }] },
   // Match scores.
   { name: 'a score in brackets in a match report is no figure', input: 'فاز الفريق على منافسه (0/ 2) في المباراة', want: [] },
   { name: 'a score with a hyphen after بنتيجة is no figure', input: 'انتهت المباراة بنتيجة 2-0', want: [] },
@@ -498,6 +499,9 @@ const MODERN_NEWS_4: Case[] = [
   ] },
   { name: 'two small numbers with a hyphen and no match word stay numbers', input: 'يتراوح العدد بين 10-15 شخصا', want: [{ text: '10', label: 'NUMBER', value: { number: 10 } }, { text: '15', label: 'NUMBER', value: { number: 15 } }] },
   { name: 'a numeric date in a match report stays a date', input: 'سجل الفريق في 5/3/2015 فوزا', want: [{ text: '5/3/2015', label: 'DATE', value: { date: '2015-03-05' } }] },
+  { name: 'a spaced numeric date near a match word stays a date', input: 'يبدأ الدوري في 07 /11 / 1436هـ. وقال مدرب الفريق', want: [
+    { text: '07 /11 / 1436هـ', label: 'DATE', value: { date: '2015-08-22', hijri: '1436-11-07' } },
+  ] },
   // Data sizes.
   { name: 'جيجابايت keeps its giga', input: 'هاتف بذاكرة 4 جيجابايت', want: [{ text: '4 جيجابايت', label: 'QUANTITY', value: { number: 4, unit: 'غيغابايت' } }] },
   { name: 'جيجا بايت as two words', input: 'هاتف بذاكرة 4 جيجا بايت', want: [{ text: '4 جيجا بايت', label: 'QUANTITY', value: { number: 4, unit: 'غيغابايت' } }] },
@@ -512,6 +516,7 @@ const MODERN_NEWS_4: Case[] = [
   { name: 'a dot and three digits before a unit stays a decimal', input: 'ارتفع المؤشر 1.250 نقطة', want: [{ text: '1.250 نقطة', label: 'QUANTITY', value: { number: 1.25, unit: 'نقطة' } }] },
   { name: 'a dot and three digits before a currency stays a decimal', input: 'بلغ السعر 3.750 ريالا', want: [{ text: '3.750 ريالا', label: 'MONEY', value: { number: 3.75, currency: 'SAR' } }] },
   { name: 'a dot and three digits before an adverb stays a decimal', input: 'بلغ المتوسط 1.125 تقريبا', want: [{ text: '1.125', label: 'NUMBER', value: { number: 1.125, bound: 'about' } }] },
+  { name: 'a level reached after إلى is read as written', input: 'انخفض المؤشر إلى 96.599 مسجلا أكبر خسارة', want: [{ text: '96.599', label: 'NUMBER', value: { number: 96.599 } }] },
   // Idioms and names.
   { name: '«بالدرجة الأولى» (primarily) is no ordinal', input: 'يهتم بالدرجة الأولى بالتعليم', want: [] },
   { name: '«في المقام الأول» and «للوهلة الأولى» are no ordinals', input: 'يأتي الأمن في المقام الأول وبدا للوهلة الأولى سهلا', want: [] },

@@ -3,7 +3,7 @@
 // Reuters' visual-order 5.\u200f0 (0.5). Phone numbers and identifiers are not numbers.
 
 import { isDigit, isLatin, isLetter } from './chars';
-import type { Phrase, ScanContext } from './scanContext';
+import { has, type Phrase, type ScanContext } from './scanContext';
 
 export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
   const t = sc.text;
@@ -47,7 +47,7 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
       isInt = false;
     } else if (isDigit(t.charCodeAt(p + 1))) {
       const f = sc.digitRun(p + 1);
-      if (c === 0x2e && dotThousands(sc, intStr, f.str, f.e)) {
+      if (c === 0x2e && dotThousands(sc, i, intStr, f.str, f.e)) {
         // "33.288 زجاجة": a dot grouping thousands before a counted noun.
         numStr = intStr + f.str;
         intStr = numStr;
@@ -79,6 +79,10 @@ export function wireCodeAt(sc: ScanContext, i: number): number | undefined {
   const a = sc.digitRun(i);
   if (t[a.e] !== 'ر' || !isDigit(t.charCodeAt(a.e + 1))) return undefined;
   const f = sc.digitRun(a.e + 1);
+  // "الساعة 32ر06": wire copy's clock, minutes first, is 06:32.
+  if (a.e - i === 2 && f.e - a.e - 1 <= 2 && +a.str < 60 && +f.str < 24 && !wireTail(sc, f.e) && !isLetter(t.charCodeAt(f.e)) && has(sc.prevWord(i), 'hourNoun')) {
+    return sc.emit(i, f.e, 'TIME', { time: `${f.str.padStart(2, '0')}:${a.str}` });
+  }
   const bad = wireTail(sc, f.e) || (f.str.length > 1 && f.str[0] === '0');
   if (!bad || isLetter(t.charCodeAt(f.e))) return undefined;
   if (t[f.e] === 'ر' && digitPhrase(sc, i)) return undefined;
@@ -126,9 +130,14 @@ function thousandsGroups(sc: ScanContext, p: number, intStr: string): { e: numbe
 const NOT_COUNTED: ReadonlySet<string> = new Set(['تقريبا', 'تقريباً', 'فقط', 'أيضا', 'ايضا', 'سنويا', 'شهريا', 'أسبوعيا', 'حاليا', 'ملغ', 'مغ', 'مل',
   'ملل', 'ميكرون', 'نانومتر', 'أوقية', 'اوقية', 'أونصة', 'اونصة', 'قيراط', 'جالون', 'غالون', 'فولت', 'أمبير', 'هرتز', 'بكسل']);
 
-function dotThousands(sc: ScanContext, intStr: string, frac: string, e: number): boolean {
+const LEVEL_BEFORE: ReadonlySet<string> = new Set(['إلى', 'الى', 'عند', 'مستوى', 'بمستوى', 'لمستوى']);
+
+function dotThousands(sc: ScanContext, s: number, intStr: string, frac: string, e: number): boolean {
   if (frac.length !== 3 || intStr.length > 3 || intStr[0] === '0') return false;
   const t = sc.text;
+  // "انخفض المؤشر إلى 96.599 مسجلا": a level reached is a value, read as written.
+  const before = sc.prevWord(s);
+  if (before && LEVEL_BEFORE.has(t.slice(before.s, before.e))) return false;
   if (e >= sc.n || t[e] !== ' ') return false;
   const w = sc.wordAt(e + 1);
   if (!w || w.r.length > 0 || w.e - w.s < 3 || NOT_COUNTED.has(t.slice(w.s, w.e))) return false;

@@ -81,7 +81,9 @@ export function identifierBefore(sc: ScanContext, i: number, onlyRaqm = false): 
  */
 export function scoreAt(sc: ScanContext, i: number): number | undefined {
   const t = sc.text;
-  if (i > 0 && (t[i - 1] === '/' || t[i - 1] === '-' || isDigit(t.charCodeAt(i - 1)))) return undefined;
+  let pb = i - 1;
+  while (pb >= 0 && isGap(t.charCodeAt(pb))) pb--;
+  if (pb >= 0 && ('/-–'.includes(t[pb]) || isDigit(t.charCodeAt(pb)))) return undefined;
   const a = sc.digitRun(i);
   if (a.e - i > 2) return undefined;
   let p = sc.skipGap(a.e);
@@ -93,7 +95,8 @@ export function scoreAt(sc: ScanContext, i: number): number | undefined {
   // Not a date (2/5/2015), a decimal (2-0.5) or digits glued to a word.
   const c = t.charCodeAt(b.e);
   if (isDigit(c) || isLetter(c) || isLatin(c)) return undefined;
-  if ('/-–.,٫'.includes(t[b.e] ?? ' ') && isDigit(t.charCodeAt(sc.skipGap(b.e + 1)))) return undefined;
+  const sep = sc.skipGap(b.e);
+  if ('/-–.,٫'.includes(t[sep] ?? ' ') && isDigit(t.charCodeAt(sc.skipGap(sep + 1)))) return undefined;
   // "من 3-5 ساعات", "بين 2-3 أهداف": a range of counts with its unit or after من / بين.
   const next = sc.nextWord(b.e);
   if (next && next.r.some((r) => FIGURE_WORD.has(r.e.t) || r.e.t === 'sport')) return undefined;
