@@ -456,6 +456,9 @@ const MODERN_NEWS_4: Case[] = [
   { name: 'a year after مؤتمر is the event’s year', input: 'اختتم مؤتمر 2015 الدولي أعماله', want: [{ text: '2015', label: 'DATE', value: { date: '2015' } }] },
   { name: 'a count after an event noun, with a counted noun, stays a count', input: 'يضم المعرض 2000 عارض', want: [{ text: '2000', label: 'NUMBER', value: { number: 2000 } }] },
   { name: 'a count a few words after مؤتمر stays a count', input: 'افتتح المؤتمر بحضور 2014 مشاركا', want: [{ text: '2014', label: 'NUMBER', value: { number: 2014 } }] },
+  { name: 'an event year four words after ملتقى, across its name', input: 'شارك الطلاب في الملتقى العلمي العالمي بدولة بلجيكا 2015 للأنشطة', want: [{ text: '2015', label: 'DATE', value: { date: '2015' } }] },
+  { name: 'a number far after an event noun with a preposition between stays a number', input: 'زار الوفد معرض الكتاب الدولي في الرياض 2015 للنشر', want: [{ text: '2015', label: 'NUMBER', value: { number: 2015 } }] },
+  { name: 'a count far after an event noun, with a counted noun, stays a count', input: 'حضر الملتقى العلمي العالمي بدولة بلجيكا 2015 طالبا', want: [{ text: '2015', label: 'NUMBER', value: { number: 2015 } }] },
   // An identifier noun several words before its number.
   { name: 'the number of a Security Council resolution after its long name is no figure', input: 'أكد قرار مجلس الأمن الدولي 2216 ذلك', want: [] },
   { name: 'the number of a resolution before a full stop is no figure', input: 'طالب بتطبيق القرار الأممي 2216.', want: [] },

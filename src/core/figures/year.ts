@@ -42,13 +42,18 @@ export function yearTail(sc: ScanContext, c: TailContext): number | undefined {
  */
 function eventBefore(sc: ScanContext, s: number, e: number): boolean {
   let p = s;
-  for (let words = 0; words < 3; words++) {
+  let plain = true;
+  for (let words = 0; words < 5; words++) {
     const w = sc.prevWord(p);
     if (!w) return false;
     const ev = get(w, 'event');
     // An event named with its year has an indefinite head (معرض 2015, رؤية مصر 2030); after a
     // definite one a counted noun tells a count (يضم المعرض 2000 عارض).
-    if (ev) return !(/(?:ال|لل)$/.test(ev.pre) && countedNounAfter(sc, e));
+    if (ev && words < 3) return !(/(?:ال|لل)$/.test(ev.pre) && countedNounAfter(sc, e));
+    // "الملتقى العلمي العالمي بدولة بلجيكا 2015": four or five words back only across words
+    // the lexicon does not know (the name and its adjectives), and with nothing counted after.
+    if (ev) return plain && !countedNounAfter(sc, e);
+    if (w.r.length > 0) plain = false;
     p = w.s;
   }
   return false;
