@@ -489,6 +489,9 @@ const MODERN_NEWS_4: Case[] = [
   { name: 'ر groups in reversed order make one integer', input: 'بلغت قيمة العقد 540ر999ر45 ريال', want: [
     { text: '540ر999ر45 ريال', label: 'MONEY', value: { number: 45999540, currency: 'SAR' } },
   ] },
+  { name: 'a fraction, a slash and ر groups in visual order make one decimal', input: 'تبلغ مساحة الموقع (94/000ر59 متر مربع) تقريبا', want: [
+    { text: '94/000ر59 متر مربع', label: 'QUANTITY', value: { number: 59000.94, unit: 'متر مربع' } },
+  ] },
   { name: 'a ر run with a slash after it is a code, no figure', input: 'وفق الخطاب 59ر000/94 المؤرخ', want: [] },
   { name: 'a ر run whose whole part would be 000 is no figure', input: 'بلغ العدد 59ر000 شخص', want: [] },
   { name: 'a ر decimal is still read fraction first', input: 'سجل المؤشر 7ر269 نقطة', want: [{ text: '7ر269 نقطة', label: 'QUANTITY', value: { number: 269.7, unit: 'نقطة' } }] },

@@ -8,6 +8,24 @@ import { has, type Phrase, type ScanContext } from './scanContext';
 export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
   const t = sc.text;
   const first = sc.digitRun(i);
+  // Al-Hayat's visual order with a slash: "94/000ر59" is 59,000.94 (fraction / groups ر head).
+  if (t[first.e] === '/' && first.e - i <= 3 && isDigit(t.charCodeAt(first.e + 1))) {
+    const g = sc.digitRun(first.e + 1);
+    if (g.e - first.e - 1 === 3 && t[g.e] === 'ر' && isDigit(t.charCodeAt(g.e + 1))) {
+      const parts = [g.str];
+      let q = g.e;
+      while (t[q] === 'ر' && isDigit(t.charCodeAt(q + 1))) {
+        const h = sc.digitRun(q + 1);
+        parts.push(h.str);
+        q = h.e;
+      }
+      const head = parts[parts.length - 1];
+      if (parts.slice(0, -1).every((x) => x.length === 3) && head.length <= 3 && head[0] !== '0' && !isLetter(t.charCodeAt(q)) && !wireTail(sc, q)) {
+        const whole = parts.reverse().join('');
+        return { s: i, e: q, v: parseFloat(whole + '.' + first.str), scale: 1, isInt: false, digits: true, intLen: whole.length };
+      }
+    }
+  }
   const groups = thousandsGroups(sc, first.e, first.str);
   let intStr = groups.intStr;
   const seps = groups.seps;
