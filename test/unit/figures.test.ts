@@ -523,6 +523,10 @@ const MODERN_NEWS_4: Case[] = [
   { name: 'a dot and three digits before a currency stays a decimal', input: 'بلغ السعر 3.750 ريالا', want: [{ text: '3.750 ريالا', label: 'MONEY', value: { number: 3.75, currency: 'SAR' } }] },
   { name: 'a dot and three digits before an adverb stays a decimal', input: 'بلغ المتوسط 1.125 تقريبا', want: [{ text: '1.125', label: 'NUMBER', value: { number: 1.125, bound: 'about' } }] },
   { name: 'a level reached after إلى is read as written', input: 'انخفض المؤشر إلى 96.599 مسجلا أكبر خسارة', want: [{ text: '96.599', label: 'NUMBER', value: { number: 96.599 } }] },
+  // SMS short codes.
+  { name: 'short codes after sms and beside operator names are no figures', input: 'للتواصل أرسل sms إلى 12345 الاتصالات، 654321 موبايلي، 765432 زين', want: [] },
+  { name: 'a count beside an operator name keeps its counted noun', input: 'بلغ عدد المشتركين في الاتصالات 125000 مشترك', want: [{ text: '125000', label: 'NUMBER', value: { number: 125000 } }] },
+  { name: 'an amount after a name like زين stays money', input: 'تبرع زين بمبلغ 50000 ريال', want: [{ text: '50000 ريال', label: 'MONEY', value: { number: 50000, currency: 'SAR' } }] },
   // Idioms and names.
   { name: '«بالدرجة الأولى» (primarily) is no ordinal', input: 'يهتم بالدرجة الأولى بالتعليم', want: [] },
   { name: '«في المقام الأول» and «للوهلة الأولى» are no ordinals', input: 'يأتي الأمن في المقام الأول وبدا للوهلة الأولى سهلا', want: [] },

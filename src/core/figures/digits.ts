@@ -8,7 +8,7 @@ import type { Forced, Phrase, ScanContext } from './scanContext';
 import { numericDateAt } from './dates';
 import { digitPhrase, wireCodeAt } from './digitPhrase';
 import { SYMBOLS } from './money';
-import { identifierAcross, identifierBefore, listNumberAt, scoreAt, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
+import { identifierAcross, identifierBefore, listNumberAt, scoreAt, shortCodeNear, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
 import { timeAt } from './time';
 
 /** The figure at the digit at i; returns where scanning goes on (i when nothing was read). */
@@ -41,6 +41,8 @@ export function atDigits(sc: ScanContext, i: number): number {
   if (identifierBefore(sc, i) || modelNameBefore(sc, i)) return ph.e;
   // "قرار مجلس الأمن الدولي 2216": the identifier noun a few words before, across a name.
   if (ph.isInt && ph.intLen >= 2 && identifierAcross(sc, ph.s, ph.e)) return ph.e;
+  // "أرسل sms إلى 88548", "Stc 635031": an SMS short code.
+  if (ph.isInt && ph.intLen >= 5 && shortCodeNear(sc, ph.s, ph.e)) return ph.e;
   // "منتخب تحت 19 سنة", "العدد 17167 بتاريخ": an age group or an issue number names, it does not count.
   // “ويندوز 10″, ”الصمصام 5″, "5 + 1", الهاتف (19988): a name or a telephone number.
   if (namingNumber(sc, ph.s, ph.e) || quotedNameNumber(sc, ph.s, ph.e)) return ph.e;

@@ -123,6 +123,25 @@ function sportWordIn(sc: ScanContext, from: number, to: number): boolean {
   return false;
 }
 
+/** Telecom operators and SMS words near a short code. */
+const SHORT_CODE_NEAR = /(?:^|[^A-Za-z\u0621-\u064A])(?:sms|SMS|Sms|stc|Stc|STC|Mobily|mobily|MOBILY|Zain|zain|ZAIN|موبايلي|زين|الاتصالات|رسالة نصية)(?![A-Za-z\u0621-\u064A])/;
+
+/**
+ * "أرسل sms إلى 88548", "الاتصالات 636250 موبايلي 738303 زين": a bare five- or six-digit number
+ * beside an operator's name or an SMS word is a short code to text, not a count.
+ */
+export function shortCodeNear(sc: ScanContext, s: number, e: number): boolean {
+  if (e - s < 5 || e - s > 6) return false;
+  const t = sc.text;
+  for (let k = s; k < e; k++) if (!isDigit(t.charCodeAt(k))) return false;
+  // Not an amount or a count of something (125000 مشترك, 50000 ريال).
+  const next = sc.nextWord(e);
+  if (next && next.r.some((r) => FIGURE_WORD.has(r.e.t))) return false;
+  if (next && next.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل)/.test(t.slice(next.s, next.s + 4)) &&
+    !SHORT_CODE_NEAR.test(' ' + t.slice(next.s, next.e))) return false;
+  return SHORT_CODE_NEAR.test(t.slice(Math.max(0, s - 20), s)) || SHORT_CODE_NEAR.test(t.slice(e, e + 20));
+}
+
 /** Readings of a word after a number that make it a figure's own word (a unit, a currency, a scale …). */
 const FIGURE_WORD = new Set(['scale', 'cur', 'unit', 'tunit', 'pctWord', 'markerH', 'markerG', 'month', 'hmonth', 'num', 'frac']);
 
