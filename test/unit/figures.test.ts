@@ -523,6 +523,12 @@ const MODERN_NEWS_4: Case[] = [
   { name: 'a dot and three digits before a currency stays a decimal', input: 'بلغ السعر 3.750 ريالا', want: [{ text: '3.750 ريالا', label: 'MONEY', value: { number: 3.75, currency: 'SAR' } }] },
   { name: 'a dot and three digits before an adverb stays a decimal', input: 'بلغ المتوسط 1.125 تقريبا', want: [{ text: '1.125', label: 'NUMBER', value: { number: 1.125, bound: 'about' } }] },
   { name: 'a level reached after إلى is read as written', input: 'انخفض المؤشر إلى 96.599 مسجلا أكبر خسارة', want: [{ text: '96.599', label: 'NUMBER', value: { number: 96.599 } }] },
+  // Timelines and the first of a month.
+  { name: 'a year heading a timeline entry is a DATE', input: 'في مثل هذا اليوم:\n1990- استقالة الحكومة', want: [{ text: '1990', label: 'DATE', value: { date: '1990' } }] },
+  { name: 'a count opening a line with no dash stays a count', input: 'جاء الخبر:\n1990 شخصا وصلوا', want: [{ text: '1990', label: 'NUMBER', value: { number: 1990 } }] },
+  { name: 'أول before a month is its first day', input: 'بدأت الخطة اعتبارا من أول أغسطس 2015', want: [{ text: 'أول أغسطس 2015', label: 'DATE', value: { date: '2015-08-01' } }] },
+  { name: 'أول before a Hijri month with its year', input: 'في أول رمضان 1436هـ', want: [{ text: 'أول رمضان 1436هـ', label: 'DATE', value: { hijri: '1436-09-01', date: '2015-06-18' } }] },
+  { name: 'أول before another noun stays an ordinal', input: 'هو أول مرة', want: [{ text: 'أول', label: 'ORDINAL', value: { number: 1 } }] },
   // SMS short codes.
   { name: 'short codes after sms and beside operator names are no figures', input: 'للتواصل أرسل sms إلى 12345 الاتصالات، 654321 موبايلي، 765432 زين', want: [] },
   { name: 'a count beside an operator name keeps its counted noun', input: 'بلغ عدد المشتركين في الاتصالات 125000 مشترك', want: [{ text: '125000', label: 'NUMBER', value: { number: 125000 } }] },

@@ -8,8 +8,9 @@ import type { Forced, Phrase, ScanContext } from './scanContext';
 import { numericDateAt } from './dates';
 import { digitPhrase, wireCodeAt } from './digitPhrase';
 import { SYMBOLS } from './money';
-import { identifierAcross, identifierBefore, listNumberAt, scoreAt, shortCodeNear, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
+import { identifierAcross, identifierBefore, listNumberAt, scoreAt, shortCodeNear, timelineYearAt, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
 import { timeAt } from './time';
+import { emitYear } from './dateEmit';
 
 /** The figure at the digit at i; returns where scanning goes on (i when nothing was read). */
 export function atDigits(sc: ScanContext, i: number): number {
@@ -22,6 +23,12 @@ export function atDigits(sc: ScanContext, i: number): number {
   }
   const item = listNumberAt(sc, i);
   if (item) return item;
+  // "1990- استقالة …": a year heading a timeline entry.
+  const entry = timelineYearAt(sc, i);
+  if (entry) {
+    const y = sc.digitRun(i);
+    return emitYear(sc, i, entry, +y.str, +y.str >= 1300 && +y.str <= 1500);
+  }
   const time = timeAt(sc, i);
   if (time) return time;
   // "فاز 2-0", "(0/ 2)" in a match report: a score, no figure.

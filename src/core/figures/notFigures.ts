@@ -35,6 +35,23 @@ export function listNumberAt(sc: ScanContext, i: number): number | undefined {
   return k < sc.n && (isLetter(t.charCodeAt(k)) || t[k] === '"' || t[k] === '«' || t[k] === '“') ? e + 1 : undefined;
 }
 
+/**
+ * "1990- استقالة …", "2011: …": a four-digit year opening a line and followed by a dash or a
+ * colon and words is the entry of a timeline. The end of the year digits, or undefined.
+ */
+export function timelineYearAt(sc: ScanContext, i: number): number | undefined {
+  const t = sc.text;
+  let j = i - 1;
+  while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+  if (j >= 0 && t.charCodeAt(j) !== 0x0a && t.charCodeAt(j) !== 0x0d) return undefined;
+  const r = sc.digitRun(i);
+  if (r.e - i !== 4 || +r.str < 1000 || +r.str > 2100) return undefined;
+  const m = sc.skipGap(r.e);
+  if (t[m] !== '-' && t[m] !== '–' && t[m] !== ':') return undefined;
+  const k = sc.skipGap(m + 1);
+  return k < sc.n && isLetter(t.charCodeAt(k)) ? r.e : undefined;
+}
+
 /** A model name before the digits at i: two Latin letters (EliteBook 1020) or a spelled letter (إف 16, بي-52). */
 export function modelNameBefore(sc: ScanContext, i: number): boolean {
   const t = sc.text;

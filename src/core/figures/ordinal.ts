@@ -8,7 +8,7 @@ import { foldWord } from './chars';
 import { get, has, type Phrase, type ScanContext, type TailContext, type Word } from './scanContext';
 import { emitRelative } from './dateEmit';
 import { dayMonth } from './dates';
-import { monthAfterMin } from './months';
+import { monthAfterMin, monthAt } from './months';
 import { clock } from './time';
 
 /** Definite nouns after which a definite tens word is an ordinal: القرن العشرين, الذكرى الخمسين. */
@@ -44,6 +44,12 @@ export function ordinalWord(sc: ScanContext, w: Word): number | undefined {
     if (w2 && rel && rel.rel === 'yesterday' && rel.pre === '') return emitRelative(sc, w.s, w2.e, 'day-before-yesterday');
   }
   if (o.v === 1 && o.definite && firstIdiom(sc, w)) return w.e;
+  // "اعتبارا من أول أغسطس": the first day of the month.
+  if (o.v === 1 && !o.definite && o.pre.length <= 2) {
+    const w2 = sc.nextWord(w.e);
+    const month = w2 ? monthAt(sc, w2) : undefined;
+    if (month) return dayMonth(sc, w.s + o.pre.length, 1, month);
+  }
   const compound = compoundOrdinal(sc, w, o.v);
   if (!compound) return undefined;
   const { v, e } = compound;
