@@ -499,6 +499,7 @@ const MODERN_NEWS_4: Case[] = [
   // Match scores.
   { name: 'a score in brackets in a match report is no figure', input: 'فاز الفريق على منافسه (0/ 2) في المباراة', want: [] },
   { name: 'a score with a hyphen after بنتيجة is no figure', input: 'انتهت المباراة بنتيجة 2-0', want: [] },
+  { name: 'tennis sets with a slash, joined by a dash, are no figures', input: 'فاز اللاعب على منافسه بنتيجة (4/6 - 3/6) في مباراة سريعة', want: [] },
   { name: 'a range with its unit in a match report stays a range', input: 'استمرت المباراة من 3-5 ساعات', want: [
     { text: '3', label: 'DURATION', value: { number: 3, duration: 'PT3H' } },
     { text: '5 ساعات', label: 'DURATION', value: { number: 5, duration: 'PT5H' } },

@@ -98,13 +98,17 @@ export function identifierBefore(sc: ScanContext, i: number, onlyRaqm = false): 
  */
 export function scoreAt(sc: ScanContext, i: number): number | undefined {
   const t = sc.text;
-  let pb = i - 1;
-  while (pb >= 0 && isGap(t.charCodeAt(pb))) pb--;
-  if (pb >= 0 && ('/-–'.includes(t[pb]) || isDigit(t.charCodeAt(pb)))) return undefined;
   const a = sc.digitRun(i);
   if (a.e - i > 2) return undefined;
   let p = sc.skipGap(a.e);
   if (t[p] !== '-' && t[p] !== '–' && t[p] !== '/') return undefined;
+  // The same separator again before or after is a date (2/5/2015, 28 /02 /1437); tennis sets
+  // written "(4/6 - 3/6)" join their pairs with another one.
+  const kind = (ch: string | undefined): string => (ch === '–' ? '-' : ch ?? '');
+  const mid = kind(t[p]);
+  let pb = i - 1;
+  while (pb >= 0 && isGap(t.charCodeAt(pb))) pb--;
+  if (pb >= 0 && (isDigit(t.charCodeAt(pb)) || kind(t[pb]) === mid || t[pb] === '.' || t[pb] === ',')) return undefined;
   p = sc.skipGap(p + 1);
   if (!isDigit(t.charCodeAt(p))) return undefined;
   const b = sc.digitRun(p);
@@ -113,7 +117,7 @@ export function scoreAt(sc: ScanContext, i: number): number | undefined {
   const c = t.charCodeAt(b.e);
   if (isDigit(c) || isLetter(c) || isLatin(c)) return undefined;
   const sep = sc.skipGap(b.e);
-  if ('/-–.,٫'.includes(t[sep] ?? ' ') && isDigit(t.charCodeAt(sc.skipGap(sep + 1)))) return undefined;
+  if ((kind(t[sep]) === mid || '.,٫'.includes(t[sep] ?? ' ')) && isDigit(t.charCodeAt(sc.skipGap(sep + 1)))) return undefined;
   // "من 3-5 ساعات", "بين 2-3 أهداف": a range of counts with its unit or after من / بين.
   const next = sc.nextWord(b.e);
   if (next && next.r.some((r) => FIGURE_WORD.has(r.e.t) || r.e.t === 'sport')) return undefined;
