@@ -459,6 +459,8 @@ const MODERN_NEWS_4: Case[] = [
   { name: 'an event year four words after ملتقى, across its name', input: 'شارك الطلاب في الملتقى العلمي العالمي بدولة بلجيكا 2015 للأنشطة', want: [{ text: '2015', label: 'DATE', value: { date: '2015' } }] },
   { name: 'a number far after an event noun with a preposition between stays a number', input: 'زار الوفد معرض الكتاب الدولي في الرياض 2015 للنشر', want: [{ text: '2015', label: 'NUMBER', value: { number: 2015 } }] },
   { name: 'a count far after an event noun, with a counted noun, stays a count', input: 'حضر الملتقى العلمي العالمي بدولة بلجيكا 2015 طالبا', want: [{ text: '2015', label: 'NUMBER', value: { number: 2015 } }] },
+  { name: 'a league title’s year after دوري is a DATE', input: 'حقق لقب الدوري الأرجنتيني 2010، ثم انتقل', want: [{ text: '2010', label: 'DATE', value: { date: '2010' } }] },
+  { name: 'a crowd after الدوري stays a count', input: 'حضر مباراة الدوري 2000 متفرج', want: [{ text: '2000', label: 'NUMBER', value: { number: 2000 } }] },
   // An identifier noun several words before its number.
   { name: 'the number of a Security Council resolution after its long name is no figure', input: 'أكد قرار مجلس الأمن الدولي 2216 ذلك', want: [] },
   { name: 'the number of a resolution before a full stop is no figure', input: 'طالب بتطبيق القرار الأممي 2216.', want: [] },
