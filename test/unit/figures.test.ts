@@ -532,6 +532,12 @@ const MODERN_NEWS_4: Case[] = [
   { name: 'أول before a month is its first day', input: 'بدأت الخطة اعتبارا من أول أغسطس 2015', want: [{ text: 'أول أغسطس 2015', label: 'DATE', value: { date: '2015-08-01' } }] },
   { name: 'أول before a Hijri month with its year', input: 'في أول رمضان 1436هـ', want: [{ text: 'أول رمضان 1436هـ', label: 'DATE', value: { hijri: '1436-09-01', date: '2015-06-18' } }] },
   { name: 'أول before another noun stays an ordinal', input: 'هو أول مرة', want: [{ text: 'أول', label: 'ORDINAL', value: { number: 1 } }] },
+  { name: 'a system version after أندرويد is no figure', input: 'يعمل الهاتف بنظام أندرويد 5.0 لولي بوب', want: [] },
+  { name: 'a model number after آيفون is no figure', input: 'أطلقت الشركة آيفون 6 بلس', want: [] },
+  { name: 'a number after a word ending in ن that is no device stays a number', input: 'ارتفع الإنتاج بين 5 و10 في المئة', want: [
+    { text: '5', label: 'PERCENT', value: { number: 5, unit: 'percent' } },
+    { text: '10 في المئة', label: 'PERCENT', value: { number: 10, unit: 'percent' } },
+  ] },
   // SMS short codes.
   { name: 'short codes after sms and beside operator names are no figures', input: 'للتواصل أرسل sms إلى 12345 الاتصالات، 654321 موبايلي، 765432 زين', want: [] },
   { name: 'a count beside an operator name keeps its counted noun', input: 'بلغ عدد المشتركين في الاتصالات 125000 مشترك', want: [{ text: '125000', label: 'NUMBER', value: { number: 125000 } }] },

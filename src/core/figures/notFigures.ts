@@ -82,9 +82,9 @@ export function identifierBefore(sc: ScanContext, i: number, onlyRaqm = false): 
   const t = sc.text;
   let j = i;
   while (j > 0 && (isGap(t.charCodeAt(j - 1)) || t[j - 1] === '(')) j--;
-  // Every identifier noun ends in م ر د ة ه ز (رقم, قرار, بند, مادة, رمز): other words are not looked up.
+  // Every identifier noun ends in م ر د ة ه ز ن ي (رقم, قرار, بند, مادة, رمز, آيفون, جالاكسي): other words are not looked up.
   const last = t.charCodeAt(j - 1);
-  if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647 && last !== 0x632) return false;
+  if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647 && last !== 0x632 && last !== 0x646 && last !== 0x64a) return false;
   const w = sc.prevWord(j);
   const id = get(w, 'ident');
   // Before a number word only رقم names (رقم تسعة); "الرحلة عشرين دقيقة" is a duration.
