@@ -450,6 +450,107 @@ const MODERN_NEWS_3: Case[] = [
   ] },
 ];
 
+const MODERN_NEWS_4: Case[] = [
+  // Event nouns that were missing from the list.
+  { name: 'a year after ملتقى is the event’s year', input: 'افتتح ملتقى 2014 للاستثمار', want: [{ text: '2014', label: 'DATE', value: { date: '2014' } }] },
+  { name: 'a year after مؤتمر is the event’s year', input: 'اختتم مؤتمر 2015 الدولي أعماله', want: [{ text: '2015', label: 'DATE', value: { date: '2015' } }] },
+  { name: 'a count after an event noun, with a counted noun, stays a count', input: 'يضم المعرض 2000 عارض', want: [{ text: '2000', label: 'NUMBER', value: { number: 2000 } }] },
+  { name: 'a count a few words after مؤتمر stays a count', input: 'افتتح المؤتمر بحضور 2014 مشاركا', want: [{ text: '2014', label: 'NUMBER', value: { number: 2014 } }] },
+  { name: 'an event year four words after ملتقى, across its name', input: 'شارك الطلاب في الملتقى العلمي العالمي بدولة بلجيكا 2015 للأنشطة', want: [{ text: '2015', label: 'DATE', value: { date: '2015' } }] },
+  { name: 'a number far after an event noun with a preposition between stays a number', input: 'زار الوفد معرض الكتاب الدولي في الرياض 2015 للنشر', want: [{ text: '2015', label: 'NUMBER', value: { number: 2015 } }] },
+  { name: 'a count far after an event noun, with a counted noun, stays a count', input: 'حضر الملتقى العلمي العالمي بدولة بلجيكا 2015 طالبا', want: [{ text: '2015', label: 'NUMBER', value: { number: 2015 } }] },
+  { name: 'a league title’s year after دوري is a DATE', input: 'حقق لقب الدوري الأرجنتيني 2010، ثم انتقل', want: [{ text: '2010', label: 'DATE', value: { date: '2010' } }] },
+  { name: 'a crowd after الدوري stays a count', input: 'حضر مباراة الدوري 2000 متفرج', want: [{ text: '2000', label: 'NUMBER', value: { number: 2000 } }] },
+  // An identifier noun several words before its number.
+  { name: 'the number of a Security Council resolution after its long name is no figure', input: 'أكد قرار مجلس الأمن الدولي 2216 ذلك', want: [] },
+  { name: 'the number of a resolution before a full stop is no figure', input: 'طالب بتطبيق القرار الأممي 2216.', want: [] },
+  { name: 'a count a few words after قرار keeps its counted noun', input: 'قرار الحكومة توظيف 500 مواطن', want: [{ text: '500', label: 'NUMBER', value: { number: 500 } }] },
+  { name: 'an amount a few words after قرار stays money', input: 'نص قرار مجلس الوزراء على صرف 500 مليون ريال', want: [
+    { text: '500 مليون ريال', label: 'MONEY', value: { number: 500000000, currency: 'SAR' } },
+  ] },
+  { name: 'a year word between قرار and the number keeps the year', input: 'صدر قرار مجلس الوزراء عام 2015', want: [{ text: '2015', label: 'DATE', value: { date: '2015' } }] },
+  // Hijri years: alternatives, ranges, the doubled tatweel.
+  { name: 'هــ with a doubled tatweel marks a Hijri year', input: 'في عام 1436هــ', want: [{ text: '1436هــ', label: 'DATE', value: { hijri: '1436' } }] },
+  { name: 'a school year 1435/1436هــ is two Hijri years', input: 'للعام الدراسي 1435/1436هــ.', want: [
+    { text: '1435', label: 'DATE', value: { hijri: '1435' } },
+    { text: '1436هــ', label: 'DATE', value: { hijri: '1436' } },
+  ] },
+  { name: 'a pair of years in the Hijri range with no marker is Hijri', input: 'العام الدراسي 1436/1437', want: [
+    { text: '1436', label: 'DATE', value: { hijri: '1436' } },
+    { text: '1437', label: 'DATE', value: { hijri: '1437' } },
+  ] },
+  { name: 'Hijri year alternatives in brackets after a year word', input: 'وذلك في عام (1442 أو 1443) تقريبا', want: [
+    { text: '1442', label: 'DATE', value: { hijri: '1442' } },
+    { text: '1443', label: 'DATE', value: { hijri: '1443' } },
+  ] },
+  { name: 'a count beside a Hijri year, far from it, stays a count', input: 'في عام 1436هـ و2000 شخص', want: [
+    { text: '1436هـ', label: 'DATE', value: { hijri: '1436' } },
+    { text: '2000', label: 'NUMBER', value: { number: 2000 } },
+  ] },
+  // Wire copy with ر.
+  { name: 'ر groups in reversed order make one integer', input: 'بلغت قيمة العقد 540ر999ر45 ريال', want: [
+    { text: '540ر999ر45 ريال', label: 'MONEY', value: { number: 45999540, currency: 'SAR' } },
+  ] },
+  { name: 'a fraction, a slash and ر groups in visual order make one decimal', input: 'تبلغ مساحة الموقع (94/000ر59 متر مربع) تقريبا', want: [
+    { text: '94/000ر59 متر مربع', label: 'QUANTITY', value: { number: 59000.94, unit: 'متر مربع' } },
+  ] },
+  { name: 'a ر run with a slash after it is a code, no figure', input: 'وفق الخطاب 59ر000/94 المؤرخ', want: [] },
+  { name: 'a ر run whose whole part would be 000 is no figure', input: 'بلغ العدد 59ر000 شخص', want: [] },
+  { name: 'a ر decimal is still read fraction first', input: 'سجل المؤشر 7ر269 نقطة', want: [{ text: '7ر269 نقطة', label: 'QUANTITY', value: { number: 269.7, unit: 'نقطة' } }] },
+  { name: 'wire copy’s clock after الساعة, minutes first, is a TIME', input: 'بلغ السعر ذروته عند الساعة 32ر06 بتوقيت جرينتش', want: [{ text: '32ر06', label: 'TIME', value: { time: '06:32' } }] },
+  // Match scores.
+  { name: 'a score in brackets in a match report is no figure', input: 'فاز الفريق على منافسه (0/ 2) في المباراة', want: [] },
+  { name: 'a score with a hyphen after بنتيجة is no figure', input: 'انتهت المباراة بنتيجة 2-0', want: [] },
+  { name: 'tennis sets with a slash, joined by a dash, are no figures', input: 'فاز اللاعب على منافسه بنتيجة (4/6 - 3/6) في مباراة سريعة', want: [] },
+  { name: 'a range with its unit in a match report stays a range', input: 'استمرت المباراة من 3-5 ساعات', want: [
+    { text: '3', label: 'DURATION', value: { number: 3, duration: 'PT3H' } },
+    { text: '5 ساعات', label: 'DURATION', value: { number: 5, duration: 'PT5H' } },
+  ] },
+  { name: 'two small numbers with a hyphen and no match word stay numbers', input: 'يتراوح العدد بين 10-15 شخصا', want: [{ text: '10', label: 'NUMBER', value: { number: 10 } }, { text: '15', label: 'NUMBER', value: { number: 15 } }] },
+  { name: 'a numeric date in a match report stays a date', input: 'سجل الفريق في 5/3/2015 فوزا', want: [{ text: '5/3/2015', label: 'DATE', value: { date: '2015-03-05' } }] },
+  { name: 'a spaced numeric date near a match word stays a date', input: 'يبدأ الدوري في 07 /11 / 1436هـ. وقال مدرب الفريق', want: [
+    { text: '07 /11 / 1436هـ', label: 'DATE', value: { date: '2015-08-22', hijri: '1436-11-07' } },
+  ] },
+  // Data sizes.
+  { name: 'جيجابايت keeps its giga', input: 'هاتف بذاكرة 4 جيجابايت', want: [{ text: '4 جيجابايت', label: 'QUANTITY', value: { number: 4, unit: 'غيغابايت' } }] },
+  { name: 'جيجا بايت as two words', input: 'هاتف بذاكرة 4 جيجا بايت', want: [{ text: '4 جيجا بايت', label: 'QUANTITY', value: { number: 4, unit: 'غيغابايت' } }] },
+  { name: 'ميجابايت, تيرابايت and كيلو بايت', input: 'ملف 500 ميجابايت وقرص 2 تيرابايت وصورة 300 كيلو بايت', want: [
+    { text: '500 ميجابايت', label: 'QUANTITY', value: { number: 500, unit: 'ميغابايت' } },
+    { text: '2 تيرابايت', label: 'QUANTITY', value: { number: 2, unit: 'تيرابايت' } },
+    { text: '300 كيلو بايت', label: 'QUANTITY', value: { number: 300, unit: 'كيلوبايت' } },
+  ] },
+  { name: 'a data prefix alone is no unit', input: 'اشترى 4 جيجا من البيانات', want: [{ text: '4', label: 'NUMBER', value: { number: 4 } }] },
+  // A dot grouping thousands.
+  { name: 'a dot and three digits before a counted noun groups thousands', input: 'ضبطت الجمارك 33.288 زجاجة', want: [{ text: '33.288', label: 'NUMBER', value: { number: 33288 } }] },
+  { name: 'a dot and three digits before a unit stays a decimal', input: 'ارتفع المؤشر 1.250 نقطة', want: [{ text: '1.250 نقطة', label: 'QUANTITY', value: { number: 1.25, unit: 'نقطة' } }] },
+  { name: 'a dot and three digits before a currency stays a decimal', input: 'بلغ السعر 3.750 ريالا', want: [{ text: '3.750 ريالا', label: 'MONEY', value: { number: 3.75, currency: 'SAR' } }] },
+  { name: 'a dot and three digits before an adverb stays a decimal', input: 'بلغ المتوسط 1.125 تقريبا', want: [{ text: '1.125', label: 'NUMBER', value: { number: 1.125, bound: 'about' } }] },
+  { name: 'a level reached after إلى is read as written', input: 'انخفض المؤشر إلى 96.599 مسجلا أكبر خسارة', want: [{ text: '96.599', label: 'NUMBER', value: { number: 96.599 } }] },
+  // Timelines and the first of a month.
+  { name: 'a year heading a timeline entry is a DATE', input: 'في مثل هذا اليوم:\n1990- استقالة الحكومة', want: [{ text: '1990', label: 'DATE', value: { date: '1990' } }] },
+  { name: 'a count opening a line with no dash stays a count', input: 'جاء الخبر:\n1990 شخصا وصلوا', want: [{ text: '1990', label: 'NUMBER', value: { number: 1990 } }] },
+  { name: 'أول before a month is its first day', input: 'بدأت الخطة اعتبارا من أول أغسطس 2015', want: [{ text: 'أول أغسطس 2015', label: 'DATE', value: { date: '2015-08-01' } }] },
+  { name: 'أول before a Hijri month with its year', input: 'في أول رمضان 1436هـ', want: [{ text: 'أول رمضان 1436هـ', label: 'DATE', value: { hijri: '1436-09-01', date: '2015-06-18' } }] },
+  { name: 'أول before another noun stays an ordinal', input: 'هو أول مرة', want: [{ text: 'أول', label: 'ORDINAL', value: { number: 1 } }] },
+  { name: 'a system version after أندرويد is no figure', input: 'يعمل الهاتف بنظام أندرويد 5.0 لولي بوب', want: [] },
+  { name: 'a model number after آيفون is no figure', input: 'أطلقت الشركة آيفون 6 بلس', want: [] },
+  { name: 'a number after a word ending in ن that is no device stays a number', input: 'ارتفع الإنتاج بين 5 و10 في المئة', want: [
+    { text: '5', label: 'PERCENT', value: { number: 5, unit: 'percent' } },
+    { text: '10 في المئة', label: 'PERCENT', value: { number: 10, unit: 'percent' } },
+  ] },
+  // SMS short codes.
+  { name: 'short codes after sms and beside operator names are no figures', input: 'للتواصل أرسل sms إلى 12345 الاتصالات، 654321 موبايلي، 765432 زين', want: [] },
+  { name: 'a count beside an operator name keeps its counted noun', input: 'بلغ عدد المشتركين في الاتصالات 125000 مشترك', want: [{ text: '125000', label: 'NUMBER', value: { number: 125000 } }] },
+  { name: 'an amount after a name like زين stays money', input: 'تبرع زين بمبلغ 50000 ريال', want: [{ text: '50000 ريال', label: 'MONEY', value: { number: 50000, currency: 'SAR' } }] },
+  // Idioms and names.
+  { name: '«بالدرجة الأولى» (primarily) is no ordinal', input: 'يهتم بالدرجة الأولى بالتعليم', want: [] },
+  { name: '«في المقام الأول» and «للوهلة الأولى» are no ordinals', input: 'يأتي الأمن في المقام الأول وبدا للوهلة الأولى سهلا', want: [] },
+  { name: 'a rank after المرتبة is still an ordinal', input: 'فاز بالمرتبة الأولى', want: [{ text: 'الأولى', label: 'ORDINAL', value: { number: 1 } }] },
+  { name: 'a number word after أم in a place name is no figure', input: 'وصل إلى عين أم سبعة مساء', want: [] },
+  { name: 'a number word after أبو in a name is no figure', input: 'زار أبو خمسة المدينة', want: [] },
+  { name: 'أم between two numbers is "or"', input: 'جاء 6 أم سبعة', want: [{ text: '6', label: 'NUMBER', value: { number: 6 } }, { text: 'سبعة', label: 'NUMBER', value: { number: 7 } }] },
+];
+
 describe('figures: findFigures', () => {
   const groups: Array<[string, Case[]]> = [
     ['the issue examples', ISSUE_EXAMPLES],
@@ -463,6 +564,7 @@ describe('figures: findFigures', () => {
     ['edge cases', EDGES],
     ['modern news (issue 16)', MODERN_NEWS],
     ['modern news, third pass (issue 16)', MODERN_NEWS_3],
+    ['modern news, fourth pass (issue 16)', MODERN_NEWS_4],
   ];
   for (const [group, cases] of groups) {
     describe(group, () => {

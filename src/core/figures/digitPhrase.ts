@@ -3,13 +3,31 @@
 // Reuters' visual-order 5.\u200f0 (0.5). Phone numbers and identifiers are not numbers.
 
 import { isDigit, isLatin, isLetter } from './chars';
-import type { Phrase, ScanContext } from './scanContext';
+import { has, type Phrase, type ScanContext } from './scanContext';
 
 export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
   const t = sc.text;
   const first = sc.digitRun(i);
+  // Al-Hayat's visual order with a slash: "94/000ر59" is 59,000.94 (fraction / groups ر head).
+  if (t[first.e] === '/' && first.e - i <= 3 && isDigit(t.charCodeAt(first.e + 1))) {
+    const g = sc.digitRun(first.e + 1);
+    if (g.e - first.e - 1 === 3 && t[g.e] === 'ر' && isDigit(t.charCodeAt(g.e + 1))) {
+      const parts = [g.str];
+      let q = g.e;
+      while (t[q] === 'ر' && isDigit(t.charCodeAt(q + 1))) {
+        const h = sc.digitRun(q + 1);
+        parts.push(h.str);
+        q = h.e;
+      }
+      const head = parts[parts.length - 1];
+      if (parts.slice(0, -1).every((x) => x.length === 3) && head.length <= 3 && head[0] !== '0' && !isLetter(t.charCodeAt(q)) && !wireTail(sc, q)) {
+        const whole = parts.reverse().join('');
+        return { s: i, e: q, v: parseFloat(whole + '.' + first.str), scale: 1, isInt: false, digits: true, intLen: whole.length };
+      }
+    }
+  }
   const groups = thousandsGroups(sc, first.e, first.str);
-  const intStr = groups.intStr;
+  let intStr = groups.intStr;
   const seps = groups.seps;
   let p = groups.e;
   let numStr = intStr;
@@ -17,6 +35,22 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
   // Wire copy (KUNA, Al-Hayat) writes decimals with ر, fraction first: "3ر5" is 5.3, "4ر19" is 19.4.
   if (!seps && t[p] === 'ر' && isDigit(t.charCodeAt(p + 1))) {
     const f = sc.digitRun(p + 1);
+    // "540ر999ر45": thousands groups in the same reversed order, 45,999,540.
+    if (t[f.e] === 'ر' && isDigit(t.charCodeAt(f.e + 1))) {
+      const parts = [intStr, f.str];
+      let q = f.e;
+      while (t[q] === 'ر' && isDigit(t.charCodeAt(q + 1))) {
+        const g = sc.digitRun(q + 1);
+        parts.push(g.str);
+        q = g.e;
+      }
+      const last = parts[parts.length - 1];
+      if (parts.slice(0, -1).every((x) => x.length === 3) && last.length <= 3 && last[0] !== '0' && !isLetter(t.charCodeAt(q)) && !wireTail(sc, q)) {
+        const whole = parts.reverse().join('');
+        return { s: i, e: q, v: parseInt(whole, 10), scale: 1, isInt: true, digits: true, intLen: whole.length };
+      }
+      return undefined;
+    }
     if (!isLetter(t.charCodeAt(f.e))) {
       return { s: i, e: f.e, v: parseFloat(f.str + '.' + intStr), scale: 1, isInt: false, digits: true, intLen: f.str.replace(/^0+(?=\d)/, '').length };
     }
@@ -31,7 +65,12 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
       isInt = false;
     } else if (isDigit(t.charCodeAt(p + 1))) {
       const f = sc.digitRun(p + 1);
-      if (c !== 0x2c || f.str.length <= 2) {
+      if (c === 0x2e && dotThousands(sc, i, intStr, f.str, f.e)) {
+        // "33.288 زجاجة": a dot grouping thousands before a counted noun.
+        numStr = intStr + f.str;
+        intStr = numStr;
+        p = f.e;
+      } else if (c !== 0x2c || f.str.length <= 2) {
         numStr = intStr + '.' + f.str;
         p = f.e;
         isInt = false;
@@ -40,6 +79,34 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
   }
   if (looksLikeIdentifier(sc, p, intStr, seps, isInt)) return undefined;
   return { s: i, e: p, v: parseFloat(numStr), scale: 1, isInt, digits: true, intLen: intStr.replace(/^0+(?=\d)/, '').length };
+}
+
+/** A slash or another ر and digits right after a ر number: a code (59ر000/94), not an amount. */
+function wireTail(sc: ScanContext, q: number): boolean {
+  const t = sc.text;
+  return (t[q] === '/' || t[q] === 'ر') && isDigit(t.charCodeAt(q + 1));
+}
+
+/**
+ * The end of a ر-written run that is no number: "59ر000/94" (a slash after it), "59ر000" (a
+ * fraction-first decimal whose integer part would be "000"), a chain of groups not of three
+ * digits. The whole run is skipped so no piece of it is read as a figure.
+ */
+export function wireCodeAt(sc: ScanContext, i: number): number | undefined {
+  const t = sc.text;
+  const a = sc.digitRun(i);
+  if (t[a.e] !== 'ر' || !isDigit(t.charCodeAt(a.e + 1))) return undefined;
+  const f = sc.digitRun(a.e + 1);
+  // "الساعة 32ر06": wire copy's clock, minutes first, is 06:32.
+  if (a.e - i === 2 && f.e - a.e - 1 <= 2 && +a.str < 60 && +f.str < 24 && !wireTail(sc, f.e) && !isLetter(t.charCodeAt(f.e)) && has(sc.prevWord(i), 'hourNoun')) {
+    return sc.emit(i, f.e, 'TIME', { time: `${f.str.padStart(2, '0')}:${a.str}` });
+  }
+  const bad = wireTail(sc, f.e) || (f.str.length > 1 && f.str[0] === '0');
+  if (!bad || isLetter(t.charCodeAt(f.e))) return undefined;
+  if (t[f.e] === 'ر' && digitPhrase(sc, i)) return undefined;
+  let q = f.e;
+  while ((t[q] === '/' || t[q] === 'ر') && isDigit(t.charCodeAt(q + 1))) q = sc.digitRun(q + 1).e;
+  return q;
 }
 
 /** Thousands groups after the first digit run: 1,500,000 / ١٬٥٠٠, and "12.000.000" with dots. */
@@ -70,6 +137,29 @@ function thousandsGroups(sc: ScanContext, p: number, intStr: string): { e: numbe
     seps = true;
   }
   return { e: p, intStr, seps };
+}
+
+/**
+ * "33.288 زجاجة", "12.500 زائر": one to three digits, a dot and exactly three more, then an
+ * indefinite noun the lexicon does not know (a counted noun, not a unit, currency, scale or per
+ * cent word): the dot groups thousands; nobody counts 33.288 bottles.
+ */
+/** Words after a number that are no counted noun: adverbs, and measures the unit list does not know. */
+const NOT_COUNTED: ReadonlySet<string> = new Set(['تقريبا', 'تقريباً', 'فقط', 'أيضا', 'ايضا', 'سنويا', 'شهريا', 'أسبوعيا', 'حاليا', 'ملغ', 'مغ', 'مل',
+  'ملل', 'ميكرون', 'نانومتر', 'أوقية', 'اوقية', 'أونصة', 'اونصة', 'قيراط', 'جالون', 'غالون', 'فولت', 'أمبير', 'هرتز', 'بكسل']);
+
+const LEVEL_BEFORE: ReadonlySet<string> = new Set(['إلى', 'الى', 'عند', 'مستوى', 'بمستوى', 'لمستوى']);
+
+function dotThousands(sc: ScanContext, s: number, intStr: string, frac: string, e: number): boolean {
+  if (frac.length !== 3 || intStr.length > 3 || intStr[0] === '0') return false;
+  const t = sc.text;
+  // "انخفض المؤشر إلى 96.599 مسجلا": a level reached is a value, read as written.
+  const before = sc.prevWord(s);
+  if (before && LEVEL_BEFORE.has(t.slice(before.s, before.e))) return false;
+  if (e >= sc.n || t[e] !== ' ') return false;
+  const w = sc.wordAt(e + 1);
+  if (!w || w.r.length > 0 || w.e - w.s < 3 || NOT_COUNTED.has(t.slice(w.s, w.e))) return false;
+  return !/^(?:[وفب]?ال|[وف]?لل)/.test(t.slice(w.s, w.s + 4));
 }
 
 /** Phone numbers and identifiers: long runs without separators, a leading zero, hyphen chains, Latin after. */

@@ -6,10 +6,11 @@ import { labelNumber } from './afterNumber';
 import { CLOSER, isDigit, isLatin, isLetter } from './chars';
 import type { Forced, Phrase, ScanContext } from './scanContext';
 import { numericDateAt } from './dates';
-import { digitPhrase } from './digitPhrase';
+import { digitPhrase, wireCodeAt } from './digitPhrase';
 import { SYMBOLS } from './money';
-import { identifierBefore, listNumberAt, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
+import { identifierAcross, identifierBefore, listNumberAt, scoreAt, shortCodeNear, timelineYearAt, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
 import { timeAt } from './time';
+import { emitYear } from './dateEmit';
 
 /** The figure at the digit at i; returns where scanning goes on (i when nothing was read). */
 export function atDigits(sc: ScanContext, i: number): number {
@@ -22,10 +23,22 @@ export function atDigits(sc: ScanContext, i: number): number {
   }
   const item = listNumberAt(sc, i);
   if (item) return item;
+  // "1990- استقالة …": a year heading a timeline entry.
+  const entry = timelineYearAt(sc, i);
+  if (entry) {
+    const y = sc.digitRun(i);
+    return emitYear(sc, i, entry, +y.str, +y.str >= 1300 && +y.str <= 1500);
+  }
   const time = timeAt(sc, i);
   if (time) return time;
+  // "فاز 2-0", "(0/ 2)" in a match report: a score, no figure.
+  const score = scoreAt(sc, i);
+  if (score) return score;
   const date = numericDateAt(sc, i);
   if (date) return date;
+  // "59ر000/94": a wire-copy run that reads as no number is skipped whole.
+  const code = wireCodeAt(sc, i);
+  if (code) return code;
   const ph = digitPhrase(sc, i);
   if (!ph) return i;
   // فيلم "71": a number alone in quotes after the noun of a work is its title.
@@ -33,6 +46,10 @@ export function atDigits(sc: ScanContext, i: number): number {
   // "القرار 2216", "عقد رقم (6)", "المادة 12": a number naming a thing is no figure; nor is a
   // model number after a Latin name or a spelled-out letter ("EliteBook 1020", "إف 16", "بي-52").
   if (identifierBefore(sc, i) || modelNameBefore(sc, i)) return ph.e;
+  // "قرار مجلس الأمن الدولي 2216": the identifier noun a few words before, across a name.
+  if (ph.isInt && ph.intLen >= 2 && identifierAcross(sc, ph.s, ph.e)) return ph.e;
+  // "أرسل sms إلى 88548", "Stc 635031": an SMS short code.
+  if (ph.isInt && ph.intLen >= 5 && shortCodeNear(sc, ph.s, ph.e)) return ph.e;
   // "منتخب تحت 19 سنة", "العدد 17167 بتاريخ": an age group or an issue number names, it does not count.
   // “ويندوز 10″, ”الصمصام 5″, "5 + 1", الهاتف (19988): a name or a telephone number.
   if (namingNumber(sc, ph.s, ph.e) || quotedNameNumber(sc, ph.s, ph.e)) return ph.e;

@@ -9,7 +9,8 @@ export type Entry =
   | { t: 'frac'; v: number }
   | { t: 'cur'; iso: string | undefined; name: string; factor: number }
   | { t: 'curq'; word: string }
-  | { t: 'unit'; unit: string; dual?: boolean }
+  /** byteOf: a prefix word (جيجا) that is a unit only before بايت, with the unit it then makes. */
+  | { t: 'unit'; unit: string; dual?: boolean; byteOf?: string }
   | { t: 'unitq'; word: string }
   | { t: 'tunit'; des: string; time: boolean; mult: number; dual?: boolean }
   | { t: 'month'; m: number; series: 'g' | 'l' }
@@ -43,6 +44,8 @@ export type Entry =
   | { t: 'work' }
   /** Function words that cannot be a counted noun after a number (لكن, أمام, خلال …). */
   | { t: 'fn' }
+  /** A word of a match report (مباراة, فاز, هدف …): two small numbers joined by - or / near it are a score. */
+  | { t: 'sport' }
   /** Words only compared by spelling (the second word of ذو القعدة, ربيع الآخر). */
   | { t: 'misc' };
 
@@ -240,9 +243,18 @@ const UNIT_WORDS: Array<[string[], string]> = [
   [['نقطة', 'نقاط'], 'نقطة'],
   [['عقدة'], 'عقدة'],
   [['قدم مكعب'], 'قدم مكعب'],
-  [['ميغابايت', 'غيغابايت', 'جيجابايت'], 'بايت'],
+  // Data sizes keep their prefix: "4 جيجابايت" is four gigabytes, not four bytes.
+  [['بايت'], 'بايت'],
+  [['كيلوبايت'], 'كيلوبايت'],
+  [['ميغابايت', 'ميجابايت'], 'ميغابايت'],
+  [['غيغابايت', 'جيجابايت'], 'غيغابايت'],
+  [['تيرابايت'], 'تيرابايت'],
 ];
 for (const [ws, unit] of UNIT_WORDS) add(ws, { t: 'unit', unit }, NOCLITIC);
+// The prefix written as its own word ("4 جيجا بايت"); alone ("4 جيجا") it is left unread.
+for (const [ws, unit] of [[['ميغا', 'ميجا'], 'ميغابايت'], [['غيغا', 'جيجا'], 'غيغابايت'], [['تيرا'], 'تيرابايت']] as Array<[string[], string]>) {
+  add(ws, { t: 'unit', unit, byteOf: unit }, NOCLITIC);
+}
 const UNIT_QUALIFIERS: Array<[string[], string]> = [
   [['مربع', 'مربعا', 'مربعة'], 'مربع'],
   [['مكعب', 'مكعبا', 'مكعبة'], 'مكعب'],
@@ -359,17 +371,22 @@ add(['إلى', 'الى', 'حتى'], { t: 'ila' }, NOCLITIC);
 add(['و'], { t: 'wa' }, NOCLITIC);
 add(['الموافق', 'الموافقة'], { t: 'muwafiq' }, { conj: true, prep: false, article: false });
 add(['يوم'], { t: 'yawm' }, { conj: true, prep: true, article: false });
-add(['هـ', 'ه', 'هجري', 'هجرية', 'للهجرة'], { t: 'markerH' }, NOCLITIC);
+add(['هـ', 'هــ', 'هـــ', 'ه', 'هجري', 'هجرية', 'للهجرة'], { t: 'markerH' }, NOCLITIC);
 add(['م', 'ميلادي', 'ميلادية', 'للميلاد'], { t: 'markerG' }, NOCLITIC);
 add(['شمسي', 'شمسية', 'ش'], { t: 'markerSolar' }, NOCLITIC);
 add('رقم', { t: 'ident', raqm: true });
 add(['قرار', 'مادة', 'بند', 'فقرة', 'آية', 'مرسوم', 'صفحة', 'تحويلة', 'لائحة'], { t: 'ident', raqm: false });
 add('رمز', { t: 'ident', raqm: false });
+// Systems and devices named with a version or a model number: أندرويد 5.0, ويندوز 10, آيفون 6.
+add(['أندرويد', 'اندرويد', 'ويندوز', 'آيفون', 'ايفون', 'آيباد', 'ايباد', 'جالاكسي', 'غالاكسي', 'جالكسي'], { t: 'ident', raqm: false });
 add(['فيلم', 'كتاب', 'رواية', 'أغنية', 'مسلسل', 'ألبوم', 'مسرحية', 'قصيدة'], { t: 'work' });
 add(['لكن', 'ولكن', 'بل', 'حيث', 'كما', 'ثم', 'أمام', 'خلال', 'مع', 'ضد', 'وفق', 'لدى', 'عند', 'بينما', 'فيما', 'وقد', 'قد'],
   { t: 'fn' }, NOCLITIC);
 add(['كأس', 'بطولة', 'مونديال', 'أولمبياد', 'أولمبيا', 'أولمبيات', 'دورة', 'نسخة', 'رؤية', 'خطة', 'استراتيجية', 'إستراتيجية',
-  'إكسبو', 'اكسبو', 'تصفيات', 'انتخابات', 'قمة', 'منتدى', 'معرض', 'مهرجان', 'موازنة', 'مسابقة'], { t: 'event' });
+  'إكسبو', 'اكسبو', 'تصفيات', 'انتخابات', 'قمة', 'منتدى', 'معرض', 'مهرجان', 'موازنة', 'مسابقة', 'ملتقى', 'مؤتمر', 'ندوة', 'ماراثون', 'جائزة', 'احتفالية', 'دوري'], { t: 'event' });
+
+add(['مباراة', 'مباراته', 'مبارياته', 'نتيجة', 'فاز', 'يفوز', 'فوز', 'تغلب', 'هزم', 'خسر', 'خسارة', 'تعادل', 'هدف', 'هدفين', 'هدفا', 'أهداف',
+  'الشوط', 'الدوري', 'المنتخب', 'فريق', 'الفريق', 'لقاء', 'ملعب'], { t: 'sport' });
 
 /**
  * A one-hash Bloom filter over the lexicon's surface forms: the scanner hashes each word while

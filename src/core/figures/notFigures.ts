@@ -35,6 +35,23 @@ export function listNumberAt(sc: ScanContext, i: number): number | undefined {
   return k < sc.n && (isLetter(t.charCodeAt(k)) || t[k] === '"' || t[k] === '«' || t[k] === '“') ? e + 1 : undefined;
 }
 
+/**
+ * "1990- استقالة …", "2011: …": a four-digit year opening a line and followed by a dash or a
+ * colon and words is the entry of a timeline. The end of the year digits, or undefined.
+ */
+export function timelineYearAt(sc: ScanContext, i: number): number | undefined {
+  const t = sc.text;
+  let j = i - 1;
+  while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+  if (j >= 0 && t.charCodeAt(j) !== 0x0a && t.charCodeAt(j) !== 0x0d) return undefined;
+  const r = sc.digitRun(i);
+  if (r.e - i !== 4 || +r.str < 1000 || +r.str > 2100) return undefined;
+  const m = sc.skipGap(r.e);
+  if (t[m] !== '-' && t[m] !== '–' && t[m] !== ':') return undefined;
+  const k = sc.skipGap(m + 1);
+  return k < sc.n && isLetter(t.charCodeAt(k)) ? r.e : undefined;
+}
+
 /** A model name before the digits at i: two Latin letters (EliteBook 1020) or a spelled letter (إف 16, بي-52). */
 export function modelNameBefore(sc: ScanContext, i: number): boolean {
   const t = sc.text;
@@ -65,13 +82,119 @@ export function identifierBefore(sc: ScanContext, i: number, onlyRaqm = false): 
   const t = sc.text;
   let j = i;
   while (j > 0 && (isGap(t.charCodeAt(j - 1)) || t[j - 1] === '(')) j--;
-  // Every identifier noun ends in م ر د ة ه ز (رقم, قرار, بند, مادة, رمز): other words are not looked up.
+  // Every identifier noun ends in م ر د ة ه ز ن ي (رقم, قرار, بند, مادة, رمز, آيفون, جالاكسي): other words are not looked up.
   const last = t.charCodeAt(j - 1);
-  if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647 && last !== 0x632) return false;
+  if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647 && last !== 0x632 && last !== 0x646 && last !== 0x64a) return false;
   const w = sc.prevWord(j);
   const id = get(w, 'ident');
   // Before a number word only رقم names (رقم تسعة); "الرحلة عشرين دقيقة" is a duration.
   return !!id && (id.raqm || !onlyRaqm);
+}
+
+/**
+ * A match score: one or two digits, "-" or "/", one or two digits (2-0, (0/ 2)), not part of a
+ * date or a longer chain, with a match word (مباراة, فاز, هدف …) among the words of the 60
+ * characters before or the 30 after. Returns the end of the score, which is no figure.
+ */
+export function scoreAt(sc: ScanContext, i: number): number | undefined {
+  const t = sc.text;
+  const a = sc.digitRun(i);
+  if (a.e - i > 2) return undefined;
+  let p = sc.skipGap(a.e);
+  if (t[p] !== '-' && t[p] !== '–' && t[p] !== '/') return undefined;
+  // The same separator again before or after is a date (2/5/2015, 28 /02 /1437); tennis sets
+  // written "(4/6 - 3/6)" join their pairs with another one.
+  const kind = (ch: string | undefined): string => (ch === '–' ? '-' : ch ?? '');
+  const mid = kind(t[p]);
+  let pb = i - 1;
+  while (pb >= 0 && isGap(t.charCodeAt(pb))) pb--;
+  if (pb >= 0 && (isDigit(t.charCodeAt(pb)) || kind(t[pb]) === mid || t[pb] === '.' || t[pb] === ',')) return undefined;
+  p = sc.skipGap(p + 1);
+  if (!isDigit(t.charCodeAt(p))) return undefined;
+  const b = sc.digitRun(p);
+  if (b.e - p > 2 || +a.str > 20 || +b.str > 20) return undefined;
+  // Not a date (2/5/2015), a decimal (2-0.5) or digits glued to a word.
+  const c = t.charCodeAt(b.e);
+  if (isDigit(c) || isLetter(c) || isLatin(c)) return undefined;
+  const sep = sc.skipGap(b.e);
+  if ((kind(t[sep]) === mid || '.,٫'.includes(t[sep] ?? ' ')) && isDigit(t.charCodeAt(sc.skipGap(sep + 1)))) return undefined;
+  // "من 3-5 ساعات", "بين 2-3 أهداف": a range of counts with its unit or after من / بين.
+  const next = sc.nextWord(b.e);
+  if (next && next.r.some((r) => FIGURE_WORD.has(r.e.t) || r.e.t === 'sport')) return undefined;
+  const before = sc.prevWord(i);
+  if (before && (has(before, 'min') || before.key === 'بين' || before.key === 'وبين')) return undefined;
+  return sportWordIn(sc, Math.max(0, i - 60), i) || sportWordIn(sc, b.e, Math.min(sc.n, b.e + 30)) ? b.e : undefined;
+}
+
+/** Whether a word of [from, to) is a match word. */
+function sportWordIn(sc: ScanContext, from: number, to: number): boolean {
+  const t = sc.text;
+  let k = from;
+  while (k > 0 && k < to && isLetter(t.charCodeAt(k - 1))) k++;
+  while (k < to) {
+    if (!isLetter(t.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    const w = sc.wordAt(k);
+    if (!w) break;
+    if (has(w, 'sport')) return true;
+    k = w.e;
+  }
+  return false;
+}
+
+/** Telecom operators and SMS words near a short code. */
+const SHORT_CODE_NEAR = /(?:^|[^A-Za-z\u0621-\u064A])(?:sms|SMS|Sms|stc|Stc|STC|Mobily|mobily|MOBILY|Zain|zain|ZAIN|موبايلي|زين|الاتصالات|رسالة نصية)(?![A-Za-z\u0621-\u064A])/;
+
+/**
+ * "أرسل sms إلى 88548", "الاتصالات 636250 موبايلي 738303 زين": a bare five- or six-digit number
+ * beside an operator's name or an SMS word is a short code to text, not a count.
+ */
+export function shortCodeNear(sc: ScanContext, s: number, e: number): boolean {
+  if (e - s < 5 || e - s > 6) return false;
+  const t = sc.text;
+  for (let k = s; k < e; k++) if (!isDigit(t.charCodeAt(k))) return false;
+  // Not an amount or a count of something (125000 مشترك, 50000 ريال).
+  const next = sc.nextWord(e);
+  if (next && next.r.some((r) => FIGURE_WORD.has(r.e.t))) return false;
+  if (next && next.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل)/.test(t.slice(next.s, next.s + 4)) &&
+    !SHORT_CODE_NEAR.test(' ' + t.slice(next.s, next.e))) return false;
+  return SHORT_CODE_NEAR.test(t.slice(Math.max(0, s - 20), s)) || SHORT_CODE_NEAR.test(t.slice(e, e + 20));
+}
+
+/** Readings of a word after a number that make it a figure's own word (a unit, a currency, a scale …). */
+const FIGURE_WORD = new Set(['scale', 'cur', 'unit', 'tunit', 'pctWord', 'markerH', 'markerG', 'month', 'hmonth', 'num', 'frac']);
+
+/**
+ * "قرار مجلس الأمن الدولي 2216": an identifier noun (not رقم) two to four words before a bare
+ * integer, the words between unknown to the lexicon and joined by spaces only (a name in
+ * construct), and nothing counted after the number: the number names the decision.
+ */
+export function identifierAcross(sc: ScanContext, s: number, e: number): boolean {
+  const t = sc.text;
+  if (!isGap(t.charCodeAt(s - 1))) return false;
+  // After the number: the end, punctuation, a definite word or a function word, never a counted noun or a unit.
+  const next = sc.nextWord(e);
+  if (next) {
+    if (next.r.some((r) => FIGURE_WORD.has(r.e.t))) return false;
+    const head = t.slice(next.s, Math.min(next.e, next.s + 4));
+    if (next.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل|ذلك|تلك)/.test(head)) return false;
+  } else if (isDigit(t.charCodeAt(sc.skipGap(e)))) return false;
+  let p = s;
+  for (let words = 0; words < 4; words++) {
+    const w = sc.prevWord(p);
+    if (!w) return false;
+    // Only spaces between the words: a comma or a bracket ends the name.
+    for (let k = w.e; k < p; k++) if (!isGap(t.charCodeAt(k))) return false;
+    if (words > 0) {
+      const id = get(w, 'ident');
+      if (id) return !id.raqm;
+    }
+    if (w.r.length > 0) return false;
+    p = w.s;
+  }
+  return false;
 }
 
 /** "X وX" right after p: a noun repeated with و (ليلة وليلة). Compared in place, nothing sliced. */
@@ -87,6 +210,32 @@ export function repeatedNounAfter(sc: ScanContext, p: number): boolean {
   if (isLetter(t.charCodeAt(ys + 1 + len))) return false;
   for (let k = 0; k < len; k++) if (t.charCodeAt(xs + k) !== t.charCodeAt(ys + 1 + k)) return false;
   return true;
+}
+
+/** أبو / أم (and their spellings) that open a name: أم سبعة, أبو ستة are places and people. */
+const KUNYA: ReadonlySet<string> = new Set(['أبو', 'ابو', 'أبي', 'ابي', 'أبا', 'ابا', 'أم', 'ام', 'وأبو', 'وابو', 'وأم', 'وام']);
+
+/**
+ * A number word right after أبو or أم is part of a name (عين أم سبعة, أبو خمسة); not أم "or"
+ * between two numbers (ستة أم سبعة).
+ */
+export function kunyaBefore(sc: ScanContext, w: Word): boolean {
+  const t = sc.text;
+  const k = w.s - 1;
+  if (k < 2 || t[k] !== ' ' || !isLetter(t.charCodeAt(k - 1))) return false;
+  let j = k - 1;
+  while (j > 0 && isLetter(t.charCodeAt(j - 1))) j--;
+  if (k - j > 4 || !KUNYA.has(t.slice(j, k))) return false;
+  // "أم لخمسة أطفال", "أم خمسة أطفال": a mother of five; the name has no clitic and counts nothing.
+  if (!w.r.some((r) => r.e.t === 'num' && r.pre === '')) return false;
+  const after = sc.nextWord(w.e);
+  if (after && after.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل)/.test(t.slice(after.s, after.s + 4))) return false;
+  if (t[k - 1] !== 'م') return true;
+  const before = sc.prevWord(j);
+  if (before && before.r.some((r) => r.e.t === 'num' || r.e.t === 'scale')) return false;
+  let p = j - 1;
+  while (p >= 0 && isGap(t.charCodeAt(p))) p--;
+  return !(p >= 0 && isDigit(t.charCodeAt(p)));
 }
 
 /** وست before a name of WEST_NAMES is "West" (وست هام), not "and six". */

@@ -8,7 +8,7 @@ import { foldWord } from './chars';
 import { get, has, type Phrase, type ScanContext, type TailContext, type Word } from './scanContext';
 import { emitRelative } from './dateEmit';
 import { dayMonth } from './dates';
-import { monthAfterMin } from './months';
+import { monthAfterMin, monthAt } from './months';
 import { clock } from './time';
 
 /** Definite nouns after which a definite tens word is an ordinal: القرن العشرين, الذكرى الخمسين. */
@@ -43,6 +43,13 @@ export function ordinalWord(sc: ScanContext, w: Word): number | undefined {
     const rel = get(w2, 'rel');
     if (w2 && rel && rel.rel === 'yesterday' && rel.pre === '') return emitRelative(sc, w.s, w2.e, 'day-before-yesterday');
   }
+  if (o.v === 1 && o.definite && firstIdiom(sc, w)) return w.e;
+  // "اعتبارا من أول أغسطس": the first day of the month.
+  if (o.v === 1 && !o.definite && o.pre.length <= 2) {
+    const w2 = sc.nextWord(w.e);
+    const month = w2 ? monthAt(sc, w2) : undefined;
+    if (month) return dayMonth(sc, w.s + o.pre.length, 1, month);
+  }
   const compound = compoundOrdinal(sc, w, o.v);
   if (!compound) return undefined;
   const { v, e } = compound;
@@ -65,6 +72,20 @@ export function ordinalWord(sc: ScanContext, w: Word): number | undefined {
     if (month) return dayMonth(sc, w.s, v, month);
   }
   return sc.emit(w.s, e, 'ORDINAL', { number: v });
+}
+
+/** The nouns before الأول / الأولى in idioms that rank nothing: بالدرجة الأولى, في المقام الأول, للوهلة الأولى. */
+const FIRST_IDIOMS: ReadonlySet<string> = new Set(['بالدرجه', 'وبالدرجه', 'بالمقام', 'وبالمقام', 'للوهله', 'وللوهله']);
+
+/** "بالدرجة الأولى" (primarily), "في المقام الأول", "للوهلة الأولى" (at first sight): no ordinal. */
+function firstIdiom(sc: ScanContext, w: Word): boolean {
+  const prev = sc.prevWord(w.s);
+  if (!prev) return false;
+  const key = foldWord(sc.text.slice(prev.s, prev.e));
+  if (FIRST_IDIOMS.has(key)) return true;
+  if (key !== 'المقام') return false;
+  const fi = sc.prevWord(prev.s);
+  return !!fi && /^و?في$/.test(foldWord(sc.text.slice(fi.s, fi.e)));
 }
 
 /**

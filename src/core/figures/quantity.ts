@@ -11,11 +11,16 @@ export function quantityTail(sc: ScanContext, c: TailContext): number | undefine
   if (!(w && unit && unit.pre === '')) return undefined;
   let u = unit.unit;
   let end = w.e;
-  if (w.key === 'كيلو') {
-    // "كيلو جرام", "كيلو متر" written as two words.
+  if (w.key === 'كيلو' || unit.byteOf) {
+    // "كيلو جرام", "كيلو متر", "جيجا بايت" written as two words.
     const wk = sc.nextWord(end);
     const uk = get(wk, 'unit');
-    if (wk && uk && (uk.unit === 'غرام' || uk.unit === 'متر')) {
+    if (wk && uk && uk.unit === 'بايت') {
+      u = unit.byteOf ?? 'كيلوبايت';
+      end = wk.e;
+    } else if (unit.byteOf) {
+      return undefined;
+    } else if (wk && uk && (uk.unit === 'غرام' || uk.unit === 'متر')) {
       u = uk.unit === 'متر' ? 'كيلومتر' : 'كيلوغرام';
       end = wk.e;
     }

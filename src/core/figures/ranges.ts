@@ -66,10 +66,12 @@ function joinAmount(sc: ScanContext, a: Internal, b: Internal, gap: string): boo
  */
 function yearRange(sc: ScanContext, a: Internal, b: Internal, gap: string): boolean {
   if (!(a.plain && b.plain && a.fig.label === 'NUMBER' && b.fig.label === 'NUMBER' && yearPair(sc, a.fig, b.fig, gap))) return false;
+  // "1436/1437": years between 1300 and 1500 are Hijri, as after a year word (year.ts).
+  const hijri = (a.fig.value.number ?? 0) >= 1300 && (b.fig.value.number ?? 0) <= 1500;
   a.fig.label = 'DATE';
-  a.fig.value = { date: String(a.fig.value.number) };
+  a.fig.value = hijri ? { hijri: String(a.fig.value.number) } : { date: String(a.fig.value.number) };
   b.fig.label = 'DATE';
-  b.fig.value = { date: String(b.fig.value.number) };
+  b.fig.value = hijri ? { hijri: String(b.fig.value.number) } : { date: String(b.fig.value.number) };
   a.plain = b.plain = false;
   return true;
 }
@@ -94,11 +96,13 @@ function yearPair(sc: ScanContext, a: FigureDetection, b: FigureDetection, gap: 
 function yearBesideYear(a: Internal, b: Internal): boolean {
   const av = a.fig.value;
   const bv = b.fig.value;
-  if (a.fig.label === 'DATE' && av.date && av.date.length === 4 && b.fig.label === 'NUMBER' && b.plain) {
+  // "عام 1442 أو 1443", "1435/1436هـ": a Hijri year and the number beside it, in the same calendar.
+  const ay = av.date ?? av.hijri;
+  if (a.fig.label === 'DATE' && ay && ay.length === 4 && b.fig.label === 'NUMBER' && b.plain) {
     const y = bv.number ?? 0;
-    if (Number.isInteger(y) && y >= 1000 && y <= 2200 && b.fig.text.length === 4) {
+    if (Number.isInteger(y) && y >= 1000 && y <= 2200 && b.fig.text.length === 4 && (av.date || Math.abs(y - Number(ay)) <= 10)) {
       b.fig.label = 'DATE';
-      b.fig.value = { date: String(y) };
+      b.fig.value = av.date ? { date: String(y) } : { hijri: String(y) };
       b.plain = false;
     }
     return true;

@@ -8,7 +8,7 @@ import type { ScanContext, Word } from './scanContext';
 import { dayWordOfMonth, monthWord } from './dates';
 import { atDigits } from './digits';
 import { dualDuration, reversedDuration } from './duration';
-import { identifierBefore, repeatedNounAfter, westName } from './notFigures';
+import { identifierBefore, kunyaBefore, repeatedNounAfter, westName } from './notFigures';
 import { parseWordNumber } from './numberWords';
 import { ordinalWord, tensOrdinal } from './ordinal';
 import { relativePeriod, relativeWord, thisPeriod, weekday } from './relativeDates';
@@ -62,7 +62,7 @@ export function atWord(sc: ScanContext, w: Word): number {
 
 /** Number words: ثلاثة, خمسة وعشرين, ثلاثمائة ألف, مليون ونصف, ألفين, أحد عشر. */
 function wordNumber(sc: ScanContext, w: Word): number | undefined {
-  if (westName(sc, w)) return undefined;
+  if (westName(sc, w) || kunyaBefore(sc, w)) return undefined;
   const ph = parseWordNumber(sc, w);
   if (!ph) return undefined;
   if (identifierBefore(sc, w.s, true)) return ph.e;

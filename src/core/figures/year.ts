@@ -30,7 +30,7 @@ export function yearTail(sc: ScanContext, c: TailContext): number | undefined {
     if (other && (other.hijri ? v >= 1900 : v >= 1350 && v <= 1460)) return emitYear(sc, ph.s, e, v, !other.hijri);
   }
   // "مهرجان صيف الباحة 1436": a Hijri year in an event's name.
-  if (ph.digits && ph.intLen === 4 && ((v >= 1900 && v <= 2100) || (v >= 1400 && v <= 1460)) && eventBefore(sc, ph.s)) {
+  if (ph.digits && ph.intLen === 4 && ((v >= 1900 && v <= 2100) || (v >= 1400 && v <= 1460)) && eventBefore(sc, ph.s, e)) {
     return emitYear(sc, ph.s, e, v, v < 1900);
   }
   return undefined;
@@ -40,22 +40,44 @@ export function yearTail(sc: ScanContext, c: TailContext): number | undefined {
  * An event or plan noun (كأس, بطولة, رؤية …) among the three words before a four-digit number,
  * with no punctuation between: the number is the year in its name.
  */
-function eventBefore(sc: ScanContext, s: number): boolean {
+function eventBefore(sc: ScanContext, s: number, e: number): boolean {
   let p = s;
-  for (let words = 0; words < 3; words++) {
+  let plain = true;
+  for (let words = 0; words < 5; words++) {
     const w = sc.prevWord(p);
     if (!w) return false;
-    if (has(w, 'event')) return true;
+    const ev = get(w, 'event');
+    // An event named with its year has an indefinite head (معرض 2015, رؤية مصر 2030); after a
+    // definite one a counted noun tells a count (يضم المعرض 2000 عارض).
+    if (ev && words < 3) return !(/(?:ال|لل)$/.test(ev.pre) && countedNounAfter(sc, e));
+    // "الملتقى العلمي العالمي بدولة بلجيكا 2015": four or five words back only across words
+    // the lexicon does not know (the name and its adjectives), and with nothing counted after.
+    if (ev) return plain && !countedNounAfter(sc, e);
+    if (w.r.length > 0) plain = false;
     p = w.s;
   }
   return false;
+}
+
+/**
+ * An indefinite word the lexicon does not know right after the number: what it counts (المعرض
+ * يضم 2000 عارض), so the number is no year even after an event noun. A definite word (مهرجان
+ * 2015 الثقافي, ملتقى 2014 للاستثمار) or a known word (في, م) is not counted.
+ */
+function countedNounAfter(sc: ScanContext, e: number): boolean {
+  const w = sc.nextWord(e);
+  if (!w || w.r.length > 0) return false;
+  return !/^(?:[وفب]?ال|[وف]?لل)/.test(sc.text.slice(w.s, Math.min(w.e, w.s + 4)));
 }
 
 /** A year word just before the number (عام 2014, العام 2013م, منذ 2011, في 2014،). */
 function yearContextBefore(sc: ScanContext, s: number, e: number): boolean {
   const t = sc.text;
   let j = s - 1;
+  // "في العام (1442 أو 1443)": the year word may stand before an opening bracket.
   while (j >= 0 && (isGap(t.charCodeAt(j)) || t.charCodeAt(j) === 0x640)) j--;
+  if (t[j] === '(') j--;
+  while (j >= 0 && isGap(t.charCodeAt(j))) j--;
   if (j < 0 || !isLetter(t.charCodeAt(j))) return false;
   let k = j;
   while (k > 0 && (isLetter(t.charCodeAt(k - 1)) || isInWordMark(t.charCodeAt(k - 1)))) k--;
