@@ -83,8 +83,11 @@ function mediaAfter(cs: ClaimScan, from: number, k: number): Speaker | null {
     if (!z.word || z.n === 'من' || (z.f & W.Break && !(end === from && z.n === 'في'))) break;
     end++;
   }
-  if (end < k && toks[end]!.n === 'في' && end === from) return null;
-  return end > from ? cs.explicit(toks[from]!.n === 'في' ? from + 1 : from, end) : null;
+  // The statement must follow the publisher: ما نشرته صحيفة X من أن …، ما ذكر في X أن …; farther on
+  // (ما ذكر في بعض الكتب … غير صحيح، بل أن …) the أن is someone else's.
+  const next = end < k && toks[end]!.n === 'من' ? end + 1 : end;
+  if (end <= from || next !== k) return null;
+  return cs.explicit(toks[from]!.n === 'في' ? from + 1 : from, end);
 }
 
 /** The speaker of a verb whose complementiser is at token k. */
