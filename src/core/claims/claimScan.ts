@@ -15,6 +15,11 @@ const HISTORY = 8;
  * newspaper after it is the speaker. Folded.
  */
 const OWN_REPORTING: ReadonlySet<string> = new Set(['متابعه', 'متابعات', 'رصد', 'جوله', 'تحقيق', 'تقصي']);
+/** متابعة، رصد، جولة …: a newspaper's reporting, which speaks as the newspaper after a verb that agrees. */
+export function isReportingNoun(n: string): boolean {
+  return OWN_REPORTING.has(n);
+}
+
 /** How far back (characters) a verb may reach for an earlier speaker of its gender: about a paragraph. */
 const MAX_AGREEMENT_REACH = 600;
 /** Broken plurals of sources, feminine in agreement (قالت مصادر). Folded. */
@@ -30,6 +35,8 @@ export function verbGender(t: Tok): Gender {
   const n = t.n.length > 3 && (t.n[0] === 'و' || t.n[0] === 'ف') && t.f === 0 ? t.n.slice(1) : t.n;
   if (t.vk === VerbKind.Past) {
     if (n.endsWith('وا')) return 0;
+    // أبلغته، أخبرتني: the object pronoun follows the verb's own ending.
+    if (n.startsWith('ابلغ') || n.startsWith('اخبر')) return n[4] === 'ت' ? 2 : 1;
     // لفت (drew attention) ends in ت as its root does; لفتت is the feminine.
     return n.endsWith('ت') && n !== 'لفت' ? 2 : 1;
   }
@@ -156,19 +163,20 @@ export class ClaimScan {
    */
   inherit(verb?: number): Speaker | null {
     let sp = this.last;
+    if (!sp || verb === undefined) return sp ? { claimant: sp.claimant, strength: 'inherited' } : null;
+    const want = verbGender(this.toks[verb]!);
+    // كثيرون، آخرون، مسؤولون … are never the subject of a singular verb (ويشير، وقال).
+    const had = want ? this.genderOf(sp) : 0;
+    if (had === 3) sp = null;
     // Only a past verb that opens its sentence (وتابعت أن …) has no subject of its own for certain;
     // inside a sentence the subject is most often that of its first verb, which is not read here, and
     // a present one there is mostly impersonal (ويتوقع أن: it is expected that).
-    if (sp && verb !== undefined && this.toks[verb]!.vk === VerbKind.Past && verb === firstWord(this.toks, this.current)) {
-      const want = verbGender(this.toks[verb]!);
-      const had = want ? this.genderOf(sp) : 0;
-      if (want && had && had !== want) {
-        const from = this.toks[verb]!.start - MAX_AGREEMENT_REACH;
-        for (let h = this.history.length - 2; h >= 0 && this.history[h]!.claimant.start >= from; h--) {
-          if (this.genderOf(this.history[h]!) === want) {
-            sp = this.history[h]!;
-            break;
-          }
+    if (want && had && had !== want && this.toks[verb]!.vk === VerbKind.Past && verb === firstWord(this.toks, this.current)) {
+      const from = this.toks[verb]!.start - MAX_AGREEMENT_REACH;
+      for (let h = this.history.length - 2; h >= 0 && this.history[h]!.claimant.start >= from; h--) {
+        if (this.genderOf(this.history[h]!) === want) {
+          sp = this.history[h]!;
+          break;
         }
       }
     }

@@ -2,7 +2,7 @@
 // before a subject-first verb or the antecedent of الذي / التي, the subject of كان … قد, the
 // subject of a sentence's opening verb, or the previous speaker, inherited.
 
-import { type ClaimScan, type Speaker } from './claimScan';
+import { isReportingNoun, verbGender, type ClaimScan, type Speaker } from './claimScan';
 import { W } from './lexicon';
 import { entityAfter, phraseEnd, zoneEnd } from './phrase';
 import { firstWord, isComma, isDigit, isMasdar, stripConj, verbBits, VerbKind, type Sentence } from './tokens';
@@ -27,8 +27,9 @@ const NO_SPEAKER_BEFORE: ReadonlySet<string> = new Set(['مما', 'ما']);
  */
 const OBJECT_NOUNS: ReadonlySet<string> = new Set(['حرص', 'اهميه', 'ضروره', 'عزم', 'دعم', 'رفض', 'تمسك', 'اهتمام', 'استعداد', 'التزام',
   'استمرار', 'حاجه', 'وجود', 'عدم', 'نجاح', 'قدره', 'ثقه', 'حق', 'موقف', 'مكانه', 'دور']);
-/** Verbal nouns that name a study or report, which speaks (كشف استطلاع أجراه المركز أن …). Folded. */
-const SPEAKING_MASDARS: ReadonlySet<string> = new Set(['استطلاع', 'تحقيق', 'تحليل', 'تسجيل', 'احصاء', 'استبيان', 'اختبار', 'تقييم']);
+/** Verbal nouns that name a study, a report or a group, which speak (كشف استطلاع أجراه المركز أن …، أعلن تنظيم …). Folded. */
+const SPEAKING_MASDARS: ReadonlySet<string> = new Set(['استطلاع', 'تحقيق', 'تحليل', 'تسجيل', 'احصاء', 'استبيان', 'اختبار', 'تقييم',
+  'تنظيم']);
 /** Denials: in نفت الوزارة ما نشرته صحيفة X من أن …, the statement after أن is the newspaper's. Folded. */
 const DENY: ReadonlySet<string> = new Set(['نفي', 'نفت', 'نفوا', 'ينفي', 'تنفي', 'نافيا', 'نافيه']);
 /** Verbs of publishing after ما (ما نشرته صحيفة …، ما تداولته وسائل …). Folded, with and without the pronoun. */
@@ -124,8 +125,9 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   // speaks is the subject named before (هذا المصدر، هذه الصحيفة still speak).
   if (from + 1 < k && NEAR.has(toks[from]!.n) && toks[from + 1]!.word && !((toks[from + 1]!.f | toks[from + 1]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) &&
     !cs.hasEntity(toks[from + 1]!.start, toks[from + 1]!.end)) return cs.inherit(i);
-  // وأكد حرص الوزارة على …، أكد أهمية أن …: a verbal noun right after the verb is its object.
-  if (from === i + 1 && objectNoun(cs, from)) return cs.inherit(i);
+  // وأكد حرص الوزارة على …، أكد أهمية أن …: a verbal noun right after the verb is its object; so is
+  // a feminine reporting noun after a masculine verb (وأكد متابعة السفارة للحادث).
+  if (from === i + 1 && (objectNoun(cs, from) || (verbGender(toks[i]!) === 1 && isReportingNoun(toks[from]!.n) && (toks[from]!.n.endsWith('ه') || toks[from]!.n.endsWith('ات'))))) return cs.inherit(i);
   // أكد لـ"الاقتصادية" مصدر …، الذي أكد لوزير الخارجية أن …: the addressee is not the speaker.
   from = skipAddressee(cs, from, k);
   const end = zoneEnd(cs, from, k, false);
@@ -135,9 +137,12 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
     const found = subjectBefore(cs, i);
     if (found && found.strength !== 'inherited') return found;
   }
-  // فالبعض يقول عنه إنه …: nothing after the verb, a subject-like word right before it.
+  // فالبعض يقول عنه إنه …: nothing after the verb, a subject-like word right before it (the sentence's
+  // opening subject when it ends there: أما مدير البرنامج في جامعة … فأكد).
   if (i > cs.current.a && toks[i - 1]!.word && ((toks[i - 1]!.f | toks[i - 1]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document) ||
     cs.hasEntity(toks[i - 1]!.start, toks[i - 1]!.end))) {
+    const opening = cs.previous;
+    if (opening && opening.claimant.end === toks[i - 1]!.end && opening.claimant.start >= toks[cs.current.a]!.start) return opening;
     const found = subjectBefore(cs, i);
     if (found && found.strength !== 'inherited') return found;
   }
