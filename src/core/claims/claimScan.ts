@@ -35,8 +35,6 @@ export function verbGender(t: Tok): Gender {
   const n = t.n.length > 3 && (t.n[0] === 'و' || t.n[0] === 'ف') && t.f === 0 ? t.n.slice(1) : t.n;
   if (t.vk === VerbKind.Past) {
     if (n.endsWith('وا')) return 0;
-    // أبلغته، أخبرتني: the object pronoun follows the verb's own ending.
-    if (n.startsWith('ابلغ') || n.startsWith('اخبر')) return n[4] === 'ت' ? 2 : 1;
     // لفت (drew attention) ends in ت as its root does; لفتت is the feminine.
     return n.endsWith('ت') && n !== 'لفت' ? 2 : 1;
   }

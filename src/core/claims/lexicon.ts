@@ -41,12 +41,11 @@ function set(words: string): ReadonlySet<string> {
 const PAST_BASE = `قال أضاف أوضح أكد أشار أفاد ذكر صرح أعلن كشف اتهم تابع أردف لفت نوه شدد اعتبر زعم أقر
   اعترف حذر رجح توقع استبعد أفصح نقل`;
 /**
- * Forms that do not follow the -ت/-وا pattern (final alef maqsura or hamza), and أبلغ / أخبر with
- * their object pronoun (أبلغه الوزير أن …: the speaker follows; not أخبرتها, also "I told her");
- * bare أبلغ X Y has its addressee after the speaker and is not read yet.
+ * Forms that do not follow the -ت/-وا pattern (final alef maqsura or hamza). أبلغ / أخبر are not
+ * read: after أبلغهم the noun is the subject (أبلغهم الوزير أن …) or the message (أبلغهم تطمينات
+ * الرئيس عن …), which these rules cannot tell apart yet.
  */
-const PAST_IRREGULAR = `نفى نفت نفوا ادعى ادعت ادعوا رأى رأت رأوا
-  أبلغه أبلغها أبلغني أبلغنا أبلغهم أبلغتني أبلغتنا أخبره أخبرها أخبرني أخبرنا أخبرهم أخبرتني أخبرتنا`;
+const PAST_IRREGULAR = `نفى نفت نفوا ادعى ادعت ادعوا رأى رأت رأوا`;
 const PRESENT = `يقول تقول يضيف تضيف يوضح توضح يؤكد تؤكد يشير تشير يفيد تفيد يذكر تذكر يصرح تصرح يعلن تعلن
   ينفي تنفي يكشف تكشف يتهم تتهم يرى ترى يعتبر تعتبر يزعم تزعم يحذر تحذر يتوقع تتوقع يقر تقر يعترف تعترف
   يقولون يؤكدون يرون يعتبرون`;
