@@ -4,8 +4,44 @@
 
 import type { Claimant, EntityDetection } from '../types';
 import { W } from './lexicon';
+import { phraseEnd } from './phrase';
 import { keepAtEnd } from './sentences';
-import { isDigit, type Sentence, type Tok } from './tokens';
+import { firstWord, isComma, isDigit, VerbKind, type Sentence, type Tok } from './tokens';
+
+/** How many earlier speakers a verb with no subject may look back over for one of its gender. */
+const HISTORY = 8;
+/**
+ * A newspaper's own reporting named as the subject (كشفت متابعة «الوطن»، أظهر رصد الصحيفة): the
+ * newspaper after it is the speaker. Folded.
+ */
+const OWN_REPORTING: ReadonlySet<string> = new Set(['متابعه', 'متابعات', 'رصد', 'جوله', 'تحقيق', 'تقصي']);
+/** متابعة، رصد، جولة …: a newspaper's reporting, which speaks as the newspaper after a verb that agrees. */
+export function isReportingNoun(n: string): boolean {
+  return OWN_REPORTING.has(n);
+}
+
+/** How far back (characters) a verb may reach for an earlier speaker of its gender: about a paragraph. */
+const MAX_AGREEMENT_REACH = 600;
+/** Broken plurals of sources, feminine in agreement (قالت مصادر). Folded. */
+const FEMININE_PLURALS: ReadonlySet<string> = new Set(['مصادر', 'المصادر', 'وسائل']);
+
+/** Grammatical gender as agreement shows it: 1 masculine, 2 feminine, 3 a plural of people, 0 unknown. */
+export type Gender = 0 | 1 | 2 | 3;
+/** Plurals of people without the sound ending (-ون، -ين). Folded. */
+const HUMAN_PLURALS: ReadonlySet<string> = new Set(['خبراء', 'شهود']);
+
+/** The gender a speech verb agrees in: قالت، تقول، مشيرة feminine; قال، يقول، مشيرا masculine; plural unknown. */
+export function verbGender(t: Tok): Gender {
+  const n = t.n.length > 3 && (t.n[0] === 'و' || t.n[0] === 'ف') && t.f === 0 ? t.n.slice(1) : t.n;
+  if (t.vk === VerbKind.Past) {
+    if (n.endsWith('وا')) return 0;
+    // لفت (drew attention) ends in ت as its root does; لفتت is the feminine.
+    return n.endsWith('ت') && n !== 'لفت' ? 2 : 1;
+  }
+  if (t.vk === VerbKind.Present) return n.endsWith('ون') ? 0 : n[0] === 'ت' ? 2 : n[0] === 'ي' ? 1 : 0;
+  if (t.vk === VerbKind.Participle) return n.endsWith('ه') ? 2 : 1;
+  return 0;
+}
 
 /** A quote with fewer words than this is a name or a scare quote ("القتالي"), not a statement. */
 export const MIN_QUOTE_WORDS = 3;
@@ -26,8 +62,21 @@ export interface Draft {
 }
 
 export class ClaimScan {
+  /** The last explicit speakers, newest last: a verb with no subject inherits one that agrees with it. */
+  private readonly history: Speaker[] = [];
+  private last: Speaker | null = null;
+
   /** The last explicit speaker, inherited by a verb with no subject (وأضاف أن …). */
-  previous: Speaker | null = null;
+  get previous(): Speaker | null {
+    return this.last;
+  }
+
+  set previous(sp: Speaker | null) {
+    this.last = sp;
+    if (!sp) return;
+    if (this.history.length === HISTORY) this.history.shift();
+    this.history.push(sp);
+  }
   /** The sentence being read, and the speaker of its first statement: a participle continues it. */
   current: Sentence = { a: 0, b: 0 };
   sentenceSpeaker: Speaker | null = null;
@@ -69,12 +118,32 @@ export class ClaimScan {
     return false;
   }
 
+  /** A newspaper or body starts at token j: a definite word or a body's head, or a name the recogniser found. */
+  private namesOwner(j: number): boolean {
+    const z = this.toks[j]!;
+    if (!z.word || z.vk !== VerbKind.None || z.f & W.Break) return false;
+    if (z.n.startsWith('ال') || (z.f | z.fp) & W.OrgHead) return true;
+    for (let x = this.entityIndex(z.start); x < this.entities.length; x++) {
+      const e = this.entities[x]!;
+      if (e.start > z.start) break;
+      if (e.start === z.start && e.label !== 'LOC') return true;
+    }
+    return false;
+  }
+
   /** The claimant written at tokens [a, b), edge punctuation dropped, with how it was found. */
   explicit(a: number, b: number): Speaker | null {
     const toks = this.toks;
     while (b > a && !toks[b - 1]!.word && !keepAtEnd(toks, a, b - 1)) b--;
     while (a < b && !toks[a]!.word) a++;
     if (b <= a) return null;
+    // كشفت متابعة «الوطن» أن …: the newspaper speaks, not its reporting.
+    if (b - a >= 2 && OWN_REPORTING.has(toks[a]!.n) && (this.closeOf[a + 1]! > a + 1 || this.namesOwner(a + 1))) {
+      const close = this.closeOf[a + 1]!;
+      if (close > a + 1 && close < b) b = close + 1;
+      else b = Math.min(b, Math.max(a + 2, phraseEnd(this, a + 1, b)));
+      a++;
+    }
     const start = toks[a]!.start;
     const end = toks[b - 1]!.end;
     const first = toks[a]!.f | toks[a]!.fp;
@@ -86,9 +155,60 @@ export class ClaimScan {
     return { claimant: { start, end, text: this.text.slice(start, end) }, strength };
   }
 
-  /** The previous explicit speaker, inherited. */
-  inherit(): Speaker | null {
-    return this.previous ? { claimant: this.previous.claimant, strength: 'inherited' } : null;
+  /**
+   * The previous explicit speaker, inherited. With the verb at `verb` (وتابعت، مشيرة، وأضاف), the
+   * newest earlier speaker of the verb's gender when the previous one clearly has the other.
+   */
+  inherit(verb?: number): Speaker | null {
+    let sp = this.last;
+    if (!sp || verb === undefined) return sp ? { claimant: sp.claimant, strength: 'inherited' } : null;
+    const want = verbGender(this.toks[verb]!);
+    // كثيرون، آخرون، مسؤولون … are never the subject of a singular verb (ويشير، وقال).
+    const had = want ? this.genderOf(sp) : 0;
+    if (had === 3) sp = null;
+    // Only a past verb that opens its sentence (وتابعت أن …) has no subject of its own for certain;
+    // inside a sentence the subject is most often that of its first verb, which is not read here, and
+    // a present one there is mostly impersonal (ويتوقع أن: it is expected that).
+    if (want && had && had !== want && this.toks[verb]!.vk === VerbKind.Past && verb === firstWord(this.toks, this.current)) {
+      const from = this.toks[verb]!.start - MAX_AGREEMENT_REACH;
+      for (let h = this.history.length - 2; h >= 0 && this.history[h]!.claimant.start >= from; h--) {
+        if (this.genderOf(this.history[h]!) === want) {
+          sp = this.history[h]!;
+          break;
+        }
+      }
+    }
+    return sp ? { claimant: sp.claimant, strength: 'inherited' } : null;
+  }
+
+  /**
+   * A speaker's gender: from the speech verb written right before or after it (قالت الوزارة،
+   * الوزارة تؤكد), else from its head word (الوزارة، مصادر feminine; الوزير، مصدر masculine).
+   */
+  private genderOf(sp: Speaker): Gender {
+    const toks = this.toks;
+    const a = this.tokenAt(sp.claimant.start);
+    let b = this.tokenAt(sp.claimant.end);
+    const head = toks[a];
+    if (!head) return 0;
+    const bits = head.f | head.fp;
+    // A plural of people (مسؤولون، خبراء) is neither: a singular verb before it (وقال مسؤولون) does not count.
+    const n = head.f === 0 && head.fp !== 0 ? head.n.slice(1) : head.n;
+    if (bits & W.Anonymous && (n.endsWith('ون') || n.endsWith('ين') || HUMAN_PLURALS.has(n))) return 3;
+    if (a > 0 && toks[a - 1]!.word) {
+      const g = verbGender(toks[a - 1]!);
+      if (g) return g;
+    }
+    if (b < toks.length && !toks[b]!.word && isComma(toks[b]!.raw)) b++;
+    if (b < toks.length && toks[b]!.word) {
+      const g = verbGender(toks[b]!);
+      if (g) return g;
+    }
+    if (bits & W.Honorific) return 1;
+    // A proper name's ending tells nothing (حمزة، أسامة are men): only common nouns are read.
+    if (!(bits & (W.Title | W.Anonymous | W.Document | W.OrgHead)) && !n.startsWith('ال')) return 0;
+    if (n.endsWith('ه') || n.endsWith('ات') || FEMININE_PLURALS.has(n)) return 2;
+    return bits & (W.Title | W.Anonymous | W.Document) ? 1 : 0;
   }
 
   /** A colon between digits (10:30) is a time, not a quote's colon. */

@@ -2,10 +2,10 @@
 // before a subject-first verb or the antecedent of الذي / التي, the subject of كان … قد, the
 // subject of a sentence's opening verb, or the previous speaker, inherited.
 
-import { type ClaimScan, type Speaker } from './claimScan';
+import { isReportingNoun, verbGender, type ClaimScan, type Speaker } from './claimScan';
 import { W } from './lexicon';
 import { entityAfter, phraseEnd, zoneEnd } from './phrase';
-import { firstWord, isComma, isDigit, stripConj, verbBits, VerbKind, type Sentence } from './tokens';
+import { firstWord, isComma, isDigit, isMasdar, stripConj, verbBits, VerbKind, type Sentence } from './tokens';
 
 const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها', 'لنا', 'لهم', 'لهن', 'لك', 'لكم']);
 /**
@@ -21,6 +21,75 @@ const NEAR: ReadonlySet<string> = new Set(['هذا', 'هذه', 'وهذا', 'وه
 const NEGATION: ReadonlySet<string> = new Set(['لم', 'لن', 'لا']);
 /** Before a present verb with no subject, these make the statement the writer's (مما يؤكد أن …): no claimant. */
 const NO_SPEAKER_BEFORE: ReadonlySet<string> = new Set(['مما', 'ما']);
+/**
+ * Verbal nouns that are a speech verb's object when they follow it (وأكد حرص الوزارة على …،
+ * أكد أهمية …): the speaker is not written there. Folded; objectMasdar catches the derived patterns.
+ */
+const OBJECT_NOUNS: ReadonlySet<string> = new Set(['حرص', 'اهميه', 'ضروره', 'عزم', 'دعم', 'رفض', 'تمسك', 'اهتمام', 'استعداد', 'التزام',
+  'استمرار', 'حاجه', 'وجود', 'عدم', 'نجاح', 'قدره', 'ثقه', 'حق', 'موقف', 'مكانه', 'دور']);
+/** Verbal nouns that name a study, a report or a group, which speak (كشف استطلاع أجراه المركز أن …، أعلن تنظيم …). Folded. */
+const SPEAKING_MASDARS: ReadonlySet<string> = new Set(['استطلاع', 'تحقيق', 'تحليل', 'تسجيل', 'احصاء', 'استبيان', 'اختبار', 'تقييم',
+  'تنظيم']);
+/** Denials: in نفت الوزارة ما نشرته صحيفة X من أن …, the statement after أن is the newspaper's. Folded. */
+const DENY: ReadonlySet<string> = new Set(['نفي', 'نفت', 'نفوا', 'ينفي', 'تنفي', 'نافيا', 'نافيه']);
+/** Verbs of publishing after ما (ما نشرته صحيفة …، ما تداولته وسائل …). Folded, with and without the pronoun. */
+const PUBLISHED: ReadonlySet<string> = new Set(['نشرته', 'نشرت', 'نشره', 'نشر', 'ذكرته', 'اوردته', 'اوردت', 'اورده', 'تداولته',
+  'تداولت', 'تناقلته', 'تناقلت', 'نقلته', 'بثته', 'بثت', 'روجته', 'روجت', 'اشاعته', 'زعمته', 'ادعته']);
+/** Words that open a new clause: a subject before a verb does not reach back past them (غير أني اتصلت …). Folded. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['غير', 'اما', 'واما', 'كان', 'كانت', 'وكان', 'وكانت', 'اني', 'انني', 'اننا', 'لاني', 'لكني', 'لانني', 'بل', 'ثم', 'ولكني']);
+
+/** A verbal noun written right after a speech verb is its object (وأكد حرص الوزارة على …). */
+export function objectNoun(cs: ClaimScan, j: number): boolean {
+  const z = cs.toks[j];
+  if (!z || !z.word || z.n.startsWith('ال') || (z.f | z.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document | W.Honorific | W.Time | W.Break)) return false;
+  if (!OBJECT_NOUNS.has(z.n) && (!objectMasdar(z.n) || SPEAKING_MASDARS.has(z.n))) return false;
+  return !cs.hasEntity(z.start, z.end);
+}
+
+/**
+ * The verbal noun patterns تفعيل، افتعال، استفعال (تعويض، انتشار، استمرار). Not إفعال: unvowelled
+ * it is also the plural أفعال / أفعلاء (أنصار، أطباء، أنباء), and plurals speak.
+ */
+function objectMasdar(n: string): boolean {
+  return n.length === 5 ? n[0] === 'ت' && n[3] === 'ي' : isMasdar(n);
+}
+
+/**
+ * نفت الوزارة ما نشرته صحيفة «الأنباء» من أن …، ونفى ما تداولته وسائل إعلام من أن …: after a
+ * denial, what was published and is denied is the publisher's statement; its claimant is the
+ * publisher, written after the publishing verb (null when there is no such verb before k).
+ */
+function deniedPublisher(cs: ClaimScan, i: number, k: number): Speaker | null {
+  const toks = cs.toks;
+  if (!DENY.has(stripConj(toks[i]!.n))) return null;
+  for (let m = i + 1; m + 2 < k; m++) {
+    if (toks[m]!.n !== 'ما') continue;
+    if (!PUBLISHED.has(toks[m + 1]!.n)) return null;
+    return mediaAfter(cs, m + 2, k);
+  }
+  return null;
+}
+
+/** The publisher written from `from` up to من / أن or a break word (صحيفة «الأنباء»، بعض وسائل الإعلام). */
+function mediaAfter(cs: ClaimScan, from: number, k: number): Speaker | null {
+  const toks = cs.toks;
+  let end = from;
+  while (end < k) {
+    const z = toks[end]!;
+    const close = cs.closeOf[end]!;
+    if (!z.word && close > end && close < k) {
+      end = close + 1;
+      continue;
+    }
+    if (!z.word || z.n === 'من' || (z.f & W.Break && !(end === from && z.n === 'في'))) break;
+    end++;
+  }
+  // The statement must follow the publisher: ما نشرته صحيفة X من أن …، ما ذكر في X أن …; farther on
+  // (ما ذكر في بعض الكتب … غير صحيح، بل أن …) the أن is someone else's.
+  const next = end < k && toks[end]!.n === 'من' ? end + 1 : end;
+  if (end <= from || next !== k) return null;
+  return cs.explicit(toks[from]!.n === 'في' ? from + 1 : from, end);
+}
 
 /** The speaker of a verb whose complementiser is at token k. */
 export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Speaker | null {
@@ -30,6 +99,14 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
     // وجاء في بيان الوزارة أن …
     if (i + 2 < k && toks[i + 1]!.n === 'في') return cs.explicit(i + 2, zoneEnd(cs, i + 2, k, true));
     return null;
+  }
+  // ونفت الوزارة ما نشرته صحيفة «الأنباء» من أن …: the statement denied is the newspaper's.
+  const denied = deniedPublisher(cs, i, k);
+  if (denied) return denied;
+  // ونفى ما ذكر في بعض وسائل الإعلام أن …: a passive report names its medium after في.
+  if (i > 0 && (toks[i - 1]!.n === 'ما' || toks[i - 1]!.n === 'لما') && toks[i + 1]?.n === 'في' && i + 2 < k) {
+    const medium = mediaAfter(cs, i + 2, k);
+    if (medium) return medium;
   }
   if (verbBits(toks[i]!) & W.Relay) {
     for (let r = i + 1; r < k - 1; r++) {
@@ -47,7 +124,10 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   // قال هذا البيت، أكد هذه الحقيقة: a near demonstrative before a plain noun is the object; the one who
   // speaks is the subject named before (هذا المصدر، هذه الصحيفة still speak).
   if (from + 1 < k && NEAR.has(toks[from]!.n) && toks[from + 1]!.word && !((toks[from + 1]!.f | toks[from + 1]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) &&
-    !cs.hasEntity(toks[from + 1]!.start, toks[from + 1]!.end)) return cs.inherit();
+    !cs.hasEntity(toks[from + 1]!.start, toks[from + 1]!.end)) return cs.inherit(i);
+  // وأكد حرص الوزارة على …، أكد أهمية أن …: a verbal noun right after the verb is its object; so is
+  // a feminine reporting noun after a masculine verb (وأكد متابعة السفارة للحادث).
+  if (from === i + 1 && (objectNoun(cs, from) || (verbGender(toks[i]!) === 1 && isReportingNoun(toks[from]!.n) && (toks[from]!.n.endsWith('ه') || toks[from]!.n.endsWith('ات'))))) return cs.inherit(i);
   // أكد لـ"الاقتصادية" مصدر …، الذي أكد لوزير الخارجية أن …: the addressee is not the speaker.
   from = skipAddressee(cs, from, k);
   const end = zoneEnd(cs, from, k, false);
@@ -57,7 +137,16 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
     const found = subjectBefore(cs, i);
     if (found && found.strength !== 'inherited') return found;
   }
-  return kanaQadSubject(cs, i) ?? cs.inherit();
+  // فالبعض يقول عنه إنه …: nothing after the verb, a subject-like word right before it (the sentence's
+  // opening subject when it ends there: أما مدير البرنامج في جامعة … فأكد).
+  if (i > cs.current.a && toks[i - 1]!.word && ((toks[i - 1]!.f | toks[i - 1]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document) ||
+    cs.hasEntity(toks[i - 1]!.start, toks[i - 1]!.end))) {
+    const opening = cs.previous;
+    if (opening && opening.claimant.end === toks[i - 1]!.end && opening.claimant.start >= toks[cs.current.a]!.start) return opening;
+    const found = subjectBefore(cs, i);
+    if (found && found.strength !== 'inherited') return found;
+  }
+  return kanaQadSubject(cs, i) ?? cs.inherit(i);
 }
 
 /**
@@ -66,8 +155,22 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
  */
 export function speakerAfterThat(cs: ClaimScan, i: number, limit: number): Speaker | null {
   const from = skipAddressee(cs, i + 2, limit);
-  const end = zoneEnd(cs, from, limit, false);
+  let end = zoneEnd(cs, from, limit, false);
+  // أوضح ذلك مدير الشؤون الصحية في منطقة الرياض الدكتور خالد العلي، وقال …: nothing but the
+  // speaker stands between ذلك and the comma, so he runs to it.
+  if (end > from && end < limit) {
+    const whole = zoneEnd(cs, from, limit, true);
+    if (whole - from <= MAX_AFTER_THAT && (whole >= limit || isComma(cs.toks[whole]!.raw)) && !hasVerbOrComplementiser(cs, end, whole)) end = whole;
+  }
   return end > from ? cs.explicit(from, end) : null;
+}
+
+/** A speaker after ذلك runs to the comma only this far (long title chains with a place and a name). */
+const MAX_AFTER_THAT = 16;
+
+function hasVerbOrComplementiser(cs: ClaimScan, a: number, b: number): boolean {
+  for (let j = a; j < b; j++) if (cs.toks[j]!.vk !== VerbKind.None || cs.toks[j]!.f & W.Complementiser) return true;
+  return false;
 }
 
 /** فيه، عنه، إليها …: a preposition with a pronoun pointing back, written after a verb (أكد فيها …). */
@@ -142,8 +245,8 @@ function addresseePhraseEnd(cs: ClaimScan, j: number, k: number): number {
 /** The noun phrase just before a subject-first verb, back to punctuation or a break word. */
 export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
-  // الشركة لم تكشف …، الوزارة لن تعلن …: the subject stands before the negation.
-  if (i - 1 > cs.current.a && NEGATION.has(toks[i - 1]!.n)) return subjectBefore(cs, i - 1);
+  // الشركة لم تكشف …، الوزارة لن تعلن …، أما لوبين فقد قال …: the subject stands before the particle.
+  if (i - 1 > cs.current.a && (NEGATION.has(toks[i - 1]!.n) || toks[i - 1]!.n === 'فقد')) return subjectBefore(cs, i - 1);
   let j = i;
   // وكان المدرب قد أكد أن …: the subject between كان and قد.
   if (toks[i - 1]?.n === 'قد') {
@@ -158,18 +261,21 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
     const found = subjectBefore(cs, i - 1);
     // Only a speaker-like antecedent (a title, body, source or a name): not الأمر الذي يشير.
     if (found && found.strength !== 'inherited' && speakerLike(cs, found)) return found;
-    return cs.inherit();
+    return cs.inherit(i);
   }
   // المهدي رئيس الجمعية، أكد …: one comma may sit between the subject and its verb.
   if (j - 1 > cs.current.a && isComma(toks[j - 1]!.raw)) {
     const found = subjectBefore(cs, j - 1);
-    return found && found.strength !== 'inherited' ? found : cs.inherit();
+    return found && found.strength !== 'inherited' ? found : cs.inherit(i);
   }
   while (j > cs.current.a && i - j < 8) {
     const z = toks[j - 1]!;
-    if (!z.word || z.f & (W.Break | W.Complementiser) || z.vk !== VerbKind.None) break;
+    if (!z.word || z.f & (W.Break | W.Complementiser) || z.vk !== VerbKind.None || CLAUSE_OPENERS.has(z.n)) break;
     j--;
   }
+  // غير أني اتصلت بالمدير الذي أكد …: a verb and its prepositional object: the object is the antecedent.
+  if (i - j >= 2 && toks[j]!.f === 0 && toks[j]!.fp === 0 && 'بل'.includes(toks[j + 1]!.n[0]!) && toks[j + 1]!.f === 0 &&
+    toks[j + 1]!.fp & (W.Title | W.OrgHead | W.Anonymous) && !cs.hasEntity(toks[j]!.start, toks[j]!.end)) j++;
   // Only a phrase that looks like a subject: a title, body, source or document, a known name,
   // or a short name (مهدي المطري); not a fronted topic (أما عن تصنيف وجودها … قالت).
   let subjectLike = i - j <= 2 && j < i;
@@ -186,7 +292,7 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
     for (let k = j + 1; k < i; k++) if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document)) flagged = true;
     if (!flagged && !cs.hasEntity(toks[j]!.start, toks[i - 1]!.end)) return null;
   }
-  return subjectLike ? cs.explicit(j, i) : cs.inherit();
+  return subjectLike ? cs.explicit(j, i) : cs.inherit(i);
 }
 
 /** A title, body, source or document word in the claimant, or a person or organisation in it. */
@@ -249,7 +355,7 @@ export function participleSpeaker(cs: ClaimScan, i: number): Speaker | null {
     }
     break;
   }
-  return cs.inherit();
+  return cs.inherit(i);
 }
 
 /**

@@ -40,7 +40,11 @@ function set(words: string): ReadonlySet<string> {
 /** Past-tense speech verbs; the feminine (-ت) and plural (-وا) forms are generated below. */
 const PAST_BASE = `قال أضاف أوضح أكد أشار أفاد ذكر صرح أعلن كشف اتهم تابع أردف لفت نوه شدد اعتبر زعم أقر
   اعترف حذر رجح توقع استبعد أفصح نقل`;
-/** Forms that do not follow the -ت/-وا pattern (final alef maqsura or hamza). */
+/**
+ * Forms that do not follow the -ت/-وا pattern (final alef maqsura or hamza). أبلغ / أخبر are not
+ * read: after أبلغهم the noun is the subject (أبلغهم الوزير أن …) or the message (أبلغهم تطمينات
+ * الرئيس عن …), which these rules cannot tell apart yet.
+ */
 const PAST_IRREGULAR = `نفى نفت نفوا ادعى ادعت ادعوا رأى رأت رأوا`;
 const PRESENT = `يقول تقول يضيف تضيف يوضح توضح يؤكد تؤكد يشير تشير يفيد تفيد يذكر تذكر يصرح تصرح يعلن تعلن
   ينفي تنفي يكشف تكشف يتهم تتهم يرى ترى يعتبر تعتبر يزعم تزعم يحذر تحذر يتوقع تتوقع يقر تقر يعترف تعترف
@@ -102,7 +106,8 @@ const TITLES: ReadonlySet<string> = set(`رئيس رئيسة نائب وزير �
   العقيد الجنرال المبعوث مبعوث ممثل الممثل مسؤول المسؤول خبير الخبير محلل المحلل أستاذ الأستاذ حاكم الحاكم
   منسق المنسق مفوض المفوض المدعي رئيسا عميد نقيب النقيب`);
 /** Anonymous sources: a claimant, but a weak one. */
-const ANONYMOUS: ReadonlySet<string> = set('مصدر المصدر مصادر المصادر مسؤول مسؤولون مسؤولين شهود مراقبون خبراء محللون');
+const ANONYMOUS: ReadonlySet<string> = set(`مصدر المصدر مصادر المصادر مسؤول مسؤولون مسؤولين شهود مراقبون خبراء محللون
+  البعض بعضهم آخرون كثيرون`);
 /** Heads of organisation names: وزارة الدفاع، هيئة الإحصاء، الحكومة العراقية. */
 const ORG_HEADS: ReadonlySet<string> = set(`وزارة الوزارة هيئة الهيئة لجنة اللجنة مجلس المجلس حزب الحزب حركة
   الحركة جيش الجيش شركة الشركة وكالة الوكالة منظمة المنظمة بنك البنك مصرف المصرف صندوق الصندوق جامعة

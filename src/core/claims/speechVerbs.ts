@@ -4,7 +4,7 @@
 
 import { MIN_QUOTE_WORDS, type ClaimScan, type Draft } from './claimScan';
 import { VERB_BITS, W } from './lexicon';
-import { isObjectPronoun, participleSpeaker, speaker, speakerAfterThat, subjectBefore } from './claimant';
+import { isObjectPronoun, objectNoun, participleSpeaker, speaker, speakerAfterThat, subjectBefore } from './claimant';
 import { phraseEnd } from './phrase';
 import { firstWord, isComma, isMasdar, verbBits, VerbKind, type Sentence } from './tokens';
 
@@ -30,7 +30,15 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
     i > firstWord(toks, cs.current) && k < limit && onlyAddressee(cs, i + 1, k) && (toks[i - 1]!.word || isComma(toks[i - 1]!.raw));
   // With no أن, only a past verb announces (أعلنت الوزارة تسجيل …); a present one mostly means
   // "shows" (أجواء تؤكد العلاقات، مما يؤكد زيادة): no claim. Headlines are read in headline.ts.
-  if (k >= limit) return base & W.TakesObject && kind !== VerbKind.Present ? objectClaim(cs, i, seg, t.raw) : null;
+  if (k >= limit) {
+    // أوضح ذلك X، وقال …: the statement came before; X speaks on.
+    if (toks[i + 1]?.n === 'ذلك' && kind === VerbKind.Past) {
+      const after = speakerAfterThat(cs, i, seg.b);
+      if (after) cs.previous = after;
+      return null;
+    }
+    return base & W.TakesObject && kind !== VerbKind.Present ? objectClaim(cs, i, seg, t.raw) : null;
+  }
   if (kind === VerbKind.Present && base & W.PassiveAside && k === i + 1) return null;
 
   const sp = svo ? subjectBefore(cs, i) : speaker(cs, i, k, kind);
@@ -122,8 +130,10 @@ function objectClaim(cs: ClaimScan, i: number, seg: Sentence, cue: string): Draf
     if (after) cs.previous = after;
     return null;
   }
+  // وأكد حرص الوزارة على …: a verbal noun object; the speaker is not written, the statement is the object.
+  if (objectNoun(cs, i + 1)) return seg.b - (i + 1) >= 3 ? { a: i + 1, b: seg.b, speaker: cs.inherit(i), cue } : null;
   // التي أكد فيها التزام بلاده …: no speaker is written; the statement follows the pronoun.
-  if (object !== undefined && isObjectPronoun(object)) return seg.b - (i + 2) >= 3 ? { a: i + 2, b: seg.b, speaker: cs.inherit(), cue } : null;
+  if (object !== undefined && isObjectPronoun(object)) return seg.b - (i + 2) >= 3 ? { a: i + 2, b: seg.b, speaker: cs.inherit(i), cue } : null;
   for (let k = i + 1; k < Math.min(seg.b, i + 9); k++) {
     const z = toks[k]!;
     if (z.word) {
@@ -156,7 +166,7 @@ function accuse(cs: ClaimScan, i: number, seg: Sentence): Draft | null {
   const after = cs.toks[end];
   const accusedOnly = kind !== VerbKind.Participle && !!after?.word && (after.n.startsWith('بال') || (after.n[0] === 'ب' && isMasdar(after.n.slice(1)))) &&
     !((cs.toks[i + 1]!.f | cs.toks[i + 1]!.fp) & (W.Title | W.Anonymous)) && !cs.hasEntity(cs.toks[i + 1]!.start, cs.toks[end - 1]!.end);
-  if (accusedOnly) return { a: i + 1, b: seg.b, speaker: cs.inherit(), cue: cs.toks[i]!.raw };
+  if (accusedOnly) return { a: i + 1, b: seg.b, speaker: cs.inherit(i), cue: cs.toks[i]!.raw };
   const sp = kind === VerbKind.Participle ? participleSpeaker(cs, i) : cs.explicit(i + 1, end);
   return { a: kind === VerbKind.Participle ? i + 1 : end, b: seg.b, speaker: sp, cue: cs.toks[i]!.raw };
 }
