@@ -12,18 +12,8 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
   if (t[first.e] === '/' && first.e - i <= 3 && isDigit(t.charCodeAt(first.e + 1))) {
     const g = sc.digitRun(first.e + 1);
     if (g.e - first.e - 1 === 3 && t[g.e] === 'ر' && isDigit(t.charCodeAt(g.e + 1))) {
-      const parts = [g.str];
-      let q = g.e;
-      while (t[q] === 'ر' && isDigit(t.charCodeAt(q + 1))) {
-        const h = sc.digitRun(q + 1);
-        parts.push(h.str);
-        q = h.e;
-      }
-      const head = parts[parts.length - 1];
-      if (parts.slice(0, -1).every((x) => x.length === 3) && head.length <= 3 && head[0] !== '0' && !isLetter(t.charCodeAt(q)) && !wireTail(sc, q)) {
-        const whole = parts.reverse().join('');
-        return { s: i, e: q, v: parseFloat(whole + '.' + first.str), scale: 1, isInt: false, digits: true, intLen: whole.length };
-      }
+      const w = wireGroups(sc, [g.str], g.e);
+      if (w) return { s: i, e: w.e, v: parseFloat(w.whole + '.' + first.str), scale: 1, isInt: false, digits: true, intLen: w.whole.length };
     }
   }
   const groups = thousandsGroups(sc, first.e, first.str);
@@ -37,19 +27,8 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
     const f = sc.digitRun(p + 1);
     // "540ر999ر45": thousands groups in the same reversed order, 45,999,540.
     if (t[f.e] === 'ر' && isDigit(t.charCodeAt(f.e + 1))) {
-      const parts = [intStr, f.str];
-      let q = f.e;
-      while (t[q] === 'ر' && isDigit(t.charCodeAt(q + 1))) {
-        const g = sc.digitRun(q + 1);
-        parts.push(g.str);
-        q = g.e;
-      }
-      const last = parts[parts.length - 1];
-      if (parts.slice(0, -1).every((x) => x.length === 3) && last.length <= 3 && last[0] !== '0' && !isLetter(t.charCodeAt(q)) && !wireTail(sc, q)) {
-        const whole = parts.reverse().join('');
-        return { s: i, e: q, v: parseInt(whole, 10), scale: 1, isInt: true, digits: true, intLen: whole.length };
-      }
-      return undefined;
+      const w = wireGroups(sc, [intStr, f.str], f.e);
+      return w ? { s: i, e: w.e, v: parseInt(w.whole, 10), scale: 1, isInt: true, digits: true, intLen: w.whole.length } : undefined;
     }
     if (!isLetter(t.charCodeAt(f.e))) {
       return { s: i, e: f.e, v: parseFloat(f.str + '.' + intStr), scale: 1, isInt: false, digits: true, intLen: f.str.replace(/^0+(?=\d)/, '').length };
@@ -175,4 +154,22 @@ function looksLikeIdentifier(sc: ScanContext, p: number, intStr: string, seps: b
     if (t[g.e] === '-' && isDigit(t.charCodeAt(g.e + 1))) return true;
   }
   return p < sc.n && isLatin(t.charCodeAt(p));
+}
+
+/**
+ * Wire copy's reversed ر groups ("540ر999ر45", the groups of "94/000ر59"): the runs read so far
+ * (`parts`, lowest first) and every further «ر digits» from q. A number when all but the last run
+ * are three-digit groups and the last, its head, has one to three digits, no leading zero, and
+ * ends the word; then its digits in reading order and where it ends.
+ */
+function wireGroups(sc: ScanContext, parts: string[], q: number): { whole: string; e: number } | undefined {
+  const t = sc.text;
+  while (t[q] === 'ر' && isDigit(t.charCodeAt(q + 1))) {
+    const g = sc.digitRun(q + 1);
+    parts.push(g.str);
+    q = g.e;
+  }
+  const head = parts[parts.length - 1]!;
+  if (!parts.slice(0, -1).every((x) => x.length === 3) || head.length > 3 || head[0] === '0' || isLetter(t.charCodeAt(q)) || wireTail(sc, q)) return undefined;
+  return { whole: parts.reverse().join(''), e: q };
 }
