@@ -73,8 +73,9 @@ function wireTail(sc: ScanContext, q: number): boolean {
  */
 export function wireCodeAt(sc: ScanContext, i: number): number | undefined {
   const t = sc.text;
+  const end = sc.digitEnd(i);
+  if (t[end] !== 'ر' || !isDigit(t.charCodeAt(end + 1))) return undefined;
   const a = sc.digitRun(i);
-  if (t[a.e] !== 'ر' || !isDigit(t.charCodeAt(a.e + 1))) return undefined;
   const f = sc.digitRun(a.e + 1);
   // "الساعة 32ر06": wire copy's clock, minutes first, is 06:32.
   if (a.e - i === 2 && f.e - a.e - 1 <= 2 && +a.str < 60 && +f.str < 24 && !wireTail(sc, f.e) && !isLetter(t.charCodeAt(f.e)) && has(sc.prevWord(i), 'hourNoun')) {

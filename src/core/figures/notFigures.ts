@@ -98,10 +98,11 @@ export function identifierBefore(sc: ScanContext, i: number, onlyRaqm = false): 
  */
 export function scoreAt(sc: ScanContext, i: number): number | undefined {
   const t = sc.text;
-  const a = sc.digitRun(i);
-  if (a.e - i > 2) return undefined;
-  let p = sc.skipGap(a.e);
+  const end = sc.digitEnd(i);
+  if (end - i > 2) return undefined;
+  let p = sc.skipGap(end);
   if (t[p] !== '-' && t[p] !== '–' && t[p] !== '/') return undefined;
+  const a = sc.digitRun(i);
   // The same separator again before or after is a date (2/5/2015, 28 /02 /1437); tennis sets
   // written "(4/6 - 3/6)" join their pairs with another one.
   const kind = (ch: string | undefined): string => (ch === '–' ? '-' : ch ?? '');

@@ -153,6 +153,13 @@ export class ScanContext {
   }
 
   /** Read a run of digits of any of the three digit systems. */
+  /** Where the digit run at p ends: digitRun(p).e without building its string (for checks on every number). */
+  digitEnd(p: number): number {
+    let j = p;
+    while (j < this.n && isDigit(this.text.charCodeAt(j))) j++;
+    return j;
+  }
+
   digitRun(p: number): { e: number; str: string } {
     let str = '';
     let j = p;
