@@ -35,6 +35,18 @@ const DENY: ReadonlySet<string> = new Set(['نفي', 'نفت', 'نفوا', 'ين
 /** Verbs of publishing after ما (ما نشرته صحيفة …، ما تداولته وسائل …). Folded, with and without the pronoun. */
 const PUBLISHED: ReadonlySet<string> = new Set(['نشرته', 'نشرت', 'نشره', 'نشر', 'ذكرته', 'اوردته', 'اوردت', 'اورده', 'تداولته',
   'تداولت', 'تناقلته', 'تناقلت', 'نقلته', 'بثته', 'بثت', 'روجته', 'روجت', 'اشاعته', 'زعمته', 'ادعته']);
+/** Independent pronouns, with و / ف (folded): as a verb's subject they point back to a speaker. */
+const PRONOUNS: ReadonlySet<string> = new Set(['هو', 'هي', 'هم', 'هن', 'هما', 'فهو', 'فهي', 'فهم', 'وهو', 'وهي', 'وهم', 'نحن', 'ونحن', 'فنحن']);
+/** First-person pronouns that open quoted words right after a speech verb (قال نحن …). Folded. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['نحن', 'انا']);
+/** Prepositions that govern the noun after them, which then cannot be a verb's subject. Folded. */
+const GOVERNING: ReadonlySet<string> = new Set(['علي', 'في', 'عن', 'الي', 'مع', 'حول', 'ضمن', 'لدي']);
+/** A prepositional phrase before a verb this short is an adverbial (في الملف النووي، على اختلاف أنواعها). */
+const MAX_GOVERNED = 3;
+/** The subject before it is taken only this short (in tokens); longer it is rather a clause. */
+const MAX_BEFORE_GOVERNED = 6;
+/** من جهته، من جانبها، من ناحية أخرى: "for his part", an adverbial before the verb. Folded. */
+const SIDE = /^(جه|جان|ناحي)/;
 /** Words that open a new clause: a subject before a verb does not reach back past them (غير أني اتصلت …). Folded. */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['غير', 'اما', 'واما', 'كان', 'كانت', 'وكان', 'وكانت', 'اني', 'انني', 'اننا', 'لاني', 'لكني', 'لانني', 'بل', 'ثم', 'ولكني']);
 
@@ -117,8 +129,11 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   }
   // أعلن أمس الأربعاء وزير الخارجية …: time words may come before the speaker.
   let from = i + 1;
-  while (from < k - 1 && toks[from]!.f & W.Time) from++;
-  if (from > i + 1 && toks[from]!.f & W.Break) from = i + 1;
+  while (from < k && toks[from]!.f & W.Time) from++;
+  if (from > i + 1 && from < k && toks[from]!.f & W.Break) from = i + 1;
+  // قال نحن نقود …، قال أنا …: a first-person pronoun after the verb opens the quoted words; the
+  // speaker is the one named before.
+  if (from < k && FIRST_PERSON.has(toks[from]!.n)) return cs.inherit(i);
   // أكد ذلك مدير المرور …، بما أشار إليه التقرير، كلمة أوضح فيها أن …: the object is not the speaker.
   if (from < k && OBJECT_BEFORE_SPEAKER.has(toks[from]!.n)) from++;
   // قال هذا البيت، أكد هذه الحقيقة: a near demonstrative before a plain noun is the object; the one who
@@ -276,6 +291,22 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   // غير أني اتصلت بالمدير الذي أكد …: a verb and its prepositional object: the object is the antecedent.
   if (i - j >= 2 && toks[j]!.f === 0 && toks[j]!.fp === 0 && 'بل'.includes(toks[j + 1]!.n[0]!) && toks[j + 1]!.f === 0 &&
     toks[j + 1]!.fp & (W.Title | W.OrgHead | W.Anonymous) && !cs.hasEntity(toks[j]!.start, toks[j]!.end)) j++;
+  // فهو يقول إنه …، وهي تؤكد أن …: a pronoun subject stands for the speaker named before.
+  if (i - j === 1 && PRONOUNS.has(toks[j]!.n)) return cs.inherit(i);
+  // على اختلاف أنواعها يقول: …، صالحي كبير المفاوضين في الملف النووي صرح …: a phrase governed by a
+  // preposition is no subject; the subject may stand before the preposition (a speaker-like phrase),
+  // else the speaker named before speaks on. من only so in من جهته / من جانبها (رد من التلفزيون يشير
+  // names its source after من).
+  if (j > cs.current.a && j < i && i - j <= MAX_GOVERNED && governed(cs, j, i) && !speakerWords(cs, j, i)) {
+    const before = j - 1 > cs.current.a ? subjectBefore(cs, j - 1) : null;
+    const at = before ? cs.tokenAt(before.claimant.start) : 0;
+    // Not a phrase right after a verb: that is the verb's own subject and object (أعلنت الهيئة القبض …).
+    if (before && before.strength !== 'inherited' && speakerLike(cs, before) && cs.tokenAt(before.claimant.end) - at < MAX_BEFORE_GOVERNED &&
+      !(at > 0 && toks[at - 1]!.vk !== VerbKind.None)) return before;
+    // أعلنت رئاسة أمن الدولة القبض على خلية في منطقة القصيم قالت إنهم …: the subject of the verb
+    // that opens the sentence.
+    return openingVerbSubject(cs, j - 1) ?? cs.inherit(i);
+  }
   // Only a phrase that looks like a subject: a title, body, source or document, a known name,
   // or a short name (مهدي المطري); not a fronted topic (أما عن تصنيف وجودها … قالت).
   let subjectLike = i - j <= 2 && j < i;
@@ -293,6 +324,38 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
     if (!flagged && !cs.hasEntity(toks[j]!.start, toks[i - 1]!.end)) return null;
   }
   return subjectLike ? cs.explicit(j, i) : cs.inherit(i);
+}
+
+/**
+ * The subject written right after the verb that opens the current sentence (a title, body, source or
+ * a person or organisation the recogniser found), when it ends before `limit`; null otherwise.
+ */
+function openingVerbSubject(cs: ClaimScan, limit: number): Speaker | null {
+  const toks = cs.toks;
+  const a = firstWord(toks, cs.current);
+  if (a + 1 >= limit || toks[a]!.vk === VerbKind.None) return null;
+  let from = a + 1;
+  while (from < limit && toks[from]!.f & W.Time) from++;
+  const z = toks[from];
+  if (!z || from >= limit || !z.word) return null;
+  const e = z.f & (W.Title | W.OrgHead | W.Anonymous) ? null : entityAfter(cs, from, limit);
+  if (!(z.f & (W.Title | W.OrgHead | W.Anonymous)) && !(e && e.start === z.start && (e.label === 'PER' || e.label === 'ORG'))) return null;
+  const end = phraseEnd(cs, from, limit);
+  return end > from ? cs.explicit(from, end) : null;
+}
+
+/** The phrase [j, i) is governed by the preposition before it (من only with جهة / جانب / ناحية after it). */
+function governed(cs: ClaimScan, j: number, i: number): boolean {
+  const p = cs.toks[j - 1]!;
+  if (!p.word || p.raw === 'علي') return false;
+  if (p.n === 'من') return i - j <= 2 && SIDE.test(cs.toks[j]!.n);
+  return GOVERNING.has(p.n);
+}
+
+/** A title, body, source or document word in [a, b), or a person or organisation the recogniser found there. */
+function speakerWords(cs: ClaimScan, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if ((cs.toks[k]!.f | cs.toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document | W.Honorific | W.Sacred)) return true;
+  return cs.hasEntity(cs.toks[a]!.start, cs.toks[b - 1]!.end);
 }
 
 /** A title, body, source or document word in the claimant, or a person or organisation in it. */

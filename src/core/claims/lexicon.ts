@@ -54,9 +54,10 @@ const PARTICIPLES = `مشيرا مشيرة مؤكدا مؤكدة لافتا لا
   منوها منوهة مبينا مبينة متوقعا متوقعة محذرا محذرة زاعما زاعمة نافيا نافية كاشفا كاشفة متابعا متهما قائلا قائلة متهمة`;
 /**
  * بيّن (explained): written like بين (between), so it is a speech verb only opening a clause
- * (وبين الفارس أن …, بينت الوزارة أن …). تبين (it turned out) is left out.
+ * (وبين الفارس أن …, بينت الوزارة أن …). تبين (it turned out) is left out. أبان (made clear) folds
+ * like إبان (during: إبان الحرب): the same rule, unless its hamza is written (see tokens.ts).
  */
-const EXPLAIN_VERBS = `بين بينت بينوا يبين`;
+const EXPLAIN_VERBS = `بين بينت بينوا يبين ابان ابانت ابانوا`;
 /** Footer lines that credit or link the story (رابط الخبر بصحيفة …: headline) are not headlines. */
 const FOOTER_HEADS = `رابط اقرأ شاهد للمزيد`;
 /** "It came in / was stated in X that …": the claimant follows في. */
@@ -104,7 +105,7 @@ const TITLES: ReadonlySet<string> = set(`رئيس رئيسة نائب وزير �
   المتحدثة متحدث الناطق الناطقة ناطق مدير مديرة المدير المديرة أمين الأمين سفير السفير قائد القائد مستشار
   المستشار عضو العضو النائب محافظ المحافظ زعيم الزعيم الملك الأمير ولي الشيخ الدكتور د العميد اللواء الفريق
   العقيد الجنرال المبعوث مبعوث ممثل الممثل مسؤول المسؤول خبير الخبير محلل المحلل أستاذ الأستاذ حاكم الحاكم
-  منسق المنسق مفوض المفوض المدعي رئيسا عميد نقيب النقيب`);
+  منسق المنسق مفوض المفوض المدعي رئيسا عميد نقيب النقيب محامي المحامي محامية المحامية`);
 /** Anonymous sources: a claimant, but a weak one. */
 const ANONYMOUS: ReadonlySet<string> = set(`مصدر المصدر مصادر المصادر مسؤول مسؤولون مسؤولين شهود مراقبون خبراء محللون
   البعض بعضهم آخرون كثيرون`);
@@ -124,6 +125,8 @@ const DOCUMENTS: ReadonlySet<string> = set(`البيان بيان التقرير
 /** Time words that may sit between a verb and its speaker: أعلن أمس الأربعاء وزير الخارجية …. */
 const TIME_WORDS: ReadonlySet<string> = set(`أمس اليوم الليلة صباح مساء ظهر فجر يوم الأحد الاثنين الثلاثاء الأربعاء
   الخميس الجمعة السبت أول`);
+/** Adverbs that may sit where the speaker would (قالت وقتها: «…»، قال بدوره إن …): skipped like time words. */
+const SPEAKER_ADVERBS: ReadonlySet<string> = set('وقتها حينها آنذاك حينذاك يومها بدوره بدورها أيضا');
 /** Honorifics that stand for a named person already introduced: وأكد معاليه أهمية …. */
 const HONORIFICS: ReadonlySet<string> = set('معاليه سموه فضيلته سعادته جلالته دولته سماحته');
 /** Links inside a personal name: محمد بن سلمان، عبد الله، آل سعود. */
@@ -220,6 +223,7 @@ export const LEXICON: ReadonlyMap<string, number> = (() => {
   add(SACRED, W.Sacred);
   add(HONORIFICS, W.Honorific);
   add(TIME_WORDS, W.Time);
+  add(SPEAKER_ADVERBS, W.Time | W.Break);
   add(set(EXPLAIN_VERBS), W.Explain);
   add(set(FOOTER_HEADS), W.Footer);
   return m;

@@ -10,6 +10,12 @@ import { isDigit, isMasdar, isNisba, VerbKind } from './tokens';
 /** صادر / صدر (issued), folded: a document or paper after it is named by its issuer or place. */
 const ISSUED: ReadonlySet<string> = new Set(['صادر', 'صادره', 'الصادر', 'الصادره', 'صدر', 'صدرت']);
 
+/** Quantity words naming part of a group after them with من (عدد من، بعض من، مجموعة من). Folded. */
+const PARTITIVE: ReadonlySet<string> = new Set(['عدد', 'بعض', 'مجموعه', 'العديد', 'عشرات', 'مئات', 'جمله', 'كثير', 'الكثير',
+  'غالبيه', 'معظم', 'اغلب', 'احد', 'احدي']);
+/** Who is in charge of something, named with على (المشرف العام على …، القائم على …). Folded. */
+const SUPERVISOR: ReadonlySet<string> = new Set(['المشرف', 'مشرف', 'المشرفه', 'مشرفه', 'القائم', 'القائمه', 'القائمين']);
+
 /** Bodies addressed with لـ after a person's name that are no organisation heads of the lexicon (لإدارة النادي). Folded. */
 const ADDRESSEE_BODIES: ReadonlySet<string> = new Set(['اداره', 'نادي', 'جمهور', 'جماهير']);
 
@@ -33,6 +39,12 @@ export function zoneEnd(cs: ClaimScan, from: number, k: number, punctuationOnly:
     if (!punctuationOnly && j > from && z.n[0] === 'ل' && z.n[1] !== 'ل' && (z.fp & W.OrgHead || ADDRESSEE_BODIES.has(z.n.slice(1))) &&
       personEndsAt(cs, toks[j - 1]!.end)) break;
     if (!punctuationOnly && z.f & W.Break) {
+      // الحكومة المحلية في الأنبار، السلطات في كابول: a body named with its place ends after the place.
+      const place = bodyPlaceEnd(cs, from, j, k);
+      if (place > j) {
+        j = place;
+        break;
+      }
       if (!unitContinues(cs, from, j, k)) break;
       j += 2;
       continue;
@@ -51,12 +63,40 @@ export function zoneEnd(cs: ClaimScan, from: number, k: number, punctuationOnly:
 function unitContinues(cs: ClaimScan, from: number, j: number, k: number): boolean {
   const toks = cs.toks;
   const z = toks[j]!;
-  if (j === from || (z.n !== 'في' && z.n !== 'عن') || j + 1 >= k) return false;
+  if (j === from || j + 1 >= k) return false;
+  // عدد من مديري المدارس، بعض المسؤولين …: a part of a group is named with the group.
+  if (z.n === 'من' && j === from + 1 && PARTITIVE.has(toks[from]!.n)) return toks[j + 1]!.word;
+  // المشرف العام على العلاقات العامة بالوزارة: who is in charge of what.
+  if (z.n === 'علي' && z.raw !== 'علي' && SUPERVISOR.has(toks[from]!.n) && j - from <= 2) return toks[j + 1]!.word;
+  if (z.n !== 'في' && z.n !== 'عن') return false;
   const head = toks[from]!.f | toks[from]!.fp;
+
   // تقرير صادر عن هيئة السياحة، الصحيفة الصادرة في لندن: a document or body named by who issues it.
   if (head & (W.Document | W.OrgHead) && ISSUED.has(toks[j - 1]!.n)) return true;
   if (!(head & (W.Title | W.Anonymous | W.OrgHead))) return false;
   return (toks[j + 1]!.f & W.OrgHead) !== 0;
+}
+
+/**
+ * `الحكومة المحلية في الأنبار`، `السلطات في كابول`: after a body (an organisation head at `from`),
+ * في and a place the entity recogniser found right after it name the body; the token after the
+ * place, or j when there is no such place. People are not named so (الوزير في الرياض: where he spoke).
+ */
+export function bodyPlaceEnd(cs: ClaimScan, from: number, j: number, k: number): number {
+  const toks = cs.toks;
+  if (j === from || toks[j]!.n !== 'في' || j + 1 >= k) return j;
+  const head = toks[from]!.f | toks[from]!.fp;
+  if (!(head & W.OrgHead) || head & W.Title) return j;
+  const start = toks[j + 1]!.start;
+  for (let x = cs.entityIndex(start); x < cs.entities.length; x++) {
+    const e = cs.entities[x]!;
+    if (e.start > start) break;
+    if (e.start !== start || e.label !== 'LOC') continue;
+    let end = j + 1;
+    while (end < k && toks[end]!.end <= e.end) end++;
+    return end;
+  }
+  return j;
 }
 
 /** A person the entity recogniser found ends at offset end. */
@@ -118,6 +158,10 @@ export function phraseEnd(cs: ClaimScan, from: number, limit: number): number {
   if (st.chain && st.j + 2 < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break) && ISSUED.has(toks[st.j + 1]!.n) &&
     unitContinues(cs, from, st.j + 2, limit)) st.j++;
   if (st.chain && st.j < limit && ISSUED.has(toks[st.j]!.n) && unitContinues(cs, from, st.j + 1, limit)) st.j++;
+  if (st.chain && !st.person && st.j < limit) {
+    const place = bodyPlaceEnd(cs, from, st.j, limit);
+    if (place > st.j) return place;
+  }
   if (st.chain && st.j < limit && unitContinues(cs, from, st.j, limit)) {
     // An indefinite body after في / عن is read as a chain with its genitive (دائرة الصحة، مركز مدار
     // للأبحاث); a definite one (في البرلمان) is taken whole.
@@ -156,6 +200,12 @@ function titleChain(cs: ClaimScan, st: PhraseState, limit: number): void {
     // a body then its field (مركز مدار للأبحاث والتطوير).
     if (!definite && st.j < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break)) {
       st.j++;
+      // A genitive that is itself indefinite takes its own: رئاسة أمن الدولة، هيئة كبار العلماء.
+      const gen = toks[st.j - 1]!;
+      const next = toks[st.j];
+      if (st.j < limit && !gen.n.startsWith('ال') && gen.vk === VerbKind.None && !(gen.f & (W.OrgHead | W.Title | W.Document | W.Anonymous | W.NameLink)) &&
+        next?.word && next.n.startsWith('ال') && next.vk === VerbKind.None && !((next.f | next.fp) & (W.Break | W.OrgHead | W.Title | W.Document | W.Anonymous)) &&
+        !isMasdar(next.n.slice(2)) && !cs.hasEntity(next.start, next.end)) st.j++;
       if (!title && st.j < limit && toks[st.j]!.word && toks[st.j]!.n.startsWith('لل') && !(toks[st.j]!.f & W.Break)) {
         st.j++;
         if (st.j < limit && toks[st.j]!.word && toks[st.j]!.n.startsWith('وال') && !(toks[st.j]!.f & W.Break)) st.j++;

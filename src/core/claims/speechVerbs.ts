@@ -6,7 +6,10 @@ import { MIN_QUOTE_WORDS, type ClaimScan, type Draft } from './claimScan';
 import { VERB_BITS, W } from './lexicon';
 import { isObjectPronoun, objectNoun, participleSpeaker, speaker, speakerAfterThat, subjectBefore } from './claimant';
 import { phraseEnd } from './phrase';
-import { firstWord, isComma, isMasdar, verbBits, VerbKind, type Sentence } from './tokens';
+import { firstWord, isComma, isMasdar, markedExplain, verbBits, VerbKind, type Sentence } from './tokens';
+
+/** Particles before a subjunctive present verb (folded): أن، لن، كي، لكي. */
+const SUBJUNCTIVE: ReadonlySet<string> = new Set(['ان', 'لن', 'كي', 'لكي']);
 
 /** How far after a speech verb the complementiser may be: long title chains plus "في تصريحات لـ… في …". */
 const MAX_ZONE = 26;
@@ -18,12 +21,17 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
   const base = verbBits(t) | ((t.f | t.fp) & W.Explain);
   if (base & W.Accuse) return accuse(cs, i, seg);
   if (kind === VerbKind.Locative && toks[i + 1]?.n !== 'في') return null;
+  // تفترض أن يري كل شخص …، لن يقول أحد إن …: a present verb after أن / لن / كي is wished, expected
+  // or denied, not reported.
+  if (kind === VerbKind.Present && i > 0 && SUBJUNCTIVE.has(toks[i - 1]!.n)) return null;
   const limit = Math.min(seg.b, i + 1 + MAX_ZONE);
   const k = complementiser(cs, i, base, limit, seg);
   if (k < 0) return null;
   if (kind === VerbKind.Participle && !onlyAddressee(cs, i + 1, k)) return null;
-  // بيّن takes its أن close by (وبين الفارس أن …); farther away بين is "between".
-  if (base & W.Explain && (k >= limit || k - i > 8)) return null;
+  // بيّن takes its أن close by (وبين الفارس أن …); farther away بين is "between". A title right after
+  // it (وبين المدير التنفيذي للسوق الدكتور …، أن) or the written shadda / hamza (وبيّن، وأبان) allow a
+  // longer speaker.
+  if (base & W.Explain && (k >= limit || (k - i > 8 && !markedExplain(t.raw) && !(k - i <= 14 && (toks[i + 1]!.f | toks[i + 1]!.fp) & (W.Title | W.OrgHead | W.Anonymous))))) return null;
   // A verb with no conjunction, inside the sentence, straight before its complementiser has its
   // subject before it: الوزارة تؤكد أن …، لكن المهدي، أكد لـ«الشرق الأوسط» أن ….
   const svo = (kind === VerbKind.Present || kind === VerbKind.Past) && (t.f & VERB_BITS) !== 0 &&

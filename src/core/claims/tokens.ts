@@ -76,9 +76,10 @@ export function toTokens(text: string): Tok[] {
       : 0;
     let vk = verbKind(n, f, fp);
     // بيّن is a speech verb only opening a clause: after a line break or . ، , ؛ (بين is also "between").
+    // Written with its shadda (وبيّن) or hamza (وأبان) it is the verb wherever it stands.
     if (vk === VerbKind.None && word && (f | fp) & W.Explain) {
       const prev = i > 0 ? out[i - 1]! : undefined;
-      if (!prev || prev.line !== line || (!prev.word && /^[.،,؛:!؟?]$/.test(prev.raw))) {
+      if (!prev || prev.line !== line || (!prev.word && /^[.،,؛:!؟?]$/.test(prev.raw)) || (markedExplain(t.text) && !n.endsWith('يبين'))) {
         vk = (n.endsWith('يبين') ? VerbKind.Present : VerbKind.Past);
       }
     }
@@ -87,6 +88,17 @@ export function toTokens(text: string): Tok[] {
     out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk };
   }
   return out;
+}
+
+/**
+ * بيّن with its shadda or أبان with its hamza above: spelt so, neither can be بين (between) or إبان
+ * (during), so the past forms are speech verbs anywhere in a sentence and their أن may stand farther
+ * away (a present يبيّن inside a sentence mostly shows, not says: يبيّن لنا حقيقة …).
+ */
+export function markedExplain(raw: string): boolean {
+  if (raw.includes('\u0651')) return true;
+  const bare = raw[0] === 'و' || raw[0] === 'ف' ? raw.slice(1) : raw;
+  return bare.startsWith('أبان');
 }
 
 function isWordStart(c: number): boolean {
