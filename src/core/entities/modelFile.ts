@@ -6,7 +6,7 @@ import { emptyGazetteer, NUM_LABELS, type Gazetteer, type LexCounts } from './fe
 import { FilePhrases } from './filePhrases';
 import { SortedLexicon } from './sortedLexicon';
 import type { TaggerModel } from './tagger';
-import { loadFastTable, loadTable, PAIR_WIDTH, type WeightTable } from './weightTable';
+import { loadQuantTable, loadTable, PAIR_WIDTH, type WeightTable } from './weightTable';
 
 export const MODEL_FORMAT = 'khabar-ner/4';
 /** The layout before the lexicon's words were sorted and their lengths stored; still read. */
@@ -177,7 +177,7 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   }
   gaz.phrases = new FilePhrases(header.phrases ?? '');
   return {
-    emit: loadFastTable(emitHashes, emitQ, header.emit.scale, NUM_LABELS),
+    emit: loadQuantTable(header.emit.rows, emitHashes, 1, emitQ, NUM_LABELS, 0, header.emit.scale, NUM_LABELS),
     pair: loadTable(pairHashes, pairQ, header.pair.scale, PAIR_WIDTH),
     trans: new Float32Array(header.trans),
     gaz,

@@ -11,7 +11,7 @@ import {
   type Gazetteer,
   type RowLookup,
 } from './features';
-import { fastTable, PAIR_WIDTH, tagOf, type WeightTable } from './weightTable';
+import { fastTable, PAIR_WIDTH, quantTable, tagOf, type WeightTable } from './weightTable';
 
 export { buildTable, PAIR_WIDTH, pruneTable, type WeightTable } from './weightTable';
 export { decodeModel, encodeModel, MODEL_FORMAT } from './modelFile';
@@ -45,6 +45,11 @@ export function sumRows(buf: FeatureBuffer, table: WeightTable): Float64Array {
 }
 
 function addRows(feats: Uint32Array, from: number, to: number, table: WeightTable, out: Float64Array, base: number): void {
+  const quant = quantTable(table);
+  if (quant) {
+    for (let k = from; k < to; k++) quant.add(feats[k]!, out, base);
+    return;
+  }
   const { tags, cells, weights, mask, stride, width: W } = fastTable(table);
   for (let k = from; k < to; k++) {
     const h = feats[k]!;
@@ -69,7 +74,8 @@ function addRows(feats: Uint32Array, from: number, to: number, table: WeightTabl
  * layout), so loading a model pays it once, up front, instead of the first article.
  */
 export function prepareModel(model: TaggerModel): TaggerModel {
-  fastTable(model.emit);
+  // A table read in place from the model file (quantTable) needs nothing more.
+  if (!quantTable(model.emit)) fastTable(model.emit);
   return model;
 }
 
@@ -232,6 +238,8 @@ const lookups = new WeakMap<WeightTable, RowLookup>();
 
 /** A table as features.ts's scoreSentence reads it: adds row h, when the table has it, to out[base …]. */
 function rowLookup(table: WeightTable, pairs: RowLookup | null): RowLookup {
+  const quant = quantTable(table);
+  if (quant) return { add: quant.add, pairs };
   const f = fastTable(table);
   const { tags, cells, weights, mask, stride } = f;
   const W = f.width;

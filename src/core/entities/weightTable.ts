@@ -110,43 +110,115 @@ export function loadTable(hashes: Uint32Array, q: Int16Array, scale: number, wid
 }
 
 /**
- * The emission table as tagging reads it, built straight from the file's hashes and 16-bit
- * weights: the same slots (same insertion order and probes as buildTable) and the same f32
- * weights as fastTable(loadTable(…)), without building the plain table first. Its `slots` and
- * `weights`, which only training, pruning and the tests read, are built when first read.
+ * A table read in place from a model file: its rows stay the file's 16-bit weights (times
+ * `scale`, rounded to f32 as a Float32Array stores them, so every lookup adds the very value the
+ * f32 table held) and its hashes stay the file's, both at strides into the gunzipped bytes; only
+ * the slot index is built at load. Building the f32 table instead meant allocating and filling
+ * 11.5 MB before the first article (first touches of fresh memory, ~3 ms per MB on a VM); the
+ * index is 1 MB. Same mixing, same probe order, so a hash finds the same row.
  */
-export function loadFastTable(hashes: Uint32Array, q: Int16Array, scale: number, width: number): WeightTable {
-  let size = 1;
-  while (size < hashes.length * 2) size <<= 1;
-  const mask = size - 1;
-  const stride = width + 2;
-  const buffer = new ArrayBuffer(size * stride * 4);
-  const cells = new Uint32Array(buffer);
-  const weights = new Float32Array(buffer);
-  const tags = new Uint8Array(size);
-  for (let r = 0; r < hashes.length; r++) {
-    const h = hashes[r]!;
+export interface QuantTable {
+  /** Per slot: 0 when empty, else tagOf(hash) << 24 | row. */
+  index: Int32Array;
+  mask: number;
+  /** Row r's hash is hashes[r × hashStride] … */
+  hashes: Uint32Array;
+  hashStride: number;
+  /** … and its weights q[r × rowStride + rowOffset + y] × scale, y < width. */
+  q: Int16Array;
+  rowStride: number;
+  rowOffset: number;
+  scale: number;
+  width: number;
+  /** Adds row `h`, when the table has it, to out[base … base + width). */
+  add(h: number, out: Float64Array, base: number): void;
+}
+
+const quantTables = new WeakMap<WeightTable, QuantTable>();
+
+/** The in-place layout of a table loaded by loadQuantTable, or undefined (then fastTable is its layout). */
+export function quantTable(t: WeightTable): QuantTable | undefined {
+  return quantTables.get(t);
+}
+
+/** A function adding row `h` of the table, when it has one, to out[base … base + width). */
+function quantAdder(t: Omit<QuantTable, 'add'>): QuantTable['add'] {
+  const { index, mask, hashes, hashStride, q, rowStride, rowOffset, scale, width } = t;
+  return (h: number, out: Float64Array, base: number): void => {
+    const tag = tagOf(h);
     let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-    while (tags[slot] !== 0) slot = (slot + 1) & mask;
-    tags[slot] = tagOf(h);
-    const at = slot * stride;
-    cells[at] = h;
-    cells[at + 1] = 1;
-    const from = r * width;
-    for (let y = 0; y < width; y++) weights[at + 2 + y] = q[from + y]! * scale;
+    for (;;) {
+      const e = index[slot]!;
+      if (e === 0) return;
+      if (e >>> 24 === tag) {
+        const r = e & 0xffffff;
+        if (hashes[r * hashStride] === h) {
+          const at = r * rowStride + rowOffset;
+          for (let y = 0; y < width; y++) out[base + y] += Math.fround(q[at + y]! * scale);
+          return;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+  };
+}
+
+/** Rows up to this many fit the index beside their 8-bit tag. */
+const MAX_QUANT_ROWS = 1 << 24;
+
+/**
+ * A table over a model file's hashes and 16-bit weights, read in place (see QuantTable): `rows`
+ * rows, row r's hash at hashes[r × hashStride] and its weights from q[r × rowStride + rowOffset].
+ * Its plain `slots` and `weights`, which only training, pruning and the tests read, are built
+ * when first read. The arrays must not change afterwards.
+ */
+export function loadQuantTable(
+  rows: number,
+  hashes: Uint32Array,
+  hashStride: number,
+  q: Int16Array,
+  rowStride: number,
+  rowOffset: number,
+  scale: number,
+  width: number,
+): WeightTable {
+  if (rows >= MAX_QUANT_ROWS) throw new Error(`a weight table of ${rows} rows: up to ${MAX_QUANT_ROWS - 1} fit the model file's index`);
+  if (rows > 0 && ((rows - 1) * hashStride >= hashes.length || (rows - 1) * rowStride + rowOffset + width > q.length)) {
+    throw new Error(`a weight table of ${rows} rows does not fit its ${hashes.length} hashes and ${q.length} weights`);
+  }
+  let size = 1;
+  while (size < rows * 2) size <<= 1;
+  const mask = size - 1;
+  const index = new Int32Array(size);
+  for (let r = 0; r < rows; r++) {
+    const h = hashes[r * hashStride]!;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (index[slot] !== 0) slot = (slot + 1) & mask;
+    index[slot] = (tagOf(h) << 24) | r;
   }
   let plain: WeightTable | undefined;
+  const build = (): WeightTable => {
+    if (plain) return plain;
+    const h = new Uint32Array(rows);
+    const w = new Int16Array(rows * width);
+    for (let r = 0; r < rows; r++) {
+      h[r] = hashes[r * hashStride]!;
+      for (let y = 0; y < width; y++) w[r * width + y] = q[r * rowStride + rowOffset + y]!;
+    }
+    return (plain = loadTable(h, w, scale, width));
+  };
   const table: WeightTable = {
     get slots(): Uint32Array {
-      return (plain ??= loadTable(hashes, q, scale, width)).slots;
+      return build().slots;
     },
     get weights(): Float32Array {
-      return (plain ??= loadTable(hashes, q, scale, width)).weights;
+      return build().weights;
     },
     mask,
     width,
-    size: hashes.length,
+    size: rows,
   };
-  fastTables.set(table, { tags, cells, weights, mask, stride, width });
+  const layout = { index, mask, hashes, hashStride, q, rowStride, rowOffset, scale, width };
+  quantTables.set(table, { ...layout, add: quantAdder(layout) });
   return table;
 }
