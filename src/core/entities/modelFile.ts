@@ -6,7 +6,7 @@ import { emptyGazetteer, NUM_LABELS, type Gazetteer, type LexCounts } from './fe
 import { FilePhrases } from './filePhrases';
 import { SortedLexicon } from './sortedLexicon';
 import type { TaggerModel } from './tagger';
-import { loadQuantTable, loadTable, PAIR_WIDTH, type WeightTable } from './weightTable';
+import { loadQuantTable, PAIR_WIDTH, type WeightTable } from './weightTable';
 
 export const MODEL_FORMAT = 'khabar-ner/4';
 /** The layout before the lexicon's words were sorted and their lengths stored; still read. */
@@ -178,7 +178,7 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   gaz.phrases = new FilePhrases(header.phrases ?? '');
   return {
     emit: loadQuantTable(header.emit.rows, emitHashes, 1, emitQ, NUM_LABELS, 0, header.emit.scale, NUM_LABELS),
-    pair: loadTable(pairHashes, pairQ, header.pair.scale, PAIR_WIDTH),
+    pair: loadQuantTable(header.pair.rows, pairHashes, 1, pairQ, PAIR_WIDTH, 0, header.pair.scale, PAIR_WIDTH),
     trans: new Float32Array(header.trans),
     gaz,
     meta: header.meta,
