@@ -23,7 +23,7 @@ installNodePlatform();
 installOld();
 const N = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 6);
-const modelPath = path.resolve(process.argv[4] ?? path.join(process.cwd(), 'models', 'ner.model.gz'));
+const modelPath = path.resolve(process.argv[4] ?? path.join(process.cwd(), 'models', 'ner.model'));
 const { texts, chars } = sampleArticles(DEFAULT_CORPUS, N);
 const cpu = (): number => {
   const u = process.cpuUsage();
