@@ -32,12 +32,12 @@ export const MODEL_FILE = 'ner.model';
 
 const TYPE_LABELS: readonly EntityLabel[] = ['PER', 'PER', 'LOC', 'ORG', 'MISC'];
 
-/** Where the shipped model's bytes come from (gunzipped): the platform layer says (src/platform/node). */
+/** Where the shipped model's bytes come from (as decodeModel reads them): the platform layer says (src/platform/node). */
 let modelSource: (() => Uint8Array) | undefined;
 let shipped: TaggerModel | undefined;
 
 /**
- * Tells the core how to get the shipped model's bytes (the model file, gunzipped). Read once, on
+ * Tells the core how to get the shipped model's bytes (the model file, gunzipped if it was gzipped). Read once, on
  * the first article that needs names; the host, the CLI and the tests install Node's reader.
  */
 export function provideModel(source: () => Uint8Array): void {

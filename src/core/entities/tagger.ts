@@ -1,7 +1,7 @@
 // The tagger's model: hashed feature weights per BIO label (weightTable.ts), label transitions, and
 // the gazetteer, stored as one file (modelFile.ts); here, summing a token's rows and Viterbi
 // decoding under the BIO constraint (I-X only after B-X or I-X). Runs anywhere: the platform
-// gunzips the file (src/platform/node/nerModelFile.ts).
+// reads the file, and gunzips a gzipped one (src/platform/node/nerModelFile.ts).
 
 import {
   isInside,
@@ -70,11 +70,11 @@ function addRows(feats: Uint32Array, from: number, to: number, table: WeightTabl
 
 
 /**
- * Builds what tagging would otherwise build on its first call (the emission table's cache-friendly
- * layout), so loading a model pays it once, up front, instead of the first article.
+ * Builds what tagging would otherwise build on its first call (a trained emission table's
+ * cache-friendly layout), so loading a model pays it once, up front, instead of the first
+ * article. A model file's tables are read in place with their index built at load: nothing to do.
  */
 export function prepareModel(model: TaggerModel): TaggerModel {
-  // A table read in place from the model file (quantTable) needs nothing more.
   if (!quantTable(model.emit)) fastTable(model.emit);
   return model;
 }

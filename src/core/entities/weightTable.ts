@@ -21,7 +21,8 @@ export interface WeightTable {
 export const PAIR_WIDTH = (NUM_LABELS + 1) * NUM_LABELS;
 
 /**
- * The table's slots with each row's weights stored right after its hash, so a lookup costs one
+ * How tagging reads a table built in memory (training, tests; a model file's tables are read in
+ * place instead, see QuantTable): the table's slots with each row's weights stored right after its hash, so a lookup costs one
  * cache miss instead of two (slot, then row), and a byte per slot (0 = empty, else 8 bits of the
  * hash) small enough to stay in cache, so most absent features cost no miss at all. Same slots
  * and probe order as `slots`, so the same rows are found. Built once per table; tables are not
@@ -112,22 +113,18 @@ export function loadTable(hashes: Uint32Array, q: Int16Array, scale: number, wid
 /**
  * A table read in place from a model file: its rows stay the file's 16-bit weights (times
  * `scale`, rounded to f32 as a Float32Array stores them, so every lookup adds the very value the
- * f32 table held) and its hashes stay the file's, both at strides into the gunzipped bytes; only
- * the slot index is built at load. Building the f32 table instead meant allocating and filling
- * 11.5 MB before the first article (first touches of fresh memory, ~3 ms per MB on a VM); the
- * index is 1 MB. Same mixing, same probe order, so a hash finds the same row.
+ * f32 table held) and its hashes stay the file's; only the slot index is built at load. Building
+ * the f32 table instead meant allocating and filling 11.5 MB before the first article (first
+ * touches of fresh memory, ~3 ms per MB on a VM); the index is 1 MB. Same mixing, same probe
+ * order, so a hash finds the same row (the first of equal hashes, as in buildTable).
  */
 export interface QuantTable {
   /** Per slot: 0 when empty, else tagOf(hash) << 24 | row. */
   index: Int32Array;
   mask: number;
-  /** Row r's hash is hashes[r × hashStride] … */
+  /** Row r's hash is hashes[r] and its weights q[r × width + y] × scale, y < width. */
   hashes: Uint32Array;
-  hashStride: number;
-  /** … and its weights q[r × rowStride + rowOffset + y] × scale, y < width. */
   q: Int16Array;
-  rowStride: number;
-  rowOffset: number;
   scale: number;
   width: number;
   /** Adds row `h`, when the table has it, to out[base … base + width). */
@@ -143,7 +140,7 @@ export function quantTable(t: WeightTable): QuantTable | undefined {
 
 /** A function adding row `h` of the table, when it has one, to out[base … base + width). */
 function quantAdder(t: Omit<QuantTable, 'add'>): QuantTable['add'] {
-  const { index, mask, hashes, hashStride, q, rowStride, rowOffset, scale, width } = t;
+  const { index, mask, hashes, q, scale, width } = t;
   return (h: number, out: Float64Array, base: number): void => {
     const tag = tagOf(h);
     let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
@@ -152,8 +149,8 @@ function quantAdder(t: Omit<QuantTable, 'add'>): QuantTable['add'] {
       if (e === 0) return;
       if (e >>> 24 === tag) {
         const r = e & 0xffffff;
-        if (hashes[r * hashStride] === h) {
-          const at = r * rowStride + rowOffset;
+        if (hashes[r] === h) {
+          const at = r * width;
           for (let y = 0; y < width; y++) out[base + y] += Math.fround(q[at + y]! * scale);
           return;
         }
@@ -164,61 +161,40 @@ function quantAdder(t: Omit<QuantTable, 'add'>): QuantTable['add'] {
 }
 
 /** Rows up to this many fit the index beside their 8-bit tag. */
-const MAX_QUANT_ROWS = 1 << 24;
+export const MAX_QUANT_ROWS = 1 << 24;
 
 /**
- * A table over a model file's hashes and 16-bit weights, read in place (see QuantTable): `rows`
- * rows, row r's hash at hashes[r × hashStride] and its weights from q[r × rowStride + rowOffset].
- * Its plain `slots` and `weights`, which only training, pruning and the tests read, are built
- * when first read. The arrays must not change afterwards.
+ * A table over a model file's hashes and 16-bit weights (`width` per row, times `scale`), read in
+ * place (see QuantTable). Its plain `slots` and `weights`, which only training, pruning and the
+ * tests read, are built when first read. The arrays must not change afterwards.
  */
-export function loadQuantTable(
-  rows: number,
-  hashes: Uint32Array,
-  hashStride: number,
-  q: Int16Array,
-  rowStride: number,
-  rowOffset: number,
-  scale: number,
-  width: number,
-): WeightTable {
+export function loadQuantTable(hashes: Uint32Array, q: Int16Array, scale: number, width: number): WeightTable {
+  const rows = hashes.length;
   if (rows >= MAX_QUANT_ROWS) throw new Error(`a weight table of ${rows} rows: up to ${MAX_QUANT_ROWS - 1} fit the model file's index`);
-  if (rows > 0 && ((rows - 1) * hashStride >= hashes.length || (rows - 1) * rowStride + rowOffset + width > q.length)) {
-    throw new Error(`a weight table of ${rows} rows does not fit its ${hashes.length} hashes and ${q.length} weights`);
-  }
+  if (q.length !== rows * width) throw new Error(`a weight table of ${rows} rows of ${width} has ${q.length} weights`);
   let size = 1;
   while (size < rows * 2) size <<= 1;
   const mask = size - 1;
   const index = new Int32Array(size);
   for (let r = 0; r < rows; r++) {
-    const h = hashes[r * hashStride]!;
+    const h = hashes[r]!;
     let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
     while (index[slot] !== 0) slot = (slot + 1) & mask;
     index[slot] = (tagOf(h) << 24) | r;
   }
   let plain: WeightTable | undefined;
-  const build = (): WeightTable => {
-    if (plain) return plain;
-    const h = new Uint32Array(rows);
-    const w = new Int16Array(rows * width);
-    for (let r = 0; r < rows; r++) {
-      h[r] = hashes[r * hashStride]!;
-      for (let y = 0; y < width; y++) w[r * width + y] = q[r * rowStride + rowOffset + y]!;
-    }
-    return (plain = loadTable(h, w, scale, width));
-  };
   const table: WeightTable = {
     get slots(): Uint32Array {
-      return build().slots;
+      return (plain ??= loadTable(hashes, q, scale, width)).slots;
     },
     get weights(): Float32Array {
-      return build().weights;
+      return (plain ??= loadTable(hashes, q, scale, width)).weights;
     },
     mask,
     width,
     size: rows,
   };
-  const layout = { index, mask, hashes, hashStride, q, rowStride, rowOffset, scale, width };
+  const layout = { index, mask, hashes, q, scale, width };
   quantTables.set(table, { ...layout, add: quantAdder(layout) });
   return table;
 }

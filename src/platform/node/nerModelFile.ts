@@ -1,4 +1,4 @@
-// The entity model file on Node: found next to the bundle, gunzipped, and written gzipped by the
+// The entity model file on Node: found next to the bundle, read (gunzipped when gzipped), and written by the
 // trainer. The core decodes bytes and never touches the file system (core/entities/modelFile.ts).
 import * as fs from 'fs';
 import * as path from 'path';
