@@ -488,7 +488,7 @@ articles (and them joined, and as one line) identical; the shipped model's bytes
 Together (min/median, CPU ms): cold load 97.7/115.3 → 45.3/58.8 (hand lists apart: 6/9 both);
 the first small article (load + \`detect()\` of 1,656 characters) 338/393 → 294/344; warm load
 (reading the file included) 77–104 → 24–33, median of the six 78 → 28. The first \`detect()\`
-after the load is not faster and may be a little slower (min 195–210 → 222–227 ms in three runs
+after the load is not faster and may be a little slower (min 195–210 → 221–227 ms in three runs
 of 12–16 processes, medians 222–270 → 240–254): its first lookups run before V8 optimises them, and
 \`Math.fround\` through a scratch \`Float32Array\` instead did no better. Tagging over the table as
 read in place (\`scripts/speed/abModelTables.ts\`: \`detect()\` of 296 articles with a fresh model
