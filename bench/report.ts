@@ -206,14 +206,16 @@ characters (1.00 is linear, 2.00 would be quadratic).
   that its CPU time and peak RSS are its own. The ratio is the largest
   file's time over the one half its size (2.00 is linear); the model and the text in memory
   before detection are given next to the peak.
-- **Entity model load**: what the first article waits for before its first name: gunzip,
-  \`decodeModel()\`, \`prepareModel()\` and the first read of the lexicon (read in place, so
-  about nothing), each stage in the note; median of 7 loads after a first one, so warm code.
+- **Entity model load**: what the first article waits for before its first name: reading the
+  file (\`models/ner.model\`, stored plain: no gunzip), \`decodeModel()\`, \`prepareModel()\` and the
+  first read of the lexicon (read in place, so about nothing), each stage in the note; median of 7
+  loads after a first one, so warm code.
   The one load a session pays runs cold: the *cold* row runs \`loadModel()\` (hand lists included)
   in 11 fresh processes (bench/tmp/bigfile.js), and the *first small article* row adds tokenising
   and \`detect()\`ing a corpus article of 1,000–2,000 characters in the same process: what the first
   \`detect()\` of a session waits for. Medians; CPU time. On this virtual machine first touching
-  fresh memory is dear (~3 ms per MB), so the 11.5 MB emission table is much of the cold load.
+  fresh memory is dear (~3.5 ms per MB), so the weight tables are read in place from the file's
+  bytes (only a 1 MB slot index is built) rather than copied into an 11.5 MB table.
 - **Export**: every format over the first 500 articles with their detections as suggested records,
   through the export module's \`benchExport\` (output counted, not kept); MB of UTF-8 article text
   per CPU second.
@@ -441,12 +443,13 @@ Dropped (measured, no gain):
 - **The words and phrases as JSON structures** (a string array and \`[first, [{rest, type}]]\`
   parsed natively, then \`new Map\`): 25–31 ms cold against 4–5 ms for the text fields; it is the
   number of objects that costs, not who makes them.
-- **The model stored uncompressed** (not done): reading the 3.1 MB raw file costs 8–12 ms cold
-  against 20–22 ms for the gunzip, so ~10 ms, for 1.35 MB more on disk and a renamed file.
+- **The model stored uncompressed** (not done then; done in the next round, below): reading the
+  3.1 MB raw file costs 8–12 ms cold against 20–22 ms for the gunzip, so ~10 ms, for 1.35 MB more
+  on disk and a renamed file.
 
-Not changed, and where the rest goes (cold, this machine): the emission table's fill, 40–48 ms,
-is mostly the first touch of its 11.5 MB (first touches cost ~3 ms per MB on this virtual
-machine); its layout (interleaved f32 rows, which tagging reads) is what sets it. Storing the
+Not changed, and where the rest goes (cold, this machine; the fill and the gunzip went in the
+next round, below): the emission table's fill, 40–48 ms, is mostly the first touch of its
+11.5 MB (first touches cost ~3 ms per MB on this virtual machine); its layout (interleaved f32 rows, which tagging reads) is what sets it. Storing the
 weights as 16-bit in the cells (tagging multiplying by the scale as \`Math.fround(q × scale)\`,
 the same f32 values) would halve it, but that is a change to tagging's inner loop. Then the
 gunzip (~20 ms), the hand lists' folding (~6–10 ms), the JSON header (~6 ms). \`activate()\` is
@@ -461,6 +464,44 @@ stub \`vscode\` of the bench, \`activate()\` 5–6 ms after it). Same lexicon an
 entry by entry), golden unchanged. The expansion (~100 ms cold under that load) is now inside the
 first article's \`detect()\`, so the bench's cold first-article row includes it where the numbers
 above did not (they ran a bundle that had expanded the lists before the clock started).
+
+Then (next round, from 1770ff8): the two items left above, done. Measured the same way (cold:
+16 fresh processes per build, alternating, \`nice -n 10\`, load average 12–13 on 2 cores, so the
+absolute numbers run high; warm: 10 loads in a process, 6 processes per build, alternating). Each
+step leaves the golden test unchanged and \`scripts/speed/compareBuilds.js\` finds 300 corpus
+articles (and them joined, and as one line) identical; the shipped model's bytes are the same
+\`khabar-ner/4\` layout, only no longer gzipped (no format change, no retraining).
+
+- **The weight tables read in place** (\`weightTable.ts\` \`loadQuantTable\`): tagging reads the
+  file's hashes and 16-bit weights where they lie and adds \`Math.fround(q × scale)\`, the very f32
+  the 11.5 MB table held (a test holds every row to it bit for bit); all that is built at load is
+  a 1 MB slot index (the tag of each hash and its row, same mixing and probe order). Cold, the
+  emission stage 45–64 → 10–18 ms (what is left is the 101,161-row loop, most of it V8 compiling
+  it on the way); the pair table likewise, 2–6 → ~1 ms.
+- **The shipped model stored plain** (\`models/ner.model\`, 3,155,627 bytes, instead of
+  \`ner.model.gz\`, 1,789,602): reading it costs ~10 ms cold against ~30 ms for reading the .gz and
+  gunzipping it. The .vsix deflates its files anyway: 1.83 MB packed against 1.79 MB, so the
+  download grows by ~40 KB and the installed extension by 1.37 MB. \`*.gz\` model files (dev and
+  tune models, older copies) are still read and written gzipped; \`node scripts/ner/run.js rewrite
+  models/ner.model.gz models/ner.model\` converts.
+
+Together (min/median, CPU ms): cold load 97.7/115.3 → 45.3/58.8 (hand lists apart: 6/9 both);
+the first small article (load + \`detect()\` of 1,656 characters) 338/393 → 294/344; warm load
+(reading the file included) 77–104 → 24–33, median of the six 78 → 28. The first \`detect()\`
+after the load is not faster and may be a little slower (min 195–210 → 221–227 ms in three runs
+of 12–16 processes, medians 222–270 → 240–254): its first lookups run before V8 optimises them, and
+\`Math.fround\` through a scratch \`Float32Array\` instead did no better. Tagging over the table as
+read in place (\`scripts/speed/abModelTables.ts\`: \`detect()\` of 296 articles with a fresh model
+each round, so every word's rows are looked up again, and again warm; 12 alternating rounds):
+old/new 0.98× on the minimum, 1.04× on the median for the fresh model; 0.96× and 0.98× warm —
+within this load's noise; output identical.
+
+Where the cold load goes now (min of 6, CPU ms, under the same load): reading the file ~10, the
+JSON header ~7–10 (6 of them decoding its 430 KB of UTF-8 into a string), the emission index
+10–18, the phrases' pass 2–15, the lexicon's lengths 2–6; the hand lists (~6–9, more when they
+run first) are the core's, not the file's. The next lever for the index: rows written in the
+order of their slots with a bucket directory in the file, so the load builds nothing (a format
+change, /5); for the header, the words and phrases as a UTF-16 section searched in place.
 
 ### Re-anchoring (issue 15: not slower than before the evidence rewrite, feb4d15)
 

@@ -1,10 +1,13 @@
 // `npm run train` and `npm run eval`: rebuild the shipped entity model from the ANERcorp train
 // part, or score the pipeline on the dev split (the last 10% of train sentences) and on AQMAR.
 //
-//   npm run train                       full train file → models/ner.model.gz
+//   npm run train                       full train file → models/ner.model
 //   npm run train -- --dev              first 90% only → out/ner/dev.model.gz
-//   node scripts/ner/run.js rewrite [FILE]   a model file (default the shipped one) written again
-//                                       in the current layout, not retrained
+//   node scripts/ner/run.js rewrite [FILE [TO]]   a model file (default the shipped one) written
+//                                       again in the current layout, not retrained: to TO when
+//                                       given (gzipped if TO ends in .gz, else plain), else in place;
+//                                       `rewrite models/ner.model.gz models/ner.model` turns the
+//                                       gzipped file shipped before /5 into today's
 //   npm run eval -- --dev [--retrain]   dev scores (trains the dev model if missing)
 //   npm run eval -- --aqmar             out-of-domain scores on AQMAR (Wikipedia)
 //   npm run eval -- --conll A,B         the shipped model's scores on labelled CoNLL files of your
@@ -38,7 +41,7 @@ const DATA = path.resolve(ROOT, '..', 'shared', 'data');
 const TRAIN_FILE = path.join(DATA, 'anercorp-train', 'train.txt');
 const AQMAR_DIR = path.join(DATA, 'aqmar');
 const WRITTEN_DIR = path.join(ROOT, 'data', 'ner', 'written');
-const SHIPPED = path.join(ROOT, 'models', 'ner.model.gz');
+const SHIPPED = path.join(ROOT, 'models', 'ner.model');
 const DEV_MODEL = path.join(ROOT, 'out', 'ner', 'dev.model.gz');
 // --model FILE: another tune or dev model file (parallel runs with different seeds).
 const TUNE_MODEL = arg('model') ?? path.join(ROOT, 'out', 'ner', 'tune.model.gz');
@@ -121,7 +124,7 @@ function trainAndSave(sentences: Sentence[], out: string, extraMeta: Record<stri
   if (written.length) extraMeta = { ...extraMeta, written: written.length };
   const model = train([...sentences, ...written], trainOptions());
   Object.assign(model.meta, extraMeta);
-  const bytes = modelFileBytes(model);
+  const bytes = modelFileBytes(model, out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, bytes);
   console.error(`wrote ${path.relative(ROOT, out)} (${(bytes.length / 1024).toFixed(0)} KB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -186,13 +189,16 @@ function main(): void {
     return;
   }
   if (command === 'rewrite') {
-    // rewrite [FILE]: the model file (default the shipped one) written again in the current layout
-    // (sorted lexicon words), without retraining: the same weights, words and phrases.
-    const file = process.argv[3] && !process.argv[3].startsWith('--') ? path.resolve(process.argv[3]) : SHIPPED;
+    // rewrite [FILE [TO]]: the model file (default the shipped one) written again in the current
+    // layout, without retraining: the same weights, words and phrases; to TO when given.
+    const given = process.argv.slice(3).filter((a) => !a.startsWith('--'));
+    const file = given[0] ? path.resolve(given[0]) : SHIPPED;
+    const to = given[1] ? path.resolve(given[1]) : file;
     const before = fs.readFileSync(file);
-    const after = modelFileBytes(readModelFile(file));
-    fs.writeFileSync(file, after);
-    console.log(`${path.relative(ROOT, file)}: ${before.length} → ${after.length} bytes${before.equals(after) ? ' (unchanged)' : ''}`);
+    const after = modelFileBytes(readModelFile(file), to);
+    fs.writeFileSync(to, after);
+    const same = to === file && before.equals(after) ? ' (unchanged)' : '';
+    console.log(`${path.relative(ROOT, file)} (${before.length} bytes) → ${path.relative(ROOT, to)} (${after.length} bytes)${same}`);
     return;
   }
   const all = readConll(TRAIN_FILE);
@@ -207,7 +213,7 @@ function main(): void {
     return;
   }
   if (command !== 'eval') {
-    console.error('usage: main.ts train [--dev|--tune] | rewrite [FILE] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--spans FILE,...] [--errors] [--retrain] [--no-doc] [--write]');
+    console.error('usage: main.ts train [--dev|--tune] | rewrite [FILE [TO]] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--spans FILE,...] [--errors] [--retrain] [--no-doc] [--write]');
     process.exitCode = 2;
     return;
   }

@@ -29,7 +29,7 @@ const loadOld = (file: string): unknown => prepareOld(decodeOld(readModelBytes(f
 const N = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 3);
 const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
-const modelPath = path.resolve(process.cwd(), 'models', 'ner.model.gz');
+const modelPath = path.resolve(process.cwd(), 'models', 'ner.model');
 const cpu = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -18,7 +18,7 @@ const cpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 let t0 = cpu();
-const model = prepareModel(decodeModel(readModelBytes(path.resolve(process.cwd(), 'models', 'ner.model.gz'))));
+const model = prepareModel(decodeModel(readModelBytes(path.resolve(process.cwd(), 'models', 'ner.model'))));
 console.log(`model load ${(cpu() - t0).toFixed(1)} ms CPU`);
 for (let p = 0; p < passes; p++) {
   t0 = cpu();

@@ -1,12 +1,15 @@
 // The entity model file: encode → decode keeps every weight (to 16-bit precision), the lexicon and
 // the phrases; a damaged or old-format file is refused with a message, never half loaded.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { gunzipSync, gzipSync } from 'zlib';
 import { FilePhrases } from '../../src/core/entities/filePhrases';
 import { loadModel } from '../../src/core/entities/findEntities';
 import { addPhrase, NUM_LABELS, type PhraseEntry } from '../../src/core/entities/features';
 import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/tagger';
-import { defaultModelPath, modelFileBytes, readModelBytes } from '../../src/platform/node/nerModelFile';
+import { defaultModelPath, isGzipped, modelFileBytes, readModelBytes } from '../../src/platform/node/nerModelFile';
 
 describe('entity model file', () => {
   const shipped = loadModel();
@@ -25,9 +28,27 @@ describe('entity model file', () => {
     assert.deepStrictEqual(Array.from(again.pair.weights), Array.from(shipped.pair.weights));
   });
 
-  it('the Node layer writes the file gzipped and reads it back', () => {
-    assert.deepStrictEqual(gunzipSync(modelFileBytes(again)), bytes);
-    assert.deepStrictEqual([...decodeModel(readModelBytes(defaultModelPath())).gaz.lex].length, shipped.gaz.lex.size);
+  it('the Node layer writes the file plain, or gzipped when its name ends in .gz, and reads either back', () => {
+    assert.ok(modelFileBytes(again, 'ner.model').equals(bytes));
+    const gz = modelFileBytes(again, 'dev.model.gz');
+    assert.ok(isGzipped(gz) && !isGzipped(bytes));
+    assert.deepStrictEqual(gunzipSync(gz), bytes);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-model-'));
+    try {
+      for (const [name, content] of [['a.model', bytes], ['a.model.gz', gz]] as const) {
+        fs.writeFileSync(path.join(dir, name), content);
+        assert.ok(Buffer.from(readModelBytes(path.join(dir, name))).equals(bytes), name);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    // The shipped file is stored plain (read in place, no gunzip at load), in today's layout.
+    const file = defaultModelPath();
+    assert.strictEqual(path.basename(file), 'ner.model');
+    const stored = fs.readFileSync(file);
+    assert.ok(!isGzipped(stored), 'the shipped model is gzipped');
+    assert.ok(stored.equals(bytes), 'the shipped model is not in the layout encodeModel writes (node scripts/ner/run.js rewrite)');
+    assert.deepStrictEqual([...decodeModel(readModelBytes(file)).gaz.lex].length, shipped.gaz.lex.size);
   });
 
   it('tags from an emission table built straight from the file: every row and only those, the same bits as the plain table', () => {

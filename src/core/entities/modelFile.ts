@@ -6,18 +6,20 @@ import { emptyGazetteer, NUM_LABELS, type Gazetteer, type LexCounts } from './fe
 import { FilePhrases } from './filePhrases';
 import { SortedLexicon } from './sortedLexicon';
 import type { TaggerModel } from './tagger';
-import { loadFastTable, loadTable, PAIR_WIDTH, type WeightTable } from './weightTable';
+import { loadQuantTable, PAIR_WIDTH, type WeightTable } from './weightTable';
 
 export const MODEL_FORMAT = 'khabar-ner/4';
 /** The layout before the lexicon's words were sorted and their lengths stored; still read. */
 const FORMAT_3 = 'khabar-ner/3';
 
 /**
- * The model file, gzipped: a little-endian u32 header length, the header (JSON), padding to 4
- * bytes, then the typed arrays the header sizes — emission hashes (u32), pair hashes (u32), lexicon
- * counts (u32, five per word), emission weights (i16), pair weights (i16), and (not in /3) each
- * lexicon word's length in UTF-16 code units (u8). Loading is a gunzip and array views; the
- * earlier JSON-with-base64 file took three times as long to load.
+ * The model file (the shipped models/ner.model stored as is; dev, tune and older files gzipped,
+ * which the platform layer undoes): a little-endian u32 header length, the header (JSON), padding
+ * to 4 bytes, then the typed arrays the header sizes — emission hashes (u32), pair hashes (u32),
+ * lexicon counts (u32, five per word), emission weights (i16), pair weights (i16), and (not in /3)
+ * each lexicon word's length in UTF-16 code units (u8). Loading makes array views on these bytes
+ * and builds only the tables' slot indexes (weightTable.ts loadQuantTable); the earlier
+ * JSON-with-base64 file took three times as long to load.
  */
 interface ModelHeader {
   format: string;
@@ -115,9 +117,9 @@ export function encodeModel(model: TaggerModel): Buffer {
 }
 
 /**
- * A model from the model file's gunzipped bytes (src/platform/node/nerModelFile.ts readModelFile gunzips).
- * When the bytes are 4-byte aligned the model keeps views of them instead of a copy: do not change
- * them afterwards. The lexicon is read in place (its words sorted, their lengths stored); a /3
+ * A model from the model file's bytes, not gzipped (src/platform/node/nerModelFile.ts readModelBytes
+ * gunzips a gzipped file). When the bytes are 4-byte aligned the model keeps views of them instead
+ * of a copy, its weight tables included: do not change them afterwards. The lexicon is read in place (its words sorted, their lengths stored); a /3
  * file's is read in place too when its words happen to be sorted, else built when first read.
  */
 export function decodeModel(bytes: Uint8Array): TaggerModel {
@@ -177,8 +179,8 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   }
   gaz.phrases = new FilePhrases(header.phrases ?? '');
   return {
-    emit: loadFastTable(emitHashes, emitQ, header.emit.scale, NUM_LABELS),
-    pair: loadTable(pairHashes, pairQ, header.pair.scale, PAIR_WIDTH),
+    emit: loadQuantTable(emitHashes, emitQ, header.emit.scale, NUM_LABELS),
+    pair: loadQuantTable(pairHashes, pairQ, header.pair.scale, PAIR_WIDTH),
     trans: new Float32Array(header.trans),
     gaz,
     meta: header.meta,

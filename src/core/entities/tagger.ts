@@ -1,7 +1,7 @@
 // The tagger's model: hashed feature weights per BIO label (weightTable.ts), label transitions, and
 // the gazetteer, stored as one file (modelFile.ts); here, summing a token's rows and Viterbi
 // decoding under the BIO constraint (I-X only after B-X or I-X). Runs anywhere: the platform
-// gunzips the file (src/platform/node/nerModelFile.ts).
+// reads the file, and gunzips a gzipped one (src/platform/node/nerModelFile.ts).
 
 import {
   isInside,
@@ -11,7 +11,7 @@ import {
   type Gazetteer,
   type RowLookup,
 } from './features';
-import { fastTable, PAIR_WIDTH, tagOf, type WeightTable } from './weightTable';
+import { fastTable, PAIR_WIDTH, quantTable, tagOf, type WeightTable } from './weightTable';
 
 export { buildTable, PAIR_WIDTH, pruneTable, type WeightTable } from './weightTable';
 export { decodeModel, encodeModel, MODEL_FORMAT } from './modelFile';
@@ -45,6 +45,11 @@ export function sumRows(buf: FeatureBuffer, table: WeightTable): Float64Array {
 }
 
 function addRows(feats: Uint32Array, from: number, to: number, table: WeightTable, out: Float64Array, base: number): void {
+  const quant = quantTable(table);
+  if (quant) {
+    for (let k = from; k < to; k++) quant.add(feats[k]!, out, base);
+    return;
+  }
   const { tags, cells, weights, mask, stride, width: W } = fastTable(table);
   for (let k = from; k < to; k++) {
     const h = feats[k]!;
@@ -65,11 +70,12 @@ function addRows(feats: Uint32Array, from: number, to: number, table: WeightTabl
 
 
 /**
- * Builds what tagging would otherwise build on its first call (the emission table's cache-friendly
- * layout), so loading a model pays it once, up front, instead of the first article.
+ * Builds what tagging would otherwise build on its first call (a trained emission table's
+ * cache-friendly layout), so loading a model pays it once, up front, instead of the first
+ * article. A model file's tables are read in place with their index built at load: nothing to do.
  */
 export function prepareModel(model: TaggerModel): TaggerModel {
-  fastTable(model.emit);
+  if (!quantTable(model.emit)) fastTable(model.emit);
   return model;
 }
 
@@ -232,6 +238,8 @@ const lookups = new WeakMap<WeightTable, RowLookup>();
 
 /** A table as features.ts's scoreSentence reads it: adds row h, when the table has it, to out[base …]. */
 function rowLookup(table: WeightTable, pairs: RowLookup | null): RowLookup {
+  const quant = quantTable(table);
+  if (quant) return { add: quant.add, pairs };
   const f = fastTable(table);
   const { tags, cells, weights, mask, stride } = f;
   const W = f.width;

@@ -21,7 +21,8 @@ export interface WeightTable {
 export const PAIR_WIDTH = (NUM_LABELS + 1) * NUM_LABELS;
 
 /**
- * The table's slots with each row's weights stored right after its hash, so a lookup costs one
+ * How tagging reads a table built in memory (training, tests; a model file's tables are read in
+ * place instead, see QuantTable): the table's slots with each row's weights stored right after its hash, so a lookup costs one
  * cache miss instead of two (slot, then row), and a byte per slot (0 = empty, else 8 bits of the
  * hash) small enough to stay in cache, so most absent features cost no miss at all. Same slots
  * and probe order as `slots`, so the same rows are found. Built once per table; tables are not
@@ -110,30 +111,76 @@ export function loadTable(hashes: Uint32Array, q: Int16Array, scale: number, wid
 }
 
 /**
- * The emission table as tagging reads it, built straight from the file's hashes and 16-bit
- * weights: the same slots (same insertion order and probes as buildTable) and the same f32
- * weights as fastTable(loadTable(…)), without building the plain table first. Its `slots` and
- * `weights`, which only training, pruning and the tests read, are built when first read.
+ * A table read in place from a model file: its rows stay the file's 16-bit weights (times
+ * `scale`, rounded to f32 as a Float32Array stores them, so every lookup adds the very value the
+ * f32 table held) and its hashes stay the file's; only the slot index is built at load. Building
+ * the f32 table instead meant allocating and filling 11.5 MB before the first article (first
+ * touches of fresh memory, ~3 ms per MB on a VM); the index is 1 MB. Same mixing, same probe
+ * order, so a hash finds the same row (the first of equal hashes, as in buildTable).
  */
-export function loadFastTable(hashes: Uint32Array, q: Int16Array, scale: number, width: number): WeightTable {
+export interface QuantTable {
+  /** Per slot: 0 when empty, else tagOf(hash) << 24 | row. */
+  index: Int32Array;
+  mask: number;
+  /** Row r's hash is hashes[r] and its weights q[r × width + y] × scale, y < width. */
+  hashes: Uint32Array;
+  q: Int16Array;
+  scale: number;
+  width: number;
+  /** Adds row `h`, when the table has it, to out[base … base + width). */
+  add(h: number, out: Float64Array, base: number): void;
+}
+
+const quantTables = new WeakMap<WeightTable, QuantTable>();
+
+/** The in-place layout of a table loaded by loadQuantTable, or undefined (then fastTable is its layout). */
+export function quantTable(t: WeightTable): QuantTable | undefined {
+  return quantTables.get(t);
+}
+
+/** A function adding row `h` of the table, when it has one, to out[base … base + width). */
+function quantAdder(t: Omit<QuantTable, 'add'>): QuantTable['add'] {
+  const { index, mask, hashes, q, scale, width } = t;
+  return (h: number, out: Float64Array, base: number): void => {
+    const tag = tagOf(h);
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const e = index[slot]!;
+      if (e === 0) return;
+      if (e >>> 24 === tag) {
+        const r = e & 0xffffff;
+        if (hashes[r] === h) {
+          const at = r * width;
+          for (let y = 0; y < width; y++) out[base + y] += Math.fround(q[at + y]! * scale);
+          return;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+  };
+}
+
+/** Rows up to this many fit the index beside their 8-bit tag. */
+export const MAX_QUANT_ROWS = 1 << 24;
+
+/**
+ * A table over a model file's hashes and 16-bit weights (`width` per row, times `scale`), read in
+ * place (see QuantTable). Its plain `slots` and `weights`, which only training, pruning and the
+ * tests read, are built when first read. The arrays must not change afterwards.
+ */
+export function loadQuantTable(hashes: Uint32Array, q: Int16Array, scale: number, width: number): WeightTable {
+  const rows = hashes.length;
+  if (rows >= MAX_QUANT_ROWS) throw new Error(`a weight table of ${rows} rows: up to ${MAX_QUANT_ROWS - 1} fit the model file's index`);
+  if (q.length !== rows * width) throw new Error(`a weight table of ${rows} rows of ${width} has ${q.length} weights`);
   let size = 1;
-  while (size < hashes.length * 2) size <<= 1;
+  while (size < rows * 2) size <<= 1;
   const mask = size - 1;
-  const stride = width + 2;
-  const buffer = new ArrayBuffer(size * stride * 4);
-  const cells = new Uint32Array(buffer);
-  const weights = new Float32Array(buffer);
-  const tags = new Uint8Array(size);
-  for (let r = 0; r < hashes.length; r++) {
+  const index = new Int32Array(size);
+  for (let r = 0; r < rows; r++) {
     const h = hashes[r]!;
     let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-    while (tags[slot] !== 0) slot = (slot + 1) & mask;
-    tags[slot] = tagOf(h);
-    const at = slot * stride;
-    cells[at] = h;
-    cells[at + 1] = 1;
-    const from = r * width;
-    for (let y = 0; y < width; y++) weights[at + 2 + y] = q[from + y]! * scale;
+    while (index[slot] !== 0) slot = (slot + 1) & mask;
+    index[slot] = (tagOf(h) << 24) | r;
   }
   let plain: WeightTable | undefined;
   const table: WeightTable = {
@@ -145,8 +192,9 @@ export function loadFastTable(hashes: Uint32Array, q: Int16Array, scale: number,
     },
     mask,
     width,
-    size: hashes.length,
+    size: rows,
   };
-  fastTables.set(table, { tags, cells, weights, mask, stride, width });
+  const layout = { index, mask, hashes, q, scale, width };
+  quantTables.set(table, { ...layout, add: quantAdder(layout) });
   return table;
 }

@@ -1,4 +1,4 @@
-// The entity model file on Node: found next to the bundle, gunzipped, and written gzipped by the
+// The entity model file on Node: found next to the bundle, read (gunzipped when gzipped), and written by the
 // trainer. The core decodes bytes and never touches the file system (core/entities/modelFile.ts).
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,9 +19,19 @@ export function defaultModelPath(): string {
   return path.join(__dirname, '..', 'models', MODEL_FILE);
 }
 
-/** A model file's bytes, gunzipped: what decodeModel reads. */
+/**
+ * A model file's bytes as decodeModel reads them: the file as it is (the shipped model), or
+ * gunzipped when it is gzipped (a *.gz file: the dev and tune models, the shipped one before
+ * it was stored plain).
+ */
 export function readModelBytes(file: string): Uint8Array {
-  return gunzipModel(fs.readFileSync(file));
+  const bytes = fs.readFileSync(file);
+  return isGzipped(bytes) ? gunzipModel(bytes) : bytes;
+}
+
+/** Whether bytes start as a gzip stream does (a model file itself starts with its header's length). */
+export function isGzipped(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 /**
@@ -40,7 +50,11 @@ export function readModelFile(file: string): TaggerModel {
   return decodeModel(readModelBytes(file));
 }
 
-/** The model file's bytes (gzipped), as written to disk. */
-export function modelFileBytes(model: TaggerModel): Buffer {
-  return gzipSync(encodeModel(model), { level: 9 });
+/**
+ * The model file's bytes as written to `file`: gzipped when its name ends in .gz (the dev and tune
+ * models, kept small), else as decodeModel reads them (the shipped model, read in place at load).
+ */
+export function modelFileBytes(model: TaggerModel, file: string): Buffer {
+  const bytes = encodeModel(model);
+  return file.endsWith('.gz') ? gzipSync(bytes, { level: 9 }) : bytes;
 }

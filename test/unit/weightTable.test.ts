@@ -1,0 +1,102 @@
+// A model file's weight tables read in place (loadQuantTable): the same rows, bit for bit, as the
+// f32 table built from the same hashes and 16-bit weights, found by the same hashes only.
+import * as assert from 'assert';
+import { FeatureBuffer, NUM_LABELS } from '../../src/core/entities/features';
+import { PAIR_WIDTH, sumRows } from '../../src/core/entities/tagger';
+import { loadQuantTable, loadTable, quantTable, MAX_QUANT_ROWS } from '../../src/core/entities/weightTable';
+
+/** A small deterministic generator (xorshift32), so a failure can be replayed. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>>= 0);
+  };
+}
+
+function randomRows(seed: number, rows: number, width: number): { hashes: Uint32Array; q: Int16Array } {
+  const next = rng(seed);
+  const hashes = new Uint32Array(rows);
+  for (let r = 0; r < rows; r++) hashes[r] = next();
+  const q = new Int16Array(rows * width);
+  for (let i = 0; i < q.length; i++) q[i] = (next() % 65535) - 32767;
+  return { hashes, q };
+}
+
+/** Row `h` of a plain (f32) table, or undefined: its slots probed as buildTable placed them. */
+function plainRow(t: ReturnType<typeof loadTable>, h: number): Float32Array | undefined {
+  let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & t.mask;
+  for (;;) {
+    const r = t.slots[2 * slot + 1]!;
+    if (r === 0) return undefined;
+    if (t.slots[2 * slot] === h) return t.weights.subarray((r - 1) * t.width, r * t.width);
+    slot = (slot + 1) & t.mask;
+  }
+}
+
+describe('weight tables read in place', () => {
+  for (const [width, rows, scale] of [
+    [NUM_LABELS, 5000, 0.000042790237605111525],
+    [PAIR_WIDTH, 300, 0.0000641468144839788],
+    [NUM_LABELS, 1, 0.5],
+  ] as const) {
+    it(`add the f32 table's very rows (width ${width}, ${rows} rows), and nothing for an absent hash`, () => {
+      const { hashes, q } = randomRows(rows * width, rows, width);
+      const quant = loadQuantTable(hashes, q, scale, width);
+      const plain = loadTable(hashes, q, scale, width);
+      const layout = quantTable(quant)!;
+      assert.ok(layout, 'no in-place layout');
+      const out = new Float64Array(width);
+      for (const h of hashes) {
+        out.fill(0);
+        layout.add(h, out, 0);
+        const expected = plainRow(plain, h)!;
+        for (let y = 0; y < width; y++) if (out[y] !== expected[y]) assert.fail(`hash ${h}, column ${y}: ${out[y]} ≠ ${expected[y]}`);
+      }
+      const present = new Set(hashes);
+      const next = rng(7);
+      for (let k = 0; k < 2000; k++) {
+        const h = next();
+        if (present.has(h)) continue;
+        out.fill(0);
+        layout.add(h, out, 0);
+        assert.ok(out.every((v) => v === 0), `absent hash ${h} found a row`);
+      }
+      // Built when first read, the plain table is the one loadTable builds.
+      assert.deepStrictEqual(quant.slots, plain.slots);
+      assert.deepStrictEqual(quant.weights, plain.weights);
+      assert.strictEqual(quant.size, rows);
+    });
+  }
+
+  it('sum a token\'s rows as the f32 table does, the first of two equal hashes winning as in buildTable', () => {
+    const { hashes, q } = randomRows(11, 800, NUM_LABELS);
+    hashes[500] = hashes[20]!; // equal hashes: row 20 is found in both tables, never row 500
+    const quant = loadQuantTable(hashes, q, 0.001, NUM_LABELS);
+    const plain = loadTable(hashes, q, 0.001, NUM_LABELS);
+    const buf = new FeatureBuffer();
+    const next = rng(5);
+    for (let t = 0; t < 200; t++) {
+      for (let k = 0; k < 30; k++) buf.push(next() % 3 === 0 ? next() : hashes[next() % hashes.length]!);
+      buf.endToken();
+    }
+    assert.deepStrictEqual(sumRows(buf, quant), sumRows(buf, plain));
+    const out = new Float64Array(NUM_LABELS);
+    quantTable(quant)!.add(hashes[20]!, out, 0);
+    assert.deepStrictEqual(Array.from(out), Array.from(plainRow(plain, hashes[20]!)!));
+    assert.deepStrictEqual(Array.from(out), Array.from(q.subarray(20 * NUM_LABELS, 21 * NUM_LABELS), (v) => Math.fround(v * 0.001)));
+  });
+
+  it('an empty table finds nothing; weights that do not fit the rows are refused with a message', () => {
+    const empty = loadQuantTable(new Uint32Array(0), new Int16Array(0), 1, NUM_LABELS);
+    const out = new Float64Array(NUM_LABELS);
+    quantTable(empty)!.add(12345, out, 0);
+    assert.ok(out.every((v) => v === 0));
+    assert.strictEqual(empty.size, 0);
+    assert.throws(() => loadQuantTable(new Uint32Array(3), new Int16Array(3 * NUM_LABELS - 1), 1, NUM_LABELS), /3 rows of 9 has 26 weights/);
+    assert.ok(MAX_QUANT_ROWS >= 1 << 24);
+  });
+});
