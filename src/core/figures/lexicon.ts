@@ -7,7 +7,7 @@
 // the extension activates for every plain-text and Markdown file, and a file that is not an
 // article should not pay for any of it.
 
-import { DECLARED_COUNT, PREFIXES, RECORDS } from './lexiconData.generated';
+import { ALPHABET, DECLARED_COUNT, FORM_COUNT, PREFIXES, RECORDS } from './lexiconData.generated';
 
 export type Entry =
   | { t: 'num'; v: number; unit?: boolean; ten?: boolean; hundred?: boolean; teenTen?: boolean; onlyTeen?: boolean }
@@ -346,13 +346,17 @@ export const TRIGGER_BLOOM = new Uint32Array(1 << (BLOOM_BITS - 5));
 const TRIGGER_TYPES = new Set<Entry['t']>(['weekday', 'rel', 'relHead', 'demonstrative', 'month', 'monthHead', 'hmonth',
   'hmonthHead', 'num', 'scale', 'frac', 'ord', 'hourNoun']);
 
-function isTrigger(e: Entry, pre: string): boolean {
-  if (TRIGGER_TYPES.has(e.t)) return true;
-  return e.t === 'tunit' && (!!e.dual || /(?:ال|لل)$/.test(pre));
+/** Whether a reading may start a figure: 1 always, 2 only with the article before it (a reversed duration), 0 never. */
+function triggerKind(e: Entry): number {
+  if (TRIGGER_TYPES.has(e.t)) return 1;
+  return e.t === 'tunit' ? (e.dual ? 1 : 2) : 0;
 }
 
 /** The last letters of every spelling with an identifier reading (رقم, قرار, مادة …): words ending otherwise are not looked up. */
 export const IDENT_FINALS = new Set<number>();
+
+/** The letters that stand for the spellings' characters in the generated records (ALPHABET says which). */
+export const FORM_CODE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** Digits of the generated records (lexiconData.generated.ts): an entry index in two, a prefix index in one. */
 export const RECORD_CODE = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -367,6 +371,7 @@ let table = new Int32Array(0);
 let formStart = new Int32Array(0);
 let formLength = new Uint8Array(0);
 let readingsEnd = new Int32Array(0);
+let formDecode = new Uint16Array(0);
 let forms = 0;
 let lists: Array<Reading[] | undefined> = [];
 /** One Reading per (entry, prefix) pair, made when first needed. */
@@ -384,12 +389,17 @@ export function ensureLexicon(): void {
   expanded = true;
   if (DECLARED_COUNT !== DECLARED.length) throw new Error('figures: lexiconData.generated.ts is stale; run scripts/figures/genLexicon.ts');
   const r = RECORDS;
-  // Which codes trigger a figure or name an identifier: per entry, per prefix, decided once.
+  // Which readings trigger a figure or name an identifier: decided once per entry and per prefix.
   const codeValue = new Int8Array(128).fill(-1);
   for (let k = 0; k < RECORD_CODE.length; k++) codeValue[RECORD_CODE.charCodeAt(k)] = k;
-  const preTrigger = PREFIXES.map((pre) => DECLARED.map(([, e]) => isTrigger(e, pre)));
-  let count = 0;
-  for (let k = 0; k < r.length; k++) if (r.charCodeAt(k) === 0x3b) count++;
+  const kind = DECLARED.map(([, e]) => triggerKind(e));
+  const isIdent = DECLARED.map(([, e]) => e.t === 'ident');
+  const definite = PREFIXES.map((pre) => /(?:ال|لل)$/.test(pre));
+  // The spellings' characters are written as ASCII letters: decoded by one table load each.
+  const decode = new Uint16Array(128);
+  for (let k = 0; k < ALPHABET.length; k++) decode[FORM_CODE.charCodeAt(k)] = ALPHABET.charCodeAt(k);
+  formDecode = decode;
+  const count = FORM_COUNT;
   formStart = new Int32Array(count);
   formLength = new Uint8Array(count);
   readingsEnd = new Int32Array(count);
@@ -404,28 +414,30 @@ export function ensureLexicon(): void {
     }
     const s = k;
     let h = HASH_SEED;
-    for (let c = r.charCodeAt(k); c !== 0x3d; c = r.charCodeAt(++k)) h = hashStep(h, c);
+    // hashStep, written out: this loop runs over every character of every spelling, cold.
+    for (let c = r.charCodeAt(k); c !== 0x3d; c = r.charCodeAt(++k)) h = Math.imul(h ^ decode[c]!, 16777619);
     formStart[f] = s;
     formLength[f] = k - s;
     let trigger = false;
     let ident = false;
     for (k++; r.charCodeAt(k) !== 0x3b; k += 3) {
       const entry = codeValue[r.charCodeAt(k)]! * RECORD_CODE.length + codeValue[r.charCodeAt(k + 1)]!;
-      const pre = codeValue[r.charCodeAt(k + 2)]!;
-      if (preTrigger[pre]![entry]) trigger = true;
-      if (DECLARED[entry]![1].t === 'ident') ident = true;
+      const kd = kind[entry]!;
+      if (kd === 1 || (kd === 2 && definite[codeValue[r.charCodeAt(k + 2)]!]!)) trigger = true;
+      if (isIdent[entry]) ident = true;
     }
     readingsEnd[f] = k;
     k++;
     const bit = h >>> (32 - BLOOM_BITS);
     BLOOM[bit >>> 5] |= 1 << (bit & 31);
     if (trigger) TRIGGER_BLOOM[bit >>> 5] |= 1 << (bit & 31);
-    if (ident) IDENT_FINALS.add(r.charCodeAt(s + formLength[f]! - 1));
+    if (ident) IDENT_FINALS.add(decode[r.charCodeAt(s + formLength[f]! - 1)]!);
     let slot = h >>> (32 - TABLE_BITS);
     while (table[slot] !== 0) slot = (slot + 1) & mask;
     table[slot] = f + 1;
     f++;
   }
+  if (f !== count) throw new Error('figures: lexiconData.generated.ts is damaged; run scripts/figures/genLexicon.ts');
   forms = f;
   lists = new Array<Reading[] | undefined>(f);
 }
@@ -448,7 +460,7 @@ export function lookupForm(key: string, h: number): readonly Reading[] | undefin
     if (len !== key.length) continue;
     const s = formStart[f]!;
     let k = 0;
-    while (k < len && r.charCodeAt(s + k) === key.charCodeAt(k)) k++;
+    while (k < len && formDecode[r.charCodeAt(s + k)] === key.charCodeAt(k)) k++;
     if (k === len) return lists[f] ?? (lists[f] = readingsOfForm(f));
   }
   return undefined;

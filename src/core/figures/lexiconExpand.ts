@@ -3,7 +3,7 @@
 // genLexicon.ts runs it once and writes lexiconData.generated.ts, which the scanner reads, and a
 // unit test (figuresLexicon.test.ts) checks that file is exactly what this expansion gives today.
 
-import { DECLARED, RECORD_CODE, type Clitics, type Entry } from './lexicon';
+import { DECLARED, FORM_CODE, RECORD_CODE, type Clitics, type Entry } from './lexicon';
 
 /** One reading of a spelling: the index of its entry in DECLARED and the clitics written before the stem. */
 export interface ExpandedReading {
@@ -91,12 +91,21 @@ const CODE = RECORD_CODE;
 export function generatedLexiconSource(): string {
   const lexicon = expandLexicon();
   const prefixes: string[] = [];
+  // The spellings' characters, written as ASCII letters: a bundler escapes every Arabic letter of
+  // a string literal to six characters, which would make the records four times their size.
+  let alphabet = '';
+  const letter = (ch: string): string => {
+    let k = alphabet.indexOf(ch);
+    if (k < 0) k = (alphabet += ch).length - 1;
+    if (k >= FORM_CODE.length) throw new Error('figure lexicon: more distinct characters in the spellings than FORM_CODE has letters');
+    return FORM_CODE[k]!;
+  };
   const lines: string[] = [];
   let line = '';
   let count = 0;
   for (const [form, readings] of lexicon) {
-    if (/[=;\n`\\$]/.test(form)) throw new Error(`figure lexicon: the spelling ${JSON.stringify(form)} cannot be written in a record`);
-    line += form + '=';
+    for (const ch of form) line += letter(ch);
+    line += '=';
     for (const r of readings) {
       let p = prefixes.indexOf(r.pre);
       if (p < 0) p = prefixes.push(r.pre) - 1;
@@ -118,10 +127,16 @@ export function generatedLexiconSource(): string {
     `/** Entries in DECLARED when this was generated. */`,
     `export const DECLARED_COUNT = ${DECLARED.length};`,
     '',
+    `/** Spellings in RECORDS. */`,
+    `export const FORM_COUNT = ${lexicon.size};`,
+    '',
+    `/** The characters of the spellings: the k-th is written in RECORDS as FORM_CODE[k]. */`,
+    `export const ALPHABET = ${JSON.stringify(alphabet)};`,
+    '',
     `/** The clitic prefixes of the readings, by index. */`,
     `export const PREFIXES: readonly string[] = ${JSON.stringify(prefixes)};`,
     '',
-    `/** ${lexicon.size} spellings: "form=" and three characters per reading, ";" after each; line breaks are no part of a record. */`,
+    `/** ${lexicon.size} spellings: "form=" (its characters by ALPHABET) and three characters per reading, ";" after each; line breaks are no part of a record. */`,
     'export const RECORDS = `' + lines.join('\n') + '`;',
     '',
   ].join('\n');
