@@ -620,6 +620,14 @@ describe('figures: article date', () => {
   it('finds a dateline on its own line', () => {
     assert.strictEqual(findArticleDate('عنوان الخبر\nالسبت 2021/06/05\nبغداد - اتفق الطرفان أمس'), '2021-06-05');
   });
+  it('finds a numeric dateline in Arabic-Indic and in Persian digits, with no month name', () => {
+    assert.strictEqual(findArticleDate('عنوان الخبر\nالسبت ٢٠٢١/٠٦/٠٥\nبغداد - اتفق الطرفان'), '2021-06-05');
+    assert.strictEqual(findArticleDate('عنوان الخبر\nالسبت ۲۰۲۱/۰۶/۰۵\nبغداد - اتفق الطرفان'), '2021-06-05');
+  });
+  it('finds a dateline with a month name, and none in a head without digits or month names', () => {
+    assert.strictEqual(findArticleDate('الرياض\n5 يونيو 2021\nنص الخبر'), '2021-06-05');
+    assert.strictEqual(findArticleDate('عنوان الخبر\nقال الوزير أمس إن الخطة نفذت'), undefined);
+  });
   it('ignores a date inside a long sentence', () => {
     assert.strictEqual(
       findArticleDate('قالت الوزارة في بيان طويل إن الاجتماع المقبل سيعقد في 5 يونيو 2021 بحضور الوزراء وممثلي الشركات.'),

@@ -61,3 +61,24 @@ export function isoDuration(n: number, des: string, time: boolean): string {
 
 /** Brackets and quote marks that may enclose an amount before its scale or currency word. */
 export const CLOSER: Record<string, string> = { '(': ')', '"': '"', '«': '»', '“': '”', '”': '“' };
+
+/** Length of a digit string without its leading zeros, one digit kept ("007" → 1, "000" → 1): the integer digits as counted. */
+export function significantLength(digits: string): number {
+  let z = 0;
+  while (z < digits.length - 1 && digits.charCodeAt(z) === 0x30) z++;
+  return digits.length - z;
+}
+
+/**
+ * Whether the text at s, before end, opens with the article and its clitics: [وفب]?ال or [وف]?لل,
+ * as /^(?:[وفب]?ال|[وف]?لل)/ on t.slice(s, end) would say, compared in place.
+ */
+export function definiteAt(t: string, s: number, end: number): boolean {
+  const at = (k: number, c: number): boolean => k < end && t.charCodeAt(k) === c;
+  const c0 = s < end ? t.charCodeAt(s) : 0;
+  // و ف ب then ال; و ف then لل.
+  if ((c0 === 0x648 || c0 === 0x641 || c0 === 0x628) && at(s + 1, 0x627) && at(s + 2, 0x644)) return true;
+  if (c0 === 0x627 && at(s + 1, 0x644)) return true;
+  if ((c0 === 0x648 || c0 === 0x641) && at(s + 1, 0x644) && at(s + 2, 0x644)) return true;
+  return c0 === 0x644 && at(s + 1, 0x644);
+}

@@ -2,7 +2,7 @@
 // (1,500,000 / ١٬٥٠٠ / 12.000.000), decimals (1.8, ١٫٥, 6,3), the wire-copy ر decimal (3ر5 = 5.3),
 // Reuters' visual-order 5.\u200f0 (0.5). Phone numbers and identifiers are not numbers.
 
-import { isDigit, isLatin, isLetter } from './chars';
+import { definiteAt, isDigit, isLatin, isLetter, significantLength } from './chars';
 import { has, type Phrase, type ScanContext } from './scanContext';
 
 export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
@@ -31,7 +31,7 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
       return w ? { s: i, e: w.e, v: parseInt(w.whole, 10), scale: 1, isInt: true, digits: true, intLen: w.whole.length } : undefined;
     }
     if (!isLetter(t.charCodeAt(f.e))) {
-      return { s: i, e: f.e, v: parseFloat(f.str + '.' + intStr), scale: 1, isInt: false, digits: true, intLen: f.str.replace(/^0+(?=\d)/, '').length };
+      return { s: i, e: f.e, v: parseFloat(f.str + '.' + intStr), scale: 1, isInt: false, digits: true, intLen: significantLength(f.str) };
     }
   }
   const c = seps && t[p] === '.' ? 0 : t.charCodeAt(p);
@@ -57,7 +57,7 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
     }
   }
   if (looksLikeIdentifier(sc, p, intStr, seps, isInt)) return undefined;
-  return { s: i, e: p, v: parseFloat(numStr), scale: 1, isInt, digits: true, intLen: intStr.replace(/^0+(?=\d)/, '').length };
+  return { s: i, e: p, v: parseFloat(numStr), scale: 1, isInt, digits: true, intLen: significantLength(intStr) };
 }
 
 /** A slash or another ر and digits right after a ر number: a code (59ر000/94), not an amount. */
@@ -139,7 +139,7 @@ function dotThousands(sc: ScanContext, s: number, intStr: string, frac: string, 
   if (e >= sc.n || t[e] !== ' ') return false;
   const w = sc.wordAt(e + 1);
   if (!w || w.r.length > 0 || w.e - w.s < 3 || NOT_COUNTED.has(t.slice(w.s, w.e))) return false;
-  return !/^(?:[وفب]?ال|[وف]?لل)/.test(t.slice(w.s, w.s + 4));
+  return !definiteAt(t, w.s, w.s + 4);
 }
 
 /** Phone numbers and identifiers: long runs without separators, a leading zero, hyphen chains, Latin after. */

@@ -1,7 +1,13 @@
-// The closed word lists the figures scanner looks tokens up in, expanded once into every clitic /
-// hamza / ta-marbuta spelling so the hot loop does one Map lookup per token. The expansion (about
-// 9,000 spellings) runs on the first scan, not when the module loads: the extension activates for
-// every plain-text and Markdown file, and a file that is not an article should not pay for it.
+// The closed word lists the figures scanner looks tokens up in (DECLARED, below: the source of
+// truth), and the lookup of their ~10,000 spellings (every clitic / hamza / ta-marbuta form). The
+// spellings are expanded from the lists when the code is built, not when it runs: lexiconExpand.ts
+// holds the rule, scripts/figures/genLexicon.ts writes its result to lexiconData.generated.ts, and
+// a unit test checks that file against the lists. At run time the first scan only indexes those
+// records (ensureLexicon), and a word's reading list is made when the word is first looked up:
+// the extension activates for every plain-text and Markdown file, and a file that is not an
+// article should not pay for any of it.
+
+import { ALPHABET, DECLARED_COUNT, FORM_COUNT, PREFIXES, RECORDS } from './lexiconData.generated';
 
 export type Entry =
   | { t: 'num'; v: number; unit?: boolean; ten?: boolean; hundred?: boolean; teenTen?: boolean; onlyTeen?: boolean }
@@ -50,7 +56,7 @@ export type Entry =
   | { t: 'misc' };
 
 /** Which clitics a word may carry: conjunction (و ف), preposition (ب ل ك), article (ال). */
-interface Clitics {
+export interface Clitics {
   conj?: boolean;
   prep?: boolean;
   article?: boolean;
@@ -64,78 +70,11 @@ export interface Reading {
   m: Entry & { pre: string };
 }
 
-/** Surface form → its readings, shortest prefix first (a bare word beats a clitic reading). Empty until ensureLexicon(). */
-export const LEXICON = new Map<string, Reading[]>();
-
-const FOLDS: Array<[string, string]> = [
-  ['أ', 'ا'],
-  ['إ', 'ا'],
-  ['آ', 'ا'],
-  ['ة', 'ه'],
-  ['ى', 'ي'],
-];
-
-/** Every spelling of a word where each foldable letter appears either as written or folded. */
-const FOLD_OF = new Map(FOLDS);
-
-function spellings(word: string): string[] {
-  // A final ي is often written ى (الثانى، الحادى): both spellings are known.
-  if (word.endsWith('ي') && word.length > 2) return [...spellings(word.slice(0, -1) + '\u0000'), ...spellings(word.slice(0, -1) + '\u0001')];
-  let out = [''];
-  for (const ch of word) {
-    const f = FOLD_OF.get(ch);
-    const alts = ch === '\u0000' ? ['ي'] : ch === '\u0001' ? ['ى'] : f ? [ch, f] : [ch];
-    const next: string[] = [];
-    for (const prefix of out) for (const a of alts) next.push(prefix + a);
-    out = next;
-  }
-  return out;
-}
-
-function put(form: string, entry: Entry, prefix: string): void {
-  for (const s of spellings(form)) {
-    let list = LEXICON.get(s);
-    if (!list) {
-      list = [];
-      LEXICON.set(s, list);
-    }
-    if (list.some((r) => r.e === entry)) continue;
-    // Sorted once when the lexicon is complete (below): sorting on every insertion was a third of load time.
-    list.push({ e: entry, pre: prefix, m: { ...entry, pre: prefix } });
-  }
-}
-
-/** The lists as declared below, expanded by ensureLexicon(). */
-const declared: Array<[string | string[], Entry, Clitics | undefined]> = [];
+/** The lists as declared below, in order: the source of truth that lexiconExpand.ts expands. */
+export const DECLARED: Array<[string | string[], Entry, Clitics | undefined]> = [];
 
 function add(words: string | string[], entry: Entry, clitics?: Clitics): void {
-  declared.push([words, entry, clitics]);
-}
-
-function expand(words: string | string[], entry: Entry, clitics: Clitics = { conj: true, prep: true, article: true }): void {
-  for (const word of Array.isArray(words) ? words : [words]) {
-    const defined = word.startsWith('ال');
-    const stems: Array<[string, boolean]> = [[word, defined]];
-    if (clitics.article && !defined) stems.push(['ال' + word, true]);
-    for (const [stem, def] of stems) {
-      const conjs = clitics.conj ? ['', 'و', 'ف'] : [''];
-      const preps = clitics.prep ? ['', 'ب', 'ل', 'ك'] : [''];
-      for (const c of conjs) {
-        for (const p of preps) {
-          let form: string;
-          let pre: string;
-          if (p === 'ل' && def) {
-            form = c + 'ل' + stem.slice(1);
-            pre = c + 'لل';
-          } else {
-            form = c + p + stem;
-            pre = c + p + (def && !defined ? 'ال' : '');
-          }
-          put(form, entry, pre);
-        }
-      }
-    }
-  }
+  DECLARED.push([words, entry, clitics]);
 }
 
 // Number words: masculine and feminine, nominative and oblique.
@@ -407,28 +346,142 @@ export const TRIGGER_BLOOM = new Uint32Array(1 << (BLOOM_BITS - 5));
 const TRIGGER_TYPES = new Set<Entry['t']>(['weekday', 'rel', 'relHead', 'demonstrative', 'month', 'monthHead', 'hmonth',
   'hmonthHead', 'num', 'scale', 'frac', 'ord', 'hourNoun']);
 
-function isTrigger(r: Reading): boolean {
-  if (TRIGGER_TYPES.has(r.e.t)) return true;
-  return r.e.t === 'tunit' && (!!r.e.dual || /(?:ال|لل)$/.test(r.pre));
+/** Whether a reading may start a figure: 1 always, 2 only with the article before it (a reversed duration), 0 never. */
+function triggerKind(e: Entry): number {
+  if (TRIGGER_TYPES.has(e.t)) return 1;
+  return e.t === 'tunit' ? (e.dual ? 1 : 2) : 0;
 }
+
+/** The last letters of every spelling with an identifier reading (رقم, قرار, مادة …): words ending otherwise are not looked up. */
+export const IDENT_FINALS = new Set<number>();
+
+/** The letters that stand for the spellings' characters in the generated records (ALPHABET says which). */
+export const FORM_CODE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** Digits of the generated records (lexiconData.generated.ts): an entry index in two, a prefix index in one. */
+export const RECORD_CODE = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+// The spellings as the generated records give them, kept compact: RECORDS itself holds every
+// form's characters and reading codes; an open-addressing table over the forms' hashes (the hash
+// the scanner computes anyway) points at them. Reading lists are made on a form's first lookup and
+// shared by every word spelled so (nothing changes them): a few hundred per article instead of
+// ten thousand lists and twenty thousand objects made, kept and promoted by the collector up front.
+const TABLE_BITS = 15;
+let table = new Int32Array(0);
+let formStart = new Int32Array(0);
+let formLength = new Uint8Array(0);
+let readingsEnd = new Int32Array(0);
+let formDecode = new Uint16Array(0);
+let forms = 0;
+let lists: Array<Reading[] | undefined> = [];
+/** One Reading per (entry, prefix) pair, made when first needed. */
+const readingOf = new Map<number, Reading>();
 
 let expanded = false;
 
 /**
- * Fills LEXICON, BLOOM and TRIGGER_BLOOM from the declared lists, once. Every reader of them calls
- * this first (a figure scan does, when its context is made); later calls return at once.
+ * Fills the lookup table, BLOOM, TRIGGER_BLOOM and IDENT_FINALS from the generated records, once.
+ * Every reader of them calls this first (a figure scan does, when its context is made); later
+ * calls return at once.
  */
 export function ensureLexicon(): void {
   if (expanded) return;
   expanded = true;
-  for (const [words, entry, clitics] of declared) expand(words, entry, clitics);
-  for (const [key, readings] of LEXICON) {
-    // Shortest prefix first; a stable sort keeps insertion order among equals.
-    if (readings.length > 1) readings.sort((a, b) => a.pre.length - b.pre.length);
+  if (DECLARED_COUNT !== DECLARED.length) throw new Error('figures: lexiconData.generated.ts is stale; run scripts/figures/genLexicon.ts');
+  const r = RECORDS;
+  // Which readings trigger a figure or name an identifier: decided once per entry and per prefix.
+  const codeValue = new Int8Array(128).fill(-1);
+  for (let k = 0; k < RECORD_CODE.length; k++) codeValue[RECORD_CODE.charCodeAt(k)] = k;
+  const kind = DECLARED.map(([, e]) => triggerKind(e));
+  const isIdent = DECLARED.map(([, e]) => e.t === 'ident');
+  const definite = PREFIXES.map((pre) => /(?:ال|لل)$/.test(pre));
+  // The spellings' characters are written as ASCII letters: decoded by one table load each.
+  const decode = new Uint16Array(128);
+  for (let k = 0; k < ALPHABET.length; k++) decode[FORM_CODE.charCodeAt(k)] = ALPHABET.charCodeAt(k);
+  formDecode = decode;
+  const count = FORM_COUNT;
+  formStart = new Int32Array(count);
+  formLength = new Uint8Array(count);
+  readingsEnd = new Int32Array(count);
+  table = new Int32Array(1 << TABLE_BITS);
+  const mask = (1 << TABLE_BITS) - 1;
+  let f = 0;
+  let k = 0;
+  while (k < r.length) {
+    if (r.charCodeAt(k) === 0x0a) {
+      k++;
+      continue;
+    }
+    const s = k;
     let h = HASH_SEED;
-    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+    // hashStep, written out: this loop runs over every character of every spelling, cold.
+    for (let c = r.charCodeAt(k); c !== 0x3d; c = r.charCodeAt(++k)) h = Math.imul(h ^ decode[c]!, 16777619);
+    formStart[f] = s;
+    formLength[f] = k - s;
+    let trigger = false;
+    let ident = false;
+    for (k++; r.charCodeAt(k) !== 0x3b; k += 3) {
+      const entry = codeValue[r.charCodeAt(k)]! * RECORD_CODE.length + codeValue[r.charCodeAt(k + 1)]!;
+      const kd = kind[entry]!;
+      if (kd === 1 || (kd === 2 && definite[codeValue[r.charCodeAt(k + 2)]!]!)) trigger = true;
+      if (isIdent[entry]) ident = true;
+    }
+    readingsEnd[f] = k;
+    k++;
     const bit = h >>> (32 - BLOOM_BITS);
     BLOOM[bit >>> 5] |= 1 << (bit & 31);
-    if (readings.some(isTrigger)) TRIGGER_BLOOM[bit >>> 5] |= 1 << (bit & 31);
+    if (trigger) TRIGGER_BLOOM[bit >>> 5] |= 1 << (bit & 31);
+    if (ident) IDENT_FINALS.add(decode[r.charCodeAt(s + formLength[f]! - 1)]!);
+    let slot = h >>> (32 - TABLE_BITS);
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = f + 1;
+    f++;
   }
+  if (f !== count) throw new Error('figures: lexiconData.generated.ts is damaged; run scripts/figures/genLexicon.ts');
+  forms = f;
+  lists = new Array<Reading[] | undefined>(f);
+}
+
+/** Number of spellings known (0 before ensureLexicon()). */
+export function lexiconSize(): number {
+  return forms;
+}
+
+/**
+ * The readings of a spelling, shortest prefix first (a bare word beats a clitic reading), or
+ * undefined; h is its hash (hashStep from HASH_SEED over its characters), which the caller has.
+ */
+export function lookupForm(key: string, h: number): readonly Reading[] | undefined {
+  const mask = (1 << TABLE_BITS) - 1;
+  const r = RECORDS;
+  for (let slot = h >>> (32 - TABLE_BITS); table[slot] !== 0; slot = (slot + 1) & mask) {
+    const f = table[slot]! - 1;
+    const len = formLength[f]!;
+    if (len !== key.length) continue;
+    const s = formStart[f]!;
+    let k = 0;
+    while (k < len && formDecode[r.charCodeAt(s + k)] === key.charCodeAt(k)) k++;
+    if (k === len) return lists[f] ?? (lists[f] = readingsOfForm(f));
+  }
+  return undefined;
+}
+
+function readingsOfForm(f: number): Reading[] {
+  const r = RECORDS;
+  const out: Reading[] = [];
+  const n = RECORD_CODE.length;
+  for (let k = formStart[f]! + formLength[f]! + 1; k < readingsEnd[f]!; k += 3) {
+    const entry = RECORD_CODE.indexOf(r[k]!) * n + RECORD_CODE.indexOf(r[k + 1]!);
+    const pre = RECORD_CODE.indexOf(r[k + 2]!);
+    const id = entry * n + pre;
+    let reading = readingOf.get(id);
+    if (!reading) {
+      const e = DECLARED[entry]![1];
+      const p = PREFIXES[pre]!;
+      reading = { e, pre: p, m: { ...e, pre: p } };
+      readingOf.set(id, reading);
+    }
+    out.push(reading);
+  }
+  return out;
 }

@@ -2,7 +2,8 @@
 // 2216, رقم (6), المادة 12), model names (إف 16, EliteBook 1020), a work's title in quotes (فيلم
 // "71"), idioms (ألف ليلة وليلة) and وست in transliterated names (وست هام).
 
-import { CLOSER, foldWord, isDigit, isGap, isLatin, isLetter } from './chars';
+import { CLOSER, definiteAt, foldWord, isDigit, isGap, isInWordMark, isLatin, isLetter } from './chars';
+import { IDENT_FINALS } from './lexicon';
 import { get, has, type ScanContext, type Word } from './scanContext';
 
 /** Latin letters spelled in Arabic that head model names (إف 16, بي 52, ميغ 29, سو 35). */
@@ -159,7 +160,7 @@ export function shortCodeNear(sc: ScanContext, s: number, e: number): boolean {
   // Not an amount or a count of something (125000 مشترك, 50000 ريال).
   const next = sc.nextWord(e);
   if (next && next.r.some((r) => FIGURE_WORD.has(r.e.t))) return false;
-  if (next && next.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل)/.test(t.slice(next.s, next.s + 4)) &&
+  if (next && next.r.length === 0 && !definiteAt(t, next.s, next.s + 4) &&
     !SHORT_CODE_NEAR.test(' ' + t.slice(next.s, next.e))) return false;
   return SHORT_CODE_NEAR.test(t.slice(Math.max(0, s - 20), s)) || SHORT_CODE_NEAR.test(t.slice(e, e + 20));
 }
@@ -179,9 +180,11 @@ export function identifierAcross(sc: ScanContext, s: number, e: number): boolean
   const next = sc.nextWord(e);
   if (next) {
     if (next.r.some((r) => FIGURE_WORD.has(r.e.t))) return false;
-    const head = t.slice(next.s, Math.min(next.e, next.s + 4));
-    if (next.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل|ذلك|تلك)/.test(head)) return false;
+    // A definite word or ذلك / تلك, compared in place within the word's first four characters.
+    const end = Math.min(next.e, next.s + 4);
+    if (next.r.length === 0 && !definiteAt(t, next.s, end) && !(end - next.s >= 3 && (t.startsWith('ذلك', next.s) || t.startsWith('تلك', next.s)))) return false;
   } else if (isDigit(t.charCodeAt(sc.skipGap(e)))) return false;
+  if (!identifierMayPrecede(t, s)) return false;
   let p = s;
   for (let words = 0; words < 4; words++) {
     const w = sc.prevWord(p);
@@ -196,6 +199,34 @@ export function identifierAcross(sc: ScanContext, s: number, e: number): boolean
     p = w.s;
   }
   return false;
+}
+
+/**
+ * Whether one of the second to fourth words before s (walked as identifierAcross walks them, with
+ * prevWord) ends in a letter some identifier noun ends in: most numbers have none, and are let go
+ * without a word looked up.
+ */
+function identifierMayPrecede(t: string, s: number): boolean {
+  let p = s;
+  for (let words = 0; words < 4; words++) {
+    let j = p - 1;
+    while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+    if (j < 0 || !isWordChar(t.charCodeAt(j))) return false;
+    let k = j;
+    while (k > 0 && isWordChar(t.charCodeAt(k - 1))) k--;
+    if (words > 0) {
+      // The word's key drops its marks: its last letter is the last character that is no mark.
+      let last = j;
+      while (last > k && isInWordMark(t.charCodeAt(last))) last--;
+      if (IDENT_FINALS.has(t.charCodeAt(last))) return true;
+    }
+    p = k;
+  }
+  return false;
+}
+
+function isWordChar(c: number): boolean {
+  return isLetter(c) || isInWordMark(c);
 }
 
 /** "X وX" right after p: a noun repeated with و (ليلة وليلة). Compared in place, nothing sliced. */
@@ -230,7 +261,7 @@ export function kunyaBefore(sc: ScanContext, w: Word): boolean {
   // "أم لخمسة أطفال", "أم خمسة أطفال": a mother of five; the name has no clitic and counts nothing.
   if (!w.r.some((r) => r.e.t === 'num' && r.pre === '')) return false;
   const after = sc.nextWord(w.e);
-  if (after && after.r.length === 0 && !/^(?:[وفب]?ال|[وف]?لل)/.test(t.slice(after.s, after.s + 4))) return false;
+  if (after && after.r.length === 0 && !definiteAt(t, after.s, after.s + 4)) return false;
   if (t[k - 1] !== 'م') return true;
   const before = sc.prevWord(j);
   if (before && before.r.some((r) => r.e.t === 'num' || r.e.t === 'scale')) return false;

@@ -5,16 +5,17 @@
 import type { FigureDetection, FigureLabel, FigureValue } from '../types';
 import { dayNumber, isValidGregorian, parseIso } from './calendar';
 import { digitValue, isDigit, isGap, isInWordMark, isLatin, isLetter } from './chars';
-import { BLOOM, BLOOM_BITS, HASH_SEED, ensureLexicon, hashStep, LEXICON, type Entry, type Reading } from './lexicon';
+import { BLOOM, BLOOM_BITS, HASH_SEED, ensureLexicon, hashStep, lookupForm, type Entry, type Reading } from './lexicon';
 
-const NONE: Reading[] = [];
+const NONE: readonly Reading[] = [];
 
 /** An Arabic word of the text: its span, its key (marks removed) and its lexicon readings. */
 export interface Word {
   s: number;
   e: number;
   key: string;
-  r: Reading[];
+  /** Shared with every word spelled the same: read it, never change it. */
+  r: readonly Reading[];
 }
 
 /** A number read from digits or number words, before the words after it decide its label. */
@@ -28,6 +29,12 @@ export interface Phrase {
   digits: boolean;
   /** Number of integer digits as written (for telling years from counts). */
   intLen: number;
+}
+
+/** A run of digits: where it ends, and its digits in ASCII (٣٠ → "30"). */
+export interface DigitRun {
+  readonly e: number;
+  readonly str: string;
 }
 
 /** A label fixed by a sign written before the number (%5, $ 5), with the symbol's currency. */
@@ -135,7 +142,7 @@ export class ScanContext {
     if ((BLOOM[bit >>> 5] & (1 << (bit & 31))) === 0) return { s: p, e: j, key: '', r: NONE };
     let key = t.slice(p, j);
     if (marks) key = key.replace(/[\u064B-\u065F\u0670\u0640\u200C\u200D]/g, '');
-    return { s: p, e: j, key, r: LEXICON.get(key) ?? NONE };
+    return { s: p, e: j, key, r: lookupForm(key, h) ?? NONE };
   }
 
   nextWord(p: number): Word | undefined {
@@ -152,7 +159,6 @@ export class ScanContext {
     return this.wordAt(k);
   }
 
-  /** Read a run of digits of any of the three digit systems. */
   /** Where the digit run at p ends: digitRun(p).e without building its string (for checks on every number). */
   digitEnd(p: number): number {
     let j = p;
@@ -160,16 +166,36 @@ export class ScanContext {
     return j;
   }
 
-  digitRun(p: number): { e: number; str: string } {
-    let str = '';
+  /** The last digit run read: every check at a number asks for the same one, so it is built once. */
+  private runAt = -1;
+  private run: DigitRun = { e: 0, str: '' };
+
+  /**
+   * Read a run of digits of any of the three digit systems: where it ends and its digits in ASCII.
+   * The result is shared with the next caller at the same p: read it, never change it.
+   */
+  digitRun(p: number): DigitRun {
+    if (p === this.runAt) return this.run;
+    const t = this.text;
     let j = p;
+    let ascii = true;
     while (j < this.n) {
-      const c = this.text.charCodeAt(j);
-      if (!isDigit(c)) break;
-      str += String(digitValue(c));
-      j++;
+      const c = t.charCodeAt(j);
+      if (c >= 0x30 && c <= 0x39) j++;
+      else if (isDigit(c)) {
+        ascii = false;
+        j++;
+      } else break;
     }
-    return { e: j, str };
+    let str: string;
+    if (ascii) str = t.slice(p, j);
+    else {
+      str = '';
+      for (let k = p; k < j; k++) str += String.fromCharCode(0x30 + digitValue(t.charCodeAt(k)));
+    }
+    this.runAt = p;
+    this.run = { e: j, str };
+    return this.run;
   }
 
   emit(s: number, e: number, label: FigureLabel, value: FigureValue, scale = 1, plain = false): number {

@@ -3,7 +3,7 @@
 // The span is the year (and its marker), never the year word.
 
 import type { FigureValue } from '../types';
-import { isGap, isInWordMark, isLetter } from './chars';
+import { definiteAt, isGap, isInWordMark, isLetter } from './chars';
 import { get, has, type ScanContext, type TailContext } from './scanContext';
 import { emitYear } from './dateEmit';
 import { yearMarkerAt } from './months';
@@ -67,7 +67,7 @@ function eventBefore(sc: ScanContext, s: number, e: number): boolean {
 function countedNounAfter(sc: ScanContext, e: number): boolean {
   const w = sc.nextWord(e);
   if (!w || w.r.length > 0) return false;
-  return !/^(?:[وفب]?ال|[وف]?لل)/.test(sc.text.slice(w.s, Math.min(w.e, w.s + 4)));
+  return !definiteAt(sc.text, w.s, Math.min(w.e, w.s + 4));
 }
 
 /** A year word just before the number (عام 2014, العام 2013م, منذ 2011, في 2014،). */
