@@ -139,7 +139,7 @@ export function addStored(ctx: ContextRows, g: number, a: number, b: number, c: 
         ctx.pool = p;
       }
       at = ctx.used;
-      ctx.pool.set(rowTmp, at);
+      for (let k = 0; k < NUM_LABELS; k++) ctx.pool[at + k] = rowTmp[k]!;
       ctx.used += NUM_LABELS;
       break;
     }
