@@ -24,8 +24,13 @@ export function withoutProclitics(found: EntityDetection[], model: TaggerModel):
   }
   // Whole mentions of several words, folded: «ودير الزغب» is «دير الزغب» when the document also
   // names it bare, though a stem of three letters (دير) is not enough on its own.
+  // So are the last words of a longer mention: «وخان يونس» after «بلدية خان يونس».
   const phrases = new Set<string>();
-  for (const e of found) if (/\s/.test(e.text)) phrases.add(foldPhrase(e.text));
+  for (const e of found) {
+    if (!/\s/.test(e.text)) continue;
+    const words = foldPhrase(e.text).split(' ');
+    for (let k = 0; k + 2 <= words.length; k++) phrases.add(words.slice(k).join(' '));
+  }
   let changed = false;
   const out = found.map((e) => {
     const cut = procliticLength(e.text, model, firsts) || phraseProclitic(e.text, phrases);
