@@ -540,6 +540,22 @@ describe('entities: head nouns and surnames (document rules)', () => {
     assert.deepStrictEqual(spans(out), [`ORG المحامين@${text.indexOf('المحامين')}`]);
   });
 
+  it('spreads a foreign-looking organisation the training data saw once, on a guess (صافولا)', () => {
+    const model = loadModel();
+    const c = model.gaz.lex.get('صافولا');
+    assert.ok(c && c[0] + c[1] + c[2] + c[3] + c[4] < 3 && c[3] > 0, 'the training data no longer has صافولا once as ORG: the test needs another word');
+    const text = 'وأعلنت مجموعة صافولا أرباحها .\nوقالت صافولا إن المبيعات ارتفعت .\nوتملك صافولا حصة في شركة أخرى .';
+    const out = applyDocument(text, [spanAt(text, 'صافولا', 'ORG')], model);
+    assert.strictEqual(out.filter((e) => e.label === 'ORG' && e.text === 'صافولا').length, 3);
+  });
+
+  it('never takes a first word of its own span for a proclitic (وو فو شنغ, a name of three words)', () => {
+    const text = 'وقال رئيس الشركة وو فو شنغ إن الأرباح تراجعت .\nوأضاف فو شنغ أن الشركة ستتعافى .';
+    const seed = [spanAt(text, 'وو فو شنغ', 'PER'), spanAt(text, 'فو شنغ', 'PER', 1)];
+    const out = applyDocument(text, seed, loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`PER وو فو شنغ@${text.indexOf('وو فو')}`, `PER فو شنغ@${text.lastIndexOf('فو شنغ')}`]);
+  });
+
   it('spreads a one-word organisation the training data knows well, even on a guess (المعهد)', () => {
     const model = loadModel();
     const c = model.gaz.lex.get('المعهد');

@@ -54,6 +54,8 @@ function phraseProclitic(spanText: string, phrases: ReadonlySet<string>): number
   if (!/\s/.test(spanText)) return 0;
   for (let k = 1; k <= 2; k++) {
     if (!'وفبكل'.includes(spanText[k - 1]!)) return 0;
+    // «كو لاتيرال», «وو فو شنغ»: a proclitic is attached to the word after it.
+    if (k >= spanText.length || /\s/.test(spanText[k]!)) return 0;
     if (phrases.has(foldPhrase(spanText.slice(k)))) return k;
   }
   return 0;

@@ -8,7 +8,7 @@ import type { TaggerModel } from './tagger';
 import type { DocWord } from './document';
 import { foldWord } from './normalize';
 import { homonymPlace, listedCommonWord } from './commonWords';
-import { ARABIC_WORD, LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyOfTokens, keyTokens, lineBreakBetween, mostlyCommon, mostlyPerson, homonymContext, knownNameStrongly, ordinaryWord, placeContext, spanOf, withAdded } from './documentWords';
+import { ARABIC_WORD, LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyOfTokens, keyTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, homonymContext, knownNameStrongly, ordinaryWord, placeContext, spanOf, withAdded } from './documentWords';
 
 export function propagate(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const names = collectNames(text, found, model);
@@ -233,9 +233,10 @@ function keptRepeats(
     // know the word as one: a common word the tagger took for a name once (التمور, الشيك) is left
     // alone where it did not. (Places keep spreading: a town is often named bare after a first
     // mention the tagger found from its context.)
-    // (The training data's word must be known on three sightings or more: «المحامين», «كوادر», seen
-    // once inside «نقابة المحامين», are ordinary plurals.)
-    if ((label === 'ORG' || label === 'MISC') && len === 1 && guess && !knownNameStrongly(p.key, label, model)) continue;
+    // A word with the article that the training data saw only once or twice (المحامين, seen once
+    // inside «نقابة المحامين»; الميليشيات, الإنسولين) is an ordinary noun; one without it (صافولا,
+    // ويندوز) is a foreign name, and one sighting is enough.
+    if ((label === 'ORG' || label === 'MISC') && len === 1 && guess && !(knownNameStrongly(p.key, label, model) || (knownName(p.key, label, model) && !p.key.startsWith('ال')))) continue;
     if (len === 1 && !ordinaryRepeatKept(text, tokens, i, p.key, label, guess, model, names)) continue;
     // «لحم الرأس», «بلاغ آلي», «كلوريد الكالسيوم»: a run of ordinary words the tagger took for a
     // place or a title once, and left untagged more often, is not spread.
