@@ -48,7 +48,10 @@ export function applyDocument(
   // «شركة الجفالي», «حديقة شاند»: the head noun names the kind of name, before the spans vote in
   // propagation and again for the repeats it adds.
   out = headedNames(text, tokens, words, out);
-  if (options.propagate !== false) out = headedNames(text, tokens, words, propagate(text, tokens, words, out, model));
+  if (options.propagate !== false) {
+    const spread = propagate(text, tokens, words, out, model);
+    if (spread !== out) out = headedNames(text, tokens, words, spread);
+  }
   out = dropWordsInContext(text, tokens, words, out, model);
   out = withoutProclitics(out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));

@@ -74,23 +74,29 @@ function procliticChars(raw: string, head: string): number {
  * span, and labels the head does not read are left alone.
  */
 export function headedNames(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[]): EntityDetection[] {
-  let changed = false;
+  // (Copied only at the first change: most documents have none.)
+  let out: EntityDetection[] | undefined;
   let ti = 0;
   let prevEnd = -1;
-  const out = found.map((e) => {
+  for (let n = 0; n < found.length; n++) {
+    const e = found[n]!;
     const before = prevEnd;
     prevEnd = Math.max(prevEnd, e.end);
+    if (e.label !== 'PER' && e.label !== 'LOC') continue;
     while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
-    if (ti === 0 || ti >= tokens.length || tokens[ti]!.start !== e.start) return e;
+    if (ti === 0 || ti >= tokens.length || tokens[ti]!.start !== e.start) continue;
     const k = ti - 1;
-    if (lineBreakBetween(text, tokens, ti, k) || before > tokens[k]!.start) return e;
+    if (before > tokens[k]!.start) continue;
     const h = headOf(words[k]!);
     const rule = h?.rules[e.label];
-    if (!h || !rule) return e;
-    changed = true;
-    if (!rule.inside) return { ...e, label: rule.label };
-    const start = tokens[k]!.start + procliticChars(tokens[k]!.text, h.head);
-    return { ...e, label: rule.label, start, text: text.slice(start, e.end) };
-  });
-  return changed ? out : found;
+    if (!h || !rule || lineBreakBetween(text, tokens, ti, k)) continue;
+    out ??= found.slice();
+    if (!rule.inside) {
+      out[n] = { ...e, label: rule.label };
+    } else {
+      const start = tokens[k]!.start + procliticChars(tokens[k]!.text, h.head);
+      out[n] = { ...e, label: rule.label, start, text: text.slice(start, e.end) };
+    }
+  }
+  return out ?? found;
 }
