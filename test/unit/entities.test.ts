@@ -479,6 +479,121 @@ describe('entities: document consistency', () => {
   });
 });
 
+describe('entities: head nouns and surnames (document rules)', () => {
+  /** A model span over the n-th occurrence of `word` in `text`. */
+  const spanAt = (text: string, word: string, label: EntityLabel, nth = 0): EntityDetection => {
+    let i = -1;
+    for (let k = 0; k <= nth; k++) i = text.indexOf(word, i + 1);
+    assert.ok(i >= 0, `${word} is not in the fixture`);
+    return { kind: 'entity', label, start: i, end: i + word.length, text: word, source: 'model' };
+  };
+  const spans = (found: readonly EntityDetection[]): string[] => found.map((e) => `${e.label} ${e.text}@${e.start}`);
+
+  // A person's name right after a bare head noun names the company, body, facility or app.
+  for (const [text, word, from, label, spanText] of [
+    ['ووقعت الهيئة عقدا مع شركة الشبرمي لبناء المدارس .', 'الشبرمي', 'PER', 'ORG', 'الشبرمي'],
+    ['وتعاونت الوزارة مع مجموعة الشبرمي في البرنامج .', 'الشبرمي', 'PER', 'ORG', 'الشبرمي'],
+    ['وانتقلت الملكية لشركة الشبرمي أمس .', 'الشبرمي', 'PER', 'ORG', 'الشبرمي'],
+    ['وأم المصلين في جامع عمر بن الخطاب إمام جديد .', 'عمر بن الخطاب', 'PER', 'ORG', 'عمر بن الخطاب'],
+    ['ونقل المصاب إلى مستشفى سليمان الحبيب أمس .', 'سليمان الحبيب', 'PER', 'ORG', 'مستشفى سليمان الحبيب'],
+    ['وتوفي المريض بمستشفى سليمان الحبيب أمس .', 'سليمان الحبيب', 'PER', 'ORG', 'مستشفى سليمان الحبيب'],
+    ['وتجمع الأطفال في حديقة فاروق بالحي القديم .', 'فاروق', 'PER', 'LOC', 'فاروق'],
+    ['ويمكن حجز الموعد عبر تطبيق صحتي الجديد .', 'صحتي', 'LOC', 'MISC', 'صحتي'],
+    ['وأعلن تعليم الرياض بدء التسجيل .', 'الرياض', 'LOC', 'ORG', 'تعليم الرياض'],
+    ['وقال المتحدث باسم صحة جدة إن الحالات مستقرة .', 'جدة', 'LOC', 'ORG', 'صحة جدة'],
+    ['وأزالت أمانة الطائف المباني المخالفة .', 'الطائف', 'LOC', 'ORG', 'أمانة الطائف'],
+  ] as const) {
+    it(`names by the head noun before it: ${text}`, () => {
+      const out = applyDocument(text, [spanAt(text, word, from)], loadModel(), { propagate: false });
+      const start = text.indexOf(spanText);
+      assert.deepStrictEqual(spans(out), [`${label} ${spanText}@${start}`]);
+    });
+  }
+
+  for (const [text, word, label] of [
+    // The head with the article: the company's person, the minister of health.
+    ['وقال مدير الشركة خالد الشبرمي إن العمل بدأ .', 'خالد الشبرمي', 'PER'],
+    ['وأكد وزير الصحة خالد الشبرمي أن الحالات مستقرة .', 'خالد الشبرمي', 'PER'],
+    // A line break between the head and the name.
+    ['وقعت الهيئة عقدا مع شركة\nالشبرمي وقال إن العمل بدأ .', 'الشبرمي', 'PER'],
+    // A place after a company head is left to the tagger (شركة أرامكو السعودية is another rule's).
+    ['وصل الوفد إلى شركة في الرياض .', 'الرياض', 'LOC'],
+  ] as const) {
+    it(`leaves the span as it is: ${text.replace('\n', ' ⏎ ')}`, () => {
+      const out = applyDocument(text, [spanAt(text, word, label)], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`${label} ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  it('spreads the company, not the person, once the head noun has named it', () => {
+    const text = 'ووقعت الهيئة عقدا مع شركة الشبرمي لبناء المدارس .\nوقالت الشبرمي إن العمل يبدأ غدا .';
+    const out = applyDocument(text, [spanAt(text, 'الشبرمي', 'PER')], loadModel());
+    assert.deepStrictEqual(spans(out), [`ORG الشبرمي@${text.indexOf('الشبرمي')}`, `ORG الشبرمي@${text.lastIndexOf('الشبرمي')}`]);
+  });
+
+  it('does not spread a one-word organisation the training data saw once, on a guess (المحامين)', () => {
+    const model = loadModel();
+    const c = model.gaz.lex.get('المحامين');
+    assert.ok(c && c[0] + c[1] + c[2] + c[3] + c[4] < 3 && c[3] > 0, 'the training data no longer has المحامين once as ORG: the test needs another word');
+    const text = 'وأعلنت هيئة المحامين نظاما جديدا .\nوطالب المحامين بالتعديل .\nوقال المحامين إن النظام يحتاج وقتا .';
+    const out = applyDocument(text, [spanAt(text, 'المحامين', 'ORG')], model);
+    assert.deepStrictEqual(spans(out), [`ORG المحامين@${text.indexOf('المحامين')}`]);
+  });
+
+  it('spreads a foreign-looking organisation the training data saw once, on a guess (صافولا)', () => {
+    const model = loadModel();
+    const c = model.gaz.lex.get('صافولا');
+    assert.ok(c && c[0] + c[1] + c[2] + c[3] + c[4] < 3 && c[3] > 0, 'the training data no longer has صافولا once as ORG: the test needs another word');
+    const text = 'وأعلنت مجموعة صافولا أرباحها .\nوقالت صافولا إن المبيعات ارتفعت .\nوتملك صافولا حصة في شركة أخرى .';
+    const out = applyDocument(text, [spanAt(text, 'صافولا', 'ORG')], model);
+    assert.strictEqual(out.filter((e) => e.label === 'ORG' && e.text === 'صافولا').length, 3);
+  });
+
+  it('never takes a first word of its own span for a proclitic (وو فو شنغ, a name of three words)', () => {
+    const text = 'وقال رئيس الشركة وو فو شنغ إن الأرباح تراجعت .\nوأضاف فو شنغ أن الشركة ستتعافى .';
+    const seed = [spanAt(text, 'وو فو شنغ', 'PER'), spanAt(text, 'فو شنغ', 'PER', 1)];
+    const out = applyDocument(text, seed, loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`PER وو فو شنغ@${text.indexOf('وو فو')}`, `PER فو شنغ@${text.lastIndexOf('فو شنغ')}`]);
+  });
+
+  it('spreads a one-word organisation the training data knows well, even on a guess (المعهد)', () => {
+    const model = loadModel();
+    const c = model.gaz.lex.get('المعهد');
+    assert.ok(c && c[0] + c[1] + c[2] + c[3] + c[4] >= 3 && c[3] * 2 > c[0] + c[1] + c[2] + c[3] + c[4], 'the training data no longer has المعهد mostly as ORG');
+    const text = 'وأعلن المعهد عن وظائف .\nوقال المعهد إن التقديم يبدأ غدا .\nويقبل المعهد خريجي الجامعات .';
+    const out = applyDocument(text, [spanAt(text, 'المعهد', 'ORG')], model);
+    assert.strictEqual(out.filter((e) => e.label === 'ORG' && e.text === 'المعهد').length, 3);
+  });
+
+  it('takes a listed given name before a bare surname into the span (فيصل الدوسري)', () => {
+    const text = 'وقال المدير سالم الدوسري إن المشروع جاهز .\nوأضاف فيصل الدوسري أن العمل بدأ .\nوأكد الدوسري أن الموعد ثابت .';
+    const out = applyDocument(text, [spanAt(text, 'سالم الدوسري', 'PER')], loadModel());
+    assert.deepStrictEqual(spans(out), [
+      `PER سالم الدوسري@${text.indexOf('سالم')}`,
+      `PER فيصل الدوسري@${text.indexOf('فيصل')}`,
+      `PER الدوسري@${text.lastIndexOf('الدوسري')}`,
+    ]);
+  });
+
+  it('merges a tagged first name with the surname the rules found right after it (ديفيد | لين)', () => {
+    const text = 'وقال المخرج ديفيد لين إن الفيلم جاهز .\nوكان مخرجه ديفيد لين أيضا .';
+    const seed = [spanAt(text, 'ديفيد لين', 'PER'), spanAt(text, 'ديفيد', 'PER', 1)];
+    const out = applyDocument(text, seed, loadModel());
+    assert.deepStrictEqual(spans(out), [`PER ديفيد لين@${text.indexOf('ديفيد')}`, `PER ديفيد لين@${text.lastIndexOf('ديفيد')}`]);
+  });
+
+  it('keeps two people joined by و apart (بين صالح والثني)', () => {
+    const text = 'والتقى عبدالله الثني بالوفد .\nوجرى التواصل بين صالح والثني أمس .';
+    const seed = [spanAt(text, 'عبدالله الثني', 'PER'), spanAt(text, 'صالح', 'PER')];
+    const out = applyDocument(text, seed, loadModel());
+    assert.deepStrictEqual(spans(out), [
+      `PER عبدالله الثني@${text.indexOf('عبدالله')}`,
+      `PER صالح@${text.indexOf('صالح')}`,
+      `PER الثني@${text.lastIndexOf('الثني')}`,
+    ]);
+  });
+});
+
 describe('entities: ordinary words', () => {
   it('finds a listed word under its proclitics, article and possessive, and never inside a name', () => {
     for (const [word, listed] of [

@@ -10,6 +10,7 @@ import { annotate } from './canonical';
 import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, knownNameStrongly, lineBreakBetween, mostlyCommon, mostlyPerson, placeContext, spanOf, withAdded } from './documentWords';
 import { withoutProclitics } from './proclitics';
 import { homonymPlace, listedCommonWord } from './commonWords';
+import { headedNames } from './nameHeads';
 import { propagate } from './propagate';
 import type { WordInfo } from './words';
 
@@ -44,7 +45,13 @@ export function applyDocument(
   out = listContinuations(text, tokens, words, out, model);
   out = placesAfterTriggers(text, tokens, words, out, model);
   out = listedPlacesAndBodies(text, tokens, words, out, model);
-  if (options.propagate !== false) out = propagate(text, tokens, words, out, model);
+  // «شركة الجفالي», «حديقة شاند»: the head noun names the kind of name, before the spans vote in
+  // propagation and again for the repeats it adds.
+  out = headedNames(text, tokens, words, out);
+  if (options.propagate !== false) {
+    const spread = propagate(text, tokens, words, out, model);
+    if (spread !== out) out = headedNames(text, tokens, words, spread);
+  }
   out = dropWordsInContext(text, tokens, words, out, model);
   out = withoutProclitics(out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));

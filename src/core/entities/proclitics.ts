@@ -24,8 +24,13 @@ export function withoutProclitics(found: EntityDetection[], model: TaggerModel):
   }
   // Whole mentions of several words, folded: «ودير الزغب» is «دير الزغب» when the document also
   // names it bare, though a stem of three letters (دير) is not enough on its own.
+  // So are the last words of a longer mention: «وخان يونس» after «بلدية خان يونس».
   const phrases = new Set<string>();
-  for (const e of found) if (/\s/.test(e.text)) phrases.add(foldPhrase(e.text));
+  for (const e of found) {
+    if (!/\s/.test(e.text)) continue;
+    const words = foldPhrase(e.text).split(' ');
+    for (let k = 0; k + 2 <= words.length; k++) phrases.add(words.slice(k).join(' '));
+  }
   let changed = false;
   const out = found.map((e) => {
     const cut = procliticLength(e.text, model, firsts) || phraseProclitic(e.text, phrases);
@@ -49,6 +54,8 @@ function phraseProclitic(spanText: string, phrases: ReadonlySet<string>): number
   if (!/\s/.test(spanText)) return 0;
   for (let k = 1; k <= 2; k++) {
     if (!'وفبكل'.includes(spanText[k - 1]!)) return 0;
+    // «كو لاتيرال», «وو فو شنغ»: a proclitic is attached to the word after it.
+    if (k >= spanText.length || /\s/.test(spanText[k]!)) return 0;
     if (phrases.has(foldPhrase(spanText.slice(k)))) return k;
   }
   return 0;

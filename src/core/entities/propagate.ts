@@ -8,13 +8,59 @@ import type { TaggerModel } from './tagger';
 import type { DocWord } from './document';
 import { foldWord } from './normalize';
 import { homonymPlace, listedCommonWord } from './commonWords';
-import { ARABIC_WORD, LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyOfTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, homonymContext, knownNameStrongly, ordinaryWord, placeContext, spanOf, withAdded } from './documentWords';
+import { ARABIC_WORD, LABEL_TYPE, adjectiveAfterNoun, coveredTokens, keyOfTokens, keyTokens, knownName, lineBreakBetween, mostlyCommon, mostlyPerson, homonymContext, knownNameStrongly, ordinaryWord, placeContext, spanOf, withAdded } from './documentWords';
 
 export function propagate(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const names = collectNames(text, found, model);
   if (names.votes.size === 0) return found;
-  const repeats = findRepeats(text, tokens, words, found, model, names);
-  return withAdded(found, keptRepeats(text, tokens, repeats, model, names));
+  const covered = coveredTokens(tokens, found);
+  const repeats = findRepeats(text, tokens, words, covered, model, names);
+  const added = keptRepeats(text, tokens, words, covered, repeats, model, names);
+  return added.length === 0 ? found : withFirstNames(text, tokens, words, found, added, model, names);
+}
+
+/**
+ * The repeats added, each surname that completes a tagged first name right before it merged into
+ * one span: the tagger found «ديفيد» and the rule «لين» of «ديفيد لين», or «عبدالله بن عبدالعزيز»
+ * and «الربيعة». Merged when the two together are a name the document tagged, or the first span is
+ * given names and connectors only (a first name waiting for its surname). Two names side by side
+ * (اتفق أوباما بوتين) stay apart: neither condition holds.
+ */
+function withFirstNames(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly DocWord[],
+  found: EntityDetection[],
+  added: EntityDetection[],
+  model: TaggerModel,
+  names: Names,
+): EntityDetection[] {
+  const all = withAdded(found, added);
+  const h = model.gaz.hand;
+  const out: EntityDetection[] = [];
+  let ti = 0;
+  for (const e of all) {
+    const prev = out[out.length - 1];
+    if (e.source === 'document' && e.label === 'PER' && prev && prev.label === 'PER' && prev.source !== 'document') {
+      while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
+      // The first span ends on the token right before, with nothing but spaces between.
+      // «بين صالح والثني»: a surname with و on it starts the next person of a list.
+      const conjunction = /^[وف]/.test(tokens[ti]?.text ?? '') && keyTokens(e.text)[0] !== words[ti]?.norm;
+      if (ti > 0 && !conjunction && tokens[ti]!.start === e.start && tokens[ti - 1]!.end === prev.end && !lineBreakBetween(text, tokens, ti, ti - 1)) {
+        const firstToks: string[] = [];
+        let k = ti - 1;
+        while (k >= 0 && tokens[k]!.start >= prev.start) firstToks.unshift(words[k--]!.norm);
+        const votes = names.votes.get([...firstToks, ...keyTokens(e.text)].join(' ')) ?? names.votes.get(keyTokens(text.slice(prev.start, e.end)).join(' '));
+        const firstOnly = firstToks.length <= 4 && firstToks.every((w) => h.givenNames.has(w) || h.connectors.has(w));
+        if ((votes && (votes.get('PER') ?? 0) > 0) || firstOnly) {
+          out[out.length - 1] = { ...prev, end: e.end, text: text.slice(prev.start, e.end), source: 'document' };
+          continue;
+        }
+      }
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 /** What the tagged spans say: each name's label votes, and where each person's name was seen. */
@@ -93,8 +139,9 @@ interface Repeat {
 }
 
 /** Untagged repeats of the names, longest first at each token, never across a line break. */
-function findRepeats(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel, names: Names): Repeat[] {
-  const covered = coveredTokens(tokens, found);
+function findRepeats(text: string, tokens: readonly Token[], words: readonly DocWord[], tagged: Uint8Array, model: TaggerModel, names: Names): Repeat[] {
+  // (A copy: the repeats found mark their tokens, and keptRepeats still needs the tagged ones.)
+  const covered = tagged.slice();
   const repeats: Repeat[] = [];
   // First word of each name → the lengths (in tokens) of the names it opens, as bits (bit 31: 31
   // or more), so a run is only joined into a key at the lengths some name has.
@@ -166,7 +213,15 @@ function repeatLabel(
 }
 
 /** The repeats kept as spans: a name the tagger left untagged more often than it tagged it was probably a guess. */
-function keptRepeats(text: string, tokens: readonly Token[], repeats: readonly Repeat[], model: TaggerModel, names: Names): EntityDetection[] {
+function keptRepeats(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly DocWord[],
+  covered: Uint8Array,
+  repeats: readonly Repeat[],
+  model: TaggerModel,
+  names: Names,
+): EntityDetection[] {
   const untagged = new Map<string, number>();
   for (const p of repeats) untagged.set(p.key, (untagged.get(p.key) ?? 0) + 1);
   const added: EntityDetection[] = [];
@@ -178,13 +233,21 @@ function keptRepeats(text: string, tokens: readonly Token[], repeats: readonly R
     // know the word as one: a common word the tagger took for a name once (التمور, الشيك) is left
     // alone where it did not. (Places keep spreading: a town is often named bare after a first
     // mention the tagger found from its context.)
-    if ((label === 'ORG' || label === 'MISC') && len === 1 && guess && !knownName(p.key, label, model)) continue;
+    // A word with the article that the training data saw only once or twice (المحامين, seen once
+    // inside «نقابة المحامين»; الميليشيات, الإنسولين) is an ordinary noun; one without it (صافولا,
+    // ويندوز) is a foreign name, and one sighting is enough.
+    if ((label === 'ORG' || label === 'MISC') && len === 1 && guess && !(knownNameStrongly(p.key, label, model) || (knownName(p.key, label, model) && !p.key.startsWith('ال')))) continue;
     if (len === 1 && !ordinaryRepeatKept(text, tokens, i, p.key, label, guess, model, names)) continue;
     // «لحم الرأس», «بلاغ آلي», «كلوريد الكالسيوم»: a run of ordinary words the tagger took for a
     // place or a title once, and left untagged more often, is not spread.
     // (A number makes it a name: «القرار 1701», «ويندوز 10».)
     if (len > 1 && guess && (label === 'LOC' || label === 'MISC') && p.key.split(' ').every((w) => ARABIC_WORD.test(w) && ordinaryWord(w, model))) continue;
-    added.push(spanOf(text, tokens, i, i + len - 1, label, 'document'));
+    // «سياف البيشي» after «محمد البيشي»: a listed given name right before a bare surname is the
+    // same person's first name (or another person of the family): the span takes it.
+    // (Not when the repeat before, added here, ends on that word.)
+    const free = i > 0 && (added.length === 0 || added[added.length - 1]!.end <= tokens[i - 1]!.start);
+    const first = label === 'PER' && free && givenNameBefore(text, tokens, words, i, covered, model) ? i - 1 : i;
+    added.push(spanOf(text, tokens, first, i + len - 1, label, 'document'));
   }
   return added;
 }
@@ -203,6 +266,20 @@ function ordinaryRepeatKept(text: string, tokens: readonly Token[], i: number, k
   if (label === 'LOC' && model.gaz.hand.places.has(key)) return !listedCommonWord(key) || placeContext(text, tokens, i, model);
   if (knownNameStrongly(key, label, model)) return true;
   return !guess && (names.tagged.get(key) ?? 0) >= 2;
+}
+
+/**
+ * Whether token i - 1 is a listed given name, untagged, on the same line, and not a title, a speech
+ * verb or an ordinary word as well (أمين, a given name and a secretary): the first name of the bare
+ * surname at i. With و on it (وسياف البيشي), the proclitic step takes the و off.
+ */
+function givenNameBefore(text: string, tokens: readonly Token[], words: readonly DocWord[], i: number, covered: Uint8Array, model: TaggerModel): boolean {
+  if (i === 0 || covered[i - 1] || lineBreakBetween(text, tokens, i, i - 1)) return false;
+  const h = model.gaz.hand;
+  const w = words[i - 1]!;
+  const name = h.givenNames.has(w.norm) ? w.norm : w.forms.find((f) => h.givenNames.has(f));
+  if (name === undefined) return false;
+  return !(h.titles.has(name) || h.speech.has(name) || listedCommonWord(name) || mostlyCommon(name, model, 1));
 }
 
 /**
