@@ -54,6 +54,55 @@ export class Claims {
     return k < of.length ? k : -1;
   }
 
+  private oldNorm: string | undefined;
+  private oldNormAt: Int32Array | undefined;
+
+  /**
+   * Whether the normalised `quote` occurs in the old text where the records saw it, at an old
+   * offset outside [s, e), followed (dir 1) or preceded (dir -1) by `side`: at least `need` of
+   * its characters known there and all the known ones the same. Those words with those neighbours
+   * were there before, somewhere else than the old span. (Built on first use: most runs never ask.)
+   */
+  seenElsewhere(quote: string, side: string, dir: -1 | 1, s: number, e: number, need: number): boolean {
+    if (this.oldNorm === undefined) this.buildOldNorm();
+    const hay = this.oldNorm!;
+    const map = this.oldNormAt!;
+    for (let k = hay.indexOf(quote); k >= 0; k = hay.indexOf(quote, k + 1)) {
+      const o = map[k]!;
+      if (o >= s && o < e) continue;
+      let same = 0;
+      let j = 0;
+      for (; j < side.length; j++) {
+        const x = dir > 0 ? k + quote.length + j : k - 1 - j;
+        if (x < 0 || x >= hay.length) break;
+        const c = hay.charCodeAt(x);
+        if (c === UNKNOWN_CHAR) continue;
+        if (c !== side.charCodeAt(dir > 0 ? j : side.length - 1 - j)) break;
+        same++;
+      }
+      if (j === side.length && same >= need) return true;
+    }
+    return false;
+  }
+
+  private buildOldNorm(): void {
+    const { known, oldChars } = this;
+    const codes = new Uint16Array(known.length);
+    const at = new Int32Array(known.length);
+    let n = 0;
+    for (let o = 0; o < known.length; o++) {
+      // (An unknown character stands for one: old text seldom held marks.)
+      const c = known[o] === 1 ? oldChars[o]! : UNKNOWN_CHAR;
+      if (ignorable(c)) continue;
+      codes[n] = c;
+      at[n++] = o;
+    }
+    let str = '';
+    for (let k = 0; k < n; k += 8192) str += String.fromCharCode(...codes.subarray(k, Math.min(n, k + 8192)));
+    this.oldNorm = str;
+    this.oldNormAt = at;
+  }
+
   /** Ignorable characters of the new text in [a, b) (a ≤ b). */
   ign(a: number, b: number): number {
     // (The context's map of the characters it keeps: one pass over the text for both.)
@@ -74,6 +123,8 @@ function nearestClaims(of: Int32Array, dir: 1 | -1): Int32Array {
 }
 
 export const UNCLAIMED = -1;
+/** An old character no record's window shows. */
+const UNKNOWN_CHAR = 0xffff;
 export const CONTESTED = -2;
 
 export function buildClaims(ctx: Context, records: readonly AnnotationRecord[], seed: Int32Array, searched: Uint8Array, oldLength: number | undefined): Claims | undefined {
@@ -276,6 +327,9 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     const v = of[y]!;
     const next = dir < 0 ? v >= 0 && v < last && v >= s - 4 * CONTEXT_LENGTH : v > last && v < e + 4 * CONTEXT_LENGTH;
     if (next) {
+      // A jump is the far side of a deletion: had the deleted text begun with these same words,
+      // this stretch would have brought them here just the same.
+      if (jumped(claims, last, v) && otherText(claims, dir < 0 ? v + (cs - y) - claims.ign(y, cs) : v - (y - cs), dir < 0 ? v + (cs - y) : v - (y - cs) + claims.ign(cs, y), text, cs, ce) === 'same') return 'same';
       last = v;
       k++;
       continue;
@@ -292,4 +346,11 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown') ? 'holds' : 'open';
   }
   return 'holds';
+}
+
+/** Old text between two old offsets a stretch reached one after the other that is not marks: a deletion between them. */
+function jumped(claims: Claims, a: number, b: number): boolean {
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  for (let o = lo + 1; o < hi; o++) if (claims.known[o] !== 1 || !ignorable(claims.oldChars[o]!)) return true;
+  return false;
 }

@@ -6,7 +6,7 @@ import type { ReanchorOptions } from './anchor';
 import { claimStatus, type Claims } from './claims';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
-import { contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbour, normalize } from './text';
+import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbour, normalize } from './text';
 
 /**
  * Where the edits say the quote went, with exactly the stored surroundings, and no other place the
@@ -134,9 +134,13 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const doubtful = new Set(all.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
-  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))))));
+  const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
+  if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))))));
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
-  if (rewritten.placed) return rewritten.placed;
+  if (rewritten.placed) {
+    const q = rewritten.placed;
+    return !orphan && claims && !('lost' in q) && seenElsewhere(ctx, claims, t, rewritten.all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best([...listed(), ...rewritten.all]) } : q;
+  }
   const fuzzyAll = rewritten.all;
   return { lost: 'missing', candidates: best([...listed(), ...fuzzyAll]) };
 }
@@ -276,3 +280,24 @@ export function placeFuzzy(
 
 /** Fuzzy-search cells allowed per character of the text in one run, over all annotations. */
 export const FUZZY_TOTAL_PER_CHAR = 400;
+
+/**
+ * The place's words with the text on its weaker side (the side an edit changed, if any) were in
+ * the old text already, somewhere other than the record's old place: they are that passage, left
+ * after this record's own words were deleted (a near-identical sentence, or the next sentence
+ * beginning with the same word), not this record's words with an edit beside them.
+ */
+function seenElsewhere(ctx: Context, claims: Claims, t: Anchor, c: Scored | undefined): boolean {
+  // (Both sides matching is what an orphan's retry asks: ruling such a place out would not hold
+  // on the second run.)
+  if (!c || bothSides(c)) return false;
+  const text = ctx.text;
+  const quote = normalize(text.slice(c.start, c.end));
+  if (quote.length === 0) return false;
+  const weakBefore = c.wp < c.ws || (c.wp === c.ws && normalize(t.prefix).length >= normalize(t.suffix).length);
+  const side = weakBefore ? normalize(text.slice(Math.max(0, c.start - 2 * CONTEXT_LENGTH), c.start)).slice(-CONTEXT_LENGTH) : normalize(text.slice(c.end, c.end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH);
+  return side.length >= ELSEWHERE_SIDE && claims.seenElsewhere(quote, side, weakBefore ? -1 : 1, t.start, t.end, ELSEWHERE_SIDE);
+}
+
+/** Characters of the weaker side that must have been old text elsewhere, with the quote, to rule a place out. */
+export const ELSEWHERE_SIDE = 16;
