@@ -54,53 +54,46 @@ export class Claims {
     return k < of.length ? k : -1;
   }
 
-  private oldNorm: string | undefined;
-  private oldNormAt: Int32Array | undefined;
-
   /**
-   * Whether the normalised `quote` occurs in the old text where the records saw it, at an old
-   * offset outside [s, e), followed (dir 1) or preceded (dir -1) by `side`: at least `need` of
-   * its characters known there and all the known ones the same. Those words with those neighbours
-   * were there before, somewhere else than the old span. (Built on first use: most runs never ask.)
+   * Whether the old text, near where the claimed stretches on either side of the new span [cs, ce)
+   * or the edits' `shifts` say it was, held the normalised `quote` at an old offset outside [s, e), followed (dir 1) or
+   * preceded (dir -1) by `side`: at least `need` of the side's characters known there and all the
+   * known ones the same. Those words with those neighbours were there before, somewhere else than
+   * the old span.
    */
-  seenElsewhere(quote: string, side: string, dir: -1 | 1, s: number, e: number, need: number): boolean {
-    if (this.oldNorm === undefined) this.buildOldNorm();
-    const hay = this.oldNorm!;
-    const map = this.oldNormAt!;
-    for (let k = hay.indexOf(quote); k >= 0; k = hay.indexOf(quote, k + 1)) {
-      const o = map[k]!;
-      if (o >= s && o < e) continue;
-      let same = 0;
-      let j = 0;
-      for (; j < side.length; j++) {
-        const x = dir > 0 ? k + quote.length + j : k - 1 - j;
-        if (x < 0 || x >= hay.length) break;
-        const c = hay.charCodeAt(x);
-        if (c === UNKNOWN_CHAR) continue;
-        if (c !== side.charCodeAt(dir > 0 ? j : side.length - 1 - j)) break;
-        same++;
+  seenElsewhere(cs: number, ce: number, quote: string, side: string, dir: -1 | 1, s: number, e: number, need: number, shifts: readonly number[]): boolean {
+    const y1 = cs > 0 ? this.before(cs - 1) : -1;
+    const y2 = ce < this.of.length ? this.after(ce) : -1;
+    const starts = shifts.map((d) => cs - d);
+    for (const y of [y1, y2]) if (y >= 0) starts.push(this.of[y]! + (cs - y));
+    for (const at of starts) {
+      for (let o = Math.max(0, at - ELSEWHERE_SLACK); o <= at + ELSEWHERE_SLACK && o < this.known.length; o++) {
+        if (o >= s && o < e) continue;
+        if (this.holdsAt(o, quote, side, dir, need)) return true;
       }
-      if (j === side.length && same >= need) return true;
     }
     return false;
   }
 
-  private buildOldNorm(): void {
+  /** The old text at o reads `quote` (every letter known), then `side` after it or before it (unknown letters skipped, `need` known). */
+  private holdsAt(o: number, quote: string, side: string, dir: -1 | 1, need: number): boolean {
     const { known, oldChars } = this;
-    const codes = new Uint16Array(known.length);
-    const at = new Int32Array(known.length);
-    let n = 0;
-    for (let o = 0; o < known.length; o++) {
-      // (An unknown character stands for one: old text seldom held marks.)
-      const c = known[o] === 1 ? oldChars[o]! : UNKNOWN_CHAR;
-      if (ignorable(c)) continue;
-      codes[n] = c;
-      at[n++] = o;
+    const len = known.length;
+    let x = o;
+    for (let j = 0; j < quote.length; j++, x++) {
+      while (x < len && known[x] === 1 && ignorable(oldChars[x]!)) x++;
+      if (x >= len || known[x] !== 1 || oldChars[x] !== quote.charCodeAt(j)) return false;
     }
-    let str = '';
-    for (let k = 0; k < n; k += 8192) str += String.fromCharCode(...codes.subarray(k, Math.min(n, k + 8192)));
-    this.oldNorm = str;
-    this.oldNormAt = at;
+    let same = 0;
+    x = dir > 0 ? x : o - 1;
+    for (let j = 0; j < side.length; j++, x += dir) {
+      while (x >= 0 && x < len && known[x] === 1 && ignorable(oldChars[x]!)) x += dir;
+      if (x < 0 || x >= len) return false;
+      if (known[x] !== 1) continue;
+      if (oldChars[x] !== side.charCodeAt(dir > 0 ? j : side.length - 1 - j)) return false;
+      same++;
+    }
+    return same >= need;
   }
 
   /** Ignorable characters of the new text in [a, b) (a ≤ b). */
@@ -123,8 +116,8 @@ function nearestClaims(of: Int32Array, dir: 1 | -1): Int32Array {
 }
 
 export const UNCLAIMED = -1;
-/** An old character no record's window shows. */
-const UNKNOWN_CHAR = 0xffff;
+/** How far from where the nearest stretches put it the old text is searched for a place's words. */
+const ELSEWHERE_SLACK = 2048;
 export const CONTESTED = -2;
 
 export function buildClaims(ctx: Context, records: readonly AnnotationRecord[], seed: Int32Array, searched: Uint8Array, oldLength: number | undefined): Claims | undefined {

@@ -134,12 +134,12 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const doubtful = new Set(all.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
-  const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
+  const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
   if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))))));
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
   if (rewritten.placed) {
     const q = rewritten.placed;
-    return !orphan && claims && !('lost' in q) && seenElsewhere(ctx, claims, t, rewritten.all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best([...listed(), ...rewritten.all]) } : q;
+    return !orphan && claims && !('lost' in q) && seenElsewhere(ctx, claims, t, hints, rewritten.all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best([...listed(), ...rewritten.all]) } : q;
   }
   const fuzzyAll = rewritten.all;
   return { lost: 'missing', candidates: best([...listed(), ...fuzzyAll]) };
@@ -287,7 +287,7 @@ export const FUZZY_TOTAL_PER_CHAR = 400;
  * after this record's own words were deleted (a near-identical sentence, or the next sentence
  * beginning with the same word), not this record's words with an edit beside them.
  */
-function seenElsewhere(ctx: Context, claims: Claims, t: Anchor, c: Scored | undefined): boolean {
+function seenElsewhere(ctx: Context, claims: Claims, t: Anchor, hints: readonly number[], c: Scored | undefined): boolean {
   // (Both sides matching is what an orphan's retry asks: ruling such a place out would not hold
   // on the second run.)
   if (!c || bothSides(c)) return false;
@@ -296,7 +296,7 @@ function seenElsewhere(ctx: Context, claims: Claims, t: Anchor, c: Scored | unde
   if (quote.length === 0) return false;
   const weakBefore = c.wp < c.ws || (c.wp === c.ws && normalize(t.prefix).length >= normalize(t.suffix).length);
   const side = weakBefore ? normalize(text.slice(Math.max(0, c.start - 2 * CONTEXT_LENGTH), c.start)).slice(-CONTEXT_LENGTH) : normalize(text.slice(c.end, c.end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH);
-  return side.length >= ELSEWHERE_SIDE && claims.seenElsewhere(quote, side, weakBefore ? -1 : 1, t.start, t.end, ELSEWHERE_SIDE);
+  return side.length >= ELSEWHERE_SIDE && claims.seenElsewhere(c.start, c.end, quote, side, weakBefore ? -1 : 1, t.start, t.end, ELSEWHERE_SIDE, hints.map((h) => h - t.start));
 }
 
 /** Characters of the weaker side that must have been old text elsewhere, with the quote, to rule a place out. */
