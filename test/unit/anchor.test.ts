@@ -589,6 +589,27 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('a short word found once with its whole prefix, a few characters from where the edits put it, keeps its place though the next sentence was deleted', () => {
+    // A word inserted earlier in the sentence (outside the stored prefix) and another edit further
+    // on leave no shift that points exactly at «الشمالية»; the sentence after it was deleted, so its
+    // suffix changed. It occurs once, its 32-character prefix is whole, it lies 7 characters from
+    // where the record before it says, and the old text the deletion brought beside it (the last
+    // sentence's start) followed other words than «الشمالية»: it is the same word.
+    const s0 = 'أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة بسعة مئتي سرير. ';
+    const s1 = 'وقال المتحدث باسم الوزارة إن المستشفى سيخدم سكان القرى المجاورة والأحياء الشمالية. ';
+    const s2 = 'وأضاف أن العمل فيه سيبدأ مطلع الشهر المقبل بعد اكتمال تجهيز الأقسام كلها. ';
+    const s3 = 'ويضم المستشفى أقساما للطوارئ والأطفال والولادة وعيادات خارجية متخصصة.\n';
+    const text = s0 + s1 + s2 + s3;
+    const records = [tag(text, 'e1', 'وزارة الصحة', 'ORG'), tag(text, 'e2', 'الشمالية', 'LOC'), tag(text, 'e3', 'الولادة', 'MISC')];
+    const after = s0 + s1.replace('المتحدث باسم', 'المتحدث الرسمي باسم') + s3.replace('والولادة', 'والولادة والعظام');
+    const r = reanchor(after, records, { oldLength: text.length });
+    for (const x of r.records) {
+      assert.ok(!x.orphan, `${x.id} orphaned: ${JSON.stringify(r.candidates[x.id])}`);
+      assert.strictEqual(x.target.start, after.indexOf(x.target.exact), x.id);
+    }
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
   it('an orphan whose quote was rewritten comes back only where both sides of its context match', () => {
     // The first run weighed this place with the record's neighbours and made it an orphan; a second
     // run has no neighbours for it, so it must ask what orphans always ask: both sides, not one.

@@ -75,6 +75,55 @@ export class Claims {
     return false;
   }
 
+  /**
+   * What the old text near the shifts had next to the `need` characters of `side` nearest a quote
+   * at the new span [cs, ce) (dir 1: the side follows it): 'unsure' if those characters are old
+   * text somewhere there that stood next to the quote's words or next to unknown text, 'other' if
+   * they are old text only next to other known words, 'absent' if they are not found.
+   */
+  besideSide(cs: number, ce: number, quote: string, side: string, dir: -1 | 1, need: number, shifts: readonly number[]): 'unsure' | 'other' | 'absent' {
+    const piece = dir > 0 ? side.slice(0, need) : side.slice(side.length - need);
+    if (piece.length < need) return 'unsure';
+    const y1 = cs > 0 ? this.before(cs - 1) : -1;
+    const y2 = ce < this.of.length ? this.after(ce) : -1;
+    const starts = shifts.map((d) => cs - d);
+    for (const y of [y1, y2]) if (y >= 0) starts.push(this.of[y]! + (cs - y));
+    const { known, oldChars } = this;
+    let other = false;
+    for (const at of starts) {
+      for (let o = Math.max(0, at - ELSEWHERE_SLACK); o <= at + ELSEWHERE_SLACK && o < known.length; o++) {
+        // The piece read from o on (marks skipped; an unknown letter may be any, half of them known).
+        let x = o;
+        let j = 0;
+        let seen = 0;
+        for (; j < piece.length; j++, x++) {
+          while (x < known.length && known[x] === 1 && ignorable(oldChars[x]!)) x++;
+          if (x >= known.length) break;
+          if (known[x] !== 1) continue;
+          if (oldChars[x] !== piece.charCodeAt(j)) break;
+          seen++;
+        }
+        if (j < piece.length || 2 * seen < piece.length) continue;
+        // And the quote's length of text next to it, on the quote's side.
+        let y = dir > 0 ? o - 1 : x;
+        let got = '';
+        let unknown = false;
+        while (got.length < quote.length && y >= 0 && y < known.length) {
+          if (known[y] !== 1) {
+            unknown = true;
+            break;
+          }
+          const c = oldChars[y]!;
+          if (!ignorable(c)) got = dir > 0 ? String.fromCharCode(c) + got : got + String.fromCharCode(c);
+          y -= dir;
+        }
+        if (unknown || got === quote) return 'unsure';
+        if (got.length === quote.length) other = true;
+      }
+    }
+    return other ? 'other' : 'absent';
+  }
+
   /** The old text at o reads `quote` (every letter known), then `side` after it or before it (unknown letters skipped, `need` known). */
   private holdsAt(o: number, quote: string, side: string, dir: -1 | 1, need: number): boolean {
     const { known, oldChars } = this;

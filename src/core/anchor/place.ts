@@ -135,7 +135,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
-  if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))))));
+  if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || (all.length === 1 && oneWhole(c) && hints.some((h) => Math.abs(h - c.start) <= 2 * CONTEXT_LENGTH) && !!claims && farSide(ctx, claims, t, hints, c) !== 'unsure') || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))))));
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
   if (rewritten.placed) {
     const q = rewritten.placed;
@@ -301,3 +301,12 @@ function seenElsewhere(ctx: Context, claims: Claims, t: Anchor, hints: readonly 
 
 /** Characters of the weaker side that must have been old text elsewhere, with the quote, to rule a place out. */
 export const ELSEWHERE_SIDE = 16;
+
+/** What the old text had next to the text past the edit on the place's changed side (Claims.besideSide). */
+function farSide(ctx: Context, claims: Claims, t: Anchor, hints: readonly number[], c: Scored): 'unsure' | 'other' | 'absent' {
+  const text = ctx.text;
+  const quote = normalize(text.slice(c.start, c.end));
+  const weakBefore = c.wp < c.ws;
+  const side = weakBefore ? normalize(text.slice(Math.max(0, c.start - 2 * CONTEXT_LENGTH), c.start)).slice(-CONTEXT_LENGTH) : normalize(text.slice(c.end, c.end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH);
+  return claims.besideSide(c.start, c.end, quote, side, weakBefore ? -1 : 1, ELSEWHERE_SIDE, hints.map((h) => h - t.start));
+}
