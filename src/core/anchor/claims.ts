@@ -64,8 +64,7 @@ export class Claims {
   seenElsewhere(cs: number, ce: number, quote: string, side: string, dir: -1 | 1, s: number, e: number, need: number, shifts: readonly number[]): boolean {
     const y1 = cs > 0 ? this.before(cs - 1) : -1;
     const y2 = ce < this.of.length ? this.after(ce) : -1;
-    const starts = shifts.map((d) => cs - d);
-    for (const y of [y1, y2]) if (y >= 0) starts.push(this.of[y]! + (cs - y));
+    const starts = nearStarts(this, cs, y1, y2, shifts);
     for (const at of starts) {
       for (let o = Math.max(0, at - ELSEWHERE_SLACK); o <= at + ELSEWHERE_SLACK && o < this.known.length; o++) {
         if (o >= s && o < e) continue;
@@ -86,8 +85,7 @@ export class Claims {
     if (piece.length < need) return 'unsure';
     const y1 = cs > 0 ? this.before(cs - 1) : -1;
     const y2 = ce < this.of.length ? this.after(ce) : -1;
-    const starts = shifts.map((d) => cs - d);
-    for (const y of [y1, y2]) if (y >= 0) starts.push(this.of[y]! + (cs - y));
+    const starts = nearStarts(this, cs, y1, y2, shifts);
     const { known, oldChars } = this;
     let other = false;
     for (const at of starts) {
@@ -395,4 +393,15 @@ function jumped(claims: Claims, a: number, b: number): boolean {
   const [lo, hi] = a < b ? [a, b] : [b, a];
   for (let o = lo + 1; o < hi; o++) if (claims.known[o] !== 1 || !ignorable(claims.oldChars[o]!)) return true;
   return false;
+}
+
+/** Old offsets where the new offset cs was, by the edits' shifts and the nearest claimed characters y1, y2 (-1: none); each once. */
+function nearStarts(claims: Claims, cs: number, y1: number, y2: number, shifts: readonly number[]): number[] {
+  const out: number[] = [];
+  const add = (o: number): void => {
+    if (!out.some((x) => Math.abs(x - o) <= CONTEXT_LENGTH)) out.push(o);
+  };
+  for (const d of shifts) add(cs - d);
+  for (const y of [y1, y2]) if (y >= 0) add(claims.of[y]! + (cs - y));
+  return out;
 }

@@ -129,13 +129,17 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // ...unless the quote occurs nowhere else and one whole stored side is still there, unchanged.
   const wholeSide = (c: Scored): boolean => all.length === 1 && oneWhole(c);
   const hintCounts = nq.length >= HINT_QUOTE;
+  // ...or it is found once, a few characters from there (a word inserted earlier in its sentence),
+  // one whole side unchanged, and the text the edit brought to its other side stood beside other
+  // words in the old text (the search for that last, and dearest, only when it decides).
+  const nearHint = (c: Scored): boolean => !!claims && all.length === 1 && oneWhole(c) && hints.some((h) => Math.abs(h - c.start) <= NEAR_HINT);
   // A place the far side of an edit would have filled with these same words (a deleted sentence
   // that began with them) is this quote only if both of its sides say so.
   const doubtful = new Set(all.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
-  if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || (all.length === 1 && oneWhole(c) && hints.some((h) => Math.abs(h - c.start) <= 2 * CONTEXT_LENGTH) && !!claims && farSide(ctx, claims, t, hints, c) !== 'unsure') || ((hintCounts || wholeSide(c)) && hints.includes(c.start)))))));
+  if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
   if (rewritten.placed) {
     const q = rewritten.placed;
@@ -298,6 +302,9 @@ function seenElsewhere(ctx: Context, claims: Claims, t: Anchor, hints: readonly 
   const side = weakBefore ? normalize(text.slice(Math.max(0, c.start - 2 * CONTEXT_LENGTH), c.start)).slice(-CONTEXT_LENGTH) : normalize(text.slice(c.end, c.end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH);
   return side.length >= ELSEWHERE_SIDE && claims.seenElsewhere(c.start, c.end, quote, side, weakBefore ? -1 : 1, t.start, t.end, ELSEWHERE_SIDE, hints.map((h) => h - t.start));
 }
+
+/** How far from where the edits put it a short quote found once may be, with one whole side (see farSide). */
+export const NEAR_HINT = 2 * CONTEXT_LENGTH;
 
 /** Characters of the weaker side that must have been old text elsewhere, with the quote, to rule a place out. */
 export const ELSEWHERE_SIDE = 16;
