@@ -369,7 +369,7 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     if (next) {
       // A jump is the far side of a deletion: had the deleted text begun with these same words,
       // this stretch would have brought them here just the same.
-      if (jumped(claims, last, v) && otherText(claims, dir < 0 ? v + (cs - y) - claims.ign(y, cs) : v - (y - cs), dir < 0 ? v + (cs - y) : v - (y - cs) + claims.ign(cs, y), text, cs, ce) === 'same') return 'same';
+      if (v !== last + dir && jumped(claims, last, v) && otherText(claims, dir < 0 ? v + (cs - y) - claims.ign(y, cs) : v - (y - cs), dir < 0 ? v + (cs - y) : v - (y - cs) + claims.ign(cs, y), text, cs, ce) === 'same') return 'same';
       last = v;
       k++;
       continue;
