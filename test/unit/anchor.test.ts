@@ -536,6 +536,80 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.strictEqual(f.records[0]!.target.start, edited.indexOf('تعزيز التعاون الاقتصادي'));
   });
 
+  it('a deleted greeting whose near-identical sibling keeps its prefix: not moved onto the sibling when the old text had those words there', () => {
+    // Two cables with the same formula: after the first one's sentence is deleted, the second one's
+    // «جمهورية مالي الصديق» has the deleted one's 32-character prefix exactly, and a suffix that looks
+    // like an edit right after the quote. No stretch of the claims reaches it (a word was added in
+    // the sentence), but e3's window shows that the old text already had those words followed by
+    // that very suffix, somewhere else: it is the sibling, not this record with an edit beside it.
+    const s0 = 'بعث خادم الحرمين الشريفين برقية تهنئة إلى رئيس جمهورية مالي بمناسبة ذكرى استقلال بلاده. ';
+    const s1 = 'وأعرب فيها عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة لفخامته، ولحكومة وشعب جمهورية مالي الصديق المزيد من التقدم والازدهار. ';
+    const s2 = 'كما بعث ولي العهد برقية مماثلة أعرب فيها عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة لفخامته، ولحكومة وشعب جمهورية مالي الصديق اطراد التقدم والنماء في ظل قيادته الحكيمة. ';
+    const s3 = 'وقد نقلت وكالة الأنباء الرسمية نص البرقيتين.\n';
+    const text = s0 + s1 + s2 + s3;
+    const q = 'جمهورية مالي الصديق';
+    const records = [tag(text, 'e1', 'برقية', 'MISC'), tag(text, 'e2', q, 'LOC'), tag(text, 'e3', 'اطراد', 'MISC'), tag(text, 'e4', 'الأنباء', 'MISC')];
+    const after = s0 + s2.replace('قيادته الحكيمة', 'قيادته الرشيدة الحكيمة') + s3;
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.ok(r.records[1]!.orphan, `moved onto the second cable's words at ${r.records[1]!.target.start}`);
+    assert.deepStrictEqual(r.candidates.e2!.map((c) => c.start), [after.indexOf(q)], 'the sibling is listed');
+    assert.strictEqual(r.records[2]!.target.start, after.indexOf('اطراد'));
+    assert.strictEqual(r.records[3]!.target.start, after.indexOf('الأنباء'));
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+    // The same words with an edit right after them, and no such sentence before: followed.
+    const edited = s0 + s1.replace('الصديق المزيد', 'الصديق الشقيق المزيد') + s3;
+    const f = reanchor(edited, records, { oldLength: text.length });
+    assert.strictEqual(f.records[1]!.orphan, undefined);
+    assert.strictEqual(f.records[1]!.target.start, edited.indexOf(q));
+  });
+
+  it('a stretch that runs across a deletion does not vouch for the deleted sentence\'s first word: the far side began with it too', () => {
+    // Every third word is tagged. The stretch grown from the record before the deleted sentence
+    // reads «وقال » as the old text's and then goes on, past the deletion, into the next sentence;
+    // that jump is where the deleted sentence was, and its far side (the next sentence) began with
+    // «وقال» as well, so the place is this record's only if both of its sides say so: they do not.
+    const s0 = 'افتتحت البلدية صباح اليوم مكتبة عامة كبيرة في الحي الشرقي من المدينة بعد أشهر من العمل. ';
+    const s1 = 'وقال المدير إن الزوار سيجدون فيها آلاف الكتب والمجلات منذ الأسبوع الأول. ';
+    const s2 = 'وقال الموظفون إن ساعات العمل تمتد من الصباح حتى المساء طوال أيام الأسبوع ما عدا يوم الجمعة. ';
+    const s3 = 'ودعت البلدية السكان إلى زيارتها مع أبنائهم. ';
+    const s4 = 'وستنظم المكتبة أمسيات ثقافية للأطفال في العطلة الصيفية المقبلة.\n';
+    const text = s0 + s1 + s2 + s3 + s4;
+    const records: AnnotationRecord[] = [];
+    const words = /\S+/g;
+    let k = 0;
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      if (k++ % 3 === 0 || m.index === s0.length) records.push({ id: `e${records.length + 1}`, kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(text, m.index, m.index + m[0].length) });
+    }
+    const said = records.findIndex((x) => x.target.start === s0.length);
+    const after = s0 + s2 + s4;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const x = r.records[said]!;
+    assert.ok(x.orphan, `placed at ${x.target.start} on the next sentence's «وقال» (${after.indexOf('وقال')})`);
+    assert.ok(r.candidates[x.id]!.some((c) => c.start === after.indexOf('وقال')), 'the look-alike is listed');
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
+  it('a short word found once with its whole prefix, a few characters from where the edits put it, keeps its place though the next sentence was deleted', () => {
+    // A word inserted earlier in the sentence (outside the stored prefix) and another edit further
+    // on leave no shift that points exactly at «الشمالية»; the sentence after it was deleted, so its
+    // suffix changed. It occurs once, its 32-character prefix is whole, it lies 7 characters from
+    // where the record before it says, and the old text the deletion brought beside it (the last
+    // sentence's start) followed other words than «الشمالية»: it is the same word.
+    const s0 = 'أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في المدينة بسعة مئتي سرير. ';
+    const s1 = 'وقال المتحدث باسم الوزارة إن المستشفى سيخدم سكان القرى المجاورة والأحياء الشمالية. ';
+    const s2 = 'وأضاف أن العمل فيه سيبدأ مطلع الشهر المقبل بعد اكتمال تجهيز الأقسام كلها. ';
+    const s3 = 'ويضم المستشفى أقساما للطوارئ والأطفال والولادة وعيادات خارجية متخصصة.\n';
+    const text = s0 + s1 + s2 + s3;
+    const records = [tag(text, 'e1', 'وزارة الصحة', 'ORG'), tag(text, 'e2', 'الشمالية', 'LOC'), tag(text, 'e3', 'الولادة', 'MISC')];
+    const after = s0 + s1.replace('المتحدث باسم', 'المتحدث الرسمي باسم') + s3.replace('والولادة', 'والولادة والعظام');
+    const r = reanchor(after, records, { oldLength: text.length });
+    for (const x of r.records) {
+      assert.ok(!x.orphan, `${x.id} orphaned: ${JSON.stringify(r.candidates[x.id])}`);
+      assert.strictEqual(x.target.start, after.indexOf(x.target.exact), x.id);
+    }
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
   it('an orphan whose quote was rewritten comes back only where both sides of its context match', () => {
     // The first run weighed this place with the record's neighbours and made it an orphan; a second
     // run has no neighbours for it, so it must ask what orphans always ask: both sides, not one.

@@ -170,7 +170,9 @@ export function randomEdits(text: string, r: Rand, count: number, kinds: readonl
         const len = Math.max(1, b - a + Math.floor(r() * 3) - 1);
         let d = '';
         for (let i = 0; i < len; i++) d += String(Math.floor(r() * 10));
-        chars.splice(a, b - a, ...fresh(d));
+        // (The same digits again are no edit: the number's characters stay its own. Typed in anew,
+        // an annotation left on the unchanged number counted as silently wrong.)
+        if (d !== t.slice(a, b)) chars.splice(a, b - a, ...fresh(d));
         break;
       }
       case 'marks': {

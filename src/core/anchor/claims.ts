@@ -54,6 +54,95 @@ export class Claims {
     return k < of.length ? k : -1;
   }
 
+  /**
+   * Whether the old text, near where the claimed stretches on either side of the new span [cs, ce)
+   * or the edits' `shifts` say it was, held the normalised `quote` at an old offset outside [s, e), followed (dir 1) or
+   * preceded (dir -1) by `side`: at least `need` of the side's characters known there and all the
+   * known ones the same. Those words with those neighbours were there before, somewhere else than
+   * the old span.
+   */
+  seenElsewhere(cs: number, ce: number, quote: string, side: string, dir: -1 | 1, s: number, e: number, need: number, shifts: readonly number[]): boolean {
+    const y1 = cs > 0 ? this.before(cs - 1) : -1;
+    const y2 = ce < this.of.length ? this.after(ce) : -1;
+    const starts = nearStarts(this, cs, y1, y2, shifts);
+    for (const at of starts) {
+      for (let o = Math.max(0, at - ELSEWHERE_SLACK); o <= at + ELSEWHERE_SLACK && o < this.known.length; o++) {
+        if (o >= s && o < e) continue;
+        if (this.holdsAt(o, quote, side, dir, need)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What the old text near the shifts had next to the `need` characters of `side` nearest a quote
+   * at the new span [cs, ce) (dir 1: the side follows it): 'unsure' if those characters are old
+   * text somewhere there that stood next to the quote's words or next to unknown text, 'other' if
+   * they are old text only next to other known words, 'absent' if they are not found.
+   */
+  besideSide(cs: number, ce: number, quote: string, side: string, dir: -1 | 1, need: number, shifts: readonly number[]): 'unsure' | 'other' | 'absent' {
+    const piece = dir > 0 ? side.slice(0, need) : side.slice(side.length - need);
+    if (piece.length < need) return 'unsure';
+    const y1 = cs > 0 ? this.before(cs - 1) : -1;
+    const y2 = ce < this.of.length ? this.after(ce) : -1;
+    const starts = nearStarts(this, cs, y1, y2, shifts);
+    const { known, oldChars } = this;
+    let other = false;
+    for (const at of starts) {
+      for (let o = Math.max(0, at - ELSEWHERE_SLACK); o <= at + ELSEWHERE_SLACK && o < known.length; o++) {
+        // The piece read from o on (marks skipped; an unknown letter may be any, half of them known).
+        let x = o;
+        let j = 0;
+        let seen = 0;
+        for (; j < piece.length; j++, x++) {
+          while (x < known.length && known[x] === 1 && ignorable(oldChars[x]!)) x++;
+          if (x >= known.length) break;
+          if (known[x] !== 1) continue;
+          if (oldChars[x] !== piece.charCodeAt(j)) break;
+          seen++;
+        }
+        if (j < piece.length || 2 * seen < piece.length) continue;
+        // And the quote's length of text next to it, on the quote's side.
+        let y = dir > 0 ? o - 1 : x;
+        let got = '';
+        let unknown = false;
+        while (got.length < quote.length && y >= 0 && y < known.length) {
+          if (known[y] !== 1) {
+            unknown = true;
+            break;
+          }
+          const c = oldChars[y]!;
+          if (!ignorable(c)) got = dir > 0 ? String.fromCharCode(c) + got : got + String.fromCharCode(c);
+          y -= dir;
+        }
+        if (unknown || got === quote) return 'unsure';
+        if (got.length === quote.length) other = true;
+      }
+    }
+    return other ? 'other' : 'absent';
+  }
+
+  /** The old text at o reads `quote` (every letter known), then `side` after it or before it (unknown letters skipped, `need` known). */
+  private holdsAt(o: number, quote: string, side: string, dir: -1 | 1, need: number): boolean {
+    const { known, oldChars } = this;
+    const len = known.length;
+    let x = o;
+    for (let j = 0; j < quote.length; j++, x++) {
+      while (x < len && known[x] === 1 && ignorable(oldChars[x]!)) x++;
+      if (x >= len || known[x] !== 1 || oldChars[x] !== quote.charCodeAt(j)) return false;
+    }
+    let same = 0;
+    x = dir > 0 ? x : o - 1;
+    for (let j = 0; j < side.length; j++, x += dir) {
+      while (x >= 0 && x < len && known[x] === 1 && ignorable(oldChars[x]!)) x += dir;
+      if (x < 0 || x >= len) return false;
+      if (known[x] !== 1) continue;
+      if (oldChars[x] !== side.charCodeAt(dir > 0 ? j : side.length - 1 - j)) return false;
+      same++;
+    }
+    return same >= need;
+  }
+
   /** Ignorable characters of the new text in [a, b) (a ≤ b). */
   ign(a: number, b: number): number {
     // (The context's map of the characters it keeps: one pass over the text for both.)
@@ -74,6 +163,8 @@ function nearestClaims(of: Int32Array, dir: 1 | -1): Int32Array {
 }
 
 export const UNCLAIMED = -1;
+/** How far from where the nearest stretches put it the old text is searched for a place's words. */
+const ELSEWHERE_SLACK = 2048;
 export const CONTESTED = -2;
 
 export function buildClaims(ctx: Context, records: readonly AnnotationRecord[], seed: Int32Array, searched: Uint8Array, oldLength: number | undefined): Claims | undefined {
@@ -276,6 +367,9 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     const v = of[y]!;
     const next = dir < 0 ? v >= 0 && v < last && v >= s - 4 * CONTEXT_LENGTH : v > last && v < e + 4 * CONTEXT_LENGTH;
     if (next) {
+      // A jump is the far side of a deletion: had the deleted text begun with these same words,
+      // this stretch would have brought them here just the same.
+      if (v !== last + dir && jumped(claims, last, v) && otherText(claims, dir < 0 ? v + (cs - y) - claims.ign(y, cs) : v - (y - cs), dir < 0 ? v + (cs - y) : v - (y - cs) + claims.ign(cs, y), text, cs, ce) === 'same') return 'same';
       last = v;
       k++;
       continue;
@@ -292,4 +386,22 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown') ? 'holds' : 'open';
   }
   return 'holds';
+}
+
+/** Old text between two old offsets a stretch reached one after the other that is not marks: a deletion between them. */
+function jumped(claims: Claims, a: number, b: number): boolean {
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  for (let o = lo + 1; o < hi; o++) if (claims.known[o] !== 1 || !ignorable(claims.oldChars[o]!)) return true;
+  return false;
+}
+
+/** Old offsets where the new offset cs was, by the edits' shifts and the nearest claimed characters y1, y2 (-1: none); each once. */
+function nearStarts(claims: Claims, cs: number, y1: number, y2: number, shifts: readonly number[]): number[] {
+  const out: number[] = [];
+  const add = (o: number): void => {
+    if (!out.some((x) => Math.abs(x - o) <= CONTEXT_LENGTH)) out.push(o);
+  };
+  for (const d of shifts) add(cs - d);
+  for (const y of [y1, y2]) if (y >= 0) add(claims.of[y]! + (cs - y));
+  return out;
 }

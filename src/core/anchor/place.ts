@@ -6,7 +6,7 @@ import type { ReanchorOptions } from './anchor';
 import { claimStatus, type Claims } from './claims';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
-import { contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbour, normalize } from './text';
+import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbour, normalize } from './text';
 
 /**
  * Where the edits say the quote went, with exactly the stored surroundings, and no other place the
@@ -129,14 +129,22 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // ...unless the quote occurs nowhere else and one whole stored side is still there, unchanged.
   const wholeSide = (c: Scored): boolean => all.length === 1 && oneWhole(c);
   const hintCounts = nq.length >= HINT_QUOTE;
+  // ...or it is found once, a few characters from there (a word inserted earlier in its sentence),
+  // one whole side unchanged, and the text the edit brought to its other side stood beside other
+  // words in the old text (the search for that last, and dearest, only when it decides).
+  const nearHint = (c: Scored): boolean => !!claims && all.length === 1 && oneWhole(c) && hints.some((h) => Math.abs(h - c.start) <= NEAR_HINT);
   // A place the far side of an edit would have filled with these same words (a deleted sentence
   // that began with them) is this quote only if both of its sides say so.
   const doubtful = new Set(all.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
-  if (good.length > 0) return notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))))));
+  const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
+  if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
-  if (rewritten.placed) return rewritten.placed;
+  if (rewritten.placed) {
+    const q = rewritten.placed;
+    return !orphan && claims && !('lost' in q) && seenElsewhere(ctx, claims, t, hints, rewritten.all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best([...listed(), ...rewritten.all]) } : q;
+  }
   const fuzzyAll = rewritten.all;
   return { lost: 'missing', candidates: best([...listed(), ...fuzzyAll]) };
 }
@@ -276,3 +284,36 @@ export function placeFuzzy(
 
 /** Fuzzy-search cells allowed per character of the text in one run, over all annotations. */
 export const FUZZY_TOTAL_PER_CHAR = 400;
+
+/**
+ * The place's words with the text on its weaker side (the side an edit changed, if any) were in
+ * the old text already, somewhere other than the record's old place: they are that passage, left
+ * after this record's own words were deleted (a near-identical sentence, or the next sentence
+ * beginning with the same word), not this record's words with an edit beside them.
+ */
+function seenElsewhere(ctx: Context, claims: Claims, t: Anchor, hints: readonly number[], c: Scored | undefined): boolean {
+  // (Both sides matching is what an orphan's retry asks: ruling such a place out would not hold
+  // on the second run.)
+  if (!c || bothSides(c)) return false;
+  const text = ctx.text;
+  const quote = normalize(text.slice(c.start, c.end));
+  if (quote.length === 0) return false;
+  const weakBefore = c.wp < c.ws || (c.wp === c.ws && normalize(t.prefix).length >= normalize(t.suffix).length);
+  const side = weakBefore ? normalize(text.slice(Math.max(0, c.start - 2 * CONTEXT_LENGTH), c.start)).slice(-CONTEXT_LENGTH) : normalize(text.slice(c.end, c.end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH);
+  return side.length >= ELSEWHERE_SIDE && claims.seenElsewhere(c.start, c.end, quote, side, weakBefore ? -1 : 1, t.start, t.end, ELSEWHERE_SIDE, hints.map((h) => h - t.start));
+}
+
+/** How far from where the edits put it a short quote found once may be, with one whole side (see farSide). */
+export const NEAR_HINT = 2 * CONTEXT_LENGTH;
+
+/** Characters of the weaker side that must have been old text elsewhere, with the quote, to rule a place out. */
+export const ELSEWHERE_SIDE = 16;
+
+/** What the old text had next to the text past the edit on the place's changed side (Claims.besideSide). */
+function farSide(ctx: Context, claims: Claims, t: Anchor, hints: readonly number[], c: Scored): 'unsure' | 'other' | 'absent' {
+  const text = ctx.text;
+  const quote = normalize(text.slice(c.start, c.end));
+  const weakBefore = c.wp < c.ws;
+  const side = weakBefore ? normalize(text.slice(Math.max(0, c.start - 2 * CONTEXT_LENGTH), c.start)).slice(-CONTEXT_LENGTH) : normalize(text.slice(c.end, c.end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH);
+  return claims.besideSide(c.start, c.end, quote, side, weakBefore ? -1 : 1, ELSEWHERE_SIDE, hints.map((h) => h - t.start));
+}
