@@ -610,6 +610,24 @@ Both need old text the records do not hold; the remaining needless orphans (0.22
 short quotes with one side changed by an adjacent edit, where the same one-sided evidence is
 what the wrong ones show.
 
+Session 9, tuned on seeds 21–23 again: **words that were old text elsewhere with the same changed
+side are the sibling, not an edit** (a place that matches on one side only is refused when the other
+records' windows show the old text held the same words with that same other side somewhere else,
+searched within 2,048 old characters of where the edits put it); **a stretch followed across a
+deletion does not vouch for the deleted sentence's first word** when the text after the deletion
+began with it too; **a short quote found once, one side unchanged, within 64 characters of where
+the edits put it, is kept** when the text an edit brought to its other side stood next to *other*
+known words in the old text. The yardstick's "change digits" edit no longer counts a number
+rewritten with the same digits as gone (1 of seed 15's 13 wrong was that). Seed 15 / seed 77
+(fixed yardstick) before → after: silently wrong 12 → 10 / 14 → 7; needless orphans 0.222% →
+0.182% / 0.235% → 0.190%; ties unchanged; idempotent. Speed 0.98–1.01× of the code before
+(\`abReanchor\`, 8 rounds). Tried and dropped: that allowance without the old-text condition
+(−210 needless orphans a seed, one wrong placement on seed 23: a greeting whose sibling's old
+text no record saw); any short quote found once with one side unchanged (−290, wrong placements
+on seeds 22 and 23). What is left wrong is almost all an article's repeated formula (greetings,
+titles) whose sibling's old words are in no record's window: the 32 stored characters each side
+cannot tell the two apart; a longer stored context or a fingerprint of the text beyond it would.
+
 Dropped: **an index of the normalised text's 32-character pieces for the whole-window searches**
 (\`uniqueWindow\`, built after 16 searches in a run, chains checked with \`startsWith\`): output
 identical, but CRLF 600K 6.0/6.6 s before, 6.0/7.2 s with it (alternating single runs): the
