@@ -95,7 +95,8 @@ function thousandsGroups(sc: ScanContext, p: number, intStr: string): { e: numbe
   const t = sc.text;
   let seps = false;
   for (;;) {
-    const c = t.charCodeAt(p);
+    // Guarded reads: one past the end would deopt digitPhrase, which inlines this.
+    const c = p < sc.n - 1 ? t.charCodeAt(p) : 0;
     if ((c === 0x2c || c === 0x66c) && isDigit(t.charCodeAt(p + 1))) {
       const g = sc.digitRun(p + 1);
       if (g.str.length === 3) {
