@@ -25,11 +25,13 @@ export function atDigits(sc: ScanContext, i: number): number {
   // open a line or to be followed (after spaces) by one of - – / . : ر; most numbers are neither,
   // and skip those checks without a call (they are out of line in shapedAt to keep this function small).
   const end = sc.digitEnd(i);
-  const after = t.charCodeAt(sc.skipGap(end));
+  const gap = sc.skipGap(end);
+  // Reads stay within the text: one past its end would deopt this function.
+  const after = gap < sc.n ? t.charCodeAt(gap) : 0;
   let j = i - 1;
   while (j >= 0 && isGap(t.charCodeAt(j))) j--;
   if (j < 0 || t.charCodeAt(j) === 0x0a || t.charCodeAt(j) === 0x0d || after === 0x2d || after === 0x2013 || after === 0x2f ||
-    after === 0x2e || after === 0x3a || t.charCodeAt(end) === 0x631) {
+    after === 0x2e || after === 0x3a || (end < sc.n && t.charCodeAt(end) === 0x631)) {
     const shaped = shapedAt(sc, i);
     if (shaped >= 0) return shaped;
   }
