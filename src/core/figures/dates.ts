@@ -33,7 +33,7 @@ export function numericDateAt(sc: ScanContext, i: number): number | undefined {
   p = sc.skipGap(p + 1);
   if (p >= sc.n || !isDigit(t.charCodeAt(p))) return undefined;
   const c = sc.digitRun(p);
-  if (isDigit(t.charCodeAt(c.e)) || isLatin(t.charCodeAt(c.e))) return undefined;
+  if (c.e < sc.n && (isDigit(t.charCodeAt(c.e)) || isLatin(t.charCodeAt(c.e)))) return undefined;
   let y: number;
   let m: number;
   let d: number;
