@@ -5,6 +5,9 @@
 //   npx esbuild scripts/speed/benchModeFigures.ts --bundle --platform=node \
 //     --alias:khabar-tree=/tmp/old/src --outfile=/tmp/bmOld.js
 //   nice -n 10 node --single-threaded /tmp/bmOld.js [articles=3000] [corpus]
+//
+// MARK=1 prints "=== TIMED" between the passes, so that --trace-opt --trace-deopt output can be
+// split: in this mode most of the timed pass is synchronous TurboFan compiles and recompiles.
 // @ts-ignore -- resolved by esbuild's --alias to the tree measured
 import { findFigures } from 'khabar-tree/core/figures/index';
 import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
