@@ -19,19 +19,21 @@ export function numericDateAt(sc: ScanContext, i: number): number | undefined {
   const t = sc.text;
   const a = sc.digitRun(i);
   // "19/10/1436", and with spaces around the separators: "14 / 10 / 1436", "21 - 10 - 1436".
+  // Reads are kept within the text: one past its end would deopt this function (recompiled at a cost).
   let p = sc.skipGap(a.e);
+  if (p >= sc.n - 1) return undefined;
   const sep = t[p];
   if (sep !== '/' && sep !== '-' && sep !== '.') return undefined;
   const spaced = p > a.e;
   p = sc.skipGap(p + 1);
-  if (!isDigit(t.charCodeAt(p)) || (sep === '.' && (spaced || p > a.e + 1))) return undefined;
+  if (p >= sc.n || !isDigit(t.charCodeAt(p)) || (sep === '.' && (spaced || p > a.e + 1))) return undefined;
   const b = sc.digitRun(p);
   p = sc.skipGap(b.e);
-  if (t[p] !== sep) return undefined;
+  if (p >= sc.n - 1 || t[p] !== sep) return undefined;
   p = sc.skipGap(p + 1);
-  if (!isDigit(t.charCodeAt(p))) return undefined;
+  if (p >= sc.n || !isDigit(t.charCodeAt(p))) return undefined;
   const c = sc.digitRun(p);
-  if (isDigit(t.charCodeAt(c.e)) || isLatin(t.charCodeAt(c.e))) return undefined;
+  if (c.e < sc.n && (isDigit(t.charCodeAt(c.e)) || isLatin(t.charCodeAt(c.e)))) return undefined;
   let y: number;
   let m: number;
   let d: number;

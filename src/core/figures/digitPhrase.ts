@@ -34,9 +34,10 @@ export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
       return { s: i, e: f.e, v: parseFloat(f.str + '.' + intStr), scale: 1, isInt: false, digits: true, intLen: significantLength(f.str) };
     }
   }
-  const c = seps && t[p] === '.' ? 0 : t.charCodeAt(p);
+  // Reads past the end are guarded: optimised code that meets one is thrown away and compiled again.
+  const c = p >= sc.n - 1 || (seps && t[p] === '.') ? 0 : t.charCodeAt(p);
   if (c === 0x2e || c === 0x66b || (c === 0x2c && !seps)) {
-    if (c !== 0x2c && t.charCodeAt(p + 1) === 0x200f && isDigit(t.charCodeAt(p + 2))) {
+    if (c !== 0x2c && t.charCodeAt(p + 1) === 0x200f && p + 2 < sc.n && isDigit(t.charCodeAt(p + 2))) {
       // Reuters copy writes "5.\u200f0" for 0.5: the parts are stored in visual order.
       const f = sc.digitRun(p + 2);
       numStr = f.str + '.' + intStr;
@@ -94,7 +95,8 @@ function thousandsGroups(sc: ScanContext, p: number, intStr: string): { e: numbe
   const t = sc.text;
   let seps = false;
   for (;;) {
-    const c = t.charCodeAt(p);
+    // Guarded reads: one past the end would deopt digitPhrase, which inlines this.
+    const c = p < sc.n - 1 ? t.charCodeAt(p) : 0;
     if ((c === 0x2c || c === 0x66c) && isDigit(t.charCodeAt(p + 1))) {
       const g = sc.digitRun(p + 1);
       if (g.str.length === 3) {

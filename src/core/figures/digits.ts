@@ -3,7 +3,7 @@
 // the brackets or quotes around it, and what follows decides its label (afterNumber.ts).
 
 import { labelNumber } from './afterNumber';
-import { CLOSER, isDigit, isLatin, isLetter } from './chars';
+import { CLOSER, isDigit, isGap, isLatin, isLetter } from './chars';
 import type { Forced, Phrase, ScanContext } from './scanContext';
 import { numericDateAt } from './dates';
 import { digitPhrase, wireCodeAt } from './digitPhrase';
@@ -21,24 +21,20 @@ export function atDigits(sc: ScanContext, i: number): number {
     // "COVID-19"; a digit before the hyphen is a range handled where the first number ended.
     if (isLatin(t.charCodeAt(i - 2))) return i;
   }
-  const item = listNumberAt(sc, i);
-  if (item) return item;
-  // "1990- استقالة …": a year heading a timeline entry.
-  const entry = timelineYearAt(sc, i);
-  if (entry) {
-    const y = sc.digitRun(i);
-    return emitYear(sc, i, entry, +y.str, +y.str >= 1300 && +y.str <= 1500);
+  // List numbers, timeline years, times, scores, numeric dates and wire codes all need the digits to
+  // open a line or to be followed (after spaces) by one of - – / . : ر; most numbers are neither,
+  // and skip those checks without a call (they are out of line in shapedAt to keep this function small).
+  const end = sc.digitEnd(i);
+  const gap = sc.skipGap(end);
+  // Reads stay within the text: one past its end would deopt this function.
+  const after = gap < sc.n ? t.charCodeAt(gap) : 0;
+  let j = i - 1;
+  while (j >= 0 && isGap(t.charCodeAt(j))) j--;
+  if (j < 0 || t.charCodeAt(j) === 0x0a || t.charCodeAt(j) === 0x0d || after === 0x2d || after === 0x2013 || after === 0x2f ||
+    after === 0x2e || after === 0x3a || (end < sc.n && t.charCodeAt(end) === 0x631)) {
+    const shaped = shapedAt(sc, i);
+    if (shaped >= 0) return shaped;
   }
-  const time = timeAt(sc, i);
-  if (time) return time;
-  // "فاز 2-0", "(0/ 2)" in a match report: a score, no figure.
-  const score = scoreAt(sc, i);
-  if (score) return score;
-  const date = numericDateAt(sc, i);
-  if (date) return date;
-  // "59ر000/94": a wire-copy run that reads as no number is skipped whole.
-  const code = wireCodeAt(sc, i);
-  if (code) return code;
   const ph = digitPhrase(sc, i);
   if (!ph) return i;
   // فيلم "71": a number alone in quotes after the noun of a work is its title.
@@ -57,6 +53,33 @@ export function atDigits(sc: ScanContext, i: number): number {
   // "(18) ألف ريال", "(6,3) مليارات": digits in brackets before their scale or currency word.
   if (!forced) enclose(sc, ph);
   return labelNumber(sc, ph, forced, definiteBefore(sc, i));
+}
+
+/**
+ * The figures and non-figures read from the shape of the digits at i: a list number, a timeline
+ * year, a time, a score, a numeric date or a wire code, in that order. Where scanning goes on, or
+ * -1 when none of them is there.
+ */
+function shapedAt(sc: ScanContext, i: number): number {
+  const item = listNumberAt(sc, i);
+  if (item) return item;
+  // "1990- استقالة …": a year heading a timeline entry.
+  const entry = timelineYearAt(sc, i);
+  if (entry) {
+    const y = sc.digitRun(i);
+    return emitYear(sc, i, entry, +y.str, +y.str >= 1300 && +y.str <= 1500);
+  }
+  const time = timeAt(sc, i);
+  if (time) return time;
+  // "فاز 2-0", "(0/ 2)" in a match report: a score, no figure.
+  const score = scoreAt(sc, i);
+  if (score) return score;
+  const date = numericDateAt(sc, i);
+  if (date) return date;
+  // "59ر000/94": a wire-copy run that reads as no number is skipped whole.
+  const code = wireCodeAt(sc, i);
+  if (code) return code;
+  return -1;
 }
 
 /**

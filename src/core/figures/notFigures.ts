@@ -116,10 +116,11 @@ export function scoreAt(sc: ScanContext, i: number): number | undefined {
   const b = sc.digitRun(p);
   if (b.e - p > 2 || +a.str > 20 || +b.str > 20) return undefined;
   // Not a date (2/5/2015), a decimal (2-0.5) or digits glued to a word.
-  const c = t.charCodeAt(b.e);
+  // Reads stay within the text: one past its end would deopt this function.
+  const c = b.e < sc.n ? t.charCodeAt(b.e) : 0;
   if (isDigit(c) || isLetter(c) || isLatin(c)) return undefined;
   const sep = sc.skipGap(b.e);
-  if ((kind(t[sep]) === mid || '.,٫'.includes(t[sep] ?? ' ')) && isDigit(t.charCodeAt(sc.skipGap(sep + 1)))) return undefined;
+  if (sep < sc.n - 1 && (kind(t[sep]) === mid || '.,٫'.includes(t[sep] ?? ' ')) && isDigit(t.charCodeAt(sc.skipGap(sep + 1)))) return undefined;
   // "من 3-5 ساعات", "بين 2-3 أهداف": a range of counts with its unit or after من / بين.
   const next = sc.nextWord(b.e);
   if (next && next.r.some((r) => FIGURE_WORD.has(r.e.t) || r.e.t === 'sport')) return undefined;

@@ -46,7 +46,17 @@ export function findArticleDate(text: string): string | undefined {
 /** Every figure of text, relative dates resolved against articleDate when given. */
 function scan(text: string, articleDate: string | undefined): FigureDetection[] {
   const sc = new ScanContext(text, articleDate);
-  const t = text;
+  scanText(sc);
+  linkRanges(sc);
+  return sc.out.map((x) => x.fig);
+}
+
+/**
+ * The left-to-right pass, apart from the context's making and the range linking so that the
+ * compiler's inlining budget for this hot loop goes to the checks it runs on every word and number.
+ */
+function scanText(sc: ScanContext): void {
+  const t = sc.text;
   const n = sc.n;
   let i = 0;
   while (i < n) {
@@ -91,6 +101,4 @@ function scan(text: string, articleDate: string | undefined): FigureDetection[] 
     }
     i++;
   }
-  linkRanges(sc);
-  return sc.out.map((x) => x.fig);
 }
