@@ -503,6 +503,33 @@ run first) are the core's, not the file's. The next lever for the index: rows wr
 order of their slots with a bucket directory in the file, so the load builds nothing (a format
 change, /5); for the header, the words and phrases as a UTF-16 section searched in place.
 
+### The figures stage and the figure word lists (issue 17, session 9)
+
+- **The figure word lists generated at build time** (\`scripts/figures/genLexicon.ts\` →
+  \`src/core/figures/lexiconData.generated.ts\`; \`lexicon.ts\`'s lists stay the source, and a test
+  fails if the generated file is not what they expand to): the first scan only reads the records
+  into an \`Int32Array\` hash table; a word's readings are built when first looked up. Cold build
+  of the lists 134–147 → 13–15 ms (15 fresh processes); "first small article, cold" 332 → 214 ms
+  median in the bench's method (11 fresh processes in turn, load 7–14), 150–160 ms in this run. The
+  bundle grows ~125 KB (the records in ASCII letters: as Arabic text esbuild would escape them to
+  +483 KB), ~4 ms more at \`require\`.
+- **No read past the end of the text** in the figure scanner (\`digitPhrase\`, \`thousandsGroups\`,
+  \`numericDateAt\`, \`scoreAt\`, the top of \`atDigits\`): a number at the very end of an
+  article read one character beyond it, which threw away compiled code, and in this bench's
+  single-threaded mode the recompiling (30–47 ms for \`digitPhrase\` alone) landed in the timed
+  pass. Figures stage in the bench's mode (\`scripts/speed/benchModeFigures.ts\`, trees in
+  alternating processes, 12 rounds, median/min CPU ms): before the last figure rules (8cd8612)
+  277/259, with them 352/334, now 280/252; steady-state speed (\`abFigures\`) was equal throughout.
+  Output identical on all 2,963 corpus articles. The line-start and separator checks (list numbers,
+  timeline years, scores, wire codes) moved out of \`atDigits\` into \`shapedAt\`, called for 4,393
+  of 16,682 numbers: no measurable gain of its own, kept as harmless.
+- Dropped: a pre-check in \`identifierAcross\` before reading the next word (~4 % slower); skipping
+  the dateline scan for heads with no digit and no month name (checking for month names costs what
+  the scan saves: 1.04 → 0.96×); word ids from one global vocabulary shared by tokenisation and the
+  tagger (0.995×: the cache misses move from the string \`Map\` to the vocabulary), with a
+  per-document id table and row pool (0.90–0.93×). Kept: a word's rows copied into the pools by a
+  plain loop rather than \`TypedArray.set\` (cold pass 1.01–1.08×, within noise).
+
 ### Re-anchoring (issue 15: not slower than before the evidence rewrite, feb4d15)
 
 Measured on four edits of 10,000 annotations (one whole word each, corpus text unless said): a new
