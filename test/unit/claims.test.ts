@@ -734,6 +734,14 @@ const CASES: Case[] = [
     want: [],
   },
   {
+    name: 'a plain subject opening the sentence before a prepositional phrase is its speaker, not the last one',
+    text: 'وقال وزير الداخلية إن الأمن مستتب. السكان في غزة يقولون إن المساعدات لم تصل.',
+    want: [
+      ['الأمن مستتب', 'وزير الداخلية', 'وقال'],
+      ['المساعدات لم تصل', 'السكان', 'يقولون'],
+    ],
+  },
+  {
     name: 'a phrase after a preposition is no subject: the speaker before speaks on',
     text: 'قالت رئيسة المركز هدى العبدالقادر إن الفرص كثيرة. وعن قرار التأنيث في الأحساء قالت إن التطبيق يسير بوتيرة جيدة.',
     want: [

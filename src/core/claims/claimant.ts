@@ -301,8 +301,13 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
     const before = j - 1 > cs.current.a ? subjectBefore(cs, j - 1) : null;
     const at = before ? cs.tokenAt(before.claimant.start) : 0;
     // Not a phrase right after a verb: that is the verb's own subject and object (أعلنت الهيئة القبض …).
-    if (before && before.strength !== 'inherited' && speakerLike(cs, before) && cs.tokenAt(before.claimant.end) - at < MAX_BEFORE_GOVERNED &&
-      !(at > 0 && toks[at - 1]!.vk !== VerbKind.None)) return before;
+    if (before && before.strength !== 'inherited' && cs.tokenAt(before.claimant.end) - at < MAX_BEFORE_GOVERNED &&
+      !(at > 0 && toks[at - 1]!.vk !== VerbKind.None)) {
+      if (speakerLike(cs, before)) return before;
+      // السكان في غزة يقولون …: a plain subject that opens the sentence is still its subject; the
+      // speaker of an earlier sentence is not.
+      if (at === firstWord(toks, cs.current) && !prepositionAt(cs, at)) return before;
+    }
     // أعلنت رئاسة أمن الدولة القبض على خلية في منطقة القصيم قالت إنهم …: the subject of the verb
     // that opens the sentence.
     return openingVerbSubject(cs, j - 1) ?? cs.inherit(i);
@@ -342,6 +347,13 @@ function openingVerbSubject(cs: ClaimScan, limit: number): Speaker | null {
   if (!(z.f & (W.Title | W.OrgHead | W.Anonymous)) && !(e && e.start === z.start && (e.label === 'PER' || e.label === 'ORG'))) return null;
   const end = phraseEnd(cs, from, limit);
   return end > from ? cs.explicit(from, end) : null;
+}
+
+/** Token a is a preposition, bare or after و / ف (وعن تجربته في السجن قال: no subject). */
+function prepositionAt(cs: ClaimScan, a: number): boolean {
+  const n = cs.toks[a]!.n;
+  const bare = n.length > 1 && (n[0] === 'و' || n[0] === 'ف') ? n.slice(1) : n;
+  return GOVERNING.has(n) || GOVERNING.has(bare) || bare === 'من';
 }
 
 /** The phrase [j, i) is governed by the preposition before it (من only with جهة / جانب / ناحية after it). */
