@@ -1,4 +1,4 @@
-// Names after the head noun of a company, a body, a facility or an app: «شركة الجفالي», «مجموعة
+// Names after the head noun of a company, a body or a facility: «شركة الجفالي», «مجموعة
 // الجريسي», «حديقة شاند», «تعليم حائل». The tagger reads the name by itself and knows it as a family
 // name or a town, and the document rules then spread that reading; the head noun says what the
 // name names. A document rule (document.ts runs it before and after propagation).
@@ -14,6 +14,7 @@ import type { EntityDetection, EntityLabel } from '../types';
 import type { DocWord } from './document';
 import { foldWord } from './normalize';
 import { lineBreakBetween } from './documentWords';
+import { countryNames } from './lexicon';
 
 /** What a person's name after the head is, and whether the head joins the span. */
 interface HeadRule {
@@ -22,6 +23,8 @@ interface HeadRule {
   inside: boolean;
   /** Which label of span the rule reads: a person's name, or a place (تعليم حائل). */
   from: EntityLabel;
+  /** Not when the name is a country's (صحة مصر: its health, not a department). */
+  notCountry?: boolean;
 }
 
 const RULES: ReadonlyArray<[string, HeadRule]> = [
@@ -33,12 +36,21 @@ const RULES: ReadonlyArray<[string, HeadRule]> = [
   ['جامعة كلية معهد أكاديمية مستشفى مستوصف', { label: 'ORG', inside: true, from: 'PER' }],
   // Parks, palaces, museums, hotels, towers, airports, stadiums: a place.
   ['حديقة منتزه قصر متحف فندق برج مطار ملعب استاد منتجع', { label: 'LOC', inside: false, from: 'PER' }],
-  // An app is a product (تطبيق واتس آب): MISC, as ANERcorp tags software (ويندوز).
-  ['تطبيق', { label: 'MISC', inside: false, from: 'PER' }],
-  ['تطبيق', { label: 'MISC', inside: false, from: 'LOC' }],
-  // Saudi regional departments named by their town: «تعليم حائل», «صحة الباحة», «بلدية المبرز».
-  ['تعليم صحة بلدية أمانة', { label: 'ORG', inside: true, from: 'LOC' }],
+  // Not «تطبيق» (app): far more often the verbal noun "applying", with its subject after it
+  // (تطبيق ترامب لسياسات الهجرة، تطبيق مصر للاتفاقية).
+  // Saudi regional departments named by their town: «تعليم حائل», «صحة الباحة»; never by a country
+  // (صحة مصر الاقتصادية: Egypt's economic health, تعليم مصر: its education).
+  ['تعليم صحة', { label: 'ORG', inside: true, from: 'LOC', notCountry: true }],
+  // Municipalities, of a town or a city-state (بلدية المبرز، أمانة عمان، بلدية الكويت).
+  ['بلدية أمانة', { label: 'ORG', inside: true, from: 'LOC' }],
 ];
+
+/** Folded country names (ICU's), which no health or education department is named by. */
+let countries: ReadonlySet<string> | undefined;
+function isCountry(name: string): boolean {
+  countries ??= new Set(countryNames().map((c) => c.split(/\s+/).map(foldWord).join(' ')));
+  return countries.has(name.split(/\s+/).map(foldWord).join(' '));
+}
 
 /** Folded head noun → rules by the label they read. */
 const HEADS = new Map<string, Partial<Record<EntityLabel, HeadRule>>>();
@@ -90,6 +102,7 @@ export function headedNames(text: string, tokens: readonly Token[], words: reado
     const h = headOf(words[k]!);
     const rule = h?.rules[e.label];
     if (!h || !rule || lineBreakBetween(text, tokens, ti, k)) continue;
+    if (rule.notCountry && isCountry(e.text)) continue;
     out ??= found.slice();
     if (!rule.inside) {
       out[n] = { ...e, label: rule.label };
