@@ -7,7 +7,7 @@
 //                                       again in the current layout, not retrained: to TO when
 //                                       given (gzipped if TO ends in .gz, else plain), else in place;
 //                                       `rewrite models/ner.model.gz models/ner.model` turns the
-//                                       gzipped file shipped before /5 into today's
+//                                       gzipped ner.model.gz shipped before into today's plain file
 //   npm run eval -- --dev [--retrain]   dev scores (trains the dev model if missing)
 //   npm run eval -- --aqmar             out-of-domain scores on AQMAR (Wikipedia)
 //   npm run eval -- --conll A,B         the shipped model's scores on labelled CoNLL files of your

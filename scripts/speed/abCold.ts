@@ -23,7 +23,7 @@ import { decodeModel as decodeOld, prepareModel as prepareOld } from 'khabar-old
 const N = Number(process.argv[2] ?? 600);
 const rounds = Number(process.argv[3] ?? 16);
 const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
-const file = path.resolve(process.cwd(), 'models', 'ner.model.gz');
+const file = path.resolve(process.cwd(), 'models', 'ner.model');
 const cpu = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -28,6 +28,34 @@ describe('entity model file', () => {
     assert.deepStrictEqual(Array.from(again.pair.weights), Array.from(shipped.pair.weights));
   });
 
+  it('never starts a plain file with gzip\'s magic bytes, whatever its header length', () => {
+    // The file opens with the header's length (u32, little-endian): pad the meta until that
+    // length ends in 0x8B1F, the value whose bytes are 1f 8b.
+    const headerLength = (m: typeof again): number => Buffer.from(encodeModel(m)).readUInt32LE(0);
+    const padded = { ...again, meta: { ...again.meta, note: '' } };
+    const base = headerLength(padded);
+    let target = (base & ~0xffff) | 0x8b1f;
+    if (target < base) target += 0x10000;
+    padded.meta = { ...again.meta, note: 'x'.repeat(target - base) };
+    assert.strictEqual(JSON.stringify(padded.meta).length - JSON.stringify({ ...again.meta, note: '' }).length, target - base);
+    const b = Buffer.from(encodeModel(padded));
+    assert.ok(!isGzipped(b), 'the plain file looks gzipped');
+    assert.strictEqual(b.readUInt32LE(0) & 0xffff, 0x8b20, 'one space moved the length off 0x8B1F');
+    assert.deepStrictEqual(decodeModel(b).meta, padded.meta);
+  });
+
+  it('a damaged gzipped model file is named in a clear message', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-model-'));
+    try {
+      const file = path.join(dir, 'cut.model.gz');
+      const gz = modelFileBytes(again, 'dev.model.gz');
+      fs.writeFileSync(file, gz.subarray(0, gz.length >> 1));
+      assert.throws(() => readModelBytes(file), (e: Error) => e.message.startsWith(`${file}: not a readable gzipped model file`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the Node layer writes the file plain, or gzipped when its name ends in .gz, and reads either back', () => {
     assert.ok(modelFileBytes(again, 'ner.model').equals(bytes));
     const gz = modelFileBytes(again, 'dev.model.gz');

@@ -108,7 +108,11 @@ export function encodeModel(model: TaggerModel): Buffer {
     if (w.length > 255) throw new Error(`a lexicon word of ${w.length} characters: up to 255 fit the model file`);
     return w.length;
   });
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  let json = Buffer.from(JSON.stringify(header), 'utf8');
+  // The file starts with the header's length, little-endian: a length ending in 0x8B1F would start
+  // it with gzip's magic bytes, and readers would take the plain file for a gzipped one. A space
+  // after the JSON (which JSON.parse ignores) moves it off that value.
+  if ((json.length & 0xffff) === 0x8b1f) json = Buffer.concat([json, Buffer.from(' ')]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   const parts: Buffer[] = [length, json, Buffer.alloc(align4(4 + json.length) - 4 - json.length)];

@@ -26,7 +26,12 @@ export function defaultModelPath(): string {
  */
 export function readModelBytes(file: string): Uint8Array {
   const bytes = fs.readFileSync(file);
-  return isGzipped(bytes) ? gunzipModel(bytes) : bytes;
+  if (!isGzipped(bytes)) return bytes;
+  try {
+    return gunzipModel(bytes);
+  } catch (e) {
+    throw new Error(`${file}: not a readable gzipped model file (${(e as Error).message}); rebuild it with npm run train`);
+  }
 }
 
 /** Whether bytes start as a gzip stream does (a model file itself starts with its header's length). */
