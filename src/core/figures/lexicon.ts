@@ -366,7 +366,8 @@ export const RECORD_CODE = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP
 // the scanner computes anyway) points at them. Reading lists are made on a form's first lookup and
 // shared by every word spelled so (nothing changes them): a few hundred per article instead of
 // ten thousand lists and twenty thousand objects made, kept and promoted by the collector up front.
-const TABLE_BITS = 15;
+/** Bits of the lookup table: at least 15, and room for twice the spellings (probes stay short, a miss always ends). */
+let tableBits = 15;
 let table = new Int32Array(0);
 let formStart = new Int32Array(0);
 let formLength = new Uint8Array(0);
@@ -386,7 +387,6 @@ let expanded = false;
  */
 export function ensureLexicon(): void {
   if (expanded) return;
-  expanded = true;
   if (DECLARED_COUNT !== DECLARED.length) throw new Error('figures: lexiconData.generated.ts is stale; run scripts/figures/genLexicon.ts');
   const r = RECORDS;
   // Which readings trigger a figure or name an identifier: decided once per entry and per prefix.
@@ -403,8 +403,9 @@ export function ensureLexicon(): void {
   formStart = new Int32Array(count);
   formLength = new Uint8Array(count);
   readingsEnd = new Int32Array(count);
-  table = new Int32Array(1 << TABLE_BITS);
-  const mask = (1 << TABLE_BITS) - 1;
+  while (1 << tableBits < 2 * count) tableBits++;
+  table = new Int32Array(1 << tableBits);
+  const mask = (1 << tableBits) - 1;
   let f = 0;
   let k = 0;
   while (k < r.length) {
@@ -415,12 +416,16 @@ export function ensureLexicon(): void {
     const s = k;
     let h = HASH_SEED;
     // hashStep, written out: this loop runs over every character of every spelling, cold.
-    for (let c = r.charCodeAt(k); c !== 0x3d; c = r.charCodeAt(++k)) h = Math.imul(h ^ decode[c]!, 16777619);
+    for (let c = r.charCodeAt(k); c !== 0x3d; c = r.charCodeAt(++k)) {
+      if (k >= r.length || f >= count) throw new Error(DAMAGED);
+      h = Math.imul(h ^ decode[c]!, 16777619);
+    }
     formStart[f] = s;
     formLength[f] = k - s;
     let trigger = false;
     let ident = false;
     for (k++; r.charCodeAt(k) !== 0x3b; k += 3) {
+      if (k + 2 >= r.length) throw new Error(DAMAGED);
       const entry = codeValue[r.charCodeAt(k)]! * RECORD_CODE.length + codeValue[r.charCodeAt(k + 1)]!;
       const kd = kind[entry]!;
       if (kd === 1 || (kd === 2 && definite[codeValue[r.charCodeAt(k + 2)]!]!)) trigger = true;
@@ -432,15 +437,19 @@ export function ensureLexicon(): void {
     BLOOM[bit >>> 5] |= 1 << (bit & 31);
     if (trigger) TRIGGER_BLOOM[bit >>> 5] |= 1 << (bit & 31);
     if (ident) IDENT_FINALS.add(decode[r.charCodeAt(s + formLength[f]! - 1)]!);
-    let slot = h >>> (32 - TABLE_BITS);
+    let slot = h >>> (32 - tableBits);
     while (table[slot] !== 0) slot = (slot + 1) & mask;
     table[slot] = f + 1;
     f++;
   }
-  if (f !== count) throw new Error('figures: lexiconData.generated.ts is damaged; run scripts/figures/genLexicon.ts');
+  if (f !== count) throw new Error(DAMAGED);
   forms = f;
   lists = new Array<Reading[] | undefined>(f);
+  // Only now: a failed fill throws again on the next scan instead of leaving empty tables behind.
+  expanded = true;
 }
+
+const DAMAGED = 'figures: lexiconData.generated.ts is damaged; run scripts/figures/genLexicon.ts';
 
 /** Number of spellings known (0 before ensureLexicon()). */
 export function lexiconSize(): number {
@@ -452,9 +461,9 @@ export function lexiconSize(): number {
  * undefined; h is its hash (hashStep from HASH_SEED over its characters), which the caller has.
  */
 export function lookupForm(key: string, h: number): readonly Reading[] | undefined {
-  const mask = (1 << TABLE_BITS) - 1;
+  const mask = (1 << tableBits) - 1;
   const r = RECORDS;
-  for (let slot = h >>> (32 - TABLE_BITS); table[slot] !== 0; slot = (slot + 1) & mask) {
+  for (let slot = h >>> (32 - tableBits); table[slot] !== 0; slot = (slot + 1) & mask) {
     const f = table[slot]! - 1;
     const len = formLength[f]!;
     if (len !== key.length) continue;
