@@ -131,7 +131,8 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const hintCounts = nq.length >= HINT_QUOTE;
   // ...or it is found once, a few characters from there (a word inserted earlier in its sentence),
   // one whole side unchanged, and the text the edit brought to its other side stood beside other
-  // words in the old text (the search for that last, and dearest, only when it decides).
+  // words in the old text or is new text altogether, not beside these words nor unknown (farSide:
+  // 'other' or 'absent', never 'unsure'; the search for that last, and dearest, only when it decides).
   const nearHint = (c: Scored): boolean => !!claims && all.length === 1 && oneWhole(c) && hints.some((h) => Math.abs(h - c.start) <= NEAR_HINT);
   // A place the far side of an edit would have filled with these same words (a deleted sentence
   // that began with them) is this quote only if both of its sides say so.
