@@ -72,14 +72,14 @@ function emitNumericDate(sc: ScanContext, i: number, e: number, y: number, m: nu
 /** DATE of a day and month after a number: 5 يونيو 2021, 25 شوال 1436هـ, 4 حزيران/يونيو, "26 الشهر الجاري". */
 export function dayMonthTail(sc: ScanContext, c: TailContext): number | undefined {
   const { ph, v, scale, w } = c;
-  if (!(ph.isInt && v >= 1 && v <= 31 && scale === 1 && w)) return undefined;
+  if (!(ph.isInt && v >= 1 && v <= 31 && scale === 1)) return undefined;
+  if (!w) return c.ch === '-' || c.ch === '–' ? dashedDayMonth(sc, c) : undefined;
   const month = monthAt(sc, w);
   if (month) return dayMonth(sc, ph.s, v, month);
   if (has(w, 'min')) {
-    // "في الـ12 من آب", "5 من أغسطس"
-    const w2 = sc.nextWord(w.e);
-    const m2 = w2 ? monthAt(sc, w2) : undefined;
-    if (m2 && w.key === 'من') return dayMonth(sc, ph.s, v, m2);
+    // "في الـ12 من آب", "5 من أغسطس", "17 من شهر شوال"
+    const m2 = w.key === 'من' ? monthAfterMin(sc, w) : undefined;
+    if (m2) return dayMonth(sc, ph.s, v, m2);
   }
   // "26 الشهر الجاري", "5 من الشهر المقبل"
   const head = has(w, 'min') ? sc.nextWord(w.e) : w;
@@ -90,6 +90,18 @@ export function dayMonthTail(sc: ScanContext, c: TailContext): number | undefine
     if (wq && q && q.pre === '') return dayOfRelativeMonth(sc, ph.s, wq.e, v, q.q);
   }
   return undefined;
+}
+
+/**
+ * "يوم 27 - يوليو 2015": a day, a dash, then a month name with its year is one date (a range's
+ * second end is a number, "20 - 25 يوليو", and is read by the range rules instead).
+ */
+function dashedDayMonth(sc: ScanContext, c: TailContext): number | undefined {
+  const w = sc.nextWord(c.q + 1);
+  if (!w || sc.skipGap(c.q + 1) !== w.s) return undefined;
+  const month = monthAt(sc, w);
+  if (!month || month.hijri || !yearAfter(sc, pairedMonth(sc, month.e, month.m))) return undefined;
+  return dayMonth(sc, c.ph.s, c.v, month);
 }
 
 /** "في الثلاثين من شهر سبتمبر": a definite number word (ph, read at w) before من and a month is a day. */

@@ -8,7 +8,8 @@ import type { Forced, Phrase, ScanContext } from './scanContext';
 import { numericDateAt } from './dates';
 import { digitPhrase, wireCodeAt } from './digitPhrase';
 import { SYMBOLS } from './money';
-import { identifierAcross, identifierBefore, listNumberAt, scoreAt, shortCodeNear, timelineYearAt, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
+import { percentWordAfter } from './numberWords';
+import { identifierAcross, identifierBefore, identifierEnd, listNumberAt, scoreAt, shortCodeNear, timelineYearAt, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
 import { timeAt } from './time';
 import { emitYear } from './dateEmit';
 
@@ -16,7 +17,9 @@ import { emitYear } from './dateEmit';
 export function atDigits(sc: ScanContext, i: number): number {
   const t = sc.text;
   const prev = i > 0 ? t.charCodeAt(i - 1) : 0;
-  if (isLatin(prev) || prev === 0x2b /* + */ || prev === 0x40 || prev === 0x23 || prev === 0x5f) return i;
+  if (isLatin(prev) || prev === 0x40 || prev === 0x23 || prev === 0x5f) return i;
+  // "+966…" is a telephone number; "+1.5 في المئة" a signed percentage.
+  if (prev === 0x2b /* + */ && !signedPercentAt(sc, i)) return i;
   if (prev === 0x2d && i > 1 && (isLatin(t.charCodeAt(i - 2)) || isDigit(t.charCodeAt(i - 2)))) {
     // "COVID-19"; a digit before the hyphen is a range handled where the first number ended.
     if (isLatin(t.charCodeAt(i - 2))) return i;
@@ -41,7 +44,8 @@ export function atDigits(sc: ScanContext, i: number): number {
   if (quotedTitle(sc, ph.s, ph.e)) return ph.e;
   // "القرار 2216", "عقد رقم (6)", "المادة 12": a number naming a thing is no figure; nor is a
   // model number after a Latin name or a spelled-out letter ("EliteBook 1020", "إف 16", "بي-52").
-  if (identifierBefore(sc, i) || modelNameBefore(sc, i)) return ph.e;
+  if (identifierBefore(sc, i)) return identifierEnd(sc, ph.e);
+  if (modelNameBefore(sc, i)) return ph.e;
   // "قرار مجلس الأمن الدولي 2216": the identifier noun a few words before, across a name.
   if (ph.isInt && ph.intLen >= 2 && identifierAcross(sc, ph.s, ph.e)) return ph.e;
   // "أرسل sms إلى 88548", "Stc 635031": an SMS short code.
@@ -120,7 +124,9 @@ function enclose(sc: ScanContext, ph: Phrase): void {
   const close = sc.skipGap(ph.e);
   if (open >= sc.lastEnd && CLOSER[t[open]] !== undefined && t[close] === CLOSER[t[open]]) {
     const w = sc.nextWord(close + 1);
-    if (w && w.r.some((r) => r.pre === '' && (r.e.t === 'scale' || r.e.t === 'cur' || r.e.t === 'unit' || (r.e.t === 'tunit' && !r.e.dual)))) {
+    // "(4.8) في المائة" as "(4.4) مليار ريال": the percent words after the bracket too.
+    if (w && (w.r.some((r) => r.pre === '' && (r.e.t === 'scale' || r.e.t === 'cur' || r.e.t === 'unit' || (r.e.t === 'tunit' && !r.e.dual))) ||
+      percentWordAfter(sc, close + 1))) {
       ph.s = open;
       ph.e = close + 1;
     }
@@ -134,4 +140,14 @@ function definiteBefore(sc: ScanContext, i: number): boolean {
   if (j >= 0 && t[j] === ' ') j--;
   while (j >= 0 && t.charCodeAt(j) === 0x640) j--;
   return j >= 1 && t[j] === 'ل' && (t[j - 1] === 'ا' || t[j - 1] === 'ل') && (j < 2 || !isLetter(t.charCodeAt(j - 2)) || t[j - 2] === 'و' || t[j - 2] === 'ب');
+}
+
+/** "+1.5 في المئة", "+2%": digits (with a decimal part) right after a plus sign, then a percent. */
+function signedPercentAt(sc: ScanContext, i: number): boolean {
+  const t = sc.text;
+  if (i > 1 && isDigit(t.charCodeAt(i - 2))) return false;
+  let e = sc.digitEnd(i);
+  if (e - i > 3) return false;
+  if (e + 1 < sc.n && (t[e] === '.' || t[e] === '٫' || t[e] === ',') && isDigit(t.charCodeAt(e + 1))) e = sc.digitEnd(e + 1);
+  return (e < sc.n && (t[e] === '%' || t[e] === '٪')) || percentWordAfter(sc, e);
 }

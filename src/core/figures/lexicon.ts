@@ -79,7 +79,7 @@ function add(words: string | string[], entry: Entry, clitics?: Clitics): void {
 
 // Number words: masculine and feminine, nominative and oblique.
 const UNITS: Array<[string[], number]> = [
-  [['واحد', 'واحدة'], 1],
+  [['واحد', 'واحدة', 'واحدا'], 1],
   [['اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'إثنين', 'إثنان'], 2],
   [['ثلاث', 'ثلاثة'], 3],
   [['أربع', 'أربعة'], 4],
@@ -315,9 +315,12 @@ add(['م', 'ميلادي', 'ميلادية', 'للميلاد'], { t: 'markerG' }
 add(['شمسي', 'شمسية', 'ش'], { t: 'markerSolar' }, NOCLITIC);
 add('رقم', { t: 'ident', raqm: true });
 add(['قرار', 'مادة', 'بند', 'فقرة', 'آية', 'مرسوم', 'صفحة', 'تحويلة', 'لائحة'], { t: 'ident', raqm: false });
+// "سورة النساء 93" (its verse, across the sura's name), "السكري من النوع 2" (a type, not a count).
+add(['سورة', 'نوع'], { t: 'ident', raqm: false });
 add('رمز', { t: 'ident', raqm: false });
 // Systems and devices named with a version or a model number: أندرويد 5.0, ويندوز 10, آيفون 6.
-add(['أندرويد', 'اندرويد', 'ويندوز', 'آيفون', 'ايفون', 'آيباد', 'ايباد', 'جالاكسي', 'غالاكسي', 'جالكسي'], { t: 'ident', raqm: false });
+// "آي فون 5", "ويندوز فون 8": فون is the phone of a product name.
+add(['أندرويد', 'اندرويد', 'ويندوز', 'آيفون', 'ايفون', 'آيباد', 'ايباد', 'جالاكسي', 'غالاكسي', 'جالكسي', 'فون'], { t: 'ident', raqm: false });
 add(['فيلم', 'كتاب', 'رواية', 'أغنية', 'مسلسل', 'ألبوم', 'مسرحية', 'قصيدة'], { t: 'work' });
 add(['لكن', 'ولكن', 'بل', 'حيث', 'كما', 'ثم', 'أمام', 'خلال', 'مع', 'ضد', 'وفق', 'لدى', 'عند', 'بينما', 'فيما', 'وقد', 'قد'],
   { t: 'fn' }, NOCLITIC);

@@ -83,9 +83,10 @@ export function identifierBefore(sc: ScanContext, i: number, onlyRaqm = false): 
   const t = sc.text;
   let j = i;
   while (j > 0 && (isGap(t.charCodeAt(j - 1)) || t[j - 1] === '(')) j--;
-  // Every identifier noun ends in م ر د ة ه ز ن ي (رقم, قرار, بند, مادة, رمز, آيفون, جالاكسي): other words are not looked up.
+  // Every identifier noun ends in م ر د ة ه ز ن ي ع (رقم, قرار, بند, مادة, رمز, آيفون, جالاكسي, نوع): other words are not looked up.
   const last = t.charCodeAt(j - 1);
-  if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647 && last !== 0x632 && last !== 0x646 && last !== 0x64a) return false;
+  if (last !== 0x645 && last !== 0x631 && last !== 0x62f && last !== 0x629 && last !== 0x647 && last !== 0x632 && last !== 0x646 && last !== 0x64a &&
+    last !== 0x639) return false;
   const w = sc.prevWord(j);
   const id = get(w, 'ident');
   // Before a number word only رقم names (رقم تسعة); "الرحلة عشرين دقيقة" is a duration.
@@ -114,7 +115,10 @@ export function scoreAt(sc: ScanContext, i: number): number | undefined {
   p = sc.skipGap(p + 1);
   if (!isDigit(t.charCodeAt(p))) return undefined;
   const b = sc.digitRun(p);
-  if (b.e - p > 2 || +a.str > 20 || +b.str > 20) return undefined;
+  // Up to 20 goals a side; a bracketed pair may be a basketball or handball score ("(30-20)").
+  const close = sc.skipGap(b.e);
+  const most = pb >= 0 && t[pb] === '(' && close < sc.n && t[close] === ')' ? 99 : 20;
+  if (b.e - p > 2 || +a.str > most || +b.str > most) return undefined;
   // Not a date (2/5/2015), a decimal (2-0.5) or digits glued to a word.
   // Reads stay within the text: one past its end would deopt this function.
   const c = b.e < sc.n ? t.charCodeAt(b.e) : 0;
@@ -335,4 +339,19 @@ export function namingNumber(sc: ScanContext, s: number, e: number): boolean {
   if (before === 'تحت' || before === 'لتحت') return /^(?:سنة|عاما|عام)$/.test(after);
   // "العدد 17167 بتاريخ", "في عددها 5123 الصادر": the number of an issue.
   return /^(?:بتاريخ|الصادر|الصادرة)$/.test(after);
+}
+
+/**
+ * "رقم ( 104 / 47 )", "القرار 12/3": the parts after a slash or a dash that go on an identifier
+ * ending at e are the identifier's too. Where the identifier ends.
+ */
+export function identifierEnd(sc: ScanContext, e: number): number {
+  const t = sc.text;
+  for (;;) {
+    const p = sc.skipGap(e);
+    if (t[p] !== '/' && t[p] !== '-') return e;
+    const q = sc.skipGap(p + 1);
+    if (q >= sc.n || !isDigit(t.charCodeAt(q))) return e;
+    e = sc.digitEnd(q);
+  }
 }

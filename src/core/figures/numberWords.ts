@@ -5,7 +5,7 @@
 
 import { fold } from '../arabic';
 import { roundValue } from './chars';
-import { get, type Phrase, type ScanContext, type Word } from './scanContext';
+import { get, has, type Phrase, type ScanContext, type Word } from './scanContext';
 import type { Entry } from './lexicon';
 
 /** The running state of a number being read. */
@@ -56,8 +56,9 @@ export function parseWordNumber(sc: ScanContext, w: Word): Phrase | undefined {
   }
   if (!any) return undefined;
   const v = roundValue(st.total + st.cur);
-  // "واحد" alone is mostly the adjective "one/single" (في وقت واحد), not a figure.
-  if (v === 0 || (v === 1 && e === w.e && st.maxScale === 1)) return undefined;
+  // "واحد" alone is mostly the adjective "one/single" (في وقت واحد), not a figure — unless a
+  // percent word follows it ("ارتفع واحدا في المئة").
+  if (v === 0 || (v === 1 && e === w.e && st.maxScale === 1 && !percentWordAfter(sc, e))) return undefined;
   return { s: w.s, e, v, scale: st.maxScale, isInt: Number.isInteger(v), digits: false, intLen: String(Math.trunc(v)).length };
 }
 
@@ -172,4 +173,15 @@ function nextNumberWord(sc: ScanContext, p: number): Word | undefined {
     }
   }
   return nxt;
+}
+
+/** "في المئة" / "بالمئة" right after p: the number before it is a percentage. */
+export function percentWordAfter(sc: ScanContext, p: number): boolean {
+  const w = sc.nextWord(p);
+  if (!w) return false;
+  const pw = get(w, 'pctWord');
+  if (pw) return pw.pre === 'ب';
+  if (!has(w, 'fi')) return false;
+  const w2 = sc.nextWord(w.e);
+  return get(w2, 'pctWord')?.pre === '';
 }

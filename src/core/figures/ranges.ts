@@ -8,8 +8,8 @@ import { hijriToDayNumber, isoDay, isValidGregorian, pad } from './calendar';
 import { isDigit, isGap, isLetter, roundValue } from './chars';
 import type { Internal, ScanContext } from './scanContext';
 
-/** What may stand between the two ends of a range. */
-const RANGE_GAP = /^[\s\u200e\u200f]*(?:-|–|ـ|\/|و|او|أو|إلى|الى|حتى)[\s\u200e\u200f]*$/;
+/** What may stand between the two ends of a range ("من 2011 وحتى 2013" with its و). */
+const RANGE_GAP = /^[\s\u200e\u200f]*(?:-|–|ـ|\/|و|او|أو|و?(?:إلى|الى|حتى))[\s\u200e\u200f]*$/;
 const FOUR_DIGITS = /^[0-9٠-٩]{4}$/;
 
 export function linkRanges(sc: ScanContext): void {

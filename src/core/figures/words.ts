@@ -4,7 +4,7 @@
 
 import { labelNumber } from './afterNumber';
 import { isDigit } from './chars';
-import type { ScanContext, Word } from './scanContext';
+import { get, has, type ScanContext, type Word } from './scanContext';
 import { dayWordOfMonth, monthWord } from './dates';
 import { atDigits } from './digits';
 import { dualDuration, reversedDuration } from './duration';
@@ -65,7 +65,11 @@ function wordNumber(sc: ScanContext, w: Word): number | undefined {
   if (westName(sc, w) || kunyaBefore(sc, w)) return undefined;
   const ph = parseWordNumber(sc, w);
   if (!ph) return undefined;
+  // "في المئة" / "بالمئة" with no number before it (its number was not read) is the percent word, not 100.
+  if (ph.e === w.e && get(w, 'pctWord') && (get(w, 'pctWord')?.pre === 'ب' || has(sc.prevWord(w.s), 'fi'))) return w.e;
   if (identifierBefore(sc, w.s, true)) return ph.e;
+  // "دول «خمسة + واحد»": a group named by a sum, as "5 + 1" is (notFigures.namingNumber).
+  if (sc.text.charCodeAt(sc.skipGap(ph.e)) === 0x2b) return ph.e;
   const day = dayWordOfMonth(sc, w, ph);
   if (day !== undefined) return day;
   const ordinal = tensOrdinal(sc, w, ph);

@@ -77,6 +77,9 @@ function yearContextBefore(sc: ScanContext, s: number, e: number): boolean {
   // "في العام (1442 أو 1443)": the year word may stand before an opening bracket.
   while (j >= 0 && (isGap(t.charCodeAt(j)) || t.charCodeAt(j) === 0x640)) j--;
   if (t[j] === '(') j--;
+  // "بحلول العام .2017" at the end of a line: the sentence's full stop, moved before the number
+  // when right-to-left text was copied, stands between the year word and the year.
+  else if (t[j] === '.' && j > 0 && isGap(t.charCodeAt(j - 1)) && lineEndsAt(sc, e)) j--;
   while (j >= 0 && isGap(t.charCodeAt(j))) j--;
   if (j < 0 || !isLetter(t.charCodeAt(j))) return false;
   let k = j;
@@ -115,4 +118,15 @@ function dateInBracketsBefore(sc: ScanContext, s: number): FigureValue | undefin
   while (j >= 0 && isGap(t.charCodeAt(j))) j--;
   const last = sc.out[sc.out.length - 1];
   return last && last.fig.label === 'DATE' && last.fig.end === j + 1 ? last.fig.value : undefined;
+}
+
+/** Whether only spaces stand between e and the end of its line (or of the text). */
+function lineEndsAt(sc: ScanContext, e: number): boolean {
+  const t = sc.text;
+  for (let k = e; k < sc.n; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
 }
