@@ -37,6 +37,13 @@ const PUBLISHED: ReadonlySet<string> = new Set(['نشرته', 'نشرت', 'نش�
   'تداولت', 'تناقلته', 'تناقلت', 'نقلته', 'بثته', 'بثت', 'روجته', 'روجت', 'اشاعته', 'زعمته', 'ادعته']);
 /** Independent pronouns, with و / ف (folded): as a verb's subject they point back to a speaker. */
 const PRONOUNS: ReadonlySet<string> = new Set(['هو', 'هي', 'هم', 'هن', 'هما', 'فهو', 'فهي', 'فهم', 'وهو', 'وهي', 'وهم', 'نحن', 'ونحن', 'فنحن']);
+/**
+ * لكن / إلا أن with a pronoun (لكنه أضاف، ولكنها أقرت، إلا أنه قال): the pronoun is the subject and
+ * points back to the one the sentence or the one before is about. Folded.
+ */
+const BUT_PRONOUNS: ReadonlySet<string> = new Set(['لكنه', 'ولكنه', 'لكنها', 'ولكنها', 'لكنهم', 'ولكنهم', 'انه', 'انها', 'انهم']);
+/** Negations written with و / ف open a clause whose subject is not written before them (ولم تكشف …). Folded. */
+const CLAUSE_NEGATION: ReadonlySet<string> = new Set(['ولم', 'فلم', 'ولن', 'فلن', 'ولا', 'فلا']);
 /** First-person pronouns that open quoted words right after a speech verb (قال نحن …). Folded. */
 const FIRST_PERSON: ReadonlySet<string> = new Set(['نحن', 'انا']);
 /** Prepositions that govern the noun after them, which then cannot be a verb's subject. Folded. */
@@ -130,6 +137,8 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   // أعلن أمس الأربعاء وزير الخارجية …: time words may come before the speaker.
   let from = i + 1;
   while (from < k && toks[from]!.f & W.Time) from++;
+  // ثم يوضح أكثر: «…»: أكثر with no من after it is an adverb (more), not the speaker (أكثر من مسؤول is one).
+  if (from + 1 === k && from === i + 1 && toks[from]!.n === 'اكثر') return cs.inherit(i);
   if (from > i + 1 && from < k && toks[from]!.f & W.Break) from = i + 1;
   // قال نحن نقود …، قال أنا …: a first-person pronoun after the verb opens the quoted words; the
   // speaker is the one named before.
@@ -222,6 +231,9 @@ function skipAddressee(cs: ClaimScan, from: number, k: number): number {
   if (!t || !t.word || t.n[0] !== 'ل' || from >= k) return from;
   // A pronoun addressee: أكد لي / له / لها / لنا / لهم أن ….
   if (PRONOUN_ADDRESSEES.has(t.n)) return from + 1;
+  // وأوضح لضيفه أن …، قال للصحفيين إن …: one word with لـ and a possessive or the article, right
+  // before the complementiser, is who was told (لجنة، لبنان are no such word: ة, no suffix).
+  if (from === k - 1 && toldWord(cs, from)) return k;
   if (from >= k - 1) return from;
   let j = from;
   if (t.raw.startsWith('لـ') && t.raw.length <= 2) {
@@ -239,6 +251,12 @@ function skipAddressee(cs: ClaimScan, from: number, k: number): number {
   } else return from;
   while (j < k && !toks[j]!.word && isComma(toks[j]!.raw)) j++;
   return j < k ? j : from;
+}
+
+/** لضيفه، للصحفيين: a word with لـ and a possessive or the article, not a name the recogniser found (not لجنة، لبنان). */
+function toldWord(cs: ClaimScan, j: number): boolean {
+  const t = cs.toks[j]!;
+  return t.word && t.n[0] === 'ل' && t.n.length >= 4 && (t.n.startsWith('لل') || /(?:ه|ها|هم|هما|هن)$/.test(t.raw)) && !cs.hasEntity(t.start, t.end);
 }
 
 /** لـعكاظ، لوكالة «رويترز»، لوزير الخارجية عادل الجبير: to the next break, quote or punctuation. */
@@ -262,6 +280,13 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
   // الشركة لم تكشف …، الوزارة لن تعلن …، أما لوبين فقد قال …: the subject stands before the particle.
   if (i - 1 > cs.current.a && (NEGATION.has(toks[i - 1]!.n) || toks[i - 1]!.n === 'فقد')) return subjectBefore(cs, i - 1);
+  // لكنه أضاف أن …، وعبر الوزير عن الأمل ولكنه أقر أن …، ولم تكشف عن …: the subject is not written
+  // here; the sentence's opening verb names it, else the speaker before.
+  if (i - 1 >= cs.current.a && toks[i - 1]!.word) {
+    const n = toks[i - 1]!.n;
+    const but = BUT_PRONOUNS.has(n) && (n.startsWith('ل') || n.startsWith('ول') || toks[i - 2]?.n === 'الا');
+    if (but || CLAUSE_NEGATION.has(n)) return openingVerbSubject(cs, i - 1) ?? cs.inherit(i);
+  }
   let j = i;
   // وكان المدرب قد أكد أن …: the subject between كان and قد.
   if (toks[i - 1]?.n === 'قد') {
@@ -440,7 +465,9 @@ export function participleSpeaker(cs: ClaimScan, i: number): Speaker | null {
  */
 export function openingSubject(cs: ClaimScan, s: Sentence): Speaker | null {
   const toks = cs.toks;
-  const a = firstWord(toks, s);
+  let a = firstWord(toks, s);
+  // ولا يختلف كريم الزين مع هذا التحليل، لكنه يضيف أن …: past a negation the verb opens the sentence.
+  if (a + 1 < s.b && (NEGATION.has(toks[a]!.n) || CLAUSE_NEGATION.has(toks[a]!.n))) a++;
   const v = toks[a];
   if (!v || a + 2 >= s.b || v.vk !== VerbKind.None || v.n.length < 3 || isDigit(v.n.charCodeAt(0))) return null;
   if ((v.f | v.fp) & (W.Break | W.Complementiser | W.Title | W.OrgHead | W.Document | W.Anonymous | W.SourcePrep | W.Time | W.Honorific)) return null;

@@ -51,6 +51,9 @@ export function headline(cs: ClaimScan, s: Sentence): Draft | null {
     }
     if (speakerEnd >= 0) continue;
     if (k >= s.a + 6) return null;
+    // أنصح المجتمعات بأن تحذر …: أن before the verb makes it no headline's subject (فان in يوست فان دام
+    // is a name, though it folds like فإن).
+    if (t.f & W.Complementiser && (t.n === 'ان' || t.n === 'بان')) return null;
     if (t.vk !== VerbKind.None && !(t.f & W.Present)) return null;
     if (t.f & W.Present) {
       let a = k + 1;

@@ -79,8 +79,11 @@ const TAKES_AN: ReadonlySet<string> = set('اعلن اعلنت اعلنوا يع
 const TAKES_OBJECT: ReadonlySet<string> = set(`اعلن اعلنت اعلنوا يعلن تعلن كشف كشفت يكشف تكشف نفى نفت ينفي
   تنفي اكد اكدت يؤكد تؤكد`);
 const ACCUSE: ReadonlySet<string> = set('اتهم اتهمت اتهموا يتهم تتهم متهما متهمة');
-/** `ويذكر أن` with no subject is the newsroom's own aside, not a report of someone's words. */
-const PASSIVE_ASIDE: ReadonlySet<string> = set('يذكر');
+/**
+ * `ويذكر أن` with no subject is the newsroom's own aside, not a report of someone's words; so is
+ * `ويتوقع أن` (read يُتوقّع, "it is expected"), which names no one who expects.
+ */
+const PASSIVE_ASIDE: ReadonlySet<string> = set('يذكر يتوقع');
 /** `نقلت الوكالة عن مسؤول قوله إن …`: the speaker is the one after عن, not the relaying outlet. */
 const RELAY: ReadonlySet<string> = set('نقل نقلت نقلوا');
 

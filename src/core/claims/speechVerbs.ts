@@ -8,8 +8,11 @@ import { isObjectPronoun, objectNoun, participleSpeaker, speaker, speakerAfterTh
 import { phraseEnd } from './phrase';
 import { firstWord, isComma, isMasdar, markedExplain, verbBits, VerbKind, type Sentence } from './tokens';
 
-/** Particles before a subjunctive present verb (folded): أن، لن، كي، لكي. */
-const SUBJUNCTIVE: ReadonlySet<string> = new Set(['ان', 'لن', 'كي', 'لكي']);
+/** Particles before a subjunctive present verb (folded): أن، بأن، لن، كي، لكي. */
+const SUBJUNCTIVE: ReadonlySet<string> = new Set(['ان', 'بان', 'لن', 'كي', 'لكي']);
+
+/** Negation particles before a verb, bare or with و / ف (folded). */
+const NEGATED_BEFORE: ReadonlySet<string> = new Set(['لم', 'ولم', 'فلم', 'لن', 'ولن', 'فلن', 'لا', 'ولا', 'فلا']);
 
 /** How far after a speech verb the complementiser may be: long title chains plus "في تصريحات لـ… في …". */
 const MAX_ZONE = 26;
@@ -27,6 +30,9 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
   const limit = Math.min(seg.b, i + 1 + MAX_ZONE);
   const k = complementiser(cs, i, base, limit, seg);
   if (k < 0) return null;
+  // ولم تكشف عن تفاصيل، لم يعلن الجيش حصيلة …: what was not disclosed or announced is no statement
+  // (a negated verb with أن still reports: لم يستبعد أن …).
+  if (i > 0 && NEGATED_BEFORE.has(toks[i - 1]!.n) && (k >= limit || toks[k]!.n === 'عن')) return null;
   if (kind === VerbKind.Participle && !onlyAddressee(cs, i + 1, k)) return null;
   // بيّن takes its أن close by (وبين الفارس أن …); farther away بين is "between". A title right after
   // it (وبين المدير التنفيذي للسوق الدكتور …، أن) or the written shadda / hamza (وبيّن، وأبان) allow a
@@ -86,11 +92,20 @@ function complementiser(cs: ClaimScan, i: number, base: number, limit: number, s
     }
     if (z.f & W.Complementiser) {
       if (toks[k - 1]!.f & W.NotSpeechBeforeAn) return -1;
-      // إن شاء الله is a blessing, not a complementiser.
+      // إن شاء الله is a blessing, not a complementiser; «سي إن إن» (CNN) is a name.
       if (toks[k + 1]?.n === 'شاء') continue;
+      if (z.n === 'ان' && toks[k - 1]?.n === 'سي' && toks[k + 1]?.n === 'ان') {
+        k++;
+        continue;
+      }
       break;
     }
     if (z.n === 'عن' && base & W.TakesAn) break;
+    // وأفاد مصدر أمني، لم يكشف عن اسمه، بأن …: the source's anonymity, not a verb of its own.
+    if (z.vk !== VerbKind.None && NEGATED_BEFORE.has(toks[k - 1]!.n) && toks[k + 1]?.n === 'عن' && toks[k + 2]?.n.startsWith('اسم')) {
+      k += 2;
+      continue;
+    }
     if (z.vk !== VerbKind.None) return -1;
   }
   return k;

@@ -55,10 +55,14 @@ export function toTokens(text: string): Tok[] {
   const out: Tok[] = new Array(raw.length);
   let line = 0;
   let prevEnd = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i]!;
+  let i = 0;
+  for (let r = 0; r < raw.length; r++) {
+    const t = raw[r]!;
     for (let k = prevEnd; k < t.start; k++) if (text.charCodeAt(k) === 10) line++;
     prevEnd = t.end;
+    // "د.عبدالعزيز"، "د. أحمد"، "أ.د. خالد": the dot of a title's abbreviation is no token, so it
+    // neither ends the sentence nor cuts the speaker's name (the name's text still carries it).
+    if (t.text === '.' && i > 0 && titleAbbreviation(text, out[i - 1]!, t.end)) continue;
     const c = t.text.charCodeAt(0);
     const word = t.text.length > 1 || isWordStart(c);
     while (nextFold < foldAt.length && foldAt[nextFold]! < t.start) nextFold++;
@@ -85,9 +89,27 @@ export function toTokens(text: string): Tok[] {
     }
     // عدم ذكر اسمه، دون الكشف عن: after عدم / دون the verb's letters spell its verbal noun.
     if (vk !== VerbKind.None && i > 0 && VERBAL_NOUN_BEFORE.has(out[i - 1]!.n)) vk = VerbKind.None;
-    out[i] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk };
+    out[i++] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk };
   }
+  out.length = i;
   return out;
+}
+
+/** Single letters that abbreviate a title before a name: د (دكتور), أ (أستاذ). */
+const TITLE_LETTERS: ReadonlySet<string> = new Set(['د', 'أ']);
+
+/**
+ * A dot at dotEnd - 1 right after a one-letter title written on its own (د. أحمد، د.أحمد، أ.د.
+ * خالد), with a letter after it (past one space): an abbreviation, not a sentence's end.
+ */
+function titleAbbreviation(text: string, before: Tok, dotEnd: number): boolean {
+  if (!before.word || before.end !== dotEnd - 1 || !TITLE_LETTERS.has(before.raw)) return false;
+  // The letter stands alone: a space, a line start, a bracket or another abbreviation's dot before it.
+  const p = before.start > 0 ? text.charCodeAt(before.start - 1) : 0x20;
+  if (!(p === 0x20 || p === 0x0a || p === 0x2e || p === 0x28 || p === 0xa0)) return false;
+  const q = dotEnd < text.length && text.charCodeAt(dotEnd) === 0x20 ? dotEnd + 1 : dotEnd;
+  const c = q < text.length ? text.charCodeAt(q) : 0;
+  return c >= 0x0621 && c <= 0x064a;
 }
 
 /**
