@@ -4,6 +4,8 @@
 //
 // Label rules (the same everywhere, so a highlight means one thing):
 // - PERCENT (percent.ts): a number with %, ٪ (either side), في المئة / في المائة / بالمئة / بالمائة. unit "percent".
+//   Brackets around the number join the span ((4.8) في المائة); a plus sign before it is no phone prefix
+//   there (+1.5 في المئة); في المئة with no number read before it is no figure.
 // - MONEY (money.ts): a number (with its scale words) followed by a currency name, symbol, abbreviation or code,
 //   or preceded by a symbol. currency = ISO 4217 (undefined when the name alone does not tell, as
 //   for دينار / ليرة without a country). Sub-units are converted: 55 سنتا → 0.55 USD.
@@ -21,7 +23,7 @@
 // - TIME (time.ts): hh:mm, or الساعة + hour (digits or ordinal word), with صباحا / مساء … folded into 24 h.
 // - ORDINAL (ordinal.ts): ordinal words (المرحلة الثالثة → "الثالثة", 3) and الـ + digits with nothing after.
 // Which rule is tried first after a number: afterNumber.ts. Numbers that are no figures (list items,
-// القرار 2216, إف 16): notFigures.ts. Ranges (من 3 إلى 5 ملايين): ranges.ts.
+// القرار 2216 and the slashed parts after رقم ( 104 / 47 ), سورة البقرة 255, النوع 2, إف 16): notFigures.ts. Ranges (من 3 إلى 5 ملايين): ranges.ts.
 // Context words (عام, الساعة, نحو, أكثر من) are not in the span; bound words set value.bound (bounds.ts).
 // Word-based figures span whole tokens, clitics included (وأمس, لخمسة), as ANERcorp does.
 //
