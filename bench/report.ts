@@ -402,6 +402,65 @@ propagation 8%. The next levers: the tagger's per-token state as word ids into t
 lookup per token, shared with claims' lexicon bits), and tokens as offsets in typed arrays for
 big files (the token objects are most of what garbage collection walks).
 
+### Detection per text (issue 17, third round)
+
+Measured as in the second round (\`scripts/speed/abDetect.ts\` for each lever against the commit
+before it, 592 corpus articles, 12 alternating rounds; \`scripts/speed/abCold.ts\` with every word
+cache empty; \`scripts/speed/abDetectFull.ts\` and \`bench/bigFile.ts\` for before → after), \`nice -n 10\`,
+CPU time, load 5–12 on 2 cores: paired rounds of one run spread 0.82–1.13×, so a lever is kept at
+1.03× or more on both the minimum and the median of the paired rounds. Output identical: the
+golden test unchanged, 592 of 592 articles in every A/B, \`compareBuilds.js\` over all 2,963 corpus
+articles plus them joined and as one line identical (43.8 M characters of \`khabar detect\` output).
+
+Before → after (all 2,963 articles, 4 alternating rounds, minimum; the machine was busier than in
+the second round, so read the ratios): \`detect()\` 0.86 → 0.89 M chars/s (1.035×; 133× → 129× a
+bare tokenisation pass); 5,000-character slices median 5.38 → 5.10 ms, p95 11.9 → 9.9 ms, p99
+19.4 → 16.2 ms. The corpus as one file (fresh process, alternating, three pairs):
+12.6, 12.3 and 11.0 → 11.8, 11.5 and 11.0 s of CPU (1.07×, 1.07×, 1.00×; load 8–12), peak RSS
+517–630 MB before and 578–631 MB after, the run-to-run spread of the garbage collector's timing
+(the filter is 128 KB). Still far from the targets (3 M chars/s, 2 ms median, 5 s for the corpus).
+
+Kept:
+
+- **A filter of the emission table's hashes before the word-pair probes** (\`tagger.ts\`
+  \`rowLookup\`, \`wordScores.ts\` \`addFiltered\`): a bit per hash (2^20 bits, 128 KB, 9% set by the
+  101,161 rows), set at the first lookup of a model, lets the four word-pair features of every token
+  (BigramL, BigramR, NormM1Lex, NormP1Lex), which mostly have no row, skip the table's 1 MB index;
+  a set bit still probes the table, so a false positive costs what it did before and no row is ever
+  missed (a unit test adds every row of both table layouts through the filter). \`detect()\`
+  1.078× (minimum of 12 rounds; median paired round 1.059×), the corpus as one file 1.00–1.07×.
+
+Dropped (measured, no gain):
+
+- **The filter in front of every probe** (the new words' 34 own and neighbour features too):
+  against the filter on the word-pair probes only, warm 1.02× (median paired 0.985×), cold (every
+  word new) 0.94× and 0.97× against the tree before either, where the word-pair filter alone
+  gave 1.025×: new words' own features mostly have rows, so the filter only adds a read there.
+- **Claims' per-word fields kept on the tagger's word analysis** (\`toTokens\` reading the folded
+  form, the lexicon bits with and without a clitic and the verb kind from the \`WordInfo\` that
+  \`detect()\` passes on, instead of a lexicon lookup per token): 1.003× and 0.936× on the minimum,
+  1.003× on the median of the paired rounds. The lexicon lookup reuses the string hash the tagger
+  already computed, so what it saved was small next to building the token objects.
+- **A word's own hashes as a view into a shared buffer** (84 bytes a word, past what V8 keeps on
+  its heap, so each was an external backing store): cold 0.96× (quartiles 0.93–1.01), the corpus
+  as one file 0.99× and 1.09× in two pairs. No gain the garbage collector shows.
+- **Viterbi unrolled for nine labels with pair rows** (the previous scores in locals, each label's
+  candidates written out, the same sums and comparisons): 0.954× on the minimum, 1.013× median.
+- **Float32 rows in the word pool** (half the 36 MB the per-token reads walk) was not tried: a
+  word's summed rows are sums of up to 34 f32 weights on different exponents, exact in doubles
+  (the tests hold the scores bit for bit to the feature sums) but not in f32, so the output could
+  change.
+
+Where the time goes now (warm CPU profile of \`detect()\` over 1,000 articles, before the filter):
+tagging 48% (the word \`Map\` lookup 12%, the five-row pool sum 6%, the emission table's probes
+12% of which the filter removes most of the word-pair share, Viterbi 6%, class groups 5%), the
+document rules 22% (\`annotate\` 7.5%, \`propagate\` 6%, \`findRepeats\` 4%), figures 12%, claims
+11% (\`toTokens\` 5%). On the corpus as one file the garbage collector is 16% (83 scavenges of
+23–70 ms each, copying the million token objects and the claims' token objects that outlive
+them), then the same tagging costs and the 97,000 new words. Each remaining cost is a few
+percent spread over the stages; the next step is structural (tokens as offsets in typed arrays
+shared by every stage, claims' tokens likewise) rather than another lookup saved.
+
 ### Model load and the first article (issue 17: model load ≤ 50 ms)
 
 Measured cold, as a session pays it: each build in its own fresh processes, builds alternating,

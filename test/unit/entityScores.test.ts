@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import { tokenize } from '../../src/core/arabic';
 import { FeatureBuffer, extractFeatures, NUM_LABELS, scoreSentence } from '../../src/core/entities/features';
 import { loadModel, sentencesOf } from '../../src/core/entities/findEntities';
-import { emissionLookup, PAIR_WIDTH, sumRows } from '../../src/core/entities/tagger';
+import { buildTable, emissionLookup, PAIR_WIDTH, sumRows, type TaggerModel } from '../../src/core/entities/tagger';
+import { addFiltered, type RowLookup } from '../../src/core/entities/wordScores';
 import { goldenDocs } from './golden';
 
 describe('entities: cached word scores', function () {
@@ -44,4 +45,49 @@ describe('entities: cached word scores', function () {
     }
     assert.ok(sentences > 5000, `${sentences} sentences`);
   });
+
+  /**
+   * Every hash the table has, added through the filter, adds its row (a filter missing one would
+   * silently drop a feature); and absent hashes are mostly skipped, or the filter would be useless.
+   */
+  function checkFilter(lookup: RowLookup, hashes: readonly number[], what: string): void {
+    const present = new Set(hashes);
+    const direct = new Float64Array(NUM_LABELS);
+    const filtered = new Float64Array(NUM_LABELS);
+    for (const h of hashes) {
+      direct.fill(0);
+      filtered.fill(0);
+      lookup.add(h, direct, 0);
+      addFiltered(lookup, h, filtered, 0);
+      if (direct.every((v) => v === 0)) assert.fail(`${what}: hash ${h} has no row`);
+      for (let y = 0; y < NUM_LABELS; y++) if (filtered[y] !== direct[y]) assert.fail(`${what}: hash ${h} through the filter adds ${filtered[y]} at ${y}, not ${direct[y]}`);
+    }
+    let absent = 0;
+    let passed = 0;
+    for (let h = 12345; absent < 20000; h = (Math.imul(h, 1103515245) + 12345) >>> 0) {
+      if (present.has(h)) continue;
+      absent++;
+      filtered.fill(0);
+      addFiltered(lookup, h, filtered, 0);
+      assert.ok(filtered.every((v) => v === 0), `${what}: absent hash ${h} added a row`);
+      const probe = { ...lookup, add: (): void => void passed++ };
+      addFiltered(probe, h, filtered, 0);
+    }
+    assert.ok(passed < absent * 0.3, `${what}: the filter let ${passed} of ${absent} absent hashes through`);
+  }
+
+  it('skip, through the word-pair filter, only hashes the emission table does not have', () => {
+    const model = loadModel();
+    const { slots, mask } = model.emit;
+    const hashes: number[] = [];
+    for (let s = 0; s <= mask; s++) if (slots[2 * s + 1] !== 0) hashes.push(slots[2 * s]!);
+    assert.strictEqual(hashes.length, model.emit.size);
+    checkFilter(emissionLookup(model), hashes, 'the shipped model');
+    // A trained table (not read from a file) is read through its other layout: the same filter.
+    const some = hashes.filter((_, i) => i % 3 === 0);
+    const weights = new Float32Array(some.length * NUM_LABELS).map((_, k) => ((k % 7) - 3) / 8);
+    const trained: TaggerModel = { ...model, emit: buildTable(Uint32Array.from(some), weights, NUM_LABELS) };
+    checkFilter(emissionLookup(trained), some, 'a trained table');
+  });
 });
+

@@ -6,7 +6,7 @@ import { mixStr } from './featureHash';
 import type { Gazetteer, PhraseEntry } from './gazetteer';
 import { NUM_LABELS } from './tagset';
 import { addCached, addClassGroups, addStored, aroundRow, G, pairRow } from './contextRows';
-import { ROLE_M1, ROLE_M2, ROLE_OWN, ROLE_P1, ROLE_P2, scoreCache, scoreWord, type RowLookup, type ScoreCache, type WordScores } from './wordScores';
+import { addFiltered, ROLE_M1, ROLE_M2, ROLE_OWN, ROLE_P1, ROLE_P2, scoreCache, scoreWord, type RowLookup, type ScoreCache, type WordScores } from './wordScores';
 import { analyseWord, handMap, wordCache, type WordInfo } from './words';
 
 const PAD = 2;
@@ -168,10 +168,11 @@ export function scoreSentence(
     for (let y = 0; y < NUM_LABELS; y++) {
       scores[base + y] = pool[a0 + y]! + pool[a1 + y]! + pool[a2 + y]! + pool[a3 + y]! + pool[a4 + y]!;
     }
-    lookup.add(mixStr(ms.bigL, t.norm) >>> 0, scores, base);
-    lookup.add(mixStr(ts.bigR, ps.w.norm) >>> 0, scores, base);
-    lookup.add(mixStr(ms.normM1, t.lex) >>> 0, scores, base);
-    lookup.add(mixStr(ps.normP1, t.lex) >>> 0, scores, base);
+    // The word-pair features mostly have no row: the filter skips those probes of the big table.
+    addFiltered(lookup, mixStr(ms.bigL, t.norm) >>> 0, scores, base);
+    addFiltered(lookup, mixStr(ts.bigR, ps.w.norm) >>> 0, scores, base);
+    addFiltered(lookup, mixStr(ms.normM1, t.lex) >>> 0, scores, base);
+    addFiltered(lookup, mixStr(ps.normP1, t.lex) >>> 0, scores, base);
     addClassGroups(ctx, lookup, m2s, ms, ts, ps, scores, base);
     // The Around group: phrase codes, distances, and how far inside a quotation the token is.
     const ph = phrase[i]!;

@@ -11,6 +11,7 @@ import {
   type Gazetteer,
   type RowLookup,
 } from './features';
+import { filterBit, FILTER_BITS } from './wordScores';
 import { fastTable, PAIR_WIDTH, quantTable, tagOf, type WeightTable } from './weightTable';
 
 export { buildTable, PAIR_WIDTH, pruneTable, type WeightTable } from './weightTable';
@@ -238,12 +239,22 @@ const lookups = new WeakMap<WeightTable, RowLookup>();
 
 /** A table as features.ts's scoreSentence reads it: adds row h, when the table has it, to out[base …]. */
 function rowLookup(table: WeightTable, pairs: RowLookup | null): RowLookup {
+  const filter = new Int32Array(1 << (FILTER_BITS - 5));
+  const mark = (h: number): void => {
+    const b = filterBit(h);
+    filter[b >>> 5]! |= 1 << (b & 31);
+  };
   const quant = quantTable(table);
-  if (quant) return { add: quant.add, pairs };
+  if (quant) {
+    for (let r = 0; r < quant.hashes.length; r++) mark(quant.hashes[r]!);
+    return { add: quant.add, pairs, filter };
+  }
   const f = fastTable(table);
   const { tags, cells, weights, mask, stride } = f;
   const W = f.width;
+  for (let s = 0; s <= mask; s++) if (tags[s] !== 0) mark(cells[s * stride]!);
   return {
+    filter,
     add(h: number, out: Float64Array, base: number): void {
       const tag = tagOf(h);
       let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;

@@ -16,6 +16,27 @@ export interface RowLookup {
   add(h: number, out: Float64Array, base: number): void;
   /** The label-pair table the same way (rows of (NUM_LABELS + 1) × NUM_LABELS); null when the model has none. */
   pairs: RowLookup | null;
+  /**
+   * A bit per filterBit(h) of every hash the table has (tagger.ts rowLookup): a clear bit means no
+   * row, so a probe that would find nothing is skipped without touching the table. Tagging's
+   * word-pair features (bigrams, word with class) mostly have no row, and the table's index is
+   * megabytes the per-token probes read at random; this filter is a fraction of it.
+   */
+  filter: Int32Array;
+}
+
+/** Bits of RowLookup.filter: 2^FILTER_BITS. */
+export const FILTER_BITS = 20;
+
+/** Where hash h falls in RowLookup.filter: not the bits the table's own index reads first. */
+export function filterBit(h: number): number {
+  return Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> (32 - FILTER_BITS);
+}
+
+/** lookup.add(h, out, base), skipping it when the filter says the table has no row h. */
+export function addFiltered(lookup: RowLookup, h: number, out: Float64Array, base: number): void {
+  const b = filterBit(h);
+  if ((lookup.filter[b >>> 5]! & (1 << (b & 31))) !== 0) lookup.add(h, out, base);
 }
 
 /**
