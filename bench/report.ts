@@ -214,8 +214,9 @@ characters (1.00 is linear, 2.00 would be quadratic).
   in 11 fresh processes (bench/tmp/bigfile.js), and the *first small article* row adds tokenising
   and \`detect()\`ing a corpus article of 1,000–2,000 characters in the same process: what the first
   \`detect()\` of a session waits for. Medians; CPU time. On this virtual machine first touching
-  fresh memory is dear (~3.5 ms per MB), so the weight tables are read in place from the file's
-  bytes (only a 1 MB slot index is built) rather than copied into an 11.5 MB table.
+  fresh memory is dear (~3.5 ms per MB), so the model is read in place from the file's bytes
+  (\`khabar-ner/5\`): the weight tables' rows stored in slot order with one bit per slot, the
+  lexicon and the phrases as UTF-16 sections with their directories, so the load builds nothing.
 - **Export**: every format over the first 500 articles with their detections as suggested records,
   through the export module's \`benchExport\` (output counted, not kept); MB of UTF-8 article text
   per CPU second.
