@@ -276,6 +276,7 @@ describe('entity model file', () => {
     ['a header whose sizes are not whole numbers', () => headerWith((h) => ((h.words as { count: number }).count = 1.5))],
     ['a header whose slots are not a power of two', () => headerWith((h) => ((h.emit as { slots: number }).slots = 3 * 32 * 1024))],
     ['a header whose transitions are missing', () => headerWith((h) => delete h.trans)],
+    ['a header without the emission weights\' scale', () => headerWith((h) => delete (h.emit as { scale?: number }).scale)],
   );
   for (const [what, make] of refused) {
     it(`refuses ${what} with a message naming the format`, () => {

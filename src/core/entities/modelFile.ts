@@ -239,6 +239,9 @@ function decode5(header: ModelHeader, ab: ArrayBufferLike, start: number, first:
   const wordUnits = size(header.words?.units, 'the lexicon\'s code units');
   const groups = size(header.phrases?.groups, 'the phrase groups');
   const phraseUnits = size(header.phrases?.units, 'the phrases\' code units');
+  for (const [what, scale] of [['emission', header.emit.scale], ['pair', header.pair.scale]] as const) {
+    if (typeof scale !== 'number' || !(scale > 0 && scale < Infinity)) throw new Error(`${MODEL_FORMAT} model file is damaged: its header gives the ${what} weights' scale as ${JSON.stringify(scale)}`);
+  }
   if (emitSlots % 32 !== 0 || pairSlots % 32 !== 0) throw new Error(`${MODEL_FORMAT} model file is damaged: its tables' slots are not whole words of bits`);
   if (!Array.isArray(header.trans) || header.trans.length !== (NUM_LABELS + 1) * NUM_LABELS) throw new Error(`${MODEL_FORMAT} model file is damaged: its transitions are not ${(NUM_LABELS + 1) * NUM_LABELS} numbers`);
   // Each section: its element size and count, in the order the file holds them.
