@@ -514,8 +514,9 @@ is 1.9 KB (meta, transitions, sizes) instead of 430 KB. Loading makes typed-arra
 builds nothing; one pass over the 8,192 words of slot bits, the word starts and the phrase
 directory checks that they fit, so a damaged file is refused (with its path in the message)
 rather than half read. \`/4\` and \`/3\` files still load. The shipped model rewritten, not retrained
-(\`npm run train\` writes the very same bytes, twice): 3,155,627 → 3,293,364 bytes (~1.89
-MB deflated against ~1.82). Measured with \`nice -n 10\` at load average 11–12 on 2 cores, builds
+(\`npm run train\` writes the very same bytes, twice): 3,155,627 → 3,293,364 bytes, packed in
+the .vsix 1,795,223 → 1,910,364 (the UTF-16 text deflates less well than the JSON's UTF-8; the
+.vsix 3.10 → 3.22 MB). Measured with \`nice -n 10\` at load average 11–12 on 2 cores, builds
 alternating: cold, the bench's own way (\`loadModel()\`, hand lists included, 20 fresh
 processes each) min/median 51.4/57.7 → 24.9/33.4 ms, the first small article 150/173 → 123/156 ms;
 stage by stage (\`scripts/speed/coldLoad.js\`, 20 each) the file's read and decode 41.3/50.0 →
