@@ -165,8 +165,8 @@ export function measureDecorations(text: string): Measured & { textChars?: numbe
 /**
  * Loading the shipped entity model as the first analysed article waits for it: reading the file
  * (stored plain since khabar-ner/4 was shipped as models/ner.model: no gunzip), decodeModel() and
- * prepareModel() (the tables and the lexicon are read in place, so the lexicon's first read costs
- * nothing; the stage stays in the note to show it). Median of 7 loads, each reading the file
+ * prepareModel() (since khabar-ner/5 the tables, the lexicon and the phrases are read in place and
+ * nothing is built, so the lexicon's first read costs nothing; the stage stays in the note to show it). Median of 7 loads, each reading the file
  * again, each stage timed apart. These loads run warm code; the one load a user pays
  * runs cold: measureColdStart in run.ts times it in fresh processes.
  */

@@ -9,7 +9,9 @@
 //     --outfile=/tmp/abDetect.js && nice -n 10 node /tmp/abDetect.js [articles=300] [rounds=3] [corpus]
 //
 // khabar-old-model is the old tree's module with decodeModel and prepareModel: entities/tagger.ts
-// since the renames of issue 19, entities/model.ts in a tree from before them.
+// since the renames of issue 19, entities/model.ts in a tree from before them. When the model
+// file's format changed between the trees, give the old tree its own file (the same model in its
+// layout): KHABAR_OLD_MODEL=/tmp/old/models/ner.model node /tmp/abDetect.js …
 import * as path from 'path';
 import { detect as detectNew } from '../../src/core/detect';
 import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
@@ -38,7 +40,7 @@ let t0 = cpu();
 const modelNew = loadNew(modelPath);
 const loadNewMs = cpu() - t0;
 t0 = cpu();
-const modelOld = loadOld(modelPath);
+const modelOld = loadOld(process.env.KHABAR_OLD_MODEL ?? modelPath);
 const loadOldMs = cpu() - t0;
 let same = 0;
 for (const t of texts) {

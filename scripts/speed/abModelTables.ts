@@ -6,6 +6,9 @@
 //
 //   npx esbuild scripts/speed/abModelTables.ts --bundle --platform=node --alias:khabar-old=/tmp/old/src \
 //     --outfile=/tmp/abModelTables.js && nice -n 10 node --expose-gc /tmp/abModelTables.js [articles=300] [rounds=6] [MODEL]
+//
+// When the model file's format changed between the trees, KHABAR_OLD_MODEL names the old tree's
+// file (the same model in its layout); MODEL is then the new tree's.
 import * as path from 'path';
 import { detect as detectNew } from '../../src/core/detect';
 import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
@@ -24,6 +27,7 @@ installOld();
 const N = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 6);
 const modelPath = path.resolve(process.argv[4] ?? path.join(process.cwd(), 'models', 'ner.model'));
+const oldModelPath = process.env.KHABAR_OLD_MODEL ?? modelPath;
 const { texts, chars } = sampleArticles(DEFAULT_CORPUS, N);
 const cpu = (): number => {
   const u = process.cpuUsage();
@@ -32,7 +36,7 @@ const cpu = (): number => {
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 type Detect = (t: string, o: object) => unknown;
 const trees: Array<{ name: string; load: () => unknown; detect: Detect; loadMs: number[]; cold: number[]; warm: number[]; out?: string }> = [
-  { name: 'old', load: () => prepareOld(decodeOld(readModelBytes(modelPath))), detect: detectOld as Detect, loadMs: [], cold: [], warm: [] },
+  { name: 'old', load: () => prepareOld(decodeOld(readModelBytes(oldModelPath))), detect: detectOld as Detect, loadMs: [], cold: [], warm: [] },
   { name: 'new', load: () => prepareModel(decodeModel(readModelBytes(modelPath))), detect: detectNew, loadMs: [], cold: [], warm: [] },
 ];
 let differ = 0;

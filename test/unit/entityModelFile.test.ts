@@ -1,5 +1,6 @@
 // The entity model file: encode → decode keeps every weight (to 16-bit precision), the lexicon and
-// the phrases; a damaged or old-format file is refused with a message, never half loaded.
+// the phrases; a /4 file still loads; a damaged, cut or older-format file is refused with a message
+// (naming the file when read from one), never half loaded.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -9,7 +10,12 @@ import { FilePhrases } from '../../src/core/entities/filePhrases';
 import { loadModel } from '../../src/core/entities/findEntities';
 import { addPhrase, NUM_LABELS, type PhraseEntry } from '../../src/core/entities/features';
 import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/tagger';
-import { defaultModelPath, isGzipped, modelFileBytes, readModelBytes } from '../../src/platform/node/nerModelFile';
+import { quantTable } from '../../src/core/entities/weightTable';
+import { installNodePlatform } from '../../src/platform/node/install';
+import { defaultModelPath, isGzipped, modelFileBytes, readModelBytes, readModelFile } from '../../src/platform/node/nerModelFile';
+import { encodeModelV4 } from './modelFileV4';
+
+const align4 = (n: number): number => (n + 3) & ~3;
 
 describe('entity model file', () => {
   const shipped = loadModel();
@@ -121,11 +127,15 @@ describe('entity model file', () => {
   });
 
   it('reads the phrases into the same map addPhrase builds from the file\'s lines, in the same order', () => {
-    // The decoder pushes each line without addPhrase's duplicate search; the map must not differ.
-    const raw = readModelBytes(defaultModelPath());
-    const header = JSON.parse(Buffer.from(raw.subarray(4, 4 + Buffer.from(raw).readUInt32LE(0))).toString('utf8')) as { phrases: string };
+    // The decoder reads each first token's lines without addPhrase's duplicate search; the map
+    // must not differ. The lines are the file's last section (UTF-16, each ending in a line break).
+    const raw = Buffer.from(readModelBytes(defaultModelPath()));
+    const header = JSON.parse(raw.subarray(4, 4 + raw.readUInt32LE(0)).toString('utf8')) as { phrases: { units: number } };
+    const bytesOfLines = 2 * header.phrases.units;
+    const lines = raw.subarray(raw.length - ((bytesOfLines + 3) & ~3), raw.length - ((bytesOfLines + 3) & ~3) + bytesOfLines).toString('utf16le');
+    assert.ok(lines.endsWith('\n'));
     const expected = new Map<string, PhraseEntry[]>();
-    for (const line of header.phrases.split('\n')) {
+    for (const line of lines.slice(0, -1).split('\n')) {
       const tab = line.indexOf('\t');
       addPhrase(expected, line.slice(tab + 1).split(' '), Number(line.slice(0, tab)));
     }
@@ -174,8 +184,53 @@ describe('entity model file', () => {
     assert.ok(encodeModel(again).equals(bytes));
   });
 
+  it('still reads a khabar-ner/4 file, plain or gzipped: the same rows, lexicon and phrases, and rewrites it to the same /5 bytes', () => {
+    const v4 = encodeModelV4(shipped);
+    assert.strictEqual(JSON.parse(v4.subarray(4, 4 + v4.readUInt32LE(0)).toString('utf8')).format, 'khabar-ner/4');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-model-'));
+    try {
+      for (const [name, content] of [['old.model', v4], ['old.model.gz', gzipSync(v4)]] as const) {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, content);
+        const old = readModelFile(file);
+        assert.ok(!quantTable(old.emit)!.bits && quantTable(old.emit)!.index, `${name}: not read as /4`);
+        assert.ok(encodeModel(old).equals(bytes), `${name}: does not rewrite to the shipped bytes`);
+        assert.deepStrictEqual(Array.from(old.emit.weights), Array.from(shipped.emit.weights));
+        assert.deepStrictEqual([...old.gaz.lex], [...shipped.gaz.lex]);
+        assert.deepStrictEqual([...old.gaz.phrases], [...shipped.gaz.phrases]);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a damaged or cut model file is refused with a message naming the file, by the scripts\' reader and the shipped model\'s', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-model-'));
+    try {
+      const cut = path.join(dir, 'cut.model');
+      fs.writeFileSync(cut, bytes.subarray(0, bytes.length - 1000));
+      const expected = (e: Error): boolean => e.message.startsWith(`${cut}: ${MODEL_FORMAT} model file is truncated or padded`);
+      assert.throws(() => readModelFile(cut), expected);
+      installNodePlatform(cut);
+      try {
+        assert.throws(() => loadModel(), expected);
+      } finally {
+        installNodePlatform(defaultModelPath());
+      }
+      assert.strictEqual(loadModel().emit.size, shipped.emit.size);
+      const flipped = path.join(dir, 'flipped.model');
+      const b = Buffer.from(bytes);
+      b[align4(4 + b.readUInt32LE(0)) + 100]! ^= 4; // a bit of the emission table's slot bits
+      fs.writeFileSync(flipped, b);
+      assert.throws(() => readModelFile(flipped), (e: Error) => e.message.startsWith(`${flipped}: ${MODEL_FORMAT} model file is damaged`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   const refused: Array<[string, () => Uint8Array]> = [
-    ['a file cut inside its header', () => bytes.subarray(0, 5000)],
+    ['a file cut inside its header', () => bytes.subarray(0, 200)],
+    ['a file cut inside its sections', () => bytes.subarray(0, 5000)],
     ['a file cut inside its weights', () => bytes.subarray(0, bytes.length - 100)],
     ['a file with bytes appended', () => Buffer.concat([bytes, Buffer.alloc(8)])],
     ['the old JSON format', () => Buffer.from(JSON.stringify({ format: 'khabar-ner/2', labels: 9 }))],
@@ -183,6 +238,46 @@ describe('entity model file', () => {
     ['a header that is not JSON', () => Buffer.concat([Buffer.from([3, 0, 0, 0]), Buffer.from('{{{')])],
     ['the file still gzipped (the platform layer gunzips it)', () => gzipSync(bytes)],
   ];
+  // The /5 sections, found from the header's sizes (see modelFile.ts), to damage one at a time.
+  const header = JSON.parse(bytes.subarray(4, 4 + bytes.readUInt32LE(0)).toString('utf8')) as {
+    emit: { rows: number; slots: number };
+    pair: { rows: number; slots: number };
+    words: { count: number; units: number };
+    phrases: { groups: number; units: number };
+  };
+  const sectionAt = (k: number): number => {
+    const { emit, pair, words, phrases } = header;
+    const sizes = [emit.slots / 8, emit.slots / 8, 4 * emit.rows, pair.slots / 8, pair.slots / 8, 4 * pair.rows, 20 * words.count, 4 * (words.count + 1), 4 * (phrases.groups + 1), 8 * phrases.groups, 4 * phrases.groups];
+    let at = align4(4 + bytes.readUInt32LE(0));
+    for (let i = 0; i < k; i++) at = align4(at + sizes[i]!);
+    return at;
+  };
+  const damagedAt = (at: number, value: number): Buffer => {
+    const b = Buffer.from(bytes);
+    b.writeUInt32LE(value, at);
+    return b;
+  };
+  const headerWith = (change: (h: Record<string, unknown>) => void): Buffer => {
+    const h = JSON.parse(bytes.subarray(4, 4 + bytes.readUInt32LE(0)).toString('utf8')) as Record<string, unknown>;
+    change(h);
+    const json = Buffer.from(JSON.stringify(h));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(json.length);
+    return Buffer.concat([length, json, Buffer.alloc(align4(4 + json.length) - 4 - json.length), bytes.subarray(align4(4 + bytes.readUInt32LE(0)))]);
+  };
+  refused.push(
+    ['slot counts that do not fit the slot bits', () => damagedAt(sectionAt(1) + 400, bytes.readUInt32LE(sectionAt(1) + 400) + 1)],
+    ['a pair table with a slot bit more than its rows', () => damagedAt(sectionAt(3), bytes.readUInt32LE(sectionAt(3)) ^ (1 << 31))],
+    ['lexicon word starts out of order', () => damagedAt(sectionAt(7) + 4 * 500, bytes.readUInt32LE(sectionAt(7) + 4 * 501) + 1)],
+    ['lexicon word starts past the words', () => damagedAt(sectionAt(7) + 4 * header.words.count, header.words.units + 1)],
+    ['a phrase group past the phrases', () => damagedAt(sectionAt(8) + 4 * 10, header.phrases.units + 2)],
+    ['a first token outside its group', () => damagedAt(sectionAt(9) + 8 * 10 + 4, bytes.readUInt32LE(sectionAt(8) + 4 * 12))],
+    ['a group order naming no group', () => damagedAt(sectionAt(10) + 4 * 3, header.phrases.groups)],
+    ['a header whose sizes are not whole numbers', () => headerWith((h) => ((h.words as { count: number }).count = 1.5))],
+    ['a header whose slots are not a power of two', () => headerWith((h) => ((h.emit as { slots: number }).slots = 3 * 32 * 1024))],
+    ['a header whose transitions are missing', () => headerWith((h) => delete h.trans)],
+    ['a header without the emission weights\' scale', () => headerWith((h) => delete (h.emit as { scale?: number }).scale)],
+  );
   for (const [what, make] of refused) {
     it(`refuses ${what} with a message naming the format`, () => {
       assert.throws(() => decodeModel(make()), (e: Error) => e.message.includes(MODEL_FORMAT));

@@ -1,6 +1,7 @@
 // The model file's lexicon words are written sorted, with where each starts, and read in place by
-// binary search (SortedLexicon) instead of into a Map; a khabar-ner/3 file written before that
-// (words in training order, no starts) is still read, into a Map. Both must give every word the same counts, know no other word, and tag
+// binary search (SortedLexicon) instead of into a Map; a khabar-ner/4 file (the words as text with
+// their lengths) is read the same way, and a khabar-ner/3 file written before that (words in
+// training order, no lengths) is still read, into a Map. Both must give every word the same counts, know no other word, and tag
 // every golden document alike.
 import * as assert from 'assert';
 import { findEntities } from '../../src/core/entities/findEntities';
@@ -8,9 +9,10 @@ import { SortedLexicon } from '../../src/core/entities/sortedLexicon';
 import { decodeModel, encodeModel, prepareModel, type TaggerModel } from '../../src/core/entities/tagger';
 import { defaultModelPath, readModelBytes } from '../../src/platform/node/nerModelFile';
 import { goldenDocs } from './golden';
+import { encodeModelV4 } from './modelFileV4';
 
 /**
- * The shipped (khabar-ner/4) model file's bytes laid out as a khabar-ner/3 file, which stored no
+ * A khabar-ner/4 model file's bytes laid out as a khabar-ner/3 file, which stored no
  * word lengths, with its lexicon words (and their counts) in reverse order when asked: the layout
  * of a file written before the words were sorted.
  */
@@ -53,11 +55,15 @@ function asFormat3(bytes: Uint8Array, reverse: boolean): Buffer {
 describe('sorted lexicon', () => {
   const bytes = readModelBytes(defaultModelPath());
   const sorted = prepareModel(decodeModel(bytes));
-  const old = prepareModel(decodeModel(asFormat3(bytes, true)));
-  const old3Sorted = prepareModel(decodeModel(asFormat3(bytes, false)));
+  const v4 = encodeModelV4(sorted);
+  const old4 = prepareModel(decodeModel(v4));
+  const old = prepareModel(decodeModel(asFormat3(v4, true)));
+  const old3Sorted = prepareModel(decodeModel(asFormat3(v4, false)));
 
-  it('the shipped file has its words sorted and is read in place; a /3 file in training order into a Map', () => {
+  it('the shipped file has its words sorted and is read in place, as a /4 file\'s; a /3 file in training order into a Map', () => {
     assert.ok(sorted.gaz.lex instanceof SortedLexicon);
+    assert.ok(old4.gaz.lex instanceof SortedLexicon);
+    assert.deepStrictEqual([...old4.gaz.lex], [...sorted.gaz.lex]);
     assert.ok(old.gaz.lex instanceof Map);
     // A /3 file whose words happen to be sorted is checked and read in place too.
     assert.ok(old3Sorted.gaz.lex instanceof SortedLexicon);
@@ -92,13 +98,14 @@ describe('sorted lexicon', () => {
     const words = [...sorted.gaz.lex].map(([w]) => w);
     assert.deepStrictEqual(words, [...words].sort());
     assert.ok(encodeModel(sorted).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
-    // The old layout converts (scripts/ner/main.ts rewrite) to exactly the shipped bytes.
+    // The old layouts convert (scripts/ner/main.ts rewrite) to exactly the shipped bytes.
+    assert.ok(encodeModel(old4).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     assert.ok(encodeModel(old).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     assert.ok(encodeModel(old3Sorted).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
   });
 
   it('refuses a /4 file whose word lengths do not fit its words, with a message', () => {
-    const buf = Buffer.from(bytes);
+    const buf = Buffer.from(v4);
     const n = sorted.gaz.lex.size;
     buf[buf.length - n + 100]! += 1;
     assert.throws(() => decodeModel(buf), /khabar-ner\/4 model file is damaged/);
@@ -119,13 +126,15 @@ describe('sorted lexicon', () => {
     assert.strictEqual(SortedLexicon.over('', new Uint32Array(0))!.size, 0);
   });
 
-  it('tags every golden document exactly as the Map lexicon does', () => {
-    const docs = goldenDocs();
-    assert.ok(docs.length > 100);
-    const models: TaggerModel[] = [sorted, old];
-    for (const d of docs) {
-      const [a, b] = models.map((model) => JSON.stringify(findEntities(d.text, { model })));
-      if (a !== b) assert.fail(`${d.id}: ${a!.slice(0, 200)} ≠ ${b!.slice(0, 200)}`);
-    }
-  });
+  for (const [what, other] of [['the Map lexicon of a /3 file', () => old], ['a /4 file', () => old4]] as const) {
+    it(`tags every golden document exactly as ${what} does`, () => {
+      const docs = goldenDocs();
+      assert.ok(docs.length > 100);
+      const models: TaggerModel[] = [sorted, other()];
+      for (const d of docs) {
+        const [a, b] = models.map((model) => JSON.stringify(findEntities(d.text, { model })));
+        if (a !== b) assert.fail(`${d.id}: ${a!.slice(0, 200)} ≠ ${b!.slice(0, 200)}`);
+      }
+    });
+  }
 });

@@ -1,8 +1,10 @@
 // The phrase gazetteer of a model file, read when a first token is first looked up. Building all
 // 4,986 phrases (an object, an array and their token strings each) cost 20–28 ms of CPU in a
 // fresh process before the first article could be tagged; an article looks up a few hundred
-// first tokens, so the rest are never built.
+// first tokens, so the rest are never built. A /5 file stores its first tokens' directory, so
+// loading one builds nothing; a /3 or /4 file's lines are scanned once for it.
 
+import { compareUnits, stringOf } from './codeUnits';
 import type { PhraseEntry } from './gazetteer';
 
 /**
@@ -12,15 +14,26 @@ import type { PhraseEntry } from './gazetteer';
  * order addPhrase met the first tokens) answer for every phrase without building them. Read only.
  */
 export class FilePhrases extends Map<string, PhraseEntry[]> {
-  /** First token → [from, to) of its lines in `text` (without the final line break). */
+  /** First token → [from, to) of its lines in `text` (without the final line break); a /3 or /4 file's. */
   private readonly spans = new Map<string, [number, number]>();
+  /** A /5 file's phrases, read in place. */
+  private readonly sections: PhraseSections | undefined;
+  private readonly text: string;
 
   /**
-   * @param text the model file's phrase lines: type, a tab, the folded tokens separated by
-   * spaces; each first token's lines together (as encodeModel writes them), each phrase once.
+   * @param source the model file's phrase lines (/3, /4): type, a tab, the folded tokens separated
+   * by spaces; each first token's lines together (as encodeModel writes them), each phrase once;
+   * or a /5 file's phrase sections, checked by FilePhrases.inPlace.
    */
-  constructor(private readonly text: string) {
+  constructor(source: string | PhraseSections) {
     super();
+    if (typeof source !== 'string') {
+      this.sections = source;
+      this.text = '';
+      return;
+    }
+    const text = (this.text = source);
+    this.sections = undefined;
     let at = 0;
     let first = '';
     let span: [number, number] | undefined;
@@ -43,13 +56,38 @@ export class FilePhrases extends Map<string, PhraseEntry[]> {
     }
   }
 
+  /**
+   * The phrases of a /5 model file (see PhraseSections), or undefined when the directory does
+   * not fit the lines (a damaged file). The first tokens' order is trusted (encodeModel sorts it).
+   */
+  static inPlace(sections: PhraseSections): FilePhrases | undefined {
+    const { units, lines, firsts, order } = sections;
+    const n = lines.length - 1;
+    if (n < 0 || firsts.length !== 2 * n || order.length !== n || lines[0] !== 0 || lines[n] !== units.length) return undefined;
+    for (let g = 0; g < n; g++) {
+      const from = firsts[2 * g]!;
+      const to = firsts[2 * g + 1]!;
+      if (lines[g + 1]! <= lines[g]! || from < lines[g]! || to < from || to > lines[g + 1]! || units[lines[g + 1]! - 1] !== 10 || order[g]! >= n) return undefined;
+    }
+    return new FilePhrases(sections);
+  }
+
   override get(first: string): PhraseEntry[] | undefined {
     const built = super.get(first);
     if (built) return built;
-    const span = this.spans.get(first);
-    if (!span) return undefined;
+    let lines: string;
+    if (this.sections) {
+      const g = this.groupOf(first);
+      if (g < 0) return undefined;
+      const { units, lines: at } = this.sections;
+      lines = stringOf(units, at[g]!, at[g + 1]! - 1);
+    } else {
+      const span = this.spans.get(first);
+      if (!span) return undefined;
+      lines = this.text.slice(span[0], span[1]);
+    }
     const list: PhraseEntry[] = [];
-    for (const line of this.text.slice(span[0], span[1]).split('\n')) {
+    for (const line of lines.split('\n')) {
       const tab = line.indexOf('\t');
       const tokens = line.slice(tab + 1).split(' ');
       // Lines of other first tokens lie between when the file did not keep a token's lines together.
@@ -61,16 +99,38 @@ export class FilePhrases extends Map<string, PhraseEntry[]> {
   }
 
   override has(first: string): boolean {
-    return this.spans.has(first);
+    return this.sections ? this.groupOf(first) >= 0 : this.spans.has(first);
   }
 
   /** Read by the tagger on every sentence: counted from the lines, nothing built. */
   override get size(): number {
-    return this.spans.size;
+    return this.sections ? this.sections.order.length : this.spans.size;
   }
 
   override *entries(): MapIterator<[string, PhraseEntry[]]> {
-    for (const first of this.spans.keys()) yield [first, this.get(first)!];
+    if (this.sections) {
+      const { units, firsts } = this.sections;
+      for (let g = 0; g < this.sections.order.length; g++) {
+        const first = stringOf(units, firsts[2 * g]!, firsts[2 * g + 1]!);
+        yield [first, this.get(first)!];
+      }
+    } else for (const first of this.spans.keys()) yield [first, this.get(first)!];
+  }
+
+  /** A /5 file's group whose first token is `first`, by binary search over their order, or -1. */
+  private groupOf(first: string): number {
+    const { units, firsts, order } = this.sections!;
+    let lo = 0;
+    let hi = order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const g = order[mid]!;
+      const c = compareUnits(first, units, firsts[2 * g]!, firsts[2 * g + 1]!);
+      if (c === 0) return g;
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return -1;
   }
 
   override *keys(): MapIterator<string> {
@@ -100,6 +160,20 @@ export class FilePhrases extends Map<string, PhraseEntry[]> {
   override clear(): void {
     throw new Error('a model file\'s phrases are read only');
   }
+}
+
+/**
+ * A /5 model file's phrases, read in place: `units` the UTF-16 code units of the phrase lines
+ * (type, a tab, the folded tokens separated by spaces, a line break), each first token's lines
+ * together (a group); group g's lines are units[lines[g], lines[g + 1]) and its first token
+ * units[firsts[2g], firsts[2g + 1]); `order` the groups by first token in UTF-16 code-unit order
+ * (as `<` compares), for binary search. Iteration follows the groups' order in the file.
+ */
+export interface PhraseSections {
+  units: Uint16Array;
+  lines: Uint32Array;
+  firsts: Uint32Array;
+  order: Uint32Array;
 }
 
 /** Whether text[from, to) is `word`. */

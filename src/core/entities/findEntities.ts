@@ -25,8 +25,7 @@ export interface EntityOptions {
 
 /**
  * The shipped model's file name. Stored as decodeModel reads it, not gzipped: the bytes are used in
- * place, and a gunzip was ~20 ms of a cold load (the .vsix deflates it anyway: 1.83 MB against
- * 1.79 MB for the .gz).
+ * place, and a gunzip was ~20 ms of a cold load (the .vsix deflates it anyway: ~1.9 MB).
  */
 export const MODEL_FILE = 'ner.model';
 
@@ -34,14 +33,17 @@ const TYPE_LABELS: readonly EntityLabel[] = ['PER', 'PER', 'LOC', 'ORG', 'MISC']
 
 /** Where the shipped model's bytes come from (as decodeModel reads them): the platform layer says (src/platform/node). */
 let modelSource: (() => Uint8Array) | undefined;
+let modelName: () => string = () => 'the entity model';
 let shipped: TaggerModel | undefined;
 
 /**
  * Tells the core how to get the shipped model's bytes (the model file, gunzipped if it was gzipped). Read once, on
  * the first article that needs names; the host, the CLI and the tests install Node's reader.
+ * `name` gives the file's path, which starts the message when its bytes are not a model file.
  */
-export function provideModel(source: () => Uint8Array): void {
+export function provideModel(source: () => Uint8Array, name: () => string = () => 'the entity model'): void {
   modelSource = source;
+  modelName = name;
   shipped = undefined;
 }
 
@@ -49,7 +51,12 @@ export function provideModel(source: () => Uint8Array): void {
 export function loadModel(): TaggerModel {
   if (!shipped) {
     if (!modelSource) throw new Error('no entity model: the platform layer has not provided one (call installNodePlatform() from src/platform/node)');
-    shipped = prepareModel(decodeModel(modelSource()));
+    const bytes = modelSource();
+    try {
+      shipped = prepareModel(decodeModel(bytes));
+    } catch (e) {
+      throw new Error(`${modelName()}: ${(e as Error).message}`);
+    }
   }
   return shipped;
 }

@@ -1,27 +1,62 @@
-// The model file (before gzip): a JSON header and the raw typed arrays of the weight tables and
-// the lexicon. Split from the tagger (issue 19); the (un)gzipping is the platform's
+// The model file (before gzip): a small JSON header and the typed arrays of the weight tables,
+// the lexicon and the phrases, read in place. Split from the tagger (issue 19); the (un)gzipping is the platform's
 // (src/platform/node/nerModelFile.ts), so this runs anywhere.
 
 import { emptyGazetteer, NUM_LABELS, type Gazetteer, type LexCounts } from './features';
 import { FilePhrases } from './filePhrases';
 import { SortedLexicon } from './sortedLexicon';
 import type { TaggerModel } from './tagger';
-import { loadQuantTable, PAIR_WIDTH, type WeightTable } from './weightTable';
+import { loadQuantTable, loadSlottedTable, PAIR_WIDTH, slottedRows, type WeightTable } from './weightTable';
 
-export const MODEL_FORMAT = 'khabar-ner/4';
+export const MODEL_FORMAT = 'khabar-ner/5';
+/** The layout before the tables' slots, the lexicon and the phrases were stored ready to read in place; still read. */
+const FORMAT_4 = 'khabar-ner/4';
 /** The layout before the lexicon's words were sorted and their lengths stored; still read. */
 const FORMAT_3 = 'khabar-ner/3';
 
 /**
- * The model file (the shipped models/ner.model stored as is; dev, tune and older files gzipped,
- * which the platform layer undoes): a little-endian u32 header length, the header (JSON), padding
- * to 4 bytes, then the typed arrays the header sizes — emission hashes (u32), pair hashes (u32),
- * lexicon counts (u32, five per word), emission weights (i16), pair weights (i16), and (not in /3)
- * each lexicon word's length in UTF-16 code units (u8). Loading makes array views on these bytes
- * and builds only the tables' slot indexes (weightTable.ts loadQuantTable); the earlier
- * JSON-with-base64 file took three times as long to load.
+ * The model file, khabar-ner/5 (the shipped models/ner.model stored as is; dev, tune and older
+ * files gzipped, which the platform layer undoes): a little-endian u32 header length, the header
+ * (a small JSON object: format, meta, labels, transitions, and the sizes below), padding to 4
+ * bytes, then sections in this order, each padded to 4 bytes, all little-endian:
+ *
+ * - per weight table (emission, then pair), its slotted rows (weightTable.ts SlottedRows): the
+ *   slot bits (u32 × slots/32), the rows before each 32 slots (u32 × slots/32), the hashes in
+ *   slot order (u32 × rows);
+ * - the lexicon: five counts per word (u32; O, PER, LOC, ORG, MISC), where each word starts in
+ *   its code units (u32 × words + 1; sortedLexicon.ts);
+ * - the phrases' directory (filePhrases.ts PhraseSections): where each first token's lines
+ *   start (u32 × groups + 1), where its first token is (u32 × 2 groups), the groups by first
+ *   token (u32 × groups);
+ * - the emission weights (i16 × rows × 9) and the pair weights (i16 × rows × 90), 16-bit,
+ *   scaled by the table's `scale`, in slot order;
+ * - the lexicon words' UTF-16 code units, sorted by code units, one after the other;
+ * - the phrase lines' UTF-16 code units: type, a tab, the folded tokens separated by spaces, a
+ *   line break; each first token's lines together.
+ *
+ * Loading makes typed-array views on these bytes and builds nothing (a pass over the slot bits
+ * and the directories checks that they fit, so a damaged file is refused, not half read). The
+ * /4 layout (the words and phrases as text in a 430 KB JSON header, the rows in any order, so
+ * each table's slot index was built at load) took 25–35 ms more of a cold load.
  */
 interface ModelHeader {
+  format: string;
+  meta: Record<string, string | number>;
+  labels: number;
+  trans: number[];
+  emit: { rows: number; slots: number; scale: number };
+  pair: { rows: number; slots: number; scale: number };
+  words: { count: number; units: number };
+  phrases: { groups: number; units: number };
+}
+
+/**
+ * The /4 layout: after the header (JSON, with the words and phrases as text) the typed arrays
+ * the header sizes — emission hashes (u32), pair hashes (u32), lexicon counts (u32, five per
+ * word), emission weights (i16), pair weights (i16), and (not in /3) each lexicon word's length
+ * in UTF-16 code units (u8). The tables' slot indexes are built at load (weightTable.ts loadQuantTable).
+ */
+interface ModelHeader4 {
   format: string;
   meta: Record<string, string | number>;
   labels: number;
@@ -77,37 +112,60 @@ function lexicon(words: readonly string[], counts: Uint32Array): Map<string, Lex
   return lex;
 }
 
+/** A string's UTF-16 code units, little-endian, as bytes. */
+const utf16 = (text: string): Buffer => Buffer.from(text, 'utf16le');
+
 /** The model file's bytes before gzip (src/platform/node/nerModelFile.ts writeModelFile gzips them). */
 export function encodeModel(model: TaggerModel): Buffer {
   const emit = storeTable(model.emit);
   const pair = storeTable(model.pair);
-  const words: string[] = [];
-  const counts: number[] = [];
+  const emitRows = slottedRows(emit.hashes, emit.q, NUM_LABELS);
+  const pairRows = slottedRows(pair.hashes, pair.q, PAIR_WIDTH);
   // Sorted (by UTF-16 code units, as `<` compares), so a loaded model finds its words by binary
-  // search over the text instead of building a Map of them (sortedLexicon.ts).
+  // search over their code units instead of building a Map of them (sortedLexicon.ts).
   const entries = [...model.gaz.lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  for (const [w, c] of entries) {
-    if (w.includes('\n')) throw new Error(`a lexicon word holds a line break: ${JSON.stringify(w)}`);
-    words.push(w);
-    counts.push(...c);
+  const counts = new Uint32Array(5 * entries.length);
+  const starts = new Uint32Array(entries.length + 1);
+  let at = 0;
+  entries.forEach(([w, c], i) => {
+    counts.set(c, 5 * i);
+    starts[i] = at;
+    at += w.length;
+  });
+  starts[entries.length] = at;
+  const words = entries.map(([w]) => w).join('');
+  // Each first token's lines together, in the map's order; a line of one token is no phrase.
+  const lines: string[] = [];
+  const groupStarts: number[] = [];
+  const firsts: number[] = [];
+  const groupFirsts: string[] = [];
+  let units = 0;
+  for (const [first, list] of model.gaz.phrases) {
+    const phrases = list.filter((e) => e.rest.length > 0);
+    if (phrases.length === 0) continue;
+    groupStarts.push(units);
+    groupFirsts.push(first);
+    phrases.forEach((e, k) => {
+      const type = String(e.type);
+      const line = `${type}\t${[first, ...e.rest].join(' ')}\n`;
+      if (k === 0) firsts.push(units + type.length + 1, units + type.length + 1 + first.length);
+      if (line.indexOf('\n') !== line.length - 1) throw new Error(`a phrase holds a line break: ${JSON.stringify(line)}`);
+      lines.push(line);
+      units += line.length;
+    });
   }
-  const phrases: string[] = [];
-  for (const [first, list] of model.gaz.phrases) for (const e of list) phrases.push(`${e.type}\t${[first, ...e.rest].join(' ')}`);
+  groupStarts.push(units);
+  const order = Array.from(groupFirsts, (_, g) => g).sort((a, b) => (groupFirsts[a]! < groupFirsts[b]! ? -1 : groupFirsts[a]! > groupFirsts[b]! ? 1 : 0));
   const header: ModelHeader = {
     format: MODEL_FORMAT,
     meta: model.meta,
     labels: NUM_LABELS,
     trans: Array.from(model.trans),
-    emit: { rows: emit.hashes.length, scale: emit.scale },
-    pair: { rows: pair.hashes.length, scale: pair.scale },
-    words: words.join('\n'),
-    wordCount: words.length,
-    phrases: phrases.join('\n'),
+    emit: { rows: emitRows.hashes.length, slots: emitRows.slots, scale: emit.scale },
+    pair: { rows: pairRows.hashes.length, slots: pairRows.slots, scale: pair.scale },
+    words: { count: entries.length, units: words.length },
+    phrases: { groups: groupFirsts.length, units },
   };
-  const lengths = Uint8Array.from(words, (w) => {
-    if (w.length > 255) throw new Error(`a lexicon word of ${w.length} characters: up to 255 fit the model file`);
-    return w.length;
-  });
   let json = Buffer.from(JSON.stringify(header), 'utf8');
   // The file starts with the header's length, little-endian: a length ending in 0x8B1F would start
   // it with gzip's magic bytes, and readers would take the plain file for a gzipped one. A space
@@ -115,16 +173,36 @@ export function encodeModel(model: TaggerModel): Buffer {
   if ((json.length & 0xffff) === 0x8b1f) json = Buffer.concat([json, Buffer.from(' ')]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  const parts: Buffer[] = [length, json, Buffer.alloc(align4(4 + json.length) - 4 - json.length)];
-  for (const a of [emit.hashes, pair.hashes, Uint32Array.from(counts), emit.q, pair.q, lengths]) parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const parts: Buffer[] = [length, json];
+  let total = 4 + json.length;
+  const sections: ArrayBufferView[] = [
+    emitRows.bits, emitRows.rank, emitRows.hashes,
+    pairRows.bits, pairRows.rank, pairRows.hashes,
+    counts, starts,
+    Uint32Array.from(groupStarts), Uint32Array.from(firsts), Uint32Array.from(order),
+    emitRows.q, pairRows.q,
+    utf16(words), utf16(lines.join('')),
+  ];
+  for (const a of sections) {
+    parts.push(Buffer.alloc(align4(total) - total), Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    total = align4(total) + a.byteLength;
+  }
+  parts.push(Buffer.alloc(align4(total) - total));
   return Buffer.concat(parts);
+}
+
+/** Throws unless `n` is a whole number from 0 on: a size read from a model file's header. */
+function size(n: unknown, what: string): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`${MODEL_FORMAT} model file is damaged: its header gives ${what} as ${JSON.stringify(n)}`);
+  return n;
 }
 
 /**
  * A model from the model file's bytes, not gzipped (src/platform/node/nerModelFile.ts readModelBytes
  * gunzips a gzipped file). When the bytes are 4-byte aligned the model keeps views of them instead
- * of a copy, its weight tables included: do not change them afterwards. The lexicon is read in place (its words sorted, their lengths stored); a /3
- * file's is read in place too when its words happen to be sorted, else built when first read.
+ * of a copy, its weight tables, lexicon and phrases included: do not change them afterwards. /4 and
+ * /3 files are read too (their tables' slot indexes built at load, their words and phrases read
+ * from the header's text; a /3 file's words into a Map when not sorted).
  */
 export function decodeModel(bytes: Uint8Array): TaggerModel {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new Error(`not a ${MODEL_FORMAT} model yet: the bytes are still gzipped (gunzip the model file first, as platform/node readModelFile does)`);
@@ -144,18 +222,87 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   } catch {
     header = undefined;
   }
-  const v3 = header?.format === FORMAT_3;
-  if (!header || (header.format !== MODEL_FORMAT && !v3) || header.labels !== NUM_LABELS) {
+  if (header && header.labels === NUM_LABELS && header.format === MODEL_FORMAT) return decode5(header as ModelHeader, ab, start, align4(4 + headerLength), raw.length);
+  if (!header || (header.format !== FORMAT_4 && header.format !== FORMAT_3) || header.labels !== NUM_LABELS) {
     throw new Error(`not a ${MODEL_FORMAT} model with ${NUM_LABELS} labels (an older model file? rebuild it with npm run train)`);
   }
+  return decode4(header as unknown as ModelHeader4, ab, start, align4(4 + headerLength), raw.length);
+}
+
+/** A /5 file's model: views on its sections (see ModelHeader), checked, nothing built. */
+function decode5(header: ModelHeader, ab: ArrayBufferLike, start: number, first: number, length: number): TaggerModel {
+  const emitRows = size(header.emit?.rows, 'the emission rows');
+  const emitSlots = size(header.emit?.slots, 'the emission slots');
+  const pairRows = size(header.pair?.rows, 'the pair rows');
+  const pairSlots = size(header.pair?.slots, 'the pair slots');
+  const words = size(header.words?.count, 'the lexicon words');
+  const wordUnits = size(header.words?.units, 'the lexicon\'s code units');
+  const groups = size(header.phrases?.groups, 'the phrase groups');
+  const phraseUnits = size(header.phrases?.units, 'the phrases\' code units');
+  for (const [what, scale] of [['emission', header.emit.scale], ['pair', header.pair.scale]] as const) {
+    if (typeof scale !== 'number' || !(scale > 0 && scale < Infinity)) throw new Error(`${MODEL_FORMAT} model file is damaged: its header gives the ${what} weights' scale as ${JSON.stringify(scale)}`);
+  }
+  if (emitSlots % 32 !== 0 || pairSlots % 32 !== 0) throw new Error(`${MODEL_FORMAT} model file is damaged: its tables' slots are not whole words of bits`);
+  if (!Array.isArray(header.trans) || header.trans.length !== (NUM_LABELS + 1) * NUM_LABELS) throw new Error(`${MODEL_FORMAT} model file is damaged: its transitions are not ${(NUM_LABELS + 1) * NUM_LABELS} numbers`);
+  // Each section: its element size and count, in the order the file holds them.
+  const layout: Array<[number, number]> = [
+    [4, emitSlots / 32], [4, emitSlots / 32], [4, emitRows],
+    [4, pairSlots / 32], [4, pairSlots / 32], [4, pairRows],
+    [4, 5 * words], [4, words + 1],
+    [4, groups + 1], [4, 2 * groups], [4, groups],
+    [2, emitRows * NUM_LABELS], [2, pairRows * PAIR_WIDTH],
+    [2, wordUnits], [2, phraseUnits],
+  ];
+  let end = first;
+  for (const [each, n] of layout) end = align4(end + each * n);
+  if (end !== length) throw new Error(`${MODEL_FORMAT} model file is truncated or padded: its header sizes ${end.toLocaleString('en')} bytes, the file has ${length.toLocaleString('en')}`);
+  let offset = first;
+  let k = 0;
+  const next = (): [number, number] => {
+    const [each, n] = layout[k++]!;
+    const at = start + offset;
+    offset = align4(offset + each * n);
+    return [at, n];
+  };
+  const u32 = (): Uint32Array => new Uint32Array(ab, ...next());
+  const i16 = (): Int16Array => new Int16Array(ab, ...next());
+  const u16 = (): Uint16Array => new Uint16Array(ab, ...next());
+  const emitBits = u32(), emitRank = u32(), emitHashes = u32();
+  const pairBits = u32(), pairRank = u32(), pairHashes = u32();
+  const counts = u32(), starts = u32();
+  const lines = u32(), firsts = u32(), order = u32();
+  const emitQ = i16(), pairQ = i16();
+  const wordText = u16(), phraseText = u16();
+  const damaged = (what: string): Error => new Error(`${MODEL_FORMAT} model file is damaged: ${what}`);
+  let emit: WeightTable;
+  let pair: WeightTable;
+  try {
+    emit = loadSlottedTable({ slots: emitSlots, bits: emitBits, rank: emitRank, hashes: emitHashes, q: emitQ }, header.emit.scale, NUM_LABELS);
+    pair = loadSlottedTable({ slots: pairSlots, bits: pairBits, rank: pairRank, hashes: pairHashes, q: pairQ }, header.pair.scale, PAIR_WIDTH);
+  } catch (e) {
+    throw damaged((e as Error).message);
+  }
+  const gaz: Gazetteer = emptyGazetteer();
+  const lex = SortedLexicon.inPlace(wordText, starts, counts);
+  if (!lex) throw damaged('its lexicon\'s word starts do not fit its words');
+  gaz.lex = lex;
+  const phrases = FilePhrases.inPlace({ units: phraseText, lines, firsts, order });
+  if (!phrases) throw damaged('its phrase directory does not fit its phrases');
+  gaz.phrases = phrases;
+  return { emit, pair, trans: new Float32Array(header.trans), gaz, meta: header.meta };
+}
+
+/** A /4 or /3 file's model (see ModelHeader4). */
+function decode4(header: ModelHeader4, ab: ArrayBufferLike, start: number, first: number, length: number): TaggerModel {
+  const v3 = header.format === FORMAT_3;
   const wordText = header.words;
   let wordCount = 0;
   if (v3) {
     if (wordText) for (let at = 0; at >= 0; at = wordText.indexOf('\n', at) + 1 || -1) wordCount++;
   } else wordCount = header.wordCount ?? -1;
   const sizes = [header.emit.rows * 4, header.pair.rows * 4, wordCount * 20, header.emit.rows * NUM_LABELS * 2, header.pair.rows * PAIR_WIDTH * 2, v3 ? 0 : wordCount];
-  let offset = align4(4 + headerLength);
-  if (!(wordCount >= 0) || offset + sizes.reduce((a, b) => a + b, 0) !== raw.length) throw new Error(`${MODEL_FORMAT} model file is truncated or padded`);
+  let offset = first;
+  if (!(wordCount >= 0) || offset + sizes.reduce((a, b) => a + b, 0) !== length) throw new Error(`${header.format} model file is truncated or padded`);
   const take = <T>(make: (buffer: ArrayBufferLike, at: number, n: number) => T, bytesEach: number, n: number): T => {
     const view = make(ab, start + offset, n);
     offset += n * bytesEach;
@@ -172,7 +319,7 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
   const gaz: Gazetteer = emptyGazetteer();
   const sorted = lengths ? SortedLexicon.at(wordText, lengths, counts) : SortedLexicon.over(wordText, counts);
   if (sorted) gaz.lex = sorted;
-  else if (lengths) throw new Error(`${MODEL_FORMAT} model file is damaged: its lexicon's word lengths do not fit its words`);
+  else if (lengths) throw new Error(`${header.format} model file is damaged: its lexicon's word lengths do not fit its words`);
   else {
     // A /3 file written before encodeModel sorted its words: a Map of them, built when first read.
     let lex: Map<string, LexCounts> | undefined;

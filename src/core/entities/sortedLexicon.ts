@@ -1,7 +1,10 @@
-// The lexicon of a model file read in place: its words, sorted, stay one string (their lengths
-// are stored beside it, so nothing scans it), and a word is found by binary search over it. A Map of the 20,000 words cost 11–21 ms of CPU in a fresh
-// process (the first article waited for it) and ~2 MB of heap; this costs one pass over the text.
+// The lexicon of a model file read in place: its words, sorted, stay one run of UTF-16 code units
+// (a /5 file's, with where each starts stored beside them, so loading builds nothing; a /3 or /4
+// file's copied from its header's string), and a word is found by binary search over them. A Map
+// of the 20,000 words cost 11–21 ms of CPU in a fresh process (the first article waited for it)
+// and ~2 MB of heap.
 
+import { compareUnits, stringOf } from './codeUnits';
 import type { LexCounts, Lexicon } from './gazetteer';
 
 export class SortedLexicon implements Lexicon {
@@ -9,16 +12,31 @@ export class SortedLexicon implements Lexicon {
   private readonly made: Array<LexCounts | undefined>;
 
   /**
-   * @param text the words, one per line, in increasing UTF-16 code-unit order (as `<` compares)
-   * @param starts where each word starts in `text`, and text.length + 1 after the last
+   * @param units the words' UTF-16 code units, in increasing code-unit order (as `<` compares)
+   * @param starts where each word starts in `units`, and where the one after the last would
+   * @param gap code units between two words (a line break in a /3 or /4 file's text; none in /5)
    * @param counts five counts per word, in the words' order
    */
   private constructor(
-    private readonly text: string,
+    private readonly units: Uint16Array,
     private readonly starts: Uint32Array,
+    private readonly gap: number,
     private readonly counts: Uint32Array,
   ) {
     this.made = new Array<LexCounts | undefined>(starts.length - 1);
+  }
+
+  /**
+   * The lexicon as a /5 model file stores it, read in place: `units` the words' code units one
+   * after the other, sorted (trusted: encodeModel sorts them), `starts` where each starts and
+   * units.length last. Undefined when the starts do not fit (a damaged file): not increasing from
+   * 0 to units.length, or not one per word.
+   */
+  static inPlace(units: Uint16Array, starts: Uint32Array, counts: Uint32Array): SortedLexicon | undefined {
+    const n = starts.length - 1;
+    if (n < 0 || counts.length !== 5 * n || starts[0] !== 0 || starts[n] !== units.length) return undefined;
+    for (let i = 0; i < n; i++) if (starts[i + 1]! < starts[i]!) return undefined;
+    return new SortedLexicon(units, starts, 0, counts);
   }
 
   /**
@@ -37,7 +55,7 @@ export class SortedLexicon implements Lexicon {
       if (i > 0 && compareAt(text, starts[i - 1]!, starts[i]! - 1, starts[i]!, at - 1) >= 0) return undefined;
     }
     starts[n] = at;
-    return new SortedLexicon(text, starts, counts);
+    return new SortedLexicon(unitsOf(text), starts, 1, counts);
   }
 
   /**
@@ -57,7 +75,7 @@ export class SortedLexicon implements Lexicon {
     }
     starts[n] = at;
     if (at !== (n === 0 ? 0 : text.length + 1)) return undefined;
-    return new SortedLexicon(text, starts, counts);
+    return new SortedLexicon(unitsOf(text), starts, 1, counts);
   }
 
   get size(): number {
@@ -74,7 +92,8 @@ export class SortedLexicon implements Lexicon {
   }
 
   *[Symbol.iterator](): IterableIterator<[string, LexCounts]> {
-    for (let i = 0; i < this.size; i++) yield [this.text.slice(this.starts[i]!, this.starts[i + 1]! - 1), this.countsOf(i)];
+    const { units, starts, gap } = this;
+    for (let i = 0; i < this.size; i++) yield [stringOf(units, starts[i]!, starts[i + 1]! - gap), this.countsOf(i)];
   }
 
   private countsOf(i: number): LexCounts {
@@ -91,10 +110,10 @@ export class SortedLexicon implements Lexicon {
   private find(word: string): number {
     let lo = 0;
     let hi = this.starts.length - 2;
-    const { text, starts } = this;
+    const { units, starts, gap } = this;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = compareWord(word, text, starts[mid]!, starts[mid + 1]! - 1);
+      const c = compareUnits(word, units, starts[mid]!, starts[mid + 1]! - gap);
       if (c === 0) return mid;
       if (c < 0) hi = mid - 1;
       else lo = mid + 1;
@@ -103,15 +122,11 @@ export class SortedLexicon implements Lexicon {
   }
 }
 
-/** The sign of `word` against text[from, to) in UTF-16 code-unit order, as `<` compares strings. */
-function compareWord(word: string, text: string, from: number, to: number): number {
-  const n = word.length;
-  for (let k = 0; ; k++) {
-    if (from + k === to) return k === n ? 0 : 1;
-    if (k === n) return -1;
-    const d = word.charCodeAt(k) - text.charCodeAt(from + k);
-    if (d !== 0) return d;
-  }
+/** A string's UTF-16 code units. */
+function unitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
 }
 
 /** The sign of text[a, aEnd) against text[b, bEnd), in the same order. */

@@ -119,8 +119,10 @@ export function loadTable(hashes: Uint32Array, q: Int16Array, scale: number, wid
  * order, so a hash finds the same row (the first of equal hashes, as in buildTable).
  */
 export interface QuantTable {
-  /** Per slot: 0 when empty, else tagOf(hash) << 24 | row. */
-  index: Int32Array;
+  /** Per slot: 0 when empty, else tagOf(hash) << 24 | row (a /4 file's index, built at load) … */
+  index?: Int32Array;
+  /** … or one bit per slot, set when occupied, its rows stored in slot order (a /5 file's, read in place). */
+  bits?: Uint32Array;
   mask: number;
   /** Row r's hash is hashes[r] and its weights q[r × width + y] × scale, y < width. */
   hashes: Uint32Array;
@@ -139,7 +141,7 @@ export function quantTable(t: WeightTable): QuantTable | undefined {
 }
 
 /** A function adding row `h` of the table, when it has one, to out[base … base + width). */
-function quantAdder(t: Omit<QuantTable, 'add'>): QuantTable['add'] {
+function quantAdder(t: Omit<QuantTable, 'add' | 'bits'> & { index: Int32Array }): QuantTable['add'] {
   const { index, mask, hashes, q, scale, width } = t;
   return (h: number, out: Float64Array, base: number): void => {
     const tag = tagOf(h);
@@ -196,5 +198,136 @@ export function loadQuantTable(hashes: Uint32Array, q: Int16Array, scale: number
   };
   const layout = { index, mask, hashes, q, scale, width };
   quantTables.set(table, { ...layout, add: quantAdder(layout) });
+  return table;
+}
+
+/** Set bits in a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * A table as a /5 model file stores it, so that loading builds nothing: the slots of the
+ * open-addressing table (same mixing and linear probing as buildTable) as one bit each, set when
+ * occupied; the rows in the order of their slots; and per 32 slots the number of rows before them,
+ * so a slot's row is that count plus the set bits before it in its word. A lookup probes the bits
+ * (32 KB for 262,144 slots, which stay in cache) and reads a hash only at an occupied slot.
+ */
+export interface SlottedRows {
+  /** Slots in the table: a power of two, at least 32 and more than the rows. */
+  slots: number;
+  /** slots / 32 words: bit s & 31 of word s >>> 5 is set when slot s holds a row. */
+  bits: Uint32Array;
+  /** slots / 32 words: the rows in the slots before word w. */
+  rank: Uint32Array;
+  /** Row r's hash and its `width` 16-bit weights: the r-th occupied slot's. */
+  hashes: Uint32Array;
+  q: Int16Array;
+}
+
+/** The slots buildTable gives `rows` rows: the least power of two at least twice their number. */
+function tableSizeFor(rows: number): number {
+  let size = 1;
+  while (size < rows * 2) size <<= 1;
+  return size;
+}
+
+/** Slots for `rows` rows: as buildTable sizes a table (at least twice the rows), and at least 32. */
+export function slotsFor(rows: number): number {
+  let size = 32;
+  while (size < rows * 2) size <<= 1;
+  return size;
+}
+
+/**
+ * The slotted layout of rows given in any order (the encoder's side of loadSlottedTable). Rows
+ * are placed in the order of their home slot, then hash, then the order given, so the layout
+ * depends only on the rows (encoding a decoded file gives the same bytes); any insertion order
+ * makes a valid table, and of equal hashes the first given is placed first, so found, as in buildTable.
+ */
+export function slottedRows(hashes: Uint32Array, q: Int16Array, width: number): SlottedRows {
+  const rows = hashes.length;
+  if (rows >= MAX_QUANT_ROWS) throw new Error(`a weight table of ${rows} rows: up to ${MAX_QUANT_ROWS - 1} fit the model file`);
+  if (q.length !== rows * width) throw new Error(`a weight table of ${rows} rows of ${width} has ${q.length} weights`);
+  const slots = slotsFor(rows);
+  const mask = slots - 1;
+  const home = (h: number): number => (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+  const order = Array.from({ length: rows }, (_, r) => r);
+  order.sort((a, b) => home(hashes[a]!) - home(hashes[b]!) || hashes[a]! - hashes[b]! || a - b);
+  const rowAt = new Int32Array(slots).fill(-1);
+  for (const r of order) {
+    let s = home(hashes[r]!);
+    while (rowAt[s] !== -1) s = (s + 1) & mask;
+    rowAt[s] = r;
+  }
+  const bits = new Uint32Array(slots >>> 5);
+  const rank = new Uint32Array(slots >>> 5);
+  const outHashes = new Uint32Array(rows);
+  const outQ = new Int16Array(rows * width);
+  let n = 0;
+  for (let s = 0; s < slots; s++) {
+    if ((s & 31) === 0) rank[s >>> 5] = n;
+    const r = rowAt[s]!;
+    if (r < 0) continue;
+    bits[s >>> 5]! |= 1 << (s & 31);
+    outHashes[n] = hashes[r]!;
+    outQ.set(q.subarray(r * width, (r + 1) * width), n * width);
+    n++;
+  }
+  return { slots, bits, rank, hashes: outHashes, q: outQ };
+}
+
+/**
+ * A table read in place from a /5 model file's slotted rows (see SlottedRows): nothing is built,
+ * only the bits are checked against the counts (a pass over slots / 32 words), so a damaged file
+ * is refused rather than probed forever. Same rows found for the same hashes as the /4 index and
+ * buildTable. Its plain `slots` and `weights` are built when first read, as in loadQuantTable.
+ */
+export function loadSlottedTable(t: SlottedRows, scale: number, width: number): WeightTable {
+  const { slots, bits, rank, hashes, q } = t;
+  const rows = hashes.length;
+  if (!(slots >= 32 && (slots & (slots - 1)) === 0 && rows < slots)) throw new Error(`a weight table of ${rows} rows in ${slots} slots`);
+  if (q.length !== rows * width) throw new Error(`a weight table of ${rows} rows of ${width} has ${q.length} weights`);
+  if (bits.length !== slots >>> 5 || rank.length !== slots >>> 5) throw new Error(`a weight table of ${slots} slots with ${bits.length} words of slot bits`);
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    if (rank[w] !== n) throw new Error(`a weight table whose slot counts do not fit its slot bits (word ${w})`);
+    n += popcount(bits[w]!);
+  }
+  if (n !== rows) throw new Error(`a weight table of ${rows} rows with ${n} occupied slots`);
+  const mask = slots - 1;
+  let plain: WeightTable | undefined;
+  const table: WeightTable = {
+    get slots(): Uint32Array {
+      return (plain ??= loadTable(hashes, q, scale, width)).slots;
+    },
+    get weights(): Float32Array {
+      return (plain ??= loadTable(hashes, q, scale, width)).weights;
+    },
+    // The plain table's, which `slots` and `weights` are (buildTable's size; `t.slots` from 16 rows on).
+    mask: tableSizeFor(rows) - 1,
+    width,
+    size: rows,
+  };
+  const add = (h: number, out: Float64Array, base: number): void => {
+    let s = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    const word = bits[s >>> 5]!;
+    const bit = s & 31;
+    if (((word >>> bit) & 1) === 0) return;
+    let r = rank[s >>> 5]! + popcount(word & ~(-1 << bit));
+    for (;;) {
+      if (hashes[r] === h) {
+        const at = r * width;
+        for (let y = 0; y < width; y++) out[base + y] += Math.fround(q[at + y]! * scale);
+        return;
+      }
+      s = (s + 1) & mask;
+      r = s === 0 ? 0 : r + 1;
+      if (((bits[s >>> 5]! >>> (s & 31)) & 1) === 0) return;
+    }
+  };
+  quantTables.set(table, { bits, mask, hashes, q, scale, width, add });
   return table;
 }

@@ -10,6 +10,9 @@ let installed = false;
 export function installNodePlatform(modelPath?: string): void {
   if (installed && modelPath === undefined) return;
   installed = true;
-  provideModel(() => readModelBytes(modelPath ?? defaultModelPath()));
+  // Found when first needed (the first article with names), not at activation.
+  let file: string | undefined;
+  const where = (): string => (file ??= modelPath ?? defaultModelPath());
+  provideModel(() => readModelBytes(where()), where);
   useNativeSha256((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
 }

@@ -51,8 +51,14 @@ export function gunzipModel(gz: Buffer): Uint8Array {
   return gunzipSync(gz, { chunkSize: Math.max(Math.min(size + 1, 1032 * gz.length), 64 * 1024) });
 }
 
+/** The model in `file`; a file that is not one (damaged, cut short, another format) is named in the error. */
 export function readModelFile(file: string): TaggerModel {
-  return decodeModel(readModelBytes(file));
+  const bytes = readModelBytes(file);
+  try {
+    return decodeModel(bytes);
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
 }
 
 /**
