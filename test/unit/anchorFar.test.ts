@@ -2,6 +2,8 @@
 // of context; re-anchoring reads it so that the other repeat is not taken for it (issue 15), and
 // the sidecar keeps it byte for byte without it changing on edits far from the annotation.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { anchorFor, FAR_LENGTH, reanchor } from '../../src/core/anchor/anchor';
 import { farAgreement, farPrint, inRepeat } from '../../src/core/anchor/far';
 import type { AnnotationRecord, SidecarData } from '../../src/core/annotationRecord';
@@ -108,6 +110,18 @@ describe('target.far in the sidecar', () => {
     assert.match(back.errors[0]!.message, /`far` is written by Khabar/);
   });
 
+  it('the JSON schema accepts the far values the validator accepts, and no others', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'sidecar.schema.json'), 'utf8'));
+    const far = schema.properties.annotations.items.properties.target.properties.far as { pattern: string; maxLength: number };
+    const r = record(text, 'e1', second, QUOTE.length);
+    const yaml = serializeSidecar(data([r]));
+    for (const v of [r.target.far!, ' ', 'ab. ', ' Kx_-9.', 'AB CD', 'a b c', 'a:b x', '.a b', 'x'.repeat(far.maxLength) + ' ', 'ab cd\u0000']) {
+      const bySchema = new RegExp(far.pattern).test(v) && v.length <= far.maxLength;
+      const byValidator = parseSidecar(yaml.replace(/far: "[^\n]*"/, `far: ${JSON.stringify(v)}`)).ok;
+      assert.strictEqual(bySchema, byValidator, JSON.stringify(v));
+    }
+  });
+
   it('does not change on an edit farther than the context and the fingerprint reach', () => {
     const r = record(text, 'e1', second, QUOTE.length);
     const other = record(text, 'e2', text.indexOf('عشرة أيام'), 9);
@@ -123,6 +137,18 @@ describe('target.far in the sidecar', () => {
     const after = serializeSidecar(out.data);
     const far = (y: string): string[] => y.split('\n').filter((l) => l.includes('far:'));
     assert.deepStrictEqual(far(after), far(before));
+  });
+
+  it('does not change on an edit within the words it covers either, only with the context', () => {
+    const r = record(text, 'e1', second, QUOTE.length);
+    // A word typed into the first sentence, 32 to 128 characters before the quote.
+    const at = S1.indexOf('ركيزة');
+    assert.ok(second - at > 32 && second - at < 32 + FAR_LENGTH);
+    const edited = text.slice(0, at) + 'أيضا ' + text.slice(at);
+    const out = reanchor(edited, [r]);
+    assert.strictEqual(out.records[0]!.target.start, second + 5);
+    assert.strictEqual(out.records[0]!.target.far, r.target.far);
+    assert.notStrictEqual(anchorFor(edited, second + 5, second + 5 + QUOTE.length).far, r.target.far);
   });
 
   it('keeps no fingerprint once the text around the quote changed and no longer repeats', () => {

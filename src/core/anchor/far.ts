@@ -8,7 +8,7 @@
 import type { Anchor } from '../annotationRecord';
 import type { Scored } from './evidence';
 import { CONTEXT_MATCH } from './evidence';
-import { anchorFor as contextAnchor, CONTEXT_LENGTH, contextIdentical, ignorable } from './text';
+import { anchorFor as contextAnchor, CONTEXT_LENGTH, ignorable } from './text';
 
 /** Characters past the stored context, on each side, that the fingerprint covers. */
 export const FAR_LENGTH = 96;
@@ -81,10 +81,23 @@ export function farPrint(text: string, start: number, end: number): string {
  */
 export function inRepeat(text: string, start: number, end: number): boolean {
   if (text.length <= REPEAT_WINDOW) return false;
-  const index = windowsOf(text);
   const before = Math.max(0, Math.min(start - REPEAT_SIDE, end - REPEAT_WINDOW));
   const after = Math.max(0, Math.min(text.length - REPEAT_WINDOW, Math.max(start, end - (REPEAT_WINDOW - REPEAT_SIDE))));
-  return index.count(windowHash(text, before)) > 1 || index.count(windowHash(text, after)) > 1;
+  // A few records of a run look the text up directly; past that, one index of the whole text.
+  if (lastText !== text) {
+    lastText = text;
+    lastCalls = 0;
+    lastWindows = undefined;
+  }
+  if (++lastCalls <= DIRECT_LOOKUPS) {
+    const twice = (from: number): boolean => {
+      const w = text.slice(from, from + REPEAT_WINDOW);
+      return text.indexOf(w) !== from || text.indexOf(w, from + 1) >= 0;
+    };
+    return twice(before) || twice(after);
+  }
+  lastWindows ??= windowsOf(text);
+  return lastWindows.count(windowHash(text, before)) > 1 || lastWindows.count(windowHash(text, after)) > 1;
 }
 
 /** Characters of context that, repeated with the quote's nearest characters, make a record carry a fingerprint. */
@@ -109,10 +122,12 @@ class Windows {
   }
 }
 
-let lastWindows: { text: string; windows: Windows } | undefined;
+let lastText: string | undefined;
+let lastCalls = 0;
+let lastWindows: Windows | undefined;
+const DIRECT_LOOKUPS = 16;
 
 function windowsOf(text: string): Windows {
-  if (lastWindows?.text === text) return lastWindows.windows;
   const n = text.length - REPEAT_WINDOW + 1;
   const out = new Int32Array(n);
   // A polynomial hash rolled along the text (arithmetic modulo 2^32): a collision only adds a fingerprint.
@@ -125,9 +140,7 @@ function windowsOf(text: string): Windows {
     out[i] = h;
   }
   out.sort();
-  const windows = new Windows(out);
-  lastWindows = { text, windows };
-  return windows;
+  return new Windows(out);
 }
 
 const HASH_BASE = 131;
@@ -149,16 +162,16 @@ export function anchorFor(text: string, start: number, end: number): Anchor {
 }
 
 /**
- * The anchor of a record placed again at [start, end): its `far` follows the record's, so that an
- * edit farther than CONTEXT_LENGTH + FAR_LENGTH characters away changes nothing in it. A record
- * whose stored context is still exactly there keeps having a fingerprint or not having one (whether
- * the article repeats its words elsewhere is not its own text); one whose context changed is
- * anchored afresh.
+ * The anchor of a record placed again at [start, end). A record whose quote and stored context are
+ * still exactly there keeps its `far` as it is (or its having none): it changes only with the
+ * record's own 32 characters, never with an edit elsewhere — whether the article repeats the words
+ * somewhere else is not the record's text, and an edit past its context need not rewrite it. One
+ * whose context changed is anchored afresh.
  */
 export function replacedAnchor(text: string, old: Anchor, start: number, end: number): Anchor {
-  if (!contextIdentical(text, old, start, end) || text.slice(start, end) !== old.exact) return anchorFor(text, start, end);
   const a = contextAnchor(text, start, end);
-  if (old.far !== undefined) a.far = farPrint(text, start, end);
+  if (a.prefix !== old.prefix || a.suffix !== old.suffix || a.exact !== old.exact) return anchorFor(text, start, end);
+  if (old.far !== undefined) a.far = old.far;
   return a;
 }
 
