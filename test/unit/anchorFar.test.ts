@@ -151,13 +151,17 @@ describe('target.far in the sidecar', () => {
     assert.notStrictEqual(anchorFor(edited, second + 5, second + 5 + QUOTE.length).far, r.target.far);
   });
 
-  it('keeps no fingerprint once the text around the quote changed and no longer repeats', () => {
+  it('is written again when the context changed, from the text there now', () => {
     const r = record(text, 'e1', second, QUOTE.length);
-    // The first sentence's formula rewritten: the quote's words and context are now the article's only copy.
+    // A colon typed right before the quote, inside its context; the first sentence rewritten.
     const edited = S1.replace('وقال في كلمته أمام الحضور الكريم إن الثقافة والفنون', 'وأشار إلى أن الأدب') + S2.replace('الكريم إن', 'الكريم: إن') + S3;
     const out = reanchor(edited, [r]);
+    const at = edited.indexOf(QUOTE);
     assert.strictEqual(out.records[0]!.orphan, undefined);
-    assert.strictEqual(out.records[0]!.target.start, edited.indexOf(QUOTE));
-    assert.strictEqual(out.records[0]!.target.far, undefined);
+    assert.strictEqual(out.records[0]!.target.start, at);
+    assert.strictEqual(out.records[0]!.target.far, farPrint(edited, at, at + QUOTE.length));
+    assert.notStrictEqual(out.records[0]!.target.far, r.target.far);
+    // (A record made now would carry none: its words no longer repeat.)
+    assert.strictEqual(anchorFor(edited, at, at + QUOTE.length).far, undefined);
   });
 });

@@ -162,16 +162,16 @@ export function anchorFor(text: string, start: number, end: number): Anchor {
 }
 
 /**
- * The anchor of a record placed again at [start, end). A record whose quote and stored context are
- * still exactly there keeps its `far` as it is (or its having none): it changes only with the
- * record's own 32 characters, never with an edit elsewhere — whether the article repeats the words
- * somewhere else is not the record's text, and an edit past its context need not rewrite it. One
- * whose context changed is anchored afresh.
+ * The anchor of a record placed again at [start, end) by re-anchoring. It has a `far` if it had
+ * one: whether the article repeats its words is decided when the record is made (or re-attached,
+ * or its context refreshed by the editor), not by re-anchoring, which would have to search the
+ * whole article for every record an edit touched. The fingerprint itself is written again only
+ * when the quote or its 32 characters of context changed, never on account of an edit elsewhere.
  */
 export function replacedAnchor(text: string, old: Anchor, start: number, end: number): Anchor {
   const a = contextAnchor(text, start, end);
-  if (a.prefix !== old.prefix || a.suffix !== old.suffix || a.exact !== old.exact) return anchorFor(text, start, end);
-  if (old.far !== undefined) a.far = old.far;
+  if (old.far === undefined) return a;
+  a.far = a.prefix !== old.prefix || a.suffix !== old.suffix || a.exact !== old.exact ? farPrint(text, start, end) : old.far;
   return a;
 }
 
@@ -213,11 +213,13 @@ export const FAR_AGREE = 0.5;
  * first): it is then scored as a side an edit changed.
  */
 export function farDiscount(far: string, text: string, c: Scored): void {
+  const nearBefore = c.wp >= CONTEXT_MATCH;
+  const nearAfter = c.ws >= CONTEXT_MATCH;
+  // (Most places of a common word match on neither side: nothing to weigh.)
+  if (!nearBefore && !nearAfter) return;
   const f = farAgreement(far, text, c.start, c.end);
   const farBefore = f.before === undefined ? undefined : f.before >= FAR_AGREE;
   const farAfter = f.after === undefined ? undefined : f.after >= FAR_AGREE;
-  const nearBefore = c.wp >= CONTEXT_MATCH;
-  const nearAfter = c.ws >= CONTEXT_MATCH;
   // (A side too short to say anything, at the article's edge, does not count against the place.)
   if ((nearBefore && farBefore !== false) || (nearAfter && farAfter !== false)) return;
   if (nearBefore && farBefore === false) {
