@@ -23,6 +23,12 @@ export interface Anchor {
   exact: string;
   prefix: string;
   suffix: string;
+  /**
+   * Only for a quote whose words with their nearest context the article repeats elsewhere: one
+   * character per word of the 96 characters past `prefix` and past `suffix` (before, a space,
+   * after), which tells the repeats apart when re-anchoring (src/core/anchor/far.ts).
+   */
+  far?: string;
 }
 
 export interface Rating {

@@ -173,7 +173,12 @@ describe('reanchor', () => {
       assert.deepStrictEqual([got.target.start, got.target.end], [start, start + c.expect.at.length]);
       assert.strictEqual(got.target.exact, c.expect.at);
       assert.ok(anchorHolds(c.after, got.target));
-      assert.deepStrictEqual(got.target, anchorFor(c.after, start, start + c.expect.at.length), 'context refreshed');
+      const { far: farNow, ...placed } = got.target;
+      const { far: farFresh, ...fresh } = anchorFor(c.after, start, start + c.expect.at.length);
+      assert.deepStrictEqual(placed, fresh, 'context refreshed');
+      // (`far` is written afresh only with the context: a record whose context is unchanged keeps its own.)
+      const sameContext = placed.prefix === r.target.prefix && placed.suffix === r.target.suffix && placed.exact === r.target.exact;
+      assert.strictEqual(farNow, sameContext ? r.target.far : farFresh, 'far');
       assert.deepStrictEqual(out.moved, c.before === c.after ? [] : start === r.target.start && c.expect.at === c.quote ? [] : ['x1']);
     });
   }

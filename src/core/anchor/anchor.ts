@@ -11,11 +11,13 @@ import type { AnnotationRecord } from '../annotationRecord';
 import { buildClaims, CONTESTED } from './claims';
 import type { Placement } from './evidence';
 import { perfectAtTwo, place, uniqueWindow } from './place';
-import { anchorFor, CONTEXT_LENGTH, Context, contextIdentical } from './text';
+import { replacedAnchor } from './far';
+import { CONTEXT_LENGTH, Context, contextIdentical } from './text';
 
 export { CONTEXT_MATCH } from './evidence';
 export { boundedDistance, editDistance, similarity } from './distance';
-export { anchorFor, anchorHolds, CONTEXT_LENGTH } from './text';
+export { anchorHolds, CONTEXT_LENGTH, contextIdentical } from './text';
+export { anchorFor, FAR_LENGTH } from './far';
 export interface ReanchorOptions {
   /** The article's length when the offsets were valid (sidecar `document.length`); gives the shift of a one-place edit. */
   oldLength?: number;
@@ -125,10 +127,10 @@ function record(result: ReanchorResult, i: number, r: AnnotationRecord, p: Place
   const t = r.target;
   const same = p.start === t.start && p.end === t.end && p.end - p.start === t.exact.length && text.startsWith(t.exact, p.start) && !r.orphan;
   if (same) {
-    if (!contextIdentical(text, t, p.start, p.end)) result.records[i] = { ...r, target: anchorFor(text, p.start, p.end) };
+    if (!contextIdentical(text, t, p.start, p.end)) result.records[i] = { ...r, target: replacedAnchor(text, t, p.start, p.end) };
     return;
   }
-  const next: AnnotationRecord = { ...r, target: anchorFor(text, p.start, p.end) };
+  const next: AnnotationRecord = { ...r, target: replacedAnchor(text, t, p.start, p.end) };
   // (Only when there is one: `delete` leaves the object a slow dictionary.)
   if ('orphan' in next) delete next.orphan;
   result.records[i] = next;

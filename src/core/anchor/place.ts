@@ -4,6 +4,7 @@
 import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
 import { claimStatus, type Claims } from './claims';
+import { farDiscount } from './far';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbour, normalize } from './text';
@@ -184,6 +185,8 @@ function occurrences(ctx: Context, t: Anchor, nq: string, side: Sides): { found:
     c.ep = s.edgePrefix;
     c.es = s.edgeSuffix;
     c.context = (s.prefix + s.suffix) / 2;
+    // (A record in a passage the article repeats: the words past its context must agree too.)
+    if (t.far !== undefined) farDiscount(t.far, ctx.text, c);
     return c;
   };
   for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
@@ -205,7 +208,7 @@ function placeRewritten(ctx: Context, t: Anchor, nq: string, side: Sides, hints:
   const text = ctx.text;
   // (Nor brought back by the approximate search: the quote word for word inside longer words,
   // «بالصحة» for «الصحة», is no rewrite of it.)
-  const all = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o).filter((c) => c.quote < 1 || wholeWords(c)) : [];
+  const all = nq.length >= (o.minFuzzyLength ?? 12) ? placeFuzzy(ctx, nq, side, hints[0] ?? t.start, o, t.far).filter((c) => c.quote < 1 || wholeWords(c)) : [];
   const foreign = new Set(all.filter((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan, Math.ceil(t.exact.length / 4)) === 'foreign').map((c) => c.start));
   const fuzzy = orphan ? all : all.filter((c) => !foreign.has(c.start));
   const good = fuzzy.filter((c) => Math.min(c.sp, c.ss) >= FUZZY_CONTEXT_MIN && Math.max(c.sp, c.ss) >= FUZZY_CONTEXT_MAX);
@@ -227,6 +230,8 @@ export function placeFuzzy(
   side: Sides,
   hint: number,
   o: ReanchorOptions,
+  /** The record's fingerprint of the text past its context (target.far), if it has one. */
+  far?: string,
 ): Scored[] {
   const nt = ctx.norm;
   const m = nq.length;
@@ -276,6 +281,7 @@ export function placeFuzzy(
     const raw = ctx.rawSpan(start, r.end, '\u0000');
     out.push({ ...raw, sp: s.prefix, ss: s.suffix, rp: s.runPrefix, rs: s.runSuffix, lp: s.storedPrefix, ls: s.storedSuffix, wp: s.plainPrefix, ws: s.plainSuffix, ep: s.edgePrefix, es: s.edgeSuffix, context: (s.prefix + s.suffix) / 2, quote: 1 - r.dist / m });
   }
+  if (far !== undefined) for (const c of out) farDiscount(far, ctx.text, c);
   // Overlapping candidates are one place: keep the best of each.
   out.sort((a, b) => 2 * b.quote + b.sp + b.ss - (2 * a.quote + a.sp + a.ss));
   const kept: Scored[] = [];

@@ -180,7 +180,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 const RECORD_KEYS = new Set<string>(KEY_ORDER.record);
 /** The quote and its context: always double-quoted (a person's own field in a target is written like any other). */
-const QUOTE_KEYS = new Set<string>(['exact', 'prefix', 'suffix']);
+const QUOTE_KEYS = new Set<string>(['exact', 'prefix', 'suffix', 'far']);
 const TARGET_KEYS = new Set<string>(KEY_ORDER.target);
 
 /**
@@ -194,6 +194,7 @@ function emitPlainRecord(out: { s: string }, r: Record<string, unknown>, indent:
   for (const k in t) if (!TARGET_KEYS.has(k)) return false;
   if (typeof t['step'] !== 'number' || typeof t['exact'] !== 'string') return false;
   if (typeof t['prefix'] !== 'string' || typeof t['suffix'] !== 'string') return false;
+  if (t['far'] !== undefined && typeof t['far'] !== 'string') return false;
   const i = indent + '  ';
   const j = i + '  ';
   let s = indent + '- id: ' + scalarText(r['id'] as string) + '\n';
@@ -207,6 +208,7 @@ function emitPlainRecord(out: { s: string }, r: Record<string, unknown>, indent:
     j + 'exact: ' + quoteString(t['exact']) + '\n' +
     j + 'prefix: ' + quoteString(t['prefix']) + '\n' +
     j + 'suffix: ' + quoteString(t['suffix']) + '\n';
+  if (t['far'] !== undefined) s += j + 'far: ' + quoteString(t['far'] as string) + '\n';
   out.s += s;
   for (const k of ['value', 'claim', 'note', 'author', 'created', 'modified']) {
     if (r[k] !== undefined) emitMap(out, { [k]: r[k] }, 'record', i, i);

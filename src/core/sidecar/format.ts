@@ -23,7 +23,7 @@ export const KEY_ORDER = {
   document: ['path', 'url'],
   record: ['id', 'kind', 'label', 'status', 'orphan', 'target', 'value', 'claim', 'note', 'author', 'created', 'modified'],
   /** On disk; in memory a target has `start` and `end` in place of `step`. */
-  target: ['step', 'exact', 'prefix', 'suffix'],
+  target: ['step', 'exact', 'prefix', 'suffix', 'far'],
   value: ['number', 'unit', 'currency', 'bound', 'date', 'hijri', 'weekday', 'weekdayMismatch', 'relative', 'time', 'duration'],
   claim: ['claimant', 'date', 'appearance', 'type', 'checkWorthy', 'checkWorthiness', 'verdict', 'rating', 'evidence', 'review'],
   claimant: ['text', 'ref'],

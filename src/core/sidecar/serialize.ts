@@ -79,7 +79,7 @@ function sameScalar(node: unknown, v: unknown): boolean {
   return false;
 }
 
-const QUOTED = new Set(['exact', 'prefix', 'suffix']);
+const QUOTED = new Set(['exact', 'prefix', 'suffix', 'far']);
 
 function keyOf(p: Pair): unknown {
   return isScalar(p.key) ? p.key.value : p.key;

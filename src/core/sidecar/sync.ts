@@ -1,7 +1,7 @@
 // Bringing a loaded sidecar up to date with its article's current text: the one step the CLI's
 // `check`, the extension's load and its reload after an external change all share.
 
-import { anchorFor, anchorHolds, reanchor, type Candidate, type ReanchorOptions, type ReanchorResult } from '../anchor/anchor';
+import { anchorHolds, contextIdentical, reanchor, type Candidate, type ReanchorOptions, type ReanchorResult } from '../anchor/anchor';
 import type { Anchor, AnnotationRecord, SidecarData } from '../annotationRecord';
 import { KEY_ORDER } from './format';
 
@@ -27,8 +27,7 @@ export function recordsFit(text: string, records: readonly AnnotationRecord[]): 
   for (const a of records) {
     if (a.orphan) continue;
     if (!anchorHolds(text, a.target)) return false;
-    const fresh = anchorFor(text, a.target.start, a.target.end);
-    if (fresh.prefix !== a.target.prefix || fresh.suffix !== a.target.suffix) return false;
+    if (!contextIdentical(text, a.target, a.target.start, a.target.end)) return false;
   }
   return true;
 }
@@ -87,7 +86,11 @@ export function keepTargetFields(before: AnnotationRecord, after: AnnotationReco
   if (!target) return after;
   // In the order they had, after the anchor's own keys, so the written bytes do not depend on the path taken.
   const merged: Record<string, unknown> = {};
-  for (const k of Object.keys(old)) merged[k] = k in now ? now[k] : target[k];
+  // (Khabar's own `far` goes when the new anchor has none.)
+  for (const k of Object.keys(old)) {
+    const v = k in now ? now[k] : target[k];
+    if (v !== undefined) merged[k] = v;
+  }
   for (const k of Object.keys(now)) if (!(k in merged)) merged[k] = now[k];
   return { ...after, target: merged as unknown as Anchor };
 }

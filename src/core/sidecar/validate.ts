@@ -17,6 +17,9 @@ export interface ValidationIssue {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
+/** `target.far` (src/core/anchor/far.ts): word hashes before the quote, a space, after it; `.` for the article's edge. */
+const FAR_PATTERN = /^[A-Za-z0-9_-]*\.? [A-Za-z0-9_-]*\.?$/;
+const FAR_MAX = 200;
 
 export type VersionCheck = { ok: true; version: 1 | 2 } | { ok: false; newer: boolean; message: string };
 
@@ -161,6 +164,9 @@ function validateTarget(t: unknown, p: Path, v1: boolean, bad: Bad): void {
     if (!isOffset(t['step'])) bad([...p, 'step'], '`step` must be a whole number ≥ 0 (characters from the start of the previous annotation that is not an orphan)');
     for (const k of ['exact', 'prefix', 'suffix']) {
       if (typeof t[k] !== 'string') bad([...p, k], `\`${k}\` must be a string`);
+    }
+    if (t['far'] !== undefined && (typeof t['far'] !== 'string' || t['far'].length > FAR_MAX || !FAR_PATTERN.test(t['far']))) {
+      bad([...p, 'far'], '`far` is written by Khabar (letters, digits, `-`, `_` and `.` for the words past the context, a space between the two sides): delete the line, and the annotation is found again by its quote and 32-character context alone');
     }
   }
 }

@@ -3,7 +3,7 @@
 // into place, and retried with back-off when it fails (nothing is lost: the state stays in memory).
 
 import * as vscode from 'vscode';
-import { anchorFor, anchorHolds } from '../../core/anchor/anchor';
+import { anchorFor, anchorHolds, contextIdentical } from '../../core/anchor/anchor';
 import type { SidecarData } from '../../core/annotationRecord';
 import { documentInfo, sha256Hex } from '../../core/sidecar/format';
 import { serializeSidecar } from '../../core/sidecar/serialize';
@@ -193,9 +193,11 @@ export class SaveScheduler {
     const annotations = e.data.annotations.map((a) => {
       if (a.orphan) return a;
       if (!anchorHolds(text, a.target)) return a;
-      const fresh = anchorFor(text, a.target.start, a.target.end);
-      // Spread over the old target: a person's own fields in it (`checked_by: …`) stay.
-      return fresh.prefix === a.target.prefix && fresh.suffix === a.target.suffix ? a : { ...a, target: { ...a.target, ...fresh } };
+      if (contextIdentical(text, a.target, a.target.start, a.target.end)) return a;
+      // Spread over the old target: a person's own fields in it (`checked_by: …`) stay; `far` is
+      // Khabar's, and goes when the fresh anchor has none.
+      const { far: _far, ...kept } = a.target;
+      return { ...a, target: { ...kept, ...anchorFor(text, a.target.start, a.target.end) } };
     });
     return { ...e.data, document: { ...e.data.document, ...documentInfo(text, basename(e.article)) }, annotations };
   }
