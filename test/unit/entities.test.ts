@@ -530,6 +530,52 @@ describe('entities: head nouns and surnames (document rules)', () => {
     });
   }
 
+  // A club after a bare نادي or فريق: a place or a person there is the club.
+  for (const [text, word, from] of [
+    ['وخسر نادي أسوان أمام ضيفه بهدفين .', 'أسوان', 'LOC'],
+    ['وتعاقد فريق هورست مع مدرب جديد .', 'هورست', 'PER'],
+    ['وانضم المهاجم لفريق ليون قادما من الدوري الإيطالي .', 'ليون', 'LOC'],
+  ] as const) {
+    it(`a ${from} after نادي or فريق is the club: ${text}`, () => {
+      const out = applyDocument(text, [spanAt(text, word, from)], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`ORG ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  it('leaves a national side after فريق a place (فريق البرازيل)', () => {
+    const text = 'ولعب فريق البرازيل مع الأرجنتين مباراة ودية .';
+    const out = applyDocument(text, [spanAt(text, 'البرازيل', 'LOC'), spanAt(text, 'الأرجنتين', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`LOC البرازيل@${text.indexOf('البرازيل')}`, `LOC الأرجنتين@${text.indexOf('الأرجنتين')}`]);
+  });
+
+  // A definite word after a bare نادي or فريق that the tagger left untagged: a club when the lists
+  // or the training data know it as one.
+  for (const [text, word] of [
+    ['وأنهت إدارة نادي التعاون التعاقد مع المهاجم .', 'التعاون'],
+    ['وعاد لاعبا فريق الهلال إلى التدريبات أمس .', 'الهلال'],
+    ['وانتقل الحارس لنادي الشباب لمدة موسمين .', 'الشباب'],
+  ] as const) {
+    it(`tags the club after نادي or فريق: ${text}`, () => {
+      const out = applyDocument(text, [], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`ORG ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  for (const text of [
+    // Teams of a project or a body, not clubs: ordinary words (listed, or mostly untagged in the
+    // training data), a word nobody has seen, «الفريق» with the article (also a military rank).
+    'وأنهى فريق العمل تقريره عن المشروع .',
+    'وسافر فريق البحث إلى الموقع الأثري .',
+    'وضم فريق العاصمة لاعبا جديدا .',
+    'وزار فريق الكشافة المعرض أمس .',
+    'وأعلن الفريق التعاون مع الجامعة .',
+    'وأنهت إدارة نادي\nالتعاون التعاقد مع المهاجم .',
+  ]) {
+    it(`adds no club: ${text.replace('\n', ' ⏎ ')}`, () => {
+      assert.deepStrictEqual(spans(applyDocument(text, [], loadModel(), { propagate: false })), []);
+    });
+  }
+
   it('spreads the company, not the person, once the head noun has named it', () => {
     const text = 'ووقعت الهيئة عقدا مع شركة الشبرمي لبناء المدارس .\nوقالت الشبرمي إن العمل يبدأ غدا .';
     const out = applyDocument(text, [spanAt(text, 'الشبرمي', 'PER')], loadModel());

@@ -43,6 +43,10 @@ const RULES: ReadonlyArray<[string, HeadRule]> = [
   ['تعليم صحة', { label: 'ORG', inside: true, from: 'LOC', notCountry: true }],
   // Municipalities, of a town or a city-state (بلدية المبرز، أمانة عمان، بلدية الكويت).
   ['بلدية أمانة', { label: 'ORG', inside: true, from: 'LOC' }],
+  // Clubs named after their town or a person (نادي ليون، فريق هورست): ANERcorp's word after a bare
+  // نادي or فريق is B-ORG about 50 times, B-LOC once; never a national side (فريق البرازيل).
+  ['نادي فريق', { label: 'ORG', inside: false, from: 'LOC', notCountry: true }],
+  ['نادي فريق', { label: 'ORG', inside: false, from: 'PER' }],
 ];
 
 /** Folded country names (ICU's), which no health or education department is named by. */
