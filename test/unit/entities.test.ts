@@ -501,6 +501,10 @@ describe('entities: head nouns and surnames (document rules)', () => {
     ['وأعلن تعليم الرياض بدء التسجيل .', 'الرياض', 'LOC', 'ORG', 'تعليم الرياض'],
     ['وقال المتحدث باسم صحة جدة إن الحالات مستقرة .', 'جدة', 'LOC', 'ORG', 'صحة جدة'],
     ['وأزالت أمانة الطائف المباني المخالفة .', 'الطائف', 'LOC', 'ORG', 'أمانة الطائف'],
+    // A royal title between the head and the name: the body's name runs over it.
+    ['ونقل المصاب إلى مستشفى الملك فهد التخصصي أمس .', 'فهد التخصصي', 'PER', 'ORG', 'مستشفى الملك فهد التخصصي'],
+    ['وتخرج في كلية الأمير سلطان العسكرية .', 'سلطان', 'PER', 'ORG', 'كلية الأمير سلطان'],
+    ['وأجريت له العملية بمستشفى الملك خالد أمس .', 'الملك خالد', 'MISC', 'ORG', 'مستشفى الملك خالد'],
   ] as const) {
     it(`names by the head noun before it: ${text}`, () => {
       const out = applyDocument(text, [spanAt(text, word, from)], loadModel(), { propagate: false });
@@ -523,6 +527,11 @@ describe('entities: head nouns and surnames (document rules)', () => {
     ['وقال الوزير إن تعليم مصر يحتاج إلى إصلاح .', 'مصر', 'LOC'],
     // A place after a company head is left to the tagger (شركة أرامكو السعودية is another rule's).
     ['وصل الوفد إلى شركة في الرياض .', 'الرياض', 'LOC'],
+    // A royal title after a head that stays outside the name, or with no head before it.
+    ['وصلى المعزون في مسجد الملك فهد أمس .', 'فهد', 'PER'],
+    ['وقال الملك فهد إن المملكة تدعم الحوار .', 'فهد', 'PER'],
+    // A line break between the head and the title.
+    ['ونقل المصاب إلى مستشفى\nالملك فهد أمس .', 'فهد', 'PER'],
   ] as const) {
     it(`leaves the span as it is: ${text.replace('\n', ' ⏎ ')}`, () => {
       const out = applyDocument(text, [spanAt(text, word, label)], loadModel(), { propagate: false });
