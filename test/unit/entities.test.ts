@@ -501,6 +501,10 @@ describe('entities: head nouns and surnames (document rules)', () => {
     ['وأعلن تعليم الرياض بدء التسجيل .', 'الرياض', 'LOC', 'ORG', 'تعليم الرياض'],
     ['وقال المتحدث باسم صحة جدة إن الحالات مستقرة .', 'جدة', 'LOC', 'ORG', 'صحة جدة'],
     ['وأزالت أمانة الطائف المباني المخالفة .', 'الطائف', 'LOC', 'ORG', 'أمانة الطائف'],
+    // A royal title between the head and the name: the body's name runs over it.
+    ['ونقل المصاب إلى مستشفى الملك فهد التخصصي أمس .', 'فهد التخصصي', 'PER', 'ORG', 'مستشفى الملك فهد التخصصي'],
+    ['وتخرج في كلية الأمير سلطان العسكرية .', 'سلطان', 'PER', 'ORG', 'كلية الأمير سلطان'],
+    ['وأجريت له العملية بمستشفى الملك خالد أمس .', 'الملك خالد', 'MISC', 'ORG', 'مستشفى الملك خالد'],
   ] as const) {
     it(`names by the head noun before it: ${text}`, () => {
       const out = applyDocument(text, [spanAt(text, word, from)], loadModel(), { propagate: false });
@@ -523,10 +527,61 @@ describe('entities: head nouns and surnames (document rules)', () => {
     ['وقال الوزير إن تعليم مصر يحتاج إلى إصلاح .', 'مصر', 'LOC'],
     // A place after a company head is left to the tagger (شركة أرامكو السعودية is another rule's).
     ['وصل الوفد إلى شركة في الرياض .', 'الرياض', 'LOC'],
+    // A royal title after a head that stays outside the name, or with no head before it.
+    ['وصلى المعزون في مسجد الملك فهد أمس .', 'فهد', 'PER'],
+    ['وقال الملك فهد إن المملكة تدعم الحوار .', 'فهد', 'PER'],
+    // A line break between the head and the title.
+    ['ونقل المصاب إلى مستشفى\nالملك فهد أمس .', 'فهد', 'PER'],
   ] as const) {
     it(`leaves the span as it is: ${text.replace('\n', ' ⏎ ')}`, () => {
       const out = applyDocument(text, [spanAt(text, word, label)], loadModel(), { propagate: false });
       assert.deepStrictEqual(spans(out), [`${label} ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  // A club after a bare نادي or فريق: a place or a person there is the club.
+  for (const [text, word, from] of [
+    ['وخسر نادي أسوان أمام ضيفه بهدفين .', 'أسوان', 'LOC'],
+    ['وتعاقد فريق هورست مع مدرب جديد .', 'هورست', 'PER'],
+    ['وانضم المهاجم لفريق ليون قادما من الدوري الإيطالي .', 'ليون', 'LOC'],
+  ] as const) {
+    it(`a ${from} after نادي or فريق is the club: ${text}`, () => {
+      const out = applyDocument(text, [spanAt(text, word, from)], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`ORG ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  it('leaves a national side after فريق a place (فريق البرازيل)', () => {
+    const text = 'ولعب فريق البرازيل مع الأرجنتين مباراة ودية .';
+    const out = applyDocument(text, [spanAt(text, 'البرازيل', 'LOC'), spanAt(text, 'الأرجنتين', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`LOC البرازيل@${text.indexOf('البرازيل')}`, `LOC الأرجنتين@${text.indexOf('الأرجنتين')}`]);
+  });
+
+  // A definite word after a bare نادي or فريق that the tagger left untagged: a club when the lists
+  // or the training data know it as one.
+  for (const [text, word] of [
+    ['وأنهت إدارة نادي التعاون التعاقد مع المهاجم .', 'التعاون'],
+    ['وعاد لاعبا فريق الهلال إلى التدريبات أمس .', 'الهلال'],
+    ['وانتقل الحارس لنادي الشباب لمدة موسمين .', 'الشباب'],
+  ] as const) {
+    it(`tags the club after نادي or فريق: ${text}`, () => {
+      const out = applyDocument(text, [], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`ORG ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  for (const text of [
+    // Teams of a project or a body, not clubs: ordinary words (listed, or mostly untagged in the
+    // training data), a word nobody has seen, «الفريق» with the article (also a military rank).
+    'وأنهى فريق العمل تقريره عن المشروع .',
+    'وسافر فريق البحث إلى الموقع الأثري .',
+    'وضم فريق العاصمة لاعبا جديدا .',
+    'وزار فريق الكشافة المعرض أمس .',
+    'وأعلن الفريق التعاون مع الجامعة .',
+    'وأنهت إدارة نادي\nالتعاون التعاقد مع المهاجم .',
+  ]) {
+    it(`adds no club: ${text.replace('\n', ' ⏎ ')}`, () => {
+      assert.deepStrictEqual(spans(applyDocument(text, [], loadModel(), { propagate: false })), []);
     });
   }
 

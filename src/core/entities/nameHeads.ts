@@ -43,7 +43,18 @@ const RULES: ReadonlyArray<[string, HeadRule]> = [
   ['تعليم صحة', { label: 'ORG', inside: true, from: 'LOC', notCountry: true }],
   // Municipalities, of a town or a city-state (بلدية المبرز، أمانة عمان، بلدية الكويت).
   ['بلدية أمانة', { label: 'ORG', inside: true, from: 'LOC' }],
+  // Clubs named after their town or a person (نادي ليون، فريق هورست): ANERcorp's word after a bare
+  // نادي or فريق is B-ORG about 50 times, B-LOC once; never a national side (فريق البرازيل).
+  ['نادي فريق', { label: 'ORG', inside: false, from: 'LOC', notCountry: true }],
+  ['نادي فريق', { label: 'ORG', inside: false, from: 'PER' }],
 ];
+
+/**
+ * Royal and princely titles that bodies are named with (جامعة الملك سعود, مستشفى الأمير سلطان
+ * العسكري, كلية الملك فهد الأمنية): between a head that is part of the name and a person's name,
+ * the body's name runs from the head over the title.
+ */
+const ROYAL_TITLES = new Set(['الملك', 'الملكة', 'الأمير', 'الأميرة', 'السلطان'].map(foldWord));
 
 /** Folded country names (ICU's), which no health or education department is named by. */
 let countries: ReadonlySet<string> | undefined;
@@ -94,14 +105,25 @@ export function headedNames(text: string, tokens: readonly Token[], words: reado
     const e = found[n]!;
     const before = prevEnd;
     prevEnd = Math.max(prevEnd, e.end);
-    if (e.label !== 'PER' && e.label !== 'LOC') continue;
+    if (e.label !== 'PER' && e.label !== 'LOC' && e.label !== 'MISC') continue;
     while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
     if (ti === 0 || ti >= tokens.length || tokens[ti]!.start !== e.start) continue;
-    const k = ti - 1;
+    let k = ti - 1;
+    let h = headOf(words[k]!);
+    let from = e.label;
+    if (!h && k >= 1 && ROYAL_TITLES.has(words[k]!.norm) && !lineBreakBetween(text, tokens, k, k - 1)) {
+      // «مستشفى الملك فهد التخصصي»: a royal title between the head and the name it is named after.
+      h = headOf(words[k - 1]!);
+      k--;
+      if (!h?.rules.PER?.inside) continue;
+      from = 'PER';
+    } else if (h && e.label === 'MISC' && ROYAL_TITLES.has(words[ti]!.norm) && h.rules.PER?.inside) {
+      // «بمستشفى الملك خالد الجامعي» with the title read into a MISC span.
+      from = 'PER';
+    }
     if (before > tokens[k]!.start) continue;
-    const h = headOf(words[k]!);
-    const rule = h?.rules[e.label];
-    if (!h || !rule || lineBreakBetween(text, tokens, ti, k)) continue;
+    const rule = h?.rules[from];
+    if (!h || !rule || lineBreakBetween(text, tokens, ti, ti - 1)) continue;
     if (rule.notCountry && isCountry(e.text)) continue;
     out ??= found.slice();
     if (!rule.inside) {
