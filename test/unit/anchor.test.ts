@@ -610,6 +610,45 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('a short word the article repeats, with words typed right after it, keeps its place: both sides of its old window are still there', () => {
+    // «في» occurs four times; the suffix of the tagged one now begins with the typed words, so neither
+    // the quote nor one side alone singles it out. Its whole 32-character prefix is beside it and its
+    // stored suffix is there too, just past the new words: the old window around these very letters.
+    const s0 = 'نظمت الجمعية الخيرية حملة للتبرع بالدم في مقرها الرئيسي وسط المدينة. ';
+    const s1 = 'وشارك في الحملة عدد كبير من المتطوعين الذين توافدوا منذ الصباح الباكر. ';
+    const s2 = 'وقال رئيس الجمعية إن الحملة ستتكرر في الشهر المقبل في الأحياء الجنوبية. ';
+    const s3 = 'وتستمر كل حملة منها ثلاثة أيام متتالية.\n';
+    const text = s0 + s1 + s2 + s3;
+    const records = [tag(text, 'e1', 'الجمعية الخيرية', 'ORG'), tag(text, 'e4', 'بالدم', 'MISC'), tag(text, 'e2', 'في', 'MISC', 2), tag(text, 'e3', 'ثلاثة أيام', 'MISC')];
+    assert.strictEqual(records[2]!.target.start, indexOfNth(text, 'في الشهر', 0));
+    const after = text.replace('ستتكرر في الشهر', 'ستتكرر في يوم الأحد الشهر');
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[2]!;
+    assert.ok(!e2.orphan, `orphaned: ${JSON.stringify(r.candidates.e2)}`);
+    assert.strictEqual(e2.target.start, after.indexOf('في يوم الأحد'), 'the same «في», not one of the other three');
+    assert.strictEqual(r.records[3]!.target.start, after.indexOf('ثلاثة أيام'));
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+    // Typed before it instead, with edits before and after it (neither the shift at the record
+    // before nor the change in length points at it): the same.
+    const before2 = text.replace('حملة للتبرع', 'حملة كبرى للتبرع').replace('ستتكرر في الشهر', 'ستتكرر أيضا في الشهر').replace('متتالية', 'متتالية كلها');
+    const r2 = reanchor(before2, records, { oldLength: text.length });
+    assert.ok(!r2.records[2]!.orphan, `orphaned: ${JSON.stringify(r2.candidates.e2)}`);
+    assert.strictEqual(r2.records[2]!.target.start, before2.indexOf('في الشهر'));
+    assert.deepStrictEqual(reanchor(before2, r2.records, { oldLength: before2.length }).records, r2.records);
+  });
+
+  it('a short word whose suffix is found past new text, but whose prefix is not whole, stays an orphan', () => {
+    // One side beside the quote must be exactly as stored: a different sentence that happens to be
+    // followed, a few words on, by the old suffix is not evidence enough for a word this common.
+    const s0 = 'نظمت الجمعية الخيرية حملة للتبرع بالدم في مقرها الرئيسي وسط المدينة. ';
+    const s1 = 'وقال رئيس الجمعية إن الحملة ستتكرر في الشهر المقبل في الأحياء الجنوبية.\n';
+    const text = s0 + s1;
+    const records = [tag(text, 'e1', 'في', 'MISC', 1)];
+    const after = s0 + 'وأعلن مدير المستشفى أن التبرع مفتوح في يوم الأحد الشهر المقبل في الأحياء الجنوبية.\n';
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.strictEqual(r.records[0]!.orphan, true, `placed at ${r.records[0]!.target.start}`);
+  });
+
   it('an orphan whose quote was rewritten comes back only where both sides of its context match', () => {
     // The first run weighed this place with the record's neighbours and made it an orphan; a second
     // run has no neighbours for it, so it must ask what orphans always ask: both sides, not one.

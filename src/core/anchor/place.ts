@@ -140,7 +140,10 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
-  if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
+  if (good.length > 0) {
+    const d = elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
+    return 'lost' in d && d.lost === 'missing' && !orphan ? (splitWindow(ctx.norm, t, good.filter((c) => !doubtful.has(c.start)), elsewhere) ?? d) : d;
+  }
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
   if (rewritten.placed) {
     const q = rewritten.placed;
@@ -158,6 +161,53 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
 function oneWhole(c: Scored): boolean {
   return (c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1);
 }
+
+/**
+ * Both stored sides still there, one beside the quote and the other past new text typed next to
+ * it: the quote's own place, whatever its length, if only one place has that (an orphan's retry
+ * asks both sides beside the quote, so this is for a first run only). Undefined when none has.
+ */
+function splitWindow(nt: string, t: Anchor, cs: readonly Scored[], elsewhere: (q: Placement) => Placement): Placement | undefined {
+  const split = cs.filter((c) => insertedBeside(nt, c, t));
+  if (split.length === 0) return undefined;
+  if (split.length > 1) return { lost: 'ambiguous', candidates: best(split) };
+  return elsewhere({ start: split[0]!.start, end: split[0]!.end });
+}
+
+/**
+ * One stored side is there whole, beside the quote, and the other is there too, past a few
+ * characters that were not there before (words or a sentence typed next to the quote): at least
+ * SPLIT_PIECE of its characters, from where it stops agreeing beside the quote on, found within
+ * SPLIT_GAP characters. That is both sides of the old window around these very words, with an
+ * insertion in it; a look-alike left where a deleted sentence was keeps at most one of them.
+ */
+export function insertedBeside(nt: string, c: Scored, t: Anchor): boolean {
+  if (c.n === undefined) return false;
+  const np = normalize(t.prefix);
+  const ns = normalize(t.suffix);
+  const end = c.n + normalize(t.exact).length;
+  // The whole side: every stored character there, as stored, and a full side's worth of them.
+  if (c.wp === 1 && np.length >= SPLIT_WHOLE && nt.endsWith(np, c.n)) {
+    const piece = ns.slice(c.rs, c.rs + SPLIT_PIECE);
+    if (piece.length < SPLIT_PIECE) return false;
+    const at = nt.indexOf(piece, end + c.rs + 1);
+    return at >= 0 && at <= end + c.rs + SPLIT_GAP;
+  }
+  if (c.ws === 1 && ns.length >= SPLIT_WHOLE && nt.startsWith(ns, end)) {
+    const piece = np.slice(np.length - c.rp - SPLIT_PIECE, np.length - c.rp);
+    if (piece.length < SPLIT_PIECE || np.length - c.rp - SPLIT_PIECE < 0) return false;
+    const from = c.n - c.rp - 1 - piece.length;
+    if (from < 0) return false;
+    const at = nt.lastIndexOf(piece, from);
+    return at >= 0 && at >= c.n - c.rp - SPLIT_GAP - piece.length;
+  }
+  return false;
+}
+
+/** Stored characters the whole side needs, the piece of the other side found past the new text, and how far it may be. */
+export const SPLIT_WHOLE = 24;
+export const SPLIT_PIECE = 12;
+export const SPLIT_GAP = 2 * CONTEXT_LENGTH;
 
 /**
  * Every occurrence of the quote (marks ignored), up to 200 (`tooMany` past that), scored against
@@ -189,7 +239,7 @@ function occurrences(ctx: Context, t: Anchor, nq: string, side: Sides): { found:
   for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
     if (found.length === 200) return { found, scored, tooMany: true };
     const raw = ctx.rawSpan(p, p + nq.length, t.exact);
-    const c: Scored = { start: raw.start, end: raw.end, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 };
+    const c: Scored = { start: raw.start, end: raw.end, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1, n: p };
     at.set(c, p);
     found.push(c);
   }
