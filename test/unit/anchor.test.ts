@@ -649,6 +649,27 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.strictEqual(r.records[0]!.orphan, true, `placed at ${r.records[0]!.target.start}`);
   });
 
+  it('a short word the article repeats, with a copied sentence pasted right after it, keeps its place: the followed text runs through it from its whole side', () => {
+    // «المدن» occurs three times and its suffix is now a copy of a later sentence, too long for the
+    // stored suffix to be found just past it. The records around it show the old text running from
+    // its whole prefix onto exactly its letters, and the pasted sentence's first words stood, in the
+    // old text, beside other words than «المدن»: no deletion brought them there.
+    const s0 = 'أعلنت الهيئة العامة للإحصاء أن عدد سكان المملكة زاد في العام الماضي. ';
+    const s1 = 'وقال رئيس الهيئة في مؤتمر صحفي إن الزيادة جاءت من المواليد في المدن. ';
+    const s2 = 'وأضاف أن الهيئة ستنشر التفاصيل كاملة على موقعها الأسبوع المقبل. ';
+    const s3 = 'وتوقع خبراء أن يستمر النمو في السنوات المقبلة مع تحسن الخدمات الصحية في القرى والمدن. ';
+    const s4 = 'ويعيش أغلب السكان في المدن الكبرى.\n';
+    const text = s0 + s1 + s2 + s3 + s4;
+    const quotes = ['الهيئة العامة', 'رئيس الهيئة', 'المدن', 'التفاصيل', 'الأسبوع المقبل', 'خبراء', 'الخدمات الصحية', 'الكبرى'];
+    const records = quotes.map((q, i) => tag(text, `e${i + 1}`, q, 'MISC'));
+    const after = s0 + s1 + s3 + s2 + s3 + s4;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e3 = r.records[2]!;
+    assert.ok(!e3.orphan, `orphaned: ${JSON.stringify(r.candidates.e3)}`);
+    assert.strictEqual(e3.target.start, after.indexOf('المدن'), 'the first «المدن», where it was');
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
   it('an orphan whose quote was rewritten comes back only where both sides of its context match', () => {
     // The first run weighed this place with the record's neighbours and made it an orphan; a second
     // run has no neighbours for it, so it must ask what orphans always ask: both sides, not one.

@@ -3,7 +3,7 @@
 
 import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
-import { claimStatus, type Claims } from './claims';
+import { claimStatus, type Claims, ownThrough } from './claims';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbour, normalize } from './text';
@@ -142,7 +142,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
   if (good.length > 0) {
     const d = elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
-    return 'lost' in d && d.lost === 'missing' && !orphan ? (splitWindow(ctx.norm, t, good.filter((c) => !doubtful.has(c.start)), elsewhere) ?? d) : d;
+    return 'lost' in d && d.lost === 'missing' && !orphan ? (splitWindow(ctx.norm, t, good.filter((c) => !doubtful.has(c.start)), elsewhere) ?? followedSide(ctx, t, hints, good.filter((c) => !doubtful.has(c.start)), claims) ?? d) : d;
   }
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
   if (rewritten.placed) {
@@ -172,6 +172,20 @@ function splitWindow(nt: string, t: Anchor, cs: readonly Scored[], elsewhere: (q
   if (split.length === 0) return undefined;
   if (split.length > 1) return { lost: 'ambiguous', candidates: best(split) };
   return elsewhere({ start: split[0]!.start, end: split[0]!.end });
+}
+
+/**
+ * One stored side there whole, and the other records' followed text running from it through the
+ * quote onto exactly the old quote's letters (claims.ownThrough): the only such place is the
+ * quote's, whatever happened on its other side. Undefined when there is none.
+ */
+function followedSide(ctx: Context, t: Anchor, hints: readonly number[], cs: readonly Scored[], claims?: Claims): Placement | undefined {
+  if (!claims) return undefined;
+  const own = cs.filter((c) => {
+    const dir = ownThrough(claims, ctx.text, c.start, c.end, t.start, t.end);
+    return ((dir < 0 && c.wp === 1 && c.ws < 1) || (dir > 0 && c.ws === 1 && c.wp < 1)) && farSide(ctx, claims, t, hints, c) === 'other';
+  });
+  return own.length === 1 ? { start: own[0]!.start, end: own[0]!.end } : undefined;
 }
 
 /**
