@@ -649,6 +649,21 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.strictEqual(r.records[0]!.orphan, true, `placed at ${r.records[0]!.target.start}`);
   });
 
+  it('a deleted sentence whose near-identical sibling now runs into the words after it: not taken for words typed into it', () => {
+    // After the deletion, the sibling reads «… في المملكة المتحدة، في وسط لندن.» and then the very
+    // words that followed the deleted sentence: its whole prefix and, past «، في وسط لندن», the
+    // stored suffix. Words typed in meet the old text at a space; these end on the full stop.
+    const sa = 'احتفلت الشركة بالذكرى العاشرة لأول مكالمة عبر شبكتها في المملكة المتحدة، في وسط لندن.\n';
+    const sb = 'ونشرت صورا من الاحتفال بالذكرى العاشرة لأول مكالمة عبر شبكتها في المملكة المتحدة.\n';
+    const sc = 'أما المملكة العربية السعودية فقد شهدت أول مكالمة بعد ذلك بعامين.\n';
+    const text = sa + sb + sc;
+    const records = [tag(text, 'e1', 'المملكة', 'LOC', 1)];
+    assert.strictEqual(records[0]!.target.start, sa.length + sb.indexOf('المملكة'));
+    const after = sa + sc;
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.strictEqual(r.records[0]!.orphan, true, `placed at ${r.records[0]!.target.start} on the sibling's «المملكة»`);
+  });
+
   it('a short word the article repeats, with a copied sentence pasted right after it, keeps its place: the followed text runs through it from its whole side', () => {
     // «المدن» occurs three times and its suffix is now a copy of a later sentence, too long for the
     // stored suffix to be found just past it. The records around it show the old text running from
