@@ -615,6 +615,81 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('a short word the article repeats, with words typed right after it, keeps its place: both sides of its old window are still there', () => {
+    // «في» occurs four times; the suffix of the tagged one now begins with the typed words, so neither
+    // the quote nor one side alone singles it out. Its whole 32-character prefix is beside it and its
+    // stored suffix is there too, just past the new words: the old window around these very letters.
+    const s0 = 'نظمت الجمعية الخيرية حملة للتبرع بالدم في مقرها الرئيسي وسط المدينة. ';
+    const s1 = 'وشارك في الحملة عدد كبير من المتطوعين الذين توافدوا منذ الصباح الباكر. ';
+    const s2 = 'وقال رئيس الجمعية إن الحملة ستتكرر في الشهر المقبل في الأحياء الجنوبية. ';
+    const s3 = 'وتستمر كل حملة منها ثلاثة أيام متتالية.\n';
+    const text = s0 + s1 + s2 + s3;
+    const records = [tag(text, 'e1', 'الجمعية الخيرية', 'ORG'), tag(text, 'e4', 'بالدم', 'MISC'), tag(text, 'e2', 'في', 'MISC', 2), tag(text, 'e3', 'ثلاثة أيام', 'MISC')];
+    assert.strictEqual(records[2]!.target.start, indexOfNth(text, 'في الشهر', 0));
+    const after = text.replace('ستتكرر في الشهر', 'ستتكرر في يوم الأحد الشهر');
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[2]!;
+    assert.ok(!e2.orphan, `orphaned: ${JSON.stringify(r.candidates.e2)}`);
+    assert.strictEqual(e2.target.start, after.indexOf('في يوم الأحد'), 'the same «في», not one of the other three');
+    assert.strictEqual(r.records[3]!.target.start, after.indexOf('ثلاثة أيام'));
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+    // Typed before it instead, with edits before and after it (neither the shift at the record
+    // before nor the change in length points at it): the same.
+    const before2 = text.replace('حملة للتبرع', 'حملة كبرى للتبرع').replace('ستتكرر في الشهر', 'ستتكرر أيضا في الشهر').replace('متتالية', 'متتالية كلها');
+    const r2 = reanchor(before2, records, { oldLength: text.length });
+    assert.ok(!r2.records[2]!.orphan, `orphaned: ${JSON.stringify(r2.candidates.e2)}`);
+    assert.strictEqual(r2.records[2]!.target.start, before2.indexOf('في الشهر'));
+    assert.deepStrictEqual(reanchor(before2, r2.records, { oldLength: before2.length }).records, r2.records);
+  });
+
+  it('a short word whose suffix is found past new text, but whose prefix is not whole, stays an orphan', () => {
+    // One side beside the quote must be exactly as stored: a different sentence that happens to be
+    // followed, a few words on, by the old suffix is not evidence enough for a word this common.
+    const s0 = 'نظمت الجمعية الخيرية حملة للتبرع بالدم في مقرها الرئيسي وسط المدينة. ';
+    const s1 = 'وقال رئيس الجمعية إن الحملة ستتكرر في الشهر المقبل في الأحياء الجنوبية.\n';
+    const text = s0 + s1;
+    const records = [tag(text, 'e1', 'في', 'MISC', 1)];
+    const after = s0 + 'وأعلن مدير المستشفى أن التبرع مفتوح في يوم الأحد الشهر المقبل في الأحياء الجنوبية.\n';
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.strictEqual(r.records[0]!.orphan, true, `placed at ${r.records[0]!.target.start}`);
+  });
+
+  it('a deleted sentence whose near-identical sibling now runs into the words after it: not taken for words typed into it', () => {
+    // After the deletion, the sibling reads «… في المملكة المتحدة، في وسط لندن.» and then the very
+    // words that followed the deleted sentence: its whole prefix and, past «، في وسط لندن», the
+    // stored suffix. Words typed in meet the old text at a space; these end on the full stop.
+    const sa = 'احتفلت الشركة بالذكرى العاشرة لأول مكالمة عبر شبكتها في المملكة المتحدة، في وسط لندن.\n';
+    const sb = 'ونشرت صورا من الاحتفال بالذكرى العاشرة لأول مكالمة عبر شبكتها في المملكة المتحدة.\n';
+    const sc = 'أما المملكة العربية السعودية فقد شهدت أول مكالمة بعد ذلك بعامين.\n';
+    const text = sa + sb + sc;
+    const records = [tag(text, 'e1', 'المملكة', 'LOC', 1)];
+    assert.strictEqual(records[0]!.target.start, sa.length + sb.indexOf('المملكة'));
+    const after = sa + sc;
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.strictEqual(r.records[0]!.orphan, true, `placed at ${r.records[0]!.target.start} on the sibling's «المملكة»`);
+  });
+
+  it('a short word the article repeats, with a copied sentence pasted right after it, keeps its place: the followed text runs through it from its whole side', () => {
+    // «المدن» occurs three times and its suffix is now a copy of a later sentence, too long for the
+    // stored suffix to be found just past it. The records around it show the old text running from
+    // its whole prefix onto exactly its letters, and the pasted sentence's first words stood, in the
+    // old text, beside other words than «المدن»: no deletion brought them there.
+    const s0 = 'أعلنت الهيئة العامة للإحصاء أن عدد سكان المملكة زاد في العام الماضي. ';
+    const s1 = 'وقال رئيس الهيئة في مؤتمر صحفي إن الزيادة جاءت من المواليد في المدن. ';
+    const s2 = 'وأضاف أن الهيئة ستنشر التفاصيل كاملة على موقعها الأسبوع المقبل. ';
+    const s3 = 'وتوقع خبراء أن يستمر النمو في السنوات المقبلة مع تحسن الخدمات الصحية في القرى والمدن. ';
+    const s4 = 'ويعيش أغلب السكان في المدن الكبرى.\n';
+    const text = s0 + s1 + s2 + s3 + s4;
+    const quotes = ['الهيئة العامة', 'رئيس الهيئة', 'المدن', 'التفاصيل', 'الأسبوع المقبل', 'خبراء', 'الخدمات الصحية', 'الكبرى'];
+    const records = quotes.map((q, i) => tag(text, `e${i + 1}`, q, 'MISC'));
+    const after = s0 + s1 + s3 + s2 + s3 + s4;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e3 = r.records[2]!;
+    assert.ok(!e3.orphan, `orphaned: ${JSON.stringify(r.candidates.e3)}`);
+    assert.strictEqual(e3.target.start, after.indexOf('المدن'), 'the first «المدن», where it was');
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
   it('an orphan whose quote was rewritten comes back only where both sides of its context match', () => {
     // The first run weighed this place with the record's neighbours and made it an orphan; a second
     // run has no neighbours for it, so it must ask what orphans always ask: both sides, not one.

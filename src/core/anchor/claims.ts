@@ -405,3 +405,43 @@ function nearStarts(claims: Claims, cs: number, y1: number, y2: number, shifts: 
   for (const y of [y1, y2]) if (y >= 0) add(claims.of[y]! + (cs - y));
   return out;
 }
+
+/**
+ * Which side of the new span [cs, ce) one followed stretch vouches for, from its own surroundings
+ * through the quote: every letter of the span is the old span's own letter, in order, the first
+ * and the last exactly the old span's ends, and MARGIN_UNKNOWN letters or more on that side come on
+ * from right beside it in the old text, with nothing on that side saying the far side of an edit
+ * had these same words there (sideHolds). 1: the side after, -1: the side before, 0: neither.
+ */
+export function ownThrough(claims: Claims, text: string, cs: number, ce: number, s: number, e: number): -1 | 0 | 1 {
+  const of = claims.of;
+  let first = -1;
+  let last = -1;
+  for (let y = cs; y < ce; y++) {
+    if (ignorable(text.charCodeAt(y))) continue;
+    const v = of[y]!;
+    if (v < s || v >= e || (last >= 0 && v <= last)) return 0;
+    if (first < 0) first = v;
+    last = v;
+  }
+  if (first < 0 || !endsAt(claims, s, first, 1) || !endsAt(claims, e - 1, last, -1)) return 0;
+  for (const dir of [1, -1] as const) {
+    let k = 0;
+    let at = dir > 0 ? last : first;
+    for (let y = dir > 0 ? ce : cs - 1; y >= 0 && y < text.length && k < MARGIN_UNKNOWN; y += dir) {
+      if (ignorable(text.charCodeAt(y))) continue;
+      const v = of[y]!;
+      if (v < 0 || (dir > 0 ? v <= at : v >= at) || jumped(claims, at, v)) break;
+      at = v;
+      k++;
+    }
+    if (k >= MARGIN_UNKNOWN && sideHolds(claims, text, cs, ce, s, e, dir) === 'holds') return dir;
+  }
+  return 0;
+}
+
+/** The old offset v is the old span's end a (marks between them aside), seen from inside (dir 1: a is the start). */
+function endsAt(claims: Claims, a: number, v: number, dir: 1 | -1): boolean {
+  if (v === a) return true;
+  return dir > 0 ? v > a && !jumped(claims, a - 1, v) : v < a && !jumped(claims, v, a + 1);
+}

@@ -62,6 +62,8 @@ export interface Scored extends Candidate {
   /** The run of matching characters reached the start (end) of the article. */
   ep: boolean;
   es: boolean;
+  /** Where an exact occurrence starts in the normalised text. */
+  n?: number;
 }
 
 /** The only place that matches, or the one of several at a place the edits point to. */

@@ -3,7 +3,7 @@
 
 import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
-import { claimStatus, type Claims } from './claims';
+import { claimStatus, type Claims, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
 import { farDiscount } from './far';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
@@ -141,7 +141,10 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
-  if (good.length > 0) return elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
+  if (good.length > 0) {
+    const d = elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
+    return 'lost' in d && d.lost === 'missing' && !orphan ? (splitWindow(ctx, t, good.filter((c) => !doubtful.has(c.start)), elsewhere, claims, hints) ?? followedSide(ctx, t, hints, good.filter((c) => !doubtful.has(c.start)), claims) ?? d) : d;
+  }
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
   if (rewritten.placed) {
     const q = rewritten.placed;
@@ -159,6 +162,92 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
 function oneWhole(c: Scored): boolean {
   return (c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1);
 }
+
+/**
+ * Both stored sides still there, one beside the quote and the other past new text typed next to
+ * it: the quote's own place, whatever its length, if only one place has that (an orphan's retry
+ * asks both sides beside the quote, so this is for a first run only). Undefined when none has.
+ */
+function splitWindow(ctx: Context, t: Anchor, cs: readonly Scored[], elsewhere: (q: Placement) => Placement, claims?: Claims, hints: readonly number[] = []): Placement | undefined {
+  const nt = ctx.norm;
+  const split = cs.filter((c) => {
+    const gap = insertedBeside(nt, c, t);
+    if (!gap) return false;
+    // The quote's words with the text up to that side were old text elsewhere: a near-identical
+    // sentence now followed by the words after a deletion, not this quote with words typed in.
+    const q = nt.slice(c.n!, c.n! + normalize(t.exact).length);
+    const side = gap.dir > 0 ? nt.slice(gap.from, gap.to) : nt.slice(gap.from, gap.to);
+    const need = Math.min(ELSEWHERE_SIDE, side.length);
+    if (!claims) return true;
+    // And the whole side must not be known to be another passage's old text (a look-alike's
+    // prefix, followed from the records around it).
+    const wa = gap.dir > 0 ? ctx.raw(Math.max(0, c.n! - normalize(t.prefix).length)) : c.end;
+    const wb = gap.dir > 0 ? c.start : ctx.raw(Math.min(nt.length, c.n! + q.length + normalize(t.suffix).length));
+    const lo = t.start - CONTEXT_LENGTH - GAP_SLACK;
+    const hi = t.end + CONTEXT_LENGTH + GAP_SLACK;
+    for (let y = wa; y < wb; y++) {
+      const v = claims.of[y]!;
+      if (v !== UNCLAIMED && (v < lo || v >= hi)) return false;
+    }
+    return need < SPLIT_SEEN || !claims.seenElsewhere(c.start, c.end, q, side, gap.dir, t.start, t.end, need, hints.map((h) => h - t.start));
+  });
+  if (split.length === 0) return undefined;
+  if (split.length > 1) return { lost: 'ambiguous', candidates: best(split) };
+  return elsewhere({ start: split[0]!.start, end: split[0]!.end });
+}
+
+/**
+ * One stored side there whole, and the other records' followed text running from it through the
+ * quote onto exactly the old quote's letters (claims.ownThrough): the only such place is the
+ * quote's, whatever happened on its other side. Undefined when there is none.
+ */
+function followedSide(ctx: Context, t: Anchor, hints: readonly number[], cs: readonly Scored[], claims?: Claims): Placement | undefined {
+  if (!claims) return undefined;
+  const own = cs.filter((c) => {
+    const dir = ownThrough(claims, ctx.text, c.start, c.end, t.start, t.end);
+    return ((dir < 0 && c.wp === 1 && c.ws < 1) || (dir > 0 && c.ws === 1 && c.wp < 1)) && farSide(ctx, claims, t, hints, c) === 'other';
+  });
+  return own.length === 1 ? { start: own[0]!.start, end: own[0]!.end } : undefined;
+}
+
+/**
+ * One stored side is there whole, beside the quote, and the other is there too, past a few
+ * characters that were not there before (words or a sentence typed next to the quote, between two
+ * words: the new text meets the found piece at a space, not inside a word or before its full stop,
+ * which is how a near-identical sentence's tail meets the words after a deletion): at least
+ * SPLIT_PIECE of its characters, from where it stops agreeing beside the quote on, found within
+ * SPLIT_GAP characters. That is both sides of the old window around these very words, with an
+ * insertion in it; a look-alike left where a deleted sentence was keeps at most one of them.
+ */
+export function insertedBeside(nt: string, c: Scored, t: Anchor): { dir: -1 | 1; from: number; to: number } | undefined {
+  if (c.n === undefined) return undefined;
+  const np = normalize(t.prefix);
+  const ns = normalize(t.suffix);
+  const end = c.n + normalize(t.exact).length;
+  // The whole side: every stored character there, as stored, and a full side's worth of them.
+  if (c.wp === 1 && np.length >= SPLIT_WHOLE && nt.endsWith(np, c.n)) {
+    const piece = ns.slice(c.rs, c.rs + SPLIT_PIECE);
+    if (piece.length < SPLIT_PIECE) return undefined;
+    const at = nt.indexOf(piece, end + c.rs + 1);
+    return at >= 0 && at <= end + c.rs + SPLIT_GAP && /\s/.test(nt[at - 1]!) ? { dir: 1, from: end, to: at } : undefined;
+  }
+  if (c.ws === 1 && ns.length >= SPLIT_WHOLE && nt.startsWith(ns, end)) {
+    const piece = np.slice(np.length - c.rp - SPLIT_PIECE, np.length - c.rp);
+    if (piece.length < SPLIT_PIECE || np.length - c.rp - SPLIT_PIECE < 0) return undefined;
+    const from = c.n - c.rp - 1 - piece.length;
+    if (from < 0) return undefined;
+    const at = nt.lastIndexOf(piece, from);
+    return at >= 0 && at >= c.n - c.rp - SPLIT_GAP - piece.length && /\s/.test(nt[at + piece.length]!) ? { dir: -1, from: at + piece.length, to: c.n } : undefined;
+  }
+  return undefined;
+}
+
+/** Stored characters the whole side needs, the piece of the other side found past the new text, and how far it may be. */
+export const SPLIT_WHOLE = 24;
+export const SPLIT_PIECE = 12;
+export const SPLIT_GAP = 2 * CONTEXT_LENGTH;
+/** Letters of the text between the quote and that piece below which the old text is not asked whether it had them beside these words. */
+export const SPLIT_SEEN = 8;
 
 /**
  * Every occurrence of the quote (marks ignored), up to 200 (`tooMany` past that), scored against
@@ -192,7 +281,7 @@ function occurrences(ctx: Context, t: Anchor, nq: string, side: Sides): { found:
   for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
     if (found.length === 200) return { found, scored, tooMany: true };
     const raw = ctx.rawSpan(p, p + nq.length, t.exact);
-    const c: Scored = { start: raw.start, end: raw.end, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 };
+    const c: Scored = { start: raw.start, end: raw.end, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1, n: p };
     at.set(c, p);
     found.push(c);
   }
