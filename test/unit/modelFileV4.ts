@@ -1,28 +1,10 @@
-// The khabar-ner/4 model file as encodeModel wrote it before /5 (frozen here, copied from
-// src/core/entities/modelFile.ts at 4af5350), so the tests can check that such files, shipped and
-// trained before, still load and tag the same.
+// The khabar-ner/4 model file as encodeModel wrote it before /5 (its layout frozen here, from
+// src/core/entities/modelFile.ts at 4af5350; the weights' quantisation, unchanged since /3, is
+// modelFile's own storeTable), so the tests can check that such files, shipped and trained before,
+// still load and tag the same.
 import { NUM_LABELS } from '../../src/core/entities/features';
 import type { TaggerModel } from '../../src/core/entities/tagger';
-import type { WeightTable } from '../../src/core/entities/weightTable';
-
-function storeTable(t: WeightTable): { hashes: Uint32Array; q: Int16Array; scale: number } {
-  const hashes: number[] = [];
-  const rowsInOrder: number[] = [];
-  for (let s = 0; s <= t.mask; s++) {
-    if (t.slots[2 * s + 1]! !== 0) {
-      hashes.push(t.slots[2 * s]!);
-      rowsInOrder.push(t.slots[2 * s + 1]! - 1);
-    }
-  }
-  let max = 0;
-  for (const w of t.weights) max = Math.max(max, Math.abs(w));
-  const scale = max > 0 ? max / 32767 : 1;
-  const q = new Int16Array(rowsInOrder.length * t.width);
-  rowsInOrder.forEach((r, i) => {
-    for (let y = 0; y < t.width; y++) q[i * t.width + y] = Math.round(t.weights[r * t.width + y]! / scale);
-  });
-  return { hashes: Uint32Array.from(hashes), q, scale };
-}
+import { storeTable } from '../../src/core/entities/modelFile';
 
 /** The model's bytes in the /4 layout: u32 header length, JSON header with the words and phrases as text, typed arrays. */
 export function encodeModelV4(model: TaggerModel): Buffer {

@@ -74,14 +74,15 @@ interface ModelHeader4 {
   phrases: string;
 }
 
-interface StoredTable {
+export interface StoredTable {
   hashes: Uint32Array;
   /** Weights quantised to 16 bits (costs nothing measurable in F1), scaled by `scale`. */
   q: Int16Array;
   scale: number;
 }
 
-function storeTable(t: WeightTable): StoredTable {
+/** A table's rows in slot order as 16-bit weights × one scale (every format since /3; the /4 writer of the tests shares it). */
+export function storeTable(t: WeightTable): StoredTable {
   const hashes: number[] = [];
   const rowsInOrder: number[] = [];
   for (let s = 0; s <= t.mask; s++) {
