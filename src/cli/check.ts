@@ -44,7 +44,7 @@ interface FileReport {
   annotations?: number;
   errors: (SidecarError & { kind: string })[];
   moved: { id: string; from: [number, number]; to: [number, number] }[];
-  orphans: { id: string; exact: string; reason: string; candidates: { start: number; end: number; context: number; quote: number }[] }[];
+  orphans: { id: string; exact: string; reason: string; candidates: { start: number; end: number; context: number; quote: number; farDiffers?: true }[] }[];
   fixed: boolean;
   /** What happened on the way to the disk: a merge with a concurrent save, a stale lock taken over. */
   notes?: string[];
@@ -217,10 +217,12 @@ function formatReport(r: FileReport, fix: boolean): string {
     lines.push(`${r.sidecar}: ${m.id} ${fix ? 'moved (fixed)' : 'moved'}: ${m.from[0]}–${m.from[1]} → ${m.to[0]}–${m.to[1]}`);
   }
   for (const o of r.orphans) {
-    const why = o.reason === 'ambiguous' ? 'fits more than one place' : 'not found';
+    // (Its quote with its stored context, but other words past them: a passage the article repeats,
+    // and the record's own copy may be gone; "not found" would be untrue.)
+    const why = o.reason === 'ambiguous' ? 'fits more than one place' : o.candidates.some((c) => c.farDiffers && c.quote === 1) ? 'found with its context, but not the words past it,' : 'not found';
     lines.push(`${r.sidecar}: ${o.id} orphan (${why} in ${path.basename(r.article)}): "${shorten(o.exact)}"`);
     // The places weighed and not taken, so a person can re-attach it: offsets and how well the surroundings match.
-    const near = o.candidates.map((c) => `${c.start}–${c.end} (context ${Math.round(c.context * 100)}%${c.quote < 1 ? `, quote ${Math.round(c.quote * 100)}%` : ''})`);
+    const near = o.candidates.map((c) => `${c.start}–${c.end} (context ${Math.round(c.context * 100)}%${c.quote < 1 ? `, quote ${Math.round(c.quote * 100)}%` : ''}${c.farDiffers ? ', other words past it' : ''})`);
     if (near.length > 0) lines.push(`${r.sidecar}: ${o.id}   candidates: ${near.join(', ')}`);
   }
   if (r.version === 1 && !r.fixed) lines.push(`${r.sidecar}: format version 1: read as it is, written as version 2 at the next save`);

@@ -53,6 +53,11 @@ export interface Candidate {
   context: number;
   /** Similarity of the text there to the quote (1 when it is the quote itself, ignoring marks). */
   quote: number;
+  /**
+   * The context matches as `context` says, but the words past it (target.far) differ: the article
+   * repeats this passage, and this may be the other copy.
+   */
+  farDiffers?: true;
 }
 
 /**

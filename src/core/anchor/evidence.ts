@@ -64,6 +64,8 @@ export interface Scored extends Candidate {
   es: boolean;
   /** Where an exact occurrence starts in the normalised text. */
   n?: number;
+  /** The context's similarity before farDiscount marked it down (set only then). */
+  near?: number;
 }
 
 /** The only place that matches, or the one of several at a place the edits point to. */
@@ -86,7 +88,7 @@ export function best(cs: readonly Scored[]): Candidate[] {
   // A place found both as the quote and as an approximate match is listed once.
   const out: Scored[] = [];
   for (const c of sorted) if (out.length < 5 && !out.some((k) => c.start < k.end && k.start < c.end)) out.push(c);
-  return out.map((c) => ({ start: c.start, end: c.end, context: round(c.context), quote: round(c.quote) }));
+  return out.map((c) => (c.farDiffers ? { start: c.start, end: c.end, context: round(c.near ?? c.context), quote: round(c.quote), farDiffers: true } : { start: c.start, end: c.end, context: round(c.context), quote: round(c.quote) }));
 }
 
 export function round(x: number): number {

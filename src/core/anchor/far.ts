@@ -188,7 +188,11 @@ export function farAgreement(far: string, text: string, start: number, end: numb
   if (cut < 0) return {};
   const now = farPrint(text, start, end);
   const nowCut = now.indexOf(' ');
-  const side = (stored: string, here: string): number | undefined => (stored.length < FAR_MIN_WORDS ? undefined : common(stored, here) / stored.length);
+  // (The article's edge is no word: a side that reached it says as much as its words.)
+  const side = (stored: string, here: string): number | undefined => {
+    const s = stored.replace(EDGE, '');
+    return s.length < FAR_MIN_WORDS ? undefined : common(s, here.replace(EDGE, '')) / s.length;
+  };
   return { before: side(far.slice(0, cut), now.slice(0, nowCut)), after: side(far.slice(cut + 1), now.slice(nowCut + 1)) };
 }
 
@@ -203,8 +207,13 @@ function common(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** How much of a side's fingerprint must agree for the words past its context to be the same. */
-export const FAR_AGREE = 0.5;
+/**
+ * How much of a side's fingerprint must agree for the words past its context to be the same. Two
+ * sentences of one article often share a lead-in («بعث الرئيس برقية إلى ...»): four words of seven
+ * in common, more than half, is no more than that. An edit past the context that changes a word or
+ * two of a side leaves at least this much.
+ */
+export const FAR_AGREE = 2 / 3;
 
 /**
  * Weighs a candidate's sides against the record's fingerprint. A side whose 32 characters match
@@ -222,6 +231,10 @@ export function farDiscount(far: string, text: string, c: Scored): void {
   const farAfter = f.after === undefined ? undefined : f.after >= FAR_AGREE;
   // (A side too short to say anything, at the article's edge, does not count against the place.)
   if ((nearBefore && farBefore !== false) || (nearAfter && farAfter !== false)) return;
+  // What the person sees of an orphan's candidates: its context as it matches here, and that the
+  // words past it differ (not a place whose context half matches).
+  c.near = c.context;
+  c.farDiffers = true;
   if (nearBefore && farBefore === false) {
     c.sp = Math.min(c.sp, DISCOUNTED);
     c.wp = Math.min(c.wp, DISCOUNTED);

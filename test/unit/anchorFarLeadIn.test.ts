@@ -1,0 +1,65 @@
+// Two sentences of one article that share a formula longer than the stored context often share a
+// lead-in too («أرسل الملك ... رسالة ... إلى»). Half of the words past the context in common is
+// then no sign of the same place, and a record whose own surroundings were rewritten or deleted
+// must not go to the other copy (it is an orphan, with its own place listed as it matches).
+import * as assert from 'assert';
+import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
+
+const P1 = 'أرسل الملك اليوم رسالة تهنئة إلى رئيس فرنسا قال فيها: يسعدني أن أتقدم إليكم بخالص التهاني وأطيب التمنيات بمناسبة اليوم الوطني لبلادكم. وأشاد الملك بالعلاقات المتينة التي تجمع البلدين منذ عقود.';
+const P2 = 'كما أرسل الملك رسالة مماثلة إلى رئيس البرازيل قال فيها: يسعدني أن أتقدم إليكم بخالص التهاني وأطيب التمنيات بمناسبة اليوم الوطني لبلادكم. وتمنى للشعب البرازيلي المزيد من الرخاء والتقدم.';
+const P3 = 'وفي شأن آخر التقى وزير المالية وفدا من البنك الدولي لبحث برامج التنمية في المنطقة.';
+const QUOTE = 'بخالص التهاني';
+
+function record(text: string, id: string, at: number): AnnotationRecord {
+  return { id, kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(text, at, at + QUOTE.length) };
+}
+
+function nth(text: string, n: number): number {
+  let p = -1;
+  for (let k = 0; k <= n; k++) p = text.indexOf(QUOTE, p + 1);
+  return p;
+}
+
+describe('far words: a shared lead-in is not agreement', () => {
+  const text = P1 + '\n\n' + P2 + '\n\n' + P3;
+  const records = [record(text, 'e1', nth(text, 0)), record(text, 'e2', nth(text, 1))];
+
+  it('both records carry a fingerprint (the formula repeats past their context)', () => {
+    assert.ok(records[0]!.target.far !== undefined && records[1]!.target.far !== undefined);
+  });
+
+  it('the first greeting deleted: e1 is an orphan, not moved onto the second cable; e2 stays', () => {
+    const cut = P1.indexOf('يسعدني');
+    const edited = P1.slice(0, P1.indexOf('أرسل')) + P1.slice(P1.indexOf('وأشاد')) + '\n\n' + P2 + '\n\n' + P3;
+    assert.ok(cut > 0 && nth(edited, 1) < 0);
+    const out = reanchor(edited, records);
+    const [e1, e2] = out.records;
+    assert.strictEqual(e2!.orphan, undefined);
+    assert.strictEqual(e2!.target.start, nth(edited, 0));
+    assert.strictEqual(e1!.orphan, true, `e1 placed at ${e1!.target.start}, on e2's greeting`);
+    // Listed for a person, with its context as it matches there and a word that the far words differ.
+    const c = out.candidates['e1']!.find((x) => x.start === nth(edited, 0));
+    assert.ok(c && c.context >= 0.9 && c.farDiffers === true, JSON.stringify(out.candidates['e1']));
+  });
+
+  it('the sentences around the first greeting rewritten (its 32+32 characters intact): e1 does not go to the second cable', () => {
+    const p1 = P1.replace('أرسل الملك اليوم رسالة تهنئة إلى رئيس فرنسا', 'بعث العاهل صباح الاثنين ببرقية إلى الرئيس الفرنسي').replace(
+      'وأشاد الملك بالعلاقات المتينة التي تجمع البلدين منذ عقود.',
+      'ونوه العاهل بما بلغه التعاون بين الرباط وباريس من مستوى رفيع.',
+    );
+    const edited = p1 + '\n\n' + P2 + '\n\n' + P3;
+    const own = nth(edited, 0);
+    const other = nth(edited, 1);
+    const out = reanchor(edited, records);
+    const [e1, e2] = out.records;
+    assert.strictEqual(e2!.orphan, undefined);
+    assert.strictEqual(e2!.target.start, other);
+    assert.ok(e1!.orphan === true || e1!.target.start === own, `e1 placed at ${e1!.target.start}, on e2's greeting (${other})`);
+    if (e1!.orphan) {
+      // Its own place listed first, with its whole context (100%, not marked down to half).
+      const c = out.candidates['e1']![0]!;
+      assert.deepStrictEqual([c.start, c.context, c.farDiffers], [own, 1, true]);
+    }
+  });
+});
