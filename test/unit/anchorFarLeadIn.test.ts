@@ -2,6 +2,8 @@
 // lead-in too («أرسل الملك ... رسالة ... إلى»). Half of the words past the context in common is
 // then no sign of the same place, and a record whose own surroundings were rewritten or deleted
 // must not go to the other copy (it is an orphan, with its own place listed as it matches).
+// Also: a sentence copied, the copy edited and the original deleted is no insertion next to the
+// quote (splitWindow), when no edit points there.
 import * as assert from 'assert';
 import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
 import type { AnnotationRecord } from '../../src/core/annotationRecord';
@@ -61,5 +63,36 @@ describe('far words: a shared lead-in is not agreement', () => {
       const c = out.candidates['e1']![0]!;
       assert.deepStrictEqual([c.start, c.context, c.farDiffers], [own, 1, true]);
     }
+  });
+});
+
+describe('a sentence copied, the copy edited, the original deleted', () => {
+  const A = 'أعلنت البلدية مساء أمس عن خطة لتوسيع الحديقة العامة في وسط المدينة خلال العام المقبل. ';
+  const B = 'وذكر بيان صادر عن المجلس البلدي أن المحافظ سيفتتح المكتبة الجديدة يوم الخميس بحضور عدد من الأدباء. ';
+  const C = 'وتضم المكتبة أكثر من عشرين ألف كتاب وقاعة للمطالعة مفتوحة طوال اليوم. ';
+  const D = 'وذكر بيان صادر عن المجلس البلدي أن المحافظ نفسه سيفتتح المكتبة الجديدة بعد أسبوعين بسبب أعمال الصيانة. ';
+  const E = 'ودعا البيان السكان إلى زيارة المكتبة والاستفادة من خدماتها المجانية.';
+  const QUOTE2 = 'المحافظ';
+
+  it('the record (made before the copy) is an orphan, not moved onto the edited copy', () => {
+    const before = A + B + C + E;
+    const at = A.length + B.indexOf(QUOTE2);
+    const r: AnnotationRecord = { id: 'e1', kind: 'entity', label: 'PER', status: 'accepted', target: anchorFor(before, at, at + QUOTE2.length) };
+    const anchorA = before.indexOf('البلدية');
+    const anchorC = before.indexOf('عشرين ألف');
+    const others: AnnotationRecord[] = [
+      { id: 'e2', kind: 'entity', label: 'ORG', status: 'accepted', target: anchorFor(before, anchorA, anchorA + 'البلدية'.length) },
+      { id: 'e3', kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(before, anchorC, anchorC + 'عشرين ألف'.length) },
+    ];
+    // The copy typed in: the record stays on its own sentence.
+    const copied = A + B + C + D + E;
+    const mid = reanchor(copied, [others[0]!, r, others[1]!], { oldLength: before.length });
+    assert.strictEqual(mid.records[1]!.target.start, at);
+    // The original deleted.
+    const after = A + C + D + E;
+    const out = reanchor(after, mid.records, { oldLength: copied.length });
+    const e1 = out.records[1]!;
+    assert.strictEqual(e1.orphan, true, `placed at ${e1.target.start}, in the copy («المحافظ نفسه»)`);
+    assert.ok(out.candidates['e1']!.some((c) => c.start === after.indexOf(QUOTE2)));
   });
 });

@@ -171,6 +171,10 @@ function oneWhole(c: Scored): boolean {
 function splitWindow(ctx: Context, t: Anchor, cs: readonly Scored[], elsewhere: (q: Placement) => Placement, claims?: Claims, hints: readonly number[] = []): Placement | undefined {
   const nt = ctx.norm;
   const split = cs.filter((c) => {
+    // Only where the edits say something was typed: with no edit there, a sentence that already
+    // stood in the article with these words and almost these sides (a copy edited, then the
+    // original deleted) looks just the same.
+    if (!hints.some((h) => Math.abs(h - c.start) <= SPLIT_GAP)) return false;
     const gap = insertedBeside(nt, c, t);
     if (!gap) return false;
     // The quote's words with the text up to that side were old text elsewhere: a near-identical
