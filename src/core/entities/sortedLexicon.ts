@@ -4,7 +4,7 @@
 // of the 20,000 words cost 11–21 ms of CPU in a fresh process (the first article waited for it)
 // and ~2 MB of heap.
 
-import { compareUnits, stringOf } from './codeUnits';
+import { compareSpans, compareUnits, stringOf } from './codeUnits';
 import type { LexCounts, Lexicon } from './gazetteer';
 
 export class SortedLexicon implements Lexicon {
@@ -28,14 +28,19 @@ export class SortedLexicon implements Lexicon {
 
   /**
    * The lexicon as a /5 model file stores it, read in place: `units` the words' code units one
-   * after the other, sorted (trusted: encodeModel sorts them), `starts` where each starts and
-   * units.length last. Undefined when the starts do not fit (a damaged file): not increasing from
-   * 0 to units.length, or not one per word.
+   * after the other, sorted, `starts` where each starts and units.length last. Undefined when
+   * they do not fit (a damaged file): starts not increasing from 0 to units.length, not one per
+   * word, or the words not in strictly increasing code-unit order, which the binary search relies
+   * on (a start moved by one, a swapped or repeated word, most changed code units: a word would be
+   * silently never found). One pass, 1–2 ms of a cold load.
    */
   static inPlace(units: Uint16Array, starts: Uint32Array, counts: Uint32Array): SortedLexicon | undefined {
     const n = starts.length - 1;
     if (n < 0 || counts.length !== 5 * n || starts[0] !== 0 || starts[n] !== units.length) return undefined;
-    for (let i = 0; i < n; i++) if (starts[i + 1]! < starts[i]!) return undefined;
+    for (let i = 0; i < n; i++) {
+      if (starts[i + 1]! < starts[i]!) return undefined;
+      if (i > 0 && compareSpans(units, starts[i - 1]!, starts[i]!, starts[i]!, starts[i + 1]!) >= 0) return undefined;
+    }
     return new SortedLexicon(units, starts, 0, counts);
   }
 
