@@ -10,6 +10,7 @@ import { FilePhrases } from '../../src/core/entities/filePhrases';
 import { loadModel } from '../../src/core/entities/findEntities';
 import { addPhrase, NUM_LABELS, type PhraseEntry } from '../../src/core/entities/features';
 import { buildTable, decodeModel, emissionLookup, encodeModel, MODEL_FORMAT } from '../../src/core/entities/tagger';
+import { checkHostByteOrder } from '../../src/core/entities/modelFile';
 import { quantTable } from '../../src/core/entities/weightTable';
 import { installNodePlatform } from '../../src/platform/node/install';
 import { defaultModelPath, isGzipped, modelFileBytes, readModelBytes, readModelFile } from '../../src/platform/node/nerModelFile';
@@ -247,7 +248,7 @@ describe('entity model file', () => {
   };
   const sectionAt = (k: number): number => {
     const { emit, pair, words, phrases } = header;
-    const sizes = [emit.slots / 8, emit.slots / 8, 4 * emit.rows, pair.slots / 8, pair.slots / 8, 4 * pair.rows, 20 * words.count, 4 * (words.count + 1), 4 * (phrases.groups + 1), 8 * phrases.groups, 4 * phrases.groups];
+    const sizes = [emit.slots / 8, emit.slots / 8, 4 * emit.rows, pair.slots / 8, pair.slots / 8, 4 * pair.rows, 20 * words.count, 4 * (words.count + 1), 4 * (phrases.groups + 1), 8 * phrases.groups, 4 * phrases.groups, 2 * 9 * emit.rows, 2 * 90 * pair.rows, 2 * words.units];
     let at = align4(4 + bytes.readUInt32LE(0));
     for (let i = 0; i < k; i++) at = align4(at + sizes[i]!);
     return at;
@@ -278,9 +279,74 @@ describe('entity model file', () => {
     ['a header whose transitions are missing', () => headerWith((h) => delete h.trans)],
     ['a header without the emission weights\' scale', () => headerWith((h) => delete (h.emit as { scale?: number }).scale)],
   );
+  // Damage that left every size fitting, so the file loaded and a few words or phrases were silently never found.
+  const u32At = (k: number, i: number): number => bytes.readUInt32LE(sectionAt(k) + 4 * i);
+  const withUnit = (k: number, i: number, unit: number): Buffer => {
+    const b = Buffer.from(bytes);
+    b.writeUInt16LE(unit, sectionAt(k) + 2 * i);
+    return b;
+  };
+  const unitAt = (k: number, i: number): number => bytes.readUInt16LE(sectionAt(k) + 2 * i);
+  /** A line break of the phrases that ends a line inside a group (not the group's last line). */
+  const innerLineBreak = (): number => {
+    const groupEnds = new Set(Array.from({ length: header.phrases.groups }, (_, g) => u32At(8, g + 1) - 1));
+    for (let i = 0; i < header.phrases.units; i++) if (unitAt(14, i) === 10 && !groupEnds.has(i)) return i;
+    throw new Error('no group of two lines in the shipped model');
+  };
+  const firstTab = (): number => {
+    for (let i = 0; i < header.phrases.units; i++) if (unitAt(14, i) === 9) return i;
+    throw new Error('no tab');
+  };
+  refused.push(
+    ['a lexicon word start moved by one (a word\'s first unit given to the word before)', () => damagedAt(sectionAt(7) + 4 * 5, u32At(7, 5) + 1)],
+    ['a lexicon word\'s code unit changed out of the words\' order', () => withUnit(13, u32At(7, 500), 0xffff)],
+    ['two lexicon words swapped (two neighbours of one length)', () => {
+      let i = 500;
+      while (u32At(7, i + 1) - u32At(7, i) !== u32At(7, i + 2) - u32At(7, i + 1)) i++;
+      const b = Buffer.from(bytes);
+      const at = sectionAt(13);
+      const n = 2 * (u32At(7, i + 1) - u32At(7, i));
+      bytes.copy(b, at + 2 * u32At(7, i), at + 2 * u32At(7, i + 1), at + 2 * u32At(7, i + 1) + n);
+      bytes.copy(b, at + 2 * u32At(7, i + 1), at + 2 * u32At(7, i), at + 2 * u32At(7, i) + n);
+      return b;
+    }],
+    ['a repeated entry in the phrase groups\' order', () => damagedAt(sectionAt(10) + 4 * 3, u32At(10, 4))],
+    ['two entries of the phrase groups\' order swapped', () => {
+      const b = damagedAt(sectionAt(10) + 4 * 3, u32At(10, 4));
+      b.writeUInt32LE(u32At(10, 3), sectionAt(10) + 4 * 4);
+      return b;
+    }],
+    ['a phrase line\'s tab changed to a space', () => withUnit(14, firstTab(), 32)],
+    ['a line break inside a phrase group changed to a space', () => withUnit(14, innerLineBreak(), 32)],
+    ['a phrase\'s first token changed out of the groups\' order', () => withUnit(14, u32At(9, 2 * u32At(10, 0)), 0xffff)],
+    ['a header whose transitions are text', () => headerWith((h) => (h.trans = (h.trans as number[]).map(() => 'x')))],
+    ['a header whose transitions are null', () => headerWith((h) => (h.trans = (h.trans as number[]).map(() => null)))],
+    ['a header without meta', () => headerWith((h) => delete h.meta)],
+    ['a header whose meta is text', () => headerWith((h) => (h.meta = 'x'))],
+    ['a header whose slots pass 2^32 (once wrapped by a 32-bit rounding)', () => headerWith((h) => ((h.emit as { slots: number }).slots += 2 ** 34))],
+    ['a header whose slots are huge', () => headerWith((h) => ((h.emit as { slots: number }).slots = 2 ** 31 * 32))],
+    ['a header whose rows are 2^32', () => headerWith((h) => ((h.emit as { rows: number }).rows = 2 ** 32))],
+    ['a header whose scale is text', () => headerWith((h) => ((h.pair as { scale: unknown }).scale = '1'))],
+  );
   for (const [what, make] of refused) {
     it(`refuses ${what} with a message naming the format`, () => {
       assert.throws(() => decodeModel(make()), (e: Error) => e.message.includes(MODEL_FORMAT));
     });
   }
+
+  it('names the file when its header is hand-made wrong (no meta), instead of failing later in detection', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khabar-model-'));
+    try {
+      const file = path.join(dir, 'noMeta.model');
+      fs.writeFileSync(file, headerWith((h) => delete h.meta));
+      assert.throws(() => readModelFile(file), (e: Error) => e.message.startsWith(`${file}: ${MODEL_FORMAT} model file is damaged: its header has no meta object`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a big-endian host with a clear message (the views read in host order), and passes this host', () => {
+    assert.throws(() => checkHostByteOrder(false), /big-endian host cannot read them/);
+    assert.doesNotThrow(() => checkHostByteOrder());
+  });
 });

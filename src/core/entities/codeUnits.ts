@@ -18,3 +18,13 @@ export function compareUnits(word: string, units: Uint16Array, from: number, to:
     if (d !== 0) return d;
   }
 }
+
+/** The sign of units[a, aEnd) against units[b, bEnd) in UTF-16 code-unit order, as `<` compares strings. */
+export function compareSpans(units: Uint16Array, a: number, aEnd: number, b: number, bEnd: number): number {
+  for (let k = 0; ; k++) {
+    if (b + k === bEnd) return a + k === aEnd ? 0 : 1;
+    if (a + k === aEnd) return -1;
+    const d = units[a + k]! - units[b + k]!;
+    if (d !== 0) return d;
+  }
+}

@@ -4,7 +4,7 @@
 // first tokens, so the rest are never built. A /5 file stores its first tokens' directory, so
 // loading one builds nothing; a /3 or /4 file's lines are scanned once for it.
 
-import { compareUnits, stringOf } from './codeUnits';
+import { compareSpans, compareUnits, stringOf } from './codeUnits';
 import type { PhraseEntry } from './gazetteer';
 
 /**
@@ -57,8 +57,12 @@ export class FilePhrases extends Map<string, PhraseEntry[]> {
   }
 
   /**
-   * The phrases of a /5 model file (see PhraseSections), or undefined when the directory does
-   * not fit the lines (a damaged file). The first tokens' order is trusted (encodeModel sorts it).
+   * The phrases of a /5 model file (see PhraseSections), or undefined when the directory or the
+   * lines do not fit what lookups rely on (a damaged file): each group's lines end in a line
+   * break, each line is digits, a tab, then two tokens or more separated by spaces, its
+   * first token the group's (which `firsts` points at in its first line), and `order` lists the
+   * groups by strictly increasing first token (the binary search's order). A swapped or repeated
+   * entry, or a changed tab or line break, would otherwise leave phrases silently never found.
    */
   static inPlace(sections: PhraseSections): FilePhrases | undefined {
     const { units, lines, firsts, order } = sections;
@@ -67,7 +71,14 @@ export class FilePhrases extends Map<string, PhraseEntry[]> {
     for (let g = 0; g < n; g++) {
       const from = firsts[2 * g]!;
       const to = firsts[2 * g + 1]!;
-      if (lines[g + 1]! <= lines[g]! || from < lines[g]! || to < from || to > lines[g + 1]! || units[lines[g + 1]! - 1] !== 10 || order[g]! >= n) return undefined;
+      const end = lines[g + 1]!;
+      if (end <= lines[g]! || from < lines[g]! || to < from || to > end || order[g]! >= n) return undefined;
+      if (!linesFit(units, lines[g]!, end, from, to)) return undefined;
+    }
+    for (let k = 1; k < n; k++) {
+      const a = order[k - 1]!;
+      const b = order[k]!;
+      if (compareSpans(units, firsts[2 * a]!, firsts[2 * a + 1]!, firsts[2 * b]!, firsts[2 * b + 1]!) >= 0) return undefined;
     }
     return new FilePhrases(sections);
   }
@@ -180,5 +191,39 @@ export interface PhraseSections {
 function sameAt(text: string, word: string, from: number, to: number): boolean {
   if (to - from !== word.length) return false;
   for (let k = 0; k < word.length; k++) if (text.charCodeAt(from + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+const TAB = 9;
+const LINE_BREAK = 10;
+const SPACE = 32;
+
+/**
+ * Whether units[at, end) are phrase lines of the first token units[from, to) (which starts the
+ * first line's tokens): each line digits, a tab, the first token, a space, more, and a line
+ * break, with no other tab. The tabs and line breaks are found by the typed array's indexOf
+ * (native code): a loop over every code unit, run once in a fresh process and so mostly
+ * interpreted, cost ~5 ms more of a cold load. (A changed code unit inside the other tokens is
+ * not seen here.)
+ */
+function linesFit(units: Uint16Array, at: number, end: number, from: number, to: number): boolean {
+  const length = to - from;
+  if (length === 0) return false;
+  let line = 0;
+  while (at < end) {
+    const tab = units.indexOf(TAB, at);
+    const lineEnd = units.indexOf(LINE_BREAK, at);
+    if (tab <= at || lineEnd < 0 || lineEnd >= end || tab > lineEnd) return false;
+    for (let k = at; k < tab; k++) if (units[k]! < 48 || units[k]! > 57) return false;
+    const k = tab + 1;
+    if (line === 0 && k !== from) return false;
+    for (let j = 0; j < length; j++) if (units[k + j] !== units[from + j]) return false;
+    if (units[k + length] !== SPACE || k + length + 1 >= lineEnd) return false;
+    // No second tab in the line (a line break turned into a space joins two lines).
+    const nextTab = units.indexOf(TAB, k);
+    if (nextTab >= 0 && nextTab < lineEnd) return false;
+    at = lineEnd + 1;
+    line++;
+  }
   return true;
 }

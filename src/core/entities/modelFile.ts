@@ -101,7 +101,19 @@ export function storeTable(t: WeightTable): StoredTable {
   return { hashes: Uint32Array.from(hashes), q, scale };
 }
 
-const align4 = (n: number): number => (n + 3) & ~3;
+/** `n` rounded up to a multiple of 4: arithmetic, not bitwise (a header's sizes may pass 2^32 before they are refused). */
+const align4 = (n: number): number => Math.ceil(n / 4) * 4;
+
+/** Counts read from a header stay below this: every section's bytes then fit a double exactly and an array buffer. */
+const MAX_COUNT = 2 ** 30;
+
+/**
+ * Throws on a big-endian host: a model file is little-endian and its typed-array views read in
+ * the host's order. `littleEndian` is the host's (given by the tests).
+ */
+export function checkHostByteOrder(littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1): void {
+  if (!littleEndian) throw new Error(`${MODEL_FORMAT} model files are little-endian and read in place: this big-endian host cannot read them`);
+}
 
 /** The lexicon of a model file: its words with their five counts each, in file order. */
 function lexicon(words: readonly string[], counts: Uint32Array): Map<string, LexCounts> {
@@ -192,10 +204,25 @@ export function encodeModel(model: TaggerModel): Buffer {
   return Buffer.concat(parts);
 }
 
-/** Throws unless `n` is a whole number from 0 on: a size read from a model file's header. */
-function size(n: unknown, what: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`${MODEL_FORMAT} model file is damaged: its header gives ${what} as ${JSON.stringify(n)}`);
+/** Throws unless `n` is a whole number from 0 to below 2^30: a size read from a model file's header. */
+function size(n: unknown, what: string, format = MODEL_FORMAT): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= MAX_COUNT) throw new Error(`${format} model file is damaged: its header gives ${what} as ${JSON.stringify(n)}`);
   return n;
+}
+
+/** Throws unless the header's meta is an object and its transitions the right count of finite numbers (every format). */
+function checkMetaAndTransitions(header: { format: string; meta?: unknown; trans?: unknown }): void {
+  const { format, meta, trans } = header;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) throw new Error(`${format} model file is damaged: its header has no meta object (it gives ${JSON.stringify(meta) ?? 'none'})`);
+  const n = (NUM_LABELS + 1) * NUM_LABELS;
+  if (!Array.isArray(trans) || trans.length !== n || !trans.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+    throw new Error(`${format} model file is damaged: its transitions are not ${n} finite numbers`);
+  }
+}
+
+/** Throws unless a table's weight scale is a finite number above 0. */
+function checkScale(scale: unknown, what: string, format: string): void {
+  if (typeof scale !== 'number' || !(scale > 0 && scale < Infinity)) throw new Error(`${format} model file is damaged: its header gives the ${what} weights' scale as ${JSON.stringify(scale)}`);
 }
 
 /**
@@ -206,6 +233,7 @@ function size(n: unknown, what: string): number {
  * from the header's text; a /3 file's words into a Map when not sorted).
  */
 export function decodeModel(bytes: Uint8Array): TaggerModel {
+  checkHostByteOrder();
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new Error(`not a ${MODEL_FORMAT} model yet: the bytes are still gzipped (gunzip the model file first, as platform/node readModelFile does)`);
   const raw = bytes;
   // Typed-array views need aligned offsets; the bytes may sit anywhere in a pool, and are copied then.
@@ -240,11 +268,10 @@ function decode5(header: ModelHeader, ab: ArrayBufferLike, start: number, first:
   const wordUnits = size(header.words?.units, 'the lexicon\'s code units');
   const groups = size(header.phrases?.groups, 'the phrase groups');
   const phraseUnits = size(header.phrases?.units, 'the phrases\' code units');
-  for (const [what, scale] of [['emission', header.emit.scale], ['pair', header.pair.scale]] as const) {
-    if (typeof scale !== 'number' || !(scale > 0 && scale < Infinity)) throw new Error(`${MODEL_FORMAT} model file is damaged: its header gives the ${what} weights' scale as ${JSON.stringify(scale)}`);
-  }
+  checkScale(header.emit.scale, 'emission', MODEL_FORMAT);
+  checkScale(header.pair.scale, 'pair', MODEL_FORMAT);
   if (emitSlots % 32 !== 0 || pairSlots % 32 !== 0) throw new Error(`${MODEL_FORMAT} model file is damaged: its tables' slots are not whole words of bits`);
-  if (!Array.isArray(header.trans) || header.trans.length !== (NUM_LABELS + 1) * NUM_LABELS) throw new Error(`${MODEL_FORMAT} model file is damaged: its transitions are not ${(NUM_LABELS + 1) * NUM_LABELS} numbers`);
+  checkMetaAndTransitions(header);
   // Each section: its element size and count, in the order the file holds them.
   const layout: Array<[number, number]> = [
     [4, emitSlots / 32], [4, emitSlots / 32], [4, emitRows],
@@ -296,12 +323,18 @@ function decode5(header: ModelHeader, ab: ArrayBufferLike, start: number, first:
 /** A /4 or /3 file's model (see ModelHeader4). */
 function decode4(header: ModelHeader4, ab: ArrayBufferLike, start: number, first: number, length: number): TaggerModel {
   const v3 = header.format === FORMAT_3;
+  const emitRows = size(header.emit?.rows, 'the emission rows', header.format);
+  const pairRows = size(header.pair?.rows, 'the pair rows', header.format);
+  checkScale(header.emit.scale, 'emission', header.format);
+  checkScale(header.pair.scale, 'pair', header.format);
+  checkMetaAndTransitions(header);
+  if (typeof header.words !== 'string' || typeof (header.phrases ?? '') !== 'string') throw new Error(`${header.format} model file is damaged: its header's words or phrases are not text`);
   const wordText = header.words;
   let wordCount = 0;
   if (v3) {
     if (wordText) for (let at = 0; at >= 0; at = wordText.indexOf('\n', at) + 1 || -1) wordCount++;
-  } else wordCount = header.wordCount ?? -1;
-  const sizes = [header.emit.rows * 4, header.pair.rows * 4, wordCount * 20, header.emit.rows * NUM_LABELS * 2, header.pair.rows * PAIR_WIDTH * 2, v3 ? 0 : wordCount];
+  } else wordCount = header.wordCount === undefined ? -1 : size(header.wordCount, 'the lexicon words', header.format);
+  const sizes = [emitRows * 4, pairRows * 4, wordCount * 20, emitRows * NUM_LABELS * 2, pairRows * PAIR_WIDTH * 2, v3 ? 0 : wordCount];
   let offset = first;
   if (!(wordCount >= 0) || offset + sizes.reduce((a, b) => a + b, 0) !== length) throw new Error(`${header.format} model file is truncated or padded`);
   const take = <T>(make: (buffer: ArrayBufferLike, at: number, n: number) => T, bytesEach: number, n: number): T => {
@@ -311,11 +344,11 @@ function decode4(header: ModelHeader4, ab: ArrayBufferLike, start: number, first
   };
   const u32 = (b: ArrayBufferLike, at: number, n: number): Uint32Array => new Uint32Array(b, at, n);
   const i16 = (b: ArrayBufferLike, at: number, n: number): Int16Array => new Int16Array(b, at, n);
-  const emitHashes = take(u32, 4, header.emit.rows);
-  const pairHashes = take(u32, 4, header.pair.rows);
+  const emitHashes = take(u32, 4, emitRows);
+  const pairHashes = take(u32, 4, pairRows);
   const counts = take(u32, 4, wordCount * 5);
-  const emitQ = take(i16, 2, header.emit.rows * NUM_LABELS);
-  const pairQ = take(i16, 2, header.pair.rows * PAIR_WIDTH);
+  const emitQ = take(i16, 2, emitRows * NUM_LABELS);
+  const pairQ = take(i16, 2, pairRows * PAIR_WIDTH);
   const lengths = v3 ? undefined : take((b, at, n) => new Uint8Array(b, at, n), 1, wordCount);
   const gaz: Gazetteer = emptyGazetteer();
   const sorted = lengths ? SortedLexicon.at(wordText, lengths, counts) : SortedLexicon.over(wordText, counts);
