@@ -550,6 +550,7 @@ describe('entities: head nouns and surnames (document rules)', () => {
     ['وتعاقد نادي هورست مع مدرب جديد .', 'هورست', 'PER'],
     // After فريق, a person's name only when the lists know it as a club (ميلان read as a person).
     ['وتعاقد فريق ميلان مع مدرب جديد .', 'ميلان', 'PER'],
+    ['وفاز فريق مانشستر يونايتد على ضيفه .', 'مانشستر يونايتد', 'PER'],
     ['وانضم المهاجم لفريق ليون قادما من الدوري الإيطالي .', 'ليون', 'LOC'],
   ] as const) {
     it(`a ${from} after نادي or فريق is the club: ${text}`, () => {

@@ -82,15 +82,19 @@ function isCountry(name: string): boolean {
   return countries.has(name.split(/\s+/).map(foldWord).join(' '));
 }
 
-/** Whether the lists or the training data know a name as an organisation (ميلان, يوفنتوس; not سلمان: 4 PER, 3 ORG). */
+/**
+ * Whether the lists or the training data know a name as an organisation: the name itself, or one
+ * of its words (ميلان, يوفنتوس; مانشستر يونايتد by يونايتد, 26 ORG); not سلمان (4 PER, 3 ORG).
+ */
 function knownOrganisation(name: string, model: TaggerModel): boolean {
   const folded = name.split(/\s+/).map(foldWord);
   const hand = model.gaz.hand;
-  if (folded.length > 1) return hand.orgPhrases.includes(folded.join(' '));
-  const w = folded[0]!;
-  if (hand.organisations.has(w)) return true;
-  const c = model.gaz.lex.get(w);
-  return !!c && c[3] >= 2 && c[3] * 5 >= c[0] && c[3] >= c[1] && c[3] >= c[2] && c[3] >= c[4];
+  if (folded.length > 1 && hand.orgPhrases.includes(folded.join(' '))) return true;
+  return folded.some((w) => {
+    if (hand.organisations.has(w)) return true;
+    const c = model.gaz.lex.get(w);
+    return !!c && c[3] >= 2 && c[3] * 5 >= c[0] && c[3] >= c[1] && c[3] >= c[2] && c[3] >= c[4];
+  });
 }
 
 /**
