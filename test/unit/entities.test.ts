@@ -503,8 +503,13 @@ describe('entities: head nouns and surnames (document rules)', () => {
     ['وأزالت أمانة الطائف المباني المخالفة .', 'الطائف', 'LOC', 'ORG', 'أمانة الطائف'],
     // A royal title between the head and the name: the body's name runs over it.
     ['ونقل المصاب إلى مستشفى الملك فهد التخصصي أمس .', 'فهد التخصصي', 'PER', 'ORG', 'مستشفى الملك فهد التخصصي'],
-    ['وتخرج في كلية الأمير سلطان العسكرية .', 'سلطان', 'PER', 'ORG', 'كلية الأمير سلطان'],
+    ['وتخرج في كلية الأمير سلطان العسكرية .', 'سلطان', 'PER', 'ORG', 'كلية الأمير سلطان العسكرية'],
     ['وأجريت له العملية بمستشفى الملك خالد أمس .', 'الملك خالد', 'MISC', 'ORG', 'مستشفى الملك خالد'],
+    // The adjective that ends a body's name joins it, whether the tagger's span took it in or not.
+    ['وأجريت له العملية بمستشفى الملك خالد الجامعي أمس .', 'الملك خالد', 'MISC', 'ORG', 'مستشفى الملك خالد الجامعي'],
+    ['وراجع المريض مستشفى سليمان الحبيب التخصصي أمس .', 'سليمان الحبيب', 'PER', 'ORG', 'مستشفى سليمان الحبيب التخصصي'],
+    // «العام» before «الماضي» is the year, not a general hospital.
+    ['وافتتح مستشفى الملك فهد العام الماضي .', 'فهد', 'PER', 'ORG', 'مستشفى الملك فهد'],
   ] as const) {
     it(`names by the head noun before it: ${text}`, () => {
       const out = applyDocument(text, [spanAt(text, word, from)], loadModel(), { propagate: false });
@@ -542,12 +547,38 @@ describe('entities: head nouns and surnames (document rules)', () => {
   // A club after a bare نادي or فريق: a place or a person there is the club.
   for (const [text, word, from] of [
     ['وخسر نادي أسوان أمام ضيفه بهدفين .', 'أسوان', 'LOC'],
-    ['وتعاقد فريق هورست مع مدرب جديد .', 'هورست', 'PER'],
+    ['وتعاقد نادي هورست مع مدرب جديد .', 'هورست', 'PER'],
+    // After فريق, a person's name only when the lists know it as a club (ميلان read as a person).
+    ['وتعاقد فريق ميلان مع مدرب جديد .', 'ميلان', 'PER'],
+    ['وفاز فريق مانشستر يونايتد على ضيفه .', 'مانشستر يونايتد', 'PER'],
     ['وانضم المهاجم لفريق ليون قادما من الدوري الإيطالي .', 'ليون', 'LOC'],
   ] as const) {
     it(`a ${from} after نادي or فريق is the club: ${text}`, () => {
       const out = applyDocument(text, [spanAt(text, word, from)], loadModel(), { propagate: false });
       assert.deepStrictEqual(spans(out), [`ORG ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  // In news «فريق» + a person is that person's team, not a club named after him.
+  for (const [text, word] of [
+    ['وانضمت الباحثة إلى فريق خالد الشبرمي في المختبر .', 'خالد الشبرمي'],
+    ['وتدرب فريق سلمان على الملعب الجديد منذ أسابيع .', 'سلمان'],
+  ] as const) {
+    it(`leaves a person after فريق a person: ${text}`, () => {
+      const out = applyDocument(text, [spanAt(text, word, 'PER')], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`PER ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  // A place with ب / ل on it ends the body's name and stays a place.
+  for (const [text, word, from, body, place] of [
+    ['ونقل المصاب إلى مستشفى الملك فهد بجدة لتلقي العلاج .', 'فهد بجدة', 'PER', 'مستشفى الملك فهد', 'جدة'],
+    ['وزار الأمير مستشفى الملك سعود بعنيزة أمس .', 'الملك سعود بعنيزة', 'MISC', 'مستشفى الملك سعود', 'عنيزة'],
+    ['وأجريت العملية بمستشفى سليمان الحبيب بالرياض .', 'سليمان الحبيب بالرياض', 'PER', 'مستشفى سليمان الحبيب', 'الرياض'],
+  ] as const) {
+    it(`ends the body's name before the place: ${text}`, () => {
+      const out = applyDocument(text, [spanAt(text, word, from)], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`ORG ${body}@${text.indexOf(body)}`, `LOC ${place}@${text.lastIndexOf(place)}`]);
     });
   }
 

@@ -47,10 +47,10 @@ export function applyDocument(
   out = listedPlacesAndBodies(text, tokens, words, out, model);
   // «شركة الجفالي», «حديقة شاند»: the head noun names the kind of name, before the spans vote in
   // propagation and again for the repeats it adds.
-  out = headedNames(text, tokens, words, out);
+  out = headedNames(text, tokens, words, out, model);
   if (options.propagate !== false) {
     const spread = propagate(text, tokens, words, out, model);
-    if (spread !== out) out = headedNames(text, tokens, words, spread);
+    if (spread !== out) out = headedNames(text, tokens, words, spread, model);
   }
   // After propagation: a club found after its head noun is not spread (الشباب is also «youth»).
   out = clubsAfterHeads(text, tokens, words, out, model);

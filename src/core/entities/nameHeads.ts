@@ -12,8 +12,9 @@
 import type { Token } from '../arabic';
 import type { EntityDetection, EntityLabel } from '../types';
 import type { DocWord } from './document';
-import { foldWord } from './normalize';
-import { lineBreakBetween } from './documentWords';
+import type { TaggerModel } from './tagger';
+import { cliticForms, foldWord } from './normalize';
+import { lineBreakBetween, withAdded } from './documentWords';
 import { countryNames } from './lexicon';
 
 /** What a person's name after the head is, and whether the head joins the span. */
@@ -25,6 +26,8 @@ interface HeadRule {
   from: EntityLabel;
   /** Not when the name is a country's (صحة مصر: its health, not a department). */
   notCountry?: boolean;
+  /** Only when the lists or the training data know the name as an organisation (فريق ميلان, not فريق محمد العلي). */
+  knownOrg?: boolean;
 }
 
 const RULES: ReadonlyArray<[string, HeadRule]> = [
@@ -43,11 +46,27 @@ const RULES: ReadonlyArray<[string, HeadRule]> = [
   ['تعليم صحة', { label: 'ORG', inside: true, from: 'LOC', notCountry: true }],
   // Municipalities, of a town or a city-state (بلدية المبرز، أمانة عمان، بلدية الكويت).
   ['بلدية أمانة', { label: 'ORG', inside: true, from: 'LOC' }],
-  // Clubs named after their town or a person (نادي ليون، فريق هورست): ANERcorp's word after a bare
+  // Clubs named after their town or a person (نادي ليون، نادي هورست): ANERcorp's word after a bare
   // نادي or فريق is B-ORG about 50 times, B-LOC once; never a national side (فريق البرازيل).
   ['نادي فريق', { label: 'ORG', inside: false, from: 'LOC', notCountry: true }],
-  ['نادي فريق', { label: 'ORG', inside: false, from: 'PER' }],
+  ['نادي', { label: 'ORG', inside: false, from: 'PER' }],
+  // In news «فريق» + a person is most often that person's team (فريق محمد العلي، ضمن فريق أحمد
+  // زويل): a club only when the name is known as one (فريق ميلان read as a person).
+  ['فريق', { label: 'ORG', inside: false, from: 'PER', knownOrg: true }],
 ];
+
+/**
+ * Adjectives that end a body's name (مستشفى الملك فهد التخصصي، مستشفى الملك خالد الجامعي، كلية
+ * الملك فهد الأمنية): the name runs over them whether or not the tagger's span took them in.
+ */
+const BODY_ADJECTIVES = new Set(
+  'التخصصي الجامعي العام المركزي العسكري التعليمي المرجعي الجامعية العسكرية الأمنية التقنية الطبية الصحية الأهلية'
+    .split(' ')
+    .map(foldWord),
+);
+const GENERAL = foldWord('العام');
+/** «العام» before these is «the year» (العام الماضي), not the general hospital. */
+const YEAR_WORDS = new Set('الماضي المقبل القادم الحالي الجاري المنصرم الدراسي نفسه'.split(' ').map(foldWord));
 
 /**
  * Royal and princely titles that bodies are named with (جامعة الملك سعود, مستشفى الأمير سلطان
@@ -61,6 +80,33 @@ let countries: ReadonlySet<string> | undefined;
 function isCountry(name: string): boolean {
   countries ??= new Set(countryNames().map((c) => c.split(/\s+/).map(foldWord).join(' ')));
   return countries.has(name.split(/\s+/).map(foldWord).join(' '));
+}
+
+/**
+ * Whether the lists or the training data know a name as an organisation: the name itself, or one
+ * of its words (ميلان, يوفنتوس; مانشستر يونايتد by يونايتد, 26 ORG); not سلمان (4 PER, 3 ORG).
+ */
+function knownOrganisation(name: string, model: TaggerModel): boolean {
+  const folded = name.split(/\s+/).map(foldWord);
+  const hand = model.gaz.hand;
+  if (folded.length > 1 && hand.orgPhrases.includes(folded.join(' '))) return true;
+  return folded.some((w) => {
+    if (hand.organisations.has(w)) return true;
+    const c = model.gaz.lex.get(w);
+    return !!c && c[3] >= 2 && c[3] * 5 >= c[0] && c[3] >= c[1] && c[3] >= c[2] && c[3] >= c[4];
+  });
+}
+
+/**
+ * A place with ب or ل on it (بجدة، بعنيزة، للرياض), which ends a body's name rather than belonging
+ * to it (مستشفى الملك فهد بجدة): the place's form without the proclitic, or undefined.
+ */
+function attachedPlace(w: DocWord, model: TaggerModel): string | undefined {
+  const c = w.norm.charCodeAt(0);
+  if (c !== 0x0628 && c !== 0x0644) return undefined;
+  const forms = cliticForms(w.norm);
+  const f = forms[forms.length - 1];
+  return f !== undefined && model.gaz.hand.places.has(f) ? f : undefined;
 }
 
 /** Folded head noun → rules by the label they read. */
@@ -96,9 +142,10 @@ function procliticChars(raw: string, head: string): number {
  * part of the name). A span that does not start a token, a head on another line or inside another
  * span, and labels the head does not read are left alone.
  */
-export function headedNames(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[]): EntityDetection[] {
+export function headedNames(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   // (Copied only at the first change: most documents have none.)
   let out: EntityDetection[] | undefined;
+  let places: EntityDetection[] | undefined;
   let ti = 0;
   let prevEnd = -1;
   for (let n = 0; n < found.length; n++) {
@@ -125,13 +172,35 @@ export function headedNames(text: string, tokens: readonly Token[], words: reado
     const rule = h?.rules[from];
     if (!h || !rule || lineBreakBetween(text, tokens, ti, ti - 1)) continue;
     if (rule.notCountry && isCountry(e.text)) continue;
-    out ??= found.slice();
-    if (!rule.inside) {
-      out[n] = { ...e, label: rule.label };
-    } else {
-      const start = tokens[k]!.start + procliticChars(tokens[k]!.text, h.head);
-      out[n] = { ...e, label: rule.label, start, text: text.slice(start, e.end) };
+    if (rule.knownOrg && !knownOrganisation(e.text, model)) continue;
+    // The name's last token: before a place with ب / ل on it (مستشفى الملك فهد بجدة: جدة stays a
+    // place), else over the adjectives that end a body's name (التخصصي، الجامعي).
+    let last = ti;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < e.end) last++;
+    let end = e.end;
+    let cut = false;
+    for (let j = ti + 1; j <= last; j++) {
+      const place = attachedPlace(words[j]!, model);
+      if (!place || (from === 'PER' && e.label === 'MISC' && j === ti + 1)) continue;
+      end = tokens[j - 1]!.end;
+      const ps = tokens[j]!.start + procliticChars(tokens[j]!.text, place);
+      (places ??= []).push({ kind: 'entity', label: 'LOC', start: ps, end: tokens[j]!.end, text: text.slice(ps, tokens[j]!.end), source: 'gazetteer' });
+      cut = true;
+      break;
     }
+    if (!cut && rule.inside) {
+      const next = found[n + 1];
+      for (let j = last + 1; j < tokens.length && (!next || next.start >= tokens[j]!.end); j++) {
+        const w = words[j]!.norm;
+        if (!BODY_ADJECTIVES.has(w) || lineBreakBetween(text, tokens, j, j - 1)) break;
+        if (w === GENERAL && j + 1 < tokens.length && YEAR_WORDS.has(words[j + 1]!.norm)) break;
+        end = tokens[j]!.end;
+      }
+    }
+    out ??= found.slice();
+    const start = rule.inside ? tokens[k]!.start + procliticChars(tokens[k]!.text, h.head) : e.start;
+    out[n] = { ...e, label: rule.label, start, end, text: text.slice(start, end) };
+    prevEnd = Math.max(before, end);
   }
-  return out ?? found;
+  return places ? withAdded(out!, places) : out ?? found;
 }
