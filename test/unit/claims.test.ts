@@ -840,6 +840,66 @@ const CASES: Case[] = [
     text: 'وأفاد مصدر أمني، لم يكشف عن اسمه، بأن التنظيم أعدم عددا من عناصره في المدينة.',
     want: [['التنظيم أعدم عددا من عناصره في المدينة', 'مصدر أمني', 'وأفاد']],
   },
+  {
+    name: 'a number before د. makes it minutes, and its dot ends the sentence',
+    text: 'وقال المدرب إن اللاعب غاب عن التمرين 15 د. عاد الفريق إلى الفندق في المساء.',
+    want: [['اللاعب غاب عن التمرين 15 د', 'المدرب', 'وقال']],
+  },
+  {
+    name: 'a number word before د. makes it minutes too',
+    text: 'قال الحكم إن اللقاء توقف عشر د. ثم عاد اللاعبون إلى الملعب.',
+    want: [['اللقاء توقف عشر د', 'الحكم', 'قال']],
+  },
+  {
+    name: 'د. before a name is still a title',
+    text: 'وقال د. سامي الخطيب إن الدواء آمن.',
+    want: [['الدواء آمن', 'د. سامي الخطيب', 'وقال']],
+  },
+  {
+    name: 'أما X فـverb past an addressee: X speaks, not the speaker before',
+    text: 'وقال جيران الرجل إنه كان هادئا. أما إدارة الإطفاء فأكدت للإذاعة أن الحريق بدأ في المطبخ.',
+    want: [['كان هادئا', 'جيران الرجل', 'وقال'], ['الحريق بدأ في المطبخ', 'إدارة الإطفاء', 'فأكدت']],
+  },
+  {
+    name: 'أما «X» فـverb: the quoted name speaks, without its quotes',
+    text: 'وقالت صحيفة محلية إن الشتاء سيكون باردا. أما «النهار» فرأت أن الأمطار ستكون غزيرة.',
+    want: [['الشتاء سيكون باردا', 'صحيفة محلية', 'وقالت'], ['الأمطار ستكون غزيرة', 'النهار', 'فرأت']],
+  },
+  {
+    name: 'أما بالنسبة لـ … فـverb: no speaker rather than the one before',
+    text: 'وقال جيران الرجل إنه كان هادئا. أما بالنسبة للإطفاء فأكدوا للإذاعة أن الحريق بدأ في المطبخ.',
+    want: [['كان هادئا', 'جيران الرجل', 'وقال'], ['الحريق بدأ في المطبخ', null, 'فأكدوا']],
+  },
+  {
+    name: 'an addressee with a possessive after the speaker is not part of him',
+    text: 'قالت المعلمة لطلابها إن الامتحان سيكون سهلا.',
+    want: [['الامتحان سيكون سهلا', 'المعلمة', 'قالت']],
+  },
+  {
+    name: 'a newspaper told after the speaker is not part of it',
+    text: 'وأكدت البلدية للصحيفة أن الميزانية تكفي حتى نهاية العام.',
+    want: [['الميزانية تكفي حتى نهاية العام', 'البلدية', 'وأكدت']],
+  },
+  {
+    name: 'لـ + a noun with the article after a title is the title\'s own',
+    text: 'قال الأمين العام للمنظمة إن الاجتماع سيعقد في الربيع.',
+    want: [['الاجتماع سيعقد في الربيع', 'الأمين العام للمنظمة', 'قال']],
+  },
+  {
+    name: 'a line opening with لم and a verb is no headline: nothing disclosed, no claim',
+    text: 'لم تكشف الهيئة عن موعد القرار.',
+    want: [],
+  },
+  {
+    name: 'a line opening with ولم and a verb without أن: no claim',
+    text: 'ولم تعلن البلدية أسماء الفائزين.',
+    want: [],
+  },
+  {
+    name: 'لكنها after a negated opening verb: that verb\'s subject speaks',
+    text: 'لم تكشف الهيئة عن موعد القرار، لكنها قالت إن التحقيق مستمر.',
+    want: [['التحقيق مستمر', 'الهيئة', 'قالت']],
+  },
 ];
 
 describe('claims: constructions', () => {

@@ -286,6 +286,18 @@ const EDGES: Case[] = [
   },
   { name: 'harakat inside a number word', input: 'ثَلاثَةُ أيام', want: [{ text: 'ثَلاثَةُ أيام', label: 'DURATION', value: { number: 3, duration: 'P3D' } }] },
   { name: 'tanween on a unit', input: 'عمره 30 عاماً', want: [{ text: '30 عاماً', label: 'DURATION', value: { number: 30, duration: 'P30Y' } }] },
+  // قارب is also a noun (a boat): only its verb forms (يقارب، تقارب، قاربت) or ما قارب make a figure approximate.
+  { name: 'قارب the boat is no bound', input: 'أبحر الصيادون على قارب 9 أمتار', want: [{ text: '9 أمتار', label: 'QUANTITY', value: { number: 9, unit: 'متر' } }] },
+  { name: 'بقارب the boat is no bound', input: 'عبروا النهر بقارب 5 أمتار', want: [{ text: '5 أمتار', label: 'QUANTITY', value: { number: 5, unit: 'متر' } }] },
+  { name: 'ما قارب is about', input: 'حضر الحفل ما قارب 200 شخص', want: [{ text: '200', label: 'NUMBER', value: { number: 200, bound: 'about' } }] },
+  { name: 'يقارب is about', input: 'حضر الحفل ما يقارب 200 شخص', want: [{ text: '200', label: 'NUMBER', value: { number: 200, bound: 'about' } }] },
+  // المئة after في with a time unit after it counts the units (the hundred years), not a percentage.
+  { name: 'في المئة سنة is a duration', input: 'تغيرت الصحافة كثيرا في المئة سنة الأخيرة', want: [{ text: 'المئة سنة', label: 'DURATION', value: { number: 100, duration: 'P100Y' } }] },
+  { name: 'في المئة عام is a duration', input: 'عاشت العائلة في هذا البيت ثم تفرقت في المئة عام التالية', want: [{ text: 'المئة عام', label: 'DURATION', value: { number: 100, duration: 'P100Y' } }] },
+  { name: 'ثلاثة في المئة عام 2019 stays a percent', input: 'نما الإنتاج ثلاثة في المئة عام 2019', want: [
+    { text: 'ثلاثة في المئة', label: 'PERCENT', value: { number: 3, unit: 'percent' } },
+    { text: '2019', label: 'DATE', value: { date: '2019' } },
+  ] },
 ];
 
 /** Issue 16: what modern news showed the scanner getting wrong, each as a general rule (sentences written for Khabar). */

@@ -3,11 +3,11 @@
 // subject of a sentence's opening verb, or the previous speaker, inherited.
 
 import { isReportingNoun, verbGender, type ClaimScan, type Speaker } from './claimScan';
+import { skipAddressee, toldAfterSpeaker } from './addressee';
 import { W } from './lexicon';
 import { entityAfter, phraseEnd, zoneEnd } from './phrase';
 import { firstWord, isComma, isDigit, isMasdar, stripConj, verbBits, VerbKind, type Sentence } from './tokens';
 
-const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها', 'لنا', 'لهم', 'لهن', 'لك', 'لكم']);
 /**
  * The verb's object written right after it, before the speaker: ذلك (أكد ذلك مدير المرور) and a
  * preposition with a pronoun pointing back (بما أشار إليه التقرير, ما نص عليه القرار). Folded.
@@ -154,8 +154,15 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   if (from === i + 1 && (objectNoun(cs, from) || (verbGender(toks[i]!) === 1 && isReportingNoun(toks[from]!.n) && (toks[from]!.n.endsWith('ه') || toks[from]!.n.endsWith('ات'))))) return cs.inherit(i);
   // أكد لـ"الاقتصادية" مصدر …، الذي أكد لوزير الخارجية أن …: the addressee is not the speaker.
   from = skipAddressee(cs, from, k);
-  const end = zoneEnd(cs, from, k, false);
+  let end = zoneEnd(cs, from, k, false);
+  // قال المدير لضيفه إن …، وأكدت الشرطة للصحيفة أن …: who was told, written after the speaker right
+  // before the complementiser, is not part of him.
+  if (end === k && end - 1 > from && toldAfterSpeaker(cs, end - 1)) end--;
   if (end > from) return cs.explicit(from, end);
+  // أما شرطة لوس أنجلوس فأكدت للصحيفة أن …: the topic between أما and the فـ verb speaks; when
+  // no such topic can be read, nobody is named (not the speaker of the sentence before).
+  const topic = amaTopic(cs, i);
+  if (topic !== undefined) return topic;
   // … الذي أكد لوزير الخارجية أن …: the relative clause's antecedent, when gender agrees.
   if (relativeBefore(cs, i)) {
     const found = subjectBefore(cs, i);
@@ -221,58 +228,38 @@ function kanaQadSubject(cs: ClaimScan, i: number): Speaker | null {
   return null;
 }
 
+/** Quotes and brackets a topic after أما may hold (أما صحيفة «اعتماد» الإصلاحية فرأت). */
+const TOPIC_MARKS: ReadonlySet<string> = new Set(['«', '»', '"', '“', '”', '(', ')']);
+
+/** Third-person pronouns as a topic after أما (أما هو فقال): the speaker named before. */
+const TOPIC_PRONOUNS: ReadonlySet<string> = new Set(['هو', 'هي', 'هم', 'هما', 'هن']);
+
 /**
- * Past an addressee right after the verb: لـ"الاقتصادية"، لـ(عكاظ)، لوكالة الأنباء الألمانية،
- * لوزير الخارجية عادل الجبير. Returns where the speaker may start (or `from` when none is there).
+ * A sentence opening أما (وأما) with the verb at i written with فـ (فأكدت، فقد أكد): the topic
+ * between them as the speaker, a pronoun's referent inherited, null when the topic is no plain
+ * noun phrase (أما بالنسبة لـ …); undefined when the sentence is not so built or the topic is long.
  */
-function skipAddressee(cs: ClaimScan, from: number, k: number): number {
+function amaTopic(cs: ClaimScan, i: number): Speaker | null | undefined {
   const toks = cs.toks;
-  const t = toks[from];
-  if (!t || !t.word || t.n[0] !== 'ل' || from >= k) return from;
-  // A pronoun addressee: أكد لي / له / لها / لنا / لهم أن ….
-  if (PRONOUN_ADDRESSEES.has(t.n)) return from + 1;
-  // وأوضح لضيفه أن …، قال للصحفيين إن …: one word with لـ and a possessive or the article, right
-  // before the complementiser, is who was told (لجنة، لبنان are no such word: ة, no suffix).
-  if (from === k - 1 && toldWord(cs, from)) return k;
-  if (from >= k - 1) return from;
-  let j = from;
-  if (t.raw.startsWith('لـ') && t.raw.length <= 2) {
-    j++;
-    const close = cs.closeOf[j]!;
-    if (close > j && close < k) j = close + 1;
-    else if (toks[j]?.raw === '(') {
-      let c = j + 1;
-      while (c < k && c < j + 6 && toks[c]!.raw !== ')') c++;
-      if (c >= k || toks[c]!.raw !== ')') return from;
-      j = c + 1;
-    } else if (toks[j]?.word) j++;
-  } else if (t.raw.startsWith('لـ') || t.f & W.Break || t.fp & (W.Title | W.OrgHead)) {
-    j = addresseePhraseEnd(cs, j + 1, k);
-  } else return from;
-  while (j < k && !toks[j]!.word && isComma(toks[j]!.raw)) j++;
-  return j < k ? j : from;
-}
-
-/** لضيفه، للصحفيين: a word with لـ and a possessive or the article, not a name the recogniser found (not لجنة، لبنان). */
-function toldWord(cs: ClaimScan, j: number): boolean {
-  const t = cs.toks[j]!;
-  return t.word && t.n[0] === 'ل' && t.n.length >= 4 && (t.n.startsWith('لل') || /(?:ه|ها|هم|هما|هن)$/.test(t.raw)) && !cs.hasEntity(t.start, t.end);
-}
-
-/** لـعكاظ، لوكالة «رويترز»، لوزير الخارجية عادل الجبير: to the next break, quote or punctuation. */
-function addresseePhraseEnd(cs: ClaimScan, j: number, k: number): number {
-  const toks = cs.toks;
-  while (j < k) {
-    const z = toks[j]!;
-    const close = cs.closeOf[j]!;
-    if (close > j && close < k) {
-      j = close + 1;
-      continue;
-    }
-    if (!z.word || z.f & (W.Anonymous | W.Title | W.Document) || z.fp & W.Anonymous || (z.f & W.OrgHead && !z.n.startsWith('ال')) || z.f & W.Break) break;
-    j++;
-  }
-  return j;
+  let v = i;
+  if (toks[v - 1]?.n === 'فقد') v--;
+  else if (toks[i]!.n[0] !== 'ف') return undefined;
+  const a = firstWord(toks, cs.current);
+  if (a >= v - 1 || (toks[a]!.n !== 'اما' && toks[a]!.n !== 'واما')) return undefined;
+  if (v - a - 1 === 1 && TOPIC_PRONOUNS.has(toks[a + 1]!.n)) return cs.inherit(i);
+  // أما تهاني العقيل، فرأت: a comma may close the topic.
+  let e = v;
+  if (isComma(toks[e - 1]!.raw) && e - 1 > a + 1) e--;
+  // A longer topic (an apposition between commas, another verb: أما بخصوص …، فيتمسك …، فيقولون) is
+  // left to the rules below.
+  if (e - a - 1 > 8) return undefined;
+  for (let j = a + 1; j < e; j++) if (toks[j]!.word ? toks[j]!.vk !== VerbKind.None : !TOPIC_MARKS.has(toks[j]!.raw)) return undefined;
+  // أما عن هجوم طالبان فيقول: the topic is what is spoken about, the speaker is the one before.
+  if (prepositionAt(cs, a + 1)) return undefined;
+  if (toks[a + 1]!.n === 'بالنسبه') return null;
+  // أما «فايننشال تايمز» فرأت: a quoted name, without its quotes.
+  if (!toks[a + 1]!.word && cs.closeOf[a + 1] === e - 1) return cs.explicit(a + 2, e - 1);
+  return cs.explicit(a + 1, e);
 }
 
 /** The noun phrase just before a subject-first verb, back to punctuation or a break word. */
@@ -362,7 +349,9 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
  */
 function openingVerbSubject(cs: ClaimScan, limit: number): Speaker | null {
   const toks = cs.toks;
-  const a = firstWord(toks, cs.current);
+  let a = firstWord(toks, cs.current);
+  // لم تكشف الشركة عن قيمة الصفقة، لكنها قالت …: past a negation the verb opens the sentence.
+  if (a + 1 < limit && (NEGATION.has(toks[a]!.n) || CLAUSE_NEGATION.has(toks[a]!.n))) a++;
   if (a + 1 >= limit || toks[a]!.vk === VerbKind.None) return null;
   let from = a + 1;
   while (from < limit && toks[from]!.f & W.Time) from++;

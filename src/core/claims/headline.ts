@@ -3,6 +3,7 @@
 
 import type { ClaimScan, Draft } from './claimScan';
 import { W } from './lexicon';
+import { NEGATED_BEFORE } from './speechVerbs';
 import { firstWord, VerbKind, type Sentence } from './tokens';
 
 /** A headline is a short line. */
@@ -32,6 +33,9 @@ export function headline(cs: ClaimScan, s: Sentence): Draft | null {
   let lineEnd = s.b;
   while (lineEnd < toks.length && toks[lineEnd]!.line === line) lineEnd++;
   if (lineEnd !== s.b || s.b - s.a > MAX_HEADLINE_TOKENS || toks[s.a]!.vk !== VerbKind.None) return null;
+  // لم تكشف الشركة عن …، ولم تعلن الوزارة …: a negation particle is no headline's subject; the
+  // sentence is read as any other (its negated verb reports nothing unless أن follows it).
+  if (NEGATED_BEFORE.has(toks[s.a]!.n)) return null;
   // مسؤول عراقي لـ"العرب": …: the speaker ends where its addressee starts.
   let speakerEnd = -1;
   for (let k = s.a + 1; k < Math.min(s.b, s.a + 9); k++) {

@@ -12,7 +12,7 @@ import { firstWord, isComma, isMasdar, markedExplain, verbBits, VerbKind, type S
 const SUBJUNCTIVE: ReadonlySet<string> = new Set(['ان', 'بان', 'لن', 'كي', 'لكي']);
 
 /** Negation particles before a verb, bare or with و / ف (folded). */
-const NEGATED_BEFORE: ReadonlySet<string> = new Set(['لم', 'ولم', 'فلم', 'لن', 'ولن', 'فلن', 'لا', 'ولا', 'فلا']);
+export const NEGATED_BEFORE: ReadonlySet<string> = new Set(['لم', 'ولم', 'فلم', 'لن', 'ولن', 'فلن', 'لا', 'ولا', 'فلا']);
 
 /** How far after a speech verb the complementiser may be: long title chains plus "في تصريحات لـ… في …". */
 const MAX_ZONE = 26;

@@ -62,7 +62,7 @@ export function toTokens(text: string): Tok[] {
     prevEnd = t.end;
     // "د.عبدالعزيز"، "د. أحمد"، "أ.د. خالد": the dot of a title's abbreviation is no token, so it
     // neither ends the sentence nor cuts the speaker's name (the name's text still carries it).
-    if (t.text === '.' && i > 0 && titleAbbreviation(text, out[i - 1]!, t.end)) continue;
+    if (t.text === '.' && i > 0 && titleAbbreviation(text, out[i - 1]!, t.end) && !(i > 1 && counted(out[i - 2]!))) continue;
     const c = t.text.charCodeAt(0);
     const word = t.text.length > 1 || isWordStart(c);
     while (nextFold < foldAt.length && foldAt[nextFold]! < t.start) nextFold++;
@@ -97,6 +97,20 @@ export function toTokens(text: string): Tok[] {
 
 /** Single letters that abbreviate a title before a name: د (دكتور), أ (أستاذ). */
 const TITLE_LETTERS: ReadonlySet<string> = new Set(['د', 'أ']);
+
+/** Feminine-counted number words the lexicon's W.Number list lacks (عشر دقائق، خمس د.). */
+const COUNT_WORDS: ReadonlySet<string> = new Set(['ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثماني', 'ثمان', 'تسع', 'عشر']);
+
+/**
+ * A number (digits or a number word) before a one-letter abbreviation: "10 د." is ten minutes (دقائق),
+ * not a title before a name, so its dot may end the sentence.
+ */
+function counted(t: Tok): boolean {
+  if (!t.word) return false;
+  const c = t.raw.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9)) return true;
+  return !!(t.f & W.Number) || COUNT_WORDS.has(t.n);
+}
 
 /**
  * A dot at dotEnd - 1 right after a one-letter title written on its own (د. أحمد، د.أحمد، أ.د.

@@ -65,8 +65,10 @@ function wordNumber(sc: ScanContext, w: Word): number | undefined {
   if (westName(sc, w) || kunyaBefore(sc, w)) return undefined;
   const ph = parseWordNumber(sc, w);
   if (!ph) return undefined;
-  // "في المئة" / "بالمئة" with no number before it (its number was not read) is the percent word, not 100.
-  if (ph.e === w.e && get(w, 'pctWord') && (get(w, 'pctWord')?.pre === 'ب' || has(sc.prevWord(w.s), 'fi'))) return w.e;
+  // "في المئة" / "بالمئة" with no number before it (its number was not read) is the percent word, not 100
+  // — unless years follow it (في المئة عام الماضية، في المئة سنة الأخيرة): then it counts them (the
+  // hundred years). Shorter units keep the percent reading (ارتفعت الأسعار في المئة يوم الأخيرة).
+  if (ph.e === w.e && get(w, 'pctWord') && (get(w, 'pctWord')?.pre === 'ب' || has(sc.prevWord(w.s), 'fi')) && !unitsCounted(sc, w)) return w.e;
   if (identifierBefore(sc, w.s, true)) return ph.e;
   // "دول «خمسة + واحد»": a group named by a sum, as "5 + 1" is (notFigures.namingNumber).
   if (sc.text.charCodeAt(sc.skipGap(ph.e)) === 0x2b) return ph.e;
@@ -77,4 +79,14 @@ function wordNumber(sc: ScanContext, w: Word): number | undefined {
   // "ألف ليلة وليلة", "ألف سنة وسنة": a noun repeated with و after a number word is an idiom or a title.
   if (repeatedNounAfter(sc, ph.e)) return undefined;
   return labelNumber(sc, ph, undefined, false);
+}
+
+/** "في المئة عام" (no year number after it): the bare article number counts the years after it. */
+function unitsCounted(sc: ScanContext, w: Word): boolean {
+  if (get(w, 'pctWord')?.pre !== '') return false;
+  const u = sc.nextWord(w.e);
+  const unit = get(u, 'tunit');
+  if (!u || !unit || unit.pre !== '' || unit.des !== 'Y' || unit.dual) return false;
+  const p = sc.skipGap(u.e);
+  return !(p < sc.text.length && isDigit(sc.text.charCodeAt(p)));
 }
