@@ -585,6 +585,11 @@ median 20–27 → 5–7 ms. Output identical (\`compareBuilds.js\`: 300 article
 1.15× (warm) on the minimum of 8, in the new layout's favour — within this load's noise. What is
 left of the cold load: reading the 3.3 MB file ~11 ms (first touches of its buffer), the checks
 ~5–10 ms (cold code: the loops run in the interpreter), the gazetteer's hand phrases ~1.5 ms.
+After a review, the load also checks what a damaged file could otherwise lose silently (words and
+phrase groups strictly in the order the binary searches need, each phrase line's shape, header
+types and sizes without 32-bit wrapping): read + decode min/median 16.9/21.0 → 21.0/26.9 ms
+(\`coldLoad.js\`, 20 fresh processes each, alternating, load 5–7). A CRC of the body was measured
+(native \`zlib.crc32\` 5–7 ms on freshly read bytes, JavaScript 10–17 ms) and not added.
 
 ### The figures stage and the figure word lists (issue 17, session 9)
 
