@@ -174,8 +174,7 @@ export function loadQuantTable(hashes: Uint32Array, q: Int16Array, scale: number
   const rows = hashes.length;
   if (rows >= MAX_QUANT_ROWS) throw new Error(`a weight table of ${rows} rows: up to ${MAX_QUANT_ROWS - 1} fit the model file's index`);
   if (q.length !== rows * width) throw new Error(`a weight table of ${rows} rows of ${width} has ${q.length} weights`);
-  let size = 1;
-  while (size < rows * 2) size <<= 1;
+  const size = tableSizeFor(rows);
   const mask = size - 1;
   const index = new Int32Array(size);
   for (let r = 0; r < rows; r++) {
@@ -184,21 +183,30 @@ export function loadQuantTable(hashes: Uint32Array, q: Int16Array, scale: number
     while (index[slot] !== 0) slot = (slot + 1) & mask;
     index[slot] = (tagOf(h) << 24) | r;
   }
+  const table = plainOnDemand(hashes, q, scale, width);
+  const layout = { index, mask, hashes, q, scale, width };
+  quantTables.set(table, { ...layout, add: quantAdder(layout) });
+  return table;
+}
+
+/**
+ * A table over rows read in place: its plain `slots` and `weights`, which only training, pruning
+ * and the tests read, are loadTable's, built when first read; `mask` is that plain table's
+ * (buildTable's size), whatever layout the lookups use.
+ */
+function plainOnDemand(hashes: Uint32Array, q: Int16Array, scale: number, width: number): WeightTable {
   let plain: WeightTable | undefined;
-  const table: WeightTable = {
+  return {
     get slots(): Uint32Array {
       return (plain ??= loadTable(hashes, q, scale, width)).slots;
     },
     get weights(): Float32Array {
       return (plain ??= loadTable(hashes, q, scale, width)).weights;
     },
-    mask,
+    mask: tableSizeFor(hashes.length) - 1,
     width,
-    size: rows,
+    size: hashes.length,
   };
-  const layout = { index, mask, hashes, q, scale, width };
-  quantTables.set(table, { ...layout, add: quantAdder(layout) });
-  return table;
 }
 
 /** Set bits in a 32-bit word. */
@@ -298,19 +306,7 @@ export function loadSlottedTable(t: SlottedRows, scale: number, width: number): 
   }
   if (n !== rows) throw new Error(`a weight table of ${rows} rows with ${n} occupied slots`);
   const mask = slots - 1;
-  let plain: WeightTable | undefined;
-  const table: WeightTable = {
-    get slots(): Uint32Array {
-      return (plain ??= loadTable(hashes, q, scale, width)).slots;
-    },
-    get weights(): Float32Array {
-      return (plain ??= loadTable(hashes, q, scale, width)).weights;
-    },
-    // The plain table's, which `slots` and `weights` are (buildTable's size; `t.slots` from 16 rows on).
-    mask: tableSizeFor(rows) - 1,
-    width,
-    size: rows,
-  };
+  const table = plainOnDemand(hashes, q, scale, width);
   const add = (h: number, out: Float64Array, base: number): void => {
     let s = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
     const word = bits[s >>> 5]!;
