@@ -462,6 +462,38 @@ them), then the same tagging costs and the 97,000 new words. Each remaining cost
 percent spread over the stages; the next step is structural (tokens as offsets in typed arrays
 shared by every stage, claims' tokens likewise) rather than another lookup saved.
 
+### The entity tagger (issue 17, fourth round: nothing kept)
+
+Measured with \`scripts/speed/abTag.ts\` (new: \`tagText\` alone, both trees in one process, as
+\`abDetect.ts\`; both now also print the median and quartiles of the paired rounds) and
+\`bench/bigFile.ts\`, \`nice -n 10\`, CPU time, load 5–13 on 2 cores (paired quartiles ±4–9%).
+Where the time goes (warm, 592 articles, minimum of 5 rounds of each stage in one process):
+\`tokenize\` 10 ms, \`tagText\` 310 ms (32× tokenisation), the document rules 185 ms, figures
+37 ms, claims about 185 ms, \`detect()\` 716 ms (74×). The tagger's own 1.5 µs per token is
+memory-bound (the word \`Map\` probe, five words' pooled rows and their \`WordScores\` objects, the
+context and filter probes); it would have to run 4× faster for detection to reach 15×
+tokenisation. Tried, output identical every time, and dropped:
+
+- **The context cache in one 16-byte slot** (keys and the row's offset together instead of a
+  separate offset array; 131,072, then 65,536 slots): \`tagText\` 1.075× on the minimum and 1.016×
+  median paired (16 rounds), then 1.035× and 1.023× (16), then 0.999× and 0.999× (30 rounds).
+- **The word pool allocated at its full size** (100,000 words, touched only as words arrive, never
+  copied to grow): the corpus as one file 0.88× and 0.95× in two pairs, peak RSS +7 MB.
+- **Token strings interned in \`tokenize\`** (a direct-mapped table of 65,536 strings of up to 12
+  characters, hashed during the scan, so a repeated word allocates no string and later lookups
+  find its hash computed): \`detect()\` 0.853× on the minimum, 0.915× median paired; the corpus
+  as one file 1.36× and 1.07× in two pairs, peak RSS 617 → 592–596 MB. Slower per article, so not kept.
+- **No second word Map in tagging** (a new word analysed straight into its \`WordScores\`, not also
+  kept in \`wordCache\`): the corpus as one file 0.97× and 1.02×, peak RSS −5 MB: noise.
+- Not tried: **transitions folded into the cached pair rows** (one add fewer per Viterbi
+  candidate): the model's weights are exact in doubles only up to 2^15 (finest bit 2^-38), and a
+  Viterbi sum over a long sentence can pass that, so reassociating could change a label;
+  **a sentence cache** (tags of a repeated sentence): repeated sentences are 0.9% of the corpus text.
+
+The lever left is the structural one the third round named: word ids from tokenisation and each
+word's hot fields in typed arrays (a \`Map\` from word to a number, its classes, hash states and rows
+read by index), so a token costs one probe and a few cache lines instead of objects and strings.
+
 ### Model load and the first article (issue 17: model load ≤ 50 ms)
 
 Measured cold, as a session pays it: each build in its own fresh processes, builds alternating,
