@@ -1,5 +1,5 @@
 // Bundles the extension (dist/extension.js, `vscode` external, with the parts it loads on first use:
-// dist/detection.js and dist/exporters.js, see src/host/lazy/load.ts), the CLI (dist/cli.js, a Node
+// dist/detection.js, dist/sidecar.js and dist/exporters.js, see src/host/lazy/load.ts), the CLI (dist/cli.js, a Node
 // executable) and the reader's webview script (dist/reader.js, browser IIFE), and copies the
 // reader's Arabic font into dist/fonts/. `--production` minifies; `--watch` rebuilds and prints
 // the problem-matcher markers.
@@ -47,6 +47,7 @@ const common = {
  */
 const LAZY_PARTS = {
   detection: 'src/host/lazy/detection.ts',
+  sidecar: 'src/host/lazy/sidecar.ts',
   exporters: 'src/host/lazy/exporters.ts',
 };
 

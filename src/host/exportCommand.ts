@@ -13,11 +13,10 @@ import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptio
 import type { AnnotationRecord } from '../core/annotationRecord';
 import { sidecarPathFor } from '../core/sidecar/format';
 import { decodeSidecar, sidecarSizeError } from '../core/sidecar/bytes';
-import { parseSidecar } from '../core/sidecar/parse';
 import { isSidecarPath } from '../core/sidecar/suffix';
 import { syncWithArticle } from '../core/sidecar/sync';
 import { readConfig } from './config';
-import { detectionModule } from './lazy/load';
+import { detectionModule, sidecarModule } from './lazy/load';
 
 export interface ExportCommandDeps {
   /**
@@ -323,7 +322,7 @@ export async function readSidecar(
   // The same strict reading as the store and the CLI: invalid UTF-8 is refused, not turned into U+FFFD.
   const decoded = decodeSidecar(bytes);
   if (!decoded.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', decoded.errors[0]!.message, decoded.errors[0]!.line);
-  const r = parseSidecar(decoded.text);
+  const r = sidecarModule().parseSidecar(decoded.text);
   if (!r.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', r.kind, r.errors[0]?.line ?? 1);
   try {
     safeRelativePath(r.data.document.path);
