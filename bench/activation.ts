@@ -20,6 +20,9 @@ export interface ActivationRun {
   firstPaintMs?: number;
   /** From before the require to the article's full detection drawn. */
   firstArticleMs?: number;
+  /** CPU time (user + system) of the process for require + activate(), and to the article drawn: steadier than wall time on a loaded machine. */
+  loadActivateCpuMs: number;
+  firstArticleCpuMs?: number;
   /** Decorations drawn by the full pass (a check that the article really was decorated). */
   ranges?: number;
   /** Files of the bundle's folder loaded once activate() returned, by name (no lazy part should be). */
@@ -31,6 +34,11 @@ export interface ActivationRun {
 interface Api {
   updateNow(editor: unknown): number;
   drawn(editor: unknown): { partial: boolean; spans: Record<string, unknown[]> } | undefined;
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
 }
 
 /** The files of the bundle's folder in require's cache, by name. */
@@ -52,13 +60,14 @@ async function main(): Promise<void> {
   let api: Api | undefined;
   let editor: FakeTextEditor | undefined;
   const run = withStubbedVscode(stub, () => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const ext = require(bundle) as { activate(c: unknown): Api };
     const t1 = performance.now();
     const returned = ext.activate(context);
     const t2 = performance.now();
     api = returned;
-    const r: ActivationRun = { loadMs: t1 - t0, activateMs: t2 - t1, registrations: counters.registrations, asyncActivate: (returned as unknown) instanceof Promise, loadedAtActivation: loadedFiles(bundle), loaded: [] };
+    const r: ActivationRun = { loadMs: t1 - t0, activateMs: t2 - t1, loadActivateCpuMs: cpuSince(c0), registrations: counters.registrations, asyncActivate: (returned as unknown) instanceof Promise, loadedAtActivation: loadedFiles(bundle), loaded: [] };
     if (text !== undefined) {
       const doc = new FakeTextDocument(Uri.file(articleFile!), 'plaintext', text);
       editor = new FakeTextEditor(doc, [new Range(0, 0, doc.lineCount, 0)]);
@@ -66,15 +75,16 @@ async function main(): Promise<void> {
       api.updateNow(editor);
       r.firstPaintMs = performance.now() - t0;
     }
-    return { r, t0 };
+    return { r, t0, c0 };
   });
-  const { r, t0 } = run;
+  const { r, t0, c0 } = run;
   if (api && editor) {
     // The full pass follows the quick paint on a timer: wait for it (a minute at most).
     for (let i = 0; i < 60_000 && api.drawn(editor)?.partial !== false; i++) await new Promise((done) => setTimeout(done, 1));
     const drawn = api.drawn(editor);
     if (drawn?.partial !== false) throw new Error('the article was never fully decorated');
     r.firstArticleMs = performance.now() - t0;
+    r.firstArticleCpuMs = cpuSince(c0);
     r.ranges = Object.values(drawn.spans).reduce((n, s) => n + s.length, 0);
   }
   r.loaded = loadedFiles(bundle);

@@ -57,7 +57,7 @@ export function measureActivation(root: string, articles: readonly string[]): Re
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const of = (k: 'loadMs' | 'activateMs' | 'firstArticleMs'): number[] => runs.map((r) => r[k]).filter((x): x is number => x !== undefined);
+  const of = (k: 'loadMs' | 'activateMs' | 'firstArticleMs' | 'loadActivateCpuMs' | 'firstArticleCpuMs'): number[] => runs.map((r) => r[k]).filter((x): x is number => x !== undefined);
   const lo = (xs: number[]): number => Math.min(...xs);
   const first = of('firstArticleMs');
   return {
@@ -65,9 +65,10 @@ export function measureActivation(root: string, articles: readonly string[]): Re
     loadMinMs: lo(of('loadMs')),
     activateMs: median(of('activateMs')),
     activateMinMs: lo(of('activateMs')),
+    loadActivateCpuMs: median(of('loadActivateCpuMs')),
     registrations: runs[0]!.registrations,
     processes: PROCESSES,
-    ...(first.length ? { firstArticleMs: median(first), firstArticleMinMs: lo(first), firstArticleChars: article!.length } : {}),
+    ...(first.length ? { firstArticleMs: median(first), firstArticleMinMs: lo(first), firstArticleCpuMs: median(of('firstArticleCpuMs')), firstArticleChars: article!.length } : {}),
     loadedAtActivation: runs[0]!.loadedAtActivation,
     loadedAfterArticle: runs[0]!.loaded,
     // An async activate would be timed only to its first await; none is today, and this says so if it changes.

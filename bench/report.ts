@@ -138,11 +138,12 @@ export function tableRows(r: Results): Row[] {
   const min = (x: number | undefined): string => (x === undefined ? '' : `; min ${ms(x)}`);
   rows.push(['extension load (require)', ms(act.loadMs), `${act.note}${min(act.loadMinMs)}${act.loadedAtActivation ? `; files loaded by activation: ${act.loadedAtActivation.join(', ')}` : ''}`]);
   rows.push(['extension activate()', ms(act.activateMs), `${act.note}${min(act.activateMinMs)}${act.registrations !== undefined ? `; ${act.registrations} registrations` : ''}`]);
+  if (act.loadActivateCpuMs !== undefined) rows.push(['extension require + activate(), CPU', ms(act.loadActivateCpuMs), 'the same processes, CPU time (user + system) of the two together: steadier than wall time when the machine is loaded']);
   if (act.firstArticleMs !== undefined) {
     rows.push([
       'first small article, cold',
       ms(act.firstArticleMs),
-      `require + activate() + a ${chars(act.firstArticleChars ?? 0)}-character article opened until its full detection is drawn (entity model load included); same processes${min(act.firstArticleMinMs)}${act.loadedAfterArticle ? `; files loaded: ${act.loadedAfterArticle.join(', ')}` : ''}`,
+      `require + activate() + a ${chars(act.firstArticleChars ?? 0)}-character article opened until its full detection is drawn (entity model load included); same processes${min(act.firstArticleMinMs)}${act.firstArticleCpuMs !== undefined ? `; CPU ${ms(act.firstArticleCpuMs)}` : ''}${act.loadedAfterArticle ? `; files loaded: ${act.loadedAfterArticle.join(', ')}` : ''}`,
     ]);
   }
   const lazy = r.bundle.lazyParts ? Object.entries(r.bundle.lazyParts).map(([f, b]) => `${f} ${bytes(b)}`).join(', ') : '';

@@ -109,11 +109,14 @@ export interface Results {
     activateMs: number | null;
     loadMinMs?: number;
     activateMinMs?: number;
+    /** CPU time of require + activate() (median), steadier than wall time on a loaded machine. */
+    loadActivateCpuMs?: number;
     registrations?: number;
     processes?: number;
     /** require + activate + a small article opened until its full detection is drawn. */
     firstArticleMs?: number;
     firstArticleMinMs?: number;
+    firstArticleCpuMs?: number;
     firstArticleChars?: number;
     /** The build's files loaded when activate() returned, and after the article. */
     loadedAtActivation?: string[];
