@@ -771,6 +771,28 @@ Dropped: **an index of the normalised text's 32-character pieces for the whole-w
 identical, but CRLF 600K 6.0/6.6 s before, 6.0/7.2 s with it (alternating single runs): the
 searches are not where that time goes.
 
+### Activation (issue 17: activation ≤ 50 ms)
+
+Activation compiled the whole 815 KB production bundle, detection and export code included, for
+any plain-text or Markdown file opened. Now (\`src/host/lazy/load.ts\`, \`esbuild.js\`
+\`LAZY_PARTS\`) activation loads \`extension.js\` (163 KB) only: \`detection.js\` (596 KB: the
+tagger, the figure and claim lexicons) loads on the first article, \`sidecar.js\` (138 KB: the
+yaml library, the sidecar parser and writer) with the first annotations file, \`exporters.js\`
+(81 KB) on the first export; each part's code has one copy (\`test/unit/activationBundle.test.ts\`
+fails when an import pulls one back into \`extension.js\`). Measured with \`bench/activation.ts\`,
+the two builds alternating in fresh processes, 15 each, load average 11–12 on 2 cores (wall times
+about three times a quiet machine's): require + \`activate()\` CPU 103.5 → 36.4 ms median (min
+95.8 → 34.0); the require's wall clock 255 → 79 ms (min 183 → 64). The first small article
+(1,656 characters, require to full detection drawn, entity model load included) does not move:
+CPU 261 → 270 ms median (min 252 → 255), wall 609 → 659 ms median (min 511 → 489), within the
+noise: its code is compiled when it is first needed instead of at activation. An activation for a
+non-Arabic file no longer pays for detection at all.
+
+Not done: \`node:crypto\` (loaded by the sidecar writer and the native hasher at module load) is
+about 12 ms of a bare Node process's require in one CPU profile, but the editor's extension host may
+well have loaded it already (not checked), so deferring it might flatter this bench more than help a
+user.
+
 ## Reproduce
 
 \`\`\`sh
