@@ -1,9 +1,11 @@
-// Bundles the extension (dist/extension.js, `vscode` external), the CLI (dist/cli.js, a Node
+// Bundles the extension (dist/extension.js, `vscode` external, with the parts it loads on first use:
+// dist/detection.js, dist/sidecar.js and dist/exporters.js, see src/host/lazy/load.ts), the CLI (dist/cli.js, a Node
 // executable) and the reader's webview script (dist/reader.js, browser IIFE), and copies the
 // reader's Arabic font into dist/fonts/. `--production` minifies; `--watch` rebuilds and prints
 // the problem-matcher markers.
 const esbuild = require('esbuild');
 const fs = require('fs');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -38,6 +40,50 @@ const common = {
 };
 
 /**
+ * The extension's parts that activation does not load, each a bundle of its own beside
+ * extension.js (the entry point's name is the file's): src/host/lazy/load.ts require()s them on first
+ * use. In every bundle but its own, that require stays a run-time require of the file; so the
+ * code of a part is in one file only and its module state has one copy.
+ */
+const LAZY_PARTS = {
+  detection: 'src/host/lazy/detection.ts',
+  sidecar: 'src/host/lazy/sidecar.ts',
+  exporters: 'src/host/lazy/exporters.ts',
+};
+
+/** @type {import('esbuild').Plugin} */
+const lazyParts = {
+  name: 'khabar-lazy-parts',
+  setup(build) {
+    const loader = path.join('src', 'host', 'lazy', 'load.ts');
+    const names = Object.keys(LAZY_PARTS).join('|');
+    build.onResolve({ filter: new RegExp(`^\\./(${names})$`) }, (args) => {
+      if (!args.importer.endsWith(loader)) return undefined;
+      return { path: `${args.path}.js`, external: true };
+    });
+  },
+};
+
+/**
+ * The extension's build (esbuild options): dist/extension.js and its lazy parts, into `outdir`.
+ * bench/build.js and the activation bundle test build the production one through this too.
+ * @param {{ production: boolean, outdir: string, watch?: boolean }} o
+ * @returns {import('esbuild').BuildOptions}
+ */
+function extensionOptions({ production, outdir, watch: watching = false }) {
+  return {
+    ...common,
+    absWorkingDir: __dirname,
+    minify: production,
+    sourcemap: !production,
+    plugins: [lazyParts, ...(watching ? [problemMatcher] : [])],
+    entryPoints: { extension: 'src/extension.ts', ...LAZY_PARTS },
+    outdir,
+    external: ['vscode'],
+  };
+}
+
+/**
  * The reader's font (Noto Naskh Arabic, OFL-1.1, from @fontsource): the Arabic and Latin subsets at
  * 400 and 700, which media/reader/reader.css declares with URLs relative to itself.
  */
@@ -56,12 +102,7 @@ function copyFonts() {
 async function main() {
   copyFonts();
   const contexts = await Promise.all([
-    esbuild.context({
-      ...common,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      external: ['vscode'],
-    }),
+    esbuild.context(extensionOptions({ production, outdir: 'dist', watch })),
     esbuild.context({
       ...common,
       entryPoints: ['src/cli.ts'],
@@ -86,7 +127,11 @@ async function main() {
   fs.chmodSync('dist/cli.js', 0o755);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { extensionOptions, LAZY_PARTS };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

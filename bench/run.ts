@@ -6,7 +6,6 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import { fold, tokenize } from '../src/core/arabic';
 import { findClaims } from '../src/core/claims/index';
 import { detect } from '../src/core/detect';
@@ -21,8 +20,8 @@ import { scalingSvg } from './plot';
 import { renderMarkdown, tableRows } from './report';
 import type { BigFileResult } from './bigFile';
 import { measureColdStart } from './coldStart';
+import { measureActivation } from './activationBench';
 import type { BigFiles, Results, ScalingPoint, StageResult } from './types';
-import { makeVscodeStub, withStubbedVscode, type StubCounters } from '../test/fakes/vscode';
 import { installNodePlatform } from '../src/platform/node/install';
 
 installNodePlatform();
@@ -119,47 +118,6 @@ function logLogSlope(points: ReadonlyArray<{ chars: number; ms: number }>): numb
     den += (xs[i]! - mx) ** 2;
   }
   return den === 0 ? NaN : num / den;
-}
-
-function measureActivation(): Results['activation'] & { bundle: Results['bundle'] } {
-  const prod = path.join(ROOT, 'bench', 'tmp', 'prod', 'extension.js');
-  const dev = path.join(ROOT, 'dist', 'extension.js');
-  const bundle: Results['bundle'] = {
-    productionBytes: null,
-    productionGzipBytes: null,
-    devBytes: fs.existsSync(dev) ? fs.statSync(dev).size : null,
-  };
-  if (!fs.existsSync(prod)) {
-    return { loadMs: null, activateMs: null, note: 'n/a (production bundle missing: run node bench/build.js)', bundle };
-  }
-  const bytes = fs.readFileSync(prod);
-  bundle.productionBytes = bytes.length;
-  bundle.productionGzipBytes = zlib.gzipSync(bytes, { level: 9 }).length;
-  const counters: StubCounters = { registrations: 0 };
-  const stub = makeVscodeStub(counters);
-  const context = (stub.makeContext as () => { subscriptions: Array<{ dispose(): void }> })();
-  try {
-    return withStubbedVscode(stub, () => {
-      const t0 = now();
-      const ext = require(prod) as { activate(c: unknown): unknown; deactivate?(): unknown };
-      const t1 = now();
-      const r = ext.activate(context);
-      const t2 = now();
-      // An async activate would be timed only to its first await; none is today, and this says so if it changes.
-      const asyncNote = r instanceof Promise ? ' (activate() is async: timed to its first await)' : '';
-      ext.deactivate?.();
-      for (const d of context.subscriptions) d.dispose();
-      return {
-        loadMs: t1 - t0,
-        activateMs: t2 - t1,
-        registrations: counters.registrations,
-        note: `production bundle, with a stub vscode API${asyncNote}`,
-        bundle,
-      };
-    });
-  } catch (e) {
-    return { loadMs: null, activateMs: null, note: `n/a (activate() threw with the stub vscode API: ${(e as Error).message})`, bundle };
-  }
 }
 
 /**
@@ -313,7 +271,7 @@ async function main(): Promise<void> {
   phase('reanchoring');
   const exportRows = await measureExport(articles.slice(0, args.quick ? 50 : 500));
   phase('export');
-  const { bundle, ...activation } = measureActivation();
+  const { bundle, ...activation } = measureActivation(ROOT, articles);
   phase('activation');
 
   const results: Results = {

@@ -103,13 +103,28 @@ export interface Results {
   reanchoring?: import('./anchoring').AnchoringResult;
   /** shiftAnchors() for one typed character in a 1 MB article: the store's part of a keystroke. */
   anchorShiftPerKeystroke: Measured & { annotations?: number };
+  /** Fresh processes (bench/activationBench.ts): medians, with the minimum beside each. */
   activation: {
     loadMs: number | null;
     activateMs: number | null;
+    loadMinMs?: number;
+    activateMinMs?: number;
+    /** CPU time of require + activate() (median), steadier than wall time on a loaded machine. */
+    loadActivateCpuMs?: number;
     registrations?: number;
+    processes?: number;
+    /** require + activate + a small article opened until its full detection is drawn. */
+    firstArticleMs?: number;
+    firstArticleMinMs?: number;
+    firstArticleCpuMs?: number;
+    firstArticleChars?: number;
+    /** The build's files loaded when activate() returned, and after the article. */
+    loadedAtActivation?: string[];
+    loadedAfterArticle?: string[];
     note: string;
   };
-  bundle: { productionBytes: number | null; productionGzipBytes: number | null; devBytes: number | null };
+  /** productionBytes: extension.js, what activation loads; lazyParts: the files it loads on first use. */
+  bundle: { productionBytes: number | null; productionGzipBytes: number | null; devBytes: number | null; lazyParts?: Record<string, number> };
   peakRssMB: number;
   /** Peak RSS reached by the end of each phase (monotonic): which phase set the peak. */
   peakRssByPhaseMB?: Record<string, number>;

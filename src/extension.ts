@@ -1,5 +1,6 @@
 // Khabar's entry point: build the services, register them, push every Disposable. Nothing heavy
-// runs here: detection (and the entity model) starts on the first visible article.
+// runs here: detection (its code, in dist/detection.js, and the entity model) loads on the first
+// visible article, the exporters (dist/exporters.js) on the first export.
 import * as vscode from 'vscode';
 import type { DecorationKey } from './core/editor/marks';
 import { AnnotationIndex } from './host/annotations';
@@ -9,7 +10,8 @@ import { AnnotationCodeActions } from './host/codeActions';
 import { Commands } from './host/commands';
 import { DecorationManager, type DrawnKey } from './host/decorations';
 import { DetectionService } from './host/detections';
-import { registerExportCommand, type ExportCommandDeps } from './host/exportCommand';
+import type { ExportCommandDeps } from './host/exportCommand';
+import { registerExportCommand } from './host/exportRegister';
 import { setCommandLog } from './host/commandRegistry';
 import { readConfig, watchConfig } from './host/config';
 import { AnnotationHoverProvider } from './host/hover';
@@ -19,7 +21,7 @@ import { ArticleStatus } from './host/statusBar';
 import type { AnnotationStore } from './host/storeApi';
 import { registerStoreCommands } from './host/store/orphanCommands';
 import { createAnnotationStore } from './host/store/sidecarStore';
-import { installNodePlatform } from './platform/node/install';
+import { installNativeSha256 } from './platform/node/nativeSha256';
 
 export interface DrawnSpan {
   start: number;
@@ -94,7 +96,8 @@ interface Services {
 
 export function activate(context: vscode.ExtensionContext): KhabarApi {
   const started = performance.now();
-  installNodePlatform();
+  // The entity model's part of the platform comes with the detection part (host/lazy/detection.ts).
+  installNativeSha256();
   // First: every configuration listener registered after this one reads the new settings.
   const configWatch = watchConfig();
   const output = vscode.window.createOutputChannel('Khabar');

@@ -3,7 +3,6 @@
 // and a workspace mode listing every annotated article with its claim counts and verdicts.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
 import type { Mark } from '../core/editor/marks';
 import { groupMarks, rowLabel, summariseSidecar, type Group, type GroupId, type SidecarSummary, type TreeFilter, type TreeItemData } from '../core/editor/tree';
 import { mergeMarks } from '../core/editor/marks';
@@ -17,6 +16,7 @@ import { readConfig } from './config';
 import { verdictLabel } from './decorations';
 import { documentLength } from './detections';
 import { groupName, labelName } from './displayNames';
+import { sidecarModule } from './lazy/load';
 
 /** Every sidecar in the workspace (the store's suffix, setting `khabar.sidecarSuffix`), with its article and counts. */
 export async function annotatedArticles(): Promise<{ article: vscode.Uri; sidecar: vscode.Uri; summary: SidecarSummary | undefined }[]> {
@@ -28,7 +28,7 @@ export async function annotatedArticles(): Promise<{ article: vscode.Uri; sideca
     if (articlePath === undefined) continue;
     let summary: SidecarSummary | undefined;
     try {
-      summary = summariseSidecar(parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar))));
+      summary = summariseSidecar(sidecarModule().parseYaml(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar))));
     } catch {
       summary = undefined;
     }

@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { arabicRatio } from '../core/arabic';
 import type { DecorationKey } from '../core/editor/marks';
 import { isGeneratedReport } from '../core/export/reportMarker';
-import { findArticleDate } from '../core/figures/index';
 import { isSidecarPath } from '../core/sidecar/suffix';
 import { hiddenKeys, readConfig, settingsGeneration, type KhabarConfig } from './config';
+import { detectionModule } from './lazy/load';
 
 export const ARTICLE_LANGUAGE = 'arabic-news';
 const CANDIDATE_LANGUAGES = new Set([ARTICLE_LANGUAGE, 'plaintext', 'markdown']);
@@ -26,7 +26,7 @@ export interface ArticleFacts {
   readonly tooLarge: boolean;
   /** The decoration kinds the settings turn off. */
   readonly hidden: ReadonlySet<DecorationKey>;
-  /** The date of the dateline (first lines), which relative dates in any paragraph resolve against. */
+  /** The date of the dateline (first lines), which relative dates in any paragraph resolve against; undefined for a non-article. */
   readonly articleDate: string | undefined;
 }
 
@@ -40,14 +40,16 @@ export function articleFacts(document: vscode.TextDocument): ArticleFacts {
   if (hit && hit.version === document.version && hit.languageId === document.languageId && hit.generation === generation) return hit.facts;
   const config = readConfig(document.uri);
   const length = documentLength(document);
+  const article = decideArticle(document, config);
   const facts: ArticleFacts = {
     config,
-    article: decideArticle(document, config),
+    article,
     length,
     paragraphMode: length > config.paragraphModeThreshold,
     tooLarge: length > config.maxFileSize,
     hidden: hiddenKeys(config),
-    articleDate: findArticleDate(document.getText(new vscode.Range(0, 0, 8, 0))),
+    // Articles only: finding it loads the detection part, which another file never needs.
+    articleDate: article ? detectionModule().findArticleDate(document.getText(new vscode.Range(0, 0, 8, 0))) : undefined,
   };
   known.set(document, { version: document.version, languageId: document.languageId, generation, facts });
   return facts;

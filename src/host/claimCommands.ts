@@ -3,13 +3,13 @@
 import * as vscode from 'vscode';
 import { sentenceSpans } from '../core/arabic';
 import { articleUrl, claimRecord, isWebUrl, trimSpan, withEvidence, withVerdict } from '../core/editor/records';
-import { findArticleDate } from '../core/figures/index';
 import type { AnnotationRecord, ClaimType } from '../core/annotationRecord';
 import type { ClaimDetection } from '../core/types';
 import { CLAIM_TYPES, findVerdict } from '../core/vocabulary';
 import { ArticleAccess, now, resolve, select, type Resolved } from './commandTarget';
 import { readConfig } from './config';
 import { claimTypeName } from './displayNames';
+import { detectionModule } from './lazy/load';
 
 export class ClaimCommands {
   constructor(private readonly a: ArticleAccess) {}
@@ -48,7 +48,7 @@ export class ClaimCommands {
     }
     const config = readConfig(r.document.uri);
     const matching = suggestion && suggestion.start <= span.start && span.end <= suggestion.end ? suggestion : undefined;
-    const date = findArticleDate(text.slice(0, 2000));
+    const date = detectionModule().findArticleDate(text.slice(0, 2000));
     const appearance = articleUrl(text) ?? (config.appearanceUrl || undefined);
     const record = claimRecord(text, span.start, span.end, label, {
       now: now(),

@@ -3,11 +3,12 @@
 // demand and cached by their text, so a 1 MB article only costs what is on screen and an edit only
 // re-detects the paragraph it touched. The workspace entity list feeds the recognisers.
 import * as vscode from 'vscode';
-import { detect, type DetectOptions } from '../core/detect';
+import type { DetectOptions } from '../core/detect';
 import { BlockDetector, blocksCovering, shiftDetection, type LineSource } from '../core/editor/blocks';
-import { parseUserList, type UserList } from '../core/entities/findEntities';
+import type { UserList } from '../core/entities/findEntities';
 import type { Detection } from '../core/types';
 import { articleFacts, documentLength } from './articleFacts';
+import { detectionModule } from './lazy/load';
 
 interface Entry {
   version: number;
@@ -67,7 +68,7 @@ export class DetectionService implements vscode.Disposable {
     let list: UserList | undefined;
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      list = parseUserList(new TextDecoder().decode(bytes));
+      list = detectionModule().parseUserList(new TextDecoder().decode(bytes));
     } catch (e) {
       if (!(e instanceof vscode.FileSystemError)) this.output?.appendLine(`${uri.fsPath}: ${String(e)}`);
       list = undefined;
@@ -101,7 +102,7 @@ export class DetectionService implements vscode.Disposable {
   private run(text: string, options: DetectOptions): Detection[] {
     if (this.degradedUntil > Date.now()) return this.runFiguresOnly(text, options);
     try {
-      const found = detect(text, options);
+      const found = detectionModule().detect(text, options);
       if (this.degradedUntil > 0) {
         // Recovered: results cached while degraded lack entities and claims.
         this.degradedUntil = 0;
@@ -122,7 +123,7 @@ export class DetectionService implements vscode.Disposable {
 
   private runFiguresOnly(text: string, options: DetectOptions): Detection[] {
     try {
-      return detect(text, { ...options, kinds: new Set(['figure']) });
+      return detectionModule().detect(text, { ...options, kinds: new Set(['figure']) });
     } catch {
       return [];
     }

@@ -4,7 +4,6 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { decodeArticle } from '../core/decode';
-import { detect } from '../core/detect';
 import { frontMatterUrl } from '../core/export/articleUrl';
 import { detectionsToRecords } from '../core/export/fromDetections';
 import { exportStream, FORMAT_INFO, type ExportSink } from '../core/export/exportStream';
@@ -14,14 +13,10 @@ import { EXPORT_FORMATS, type ExportArticle, type ExportFormat, type ExportOptio
 import type { AnnotationRecord } from '../core/annotationRecord';
 import { sidecarPathFor } from '../core/sidecar/format';
 import { decodeSidecar, sidecarSizeError } from '../core/sidecar/bytes';
-import { parseSidecar } from '../core/sidecar/parse';
 import { isSidecarPath } from '../core/sidecar/suffix';
 import { syncWithArticle } from '../core/sidecar/sync';
-import { CommandId } from './commandIds';
-import { registerCommand } from './commandRegistry';
 import { readConfig } from './config';
-
-export const EXPORT_COMMAND = CommandId.Export;
+import { detectionModule, sidecarModule } from './lazy/load';
 
 export interface ExportCommandDeps {
   /**
@@ -38,12 +33,6 @@ const EXCLUDE_GLOB = '{**/node_modules/**,**/.*/**}';
 
 type Scope = 'article' | 'folder' | 'workspace';
 
-export function registerExportCommand(context: vscode.ExtensionContext, deps: ExportCommandDeps = {}): void {
-  context.subscriptions.push(
-    registerCommand(EXPORT_COMMAND, (uri?: unknown) => runExportCommand(uri instanceof vscode.Uri ? uri : undefined, deps)),
-  );
-}
-
 /** What the user chose: the format, which articles, with or without suggestions, and where to write. */
 interface Plan {
   format: ExportFormat;
@@ -53,7 +42,8 @@ interface Plan {
   target: vscode.Uri;
 }
 
-async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCommandDeps): Promise<void> {
+/** The command (registered by exportRegister.ts, which loads this file on its first run). */
+export async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCommandDeps): Promise<void> {
   const plan = await choose(clicked);
   if (!plan) return;
   const files = await articleFiles(plan.scope, plan.where);
@@ -288,7 +278,7 @@ async function* readArticles(
       } else if (!options.includeSuggestions) records = [];
       else {
         try {
-          records = detectionsToRecords(text, detect(text));
+          records = detectionsToRecords(text, detectionModule().detect(text));
         } catch (e) {
           problems.push(`${rel}: ${(e as Error).message}`);
           continue;
@@ -332,7 +322,7 @@ export async function readSidecar(
   // The same strict reading as the store and the CLI: invalid UTF-8 is refused, not turned into U+FFFD.
   const decoded = decodeSidecar(bytes);
   if (!decoded.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', decoded.errors[0]!.message, decoded.errors[0]!.line);
-  const r = parseSidecar(decoded.text);
+  const r = sidecarModule().parseSidecar(decoded.text);
   if (!r.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', r.kind, r.errors[0]?.line ?? 1);
   try {
     safeRelativePath(r.data.document.path);

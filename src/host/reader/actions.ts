@@ -3,7 +3,6 @@
 // trusted and the sidecar writable — the rules of commands.ts.
 import * as vscode from 'vscode';
 import { articleUrl, claimRecord, trimSpan } from '../../core/editor/records';
-import { findArticleDate } from '../../core/figures/index';
 import { applyCard } from '../../core/reader/claimCard';
 import type { SaveClaimMessage, WebviewMessage } from '../../core/reader/protocol';
 import type { ClaimDetection } from '../../core/types';
@@ -11,6 +10,7 @@ import type { AnnotationIndex } from '../annotations';
 import type { Commands } from '../commands';
 import { readConfig } from '../config';
 import type { BuiltView } from './viewModel';
+import { detectionModule } from '../lazy/load';
 
 export interface ActionContext {
   document: vscode.TextDocument;
@@ -55,7 +55,7 @@ async function saveClaim(m: SaveClaimMessage, c: ActionContext): Promise<ActionR
   const suggestion = [...c.view.marks.values()]
     .map((x) => x.detection)
     .find((d): d is ClaimDetection => d?.kind === 'claim' && d.start <= span.start && span.end <= d.end);
-  const date = findArticleDate(text.slice(0, 2000));
+  const date = detectionModule().findArticleDate(text.slice(0, 2000));
   const appearance = articleUrl(text) ?? (config.appearanceUrl || undefined);
   const record = claimRecord(text, span.start, span.end, m.label, {
     now,

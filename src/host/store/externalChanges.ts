@@ -6,10 +6,11 @@ import * as vscode from 'vscode';
 import type { SidecarData } from '../../core/annotationRecord';
 import { articlePathFor, sha256Hex } from '../../core/sidecar/format';
 import { mergeSidecars, resolveConflicts, type MergeResult } from '../../core/sidecar/merge';
-import { parseSidecar } from '../../core/sidecar/parse';
+import type { parseSidecar } from '../../core/sidecar/parse';
 import { syncWithArticle } from '../../core/sidecar/sync';
 import type { StoreDiagnostics } from './diagnostics';
 import { basename, describeErrors, isDirty, readText, type Entry, type StoreCore } from './entry';
+import { sidecarModule } from '../lazy/load';
 
 type Parsed = Extract<ReturnType<typeof parseSidecar>, { ok: true }>;
 type Unparsed = Extract<ReturnType<typeof parseSidecar>, { ok: false }>;
@@ -57,7 +58,7 @@ export class ExternalChanges implements vscode.Disposable {
   async take(e: Entry, text: string | undefined): Promise<void> {
     e.own.clear();
     if (text === undefined) return this.deleted(e);
-    const parsed = parseSidecar(text);
+    const parsed = sidecarModule().parseSidecar(text);
     if (!parsed.ok) return this.unreadable(e, text, parsed);
     const document = this.core.openDocument(e.article);
     const wasReadOnly = e.readOnly !== undefined;

@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import { anchorFor, anchorHolds, contextIdentical } from '../../core/anchor/anchor';
 import type { SidecarData } from '../../core/annotationRecord';
 import { documentInfo, sha256Hex } from '../../core/sidecar/format';
-import { serializeSidecar } from '../../core/sidecar/serialize';
 import { copyMode, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../platform/node/sidecarWrite';
 import { basename, canWrite, readText, type Entry } from './entry';
 import { lockSidecar } from './workspaceLock';
+import { sidecarModule } from '../lazy/load';
 
 export interface SaveOptions {
   debounceMs: number;
@@ -165,7 +165,7 @@ export class SaveScheduler {
   private snapshot(e: Entry): Snapshot {
     const version = e.version;
     const data = this.dataToWrite(e);
-    return { version, data, text: serializeSidecar(data, e.doc, { reuseDocument: true }) };
+    return { version, data, text: sidecarModule().serializeSidecar(data, e.doc, { reuseDocument: true }) };
   }
 
   /**

@@ -13,7 +13,6 @@ import { shiftAnchors } from '../../core/anchor/shift';
 import type { AnnotationRecord } from '../../core/annotationRecord';
 import { addRecord, applyOps, reattachRecord, removeRecord, updateRecord, type Edit } from '../../core/sidecar/edit';
 import { emptySidecar, sha256Hex } from '../../core/sidecar/format';
-import { parseSidecar } from '../../core/sidecar/parse';
 import { reanchorKeepingFields, syncWithArticle } from '../../core/sidecar/sync';
 import { readConfig } from '../config';
 import type { AnnotationStore, ArticleState, RecordPatch } from '../storeApi';
@@ -22,6 +21,7 @@ import { articleState, basename, describeErrors, isDirty, newEntry, readText, ty
 import { adoptDisk, ExternalChanges } from './externalChanges';
 import { RenameFollower } from './renames';
 import { SaveScheduler } from './save';
+import { sidecarModule } from '../lazy/load';
 
 export interface SidecarStoreOptions {
   /** Defaults to the `khabar.sidecarSuffix` setting, then `.annotations.yaml`. */
@@ -231,7 +231,7 @@ export class SidecarStore implements AnnotationStore {
 
   /** Adopts what is on disk as the state (no local changes to keep). */
   private takeDisk(e: Entry, text: string, document: vscode.TextDocument): void {
-    const parsed = parseSidecar(text);
+    const parsed = sidecarModule().parseSidecar(text);
     if (!parsed.ok) {
       e.diskText = text;
       e.diskHash = sha256Hex(text);

@@ -1,8 +1,7 @@
 // What the core needs from Node, handed over once at start-up by the extension host, the CLI, the
 // tests and the scripts: the shipped entity model's bytes (read lazily) and the native SHA-256.
-import { createHash } from 'crypto';
 import { provideModel } from '../../core/entities/findEntities';
-import { useNativeSha256 } from '../../core/sha256';
+import { installNativeSha256 } from './nativeSha256';
 import { defaultModelPath, readModelBytes } from './nerModelFile';
 
 let installed = false;
@@ -14,5 +13,5 @@ export function installNodePlatform(modelPath?: string): void {
   let file: string | undefined;
   const where = (): string => (file ??= modelPath ?? defaultModelPath());
   provideModel(() => readModelBytes(where()), where);
-  useNativeSha256((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
+  installNativeSha256();
 }
