@@ -445,3 +445,42 @@ function endsAt(claims: Claims, a: number, v: number, dir: 1 | -1): boolean {
   if (v === a) return true;
   return dir > 0 ? v > a && !jumped(claims, a - 1, v) : v < a && !jumped(claims, v, a + 1);
 }
+
+/**
+ * The letters at one edge of the new span [cs, ce) that a neighbouring stretch reached past its
+ * own end (a deletion whose text began, or ended, with the quote's first or last letters: the
+ * stretch before it runs on for as long as the deleted text agrees, one or two letters into the
+ * quote), or that two stretches contest there. Returns the span without them, when that is all
+ * that is foreign at that edge: at most SPILL letters and fewer than the letters left, claimed
+ * (or contested) in one run from the edge, and the stretch before (after) the span running into
+ * them without a break; undefined otherwise. The rest is then judged like any other place.
+ */
+export function edgeSpill(claims: Claims, text: string, cs: number, ce: number, s: number, e: number): { cs: number; ce: number } | undefined {
+  const of = claims.of;
+  const own = (v: number): boolean => v >= s && v < e;
+  for (const dir of [1, -1] as const) {
+    // From the edge inward: the spilled letters.
+    let y = dir > 0 ? cs : ce - 1;
+    let k = 0;
+    let prev = dir > 0 ? (cs > 0 ? of[cs - 1]! : UNCLAIMED) : ce < of.length ? of[ce]! : UNCLAIMED;
+    // (A spill continues a stretch from outside the span, or is contested.)
+    if (prev === UNCLAIMED) continue;
+    while (y >= cs && y < ce) {
+      if (ignorable(text.charCodeAt(y))) return undefined;
+      const v = of[y]!;
+      if (v === CONTESTED || (v >= 0 && !own(v) && (prev === CONTESTED || v === prev + dir))) {
+        prev = v;
+        k++;
+        y += dir;
+      } else break;
+    }
+    if (k === 0 || k > SPILL) continue;
+    const left = ce - cs - k;
+    if (left <= k) return undefined;
+    return dir > 0 ? { cs: cs + k, ce } : { cs, ce: ce - k };
+  }
+  return undefined;
+}
+
+/** At most this many letters at a quote's edge may be a neighbouring stretch's spill. */
+export const SPILL = 3;

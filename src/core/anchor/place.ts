@@ -3,7 +3,7 @@
 
 import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
-import { claimStatus, type Claims, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
+import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
 import { farDiscount } from './far';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
@@ -96,7 +96,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   found = found.filter(wholeWords);
   // A place whose characters are known to come from this very quote, with its surroundings on both
   // sides, is where it went; places known to come from elsewhere are not candidates at all.
-  const status = found.map((c) => claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan));
+  const status = found.map((c) => spilled(claims, text, c, t, orphan, claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan)));
   const certain = found.filter((_, k) => status[k] === 'certain');
   if (certain.length === 1) return { start: certain[0]!.start, end: certain[0]!.end, sure: true };
   if (certain.length > 1) {
@@ -155,6 +155,21 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
 }
 
 /**
+ * A place found foreign only because a neighbouring stretch ran a letter or two into the quote's
+ * edge (a deleted sentence that began with the letter the quote begins with, «و» most often), or
+ * two stretches contest those letters: the rest of it is judged as the place (claimStatus of the
+ * span without them, with the old span cut alike) — and never more than 'open' for the whole,
+ * since its edge letters are not known to be its own.
+ */
+function spilled(claims: Claims | undefined, text: string, c: Scored, t: Anchor, orphan: boolean, status: ReturnType<typeof claimStatus>): ReturnType<typeof claimStatus> {
+  if (status !== 'foreign' || orphan || !claims) return status;
+  const cut = edgeSpill(claims, text, c.start, c.end, t.start, t.end);
+  if (!cut || c.end - c.start !== t.end - t.start) return status;
+  const rest = claimStatus(claims, text, cut.cs, cut.ce, t.start + (cut.cs - c.start), t.end - (c.end - cut.ce), false);
+  return rest === 'certain' ? 'open' : rest;
+}
+
+/**
  * One stored side is there whole, as it was: an edit next to the quote changed the other. (Both
  * sides changed around a long quote found once is as likely a near-identical sentence left after
  * the deletion of this one.)
@@ -209,10 +224,40 @@ function followedSide(ctx: Context, t: Anchor, hints: readonly number[], cs: rea
   if (!claims) return undefined;
   const own = cs.filter((c) => {
     const dir = ownThrough(claims, ctx.text, c.start, c.end, t.start, t.end);
-    return ((dir < 0 && c.wp === 1 && c.ws < 1) || (dir > 0 && c.ws === 1 && c.wp < 1)) && farSide(ctx, claims, t, hints, c) === 'other';
+    if (!((dir < 0 && c.wp === 1 && c.ws < 1) || (dir > 0 && c.ws === 1 && c.wp < 1))) return false;
+    const far = farSide(ctx, claims, t, hints, c);
+    return far === 'other' || (far === 'absent' && sentenceEdge(ctx.norm, t, c, dir as -1 | 1));
   });
   return own.length === 1 ? { start: own[0]!.start, end: own[0]!.end } : undefined;
 }
+
+/**
+ * The quote ends a sentence on the side an edit changed (dir -1: the side after; 1: the side
+ * before, where it begins one), in the stored side and in the text alike: the sentence's end mark
+ * (or, before it, the previous sentence's) right beside the quote, the same in both, then white
+ * space. A deleted or moved sentence there is the edit: the far side of a deletion could bring
+ * these words up to that sentence end only by repeating the whole sentence they end, which the
+ * article would then have had twice in a row. (Not a quote that is a sentence on its own, whose
+ * sentence could be the deleted one.)
+ */
+export function sentenceEdge(nt: string, t: Anchor, c: Scored, dir: -1 | 1): boolean {
+  if (c.n === undefined) return false;
+  const np = normalize(t.prefix);
+  const ns = normalize(t.suffix);
+  if (dir < 0) {
+    const end = c.n + normalize(t.exact).length;
+    // The stored suffix: the end mark (after a closing quote or bracket at most), then a space.
+    const m = SENTENCE_AFTER.exec(ns);
+    if (!m || c.rs < m[0].length - 1 || !/\s/.test(nt[end + m[0].length - 1] ?? ' ')) return false;
+    return !SENTENCE_BEFORE.test(np);
+  }
+  // The stored prefix: the end mark, white space, an opening quote or bracket at most.
+  const m = SENTENCE_BEFORE.exec(np);
+  if (!m || c.rp < m[0].length) return false;
+  return !SENTENCE_AFTER.test(ns);
+}
+const SENTENCE_AFTER = /^["»”')\]]?[.!؟]\s/;
+const SENTENCE_BEFORE = /[.!؟]\s+["«“'(\[]?$/;
 
 /**
  * One stored side is there whole, beside the quote, and the other is there too, past a few
