@@ -53,7 +53,8 @@ export function nationalityAdjective(w: string): boolean {
 
 /**
  * Masculine nouns a town's adjective may agree with instead (مطار عمان الأردني, شمال أفريقيا
- * الروماني, شاطئ سان لورنزو الإسباني, عمدة لندن البريطاني): with one of these right before the town, the rule stands aside.
+ * الروماني, شاطئ سان لورنزو الإسباني, عمدة لندن البريطاني): with one of these right before the
+ * town, the rule stands aside.
  */
 const MASCULINE_HEADS = new Set(
   'مطار مطاري ميناء مرفأ شاطئ معتقل سجن استاد إستاد ملعب ملتقى مؤتمر معرض منتدى سباق شمال جنوب شرق غرب وسط ريف ساحل إقليم قطاع ضواحي جبل نهر وادي سهل خليج محافظ عمدة حاكم سفير أمير رئيس ملف برلمان'
