@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { tokenize } from '../../src/core/arabic';
 import { applyDocument } from '../../src/core/entities/document';
+import { nationalityAdjective } from '../../src/core/entities/clubAdjectives';
 import { commonWordList, listedCommonWord } from '../../src/core/entities/commonWords';
 import { foldWord } from '../../src/core/entities/normalize';
 import { findEntities, loadModel, parseUserList, sentencesOf } from '../../src/core/entities/findEntities';
@@ -757,5 +758,70 @@ describe('entities: sentences', () => {
     const text = 'قال زيد . وعاد عمرو\nثم ذهب';
     const s = sentencesOf(text, tokenize(text)).map((x) => x.map((t) => t.text).join(' '));
     assert.deepStrictEqual(s, ['قال زيد .', 'وعاد عمرو', 'ثم ذهب']);
+  });
+});
+
+describe('entities: a town before a masculine nationality adjective is its club (document rule)', () => {
+  const spanAt = (text: string, word: string, label: EntityLabel): EntityDetection => {
+    const i = text.indexOf(word);
+    assert.ok(i >= 0, `${word} is not in the fixture`);
+    return { kind: 'entity', label, start: i, end: i + word.length, text: word, source: 'model' };
+  };
+  const spans = (found: readonly EntityDetection[]): string[] => found.map((e) => `${e.label} ${e.text}@${e.start}`);
+
+  it('knows nationality adjectives by their country, and only the masculine ones', () => {
+    for (const w of ['الهولندي', 'الإسباني', 'الأسترالي', 'البرازيلي', 'السعودي', 'الفرنسي', 'الاسكتلندي', 'الإنجليزي', 'البرتغالي']) {
+      assert.ok(nationalityAdjective(foldWord(w)), w);
+    }
+    for (const w of ['الهولندية', 'النووي', 'الدولي', 'الحالي', 'الاشتراكي', 'العربي', 'الثاني', 'هولندي']) {
+      assert.ok(!nationalityAdjective(foldWord(w)), w);
+    }
+  });
+
+  // The tagger's place, before the masculine adjective, becomes the club; the adjective stays out.
+  for (const [text, word] of [
+    ['وفاز فريقه على ليون الفرنسي بهدفين .', 'ليون'],
+    ['وانتقل اللاعب إلى ملبورن الأسترالي الموسم الماضي .', 'ملبورن'],
+    ['وتعادل النصر مع بورتو البرتغالي وديا .', 'بورتو'],
+    ['وسجل المهاجم هدفين في مرمى بايرن ميونيخ الألماني أمس .', 'بايرن ميونيخ'],
+  ] as const) {
+    it(`a place before the adjective becomes ORG: ${text}`, () => {
+      const out = applyDocument(text, [spanAt(text, word, 'LOC')], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`ORG ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  it('tags an untagged listed town before the adjective as the club', () => {
+    const text = 'وتعادل الفريق مع مرسيليا الفرنسي سلبيا في مباراة ودية .';
+    const out = applyDocument(text, [], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`ORG مرسيليا@${text.indexOf('مرسيليا')}`]);
+  });
+
+  for (const [text, word] of [
+    // The feminine adjective: the town itself.
+    ['وزار الوفد ملبورن الأسترالية أمس .', 'ملبورن'],
+    // The adjective agrees with the airport, not the town.
+    ['وهبطت الطائرة في مطار عمان الأردني مساء أمس .', 'عمان'],
+    // A masculine region with the article.
+    ['وقصفت المدفعية مواقع في الجولان السوري .', 'الجولان'],
+    // A place noun before the town: the city, whatever the agreement.
+    ['وأقيمت المباراة في مدينة دبي الإماراتي أمس .', 'دبي'],
+    // A continent, whose nationality is the person's after it.
+    ['وقال ممثل قارة آسيا الكوري الجنوبي إنه سيترشح .', 'آسيا'],
+    // Not a nationality: the file's adjective.
+    ['وقال الوزير إن ملف طهران النووي معقد .', 'طهران'],
+    // A line break between the town and the adjective.
+    ['وانتقل اللاعب إلى ملبورن\nالأسترالي لاعب آخر .', 'ملبورن'],
+  ] as const) {
+    it(`leaves the place as it is: ${text.replace('\n', ' ⏎ ')}`, () => {
+      const out = applyDocument(text, [spanAt(text, word, 'LOC')], loadModel(), { propagate: false });
+      assert.deepStrictEqual(spans(out), [`LOC ${word}@${text.indexOf(word)}`]);
+    });
+  }
+
+  it('does not tag an ordinary word or an unknown word before the adjective', () => {
+    for (const text of ['وأشاد المدرب باللاعب الهولندي في المؤتمر .', 'وتعاقد النادي مع زكروتي الهولندي أمس .']) {
+      assert.deepStrictEqual(spans(applyDocument(text, [], loadModel(), { propagate: false })), []);
+    }
   });
 });

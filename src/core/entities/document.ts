@@ -11,6 +11,7 @@ import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, knownNameStr
 import { withoutProclitics } from './proclitics';
 import { homonymPlace, listedCommonWord } from './commonWords';
 import { headedNames } from './nameHeads';
+import { clubsBeforeNationality } from './clubAdjectives';
 import { propagate } from './propagate';
 import type { WordInfo } from './words';
 
@@ -54,6 +55,8 @@ export function applyDocument(
   }
   // After propagation: a club found after its head noun is not spread (الشباب is also «youth»).
   out = clubsAfterHeads(text, tokens, words, out, model);
+  // «ملبورن الأسترالي»: a town before a masculine nationality adjective is its club.
+  out = clubsBeforeNationality(text, tokens, words, out, model);
   out = dropWordsInContext(text, tokens, words, out, model);
   out = withoutProclitics(out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));
