@@ -673,6 +673,22 @@ types and sizes without 32-bit wrapping): read + decode min/median 16.9/21.0 →
   per-document id table and row pool (0.90–0.93×). Kept: a word's rows copied into the pools by a
   plain loop rather than \`TypedArray.set\` (cold pass 1.01–1.08×, within noise).
 
+### The document rules (issue 17, stagespeed round)
+
+Profile (\`profileDetect.ts\`, 988 articles, 6 passes): the document rules ~21% of warm \`detect()\`
+(\`findRepeats\` the largest self time), figures ~10%, claims ~10% (\`toTokens\` 4%); on the corpus as
+one file GC 14–17%, the rules ~20%, and there the cost of each rule's pass is reading the million
+word objects (\`clubsAfterHeads\`' one-letter check costs what its lookups did), not the lookups.
+Measured with \`scripts/speed/abDocument.ts\` (\`applyDocument\` alone on the same tagger output,
+old and new alternating article by article, run both ways because the harness favours one side by
+6–10% in an A/A run; load 11–13 on 2 cores). Kept: \`findRepeats\` skipping a token whose last two
+letters open no name and finding once how far an untagged run on one line reaches, and
+\`annotate\` making each mention's key once and asking \`glossFor\` once per distinct name:
+together the rules 1.07–1.10× (four estimates), \`detect()\` 1.00× (\`abDetect\`, within noise),
+the corpus as one file 1.00–1.05× (two pairs). Each alone was not resolvable (0.96–1.10×). Dropped:
+a last-letter pre-check in \`clubsAfterHeads\` (0.95–0.97×). Output identical: \`compareBuilds.js\`
+over all 2,963 articles plus them joined and as one line (43.8 M characters).
+
 ### Re-anchoring (issue 15: not slower than before the evidence rewrite, feb4d15)
 
 Measured on four edits of 10,000 annotations (one whole word each, corpus text unless said): a new

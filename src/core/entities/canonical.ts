@@ -59,12 +59,24 @@ export function annotate(
     return e.text;
   };
   const counts = new Map<string, number>();
+  // Each mention's label and canonical text as one key, made once; mentions repeat, so each
+  // distinct (label, text) asks glossFor once.
   const texts = found.map((_, i) => canonicalText(i));
-  found.forEach((e, i) => counts.set(e.label + '\u0000' + texts[i], (counts.get(e.label + '\u0000' + texts[i]) ?? 0) + 1));
+  const countKeys = found.map((e, i) => e.label + '\u0000' + texts[i]);
+  for (const k of countKeys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const glosses = new Map<string, string | undefined>();
+  const glossOf = (key: string, text: string, label: EntityLabel): string | undefined => {
+    if (glosses.has(key)) return glosses.get(key);
+    const g = glossFor(text, label);
+    glosses.set(key, g);
+    return g;
+  };
   found.forEach((e, i) => {
-    e.canonical = texts[i]!;
-    e.mentions = counts.get(e.label + '\u0000' + texts[i])!;
-    const gloss = glossFor(texts[i]!, e.label) ?? glossFor(e.text, e.label);
+    const key = countKeys[i]!;
+    const text = texts[i]!;
+    e.canonical = text;
+    e.mentions = counts.get(key)!;
+    const gloss = glossOf(key, text, e.label) ?? glossOf(e.label + '\u0000' + e.text, e.text, e.label);
     if (gloss) e.gloss = gloss;
   });
 }

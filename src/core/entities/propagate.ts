@@ -146,26 +146,45 @@ function findRepeats(text: string, tokens: readonly Token[], words: readonly Doc
   // First word of each name → the lengths (in tokens) of the names it opens, as bits (bit 31: 31
   // or more), so a run is only joined into a key at the lengths some name has.
   const firsts = new Map<string, number>();
+  // The last two letters of every first word of two letters or more, as bits: a token's folded form
+  // and its clitic readings (cliticForms takes letters off the front only, and leaves three or
+  // more) all end in the same two letters, so a token whose two do not open any name is passed by
+  // one bit test instead of a lookup per reading.
+  const ends = new Uint32Array(ENDS_WORDS);
   for (const k of names.votes.keys()) {
-    const parts = k.split(' ');
-    firsts.set(parts[0]!, (firsts.get(parts[0]!) ?? 0) | lengthBit(parts.length));
+    const space = k.indexOf(' ');
+    const first = space < 0 ? k : k.slice(0, space);
+    let len = 1;
+    for (let c = space; c >= 0; c = k.indexOf(' ', c + 1)) len++;
+    firsts.set(first, (firsts.get(first) ?? 0) | lengthBit(len));
+    if (first.length >= 2) {
+      const e = endPair(first);
+      ends[e >>> 5]! |= 1 << (e & 31);
+    }
   }
   const folded = words.map((w) => w.norm);
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue;
     const first = folded[i]!;
+    if (first.length >= 2) {
+      const e = endPair(first);
+      if (!(ends[e >>> 5]! & (1 << (e & 31)))) continue;
+    }
     const forms = words[i]!.forms;
     let lengths = firsts.get(first) ?? 0;
     for (const f of forms) lengths |= firsts.get(f) ?? 0;
     if (lengths === 0) continue;
     const candidates = [first, ...forms].filter((f) => firsts.has(f));
-    for (let len = Math.min(names.maxLen, tokens.length - i); len >= 1; len--) {
+    // The longest run from i of tokens neither tagged nor after a line break, up to the longest
+    // name the candidates open: no longer name fits.
+    const top = 31 - Math.clz32(lengths);
+    let room = 0;
+    const most = Math.min(names.maxLen, tokens.length - i, top === 31 ? names.maxLen : top);
+    while (room < most && !covered[i + room] && !lineBreakBetween(text, tokens, i + room, i)) room++;
+    for (let len = room; len >= 1; len--) {
       // No name of this length opens with any candidate: repeatLabel would find none.
       if (!(lengths & lengthBit(len))) continue;
-      let free = true;
-      for (let k = i; k < i + len; k++) if (covered[k] || lineBreakBetween(text, tokens, k, i)) free = false;
-      if (!free) continue;
-      const restKey = folded.slice(i + 1, i + len).join(' ');
+      const restKey = len > 1 ? folded.slice(i + 1, i + len).join(' ') : '';
       const match = repeatLabel(tokens, folded, i, len, candidates, restKey, model, names);
       if (!match) continue;
       repeats.push({ i, len, label: match.label, key: match.key });
@@ -174,6 +193,14 @@ function findRepeats(text: string, tokens: readonly Token[], words: readonly Doc
     }
   }
   return repeats;
+}
+
+/** Words of the bit set of endPair's values. */
+const ENDS_WORDS = 128;
+
+/** A word's last two letters as 12 bits (Arabic letters differ in their low six bits). */
+function endPair(w: string): number {
+  return ((w.charCodeAt(w.length - 2) & 63) << 6) | (w.charCodeAt(w.length - 1) & 63);
 }
 
 /** A name length as one bit of a 32-bit mask; 31 tokens or more share the top bit. */
