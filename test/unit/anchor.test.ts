@@ -594,6 +594,34 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('words inserted before a short word that begin with that very word: the stretch that runs into them does not make them its place', () => {
+    // «في 2025 » typed right before «في عام»: the stretch grown from the records before it reads the
+    // inserted «في » as the old text's «في » (the old text went on with «في » there too) and stops
+    // at «2». The record's own letters, with the old text after them, stand just past the new
+    // words; which «في» is the old one no text can say, so the record is an orphan with both listed.
+    const s0 = 'يضم المتحف الجديد في وسط المدينة آلاف القطع الأثرية النادرة، وأقدمها مخطوط كتب في عام 900 للهجرة. ';
+    const s1 = 'ويعرض المتحف مقتنياته في قاعات واسعة مع لوحات تعريفية باللغتين العربية والإنجليزية. ';
+    const s2 = 'وقال مدير المتحف إن عدد الزوار تضاعف منذ افتتاحه قبل عامين.\n';
+    const text = s0 + s1 + s2;
+    const at = text.indexOf('في عام');
+    const records: AnnotationRecord[] = [];
+    const words = /\S+/g;
+    let k = 0;
+    // Every third word before it and in the last sentence: nothing follows the old text from its right.
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      if ((k++ % 3 === 0 && (m.index < at || m.index >= s0.length + s1.length)) || m.index === at) records.push({ id: `e${records.length + 1}`, kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(text, m.index, m.index + m[0].length) });
+    }
+    const i = records.findIndex((x) => x.target.start === at);
+    const after = text.slice(0, at) + 'في 2025 ' + text.slice(at);
+    const own = at + 'في 2025 '.length;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const x = r.records[i]!;
+    assert.ok(x.orphan || x.target.start === own, `placed at ${x.target.start} on the inserted «في» (${at}), not its own (${own})`);
+    assert.ok(x.orphan, 'nothing tells the two apart: an orphan');
+    assert.deepStrictEqual(r.candidates[x.id]!.map((c) => c.start).sort((a, b) => a - b), [at, own], 'both places listed');
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
   it('a short word found once with its whole prefix, a few characters from where the edits put it, keeps its place though the next sentence was deleted', () => {
     // A word inserted earlier in the sentence (outside the stored prefix) and another edit further
     // on leave no shift that points exactly at «الشمالية»; the sentence after it was deleted, so its

@@ -3,7 +3,8 @@
 // rather than jump to a look-alike passage (the classic failure of web annotators).
 //
 // This module runs the steps; the parts live beside it: text.ts (marks ignored, the anchor window),
-// claims.ts (the old text read from the records, and where each new character came from),
+// claims.ts (the old text read from the records, and where each new character came from; tails.ts,
+// whether a stretch's last few letters past a quote could be another passage's),
 // evidence.ts (how well a place's surroundings match), place.ts (one record's placement), distance.ts
 // (edit distances and the approximate search).
 

@@ -4,6 +4,7 @@
 
 import type { AnnotationRecord } from '../annotationRecord';
 import { CONTEXT_LENGTH, type Context, ignorable, normalize } from './text';
+import { carried, tailExplained } from './tails';
 
 /**
  * What the old text was, where the records saw it: each record's stored window (prefix, quote,
@@ -353,7 +354,17 @@ export function claimStatus(claims: Claims | undefined, text: string, cs: number
   // quote only if its own surroundings say so on both sides.
   const before = sideHolds(claims, text, cs, ce, s, e, -1);
   const after = sideHolds(claims, text, cs, ce, s, e, 1);
-  return before === 'holds' && after === 'holds' ? 'certain' : before === 'same' || after === 'same' ? 'doubtful' : 'open';
+  // And the stretch through the quote must run on MARGIN letters past it on each side, without a
+  // jump: a stretch that crosses an edit can run a few letters into the new text there when it
+  // happens to begin as the old text went on (words inserted that begin with the quote's own word,
+  // a copied sentence that begins with the same punctuation), and those letters are not the old
+  // ones, which may stand just past the new text.
+  const held = before === 'holds' && after === 'holds';
+  if (held) for (const dir of [-1, 1] as const) {
+    const k = carried(claims, text, cs, ce, dir);
+    if (k < MARGIN && tailExplained(claims, text, cs, ce, s, e, dir, k)) return 'doubtful';
+  }
+  return held ? 'certain' : before === 'same' || after === 'same' ? 'doubtful' : 'open';
 }
 
 export function sideHolds(claims: Claims, text: string, cs: number, ce: number, s: number, e: number, dir: -1 | 1): 'holds' | 'open' | 'same' {
@@ -389,7 +400,7 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
 }
 
 /** Old text between two old offsets a stretch reached one after the other that is not marks: a deletion between them. */
-function jumped(claims: Claims, a: number, b: number): boolean {
+export function jumped(claims: Claims, a: number, b: number): boolean {
   const [lo, hi] = a < b ? [a, b] : [b, a];
   for (let o = lo + 1; o < hi; o++) if (claims.known[o] !== 1 || !ignorable(claims.oldChars[o]!)) return true;
   return false;
