@@ -5,7 +5,7 @@ import type { Claims } from './claims';
 import { CONTEXT_LENGTH, ignorable, normalize } from './text';
 
 /** Letters a moved paragraph must hold besides the quote before its own text is evidence enough. */
-export const BLOCK_MIN = 2 * CONTEXT_LENGTH;
+export const BLOCK_MIN = CONTEXT_LENGTH;
 
 /**
  * Whether the new span [cs, ce), the quote `exact` (marks ignored), sits in its old place s's
