@@ -113,4 +113,40 @@ describe('needless orphans: placed on their own words, never on a look-alike (is
     assert.strictEqual(r.records[3]!.target.start, after.indexOf('الجمعة'));
     idempotent(after, r.records);
   });
+
+  // A paragraph moved far from its neighbours (to the article's end): the records at its edges
+  // are no seeds (their windows reach into the paragraphs that were around it), so they are found
+  // on their own context alone, far outside the span between the records around them.
+  const m1 = 'افتتح وزير الصحة صباح اليوم مستشفى جديدا في شمال المدينة بحضور عدد من المسؤولين.\n';
+  const m2 = 'وقال مدير المستشفى إن المبنى يضم ثلاثمئة سرير وقسما للطوارئ يعمل طوال الليل.\n';
+  const m3 = 'وأعلنت الوزارة أن المستشفى سيستقبل المرضى من الأسبوع المقبل بعد اكتمال تجهيز الغرف.\n';
+  const m4 = 'ودعا الوزير السكان إلى التبرع بالدم في المراكز القريبة من منازلهم.\n';
+  const m5 = 'وأضاف أن الحكومة خصصت ميزانية كبيرة لتطوير الخدمات الصحية في القرى البعيدة عن المدن.\n';
+  const m6 = 'وختم الوزير زيارته بجولة في أقسام المستشفى واستمع إلى ملاحظات الأطباء والممرضين.\n';
+  const mText = m1 + m2 + m3 + m4 + m5 + m6;
+  const mQuotes = ['وزير الصحة', 'شمال المدينة', 'مدير المستشفى', 'ثلاثمئة سرير', 'سيستقبل المرضى', 'تجهيز الغرف', 'السكان', 'المراكز القريبة', 'ميزانية كبيرة', 'القرى البعيدة', 'بجولة', 'الأطباء'];
+  const mRecords = (): AnnotationRecord[] => mQuotes.map((q, k) => tag(mText, `e${k + 1}`, q));
+
+  it('annotations in a paragraph moved far from its neighbours follow the paragraph', () => {
+    const after = m1 + m2 + m4 + m5 + m6 + m3;
+    const r = reanchor(after, mRecords(), { oldLength: mText.length });
+    const e6 = r.records[5]!;
+    assert.ok(!e6.orphan, `orphaned: ${JSON.stringify(r.candidates.e6)}`);
+    assert.strictEqual(e6.target.start, after.indexOf('تجهيز الغرف'));
+    for (const x of r.records) assert.ok(!x.orphan && x.target.start === after.indexOf(x.target.exact), x.id);
+    idempotent(after, r.records);
+  });
+
+  it('...but not onto the same words in another paragraph when their own paragraph is deleted', () => {
+    // The look-alike: a paragraph added at the end holds the annotated sentence's words with all
+    // of their stored context, but begins otherwise; the old paragraph is gone.
+    const other = 'وقال الطبيب إن المستشفى سيستقبل المرضى من الأسبوع المقبل بعد اكتمال تجهيز الغرف.\n';
+    const after = m1 + m2 + m4 + m5 + m6 + other;
+    const r = reanchor(after, mRecords(), { oldLength: mText.length });
+    const e5 = r.records[4]!;
+    assert.ok(e5.orphan, `placed at ${e5.target.start}, on the added paragraph's «سيستقبل المرضى» (${after.indexOf('سيستقبل المرضى')})`);
+    assert.ok(r.candidates.e5!.some((c) => c.start === after.indexOf('سيستقبل المرضى')), 'the look-alike is listed');
+    assert.strictEqual(r.records[6]!.target.start, after.indexOf('السكان'));
+    idempotent(after, r.records);
+  });
 });

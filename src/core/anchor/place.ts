@@ -3,6 +3,7 @@
 
 import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
+import { movedBlock } from './block';
 import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
 import { farDiscount } from './far';
 import { approximateEnds, approximateStart } from './distance';
@@ -68,8 +69,9 @@ export function place(ctx: Context, t: Anchor, hints: number[], o: ReanchorOptio
   const p = placeByEvidence(ctx, t, hints, o, orphan, claims, perfect);
   // A place found on its context alone (not certain from the claims) must also lie between the
   // record's neighbours: after a deletion, the same words with the same context elsewhere in the
-  // article are a passage it repeats, not this one.
-  if (!('lost' in p) && !p.sure && !p.strong && range && (p.start < range[0] || p.start > range[1])) return { lost: 'missing', candidates: best([{ ...p, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 }]) };
+  // article are a passage it repeats, not this one. Unless the place is its own whole paragraph,
+  // moved as one block (block.ts): then its neighbours went elsewhere, not it.
+  if (!('lost' in p) && !p.sure && !p.strong && range && (p.start < range[0] || p.start > range[1]) && !(claims && movedBlock(claims, ctx.text, p.start, p.end, t.start, t.exact))) return { lost: 'missing', candidates: best([{ ...p, sp: 0, ss: 0, rp: 0, rs: 0, lp: 0, ls: 0, wp: 0, ws: 0, ep: false, es: false, context: 0, quote: 1 }]) };
   return p;
 }
 
