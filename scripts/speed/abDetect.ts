@@ -70,4 +70,7 @@ console.log(
     `new ${min(n).toFixed(0)} ms (${(chars / min(n) / 1000).toFixed(2)} M chars/s), old/new ${(min(o) / min(n)).toFixed(3)}x; ` +
     `rounds old ${o.map((x) => x.toFixed(0)).join(' ')}, new ${n.map((x) => x.toFixed(0)).join(' ')}`,
 );
+// The paired rounds (old and new of one round ran back to back, so under about the same load).
+const paired = o.map((x, i) => x / n[i]!).sort((a, b) => a - b);
+console.log(`paired rounds old/new: median ${paired[paired.length >> 1]!.toFixed(3)}x, quartiles ${paired[paired.length >> 2]!.toFixed(3)}–${paired[(3 * paired.length) >> 2]!.toFixed(3)}x`);
 process.exit(same === texts.length ? 0 : 1);

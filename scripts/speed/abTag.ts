@@ -1,0 +1,76 @@
+// tagText() (the entity tagger alone) of two source trees in ONE process over the same corpus articles, rounds alternating,
+// so the machine's load hits both alike: checks the output is identical and prints the CPU-time
+// ratio (the minimum round of each), and the model load of each. The old tree is any checkout of
+// the repository (e.g. `git archive <commit> | tar -x -C /tmp/old`), reached through an alias:
+//
+//   (the old tree needs node_modules beside it: ln -s $PWD/node_modules /tmp/old/)
+//   npx esbuild scripts/speed/abTag.ts --bundle --platform=node --alias:khabar-old=/tmp/old/src \
+//     --alias:khabar-old-model=/tmp/old/src/core/entities/tagger \
+//     --outfile=/tmp/abTag.js && nice -n 10 node /tmp/abTag.js [articles=300] [rounds=3] [corpus]
+//
+// khabar-old-model is the old tree's module with decodeModel and prepareModel: entities/tagger.ts
+// since the renames of issue 19, entities/model.ts in a tree from before them. When the model
+// file's format changed between the trees, give the old tree its own file (the same model in its
+// layout): KHABAR_OLD_MODEL=/tmp/old/models/ner.model node /tmp/abTag.js …
+import * as path from 'path';
+import { tagText as tagNew } from '../../src/core/entities/findEntities';
+import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
+import { readModelBytes } from '../../src/platform/node/nerModelFile';
+import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
+// @ts-ignore -- resolved by esbuild's --alias to the old tree
+import { tagText as tagOld } from 'khabar-old/core/entities/findEntities';
+// @ts-ignore -- resolved by esbuild's --alias to the old tree's model module (see the header; it must
+// decode gunzipped bytes, as every tree since src/platform/node does)
+import { decodeModel as decodeOld, prepareModel as prepareOld } from 'khabar-old-model';
+
+/** The new tree's model, read by the Node layer and decoded as loadModel() does. */
+const loadNew = (file: string): ReturnType<typeof prepareModel> => prepareModel(decodeModel(readModelBytes(file)));
+/** The old tree's model from the same bytes, decoded by the old code. */
+const loadOld = (file: string): unknown => prepareOld(decodeOld(readModelBytes(file)));
+
+const N = Number(process.argv[2] ?? 300);
+const rounds = Number(process.argv[3] ?? 3);
+const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
+const modelPath = path.resolve(process.cwd(), 'models', 'ner.model');
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+let t0 = cpu();
+const modelNew = loadNew(modelPath);
+const loadNewMs = cpu() - t0;
+t0 = cpu();
+const modelOld = loadOld(process.env.KHABAR_OLD_MODEL ?? modelPath);
+const loadOldMs = cpu() - t0;
+let same = 0;
+for (const t of texts) {
+  if (JSON.stringify(tagNew(t, modelNew)) === JSON.stringify(tagOld(t, modelOld))) same++;
+}
+const run = (f: (t: string, m: never) => unknown, model: unknown): number => {
+  const s = cpu();
+  for (const t of texts) f(t, model as never);
+  return cpu() - s;
+};
+const o: number[] = [];
+const n: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  if (r % 2) {
+    o.push(run(tagOld, modelOld));
+    n.push(run(tagNew, modelNew));
+  } else {
+    n.push(run(tagNew, modelNew));
+    o.push(run(tagOld, modelOld));
+  }
+}
+const min = (a: number[]): number => Math.min(...a);
+console.log(`first model load (CPU): old ${loadOldMs.toFixed(1)} ms, new ${loadNewMs.toFixed(1)} ms`);
+console.log(`identical output: ${same}/${texts.length} articles`);
+console.log(
+  `${texts.length} articles, ${chars} chars: old ${min(o).toFixed(0)} ms (${(chars / min(o) / 1000).toFixed(2)} M chars/s), ` +
+    `new ${min(n).toFixed(0)} ms (${(chars / min(n) / 1000).toFixed(2)} M chars/s), old/new ${(min(o) / min(n)).toFixed(3)}x; ` +
+    `rounds old ${o.map((x) => x.toFixed(0)).join(' ')}, new ${n.map((x) => x.toFixed(0)).join(' ')}`,
+);
+// The paired rounds (old and new of one round ran back to back, so under about the same load).
+const paired = o.map((x, i) => x / n[i]!).sort((a, b) => a - b);
+console.log(`paired rounds old/new: median ${paired[paired.length >> 1]!.toFixed(3)}x, quartiles ${paired[paired.length >> 2]!.toFixed(3)}–${paired[(3 * paired.length) >> 2]!.toFixed(3)}x`);
+process.exit(same === texts.length ? 0 : 1);
