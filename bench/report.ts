@@ -646,6 +646,44 @@ types and sizes without 32-bit wrapping): read + decode min/median 16.9/21.0 →
 (\`coldLoad.js\`, 20 fresh processes each, alternating, load 5–7). A CRC of the body was measured
 (native \`zlib.crc32\` 5–7 ms on freshly read bytes, JavaScript 10–17 ms) and not added.
 
+### The entity tagger: word ids and hot records (issue 17, fifth round: nothing kept)
+
+Built on \`scoreSentence\` and measured with \`scripts/speed/abTag.ts\` and \`abDetect.ts\` (both
+print the median and quartiles of the paired rounds), \`nice -n 10\`, CPU time, 296 articles,
+load 5–9 on 2 cores; output identical every time (both scripts' samples, \`compareBuilds.js\` over
+all 2,965 corpus articles plus joined plus one line, the golden tests of \`npm run test:unit\`).
+
+- **Word ids and typed-array hot records alone**: \`ScoreCache.words\` a \`Map\` from word to id,
+  each id's per-token fields (pool offset, shape/lexicon/hand/article class ids, trigger codes,
+  flags with the quote code, the four hash states, packed classes) in one \`Int32Array\` record of
+  16 cells, a per-sentence \`Int32Array\` of record offsets; \`addClassGroups\`, \`distances\`,
+  \`pairRow\` keyed from the records, the objects read only on a cache miss. \`tagText\` 0.994× on
+  the minimum, 0.966× median paired (12 rounds): V8's in-object fields of one monomorphic
+  \`WordScores\` already cost what a record does; the offset adds an indirection.
+- **Plus the word-pair features by pair of ids**: \`RowLookup.find\`/\`addRow\` (a row's number, then
+  the very additions \`add\` makes, in the same order) and a pair cache (\`Int32Array\`, 2^18 slots ×
+  6 cells, 6 MB: ids a, b and the row numbers of BigramL, BigramR, NormM1Lex, NormP1Lex, -1 none),
+  so a token probes one record for the pair (token, next) and carries the (previous, token) one
+  over, instead of four string hashes, filter probes and table probes. These four probes were the
+  largest share of \`tagText\` (skipping them, wrong output, took 40% off it). \`tagText\` 1.033×
+  min, 1.063× median; with a memo of the last three right neighbours' row numbers in each word's
+  record (32 cells): 1.084× min, 1.123× median (16 rounds). But \`detect()\` 0.994× min, 1.015×
+  median paired (20 rounds; 1.020× median and 0.970× min in another 20; 1.074× median and 0.994×
+  min in 16 rounds with a two-entry memo), short of 1.08×. The gain is only
+  on repeated pairs: 300 articles have 79,000 distinct adjacent pairs in about 110,000 tokens, so a
+  first pass pays the old probes plus the cache's; the first paired round is 0.84×, the corpus as
+  one file (one CLI process each, alternating, 3 pairs) 0.94×, 0.96×, 1.02× CPU, peak RSS
+  773 → 806 MB. Profile after it: the word \`Map\` probe 15%, the token loop 15%, Viterbi 11%,
+  class groups 10%, the pair cache's probe 9.5%, \`phraseCodes\` 5%.
+
+What is left: the tagger's per-token cost is now the word \`Map\` probe (a fresh token string each
+time: its hash and a compare) and random probes of caches whose keys are mostly new in a single
+pass; a word id from tokenisation would remove the first, nothing here removes the second. The
+pair cache is the part worth keeping for a session that tags many articles with one model (the
+extension), if a cheaper first-pass path (the old filter probes for a pair not seen yet, the cache
+filled only from the second sighting) brings the first pass back to 1.0×; \`scoreSentence\` then
+also needs splitting (87 lines: the house rule's 80).
+
 ### The figures stage and the figure word lists (issue 17, session 9)
 
 - **The figure word lists generated at build time** (\`scripts/figures/genLexicon.ts\` →
