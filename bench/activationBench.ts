@@ -3,6 +3,7 @@
 // One require inside the long-running bench process said little (code already compiled, caches
 // warm, 35–55 ms between runs); fresh processes are what a window opening costs.
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -16,6 +17,30 @@ const PROCESSES = 9;
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/** An annotations file for `text` (article.txt): one accepted MISC span over its first ten characters. */
+function sidecarFor(text: string): string {
+  const q = (s: string): string => JSON.stringify(s);
+  return [
+    'khabar: 1',
+    'document:',
+    '  path: article.txt',
+    `  sha256: ${createHash('sha256').update(text, 'utf8').digest('hex')}`,
+    `  length: ${text.length}`,
+    'annotations:',
+    '  - id: e1',
+    '    kind: entity',
+    '    label: MISC',
+    '    status: accepted',
+    '    target:',
+    '      start: 0',
+    '      end: 10',
+    `      exact: ${q(text.slice(0, 10))}`,
+    '      prefix: ""',
+    `      suffix: ${q(text.slice(10, 42))}`,
+    '',
+  ].join('\n');
 }
 
 function bytesOf(file: string): { bytes: number; gzip: number } | undefined {
@@ -46,11 +71,22 @@ export function measureActivation(root: string, articles: readonly string[]): Re
   const file = path.join(dir, 'article.txt');
   if (article) fs.writeFileSync(file, article);
   const runs: ActivationRun[] = [];
+  // The same article with an annotations file beside it: the first annotated article also loads dist/sidecar.js.
+  const annotatedDir = path.join(dir, 'annotated');
+  const annotated = path.join(annotatedDir, 'article.txt');
+  const sidecarRuns: ActivationRun[] = [];
   try {
     const script = path.join(__dirname, 'activation.js');
     for (let i = 0; i < PROCESSES; i++) {
       const out = execFileSync(process.execPath, [script, prod, ...(article ? [file] : [])], { encoding: 'utf8' });
       runs.push(JSON.parse(out) as ActivationRun);
+    }
+    if (article) {
+      fs.mkdirSync(annotatedDir);
+      fs.writeFileSync(annotated, article);
+      fs.writeFileSync(`${annotated}.annotations.yaml`, sidecarFor(article));
+      for (let i = 0; i < PROCESSES; i++) sidecarRuns.push(JSON.parse(execFileSync(process.execPath, [script, prod, annotated], { encoding: 'utf8' })) as ActivationRun);
+      if (!sidecarRuns[0]!.loaded.includes('sidecar.js')) throw new Error(`the annotated article did not load sidecar.js (${sidecarRuns[0]!.loaded.join(', ')})`);
     }
   } catch (e) {
     return { loadMs: null, activateMs: null, note: `n/a (a fresh activation failed: ${(e as Error).message.split('\n')[0]})`, bundle };
@@ -69,6 +105,13 @@ export function measureActivation(root: string, articles: readonly string[]): Re
     registrations: runs[0]!.registrations,
     processes: PROCESSES,
     ...(first.length ? { firstArticleMs: median(first), firstArticleMinMs: lo(first), firstArticleCpuMs: median(of('firstArticleCpuMs')), firstArticleChars: article!.length } : {}),
+    ...(sidecarRuns.length
+      ? {
+          firstAnnotatedArticleMs: median(sidecarRuns.map((r) => r.firstArticleMs!)),
+          firstAnnotatedArticleCpuMs: median(sidecarRuns.map((r) => r.firstArticleCpuMs!)),
+          loadedAfterAnnotatedArticle: sidecarRuns[0]!.loaded,
+        }
+      : {}),
     loadedAtActivation: runs[0]!.loadedAtActivation,
     loadedAfterArticle: runs[0]!.loaded,
     // An async activate would be timed only to its first await; none is today, and this says so if it changes.

@@ -146,6 +146,13 @@ export function tableRows(r: Results): Row[] {
       `require + activate() + a ${chars(act.firstArticleChars ?? 0)}-character article opened until its full detection is drawn (entity model load included); same processes${min(act.firstArticleMinMs)}${act.firstArticleCpuMs !== undefined ? `; CPU ${ms(act.firstArticleCpuMs)}` : ''}${act.loadedAfterArticle ? `; files loaded: ${act.loadedAfterArticle.join(', ')}` : ''}`,
     ]);
   }
+  if (act.firstAnnotatedArticleMs !== undefined) {
+    rows.push([
+      'first small article with annotations, cold',
+      ms(act.firstAnnotatedArticleMs),
+      `the same article with an annotations file beside it, until its detection is drawn and the file read; ${act.processes ?? ''} more processes${act.firstAnnotatedArticleCpuMs !== undefined ? `; CPU ${ms(act.firstAnnotatedArticleCpuMs)}` : ''}${act.loadedAfterAnnotatedArticle ? `; files loaded: ${act.loadedAfterAnnotatedArticle.join(', ')}` : ''}`,
+    ]);
+  }
   const lazy = r.bundle.lazyParts ? Object.entries(r.bundle.lazyParts).map(([f, b]) => `${f} ${bytes(b)}`).join(', ') : '';
   rows.push([
     'bundle size, production',
@@ -861,18 +868,26 @@ searches are not where that time goes.
 
 Activation compiled the whole 815 KB production bundle, detection and export code included, for
 any plain-text or Markdown file opened. Now (\`src/host/lazy/load.ts\`, \`esbuild.js\`
-\`LAZY_PARTS\`) activation loads \`extension.js\` (163 KB) only: \`detection.js\` (596 KB: the
-tagger, the figure and claim lexicons) loads on the first article, \`sidecar.js\` (138 KB: the
-yaml library, the sidecar parser and writer) with the first annotations file, \`exporters.js\`
-(81 KB) on the first export; each part's code has one copy (\`test/unit/activationBundle.test.ts\`
-fails when an import pulls one back into \`extension.js\`). Measured with \`bench/activation.ts\`,
+\`LAZY_PARTS\`) activation loads \`extension.js\` (163 KB) only: \`detection.js\` (472 KB: the
+tagger, the figure and claim lexicons) loads on the first article, \`sidecar.js\` (136 KB: the
+yaml library, the sidecar parser and writer, the entity list's reader) with the first annotations
+file or workspace entity list, \`exporters.js\` (81 KB) on the first export. Each part's own code,
+and every library, is in one file (\`test/unit/activationBundle.test.ts\` fails when an import
+pulls a part back into \`extension.js\` or a second copy into another part); only small pure
+helpers (anchoring, sidecar format, Arabic tokens) are copied between \`extension.js\` and the
+parts. The yaml library was at first in \`detection.js\` too (115 KB, through the entity list's
+parser), compiled twice on the first annotated article; it is the sidecar part's alone now. Measured with \`bench/activation.ts\`,
 the two builds alternating in fresh processes, 15 each, load average 11–12 on 2 cores (wall times
 about three times a quiet machine's): require + \`activate()\` CPU 103.5 → 36.4 ms median (min
 95.8 → 34.0); the require's wall clock 255 → 79 ms (min 183 → 64). The first small article
 (1,656 characters, require to full detection drawn, entity model load included) does not move:
 CPU 261 → 270 ms median (min 252 → 255), wall 609 → 659 ms median (min 511 → 489), within the
 noise: its code is compiled when it is first needed instead of at activation. An activation for a
-non-Arabic file no longer pays for detection at all.
+non-Arabic file loads no part, with or without a workspace entity list (\`.khabar/entities.yaml\`
+is read at activation but parsed by the first detection: it used to load \`detection.js\` at
+activation). The activation bench checks the drawn article against a direct \`detect()\` (a
+broken entity model would otherwise show as a faster first article) and times the same article
+with an annotations file beside it (\`sidecar.js\` loaded too).
 
 Not done: \`node:crypto\` (loaded by the sidecar writer and the native hasher at module load) is
 about 12 ms of a bare Node process's require in one CPU profile, but the editor's extension host may

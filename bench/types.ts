@@ -121,6 +121,10 @@ export interface Results {
     /** The build's files loaded when activate() returned, and after the article. */
     loadedAtActivation?: string[];
     loadedAfterArticle?: string[];
+    /** The same article with an annotations file beside it (loads dist/sidecar.js too): median wall clock and CPU, and the files loaded. */
+    firstAnnotatedArticleMs?: number;
+    firstAnnotatedArticleCpuMs?: number;
+    loadedAfterAnnotatedArticle?: string[];
     note: string;
   };
   /** productionBytes: extension.js, what activation loads; lazyParts: the files it loads on first use. */

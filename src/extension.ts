@@ -22,6 +22,7 @@ import type { AnnotationStore } from './host/storeApi';
 import { registerStoreCommands } from './host/store/orphanCommands';
 import { createAnnotationStore } from './host/store/sidecarStore';
 import { installNativeSha256 } from './platform/node/nativeSha256';
+import { setPartLoadLog } from './host/lazy/load';
 
 export interface DrawnSpan {
   start: number;
@@ -102,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): KhabarApi {
   const configWatch = watchConfig();
   const output = vscode.window.createOutputChannel('Khabar');
   const commandLog = setCommandLog((line) => output.appendLine(line));
+  setPartLoadLog((line) => output.appendLine(line));
   const detections = new DetectionService(output);
   const store: AnnotationStore = createAnnotationStore(context, { log: (m) => output.appendLine(m) });
   reportSuffixProblem(output);

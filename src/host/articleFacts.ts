@@ -1,15 +1,15 @@
 // What every feature asks first about a document, decided once per document version (and again
 // when the settings change): its settings, whether Khabar serves it, its length, whether it is
-// detected paragraph by paragraph or too large to analyse, which highlights are off, and the date
-// of its dateline. Before, a decoration pass asked config.ts seven times and sampled the text for
-// the article test twice (docs/architecture.md, "The data walk").
+// detected paragraph by paragraph or too large to analyse, and which highlights are off (the date
+// of its dateline, which needs the detection part, is DetectionService's). Before, a decoration
+// pass asked config.ts seven times and sampled the text for the article test twice
+// (docs/architecture.md, "The data walk").
 import * as vscode from 'vscode';
 import { arabicRatio } from '../core/arabic';
 import type { DecorationKey } from '../core/editor/marks';
 import { isGeneratedReport } from '../core/export/reportMarker';
 import { isSidecarPath } from '../core/sidecar/suffix';
 import { hiddenKeys, readConfig, settingsGeneration, type KhabarConfig } from './config';
-import { detectionModule } from './lazy/load';
 
 export const ARTICLE_LANGUAGE = 'arabic-news';
 const CANDIDATE_LANGUAGES = new Set([ARTICLE_LANGUAGE, 'plaintext', 'markdown']);
@@ -26,8 +26,6 @@ export interface ArticleFacts {
   readonly tooLarge: boolean;
   /** The decoration kinds the settings turn off. */
   readonly hidden: ReadonlySet<DecorationKey>;
-  /** The date of the dateline (first lines), which relative dates in any paragraph resolve against; undefined for a non-article. */
-  readonly articleDate: string | undefined;
 }
 
 /** Per document: the version, language and settings generation the facts were decided for. */
@@ -48,8 +46,6 @@ export function articleFacts(document: vscode.TextDocument): ArticleFacts {
     paragraphMode: length > config.paragraphModeThreshold,
     tooLarge: length > config.maxFileSize,
     hidden: hiddenKeys(config),
-    // Articles only: finding it loads the detection part, which another file never needs.
-    articleDate: article ? detectionModule().findArticleDate(document.getText(new vscode.Range(0, 0, 8, 0))) : undefined,
   };
   known.set(document, { version: document.version, languageId: document.languageId, generation, facts });
   return facts;

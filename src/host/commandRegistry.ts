@@ -2,6 +2,7 @@
 // and to a short message, whichever room the command lives in.
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
+import { PartLoadError } from './lazy/load';
 
 /** Where command failures are written; activate() sets the output channel before registering anything. */
 let failureLog: ((line: string) => void) | undefined;
@@ -17,6 +18,8 @@ export function registerCommand(id: CommandId, fn: (arg?: unknown) => unknown): 
     try {
       return await fn(arg);
     } catch (e) {
+      // A part that cannot load has said so already (lazy/load.ts), once.
+      if (e instanceof PartLoadError) return undefined;
       failureLog?.(`${id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Khabar: {0}', e instanceof Error ? e.message : String(e)));
       return undefined;

@@ -8,7 +8,7 @@ import { BlockDetector, blocksCovering, shiftDetection, type LineSource } from '
 import type { UserList } from '../core/entities/findEntities';
 import type { Detection } from '../core/types';
 import { articleFacts, documentLength } from './articleFacts';
-import { detectionModule } from './lazy/load';
+import { detectionModule, PartLoadError, sidecarModule } from './lazy/load';
 
 interface Entry {
   version: number;
@@ -34,7 +34,10 @@ export class DetectionService implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
   private readonly warnedTooLarge = new Set<string>();
   private readonly blockDetectors = new Map<string, BlockDetector>();
-  private readonly userLists = new Map<string, UserList | undefined>();
+  /** Per workspace folder: its entity list file's text as last read (undefined: none), parsed on first use. */
+  private readonly userLists = new Map<string, { uri: vscode.Uri; text: string; parsed?: { list: UserList | undefined } }>();
+  /** Per document: the version its dateline was looked up for, and the date found. */
+  private readonly articleDates = new WeakMap<vscode.TextDocument, { version: number; date: string | undefined }>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions: vscode.Disposable;
@@ -63,19 +66,38 @@ export class DetectionService implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) void this.loadUserList(folder);
   }
 
+  /**
+   * Reads the folder's entity list file; parsing waits for the first detection that uses it
+   * (userList), so activation loads no part for it, whatever file is open.
+   */
   private async loadUserList(folder: vscode.WorkspaceFolder): Promise<void> {
     const uri = vscode.Uri.joinPath(folder.uri, ENTITY_LIST_PATH);
-    let list: UserList | undefined;
+    let text: string | undefined;
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      list = detectionModule().parseUserList(new TextDecoder().decode(bytes));
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
       if (!(e instanceof vscode.FileSystemError)) this.output?.appendLine(`${uri.fsPath}: ${String(e)}`);
-      list = undefined;
     }
-    const had = this.userLists.get(folder.uri.toString());
-    this.userLists.set(folder.uri.toString(), list);
-    if (had !== list) this.invalidate();
+    const key = folder.uri.toString();
+    const had = this.userLists.get(key);
+    if (text === undefined) this.userLists.delete(key);
+    else this.userLists.set(key, { uri, text });
+    if (had?.text !== text) this.invalidate();
+  }
+
+  /** The folder's entity list, parsed (by the sidecar part, where the yaml library is) on first use; a bad list is logged then, once per change. */
+  private userList(key: string): UserList | undefined {
+    const entry = this.userLists.get(key);
+    if (!entry) return undefined;
+    if (!entry.parsed) {
+      try {
+        entry.parsed = { list: sidecarModule().parseUserList(entry.text) };
+      } catch (e) {
+        entry.parsed = { list: undefined };
+        if (!(e instanceof PartLoadError)) this.output?.appendLine(`${entry.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return entry.parsed.list;
   }
 
   /** Drops every cached result (the entity list changed) and tells the views. */
@@ -91,12 +113,30 @@ export class DetectionService implements vscode.Disposable {
   }
 
   private options(document: vscode.TextDocument): DetectOptions {
-    const list = this.userLists.get(this.folderKey(document));
+    const list = this.userList(this.folderKey(document));
     const options: DetectOptions = list ? { entities: { userList: list } } : {};
     // A paragraph has no dateline of its own: relative dates resolve against the article's.
-    const articleDate = articleFacts(document).articleDate;
+    const articleDate = this.articleDate(document);
     if (articleDate) options.figures = { articleDate };
     return options;
+  }
+
+  /**
+   * The date of the article's dateline (its first lines), once per version. It needs the detection
+   * part: when that cannot load (load.ts reports it once), there is no date, and detection itself
+   * falls back (run) rather than throwing out of a decoration pass, a hover or the status bar.
+   */
+  private articleDate(document: vscode.TextDocument): string | undefined {
+    const hit = this.articleDates.get(document);
+    if (hit && hit.version === document.version) return hit.date;
+    let date: string | undefined;
+    try {
+      date = detectionModule().findArticleDate(document.getText(new vscode.Range(0, 0, 8, 0)));
+    } catch {
+      date = undefined;
+    }
+    this.articleDates.set(document, { version: document.version, date });
+    return date;
   }
 
   private run(text: string, options: DetectOptions): Detection[] {
@@ -113,7 +153,7 @@ export class DetectionService implements vscode.Disposable {
       // A missing or unreadable entity model must not take the editor down, nor be retried on every
       // paragraph: figures (which need no model) carry on for a minute, then the full run is tried again.
       this.degradedUntil = Date.now() + 60_000;
-      if (!this.reported) {
+      if (!this.reported && !(e instanceof PartLoadError)) {
         this.reported = true;
         this.output?.appendLine(`detection failed, showing figures only: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }

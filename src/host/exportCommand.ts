@@ -16,7 +16,16 @@ import { decodeSidecar, sidecarSizeError } from '../core/sidecar/bytes';
 import { isSidecarPath } from '../core/sidecar/suffix';
 import { syncWithArticle } from '../core/sidecar/sync';
 import { readConfig } from './config';
-import { detectionModule, sidecarModule } from './lazy/load';
+import type { LazyParts } from './lazy/load';
+
+/** What exportRegister.ts (in extension.js) hands the command besides the user's choice. */
+export interface ExportRun extends ExportCommandDeps {
+  /**
+   * The detection and sidecar parts, loaded through extension.js's lazy/load.ts: this file (the
+   * exporters part) imports no copy of the loader, so a part that cannot load is reported once.
+   */
+  parts: LazyParts;
+}
 
 export interface ExportCommandDeps {
   /**
@@ -43,7 +52,7 @@ interface Plan {
 }
 
 /** The command (registered by exportRegister.ts, which loads this file on its first run). */
-export async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportCommandDeps): Promise<void> {
+export async function runExportCommand(clicked: vscode.Uri | undefined, deps: ExportRun): Promise<void> {
   const plan = await choose(clicked);
   if (!plan) return;
   const files = await articleFiles(plan.scope, plan.where);
@@ -242,7 +251,7 @@ interface Reanchored {
 /** Articles read one at a time: the open document's text when it is open (what the store's offsets refer to). */
 async function* readArticles(
   files: readonly vscode.Uri[],
-  deps: ExportCommandDeps,
+  deps: ExportRun,
   options: ExportOptions,
   problems: string[],
   reanchored: Reanchored,
@@ -265,7 +274,7 @@ async function* readArticles(
     if (isGeneratedReport(text)) continue;
     let records = await deps.getRecords?.(uri, text);
     // Re-anchored only when its records are the ones exported (an open article's come from the store).
-    const loaded = await readSidecar(uri, records === undefined ? text : undefined);
+    const loaded = await readSidecar(deps.parts, uri, records === undefined ? text : undefined);
     // An open article without a sidecar has an empty store: its suggestions are the detections.
     if (records !== undefined && records.length === 0 && loaded === undefined && options.includeSuggestions) records = undefined;
     if (records === undefined) {
@@ -278,7 +287,7 @@ async function* readArticles(
       } else if (!options.includeSuggestions) records = [];
       else {
         try {
-          records = detectionsToRecords(text, detectionModule().detect(text));
+          records = detectionsToRecords(text, deps.parts.detection().detect(text));
         } catch (e) {
           problems.push(`${rel}: ${(e as Error).message}`);
           continue;
@@ -307,6 +316,7 @@ async function* readArticles(
  * file is not written), and its article URL; undefined without one, or why it cannot be used.
  */
 export async function readSidecar(
+  parts: Pick<LazyParts, 'sidecar'>,
   article: vscode.Uri,
   text?: string,
 ): Promise<{ records: readonly AnnotationRecord[]; moved: number; url?: string } | string | undefined> {
@@ -322,7 +332,7 @@ export async function readSidecar(
   // The same strict reading as the store and the CLI: invalid UTF-8 is refused, not turned into U+FFFD.
   const decoded = decodeSidecar(bytes);
   if (!decoded.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', decoded.errors[0]!.message, decoded.errors[0]!.line);
-  const r = sidecarModule().parseSidecar(decoded.text);
+  const r = parts.sidecar().parseSidecar(decoded.text);
   if (!r.ok) return vscode.l10n.t('its sidecar does not read ({0}, line {1})', r.kind, r.errors[0]?.line ?? 1);
   try {
     safeRelativePath(r.data.document.path);

@@ -4,10 +4,12 @@ import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { registerCommand } from './commandRegistry';
 import type { ExportCommandDeps } from './exportCommand';
-import { exportersModule } from './lazy/load';
+import { detectionModule, exportersModule, sidecarModule } from './lazy/load';
 
 export function registerExportCommand(context: vscode.ExtensionContext, deps: ExportCommandDeps = {}): void {
   context.subscriptions.push(
-    registerCommand(CommandId.Export, (uri?: unknown) => exportersModule().runExportCommand(uri instanceof vscode.Uri ? uri : undefined, deps)),
+    registerCommand(CommandId.Export, (uri?: unknown) =>
+      exportersModule().runExportCommand(uri instanceof vscode.Uri ? uri : undefined, { ...deps, parts: { detection: detectionModule, sidecar: sidecarModule } }),
+    ),
   );
 }

@@ -6,7 +6,8 @@ import { applyDocument } from '../../src/core/entities/document';
 import { nationalityAdjective } from '../../src/core/entities/clubAdjectives';
 import { commonWordList, listedCommonWord } from '../../src/core/entities/commonWords';
 import { foldWord } from '../../src/core/entities/normalize';
-import { findEntities, loadModel, parseUserList, sentencesOf } from '../../src/core/entities/findEntities';
+import { findEntities, loadModel, sentencesOf } from '../../src/core/entities/findEntities';
+import { parseUserList } from '../../src/core/entities/parseUserList';
 import type { EntityDetection, EntityLabel } from '../../src/core/types';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'entities');

@@ -120,7 +120,7 @@ describe('sidecar suffix: one setting, one rule, every reader', function () {
   });
 
   it('Export of a closed article reads that sidecar', async () => {
-    const loaded = await E.readSidecar(Uri.file(article) as unknown as vscode.Uri);
+    const loaded = await E.readSidecar({ sidecar: () => ({ parseSidecar }) as never }, Uri.file(article) as unknown as vscode.Uri);
     assert.ok(loaded !== undefined && typeof loaded === 'object', `the export found no sidecar: ${String(loaded)}`);
     assert.deepStrictEqual(loaded.records.map((r) => r.target.exact), ['أحمد السالم']);
   });

@@ -11,7 +11,7 @@ import { applyUserList, type UserList } from './userList';
 import type { RowLookup } from './wordScores';
 import type { WordInfo } from './words';
 
-export { parseUserList, type UserList, type UserEntry } from './userList';
+export type { UserList, UserEntry } from './userList';
 export type { TaggerModel } from './tagger';
 
 export interface EntityOptions {

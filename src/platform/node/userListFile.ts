@@ -3,7 +3,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseUserList, type UserList } from '../../core/entities/userList';
+import { parseUserList } from '../../core/entities/parseUserList';
+import type { UserList } from '../../core/entities/userList';
 
 export const USER_LIST_PATH = path.join('.khabar', 'entities.yaml');
 
