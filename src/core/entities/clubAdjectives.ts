@@ -57,7 +57,7 @@ export function nationalityAdjective(w: string): boolean {
  * town, the rule stands aside.
  */
 const MASCULINE_HEADS = new Set(
-  'مطار مطاري ميناء مرفأ شاطئ معتقل سجن استاد إستاد ملعب ملتقى مؤتمر معرض منتدى سباق شمال جنوب شرق غرب وسط ريف ساحل إقليم قطاع ضواحي جبل نهر وادي سهل خليج محافظ عمدة حاكم سفير أمير رئيس ملف برلمان'
+  'مطار مطاري ميناء مرفأ شاطئ معتقل سجن استاد إستاد ملعب ملتقى مؤتمر معرض منتدى سباق شمال جنوب شرق غرب وسط ريف ساحل إقليم قطاع ضواحي جبل نهر وادي سهل خليج محافظ عمدة حاكم سفير أمير رئيس ملف برلمان معبر مقر متحف مشفى'
     .split(' ')
     .map(foldWord),
 );
@@ -76,14 +76,83 @@ function townWord(w: DocWord): boolean {
 }
 
 /**
- * Whether token k, right before a town, is a masculine noun the adjective may agree with, or a
- * place noun or event noun of the hand lists (مدينة دبي الإماراتي: the city, whatever the
- * agreement; ملتقى شيامن الصيني, the meeting's).
+ * Nouns that may stand in construct before a club («مباراة ريفربلايت الأرجنتيني», «نجم فولفسبورغ
+ * البلجيكي», «حارس إنتراخت فرانكفورت الألماني», «بلقاء بني ياس الإماراتي»): the club's own words
+ * and the game's. Any other ordinary noun there (مستشفى, مكتب, مركز, قصر, فندق) is the head the
+ * adjective agrees with: «مستشفى صيدا اللبناني» is the hospital, not a club.
  */
-function headBefore(text: string, tokens: readonly Token[], words: readonly DocWord[], k: number, model: TaggerModel): boolean {
-  if (k < 0 || lineBreakBetween(text, tokens, k + 1, k)) return false;
+const CLUB_NOUNS = new Set(
+  'نادي فريق مباراة مباريات لقاء مواجهة نجم لاعب لاعبي حارس مهاجم مدافع مدرب جمهور جماهير مشجع مشجعي'.split(' ').map(foldWord),
+);
+
+/** A person's title with the article right before the name: «اللاعب سيدني الأسترالي» is a player. */
+const PERSON_NOUNS = new Set('لاعب مدرب مهاجم مدافع حارس نجم دولي'.split(' ').map(foldWord));
+
+/**
+ * Words that make a document a sports story: the rule reads a masculine adjective as a club's only
+ * there. Only words that are hardly anything else (no هدف, «target»; no الدوري, «periodic»; no
+ * فريق, the army rank and «فريق عمل»), with or without the article and proclitics.
+ */
+const SPORT_WORDS = new Set(
+  'مباراة مباريات مباراتين مبارتين مباراته لاعب لاعبين لاعبي لاعبو لاعبه نادي أندية منتخب مدرب مدربه مهاجم مهاجمه مدافع حارس مرمى شوط الشوط كرة ملعب ملاعب هدفين تعادل هداف'
+    .split(' ')
+    .map(foldWord),
+);
+
+/** Whether any word of the text is one of SPORT_WORDS. */
+function sportsStory(words: readonly DocWord[]): boolean {
+  for (const w of words) {
+    for (const f of formsOf(w)) {
+      if (SPORT_WORDS.has(f) || (f.startsWith('ال') && SPORT_WORDS.has(f.slice(2)))) return true;
+    }
+  }
+  return false;
+}
+
+/** A dash or slash between two names of one place («مطار مالبينسا - ميلانو»). */
+const JOINER = /^[-–—/]$/;
+
+/**
+ * Whether token k, right before a town, is a head the adjective may agree with: a masculine noun,
+ * a place noun or event noun of the hand lists (مطار عمان الأردني; مدينة دبي الإماراتي: the city,
+ * whatever the agreement; ملتقى شيامن الصيني, the meeting's), or any ordinary noun without the
+ * article, in construct with the town (مستشفى صيدا اللبناني, مكتب باريس الفرنسي), unless it is a
+ * club's or a game's noun (نادي, مباراة, نجم). A person's title with the article there
+ * (اللاعب سيدني الأسترالي) makes the name a person's: that too stops the rule. The head may
+ * stand one word further back past a dash or another place's word («مطار مالبينسا - ميلانو
+ * الإيطالي»).
+ */
+function headBefore(text: string, tokens: readonly Token[], words: readonly DocWord[], k: number, model: TaggerModel, found: readonly EntityDetection[]): boolean {
+  let seen = 0;
+  let dash = false;
+  for (;;) {
+    if (k < 0 || lineBreakBetween(text, tokens, k + 1, k)) return false;
+    if (JOINER.test(tokens[k]!.text)) {
+      if (dash) return false;
+      dash = true;
+      k--;
+      continue;
+    }
+    if (isHead(words[k]!, model)) return true;
+    // One more word back past a dash or a place's word (مالبينسا ميلانو), once.
+    if (++seen >= 2 || (!dash && !placeWord(tokens[k]!, words[k]!, model, found))) return false;
+    k--;
+  }
+}
+
+function isHead(w: DocWord, model: TaggerModel): boolean {
   const h = model.gaz.hand;
-  return formsOf(words[k]!).some((f) => MASCULINE_HEADS.has(f) || h.placeTriggers.has(f) || h.eventHeads.has(f));
+  const forms = formsOf(w);
+  if (forms.some((f) => MASCULINE_HEADS.has(f) || h.placeTriggers.has(f) || h.eventHeads.has(f))) return true;
+  if (forms.some((f) => f.startsWith('ال') && (h.titles.has(f) || PERSON_NOUNS.has(f.slice(2))))) return true;
+  if (forms.some((f) => f.startsWith('ال') || CLUB_NOUNS.has(f))) return false;
+  return listedCommonWord(w.norm) || forms.some((f) => h.orgHeads.has(f));
+}
+
+/** Whether a token is a place's word: in a LOC span, or a place of the hand lists. */
+function placeWord(t: Token, w: DocWord, model: TaggerModel, found: readonly EntityDetection[]): boolean {
+  if (found.some((e) => e.label === 'LOC' && e.start <= t.start && t.end <= e.end)) return true;
+  return formsOf(w).some((f) => model.gaz.hand.places.has(f));
 }
 
 /**
@@ -99,8 +168,11 @@ export function clubsBeforeNationality(text: string, tokens: readonly Token[], w
   let taken: Uint8Array | undefined;
   let ti = 0;
   let n = 0;
+  let sports: boolean | undefined;
   for (let i = 1; i < tokens.length; i++) {
     if (!nationalityAdjective(words[i]!.norm) || lineBreakBetween(text, tokens, i, i - 1)) continue;
+    // Outside a sports story the adjective is the place's («وزار حماة السوري», a verb's subject).
+    if (!(sports ??= sportsStory(words))) return found;
     // The span (if any) that ends with token i − 1.
     while (n < found.length && found[n]!.end <= tokens[i - 1]!.start) n++;
     const e = found[n];
@@ -108,7 +180,7 @@ export function clubsBeforeNationality(text: string, tokens: readonly Token[], w
       if (e.label !== 'LOC' || e.end > tokens[i - 1]!.end) continue;
       while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
       if (ti >= tokens.length || tokens[ti]!.start !== e.start) continue;
-      let ok = !headBefore(text, tokens, words, ti - 1, model);
+      let ok = !headBefore(text, tokens, words, ti - 1, model, found);
       for (let k = ti; ok && k < i; k++) ok = townWord(words[k]!);
       if (!ok) continue;
       out ??= found.slice();
@@ -120,7 +192,7 @@ export function clubsBeforeNationality(text: string, tokens: readonly Token[], w
     taken ??= coveredTokens(tokens, found);
     if (taken[i - 1]) continue;
     const w = words[i - 1]!;
-    if (!ARABIC_WORD.test(w.norm) || listedCommonWord(w.norm) || !townWord(w) || headBefore(text, tokens, words, i - 2, model)) continue;
+    if (!ARABIC_WORD.test(w.norm) || listedCommonWord(w.norm) || !townWord(w) || headBefore(text, tokens, words, i - 2, model, found)) continue;
     if (!formsOf(w).some((f) => model.gaz.hand.places.has(f))) continue;
     (added ??= []).push(spanOf(text, tokens, i - 1, i - 1, 'ORG', 'context'));
   }
