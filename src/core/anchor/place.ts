@@ -157,16 +157,18 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
 /**
  * A place found foreign only because a neighbouring stretch ran a letter or two into the quote's
  * edge (a deleted sentence that began with the letter the quote begins with, «و» most often), or
- * two stretches contest those letters: the rest of it is judged as the place (claimStatus of the
- * span without them, with the old span cut alike) — and never more than 'open' for the whole,
- * since its edge letters are not known to be its own.
+ * two stretches contest those letters: it is a candidate again ('open', never more, since its edge
+ * letters are not known to be its own) only when the rest of it, with the old span cut alike, is
+ * certain — the quote's own records reach it. A rest merely open or doubtful is no evidence: the
+ * stretch may have stopped after one letter of another sentence's own words (that sentence still
+ * in the article, a look-alike of the deleted quote), and the place stays foreign.
  */
 function spilled(claims: Claims | undefined, text: string, c: Scored, t: Anchor, orphan: boolean, status: ReturnType<typeof claimStatus>): ReturnType<typeof claimStatus> {
   if (status !== 'foreign' || orphan || !claims) return status;
   const cut = edgeSpill(claims, text, c.start, c.end, t.start, t.end);
   if (!cut || c.end - c.start !== t.end - t.start) return status;
   const rest = claimStatus(claims, text, cut.cs, cut.ce, t.start + (cut.cs - c.start), t.end - (c.end - cut.ce), false);
-  return rest === 'certain' ? 'open' : rest;
+  return rest === 'certain' ? 'open' : status;
 }
 
 /**
