@@ -56,6 +56,25 @@ describe('edge spill: a quote of a deleted sentence is never moved onto a look-a
     idempotent(after, r.records);
   });
 
+  it('...while a sentence\'s first words keep their place when the deleted sentence before began with the same letter and went on otherwise', () => {
+    // The stretch from the first sentence runs into the deleted one's «و», which the next sentence
+    // begins with too, and stops where the deleted text (known, from e2's context) went on «أكد»:
+    // the rest of the place is seen by no record, but the spill is the far side of the deletion.
+    const s0 = 'وقال الوزير إن الحكومة ستبني مدارس جديدة في المنطقة. ';
+    const s1 = 'وأكد الوزير إن الطقس سيكون حارا في الحج! ';
+    const s2 = 'وقال المتحدث إن التنفيذ سيبدأ قريبا في الرياض. ';
+    const s3 = 'وقال إن الحكومة ستبني مدارس جديدة في المنطقة في الحج. ';
+    const text = s0 + s1 + s2 + s3;
+    const records = [at(text, 'e1', 0, 'وقال الوزير إن'), at(text, 'e2', 44, 'المنطقة'), at(text, 'e3', 94, 'وقال المتحدث'), at(text, 'e4', 186, 'في الحج')];
+    const after = s0 + s2 + s3; // S1 deleted
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e3 = r.records[2]!;
+    assert.ok(!e3.orphan, `orphaned: ${JSON.stringify(r.candidates.e3)}`);
+    assert.strictEqual(e3.target.start, s0.length);
+    for (const [k, x] of records.entries()) if (k !== 2) assert.strictEqual(r.records[k]!.target.start, x.target.start - (x.target.start > s0.length ? s1.length : 0), x.id);
+    idempotent(after, r.records);
+  });
+
   it('a record whose own words are certain is not made ambiguous by a look-alike the spill rule would admit', () => {
     const p = 'وقال الوزير إن الحكومة ستبني مدارس جديدة في المنطقة؟ ';
     const q = 'وقال الوزير إن التنفيذ سيبدأ قريبا في الحج. ';
