@@ -8,7 +8,7 @@ import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED }
 import { farDiscount } from './far';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
-import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, isWordChar, lastWordish, neighbour, normalize } from './text';
+import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, ignorable, isWordChar, lastWordish, neighbour, normalize } from './text';
 
 /**
  * Where the edits say the quote went, with exactly the stored surroundings, and no other place the
@@ -159,16 +159,40 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
 /**
  * A place found foreign only because a neighbouring stretch ran a letter or two into the quote's
  * edge (a deleted sentence that began with the letter the quote begins with, «و» most often), or
- * two stretches contest those letters: the rest of it is judged as the place (claimStatus of the
- * span without them, with the old span cut alike) — and never more than 'open' for the whole,
- * since its edge letters are not known to be its own.
+ * two stretches contest those letters: it is a candidate again ('open', never more, since its edge
+ * letters are not known to be its own) only when the rest of it, with the old span cut alike, is
+ * certain — the quote's own records reach it — or is open and the stretch stopped where the old
+ * text it followed went on otherwise (diverged). A stretch that stops after a letter merely
+ * because no record saw further may have been running over another sentence's own words (that
+ * sentence still in the article, a look-alike of the deleted quote): the place stays foreign.
  */
 function spilled(claims: Claims | undefined, text: string, c: Scored, t: Anchor, orphan: boolean, status: ReturnType<typeof claimStatus>): ReturnType<typeof claimStatus> {
   if (status !== 'foreign' || orphan || !claims) return status;
   const cut = edgeSpill(claims, text, c.start, c.end, t.start, t.end);
   if (!cut || c.end - c.start !== t.end - t.start) return status;
   const rest = claimStatus(claims, text, cut.cs, cut.ce, t.start + (cut.cs - c.start), t.end - (c.end - cut.ce), false);
-  return rest === 'certain' ? 'open' : rest;
+  if (rest === 'certain') return 'open';
+  return rest === 'open' && diverged(claims, text, c, cut, t) ? 'open' : status;
+}
+
+/**
+ * The stretch that spilled into the place's edge stopped because the old text it followed went on
+ * with other letters there (known old text, differing from the place's next letter): the far side
+ * of a deletion whose text began (ended) with the spilled letters. Not when the old text beyond
+ * them is unknown (the stretch ran out of what records saw, and may have been running over another
+ * sentence's own words), nor when they are contested or came from the quote's other side.
+ */
+function diverged(claims: Claims, text: string, c: Scored, cut: { cs: number; ce: number }, t: Anchor): boolean {
+  const dir = cut.cs > c.start ? 1 : -1;
+  const y = dir > 0 ? cut.cs - 1 : cut.ce;
+  const v = claims.of[y]!;
+  if (v < 0 || (dir > 0 ? v >= t.start : v < t.end)) return false;
+  let x = v + dir;
+  while (x >= 0 && x < claims.known.length && claims.known[x] === 1 && ignorable(claims.oldChars[x]!)) x += dir;
+  if (x < 0 || x >= claims.known.length || claims.known[x] !== 1) return false;
+  let n = dir > 0 ? cut.cs : cut.ce - 1;
+  while (n >= cut.cs && n < cut.ce && ignorable(text.charCodeAt(n))) n += dir;
+  return n >= cut.cs && n < cut.ce && claims.oldChars[x] !== text.charCodeAt(n);
 }
 
 /**
