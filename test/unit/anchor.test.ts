@@ -622,6 +622,29 @@ describe('re-anchoring never lands on the wrong words (issue 15)', () => {
     assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
   });
 
+  it('a word inserted right after a tagged word that ends with that word («والحديقة» after «الحديقة») leaves the record where it was', () => {
+    // The stretch through «الحديقة» runs into the inserted « و» and stops: the old text went on
+    // « ممرات». Those old letters, with the quote's, stand again just past it, but only inside the
+    // longer word «والحديقة», which is no place for a record that was a whole word: nothing else
+    // explains the tail, so the one place there is stays certain (it was orphaned).
+    const text =
+      'افتتحت البلدية حديقة عامة جديدة في الحي الشمالي يوم السبت الماضي. وتضم الحديقة ممرات للمشي وملاعب للأطفال ومساحات خضراء واسعة. ' +
+      'وقال رئيس البلدية إن المشروع استغرق عامين من العمل المتواصل. وأضاف أن تكلفة المشروع بلغت خمسة ملايين ريال. ' +
+      'وشهد حفل الافتتاح حضور عدد كبير من سكان الحي وأسرهم. وأعرب السكان عن سعادتهم بالمشروع الذي طال انتظاره.\n';
+    const at = text.indexOf('الحديقة');
+    const tagged = ['البلدية', 'الحديقة', 'الافتتاح', 'السكان'].map((w, k) => {
+      const p = text.indexOf(w);
+      return { id: `e${k + 1}`, kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(text, p, p + w.length) } as AnnotationRecord;
+    });
+    const after = text.slice(0, at + 'الحديقة'.length) + ' والحديقة' + text.slice(at + 'الحديقة'.length);
+    const r = reanchor(after, tagged, { oldLength: text.length });
+    const x = r.records[1]!;
+    assert.ok(!x.orphan, `orphaned with candidates ${JSON.stringify(r.candidates[x.id]?.map((c) => c.start))}`);
+    assert.strictEqual(x.target.start, at, 'still on the tagged word');
+    assert.strictEqual(after.slice(x.target.start, x.target.end), 'الحديقة');
+    assert.deepStrictEqual(reanchor(after, r.records, { oldLength: after.length }).records, r.records);
+  });
+
   it('a short word found once with its whole prefix, a few characters from where the edits put it, keeps its place though the next sentence was deleted', () => {
     // A word inserted earlier in the sentence (outside the stored prefix) and another edit further
     // on leave no shift that points exactly at «الشمالية»; the sentence after it was deleted, so its
