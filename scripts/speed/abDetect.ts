@@ -16,6 +16,7 @@ import * as path from 'path';
 import { detect as detectNew } from '../../src/core/detect';
 import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
 import { readModelBytes } from '../../src/platform/node/nerModelFile';
+import { cpu, pairedRounds } from './abRounds';
 import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree
 import { detect as detectOld } from 'khabar-old/core/detect';
@@ -32,10 +33,6 @@ const N = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 3);
 const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
 const modelPath = path.resolve(process.cwd(), 'models', 'ner.model');
-const cpu = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 let t0 = cpu();
 const modelNew = loadNew(modelPath);
 const loadNewMs = cpu() - t0;
@@ -51,26 +48,7 @@ const run = (f: (t: string, o: object) => unknown, model: unknown): number => {
   for (const t of texts) f(t, { entities: { model } });
   return cpu() - s;
 };
-const o: number[] = [];
-const n: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  if (r % 2) {
-    o.push(run(detectOld, modelOld));
-    n.push(run(detectNew, modelNew));
-  } else {
-    n.push(run(detectNew, modelNew));
-    o.push(run(detectOld, modelOld));
-  }
-}
-const min = (a: number[]): number => Math.min(...a);
 console.log(`first model load (CPU): old ${loadOldMs.toFixed(1)} ms, new ${loadNewMs.toFixed(1)} ms`);
 console.log(`identical output: ${same}/${texts.length} articles`);
-console.log(
-  `${texts.length} articles, ${chars} chars: old ${min(o).toFixed(0)} ms (${(chars / min(o) / 1000).toFixed(2)} M chars/s), ` +
-    `new ${min(n).toFixed(0)} ms (${(chars / min(n) / 1000).toFixed(2)} M chars/s), old/new ${(min(o) / min(n)).toFixed(3)}x; ` +
-    `rounds old ${o.map((x) => x.toFixed(0)).join(' ')}, new ${n.map((x) => x.toFixed(0)).join(' ')}`,
-);
-// The paired rounds (old and new of one round ran back to back, so under about the same load).
-const paired = o.map((x, i) => x / n[i]!).sort((a, b) => a - b);
-console.log(`paired rounds old/new: median ${paired[paired.length >> 1]!.toFixed(3)}x, quartiles ${paired[paired.length >> 2]!.toFixed(3)}–${paired[(3 * paired.length) >> 2]!.toFixed(3)}x`);
+pairedRounds(`${texts.length} articles`, chars, rounds, () => run(detectOld, modelOld), () => run(detectNew, modelNew));
 process.exit(same === texts.length ? 0 : 1);

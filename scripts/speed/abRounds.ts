@@ -1,0 +1,33 @@
+// The paired-rounds A/B that abDetect.ts and abTag.ts share: both trees' runs alternate round by
+// round (old first on odd rounds), so the machine's load hits both alike; prints the minimum round
+// of each, old/new on it, and the median and quartiles of the paired rounds' ratios.
+
+/** CPU time of this process in ms (user + system). */
+export const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Runs `rounds` alternating rounds of runOld/runNew (each returns its CPU ms) and prints the ratios. */
+export function pairedRounds(label: string, chars: number, rounds: number, runOld: () => number, runNew: () => number): void {
+  const o: number[] = [];
+  const n: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2) {
+      o.push(runOld());
+      n.push(runNew());
+    } else {
+      n.push(runNew());
+      o.push(runOld());
+    }
+  }
+  const min = (a: number[]): number => Math.min(...a);
+  console.log(
+    `${label}, ${chars} chars: old ${min(o).toFixed(0)} ms (${(chars / min(o) / 1000).toFixed(2)} M chars/s), ` +
+      `new ${min(n).toFixed(0)} ms (${(chars / min(n) / 1000).toFixed(2)} M chars/s), old/new ${(min(o) / min(n)).toFixed(3)}x; ` +
+      `rounds old ${o.map((x) => x.toFixed(0)).join(' ')}, new ${n.map((x) => x.toFixed(0)).join(' ')}`,
+  );
+  // The paired rounds (old and new of one round ran back to back, so under about the same load).
+  const paired = o.map((x, i) => x / n[i]!).sort((a, b) => a - b);
+  console.log(`paired rounds old/new: median ${paired[paired.length >> 1]!.toFixed(3)}x, quartiles ${paired[paired.length >> 2]!.toFixed(3)}–${paired[(3 * paired.length) >> 2]!.toFixed(3)}x`);
+}
