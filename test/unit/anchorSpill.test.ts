@@ -75,6 +75,24 @@ describe('edge spill: a quote of a deleted sentence is never moved onto a look-a
     idempotent(after, r.records);
   });
 
+  it('...but a deleted sentence\'s first words are not moved onto the same first words of the unchanged sentence after the deletion', () => {
+    // The stretch from S0 spills into deleted S1's «و» and stops where S1 went on «قال» (diverged),
+    // the rest of the place lies on S3, which no record sees: S3 begins with S2's words after the
+    // same old text S1 ended with, and only its far side («في الحج» for «في اليوم!») tells it apart.
+    const s0 = 'وقال المتحدث إن التنفيذ سيبدأ قريبا في اليوم.\n';
+    const s1 = s0;
+    const s2 = 'وأضاف أن الخطة جاهزة في اليوم! ';
+    const s3 = 'وأضاف أن الخطة جاهزة في الحج. ';
+    const text = s0 + s1 + s2 + s3;
+    const records = [at(text, 'e1', 0, 'وقال'), at(text, 'e2', 46, 'وقال المتحدث'), at(text, 'e3', 92, 'وأضاف أن الخطة')];
+    const after = s0 + s3; // S1 and S2, e2's and e3's sentences, deleted
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e3 = r.records[2]!;
+    assert.ok(e3.orphan, `placed at ${e3.target.start}, on S3's own «وأضاف أن الخطة» (${s0.length})`);
+    assert.strictEqual(r.records[0]!.target.start, 0);
+    idempotent(after, r.records);
+  });
+
   it('a record whose own words are certain is not made ambiguous by a look-alike the spill rule would admit', () => {
     const p = 'وقال الوزير إن الحكومة ستبني مدارس جديدة في المنطقة؟ ';
     const q = 'وقال الوزير إن التنفيذ سيبدأ قريبا في الحج. ';

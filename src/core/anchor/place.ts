@@ -162,9 +162,9 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
  * two stretches contest those letters: it is a candidate again ('open', never more, since its edge
  * letters are not known to be its own) only when the rest of it, with the old span cut alike, is
  * certain — the quote's own records reach it — or is open and the stretch stopped where the old
- * text it followed went on otherwise (diverged). A stretch that stops after a letter merely
- * because no record saw further may have been running over another sentence's own words (that
- * sentence still in the article, a look-alike of the deleted quote): the place stays foreign.
+ * text it followed went on otherwise (diverged) and the quote's far side is there as stored
+ * (farWhole). A stretch that stops after a letter merely because no record saw further may have
+ * been running over another sentence's own words (a look-alike of the deleted quote): foreign.
  */
 function spilled(claims: Claims | undefined, text: string, c: Scored, t: Anchor, orphan: boolean, status: ReturnType<typeof claimStatus>): ReturnType<typeof claimStatus> {
   if (status !== 'foreign' || orphan || !claims) return status;
@@ -172,7 +172,16 @@ function spilled(claims: Claims | undefined, text: string, c: Scored, t: Anchor,
   if (!cut || c.end - c.start !== t.end - t.start) return status;
   const rest = claimStatus(claims, text, cut.cs, cut.ce, t.start + (cut.cs - c.start), t.end - (c.end - cut.ce), false);
   if (rest === 'certain') return 'open';
-  return rest === 'open' && diverged(claims, text, c, cut, t) ? 'open' : status;
+  return rest === 'open' && diverged(claims, text, c, cut, t) && farWhole(text, c, cut, t) ? 'open' : status;
+}
+
+/**
+ * The side away from the spill is there as stored: the quote's own sentence goes on as it did. A
+ * deletion that took the quote's sentence too leaves there a look-alike sentence beginning (ending)
+ * with the same words, after the same old text: only its far side tells it apart (issue 15).
+ */
+function farWhole(text: string, c: Scored, cut: { cs: number; ce: number }, t: Anchor): boolean {
+  return cut.cs > c.start ? text.startsWith(t.suffix, c.end) : c.start >= t.prefix.length && text.startsWith(t.prefix, c.start - t.prefix.length);
 }
 
 /**
