@@ -894,6 +894,21 @@ about 12 ms of a bare Node process's require in one CPU profile, but the editor'
 well have loaded it already (not checked), so deferring it might flatter this bench more than help a
 user.
 
+### Run to run: the detection rows (session 11)
+
+Two quiet runs of this bench on the final code of the session, minutes apart (load 1–2): the whole
+pipeline 1.19 and 1.27 M characters per second (1.38 in the last run of the session before), the
+5,000-character article's median 4.70 and 3.41 ms (2.70 before), tokenisation 81 and 134 M
+characters per second: the first run was slow in every row, unchanged code included. The same
+code against the session's start (7e1ca74), both in one process, rounds alternating
+(\`scripts/speed/abDetect.ts\`, 296 articles, 8 rounds, quiet): old/new 1.015× on the minimum and
+0.986× on the median paired round, output identical but for the club-adjective rule; the document
+rules alone 0.983× / 1.008× (\`abDocument.ts\`); the CLI over 600 articles three times alternating:
+within 5%. So this session's code changed no detection cost; the per-article rows move with the
+machine more than the ±5% the levers above are judged by, which is why every lever is judged by
+paired rounds and never by this table against an older one. The whole corpus as one file (a
+fresh process) went 9.34 → 8.35 s.
+
 ## Reproduce
 
 \`\`\`sh
