@@ -12,33 +12,16 @@
 // since the renames of issue 19, entities/model.ts in a tree from before them. When the model
 // file's format changed between the trees, give the old tree its own file (the same model in its
 // layout): KHABAR_OLD_MODEL=/tmp/old/models/ner.model node /tmp/abDetect.js …
-import * as path from 'path';
 import { detect as detectNew } from '../../src/core/detect';
-import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
-import { readModelBytes } from '../../src/platform/node/nerModelFile';
-import { cpu, pairedRounds } from './abRounds';
+import { cpu, loadBothModels, pairedRounds } from './abRounds';
 import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree
 import { detect as detectOld } from 'khabar-old/core/detect';
-// @ts-ignore -- resolved by esbuild's --alias to the old tree's model module (see the header; it must
-// decode gunzipped bytes, as every tree since src/platform/node does)
-import { decodeModel as decodeOld, prepareModel as prepareOld } from 'khabar-old-model';
-
-/** The new tree's model, read by the Node layer and decoded as loadModel() does. */
-const loadNew = (file: string): ReturnType<typeof prepareModel> => prepareModel(decodeModel(readModelBytes(file)));
-/** The old tree's model from the same bytes, decoded by the old code. */
-const loadOld = (file: string): unknown => prepareOld(decodeOld(readModelBytes(file)));
 
 const N = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 3);
 const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
-const modelPath = path.resolve(process.cwd(), 'models', 'ner.model');
-let t0 = cpu();
-const modelNew = loadNew(modelPath);
-const loadNewMs = cpu() - t0;
-t0 = cpu();
-const modelOld = loadOld(process.env.KHABAR_OLD_MODEL ?? modelPath);
-const loadOldMs = cpu() - t0;
+const { modelNew, modelOld } = loadBothModels();
 let same = 0;
 for (const t of texts) {
   if (JSON.stringify(detectNew(t, { entities: { model: modelNew } })) === JSON.stringify(detectOld(t, { entities: { model: modelOld } }))) same++;
@@ -48,7 +31,6 @@ const run = (f: (t: string, o: object) => unknown, model: unknown): number => {
   for (const t of texts) f(t, { entities: { model } });
   return cpu() - s;
 };
-console.log(`first model load (CPU): old ${loadOldMs.toFixed(1)} ms, new ${loadNewMs.toFixed(1)} ms`);
 console.log(`identical output: ${same}/${texts.length} articles`);
 pairedRounds(`${texts.length} articles`, chars, rounds, () => run(detectOld, modelOld), () => run(detectNew, modelNew));
 process.exit(same === texts.length ? 0 : 1);

@@ -1,6 +1,13 @@
-// The paired-rounds A/B that abDetect.ts and abTag.ts share: both trees' runs alternate round by
-// round (old first on odd rounds), so the machine's load hits both alike; prints the minimum round
-// of each, old/new on it, and the median and quartiles of the paired rounds' ratios.
+// What abDetect.ts and abTag.ts share: both trees' models loaded from the same bytes, and the
+// paired-rounds A/B: both trees' runs alternate round by round (old first on odd rounds), so the
+// machine's load hits both alike; prints the minimum round of each, old/new on it, and the median
+// and quartiles of the paired rounds' ratios. Bundled with the scripts' --alias for khabar-old-model.
+import * as path from 'path';
+import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
+import { readModelBytes } from '../../src/platform/node/nerModelFile';
+// @ts-ignore -- resolved by esbuild's --alias to the old tree's model module (see abDetect.ts's
+// header; it must decode gunzipped bytes, as every tree since src/platform/node does)
+import { decodeModel as decodeOld, prepareModel as prepareOld } from 'khabar-old-model';
 
 /** CPU time of this process in ms (user + system). */
 export const cpu = (): number => {
@@ -30,4 +37,20 @@ export function pairedRounds(label: string, chars: number, rounds: number, runOl
   // The paired rounds (old and new of one round ran back to back, so under about the same load).
   const paired = o.map((x, i) => x / n[i]!).sort((a, b) => a - b);
   console.log(`paired rounds old/new: median ${paired[paired.length >> 1]!.toFixed(3)}x, quartiles ${paired[paired.length >> 2]!.toFixed(3)}–${paired[(3 * paired.length) >> 2]!.toFixed(3)}x`);
+}
+
+/**
+ * models/ner.model decoded by the new tree (as loadModel() does) and by the old tree (from
+ * KHABAR_OLD_MODEL when the model file's format changed between them), each load's CPU time printed.
+ */
+export function loadBothModels(): { modelNew: ReturnType<typeof prepareModel>; modelOld: unknown } {
+  const modelPath = path.resolve(process.cwd(), 'models', 'ner.model');
+  let t0 = cpu();
+  const modelNew = prepareModel(decodeModel(readModelBytes(modelPath)));
+  const loadNewMs = cpu() - t0;
+  t0 = cpu();
+  const modelOld: unknown = prepareOld(decodeOld(readModelBytes(process.env.KHABAR_OLD_MODEL ?? modelPath)));
+  const loadOldMs = cpu() - t0;
+  console.log(`first model load (CPU): old ${loadOldMs.toFixed(1)} ms, new ${loadNewMs.toFixed(1)} ms`);
+  return { modelNew, modelOld };
 }
