@@ -14,6 +14,7 @@ import * as path from 'path';
 import { detect as detectNew } from '../../src/core/detect';
 import { decodeModel, prepareModel } from '../../src/core/entities/tagger';
 import { readModelBytes } from '../../src/platform/node/nerModelFile';
+import { alternate, cpu } from './abRounds';
 import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree
 import { detect as detectOld } from 'khabar-old/core/detect';
@@ -24,10 +25,6 @@ const N = Number(process.argv[2] ?? 600);
 const rounds = Number(process.argv[3] ?? 16);
 const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
 const file = path.resolve(process.cwd(), 'models', 'ner.model');
-const cpu = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const timed = (f: (t: string, o: object) => unknown, model: unknown): number => {
   gc();
@@ -37,17 +34,7 @@ const timed = (f: (t: string, o: object) => unknown, model: unknown): number => 
 };
 const runNew = (): number => timed(detectNew, prepareModel(decodeModel(readModelBytes(file))));
 const runOld = (): number => timed(detectOld, prepareOld(decodeOld(readModelBytes(file))));
-const o: number[] = [];
-const n: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  if (r % 2) {
-    o.push(runOld());
-    n.push(runNew());
-  } else {
-    n.push(runNew());
-    o.push(runOld());
-  }
-}
+const { o, n } = alternate(rounds, runOld, runNew);
 const sorted = (a: number[]): number[] => [...a].sort((x, y) => x - y);
 const ratios = sorted(o.map((x, i) => x / n[i]!));
 const at = (a: number[], q: number): number => a[Math.min(a.length - 1, Math.floor(q * a.length))]!;

@@ -15,8 +15,8 @@ export const cpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-/** Runs `rounds` alternating rounds of runOld/runNew (each returns its CPU ms) and prints the ratios. */
-export function pairedRounds(label: string, chars: number, rounds: number, runOld: () => number, runNew: () => number): void {
+/** Each round's CPU ms of runOld (o) and runNew (n), the first of each pair alternating (new first on even rounds). */
+export function alternate(rounds: number, runOld: () => number, runNew: () => number): { o: number[]; n: number[] } {
   const o: number[] = [];
   const n: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -28,6 +28,12 @@ export function pairedRounds(label: string, chars: number, rounds: number, runOl
       o.push(runOld());
     }
   }
+  return { o, n };
+}
+
+/** Runs `rounds` alternating rounds of runOld/runNew (each returns its CPU ms) and prints the ratios. */
+export function pairedRounds(label: string, chars: number, rounds: number, runOld: () => number, runNew: () => number): void {
+  const { o, n } = alternate(rounds, runOld, runNew);
   const min = (a: number[]): number => Math.min(...a);
   console.log(
     `${label}, ${chars} chars: old ${min(o).toFixed(0)} ms (${(chars / min(o) / 1000).toFixed(2)} M chars/s), ` +
