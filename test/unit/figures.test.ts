@@ -712,6 +712,20 @@ describe('figures: article date', () => {
     const figs = findFigures('السبت 2021/06/05\nوقال الجمعة إن الخطة نفذت أمس');
     assert.deepStrictEqual(figs.map((f) => f.value.date), ['2021-06-05', '2021-06-04', '2021-06-04']);
   });
+  it('resolves a relative date far past the head, and one inside it, against the same dateline', () => {
+    // The dateline is looked for when a relative date first needs it, in the middle of the scan:
+    // a second relative date, beyond the 600 characters the dateline search reads, gets the same.
+    const filler = 'وأضاف المتحدث أن العمل مستمر في المشروع. '.repeat(20);
+    const text = `الرياض\nالسبت 2021/06/05\nقال الوزير أمس إن الخطة نفذت.\n${filler}\nوسيعقد الاجتماع غدا.`;
+    const dates = findFigures(text).filter((f) => f.label === 'DATE').map((f) => [f.text, f.value.date, f.value.relative]);
+    assert.deepStrictEqual(dates, [
+      ['السبت 2021/06/05', '2021-06-05', undefined],
+      ['أمس', '2021-06-04', undefined],
+      ['غدا', '2021-06-06', undefined],
+    ]);
+    const unresolved = findFigures(text, { findDateline: false }).filter((f) => f.value.relative !== undefined);
+    assert.deepStrictEqual(unresolved.map((f) => f.value.relative), ['yesterday', 'tomorrow']);
+  });
   it('reads the reference article by path (when the shared folder is present)', function () {
     const p = sharedFile('articles/iraq-coalition-redeployment.txt', this);
     if (!p) return;

@@ -70,6 +70,11 @@ export interface ArticleDay {
   d: number;
 }
 
+function articleDayOf(articleDate: string | undefined): ArticleDay | undefined {
+  const p = articleDate ? parseIso(articleDate) : undefined;
+  return p && p.m && p.d && isValidGregorian(p.y, p.m, p.d) ? { day: dayNumber(p.y, p.m, p.d), y: p.y, m: p.m, d: p.d } : undefined;
+}
+
 export function has(w: Word | undefined, t: Entry['t']): boolean {
   return !!w && w.r.some((r) => r.e.t === t);
 }
@@ -90,20 +95,34 @@ export class ScanContext {
   readonly out: Internal[] = [];
   /** End of the last figure emitted: signs and brackets before a number are not looked for before it. */
   lastEnd = 0;
-  readonly article: ArticleDay | undefined;
   /** Set while a date after a weekday name is being read, so the date span takes the weekday in. */
   pendingWeekday: { s: number; d: number } | undefined;
+  private articleDay: ArticleDay | undefined;
+  /** The article date still to be found (findFigures's dateline search), until a rule first asks. */
+  private articleSource: (() => string | undefined) | undefined;
 
+  /**
+   * `articleDate` may be a function that finds it (the dateline search): it is then called only
+   * when a rule first reads `article`, so an article without a relative date never pays it.
+   */
   constructor(
     readonly text: string,
-    articleDate: string | undefined,
+    articleDate: string | undefined | (() => string | undefined),
   ) {
     ensureLexicon();
     this.n = text.length;
-    const p = articleDate ? parseIso(articleDate) : undefined;
-    if (p && p.m && p.d && isValidGregorian(p.y, p.m, p.d)) {
-      this.article = { day: dayNumber(p.y, p.m, p.d), y: p.y, m: p.m, d: p.d };
+    if (typeof articleDate === 'function') this.articleSource = articleDate;
+    else this.articleDay = articleDayOf(articleDate);
+  }
+
+  /** The article's own date, which relative dates are resolved against (undefined: none). */
+  get article(): ArticleDay | undefined {
+    const source = this.articleSource;
+    if (source !== undefined) {
+      this.articleSource = undefined;
+      this.articleDay = articleDayOf(source());
     }
+    return this.articleDay;
   }
 
   skipAlnum(i: number): number {
