@@ -52,7 +52,7 @@ const wordOf = (tree: 'new' | 'old', raw: string): DocWord => {
   let w = wordCache[tree].get(raw);
   if (!w) {
     const norm = foldWord(raw);
-    wordCache[tree].set(raw, (w = { norm, forms: cliticForms(norm), doc: -1 }));
+    wordCache[tree].set(raw, (w = { norm, forms: cliticForms(norm), doc: -1, club: 0 }));
   }
   return w;
 };

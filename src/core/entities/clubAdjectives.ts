@@ -101,12 +101,41 @@ const SPORT_WORDS = new Set(
 
 /** Whether any word of the text is one of SPORT_WORDS. */
 function sportsStory(words: readonly DocWord[]): boolean {
-  for (const w of words) {
-    for (const f of formsOf(w)) {
-      if (SPORT_WORDS.has(f) || (f.startsWith('ال') && SPORT_WORDS.has(f.slice(2)))) return true;
+  for (const w of words) if (clubBits(w) & Club.Sport) return true;
+  return false;
+}
+
+/** A bare «نادي» or «فريق» (document.ts clubsAfterHeads; not «الفريق», also a military rank). */
+const CLUB_HEADS = new Set(['نادي', 'فريق'].map(foldWord));
+
+/** What the club rules ask of a word alone (clubBits). */
+export const enum Club {
+  /** Always set: the bits are computed. */
+  Known = 1,
+  /** A club head (CLUB_HEADS), the word or a clitic reading of it. */
+  Head = 2,
+  /** A masculine nationality adjective (nationalityAdjective). */
+  Nationality = 4,
+  /** A sports word (SPORT_WORDS), with or without the article and proclitics. */
+  Sport = 8,
+}
+
+/**
+ * The club rules' questions about a word alone, computed once per distinct word (the tagger's word
+ * analysis keeps them, as it keeps wordBits) instead of at every token of every document.
+ */
+export function clubBits(w: DocWord): number {
+  if (w.club !== 0) return w.club;
+  let bits = Club.Known;
+  if (CLUB_HEADS.has(w.norm) || w.forms.some((f) => CLUB_HEADS.has(f))) bits |= Club.Head;
+  if (nationalityAdjective(w.norm)) bits |= Club.Nationality;
+  for (const f of formsOf(w)) {
+    if (SPORT_WORDS.has(f) || (f.startsWith('ال') && SPORT_WORDS.has(f.slice(2)))) {
+      bits |= Club.Sport;
+      break;
     }
   }
-  return false;
+  return (w.club = bits);
 }
 
 /** A dash or slash between two names of one place («مطار مالبينسا - ميلانو»). */
@@ -170,7 +199,7 @@ export function clubsBeforeNationality(text: string, tokens: readonly Token[], w
   let n = 0;
   let sports: boolean | undefined;
   for (let i = 1; i < tokens.length; i++) {
-    if (!nationalityAdjective(words[i]!.norm) || lineBreakBetween(text, tokens, i, i - 1)) continue;
+    if (!(clubBits(words[i]!) & Club.Nationality) || lineBreakBetween(text, tokens, i, i - 1)) continue;
     // Outside a sports story the adjective is the place's («وزار حماة السوري», a verb's subject).
     if (!(sports ??= sportsStory(words))) return found;
     // The span (if any) that ends with token i − 1.

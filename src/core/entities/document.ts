@@ -11,7 +11,7 @@ import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, knownNameStr
 import { withoutProclitics } from './proclitics';
 import { homonymPlace, listedCommonWord } from './commonWords';
 import { headedNames } from './nameHeads';
-import { clubsBeforeNationality } from './clubAdjectives';
+import { Club, clubBits, clubsBeforeNationality } from './clubAdjectives';
 import { propagate } from './propagate';
 import type { WordInfo } from './words';
 
@@ -21,7 +21,7 @@ export interface DocumentOptions {
 }
 
 /** A token's folded form (foldWord) and clitic readings (cliticForms of it), as the tagger analysed them. */
-export type DocWord = Pick<WordInfo, 'norm' | 'forms' | 'doc'>;
+export type DocWord = Pick<WordInfo, 'norm' | 'forms' | 'doc' | 'club'>;
 
 /** The text's tokens and each token's word, when the tagger has them already (findEntities). */
 export interface DocumentTokens {
@@ -65,7 +65,7 @@ export function applyDocument(
 
 function docWord(raw: string): DocWord {
   const norm = foldWord(raw);
-  return { norm, forms: cliticForms(norm), doc: -1 };
+  return { norm, forms: cliticForms(norm), doc: -1, club: 0 };
 }
 
 /**
@@ -260,14 +260,13 @@ function placesAfterTriggers(text: string, tokens: readonly Token[], words: read
  * on news, as many are teams of a project as clubs (فريق الإبداع، فريق الكشافة، نادي الفلكلور);
  * so is a listed ordinary word the lists do not name as a club (فريق العمل، فريق البحث).
  */
-const CLUB_HEADS = new Set(['نادي', 'فريق'].map(foldWord));
 
 function clubsAfterHeads(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   let taken: Uint8Array | undefined;
   let added: EntityDetection[] | undefined;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const h = words[i]!;
-    if (!CLUB_HEADS.has(h.norm) && !h.forms.some((f) => CLUB_HEADS.has(f))) continue;
+    if (!(clubBits(h) & Club.Head)) continue;
     taken ??= coveredTokens(tokens, found);
     if (taken[i] || taken[i + 1] || lineBreakBetween(text, tokens, i + 1, i)) continue;
     if (!clubAfterHead(words[i + 1]!.norm, model)) continue;

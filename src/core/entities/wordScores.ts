@@ -112,7 +112,7 @@ const scoreCaches = new WeakMap<RowLookup, WeakMap<Gazetteer, ScoreCache>>();
 const SCORE_CACHE_MAX = 100000;
 
 function boundaryInfo(t: TokenInfo): WordInfo {
-  return { norm: t.norm, core: t.core, shape: t.shape, lex: t.lex, hand: t.hand, article: t.article, forms: t.forms, own: t.own, doc: -1 };
+  return { norm: t.norm, core: t.core, shape: t.shape, lex: t.lex, hand: t.hand, article: t.article, forms: t.forms, own: t.own, doc: -1, club: 0 };
 }
 
 function roleRows(w: WordInfo, lookup: RowLookup, rows: Float64Array): void {

@@ -115,6 +115,8 @@ export interface WordInfo {
   own: Uint32Array;
   /** What the document rules ask of the word alone (documentWords.ts wordBits), or -1 before they first ask. */
   doc: number;
+  /** What the club rules ask of the word alone (clubAdjectives.ts clubBits), or 0 before they first ask. */
+  club: number;
 }
 
 export const enum Own {
@@ -207,7 +209,7 @@ export function analyseWord(raw: string, gaz: Gazetteer, hands: Map<string, stri
   own[Own.PairHand] = hash1(T.PairHand, hand);
   own[Own.PairLexHand] = hash2(T.PairLexHand, lex, hand);
   own[Own.PairShape] = hash1(T.PairShape, shape);
-  return { norm, core, shape, lex, hand, article, forms, own, doc: -1 };
+  return { norm, core, shape, lex, hand, article, forms, own, doc: -1, club: 0 };
 }
 
 /** Persian/Latin-sound letters (پ چ ڤ گ ژ) appear almost only in transliterated names. */
