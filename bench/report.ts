@@ -734,6 +734,58 @@ the corpus as one file 1.00–1.05× (two pairs). Each alone was not resolvable 
 a last-letter pre-check in \`clubsAfterHeads\` (0.95–0.97×). Output identical: \`compareBuilds.js\`
 over all 2,963 articles plus them joined and as one line (43.8 M characters).
 
+### Work done twice: the dateline scan and the club rules (issue 17, speedtag round)
+
+Where the time goes (\`scripts/speed/stageTimes.ts\`, new: each stage's warm CPU alone and timed per
+call in \`detect()\`'s own order; 400 articles, 738,724 characters, minimum of 5–9 rounds, load 9–14 on
+2 cores): \`tokenize\` 5–7 ms, figures 27–41 ms alone but 66–68 ms in \`detect()\`'s order, \`tagText\`
+230–290 ms, entities with the document rules 410–470 ms (438–464 in order), claims 55–58 ms alone and
+73 ms in order; \`detect()\` 595–745 ms (0.99–1.24 M chars/s, 85–150× the tokenisation pass). In
+\`detect()\`'s order the stages cost 14–17% more than alone: each evicts the others' tables from the
+processor's caches, which no single stage's lever removes. Warm CPU profile (\`profileDetect.ts\`,
+400 articles, 8 passes, 250 µs sampling): tagging 51% (the word \`Map\` probe 6%, the four word-pair
+probes 8.5%, class groups 7%, Viterbi 5.6%, the pooled-row sum 3.3%, \`phraseCodes\` 2.9%), the
+document rules 21%, figures 12% (the dateline search \`findArticleDate\` 4.7% of it: a second scan of
+the text's head), claims 11% (\`toTokens\` 4.7%, of which its lexicon lookups 1.9%).
+
+Kept (measured together against main with \`abDetect.ts\`, output identical: 400/400, 800/800 and
+592/592 articles; \`compareBuilds.js\` over 400 articles plus them joined and as one line identical,
+5.4 M characters of \`khabar detect\` output; the golden test unchanged): \`detect()\` paired median
+1.061×, 1.014×, 1.073× in three runs (30, 16 and 20 rounds; minimum-round ratio 1.040×, 0.962×,
+1.036×; load 10–14), so about 1.04–1.06×, in line with the profile's 2.5% + 1.5%:
+
+- **The dateline looked for only when a relative date first needs it** (\`scanContext.ts\`: the
+  scan's \`article\` is found on the first read; \`findFigures\` passes the search, not its result):
+  212 of 400 corpus articles have a relative date (أمس, a weekday, a month without its year); the
+  others never pay the head's second scan. The search reads only the text, so its answer is the
+  same whenever it is asked. Alone: figures stage 1.06–1.08× article by article (\`abFigures\`, 988
+  articles, 10 rounds), \`detect()\` 1.020× median paired (1.10× on the minimum, 30 rounds). The
+  editor passes the dateline's date itself (\`DetectionService\`), so this is the CLI's and the
+  benchmarks' gain.
+- **The club rules' questions about a word asked once per distinct word** (\`clubAdjectives.ts\`
+  \`clubBits\`, kept on the \`WordInfo\` as \`wordBits\` is): club head (نادي، فريق and their clitic
+  readings), masculine nationality adjective, sports word, instead of a \`Set\` lookup per clitic
+  reading at every token of every document (\`sportsStory\` built each word's forms array).
+  Alone, \`abDocument.ts\` both ways: direct 1.033× minimum / 1.036× median, swapped 0.854× /
+  0.868×, so the rules 1.09–1.10×. (A last-letter pre-check in \`clubsAfterHeads\` was dropped in
+  the stagespeed round: it kept the per-token work.)
+
+Dropped (output identical each time):
+
+- **Entities before figures in \`detect()\`** (the stages are independent; \`stageTimes\` had the
+  by-hand order 590 against 624 ms): \`abDetect\` 1.006× median paired, 0.982× minimum (24 rounds).
+- **The context-row cache at 2^15 slots** (512 KB of keys instead of 2 MB, for the cache misses of
+  its probe, 3.3% of the profile): 1.006× median paired, 0.967× minimum (10 rounds).
+- Not retried: the word-pair cache of the fifth round (\`tagText\` 1.12× but \`detect()\` 1.015–1.07×:
+  it pays only on repeated pairs). Branch-free Viterbi (\`Math.max\` then the first equal candidate)
+  was considered, not built: V8's float max on x64 still branches.
+
+What is left: no single remaining piece of the warm profile is over 6–9% of \`detect()\`, and the
+largest (the tagger's word \`Map\` probe and the word-pair probes) are memory-bound, so this
+machine's load hides a lever under ~4%. A shared word id from tokenisation for the tagger and
+claims (one lookup per token instead of two) and tokens as offsets in typed arrays remain the
+structural steps.
+
 ### Re-anchoring (issue 15: not slower than before the evidence rewrite, feb4d15)
 
 Measured on four edits of 10,000 annotations (one whole word each, corpus text unless said): a new
