@@ -745,7 +745,7 @@ call in \`detect()\`'s own order; 400 articles, 738,724 characters, minimum of 5
 processor's caches, which no single stage's lever removes. Warm CPU profile (\`profileDetect.ts\`,
 400 articles, 8 passes, 250 µs sampling): tagging 51% (the word \`Map\` probe 6%, the four word-pair
 probes 8.5%, class groups 7%, Viterbi 5.6%, the pooled-row sum 3.3%, \`phraseCodes\` 2.9%), the
-document rules 21%, figures 12% (the dateline search \`findArticleDate\` 4.7% of it: a second scan of
+document rules 21%, figures 12% (of which the dateline search \`findArticleDate\` 4.7%, a second scan of
 the text's head), claims 11% (\`toTokens\` 4.7%, of which its lexicon lookups 1.9%).
 
 Kept (measured together against main with \`abDetect.ts\`, output identical: 400/400, 800/800 and
