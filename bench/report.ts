@@ -879,8 +879,8 @@ Kept:
 
 - **"Inside a LOC span" from marks made once per pass** (\`clubAdjectives.ts\` \`insideLoc\`: for
   each LOC span, a binary search for its first token and a run of marks; built only when the rule
-  first asks): the corpus as one file 1.067×, 1.129×, 1.155× in three paired runs (\`bench/bigFile.ts\`,
-  fresh processes, builds alternating; min 12.90 → 11.43 s under that load), 8 MB with paragraphs
+  first asks): the corpus as one file 1.043×, 1.067×, 1.077×, 1.129×, 1.155× in five paired runs
+  (\`bench/bigFile.ts\`, fresh processes, builds alternating; min 12.90 → 11.43 s under that load), 8 MB with paragraphs
   1.14× and 1.25× (two pairs), 4 MB 0.92× and 1.07× (noise); peak RSS unchanged (616–617 MB). The
   8 MB / 4 MB ratio on the minimum of two: 1.73 before, 1.27 after (≤ 2.2 either way). Output
   identical: \`khabar detect --format json\` of the joined corpus, the same 18,216,591 bytes.
