@@ -916,6 +916,41 @@ Dropped: **an index of the normalised text's 32-character pieces for the whole-w
 identical, but CRLF 600K 6.0/6.6 s before, 6.0/7.2 s with it (alternating single runs): the
 searches are not where that time goes.
 
+### The corpus as one file (issue 17, speedbig round)
+
+What a big file costs beyond the same articles one by one (\`scripts/speed/bigVsArticles.ts\`: a
+cold \`detect()\` of all 2,963 articles in turn, or of them joined with blank lines, each in a fresh
+process; \`nice -n 10\`, load 10–14 on 2 cores). Before this round the joined text cost
+1.13–1.33× the articles (13.1–14.2 s against 10.7–12.5 s of CPU; peak RSS 534–560 MB against
+266–284 MB); both pay the same cold tagger (97,000 new words), which is most of either. A CPU profile
+of the joined run (\`--cpu-prof\`) against one of a third of it found one rule growing with the file:
+\`clubsBeforeNationality\`'s \`placeWord\` asked every span of the document whether it held the
+candidate token (\`found.some\`), 6% of the whole run's samples.
+
+Kept:
+
+- **"Inside a LOC span" from marks made once per pass** (\`clubAdjectives.ts\` \`insideLoc\`: for
+  each LOC span, a binary search for its first token and a run of marks; built only when the rule
+  first asks): the corpus as one file 1.043×, 1.067×, 1.077×, 1.129×, 1.155× in five paired runs
+  (\`bench/bigFile.ts\`, fresh processes, builds alternating; min 12.90 → 11.43 s under that load), 8 MB with paragraphs
+  1.14× and 1.25× (two pairs), 4 MB 0.92× and 1.07× (noise); peak RSS unchanged (616–617 MB). The
+  8 MB / 4 MB ratio on the minimum of two: 1.73 before, 1.27 after (≤ 2.2 either way). Output
+  identical: \`khabar detect --format json\` of the joined corpus, the same 18,216,591 bytes.
+
+Where the rest of the gap goes: after it, joined / articles is 1.02–1.27× (four runs). The garbage
+collector's pauses (\`--trace-gc\`, same load) are 1.49 s of scavenges and 0.52 s of mark-compact
+(incremental steps included) for the articles, 2.85 s and 1.07 s for the joined text: 76 scavenges
+of 37 ms on average instead of 82 of 18 ms, since in one file every per-token object lives until
+\`detect()\` returns and each is copied out of the young generation: the 991,261 shared
+\`Token\`s and their strings, the claims' 991,261 \`Tok\`s (the largest allocation site of the run
+in a sampling heap profile, ~170 of 1,210 MB allocated) and their folded strings (272,171 tokens
+need one). That is the structural lever the earlier rounds named (tokens as offsets in typed arrays,
+the claims reading them), and it sits on tokenisation, shared with the tagger's round: not started
+here. Considered and left: \`withAdded\`'s concat-and-sort (V8's TimSort merges the two sorted
+runs, already linear); \`repeatLabel\` (grows 5.6× for 3× the text because a bigger file has more
+names to repeat, 1% of the run: the rule's meaning, not its algorithm); detecting a big file in
+pieces (the document rules and claims read the whole text: the output would change).
+
 ### Activation (issue 17: activation ≤ 50 ms)
 
 Activation compiled the whole 815 KB production bundle, detection and export code included, for

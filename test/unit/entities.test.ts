@@ -840,6 +840,26 @@ describe('entities: a town before a masculine nationality adjective is its club 
     });
   }
 
+  // One word back past a token inside a tagged place (not a listed one): the head before it counts.
+  // The whole token must be in the place's span, wherever the spans are in the list.
+  it('looks past a tagged place to the head noun before it, and not past an untagged word', () => {
+    const text = 'وهبطت طائرة المنتخب في مطار مالبينسا ميلانو الإيطالي .';
+    const milan = spanAt(text, 'ميلانو', 'LOC');
+    const malpensa = spanAt(text, 'مالبينسا', 'LOC');
+    assert.deepStrictEqual(spans(applyDocument(text, [malpensa, milan], loadModel(), { propagate: false })), [
+      `LOC مالبينسا@${malpensa.start}`,
+      `LOC ميلانو@${milan.start}`,
+    ]);
+    // Without the tag on مالبينسا the head is out of reach: ميلانو is the club.
+    assert.deepStrictEqual(spans(applyDocument(text, [milan], loadModel(), { propagate: false })), [`ORG ميلانو@${milan.start}`]);
+    // A span over part of the token only (مالبين) does not make it a place's word.
+    const part = { ...malpensa, end: malpensa.start + 6, text: 'مالبين' };
+    assert.deepStrictEqual(spans(applyDocument(text, [part, milan], loadModel(), { propagate: false })), [
+      `LOC مالبين@${part.start}`,
+      `ORG ميلانو@${milan.start}`,
+    ]);
+  });
+
   // Outside a sports story the masculine adjective is the place's (a verb's subject, the order
   // inverted), and the head two words back counts there too.
   for (const [text, word] of [

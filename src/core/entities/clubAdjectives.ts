@@ -151,7 +151,7 @@ const JOINER = /^[-–—/]$/;
  * stand one word further back past a dash or another place's word («مطار مالبينسا - ميلانو
  * الإيطالي»).
  */
-function headBefore(text: string, tokens: readonly Token[], words: readonly DocWord[], k: number, model: TaggerModel, found: readonly EntityDetection[]): boolean {
+function headBefore(text: string, tokens: readonly Token[], words: readonly DocWord[], k: number, model: TaggerModel, inPlace: () => Uint8Array): boolean {
   let seen = 0;
   let dash = false;
   for (;;) {
@@ -164,7 +164,7 @@ function headBefore(text: string, tokens: readonly Token[], words: readonly DocW
     }
     if (isHead(words[k]!, model)) return true;
     // One more word back past a dash or a place's word (مالبينسا ميلانو), once.
-    if (++seen >= 2 || (!dash && !placeWord(tokens[k]!, words[k]!, model, found))) return false;
+    if (++seen >= 2 || (!dash && !placeWord(k, words[k]!, model, inPlace))) return false;
     k--;
   }
 }
@@ -178,10 +178,33 @@ function isHead(w: DocWord, model: TaggerModel): boolean {
   return listedCommonWord(w.norm) || forms.some((f) => h.orgHeads.has(f));
 }
 
-/** Whether a token is a place's word: in a LOC span, or a place of the hand lists. */
-function placeWord(t: Token, w: DocWord, model: TaggerModel, found: readonly EntityDetection[]): boolean {
-  if (found.some((e) => e.label === 'LOC' && e.start <= t.start && t.end <= e.end)) return true;
+/** Whether token k is a place's word: inside a LOC span (inPlace: insideLoc's marks), or a place of the hand lists. */
+function placeWord(k: number, w: DocWord, model: TaggerModel, inPlace: () => Uint8Array): boolean {
+  if (inPlace()[k]) return true;
   return formsOf(w).some((f) => model.gaz.hand.places.has(f));
+}
+
+/**
+ * 1 for each token wholly inside a LOC span of `found` (the span's start at or before the token's,
+ * its end at or after the token's; in any order), made once per rule's pass: asking every span for
+ * each candidate token made the rule quadratic on a big file.
+ */
+function insideLoc(tokens: readonly Token[], found: readonly EntityDetection[]): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  for (const e of found) {
+    if (e.label !== 'LOC') continue;
+    // The first token starting at or after the span's start; tokens are in order and never overlap,
+    // so those also ending by the span's end follow it in a run.
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tokens[mid]!.start < e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < tokens.length && tokens[k]!.end <= e.end; k++) marks[k] = 1;
+  }
+  return marks;
 }
 
 /**
@@ -198,6 +221,8 @@ export function clubsBeforeNationality(text: string, tokens: readonly Token[], w
   let ti = 0;
   let n = 0;
   let sports: boolean | undefined;
+  let places: Uint8Array | undefined;
+  const inPlace = (): Uint8Array => (places ??= insideLoc(tokens, found));
   for (let i = 1; i < tokens.length; i++) {
     if (!(clubBits(words[i]!) & Club.Nationality) || lineBreakBetween(text, tokens, i, i - 1)) continue;
     // Outside a sports story the adjective is the place's («وزار حماة السوري», a verb's subject).
@@ -209,7 +234,7 @@ export function clubsBeforeNationality(text: string, tokens: readonly Token[], w
       if (e.label !== 'LOC' || e.end > tokens[i - 1]!.end) continue;
       while (ti < tokens.length && tokens[ti]!.end <= e.start) ti++;
       if (ti >= tokens.length || tokens[ti]!.start !== e.start) continue;
-      let ok = !headBefore(text, tokens, words, ti - 1, model, found);
+      let ok = !headBefore(text, tokens, words, ti - 1, model, inPlace);
       for (let k = ti; ok && k < i; k++) ok = townWord(words[k]!);
       if (!ok) continue;
       out ??= found.slice();
@@ -221,7 +246,7 @@ export function clubsBeforeNationality(text: string, tokens: readonly Token[], w
     taken ??= coveredTokens(tokens, found);
     if (taken[i - 1]) continue;
     const w = words[i - 1]!;
-    if (!ARABIC_WORD.test(w.norm) || listedCommonWord(w.norm) || !townWord(w) || headBefore(text, tokens, words, i - 2, model, found)) continue;
+    if (!ARABIC_WORD.test(w.norm) || listedCommonWord(w.norm) || !townWord(w) || headBefore(text, tokens, words, i - 2, model, inPlace)) continue;
     if (!formsOf(w).some((f) => model.gaz.hand.places.has(f))) continue;
     (added ??= []).push(spanOf(text, tokens, i - 1, i - 1, 'ORG', 'context'));
   }
