@@ -98,14 +98,16 @@ export function dayMonthTail(sc: ScanContext, c: TailContext): number | undefine
  * 300 characters).
  */
 function dayOfMonthBefore(sc: ScanContext, s: number, e: number, v: number): number | undefined {
-  const yawm = sc.prevWord(s);
-  if (!yawm || !yawm.r.some((r) => r.e.t === 'yawm' && (r.pre === '' || r.pre === 'و' || r.pre === 'ف'))) return undefined;
+  // The figures read so far are looked at first (most small numbers have no date just before);
+  // the word before is read only then.
   const t = sc.text;
   for (let k = sc.out.length - 1; k >= 0 && k >= sc.out.length - 4; k--) {
     const f = sc.out[k]!.fig;
     if (f.end < s - 300) return undefined;
     if (f.label !== 'DATE') continue;
     if (f.value.hijri || t.slice(f.end, s).includes('\n')) return undefined;
+    const yawm = sc.prevWord(s);
+    if (!yawm || !yawm.r.some((r) => r.e.t === 'yawm' && (r.pre === '' || r.pre === 'و' || r.pre === 'ف'))) return undefined;
     // With no article date the month stays relative: "month:07;day:23".
     const rel = f.value.relative ? /^month:(\d\d);day:(\d\d)$/.exec(f.value.relative) : null;
     if (rel) return v > +rel[2]! && v <= 31 ? sc.emit(s, e, 'DATE', { relative: `month:${rel[1]};day:${pad(v)}` }) : undefined;
