@@ -686,6 +686,13 @@ const MODERN_NEWS_6: Case[] = [
     { text: '12', label: 'NUMBER', value: { number: 12 } },
   ] },
   { name: 'يوم and a number with no date before it stays a count', input: 'وفي يوم 5 من كل شهر تصرف الرواتب', want: [{ text: '5', label: 'NUMBER', value: { number: 5 } }] },
+  { name: 'a year after a historical event noun is a DATE', input: 'ارتفع الدولار بشدة منذ أحداث 2011 وبعد ثورة 1952 بعقود', want: [
+    { text: '2011', label: 'DATE', value: { date: '2011' } },
+    { text: '1952', label: 'DATE', value: { date: '1952' } },
+  ] },
+  { name: 'a definite event noun before a number and its counted noun keeps the count', input: 'شارك في الحرب 2000 جندي', want: [
+    { text: '2000', label: 'NUMBER', value: { number: 2000 } },
+  ] },
   { name: 'أيفون with a hamza before its model number is a name', input: 'أطلقت الشركة هاتف أيفون 6 الجديد', want: [] },
   { name: 'إنش is an inch', input: 'جاء الجهاز بشاشة قياس 12.9 إنش', want: [{ text: '12.9 إنش', label: 'QUANTITY', value: { number: 12.9, unit: 'بوصة' } }] },
 ];
