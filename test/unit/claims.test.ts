@@ -900,6 +900,58 @@ const CASES: Case[] = [
     text: 'لم تكشف الهيئة عن موعد القرار، لكنها قالت إن التحقيق مستمر.',
     want: [['التحقيق مستمر', 'الهيئة', 'قالت']],
   },
+  // The figclaims sample (seed 16016): sentences written for Khabar.
+  {
+    name: 'short label: value lines one after another are a form, no headlines',
+    text: 'اسم المريض: مجهول الهوية.\nالعمر: جميع الأعمار بلا استثناء.\nالمهنة: ممارس للتخريب في الحي.',
+    want: [],
+  },
+  {
+    name: 'a label: value headline on a line of its own is still a headline',
+    text: 'وزير الصحة: المستشفيات جاهزة لاستقبال الحجاج\n\nقال الوزير إن الخطة جاهزة.',
+    want: [
+      ['المستشفيات جاهزة لاستقبال الحجاج', 'وزير الصحة', 'headline'],
+      ['الخطة جاهزة', 'الوزير', 'قال'],
+    ],
+  },
+  {
+    name: 'ذات مرة after the verb is no speaker',
+    text: 'وكان المستثمر قد قال ذات مرة إنه لا يثق بالأسواق الناشئة.',
+    want: [['لا يثق بالأسواق الناشئة', 'المستثمر', 'قال']],
+  },
+  {
+    name: 'ذات in a name after the speaker stays in it',
+    text: 'وقالت الجهات ذات العلاقة إن العمل مستمر.',
+    want: [['العمل مستمر', 'الجهات ذات العلاقة', 'وقالت']],
+  },
+  {
+    name: 'يذكر هنا أن is the newsroom\'s aside',
+    text: 'وانتهت البطولة أمس. يذكر هنا أن الاتحاد الدولي اعترف باللعبة منذ عقود.',
+    want: [],
+  },
+  {
+    name: 'يذكر with a subject still reports',
+    text: 'ويذكر المدرب أن الفريق جاهز للموسم.',
+    want: [['الفريق جاهز للموسم', 'المدرب', 'ويذكر']],
+  },
+  {
+    name: 'لـ + a person named earlier, right before أن, is who was told',
+    text: 'استقبل الرئيس حسن روحاني الوزير باولو جنتيلوني. وأكد روحاني لجنتيلوني أنه يأمل زيارة روما قريبا.',
+    entities: { PER: ['حسن روحاني', 'باولو جنتيلوني', 'روحاني'] },
+    want: [['يأمل زيارة روما قريبا', 'روحاني', 'وأكد']],
+  },
+  {
+    name: 'لـ + a person named earlier after a common word is that word\'s complement',
+    text: 'عاد الرئيس عبدربه منصور هادي إلى عدن. وقال مصدر عسكري موال لهادي إن القوات تقدمت.',
+    entities: { PER: ['عبدربه منصور هادي'] },
+    want: [['القوات تقدمت', 'مصدر عسكري موال لهادي', 'وقال']],
+  },
+  {
+    name: 'a name opening with ل after a title is the speaker\'s own',
+    text: 'وصل الوزير يائير لبيد إلى القدس. وقال الوزير لبيد إن الحكومة ستسقط.',
+    entities: { PER: ['يائير لبيد', 'لبيد'] },
+    want: [['الحكومة ستسقط', 'الوزير لبيد', 'وقال']],
+  },
 ];
 
 describe('claims: constructions', () => {

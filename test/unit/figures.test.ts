@@ -624,6 +624,79 @@ const MODERN_NEWS_5: Case[] = [
   { name: 'a bracketed basketball score in a match report is no figure', input: 'تقدم المنتخب على منافسه في المباراة بنتيجة (35-28)', want: [] },
 ];
 
+// Written for Khabar after the figclaims sample (seed 16016): each rule with a look-alike it must not touch.
+const MODERN_NEWS_6: Case[] = [
+  { name: 'an event year four words after معرض across a work noun (للكتاب) is a DATE', input: 'افتتح معرض جدة الدولي للكتاب 2015 أبوابه', want: [
+    { text: '2015', label: 'DATE', value: { date: '2015' } },
+  ] },
+  { name: 'after a definite event noun a counted noun still makes the number a count', input: 'يضم المعرض الدولي للكتاب 2000 عارض', want: [
+    { text: '2000', label: 'NUMBER', value: { number: 2000 } },
+  ] },
+  { name: 'على الأقل set off by commas after the counted noun bounds the number', input: 'قتل 12 مدنيا، على الأقل، في القصف', want: [
+    { text: '12', label: 'NUMBER', value: { number: 12, bound: 'at-least' } },
+  ] },
+  { name: 'a comma and وعلى الأقل opening a new clause is no bound', input: 'قتل 12 مدنيا، وعلى الأقل نجا طفل', want: [
+    { text: '12', label: 'NUMBER', value: { number: 12 } },
+  ] },
+  { name: 'a bracketed list number opening a line is skipped', input: 'أهداف الخطة:\n(2) تحسين الخدمات الصحية', want: [] },
+  { name: 'a bracketed amount opening a line before its scale and currency stays money', input: 'التكلفة:\n(5) ملايين ريال للمشروع', want: [
+    { text: '(5) ملايين ريال', label: 'MONEY', value: { number: 5000000, currency: 'SAR' } },
+  ] },
+  { name: 'a bracketed count inside a line stays a count', input: 'وصل (3) لاعبين إلى الفريق', want: [{ text: '3', label: 'NUMBER', value: { number: 3 } }] },
+  { name: 'a section number alone on its line is skipped', input: 'مقدمة المقال هنا.\n\n   1  \nنص القسم هنا.\n2\nنص آخر.', want: [] },
+  { name: 'a number ending a line after words is still a count', input: 'وصل عدد الزوار إلى 3\nثم ارتفع.', want: [
+    { text: '3', label: 'NUMBER', value: { number: 3 } },
+  ] },
+  { name: 'a race time minutes/seconds/tenths before دقيقة is one duration', input: 'قطعت المهرة المسافة في زمن بلغ 1/15/8 دقيقة', want: [
+    { text: '1/15/8 دقيقة', label: 'DURATION', value: { number: 75.8, duration: 'PT1M15.8S' } },
+  ] },
+  { name: 'a race time with hundredths', input: 'وسجل المهر زمنا قدره 1/14/57 دقيقة', want: [
+    { text: '1/14/57 دقيقة', label: 'DURATION', value: { number: 74.57, duration: 'PT1M14.57S' } },
+  ] },
+  { name: 'a slashed date is still a date', input: 'صدر القرار في 1/12/2015 بعد الاجتماع', want: [{ text: '1/12/2015', label: 'DATE', value: { date: '2015-12-01' } }] },
+  { name: 'a dot and three digits before years groups thousands', input: 'بدأ استخراج الملح منذ أكثر من 2.500 عام', want: [
+    { text: '2.500 عام', label: 'DURATION', value: { number: 2500, duration: 'P2500Y', bound: 'more-than' } },
+  ] },
+  { name: 'a dot and three digits before متر groups thousands', input: 'وعلى ارتفاع 1.760 متر توجد شرفة', want: [
+    { text: '1.760 متر', label: 'QUANTITY', value: { number: 1760, unit: 'متر' } },
+  ] },
+  { name: 'a weight to three decimals stays a decimal', input: 'بلغ وزن المولود 3.250 كيلوغرام', want: [
+    { text: '3.250 كيلوغرام', label: 'QUANTITY', value: { number: 3.25, unit: 'كيلوغرام' } },
+  ] },
+  { name: 'two decimals before متر stay a decimal', input: 'قفز اللاعب 2.35 متر', want: [{ text: '2.35 متر', label: 'QUANTITY', value: { number: 2.35, unit: 'متر' } }] },
+  { name: 'الـ + digits after a plural counts them', input: 'في كل من الدول الأعضاء الـ28', want: [{ text: '28', label: 'NUMBER', value: { number: 28 } }] },
+  { name: 'الـ + digits after a broken plural with a possessive counts them', input: 'رسمت الخيل باشواطها الـ6 لوحة رائعة', want: [{ text: '6', label: 'NUMBER', value: { number: 6 } }] },
+  { name: 'الـ + digits after a measure is the amount', input: 'قطع المهر مسافة الـ1200 بنجاح', want: [{ text: '1200', label: 'NUMBER', value: { number: 1200 } }] },
+  { name: 'الـ + digits after a singular noun is still an ordinal', input: 'افتتحت الدورة الـ23 للمهرجان في القرن الـ21', want: [
+    { text: '23', label: 'ORDINAL', value: { number: 23 } },
+    { text: '21', label: 'ORDINAL', value: { number: 21 } },
+  ] },
+  { name: 'يوم and a later day after a full date is that month\'s day', input: 'تقام المباراة يوم 23 يوليو، والثانية يوم 27 في دبي', options: { articleDate: '2015-07-10' }, want: [
+    { text: '23 يوليو', label: 'DATE', value: { date: '2015-07-23' } },
+    { text: 'والثانية', label: 'ORDINAL', value: { number: 2 } },
+    { text: '27', label: 'DATE', value: { date: '2015-07-27' } },
+  ] },
+  { name: 'with no article date the later day stays relative to the month', input: 'تقام المباراة يوم 23 يوليو، والثانية يوم 27', want: [
+    { text: '23 يوليو', label: 'DATE', value: { relative: 'month:07;day:23' } },
+    { text: 'والثانية', label: 'ORDINAL', value: { number: 2 } },
+    { text: '27', label: 'DATE', value: { relative: 'month:07;day:27' } },
+  ] },
+  { name: 'an earlier day number after يوم is no day of that month', input: 'وصل الوفد يوم 20 يوليو وغادر يوم 12', options: { articleDate: '2015-07-10' }, want: [
+    { text: '20 يوليو', label: 'DATE', value: { date: '2015-07-20' } },
+    { text: '12', label: 'NUMBER', value: { number: 12 } },
+  ] },
+  { name: 'يوم and a number with no date before it stays a count', input: 'وفي يوم 5 من كل شهر تصرف الرواتب', want: [{ text: '5', label: 'NUMBER', value: { number: 5 } }] },
+  { name: 'a year after a historical event noun is a DATE', input: 'ارتفع الدولار بشدة منذ أحداث 2011 وبعد ثورة 1952 بعقود', want: [
+    { text: '2011', label: 'DATE', value: { date: '2011' } },
+    { text: '1952', label: 'DATE', value: { date: '1952' } },
+  ] },
+  { name: 'a definite event noun before a number and its counted noun keeps the count', input: 'شارك في الحرب 2000 جندي', want: [
+    { text: '2000', label: 'NUMBER', value: { number: 2000 } },
+  ] },
+  { name: 'أيفون with a hamza before its model number is a name', input: 'أطلقت الشركة هاتف أيفون 6 الجديد', want: [] },
+  { name: 'إنش is an inch', input: 'جاء الجهاز بشاشة قياس 12.9 إنش', want: [{ text: '12.9 إنش', label: 'QUANTITY', value: { number: 12.9, unit: 'بوصة' } }] },
+];
+
 describe('figures: findFigures', () => {
   const groups: Array<[string, Case[]]> = [
     ['the issue examples', ISSUE_EXAMPLES],
@@ -639,6 +712,7 @@ describe('figures: findFigures', () => {
     ['modern news, third pass (issue 16)', MODERN_NEWS_3],
     ['modern news, fourth pass (issue 16)', MODERN_NEWS_4],
     ['modern news, session 10 sample (issue 16)', MODERN_NEWS_5],
+    ['modern news, figclaims sample (issue 16)', MODERN_NEWS_6],
   ];
   for (const [group, cases] of groups) {
     describe(group, () => {

@@ -56,9 +56,33 @@ const TOLD_NOUNS: ReadonlySet<string> = new Set(['للصحيفه', 'للصحف',
  * the article: الأمين العام للمنظمة is the speaker's own title.
  */
 export function toldAfterSpeaker(cs: ClaimScan, j: number): boolean {
+  if (toldName(cs, j)) return true;
   if (!toldWord(cs, j)) return false;
   const t = cs.toks[j]!;
   return TOLD_NOUNS.has(t.n) || (!t.n.startsWith('لل') && /(?:ه|ها|هم|هما|هن)$/.test(t.raw));
+}
+
+/**
+ * وأكد روحاني لجنتيلوني أنه …: after a speaker's name, لـ + a name, both found by the recogniser
+ * earlier in the article (حسن روحاني، باولو جنتيلوني), is who was told. The walk back runs only
+ * for a لـ word right before the complementiser.
+ */
+function toldName(cs: ClaimScan, j: number): boolean {
+  const t = cs.toks[j]!;
+  if (!t.word || t.n[0] !== 'ل' || t.n[1] === 'ل' || t.n.length < 5 || j === 0) return false;
+  // The speaker right before is a name met earlier too (روحاني); after a common word the لـ is
+  // that word's (مصدر عسكري موال لهادي: loyal to Hadi).
+  const before = cs.toks[j - 1]!;
+  if (!before.word) return false;
+  const name = t.n.slice(1);
+  let told = false;
+  let speaker = false;
+  for (let m = j - 2; m >= 0 && !(told && speaker); m--) {
+    const z = cs.toks[m]!;
+    if (z.n === name && cs.hasEntity(z.start, z.end)) told = true;
+    else if (z.n === before.n && cs.hasEntity(z.start, z.end)) speaker = true;
+  }
+  return told && speaker;
 }
 
 /** لـعكاظ، لوكالة «رويترز»، لوزير الخارجية عادل الجبير: to the next break, quote or punctuation. */

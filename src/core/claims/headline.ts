@@ -50,7 +50,11 @@ export function headline(cs: ClaimScan, s: Sentence): Draft | null {
         k = close;
         continue;
       }
-      if (t.raw === ':' && k + 2 < s.b && !cs.timeColon(k)) return colonHeadline(cs, s, k, speakerEnd);
+      if (t.raw === ':' && k + 2 < s.b && !cs.timeColon(k)) {
+        // العمر: …⏎المهنة: …: lines of fields, each a label and its value, are no headlines.
+        if (fieldLineAt(cs, line - 1) || fieldLineAt(cs, line + 1)) return null;
+        return colonHeadline(cs, s, k, speakerEnd);
+      }
       return null;
     }
     if (speakerEnd >= 0) continue;
@@ -67,6 +71,32 @@ export function headline(cs: ClaimScan, s: Sentence): Draft | null {
     if (t.f & W.Break) return null;
   }
   return null;
+}
+
+/**
+ * Whether line `line` is a short `label: value` line: a colon after its first one to three words
+ * and no more than MAX_HEADLINE_TOKENS tokens. Binary search for the line's first token.
+ */
+function fieldLineAt(cs: ClaimScan, line: number): boolean {
+  const toks = cs.toks;
+  if (line < 0) return false;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (toks[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= toks.length || toks[lo]!.line !== line) return false;
+  let end = lo;
+  while (end < toks.length && toks[end]!.line === line) end++;
+  if (end - lo > MAX_HEADLINE_TOKENS) return false;
+  for (let k = lo + 1; k < Math.min(end - 1, lo + 4); k++) {
+    const t = toks[k]!;
+    if (t.raw === ':') return !cs.timeColon(k);
+    if (!t.word) return false;
+  }
+  return false;
 }
 
 /** `الكاظمي: …`: the speaker before the colon at k (or before its addressee), the claim after it, quotes dropped. */

@@ -128,8 +128,8 @@ const DOCUMENTS: ReadonlySet<string> = set(`البيان بيان التقرير
 /** Time words that may sit between a verb and its speaker: أعلن أمس الأربعاء وزير الخارجية …. */
 const TIME_WORDS: ReadonlySet<string> = set(`أمس اليوم الليلة صباح مساء ظهر فجر يوم الأحد الاثنين الثلاثاء الأربعاء
   الخميس الجمعة السبت أول`);
-/** Adverbs that may sit where the speaker would (قالت وقتها: «…»، قال بدوره إن …): skipped like time words. */
-const SPEAKER_ADVERBS: ReadonlySet<string> = set('وقتها حينها آنذاك حينذاك يومها بدوره بدورها أيضا');
+/** Adverbs that may sit where the speaker would (قالت وقتها: «…»، قال بدوره إن …، قال ذات مرة إن …): skipped like time words. */
+const SPEAKER_ADVERBS: ReadonlySet<string> = set('وقتها حينها آنذاك حينذاك يومها بدوره بدورها أيضا مرة');
 /** Honorifics that stand for a named person already introduced: وأكد معاليه أهمية …. */
 const HONORIFICS: ReadonlySet<string> = set('معاليه سموه فضيلته سعادته جلالته دولته سماحته');
 /** Links inside a personal name: محمد بن سلمان، عبد الله، آل سعود. */

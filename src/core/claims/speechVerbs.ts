@@ -53,7 +53,8 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
     }
     return base & W.TakesObject && kind !== VerbKind.Present ? objectClaim(cs, i, seg, t.raw) : null;
   }
-  if (kind === VerbKind.Present && base & W.PassiveAside && k === i + 1) return null;
+  // ويذكر أن، يذكر هنا أن، ويذكر أيضا أن: the aside may carry an adverb before its أن.
+  if (kind === VerbKind.Present && base & W.PassiveAside && (k === i + 1 || (k === i + 2 && (toks[i + 1]!.n === 'هنا' || toks[i + 1]!.f & W.Time)))) return null;
 
   const sp = svo ? subjectBefore(cs, i) : speaker(cs, i, k, kind);
   const z = toks[k]!;

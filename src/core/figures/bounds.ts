@@ -60,7 +60,12 @@ function boundAfter(sc: ScanContext, e: number): Bound | undefined {
     if (!isLetter(c)) return undefined;
     let we = q + 1;
     while (we < sc.n && CHAR_CLASS[t.charCodeAt(we)] !== 0) we++;
-    const r = sc.skipGap(we);
+    let r = sc.skipGap(we);
+    // "12 مدنيا، على الأقل،": the bound set off by a comma after the counted noun.
+    if (r === we && (t[r] === '،' || t[r] === ',')) {
+      const r2 = sc.skipGap(r + 1);
+      if (r2 > r + 1) r = r2;
+    }
     if (r === we || t.charCodeAt(r) !== 0x639 || !t.startsWith('على', r)) return undefined;
     if (!/^على\s+(?:الأقل|الاقل)(?![\u0621-\u064a])/.test(t.slice(r, r + 14))) return undefined;
     const w = sc.wordAt(q);

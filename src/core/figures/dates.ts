@@ -73,7 +73,7 @@ function emitNumericDate(sc: ScanContext, i: number, e: number, y: number, m: nu
 export function dayMonthTail(sc: ScanContext, c: TailContext): number | undefined {
   const { ph, v, scale, w } = c;
   if (!(ph.isInt && v >= 1 && v <= 31 && scale === 1)) return undefined;
-  if (!w) return c.ch === '-' || c.ch === '–' ? dashedDayMonth(sc, c) : undefined;
+  if (!w) return c.ch === '-' || c.ch === '–' ? dashedDayMonth(sc, c) : dayOfMonthBefore(sc, ph.s, c.e, v);
   const month = monthAt(sc, w);
   if (month) return dayMonth(sc, ph.s, v, month);
   if (has(w, 'min')) {
@@ -88,6 +88,32 @@ export function dayMonthTail(sc: ScanContext, c: TailContext): number | undefine
     const wq = sc.nextWord(head.e);
     const q = get(wq, 'qual');
     if (wq && q && q.pre === '') return dayOfRelativeMonth(sc, ph.s, wq.e, v, q.q);
+  }
+  return dayOfMonthBefore(sc, ph.s, c.e, v);
+}
+
+/**
+ * "… يوم 23 يوليو، والثانية … يوم 27، والثالثة … يوم 31": after يوم, a day number with no month
+ * is a later day of the month of the full date read just before, in the same paragraph (within
+ * 300 characters).
+ */
+function dayOfMonthBefore(sc: ScanContext, s: number, e: number, v: number): number | undefined {
+  // The figures read so far are looked at first (most small numbers have no date just before);
+  // the word before is read only then.
+  const t = sc.text;
+  for (let k = sc.out.length - 1; k >= 0 && k >= sc.out.length - 4; k--) {
+    const f = sc.out[k]!.fig;
+    if (f.end < s - 300) return undefined;
+    if (f.label !== 'DATE') continue;
+    if (f.value.hijri || t.slice(f.end, s).includes('\n')) return undefined;
+    const yawm = sc.prevWord(s);
+    if (!yawm || !yawm.r.some((r) => r.e.t === 'yawm' && (r.pre === '' || r.pre === 'و' || r.pre === 'ف'))) return undefined;
+    // With no article date the month stays relative: "month:07;day:23".
+    const rel = f.value.relative ? /^month:(\d\d);day:(\d\d)$/.exec(f.value.relative) : null;
+    if (rel) return v > +rel[2]! && v <= 31 ? sc.emit(s, e, 'DATE', { relative: `month:${rel[1]};day:${pad(v)}` }) : undefined;
+    const m = f.value.date ? /^(\d{4})-(\d\d)-(\d\d)$/.exec(f.value.date) : null;
+    if (!m || v <= +m[3]! || !isValidGregorian(+m[1]!, +m[2]!, v)) return undefined;
+    return sc.emit(s, e, 'DATE', { date: `${m[1]}-${m[2]}-${pad(v)}` });
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
 
 import { definiteAt, isDigit, isLatin, isLetter, significantLength } from './chars';
 import { has, type Phrase, type ScanContext } from './scanContext';
+import type { Reading } from './lexicon';
 
 export function digitPhrase(sc: ScanContext, i: number): Phrase | undefined {
   const t = sc.text;
@@ -140,8 +141,20 @@ function dotThousands(sc: ScanContext, s: number, intStr: string, frac: string, 
   if (before && LEVEL_BEFORE.has(t.slice(before.s, before.e))) return false;
   if (e >= sc.n || t[e] !== ' ') return false;
   const w = sc.wordAt(e + 1);
-  if (!w || w.r.length > 0 || w.e - w.s < 3 || NOT_COUNTED.has(t.slice(w.s, w.e))) return false;
+  if (!w) return false;
+  // "منذ 2.500 عام", "على ارتفاع 1.760 متر": years and days, metres, feet and miles are not
+  // measured to a thousandth in the news; the dot groups thousands there too.
+  if (w.r.length > 0) return w.r.some(coarseMeasure);
+  if (w.e - w.s < 3 || NOT_COUNTED.has(t.slice(w.s, w.e))) return false;
   return !definiteAt(t, w.s, w.s + 4);
+}
+
+/** A reading of a measure never given to three decimals: a calendar time unit or a length of metres, feet or miles (no clitic). */
+function coarseMeasure(r: Reading): boolean {
+  if (r.pre !== '') return false;
+  const e = r.e;
+  if (e.t === 'tunit') return !e.time && !e.dual;
+  return e.t === 'unit' && (e.unit === 'متر' || e.unit === 'قدم' || e.unit === 'ميل');
 }
 
 /** Phone numbers and identifiers: long runs without separators, a leading zero, hyphen chains, Latin after. */

@@ -11,6 +11,7 @@ import { SYMBOLS } from './money';
 import { percentWordAfter } from './numberWords';
 import { identifierAcross, identifierBefore, identifierEnd, listNumberAt, scoreAt, shortCodeNear, timelineYearAt, modelNameBefore, namingNumber, quotedNameNumber, quotedTitle } from './notFigures';
 import { timeAt } from './time';
+import { raceTimeAt } from './duration';
 import { emitYear } from './dateEmit';
 
 /** The figure at the digit at i; returns where scanning goes on (i when nothing was read). */
@@ -33,7 +34,7 @@ export function atDigits(sc: ScanContext, i: number): number {
   const after = gap < sc.n ? t.charCodeAt(gap) : 0;
   let j = i - 1;
   while (j >= 0 && isGap(t.charCodeAt(j))) j--;
-  if (j < 0 || t.charCodeAt(j) === 0x0a || t.charCodeAt(j) === 0x0d || after === 0x2d || after === 0x2013 || after === 0x2f ||
+  if (j < 0 || t.charCodeAt(j) === 0x0a || t.charCodeAt(j) === 0x0d || (t.charCodeAt(j) === 0x28 && after === 0x29) || after === 0x2d || after === 0x2013 || after === 0x2f ||
     after === 0x2e || after === 0x3a || (end < sc.n && t.charCodeAt(end) === 0x631)) {
     const shaped = shapedAt(sc, i);
     if (shaped >= 0) return shaped;
@@ -65,6 +66,7 @@ export function atDigits(sc: ScanContext, i: number): number {
  * -1 when none of them is there.
  */
 function shapedAt(sc: ScanContext, i: number): number {
+  const t = sc.text;
   const item = listNumberAt(sc, i);
   if (item) return item;
   // "1990- استقالة …": a year heading a timeline entry.
@@ -78,6 +80,11 @@ function shapedAt(sc: ScanContext, i: number): number {
   // "فاز 2-0", "(0/ 2)" in a match report: a score, no figure.
   const score = scoreAt(sc, i);
   if (score) return score;
+  // "1/15/8 دقيقة": a race time, one duration.
+  if (t[sc.digitEnd(i)] === '/') {
+    const race = raceTimeAt(sc, i);
+    if (race) return race;
+  }
   const date = numericDateAt(sc, i);
   if (date) return date;
   // "59ر000/94": a wire-copy run that reads as no number is skipped whole.

@@ -67,3 +67,29 @@ function definiteNumberAfter(sc: ScanContext, p: number): Phrase | undefined {
   if (!w2 || !num) return undefined;
   return parseWordNumber(sc, w2);
 }
+
+/**
+ * "1/15/8 دقيقة", "1/14/57 دقيقة": a race time written minutes/seconds/fractions before a minute
+ * word is one DURATION (PT1M15.8S), its number the seconds in all (75.8), not three counts.
+ * The seconds take two digits and stay under 60; the fraction is one to three digits.
+ */
+export function raceTimeAt(sc: ScanContext, i: number): number | undefined {
+  const t = sc.text;
+  const a = sc.digitRun(i);
+  if (a.e - i > 2 || t[a.e] !== '/') return undefined;
+  const min = +a.str;
+  const b = sc.digitRun(a.e + 1);
+  if (b.e - (a.e + 1) !== 2 || t[b.e] !== '/') return undefined;
+  const sec = +b.str;
+  if (sec >= 60) return undefined;
+  const c = sc.digitRun(b.e + 1);
+  const fl = c.e - (b.e + 1);
+  if (fl < 1 || fl > 3) return undefined;
+  const frac = c.str;
+  const w = sc.nextWord(c.e);
+  const tu = get(w, 'tunit');
+  if (!w || !tu || tu.des !== 'M' || !tu.time || tu.pre !== '' || sc.skipGap(c.e) !== w.s || w.s === c.e) return undefined;
+  const seconds = min * 60 + sec + Number('0.' + frac);
+  const value: FigureValue = { number: Math.round(seconds * 1000) / 1000, duration: `PT${min}M${sec}.${frac}S` };
+  return sc.emit(i, w.e, 'DURATION', value);
+}

@@ -15,14 +15,17 @@
 // - NUMBER (number.ts): any other count. A counted noun (3 آلاف عسكري) is NOT part of the span: the noun
 //   class is open and the value does not depend on it, so the span ends after the scale word.
 // - DURATION (duration.ts): a number followed by a time unit (25 عاما → P25Y, عشرين دقيقة → PT20M, including
-//   ages), and duals of time units on their own (الشهرين المقبلين → P2M).
+//   ages), and duals of time units on their own (الشهرين المقبلين → P2M); a race time 1/15/8 دقيقة is one
+//   duration (PT1M15.8S, number = its seconds).
 // - DATE (dates.ts, year.ts, relativeDates.ts): day/month/year in any order the text uses (numeric or with
 //   month names of the three series, paired months, Hijri with conversion), a year after a year word
 //   (عام 2014 → span "2014"), a year with هـ / م, weekday names, and relative dates (أمس, العام الماضي,
 //   أبريل الماضي).
 // - TIME (time.ts): hh:mm, or الساعة + hour (digits or ordinal word), with صباحا / مساء … folded into 24 h.
-// - ORDINAL (ordinal.ts): ordinal words (المرحلة الثالثة → "الثالثة", 3) and الـ + digits with nothing after.
-// Which rule is tried first after a number: afterNumber.ts. Numbers that are no figures (list items,
+// - ORDINAL (ordinal.ts): ordinal words (المرحلة الثالثة → "الثالثة", 3) and الـ + digits with nothing after,
+//   unless a plural or a measure before it makes them a count (الدول الأعضاء الـ28, مسافة الـ1200).
+// Which rule is tried first after a number: afterNumber.ts. Numbers that are no figures (list items, (2) and
+// section numbers alone on their lines,
 // القرار 2216 and the slashed parts after رقم ( 104 / 47 ), سورة البقرة 255, النوع 2, إف 16): notFigures.ts. Ranges (من 3 إلى 5 ملايين): ranges.ts.
 // Context words (عام, الساعة, نحو, أكثر من) are not in the span; bound words set value.bound (bounds.ts).
 // Word-based figures span whole tokens, clitics included (وأمس, لخمسة), as ANERcorp does.

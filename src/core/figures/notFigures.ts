@@ -15,18 +15,32 @@ const WEST_NAMES = new Set(['هام', 'بروميتش', 'برومويتش', 'ا�
   'كوست', 'سايد', 'يوركشاير', 'ميدلاندز', 'لندن', 'هارتفورد', 'بالم', 'بيرث', 'وورد']);
 
 /**
- * "2- تطوير …", "1) رفع …", "3. …": one or two digits opening a line and followed by a list mark
- * number the items of a list; they are skipped whole, not read as counts.
+ * "2- تطوير …", "1) رفع …", "3. …", "(2) تحسين …": one or two digits opening a line and followed by a list mark
+ * number the items of a list; they are skipped whole, not read as counts. So is a number of one or
+ * two digits alone on its line (a column's section numbers).
  */
 export function listNumberAt(sc: ScanContext, i: number): number | undefined {
   const t = sc.text;
   let j = i - 1;
+  // "(2) تحسين …": the number in brackets, the bracket opening the line.
+  const bracketed = j >= 0 && t[j] === '(';
+  if (bracketed) j--;
   while (j >= 0 && isGap(t.charCodeAt(j))) j--;
   if (j >= 0 && t.charCodeAt(j) !== 0x0a && t.charCodeAt(j) !== 0x0d) return undefined;
   let e = i;
   while (e < sc.n && isDigit(t.charCodeAt(e))) e++;
   if (e - i > 2) return undefined;
+  if (bracketed) {
+    if (t[e] !== ')') return undefined;
+    const k = sc.skipGap(e + 1);
+    // "(5) ملايين ريال" opening a paragraph is an amount: a scale, unit or currency word after it counts.
+    if (!(k > e + 1 && k < sc.n && isLetter(t.charCodeAt(k)))) return undefined;
+    const w = sc.wordAt(k);
+    return w && w.r.length > 0 ? undefined : e + 1;
+  }
   const m = sc.skipGap(e);
+  // "1", "2" … alone on their lines: the numbers of a column's sections.
+  if (m >= sc.n || t.charCodeAt(m) === 0x0a || t.charCodeAt(m) === 0x0d) return e;
   if (m > e && t[m] !== '-' && t[m] !== '–') return undefined;
   e = m;
   const mark = t[e];

@@ -17,8 +17,31 @@ const ORDINAL_HEADS = new Set(['القرن', 'الذكري', 'الدوره', 'ا
 /** ORDINAL: a bare integer in digits after the article (الـ12). */
 export function ordinalTail(sc: ScanContext, c: TailContext, definite: boolean): number | undefined {
   const { ph, e, v, scale } = c;
-  if (definite && ph.digits && scale === 1 && ph.isInt) return sc.emit(ph.s, e, 'ORDINAL', { number: v });
+  if (definite && ph.digits && scale === 1 && ph.isInt && !countedBefore(sc, ph.s)) return sc.emit(ph.s, e, 'ORDINAL', { number: v });
   return undefined;
+}
+
+/** Measures whose الـ + number is an amount: مسافة الـ1200 is a distance of 1200, not the 1200th. */
+const MEASURE_HEADS = new Set(['مسافه', 'مساحه', 'مبلغ', 'ارتفاع', 'طول', 'عمق', 'وزن', 'سعه', 'قيمه']);
+
+/**
+ * "الدول الأعضاء الـ28", "باشواطها الـ6", "مسافة الـ1200": a plural (sound ـات / ـون / ـين, or the
+ * broken أفعال: أعضاء، أشواط) or a measure right before الـ + digits counts them; the number is
+ * no ordinal (القرن الـ17، الدورة الـ23 still are).
+ */
+function countedBefore(sc: ScanContext, s: number): boolean {
+  const t = sc.text;
+  let j = s - 1;
+  while (j >= 0 && (t[j] === ' ' || t.charCodeAt(j) === 0x640)) j--;
+  if (j < 1 || t[j] !== 'ل' || t[j - 1] !== 'ا') return false;
+  const w = sc.prevWord(j - 1);
+  if (!w || w.e - w.s < 4) return false;
+  const word = foldWord(t.slice(w.s, w.e));
+  if (MEASURE_HEADS.has(word.replace(/^(?:ال|ب|بال|لل)/, ''))) return true;
+  const stem = word.replace(/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/, '').replace(/(?:ها|هم|هما|هن)$/, '');
+  // ـون / ـين only on longer stems: قانون، صالون are singulars.
+  if ((stem.length >= 4 && stem.endsWith('ات')) || (stem.length >= 6 && /(?:ون|ين)$/.test(stem))) return true;
+  return stem.length === 5 && stem[0] === 'ا' && stem[3] === 'ا';
 }
 
 /** "القرن العشرين": a definite tens number word ph, read at w, after a noun of ORDINAL_HEADS. */

@@ -4,6 +4,7 @@
 
 import type { FigureValue } from '../types';
 import { definiteAt, isGap, isInWordMark, isLetter } from './chars';
+import type { Reading } from './lexicon';
 import { get, has, type ScanContext, type TailContext } from './scanContext';
 import { emitYear } from './dateEmit';
 import { yearMarkerAt } from './months';
@@ -53,10 +54,17 @@ function eventBefore(sc: ScanContext, s: number, e: number): boolean {
     // "الملتقى العلمي العالمي بدولة بلجيكا 2015": four or five words back only across words
     // the lexicon does not know (the name and its adjectives), and with nothing counted after.
     if (ev) return plain && !countedNounAfter(sc, e);
-    if (w.r.length > 0) plain = false;
+    // A noun that only names (للكتاب in معرض الرياض الدولي للكتاب 2015, الدوري, المنتخب) keeps the
+    // stretch plain; a word that counts, dates or links (في، عام، ألف) does not.
+    if (w.r.length > 0 && !w.r.every(nameOnly)) plain = false;
     p = w.s;
   }
   return false;
+}
+
+/** Readings of words that name things and never count or date them: work titles, sports words, events. */
+function nameOnly(r: Reading): boolean {
+  return r.e.t === 'work' || r.e.t === 'sport' || r.e.t === 'event';
 }
 
 /**
@@ -67,7 +75,18 @@ function eventBefore(sc: ScanContext, s: number, e: number): boolean {
 function countedNounAfter(sc: ScanContext, e: number): boolean {
   const w = sc.nextWord(e);
   if (!w || w.r.length > 0) return false;
+  // A word with a possessive suffix (افتتح معرض … 2015 أبوابه) is no counted noun either.
+  if (w.e - w.s >= 4 && possessiveEnd(sc.text, w.e)) return false;
   return !definiteAt(sc.text, w.s, Math.min(w.e, w.s + 4));
+}
+
+/** A word ending e with a third-person possessive (ـه، ـها، ـهم، ـهما، ـهن). */
+function possessiveEnd(t: string, e: number): boolean {
+  const c = t.charCodeAt(e - 1);
+  if (c === 0x647) return true; // ـه
+  const b = t.charCodeAt(e - 2);
+  if (b === 0x647 && (c === 0x627 || c === 0x645 || c === 0x646)) return true; // ـها، ـهم، ـهن
+  return b === 0x645 && c === 0x627 && t.charCodeAt(e - 3) === 0x647; // ـهما
 }
 
 /** A year word just before the number (عام 2014, العام 2013م, منذ 2011, في 2014،). */
