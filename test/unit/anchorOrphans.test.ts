@@ -19,6 +19,13 @@ function nth(text: string, quote: string, n: number): number {
   return p;
 }
 
+/** How many times quote occurs before offset (its index for tag's nth). */
+function countBefore(text: string, quote: string, offset: number): number {
+  let k = 0;
+  for (let p = text.indexOf(quote); p >= 0 && p < offset; p = text.indexOf(quote, p + 1)) k++;
+  return k;
+}
+
 /** Re-anchoring the result again decides the same (what `check --fix` run twice must give). */
 function idempotent(after: string, records: readonly AnnotationRecord[]): void {
   assert.deepStrictEqual(reanchor(after, records, { oldLength: after.length }).records, records);
@@ -111,6 +118,47 @@ describe('needless orphans: placed on their own words, never on a look-alike (is
     assert.ok(e3.orphan, `placed at ${e3.target.start}, on the next sentence's «وقال» (${after.indexOf('وقال')})`);
     assert.ok(r.candidates.e3!.some((c) => c.start === after.indexOf('وقال')), 'the look-alike is listed');
     assert.strictEqual(r.records[3]!.target.start, after.indexOf('الجمعة'));
+    idempotent(after, r.records);
+  });
+
+  // A short word the article repeats, at the end of a long sentence, whose next sentence is
+  // deleted: no record's window links it to its neighbours (the text between is text no record
+  // saw), so only its own evidence can place it — its whole prefix, inside its own sentence, where
+  // the shift at the record before puts it, and no other occurrence with a whole side.
+  const w0 = 'استقبل أمير المنطقة صباح اليوم وفدا من رجال الأعمال القادمين من الخارج. ';
+  const w1 = 'وتناول اللقاء سبل تعزيز التعاون التجاري وتوسيع الاستثمارات المشتركة بين البلدين خلال السنوات المقبلة. ';
+  const w2 = 'وأشاد الوفد بما تحقق في مجالات الطاقة والصناعة والنقل من التعاون. ';
+  const w3 = 'وقدم الأمير للوفد درعا تذكارية بهذه المناسبة. ';
+  const w4 = 'ومن المقرر أن يزور الوفد عددا من المصانع في المدينة الصناعية غدا.\n';
+
+  it('a short repeated word keeps its place when the next sentence is deleted: its whole prefix lies in its own sentence, and no other occurrence has a whole side', () => {
+    const text = w0 + w1 + w2 + w3 + w4;
+    const records = [tag(text, 'e1', 'أمير المنطقة'), tag(text, 'e2', 'التعاون', 1), tag(text, 'e3', 'المصانع')];
+    const after = w0 + w1 + w2 + w4;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[1]!;
+    assert.ok(!e2.orphan, `orphaned: ${JSON.stringify(r.candidates.e2)}`);
+    assert.strictEqual(e2.target.start, nth(after, 'التعاون', 1), 'the second «التعاون», not the one in «تعزيز التعاون التجاري»');
+    assert.strictEqual(r.records[2]!.target.start, after.indexOf('المصانع'));
+    idempotent(after, r.records);
+  });
+
+  it('...but a deleted sentence\'s word is not moved onto the next sentence\'s when both began with the same words: the whole prefix crosses a sentence end', () => {
+    // «وأشاد الوفد بما تحقق في …» twice in a row, the first deleted: the second one's «في» sits
+    // where the edits put the deleted one's, after the very same 32 characters (the end of w1 and
+    // the sentence's first words), and the article has «في» elsewhere too.
+    const x2 = 'وأشاد الوفد بما تحقق في مجالات الطاقة والصناعة. ';
+    const x3 = 'وأشاد الوفد بما تحقق في السنوات الأخيرة من إنجازات كبيرة في البنية التحتية.\n';
+    const text = w0 + w1 + x2 + x3;
+    const records = [tag(text, 'e1', 'أمير المنطقة'), tag(text, 'e2', 'في', countBefore(text, 'في', (w0 + w1).length + x2.indexOf('في'))), tag(text, 'e3', 'البنية التحتية')];
+    assert.strictEqual(records[1]!.target.start, (w0 + w1).length + x2.indexOf('في'), 'e2 is the deleted sentence\'s «في»');
+    const after = w0 + w1 + x3;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[1]!;
+    const lookAlike = (w0 + w1).length + x3.indexOf('في');
+    assert.ok(e2.orphan, `placed at ${e2.target.start}, on the next sentence's «في» (${lookAlike})`);
+    assert.ok(r.candidates.e2!.some((c) => c.start === lookAlike), 'the look-alike is listed');
+    assert.strictEqual(r.records[2]!.target.start, after.indexOf('البنية التحتية'));
     idempotent(after, r.records);
   });
 

@@ -163,3 +163,29 @@ export function sideScore(stored: string, actual: string, dir: -1 | 1, plain = s
 }
 
 export const EDGE = '\u0000';
+
+/**
+ * One stored side is there whole, as it was: an edit next to the quote changed the other. (Both
+ * sides changed around a long quote found once is as likely a near-identical sentence left after
+ * the deletion of this one.)
+ */
+export function oneWhole(c: Scored): boolean {
+  return (c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1);
+}
+
+/**
+ * One stored side is there whole, as oneWhole asks, and it lies within the quote's own sentence:
+ * no sentence or line ends in it, nor in the quote, and it does not reach the article's edge. A
+ * deleted sentence that began with the words the next one begins with («كما كان في …» twice)
+ * leaves those words where the edits put the deleted ones, after the very same prefix (and one
+ * that ended like the sentence before it, before the very same suffix); a side inside the quote's
+ * own sentence rules that out (issue 15).
+ */
+export function wholeInSentence(c: Scored, t: Anchor): boolean {
+  if (SENTENCE_END.test(t.exact)) return false;
+  const pEdge = t.prefix.length < CONTEXT_LENGTH - 1;
+  const sEdge = t.suffix.length < CONTEXT_LENGTH - 1;
+  return (c.rp >= c.lp && c.wp === 1 && !pEdge && !SENTENCE_END.test(t.prefix)) || (c.rs >= c.ls && c.ws === 1 && !sEdge && !SENTENCE_END.test(t.suffix));
+}
+/** A sentence's end (its mark before white space, a closing quote or the text's end) or a line break. */
+const SENTENCE_END = /[.!؟](?=$|[\s"»”')\]])|\n/;

@@ -7,7 +7,7 @@ import { movedBlock } from './block';
 import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
 import { farDiscount } from './far';
 import { approximateEnds, approximateStart } from './distance';
-import { best, bothSides, contextMatches, decide, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
+import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, ignorable, isWordChar, lastWordish, neighbour, normalize } from './text';
 
 /**
@@ -129,8 +129,8 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const atHint = (c: Scored): boolean => hints.includes(c.start) || (!orphan && c.start === t.start && c.wp === 1 && c.ws === 1);
   // Where the edits put it is evidence, but not for a word or two: a deleted sentence brings the
   // next one to that very place, and it can begin with the same word, after the same prefix.
-  // ...unless the quote occurs nowhere else and one whole stored side is still there, unchanged.
-  const wholeSide = (c: Scored): boolean => all.length === 1 && oneWhole(c);
+  // ...unless one whole stored side is still there (onlyWholeSide).
+  const wholeSide = (c: Scored): boolean => onlyWholeSide(c, t, all, scored);
   const hintCounts = nq.length >= HINT_QUOTE;
   // ...or it is found once, a few characters from there (a word inserted earlier in its sentence),
   // one whole side unchanged, and the text the edit brought to its other side stood beside other
@@ -205,12 +205,12 @@ function diverged(claims: Claims, text: string, c: Scored, cut: { cs: number; ce
 }
 
 /**
- * One stored side is there whole, as it was: an edit next to the quote changed the other. (Both
- * sides changed around a long quote found once is as likely a near-identical sentence left after
- * the deletion of this one.)
+ * Where the edits put a short quote, one whole stored side (oneWhole) is enough when the quote
+ * occurs nowhere else, or nowhere else with a whole side and that side is the quote's own
+ * sentence's (wholeInSentence).
  */
-function oneWhole(c: Scored): boolean {
-  return (c.rp >= c.lp && c.wp === 1) || (c.rs >= c.ls && c.ws === 1);
+function onlyWholeSide(c: Scored, t: Anchor, all: readonly Scored[], scored: (c: Scored) => Scored): boolean {
+  return all.length === 1 ? oneWhole(c) : wholeInSentence(c, t) && all.every((o) => o === c || !oneWhole(scored(o)));
 }
 
 /**
