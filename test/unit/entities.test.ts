@@ -955,3 +955,46 @@ describe('entities: a club word and its town are one club (document rule)', () =
     assert.deepStrictEqual(spans(applyDocument(text, seed, loadModel(), { propagate: false })), [`ORG نادي باريس سان جرمان@${text.indexOf('نادي')}`]);
   });
 });
+
+describe('entities: a town and the word that ends a club\'s name are one club (document rule)', () => {
+  const spanAt = (text: string, word: string, label: EntityLabel): EntityDetection => {
+    const i = text.indexOf(word);
+    assert.ok(i >= 0, `${word} is not in the fixture`);
+    return { kind: 'entity', label, start: i, end: i + word.length, text: word, source: 'model' };
+  };
+  const spans = (found: readonly EntityDetection[]): string[] => found.map((e) => `${e.label} ${e.text}@${e.start}`);
+  const run = (text: string, seed: EntityDetection[]): string[] => spans(applyDocument(text, seed, loadModel(), { propagate: false }));
+
+  it('joins a town and «يونايتد» read as two names', () => {
+    const text = 'وتحدث المدرب عن مانشيستر يونايتد قبل المباراة .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'مانشيستر', 'LOC'), spanAt(text, 'يونايتد', 'ORG')]), [`ORG مانشيستر يونايتد@${text.indexOf('مانشيستر')}`]);
+  });
+
+  it('takes an untagged «يونايتد» into its town\'s span', () => {
+    const text = 'وفاز نيوكاسل يونايتد على ضيفه .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'نيوكاسل', 'LOC')]), [`ORG نيوكاسل يونايتد@${text.indexOf('نيوكاسل')}`]);
+  });
+
+  it('joins a town and «سيتي» read as an organisation', () => {
+    const text = 'وفاز الفريق على ملبورن سيتي بهدف .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'ملبورن', 'LOC'), spanAt(text, 'سيتي', 'ORG')]), [`ORG ملبورن سيتي@${text.indexOf('ملبورن')}`]);
+  });
+
+  it('reads a town and «سيتي» tagged as a person as the club in a sports story', () => {
+    const text = 'وتعادل الفريق أمام سوانسي سيتي في المباراة الأولى .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'سوانسي سيتي', 'PER')]), [`ORG سوانسي سيتي@${text.indexOf('سوانسي')}`]);
+  });
+
+  it('leaves a town called «… سيتي» and a mall as places', () => {
+    const city = 'وضرب الزلزال مدنا مثل مكسيكو سيتي ومومباي .';
+    assert.deepStrictEqual(run(city, [spanAt(city, 'مكسيكو سيتي', 'LOC')]), [`LOC مكسيكو سيتي@${city.indexOf('مكسيكو')}`]);
+    const mall = 'وتقام الفعاليات في مجمع القطيف سيتي مول .';
+    assert.deepStrictEqual(run(mall, [spanAt(mall, 'القطيف', 'LOC')]), [`LOC القطيف@${mall.indexOf('القطيف')}`]);
+  });
+
+  it('leaves a person span of three words with «سيتي» (two clubs in a list)', () => {
+    const text = 'وصعدت أندية بورنموث وواتفورد ونوريتش سيتي إلى الدوري الممتاز .';
+    const seed = [spanAt(text, 'واتفورد ونوريتش سيتي', 'PER')];
+    assert.deepStrictEqual(run(text, seed), [`PER واتفورد ونوريتش سيتي@${text.indexOf('واتفورد')}`]);
+  });
+});

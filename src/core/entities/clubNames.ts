@@ -52,6 +52,14 @@ function clubPhraseAt(tokens: readonly Token[], words: readonly DocWord[], i: nu
 }
 
 /**
+ * Words that end an English club's name after its town (مانشستر يونايتد, ملبورن سيتي). «سيتي»
+ * also ends towns (مكسيكو سيتي) and malls (القطيف سيتي مول): it joins only where the tagger read
+ * it as an organisation of its own, or as a person with its town in a sports story.
+ */
+const CLUB_LAST = new Set(['يونايتد', 'سيتي'].map(foldWord));
+const UNITED = foldWord('يونايتد');
+
+/**
  * «بروسيا» is also ب + روسيا («علاقاتها بروسيا»): it opens a club only in a sports story.
  */
 const AMBIGUOUS = new Set(['بروسيا'].map(foldWord));
@@ -104,6 +112,14 @@ export function clubsWithTownNames(text: string, tokens: readonly Token[], words
   let out: EntityDetection[] | undefined;
   let sports: boolean | undefined;
   for (let i = 0; i + 1 < tokens.length; i++) {
+    if (CLUB_LAST.has(words[i + 1]!.norm) && !lineBreakBetween(text, tokens, i + 1, i)) {
+      const joined = townAndLastWord(text, tokens, words, out ?? found, i + 1, model, () => (sports ??= sportsStory(words)));
+      if (joined) {
+        out = joined;
+        i++;
+        continue;
+      }
+    }
     const phrase = clubPhraseAt(tokens, words, i);
     if (phrase >= 0) {
       out = asClub(text, tokens, out ?? found, i, phrase, procliticLength(tokens[i]!, words[i]!, CLUB_PHRASE_FIRSTS));
@@ -136,6 +152,45 @@ export function clubsWithTownNames(text: string, tokens: readonly Token[], words
     i = last;
   }
   return out ?? found;
+}
+
+/**
+ * A town and the word after it that ends a club's name (token j: يونايتد, سيتي) made one ORG span:
+ * «مانشيستر | يونايتد» (LOC + ORG), «ملبورن | سيتي», «سوانسي سيتي» read as a person. Undefined
+ * when the rule does not apply.
+ */
+function townAndLastWord(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly DocWord[],
+  cur: EntityDetection[],
+  j: number,
+  model: TaggerModel,
+  sports: () => boolean,
+): EntityDetection[] | undefined {
+  const own = spanAt(cur, tokens[j]!);
+  const before = spanAt(cur, tokens[j - 1]!);
+  if (before < 0) return undefined;
+  const e = cur[before]!;
+  let first = j - 1;
+  while (first > 0 && tokens[first]!.start > e.start) first--;
+  if (own === before) {
+    // «سوانسي سيتي» as a person: the club, in a sports story, with no title before it. Two words
+    // only: «واتفورد ونوريتش سيتي» is two clubs, not one.
+    if (e.label !== 'PER' || e.end !== tokens[j]!.end || first !== j - 1 || !sports()) return undefined;
+    if (first > 0 && [words[first - 1]!.norm, ...words[first - 1]!.forms].some((f) => model.gaz.hand.titles.has(f))) return undefined;
+    return asClub(text, tokens, cur, first, j, 0);
+  }
+  if (e.label !== 'LOC' || e.end !== tokens[j - 1]!.end || e.start !== tokens[first]!.start) return undefined;
+  // «تشيلسي ومانشستر يونايتد»: a و here is the club's, so only a country is refused.
+  for (let k = first; k < j; k++) {
+    if ([words[k]!.norm, ...words[k]!.forms].some((f) => countryWords().has(f) || CONTINENTS.has(f))) return undefined;
+  }
+  if (own >= 0) {
+    const o = cur[own]!;
+    if (o.label !== 'ORG' || o.start !== tokens[j]!.start || o.end !== tokens[j]!.end) return undefined;
+  } else if (words[j]!.norm !== UNITED) return undefined;
+  return asClub(text, tokens, cur, first, j, 0);
 }
 
 /**
