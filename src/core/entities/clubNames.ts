@@ -3,8 +3,9 @@
 // word out, or cuts the name in two (ORG «سبورتينغ» + LOC «لشبونة»), or reads the whole as a person
 // («ديبورتيفو لاكورونيا»). The first words below open a club's name and are hardly anything else
 // in Arabic news, so a place right after one is the club's second half: one ORG span over both.
-// A document rule (document.ts runs it after the club rules), so the town's other mentions stay
-// places.
+// So is a town before the word that ends an English club's name («مانشيستر | يونايتد», «ملبورن |
+// سيتي»). A document rule (document.ts runs it after the club rules), so the town's other mentions
+// stay places.
 
 import type { Token } from '../arabic';
 import type { EntityDetection } from '../types';
