@@ -890,3 +890,131 @@ describe('entities: a town before a masculine nationality adjective is its club 
     }
   });
 });
+
+describe('entities: a club word and its town are one club (document rule)', () => {
+  const spanAt = (text: string, word: string, label: EntityLabel): EntityDetection => {
+    const i = text.indexOf(word);
+    assert.ok(i >= 0, `${word} is not in the fixture`);
+    return { kind: 'entity', label, start: i, end: i + word.length, text: word, source: 'model' };
+  };
+  const spans = (found: readonly EntityDetection[]): string[] => found.map((e) => `${e.label} ${e.text}@${e.start}`);
+  const club = (text: string, name: string): string => `ORG ${name}@${text.indexOf(name)}`;
+
+  it('takes the club word the tagger left out into the town\'s span', () => {
+    const text = 'وفاز إنتراخت فرانكفورت على ضيفه بهدف في المباراة .';
+    const out = applyDocument(text, [spanAt(text, 'فرانكفورت', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [club(text, 'إنتراخت فرانكفورت')]);
+  });
+
+  it('joins a club word and its town cut into two spans', () => {
+    const text = 'وتعادل سبورتينغ لشبونة مع ضيفه في المباراة .';
+    const out = applyDocument(text, [spanAt(text, 'سبورتينغ', 'ORG'), spanAt(text, 'لشبونة', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [club(text, 'سبورتينغ لشبونة')]);
+  });
+
+  it('leaves a proclitic outside the club', () => {
+    const text = 'وسجل المهاجم هدفين لهيرتا برلين في الشوط الأول .';
+    const out = applyDocument(text, [spanAt(text, 'برلين', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [club(text, 'هيرتا برلين')]);
+  });
+
+  it('tags an untagged club word before a listed place of two words', () => {
+    const text = 'وخسر هبوعيل بئر السبع أمام ضيفه في الدوري .';
+    const out = applyDocument(text, [], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [club(text, 'هبوعيل بئر السبع')]);
+  });
+
+  it('reads «بروسيا» before a town as the club in a sports story, its ب kept', () => {
+    const text = 'وفاز بروسيا دورتموند في مباراة الأمس بثلاثة أهداف .';
+    const out = applyDocument(text, [spanAt(text, 'بروسيا', 'LOC'), spanAt(text, 'دورتموند', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [club(text, 'بروسيا دورتموند')]);
+  });
+
+  it('reads a club word and its town tagged as a person as the club in a sports story', () => {
+    const text = 'وفاز ديبورتيفو لاكورونيا في مباراة الأمس .';
+    const out = applyDocument(text, [spanAt(text, 'ديبورتيفو لاكورونيا', 'PER')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [club(text, 'ديبورتيفو لاكورونيا')]);
+  });
+
+  it('joins «باريس سان جرمان» cut into two places', () => {
+    const text = 'وتعادل باريس سان جرمان مع ضيفه في المباراة .';
+    const out = applyDocument(text, [spanAt(text, 'باريس', 'LOC'), spanAt(text, 'سان جرمان', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [club(text, 'باريس سان جرمان')]);
+  });
+
+  it('finds «بروسيا دورتموند» whole from the tagger on', () => {
+    const text = 'وواجه اللاعب فريقه السابق بروسيا دورتموند في المباراة .';
+    const out = findEntities(text);
+    assert.ok(spans(out).includes(club(text, 'بروسيا دورتموند')), spans(out).join(' | '));
+  });
+
+  it('leaves «بروسيا» outside a sports story: Russia with ب', () => {
+    const text = 'وقالت إن علاقاتها بروسيا وإيران جيدة .';
+    const out = applyDocument(text, [spanAt(text, 'بروسيا', 'LOC'), spanAt(text, 'وإيران', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`LOC روسيا@${text.indexOf('روسيا')}`, `LOC إيران@${text.indexOf('إيران')}`]);
+  });
+
+  it('leaves a list of places joined by و, even in a sports story', () => {
+    const text = 'وقال مدرب المنتخب إن علاقات بلاده بروسيا وإيران جيدة .';
+    const out = applyDocument(text, [spanAt(text, 'بروسيا', 'LOC'), spanAt(text, 'وإيران', 'LOC')], loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`LOC روسيا@${text.indexOf('روسيا')}`, `LOC إيران@${text.indexOf('إيران')}`]);
+  });
+
+  it('leaves the writer «هيرتا مولر» a person, outside and inside a sports story', () => {
+    const plain = 'وحصلت هيرتا مولر على جائزة نوبل للآداب .';
+    const seedPlain = [spanAt(plain, 'هيرتا مولر', 'PER')];
+    assert.deepStrictEqual(spans(applyDocument(plain, seedPlain, loadModel(), { propagate: false })), [`PER هيرتا مولر@${plain.indexOf('هيرتا')}`]);
+    const sports = 'وحضرت الكاتبة هيرتا مولر المباراة في الملعب .';
+    const seedSports = [spanAt(sports, 'هيرتا مولر', 'PER')];
+    assert.deepStrictEqual(spans(applyDocument(sports, seedSports, loadModel(), { propagate: false })), [`PER هيرتا مولر@${sports.indexOf('هيرتا')}`]);
+  });
+
+  it('leaves a longer span the tagger read around the club', () => {
+    const text = 'وأعلن نادي باريس سان جرمان تعاقده مع المدافع .';
+    const seed = [spanAt(text, 'نادي باريس سان جرمان', 'ORG')];
+    assert.deepStrictEqual(spans(applyDocument(text, seed, loadModel(), { propagate: false })), [`ORG نادي باريس سان جرمان@${text.indexOf('نادي')}`]);
+  });
+});
+
+describe('entities: a town and the word that ends a club\'s name are one club (document rule)', () => {
+  const spanAt = (text: string, word: string, label: EntityLabel): EntityDetection => {
+    const i = text.indexOf(word);
+    assert.ok(i >= 0, `${word} is not in the fixture`);
+    return { kind: 'entity', label, start: i, end: i + word.length, text: word, source: 'model' };
+  };
+  const spans = (found: readonly EntityDetection[]): string[] => found.map((e) => `${e.label} ${e.text}@${e.start}`);
+  const run = (text: string, seed: EntityDetection[]): string[] => spans(applyDocument(text, seed, loadModel(), { propagate: false }));
+
+  it('joins a town and «يونايتد» read as two names', () => {
+    const text = 'وتحدث المدرب عن مانشيستر يونايتد قبل المباراة .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'مانشيستر', 'LOC'), spanAt(text, 'يونايتد', 'ORG')]), [`ORG مانشيستر يونايتد@${text.indexOf('مانشيستر')}`]);
+  });
+
+  it('takes an untagged «يونايتد» into its town\'s span', () => {
+    const text = 'وفاز نيوكاسل يونايتد على ضيفه .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'نيوكاسل', 'LOC')]), [`ORG نيوكاسل يونايتد@${text.indexOf('نيوكاسل')}`]);
+  });
+
+  it('joins a town and «سيتي» read as an organisation', () => {
+    const text = 'وفاز الفريق على ملبورن سيتي بهدف .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'ملبورن', 'LOC'), spanAt(text, 'سيتي', 'ORG')]), [`ORG ملبورن سيتي@${text.indexOf('ملبورن')}`]);
+  });
+
+  it('reads a town and «سيتي» tagged as a person as the club in a sports story', () => {
+    const text = 'وتعادل الفريق أمام سوانسي سيتي في المباراة الأولى .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'سوانسي سيتي', 'PER')]), [`ORG سوانسي سيتي@${text.indexOf('سوانسي')}`]);
+  });
+
+  it('leaves a town called «… سيتي» and a mall as places', () => {
+    const city = 'وضرب الزلزال مدنا مثل مكسيكو سيتي ومومباي .';
+    assert.deepStrictEqual(run(city, [spanAt(city, 'مكسيكو سيتي', 'LOC')]), [`LOC مكسيكو سيتي@${city.indexOf('مكسيكو')}`]);
+    const mall = 'وتقام الفعاليات في مجمع القطيف سيتي مول .';
+    assert.deepStrictEqual(run(mall, [spanAt(mall, 'القطيف', 'LOC')]), [`LOC القطيف@${mall.indexOf('القطيف')}`]);
+  });
+
+  it('leaves a person span of three words with «سيتي» (two clubs in a list)', () => {
+    const text = 'وصعدت أندية بورنموث وواتفورد ونوريتش سيتي إلى الدوري الممتاز .';
+    const seed = [spanAt(text, 'واتفورد ونوريتش سيتي', 'PER')];
+    assert.deepStrictEqual(run(text, seed), [`PER واتفورد ونوريتش سيتي@${text.indexOf('واتفورد')}`]);
+  });
+});

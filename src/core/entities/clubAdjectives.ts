@@ -22,7 +22,7 @@ import { countryNames } from './lexicon';
  * الإقليمي, الجنوبي, الاتحادي nationalities.
  */
 let countries: ReadonlySet<string> | undefined;
-function countryWords(): ReadonlySet<string> {
+export function countryWords(): ReadonlySet<string> {
   if (countries) return countries;
   const set = new Set<string>();
   for (const name of countryNames()) {
@@ -63,7 +63,7 @@ const MASCULINE_HEADS = new Set(
 );
 
 /** Continents: no club, and a nationality after one is a person's («عن قارة آسيا الكوري الجنوبي تشونغ»). */
-const CONTINENTS = new Set('آسيا أسيا إفريقيا أفريقيا افريقيا أوروبا أوربا أمريكا أميركا أستراليا أوقيانوسيا'.split(' ').map(foldWord));
+export const CONTINENTS: ReadonlySet<string> = new Set('آسيا أسيا إفريقيا أفريقيا افريقيا أوروبا أوربا أمريكا أميركا أستراليا أوقيانوسيا'.split(' ').map(foldWord));
 
 /** The word's forms without the proclitics (وليون → ليون): the word itself first. */
 const formsOf = (w: DocWord): string[] => [w.norm, ...w.forms];
@@ -100,7 +100,7 @@ const SPORT_WORDS = new Set(
 );
 
 /** Whether any word of the text is one of SPORT_WORDS. */
-function sportsStory(words: readonly DocWord[]): boolean {
+export function sportsStory(words: readonly DocWord[]): boolean {
   for (const w of words) if (clubBits(w) & Club.Sport) return true;
   return false;
 }

@@ -5,6 +5,7 @@ import type { EntityDetection } from '../types';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { lexName, listedName } from './documentWords';
+import { clubFirstWord } from './clubNames';
 
 /**
  * Spans without the proclitics attached to their first word (وبغداد → بغداد, بمكة → مكة,
@@ -33,12 +34,24 @@ export function withoutProclitics(found: EntityDetection[], model: TaggerModel):
   }
   let changed = false;
   const out = found.map((e) => {
+    if (clubName(e)) return e;
     const cut = procliticLength(e.text, model, firsts) || phraseProclitic(e.text, phrases);
     if (cut === 0) return e;
     changed = true;
     return { ...e, start: e.start + cut, text: e.text.slice(cut) };
   });
   return changed ? out : found;
+}
+
+/**
+ * A club's name of several words that opens with a club word as written: بروسيا of «بروسيا
+ * دورتموند», فيردر of «فيردر بريمن» keep their first letter (not ب + روسيا; «بروسيا» alone, a
+ * place, still loses it).
+ */
+function clubName(e: EntityDetection): boolean {
+  if (e.label !== 'ORG') return false;
+  const space = e.text.search(/\s/);
+  return space > 0 && clubFirstWord(foldWord(e.text.slice(0, space)));
 }
 
 /** A text's words folded and joined by one space. */

@@ -1,0 +1,252 @@
+// Foreign clubs whose name is a club word and a town: «إنتراخت فرانكفورت», «هيرتا برلين», «سبورتينغ
+// لشبونة», «ماكابي تل أبيب», «بروسيا دورتموند». The tagger knows the town and often leaves the club
+// word out, or cuts the name in two (ORG «سبورتينغ» + LOC «لشبونة»), or reads the whole as a person
+// («ديبورتيفو لاكورونيا»). The first words below open a club's name and are hardly anything else
+// in Arabic news, so a place right after one is the club's second half: one ORG span over both.
+// So is a town before the word that ends an English club's name («مانشيستر | يونايتد», «ملبورن |
+// سيتي»). A document rule (document.ts runs it after the club rules), so the town's other mentions
+// stay places.
+
+import type { Token } from '../arabic';
+import type { EntityDetection } from '../types';
+import type { DocWord } from './document';
+import type { TaggerModel } from './tagger';
+import { foldWord } from './normalize';
+import { knownName, lineBreakBetween, spanOf } from './documentWords';
+import { CONTINENTS, countryWords, sportsStory } from './clubAdjectives';
+
+/**
+ * Words that open a foreign club's name before its town (folded; spelling variants). Not
+ * «ريال» (also the currency), «باير» (a surname), «نهضة» or «وفاق» (ordinary words), «أولمبي».
+ */
+const CLUB_FIRST = new Set(
+  `إنتراخت انتراخت هيرتا هرتا سبورتينغ سبورتينج سبورتنغ سبورتنج ماكابي مكابي هبوعيل هابوعيل هابويل
+  هبوئيل هابوئيل أبويل ابويل بوروسيا بروسيا دينامو ديناموا سبارتاك لوكوموتيف أتلتيكو اتلتيكو
+  أتليتيكو اتليتيكو ديبورتيفو أولمبيك اولمبيك أوليمبيك فيردر ستيوا سلافيا زينيت شاختار سيسكا مولودية حسنية`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(foldWord),
+);
+
+/**
+ * Clubs whose every word is a place's or a saint's, which the tagger cuts into two places
+ * («باريس | سان جرمان»): matched whole, the first word with or without its proclitics.
+ */
+const CLUB_PHRASES: readonly (readonly string[])[] = ['باريس سان جرمان', 'باريس سان جيرمان', 'باريس سان جرمين', 'باريس سان جيرمين'].map((p) =>
+  p.split(' ').map(foldWord),
+);
+
+const CLUB_PHRASE_FIRSTS: ReadonlySet<string> = new Set(CLUB_PHRASES.map((p) => p[0]!));
+
+/** The last token of a club phrase at token i, or −1. */
+function clubPhraseAt(tokens: readonly Token[], words: readonly DocWord[], i: number): number {
+  const w = words[i]!;
+  const first = CLUB_PHRASE_FIRSTS.has(w.norm) ? w.norm : w.forms.find((f) => CLUB_PHRASE_FIRSTS.has(f));
+  if (first === undefined) return -1;
+  for (const p of CLUB_PHRASES) {
+    if (i + p.length > tokens.length || p[0] !== first) continue;
+    let k = 1;
+    while (k < p.length && words[i + k]!.norm === p[k]) k++;
+    if (k === p.length) return i + k - 1;
+  }
+  return -1;
+}
+
+/**
+ * Words that end an English club's name after its town (مانشستر يونايتد, ملبورن سيتي). «سيتي»
+ * also ends towns (مكسيكو سيتي) and malls (القطيف سيتي مول): it joins only where the tagger read
+ * it as an organisation of its own, or as a person with its town in a sports story.
+ */
+const CLUB_LAST = new Set(['يونايتد', 'سيتي'].map(foldWord));
+const UNITED = foldWord('يونايتد');
+
+/**
+ * «بروسيا» is also ب + روسيا («علاقاتها بروسيا»): it opens a club only in a sports story.
+ */
+const AMBIGUOUS = new Set(['بروسيا'].map(foldWord));
+
+/** Whether a folded word, as written, opens a club's name (withoutProclitics keeps its first letter: بروسيا, فيردر). */
+export function clubFirstWord(folded: string): boolean {
+  return CLUB_FIRST.has(folded);
+}
+
+/**
+ * The proclitics' length on a club's first word: 0 when the word is a club word as written,
+ * 1–2 when a clitic reading is (وهيرتا, لسبورتينغ), −1 when neither.
+ */
+function procliticLength(token: Token, w: DocWord, set: ReadonlySet<string>): number {
+  if (set.has(w.norm)) return 0;
+  for (const f of w.forms) {
+    if (!set.has(f)) continue;
+    for (let k = 1; k <= 2 && k < token.text.length; k++) {
+      if (foldWord(token.text.slice(k)) === f) return k;
+    }
+  }
+  return -1;
+}
+
+/** The index of the span that covers token t, or −1 (spans sorted by start, not overlapping). */
+function spanAt(found: readonly EntityDetection[], t: Token): number {
+  for (let n = 0; n < found.length; n++) {
+    const e = found[n]!;
+    if (e.start >= t.end) break;
+    if (e.end > t.start) return n;
+  }
+  return -1;
+}
+
+/** The index of the token that ends at or right before `end`, from `from` on. */
+function tokenEndingAt(tokens: readonly Token[], from: number, end: number): number {
+  let k = from;
+  while (k + 1 < tokens.length && tokens[k + 1]!.start < end) k++;
+  return k;
+}
+
+/**
+ * A club's first word followed on the same line by a place: a LOC or ORG span that starts at the
+ * next token (the tagger's town, or the club rules' ORG), or an untagged word or phrase the hand
+ * lists know as a place. The club word's own span, if any, must start at it and end no later
+ * than the town. Left alone: a town with و (a list: «ماكابي وبرلين»), a country or a continent
+ * («أولمبيك مصر» is no club name), a person or title after the word («هيرتا مولر», the writer).
+ */
+export function clubsWithTownNames(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  let out: EntityDetection[] | undefined;
+  let sports: boolean | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (CLUB_LAST.has(words[i + 1]!.norm) && !lineBreakBetween(text, tokens, i + 1, i)) {
+      const joined = townAndLastWord(text, tokens, words, out ?? found, i + 1, model, () => (sports ??= sportsStory(words)));
+      if (joined) {
+        out = joined;
+        i++;
+        continue;
+      }
+    }
+    const phrase = clubPhraseAt(tokens, words, i);
+    if (phrase >= 0) {
+      out = asClub(text, tokens, out ?? found, i, phrase, procliticLength(tokens[i]!, words[i]!, CLUB_PHRASE_FIRSTS));
+      i = phrase;
+      continue;
+    }
+    const cut = procliticLength(tokens[i]!, words[i]!, CLUB_FIRST);
+    if (cut < 0 || lineBreakBetween(text, tokens, i + 1, i)) continue;
+    if (AMBIGUOUS.has(words[i]!.norm) && !(sports ??= sportsStory(words))) continue;
+    const cur = out ?? found;
+    const own = spanAt(cur, tokens[i]!);
+    if (own >= 0 && cur[own]!.start < tokens[i]!.start) continue;
+    let last: number;
+    const nextSpan = spanAt(cur, tokens[i + 1]!);
+    if (own >= 0 && cur[own]!.end > tokens[i]!.end) {
+      // The club word and its town in one span already, read as a place or a person
+      // («ديبورتيفو لاكورونيا»).
+      last = tokenEndingAt(tokens, i, cur[own]!.end);
+      if (cur[own]!.label === 'PER' && !personAsClub(words, i, last, model, (sports ??= sportsStory(words)))) continue;
+    } else if (nextSpan >= 0) {
+      const e = cur[nextSpan]!;
+      if (e.start !== tokens[i + 1]!.start || (e.label !== 'LOC' && e.label !== 'ORG')) continue;
+      last = tokenEndingAt(tokens, i + 1, e.end);
+    } else {
+      last = listedPlaceAt(tokens, words, i + 1, model);
+      if (last < 0) continue;
+    }
+    if (!townAfter(words, i + 1, last)) continue;
+    out = asClub(text, tokens, cur, i, last, cut);
+    i = last;
+  }
+  return out ?? found;
+}
+
+/**
+ * A town and the word after it that ends a club's name (token j: يونايتد, سيتي) made one ORG span:
+ * «مانشيستر | يونايتد» (LOC + ORG), «ملبورن | سيتي», «سوانسي سيتي» read as a person. Undefined
+ * when the rule does not apply.
+ */
+function townAndLastWord(
+  text: string,
+  tokens: readonly Token[],
+  words: readonly DocWord[],
+  cur: EntityDetection[],
+  j: number,
+  model: TaggerModel,
+  sports: () => boolean,
+): EntityDetection[] | undefined {
+  const own = spanAt(cur, tokens[j]!);
+  const before = spanAt(cur, tokens[j - 1]!);
+  if (before < 0) return undefined;
+  const e = cur[before]!;
+  let first = j - 1;
+  while (first > 0 && tokens[first]!.start > e.start) first--;
+  if (own === before) {
+    // «سوانسي سيتي» as a person: the club, in a sports story, with no title before it. Two words
+    // only: «واتفورد ونوريتش سيتي» is two clubs, not one.
+    if (e.label !== 'PER' || e.end !== tokens[j]!.end || first !== j - 1 || !sports()) return undefined;
+    if (first > 0 && [words[first - 1]!.norm, ...words[first - 1]!.forms].some((f) => model.gaz.hand.titles.has(f))) return undefined;
+    return asClub(text, tokens, cur, first, j, 0);
+  }
+  if (e.label !== 'LOC' || e.end !== tokens[j - 1]!.end || e.start !== tokens[first]!.start) return undefined;
+  // «تشيلسي ومانشستر يونايتد»: a و here is the club's, so only a country is refused.
+  for (let k = first; k < j; k++) {
+    if ([words[k]!.norm, ...words[k]!.forms].some((f) => countryWords().has(f) || CONTINENTS.has(f))) return undefined;
+  }
+  if (own >= 0) {
+    const o = cur[own]!;
+    if (o.label !== 'ORG' || o.start !== tokens[j]!.start || o.end !== tokens[j]!.end) return undefined;
+  } else if (words[j]!.norm !== UNITED) return undefined;
+  return asClub(text, tokens, cur, first, j, 0);
+}
+
+/**
+ * Whether a person's span that opens with a club word is the club: only in a sports story, with
+ * no title before it («الكاتبة هيرتا مولر») and no word after the club word that the lists or the
+ * training data know as a person's («هيرتا مولر», the writer, even beside a match report).
+ */
+function personAsClub(words: readonly DocWord[], i: number, last: number, model: TaggerModel, sports: boolean): boolean {
+  if (!sports) return false;
+  const titles = model.gaz.hand.titles;
+  if (i > 0 && [words[i - 1]!.norm, ...words[i - 1]!.forms].some((f) => titles.has(f))) return false;
+  for (let k = i + 1; k <= last; k++) if (knownName(words[k]!.norm, 'PER', model)) return false;
+  return true;
+}
+
+/** The spans with tokens first…last made one ORG span (its first `cut` characters, proclitics, left out). */
+function asClub(text: string, tokens: readonly Token[], cur: EntityDetection[], first: number, last: number, cut: number): EntityDetection[] {
+  const whole = spanOf(text, tokens, first, last, 'ORG', 'context');
+  const club = cut > 0 ? { ...whole, start: whole.start + cut, text: whole.text.slice(cut) } : whole;
+  const inside = cur.filter((e) => e.end > tokens[first]!.start && e.start < tokens[last]!.end);
+  // The tagger's ORG over the same words: kept, its source too, without the proclitic
+  // («وسبورتينغ لشبونة»: the proclitic step would not know سبورتينغ).
+  const one = inside.length === 1 ? inside[0]! : undefined;
+  if (one && one.label === 'ORG' && (one.start === club.start || one.start === whole.start) && one.end === club.end) {
+    if (one.start === club.start) return cur;
+    return cur.map((e) => (e === one ? { ...one, start: club.start, text: club.text } : e));
+  }
+  // A span that starts before the club's first token or runs on past its last is a longer name
+  // the tagger read («نادي باريس سان جرمان» whole): left as it is.
+  if (inside.some((e) => e.start < tokens[first]!.start || e.end > tokens[last]!.end)) return cur;
+  const kept = cur.filter((e) => e.end <= tokens[first]!.start || e.start >= tokens[last]!.end);
+  kept.push(club);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The town's words: no و before it (a list), no country or continent. */
+function townAfter(words: readonly DocWord[], first: number, last: number): boolean {
+  // وبرلين: a list of places, not the club's town.
+  const w = words[first]!;
+  if (w.norm.startsWith('و') && w.forms.includes(w.norm.slice(1))) return false;
+  for (let k = first; k <= last; k++) {
+    const f = words[k]!.norm;
+    if (countryWords().has(f) || CONTINENTS.has(f)) return false;
+  }
+  return true;
+}
+
+/** The last token of a hand-listed place (a word, or a phrase of up to three words) at token k, or −1. */
+function listedPlaceAt(tokens: readonly Token[], words: readonly DocWord[], k: number, model: TaggerModel): number {
+  const hand = model.gaz.hand;
+  if (hand.places.has(words[k]!.norm)) return k;
+  let phrase = words[k]!.norm;
+  for (let j = k + 1; j < tokens.length && j < k + 3; j++) {
+    phrase += ' ' + words[j]!.norm;
+    if (hand.placePhrases.includes(phrase)) return j;
+  }
+  return -1;
+}
