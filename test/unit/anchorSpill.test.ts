@@ -56,6 +56,88 @@ describe('edge spill: a quote of a deleted sentence is never moved onto a look-a
     idempotent(after, r.records);
   });
 
+  it('a deleted sentence\'s last words are not moved onto a later sentence\'s same words whose suffix only just reaches the floor', () => {
+    // The reviewer's case: S2's «في اليوم» has S0's prefix exactly and a suffix that scores just
+    // the floor («. وأكد الوزير أن الخطة جاهزة» against the stored «؟ وقال الوزير أن الخطة جاهزة؟»),
+    // while the stored suffix, S1's start, is still in the article at its own place (e2 follows it).
+    const s0 = 'وقال الوزير إن الحكومة ستبني مدارس جديدة في المنطقة في اليوم؟ ';
+    const s1 = 'وقال الوزير أن الخطة جاهزة؟ ';
+    const s2 = 'وأضاف إن الحكومة ستبني مدارس جديدة في المنطقة في اليوم. ';
+    const s3 = 'وأكد الوزير أن الخطة جاهزة في اليوم. ';
+    const s4 = 'وقال المتحدث إن التنفيذ سيبدأ قريبا. ';
+    const text = s0 + s1 + s2 + s3 + s4;
+    const records = [at(text, 'e1', 52, 'في اليوم'), at(text, 'e2', 77, 'الخطة جاهزة'), at(text, 'e3', 183, 'وقال')];
+    const after = s1 + s2 + s3 + s4; // S0, e1's sentence, deleted
+    const lookAlike = s1.length + s2.indexOf('في اليوم');
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e1 = r.records[0]!;
+    assert.ok(e1.orphan, `placed at ${e1.target.start} (S2's own «في اليوم» is at ${lookAlike})`);
+    assert.ok((r.candidates.e1 ?? []).some((c) => c.start === lookAlike), 'S2\'s «في اليوم» offered as a candidate');
+    assert.strictEqual(r.records[1]!.target.start, 77 - s0.length);
+    assert.strictEqual(r.records[2]!.target.start, 183 - s0.length);
+    idempotent(after, r.records);
+    // And without the old length, as `khabar check --fix` re-anchors (the sidecar stores none).
+    const cli = reanchor(after, records);
+    assert.ok(cli.records[0]!.orphan, `placed at ${cli.records[0]!.target.start} without the old length`);
+  });
+
+  it('...while last words whose next sentence was edited keep their place, though its words are also in a later sentence', () => {
+    // e1's suffix now only just reaches the floor (S1 rewritten in place), and 21 characters of the
+    // stored suffix («الوزير أن الخطة جاهزة») are in S3, away from e1: but more of it (23) is still
+    // beside e1, and what S3 has does not reach the floor by itself.
+    const s0 = 'وقال الوزير إن الحكومة ستبني مدارس جديدة في المنطقة في اليوم؟ ';
+    const s1 = 'وقال الوزير أن الخطة جاهزة؟ ';
+    const s2 = 'وأضاف إن الحكومة ستبني مدارس جديدة في المحافظة قريبا. ';
+    const s3 = 'وأكد الوزير أن الخطة جاهزة تماما. ';
+    const s4 = 'وقال المتحدث إن التنفيذ سيبدأ قريبا. ';
+    const text = s0 + s1 + s2 + s3 + s4;
+    const records = [at(text, 'e1', 52, 'في اليوم'), at(text, 'e2', 77, 'الخطة جاهزة'), at(text, 'e3', text.indexOf('وقال المتحدث'), 'وقال')];
+    const s1b = 'وقال الوزير أن الخطة ستكون جاهزة؟ ';
+    const after = s0 + s1b + s2 + s3 + s4;
+    for (const r of [reanchor(after, records, { oldLength: text.length }), reanchor(after, records)]) {
+      assert.ok(!r.records[0]!.orphan, `e1 orphaned (${r.why.e1}): ${JSON.stringify(r.candidates.e1)}`);
+      assert.strictEqual(r.records[0]!.target.start, 52);
+      assert.strictEqual(r.records[2]!.target.start, after.indexOf('وقال المتحدث'));
+    }
+    idempotent(after, reanchor(after, records, { oldLength: text.length }).records);
+  });
+
+  it('a deleted sentence\'s first word is not moved onto the next sentence\'s same first word when its own sentence went on otherwise', () => {
+    // «وتراجع» occurs once after the deletion, where the edits put it, after S0 exactly as stored;
+    // but S1 went on «سعر النفط…», which is nowhere near: S2's «وتراجع الذهب…» is another sentence.
+    const s0 = 'ارتفع الدولار أمام العملات الرئيسية في التعاملات المبكرة. ';
+    const s1 = 'وتراجع سعر النفط في السوق الآسيوية بنسبة طفيفة. ';
+    const s2 = 'وتراجع الذهب نحو واحد في المئة يوم الخميس الماضي. ';
+    const s3 = 'وقال محللون إن الأسواق تنتظر بيانات الوظائف الأمريكية. ';
+    const text = s0 + s1 + s2 + s3;
+    const records = [at(text, 'e1', 6, 'الدولار'), at(text, 'e2', s0.length, 'وتراجع'), at(text, 'e3', text.indexOf('محللون'), 'محللون')];
+    const after = s0 + s2 + s3; // S1, e2's sentence, deleted
+    for (const r of [reanchor(after, records, { oldLength: text.length }), reanchor(after, records)]) {
+      assert.ok(r.records[1]!.orphan, `placed at ${r.records[1]!.target.start}, on S2's own «وتراجع» (${s0.length})`);
+      assert.ok((r.candidates.e2 ?? []).some((c) => c.start === s0.length), 'S2\'s «وتراجع» offered as a candidate');
+      assert.strictEqual(r.records[0]!.target.start, 6);
+      assert.strictEqual(r.records[2]!.target.start, after.indexOf('محللون'));
+      idempotent(after, r.records);
+    }
+  });
+
+  it('...while a sentence\'s last word keeps its place when the next sentence, deleted, went on otherwise', () => {
+    // «طفيفة» occurs once, S1's prefix is whole, and the suffix now differs past «. »: the other side
+    // begins past the sentence's end, so what follows is another sentence, not this one going on.
+    const s0 = 'ارتفع الدولار أمام العملات الرئيسية في التعاملات المبكرة. ';
+    const s1 = 'وتراجع سعر النفط في السوق الآسيوية بنسبة طفيفة. ';
+    const s2 = 'وتراجع الذهب نحو واحد في المئة يوم الخميس الماضي. ';
+    const s3 = 'وقال محللون إن الأسواق تنتظر بيانات الوظائف الأمريكية. ';
+    const text = s0 + s1 + s2 + s3;
+    const records = [at(text, 'e1', 6, 'الدولار'), at(text, 'e2', text.indexOf('طفيفة'), 'طفيفة')];
+    const after = s0 + s1 + s3; // S2 deleted
+    for (const r of [reanchor(after, records, { oldLength: text.length }), reanchor(after, records)]) {
+      assert.ok(!r.records[1]!.orphan, `e2 orphaned (${r.why.e2}): ${JSON.stringify(r.candidates.e2)}`);
+      assert.strictEqual(r.records[1]!.target.start, s0.length + s1.indexOf('طفيفة'));
+      idempotent(after, r.records);
+    }
+  });
+
   it('...while a sentence\'s first words keep their place when the deleted sentence before began with the same letter and went on otherwise', () => {
     // The stretch from the first sentence runs into the deleted one's «و», which the next sentence
     // begins with too, and stops where the deleted text (known, from e2's context) went on «أكد»:

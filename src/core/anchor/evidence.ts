@@ -5,7 +5,7 @@
 import type { Anchor } from '../annotationRecord';
 import type { Candidate } from './anchor';
 import { similarity } from './distance';
-import { CONTEXT_LENGTH, normalize } from './text';
+import { CONTEXT_LENGTH, type Context, normalize } from './text';
 
 export type Placement = { start: number; end: number; sure?: boolean; strong?: boolean } | { lost: 'missing' | 'ambiguous'; candidates: Candidate[] };
 
@@ -189,3 +189,97 @@ export function wholeInSentence(c: Scored, t: Anchor): boolean {
 }
 /** A sentence's end (its mark before white space, a closing quote or the text's end) or a line break. */
 const SENTENCE_END = /[.!؟](?=$|[\s"»”')\]])|\n/;
+
+/**
+ * A side whose similarity only just reaches the floor says "the quote's old neighbour, edited a
+ * little, is beside this place" — or "other words like it are": news repeats whole phrases, and a
+ * deleted sentence's last words are often a later sentence's too. Which one, the rest of the article
+ * tells: when the stored side is found elsewhere, not beside the place, intact enough to reach the
+ * floor by itself (a run of NEIGHBOUR_RUN of its characters), and nothing of it that long is beside
+ * the place, the neighbour the side stands for is still in the article, just not here (the sentence
+ * that followed a deleted one is still there, after the deletion's far side): the side's agreement
+ * is a look-alike's, not evidence. A neighbour moved with the quote is beside it whole; one edited
+ * beside it, or a look-alike of it elsewhere while its own run beside the quote reaches the floor
+ * (formulaic sentences), does not make the rule fire. Not where both sides
+ * match: there the other side is evidence enough.
+ */
+export function neighbourElsewhere(ctx: Context, t: Anchor, c: Scored | undefined): boolean {
+  // (Both sides matching is what an orphan's retry asks: ruling such a place out would not hold on
+  // the second run.)
+  if (!c || bothSides(c)) return false;
+  const text = ctx.text;
+  const check = (dir: -1 | 1, sim: number, stored: string): boolean => {
+    if (sim < CONTEXT_MATCH - 0.15 || sim >= NEAR_FLOOR) return false;
+    const ns = normalize(stored);
+    if (ns.length < NEIGHBOUR_RUN) return false;
+    const own = dir > 0 ? normalize(text.slice(c.end, c.end + 2 * CONTEXT_LENGTH)) : normalize(text.slice(Math.max(0, c.start - 2 * CONTEXT_LENGTH), c.start));
+    if (longestIn(ns, (p) => own.includes(p), NEIGHBOUR_RUN) > 0) return false;
+    // (Found elsewhere: more occurrences in the article than beside the place.)
+    return longestIn(ns, (p) => count(ctx.norm, p) > count(own, p), NEIGHBOUR_RUN) > 0;
+  };
+  return check(1, c.ss, t.suffix) || check(-1, c.sp, t.prefix);
+}
+
+/** The longest piece of s (at least `min` long; else 0) that `has`. */
+function longestIn(s: string, has: (piece: string) => boolean, min = 1): number {
+  for (let len = s.length; len >= min; len--) for (let i = 0; i + len <= s.length; i++) if (has(s.slice(i, i + len))) return len;
+  return 0;
+}
+
+function count(s: string, p: string): number {
+  let n = 0;
+  for (let k = s.indexOf(p); k >= 0; k = s.indexOf(p, k + 1)) n++;
+  return n;
+}
+
+/** A side's similarity below this only just reaches the floor (CONTEXT_MATCH): neighbourElsewhere asks where its neighbour went. */
+export const NEAR_FLOOR = 0.8;
+
+/** Characters of a stored side, in one run, that reach the floor by themselves (CONTEXT_MATCH of CONTEXT_LENGTH). */
+export const NEIGHBOUR_RUN = Math.ceil(CONTEXT_MATCH * CONTEXT_LENGTH);
+
+/**
+ * A short quote with one stored side whole where the edits put it, whose other side stops agreeing
+ * inside the quote's own sentence (no sentence mark nor line break at the quote's edge, in the
+ * agreeing run next to it, nor at the next word's first character, stored or new): its sentence
+ * went on otherwise. Words typed beside the quote leave
+ * the stored side further on (SPLIT_PIECE of its characters, from where it stops agreeing, within
+ * SPLIT_GAP); with none of it there, the quote's own sentence is gone and the next sentence, which
+ * the deletion brought to that very place after the same words, begins with the same word (a
+ * deleted «ونزل سعر الذهب…» before «ونزل الذهب نحو…»). Not evidence for the place.
+ */
+export function sentenceGoesOnOtherwise(nt: string, t: Anchor, c: Scored): boolean {
+  if (c.n === undefined) return false;
+  const after = c.ws < c.wp;
+  if ((after ? c.ws : c.wp) >= CONTEXT_MATCH) return false;
+  const np = normalize(t.prefix);
+  const ns = normalize(t.suffix);
+  const end = c.n + normalize(t.exact).length;
+  // (The quote's own edge, the agreeing run and the next word's first character, stored or new,
+  // past any white space: a sentence mark or a line break there is a sentence's end, not its going on.)
+  const reach = (side: string, from: number, dir: -1 | 1): string => {
+    let k = from;
+    while (k >= 0 && k < side.length && /\s/.test(side[k]!)) k += dir;
+    return dir > 0 ? side.slice(0, k + 1) : side.slice(Math.max(0, k));
+  };
+  const edge = after ? t.exact.slice(-1) : t.exact.slice(0, 1);
+  const mine = after ? reach(ns, c.rs, 1) : reach(np, np.length - 1 - c.rp, -1);
+  const now = after ? reach(nt.slice(end, end + CONTEXT_LENGTH), c.rs, 1) : reach(nt.slice(Math.max(0, c.n - CONTEXT_LENGTH), c.n), Math.min(c.n, CONTEXT_LENGTH) - 1 - c.rp, -1);
+  if (BOUNDARY.test(edge + mine + now)) return false;
+  if (after) {
+    const piece = ns.slice(c.rs, c.rs + SPLIT_PIECE);
+    if (piece.length < SPLIT_PIECE) return false;
+    const at = nt.indexOf(piece, end + c.rs);
+    return at < 0 || at > end + c.rs + SPLIT_GAP;
+  }
+  const from = np.length - c.rp - SPLIT_PIECE;
+  if (from < 0) return false;
+  const piece = np.slice(from, np.length - c.rp);
+  const at = nt.lastIndexOf(piece, Math.max(0, c.n - c.rp - piece.length));
+  return at < 0 || at < c.n - c.rp - SPLIT_GAP - piece.length;
+}
+/** A sentence mark (or a full stop of an abbreviation, a number or an address: as likely an end) or a line break. */
+const BOUNDARY = /[.!؟\n]/;
+/** Characters of the stored side looked for past words typed beside the quote, and how far (as splitWindow's). */
+export const SPLIT_PIECE = 12;
+export const SPLIT_GAP = 2 * CONTEXT_LENGTH;

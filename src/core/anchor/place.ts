@@ -7,7 +7,7 @@ import { movedBlock } from './block';
 import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
 import { farDiscount } from './far';
 import { approximateEnds, approximateStart } from './distance';
-import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, sides, type Placement, type Scored, type Sides } from './evidence';
+import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, neighbourElsewhere, sentenceGoesOnOtherwise, sides, SPLIT_GAP, SPLIT_PIECE, type Placement, type Scored, type Sides } from './evidence';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, ignorable, isWordChar, lastWordish, neighbour, normalize } from './text';
 
 /**
@@ -129,20 +129,21 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const atHint = (c: Scored): boolean => hints.includes(c.start) || (!orphan && c.start === t.start && c.wp === 1 && c.ws === 1);
   // Where the edits put it is evidence, but not for a word or two: a deleted sentence brings the
   // next one to that very place, and it can begin with the same word, after the same prefix.
-  // ...unless one whole stored side is still there (onlyWholeSide).
-  const wholeSide = (c: Scored): boolean => onlyWholeSide(c, t, all, scored);
+  // ...unless one whole stored side is still there (onlyWholeSide) and the quote's sentence did
+  // not go on otherwise (sentenceGoesOnOtherwise).
+  const wholeSide = (c: Scored): boolean => onlyWholeSide(c, t, all, scored) && !sentenceGoesOnOtherwise(ctx.norm, t, c);
   const hintCounts = nq.length >= HINT_QUOTE;
   // ...or it is found once, a few characters from there (a word inserted earlier in its sentence),
   // one whole side unchanged, and the text the edit brought to its other side stood beside other
   // words in the old text or is new text altogether, not beside these words nor unknown (farSide:
   // 'other' or 'absent', never 'unsure'; the search for that last, and dearest, only when it decides).
-  const nearHint = (c: Scored): boolean => !!claims && all.length === 1 && oneWhole(c) && hints.some((h) => Math.abs(h - c.start) <= NEAR_HINT);
+  const nearHint = (c: Scored): boolean => !!claims && all.length === 1 && oneWhole(c) && hints.some((h) => Math.abs(h - c.start) <= NEAR_HINT) && !sentenceGoesOnOtherwise(ctx.norm, t, c);
   // A place the far side of an edit would have filled with these same words (a deleted sentence
   // that began with them) is this quote only if both of its sides say so.
   const doubtful = new Set(all.filter((_, k) => status[k] === 'doubtful').map((c) => c.start));
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
-  const elsewhere = (q: Placement): Placement => (!orphan && claims && !('lost' in q) && !q.sure && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best(listed()) } : q);
+  const elsewhere = (q: Placement): Placement => (!orphan && !('lost' in q) && !q.sure && ((claims && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start))) || neighbourElsewhere(ctx, t, all.find((c) => c.start === q.start))) ? { lost: 'missing', candidates: best(listed()) } : q);
   if (good.length > 0) {
     const d = elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
     return 'lost' in d && d.lost === 'missing' && !orphan ? (splitWindow(ctx, t, good.filter((c) => !doubtful.has(c.start)), elsewhere, claims, hints) ?? followedSide(ctx, t, hints, good.filter((c) => !doubtful.has(c.start)), claims) ?? d) : d;
@@ -328,8 +329,7 @@ export function insertedBeside(nt: string, c: Scored, t: Anchor): { dir: -1 | 1;
 
 /** Stored characters the whole side needs, the piece of the other side found past the new text, and how far it may be. */
 export const SPLIT_WHOLE = 24;
-export const SPLIT_PIECE = 12;
-export const SPLIT_GAP = 2 * CONTEXT_LENGTH;
+export { SPLIT_GAP, SPLIT_PIECE } from './evidence';
 /** Letters of the text between the quote and that piece below which the old text is not asked whether it had them beside these words. */
 export const SPLIT_SEEN = 8;
 
