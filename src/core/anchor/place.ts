@@ -129,8 +129,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const atHint = (c: Scored): boolean => hints.includes(c.start) || (!orphan && c.start === t.start && c.wp === 1 && c.ws === 1);
   // Where the edits put it is evidence, but not for a word or two: a deleted sentence brings the
   // next one to that very place, and it can begin with the same word, after the same prefix.
-  // ...unless one whole stored side is still there (onlyWholeSide) and the quote's sentence did
-  // not go on otherwise (sentenceGoesOnOtherwise).
+  // ...unless one whole stored side is still there (onlyWholeSide), its sentence not gone on otherwise.
   const wholeSide = (c: Scored): boolean => onlyWholeSide(c, t, all, scored) && !sentenceGoesOnOtherwise(ctx.norm, t, c);
   const hintCounts = nq.length >= HINT_QUOTE;
   // ...or it is found once, a few characters from there (a word inserted earlier in its sentence),
