@@ -189,3 +189,13 @@ export function wholeInSentence(c: Scored, t: Anchor): boolean {
 }
 /** A sentence's end (its mark before white space, a closing quote or the text's end) or a line break. */
 const SENTENCE_END = /[.!؟](?=$|[\s"»”')\]])|\n/;
+
+/**
+ * Wherever the edits put it, a quote found once (the caller asks that) is its record's with one
+ * whole stored side within its own sentence (wholeInSentence), when the record has no `far`: its
+ * window was not repeated in the article when the record was last written (far.ts, withFar), so
+ * no copy of its sentence, edited since, can be this place (issue 15).
+ */
+export function onceWholeInSentence(c: Scored, t: Anchor): boolean {
+  return t.far === undefined && wholeInSentence(c, t);
+}
