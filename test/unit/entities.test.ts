@@ -996,7 +996,7 @@ describe('entities: a town and the word that ends a club\'s name are one club (d
   });
 
   it('joins a town and «سيتي» read as an organisation', () => {
-    const text = 'وفاز الفريق على ملبورن سيتي بهدف .';
+    const text = 'وفاز الفريق على ملبورن سيتي بهدف في المباراة .';
     assert.deepStrictEqual(run(text, [spanAt(text, 'ملبورن', 'LOC'), spanAt(text, 'سيتي', 'ORG')]), [`ORG ملبورن سيتي@${text.indexOf('ملبورن')}`]);
   });
 
@@ -1010,6 +1010,35 @@ describe('entities: a town and the word that ends a club\'s name are one club (d
     assert.deepStrictEqual(run(city, [spanAt(city, 'مكسيكو سيتي', 'LOC')]), [`LOC مكسيكو سيتي@${city.indexOf('مكسيكو')}`]);
     const mall = 'وتقام الفعاليات في مجمع القطيف سيتي مول .';
     assert.deepStrictEqual(run(mall, [spanAt(mall, 'القطيف', 'LOC')]), [`LOC القطيف@${mall.indexOf('القطيف')}`]);
+  });
+
+  it('joins «مانشيستر | سيتي» in a sports story, and the club\'s bare «سيتي» takes its name', () => {
+    const text = 'وتعادل مانشيستر سيتي مع ضيفه في المباراة ، وقال مدرب سيتي إن الفريق لعب جيدا .';
+    const second = text.indexOf('سيتي', text.indexOf('مدرب'));
+    const seed = [spanAt(text, 'مانشيستر', 'LOC'), spanAt(text, 'سيتي', 'ORG'), { ...spanAt(text, 'سيتي', 'ORG'), start: second, end: second + 4 }];
+    const out = applyDocument(text, seed, loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`ORG مانشيستر سيتي@${text.indexOf('مانشيستر')}`, `ORG سيتي@${second}`]);
+    assert.strictEqual(out[1]!.canonical, 'مانشيستر سيتي');
+  });
+
+  it('leaves «نيويورك | سيتي» a place outside a sports story, and the bank\'s «سيتي» its own name', () => {
+    const text = 'أعلنت مجموعة سيتي المصرفية أرباحها ، وقالت مصادر في نيويورك سيتي إن النتائج جيدة .';
+    const second = text.indexOf('سيتي', text.indexOf('نيويورك'));
+    const seed = [spanAt(text, 'سيتي', 'ORG'), spanAt(text, 'نيويورك', 'LOC'), { ...spanAt(text, 'سيتي', 'ORG'), start: second, end: second + 4 }];
+    const out = applyDocument(text, seed, loadModel(), { propagate: false });
+    assert.deepStrictEqual(spans(out), [`ORG سيتي@${text.indexOf('سيتي')}`, `LOC نيويورك@${text.indexOf('نيويورك')}`, `ORG سيتي@${second}`]);
+    for (const e of out.filter((x) => x.label === 'ORG')) assert.strictEqual(e.canonical, 'سيتي');
+  });
+
+  it('joins «مانشستر | يونايتد» outside a sports story too (the club\'s shares)', () => {
+    const text = 'وارتفعت أسهم مانشستر يونايتد في بورصة نيويورك .';
+    const seed = [spanAt(text, 'مانشستر', 'LOC'), spanAt(text, 'يونايتد', 'ORG'), spanAt(text, 'نيويورك', 'LOC')];
+    assert.deepStrictEqual(run(text, seed), [`ORG مانشستر يونايتد@${text.indexOf('مانشستر')}`, `LOC نيويورك@${text.indexOf('نيويورك')}`]);
+  });
+
+  it('leaves a town before «يونايتد إيرلاينز» (the airline) a place', () => {
+    const text = 'وقال مسؤول في شيكاغو يونايتد إيرلاينز إن الرحلات ستعود .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'شيكاغو', 'LOC')]), [`LOC شيكاغو@${text.indexOf('شيكاغو')}`]);
   });
 
   it('leaves a person span of three words with «سيتي» (two clubs in a list)', () => {

@@ -54,11 +54,16 @@ function clubPhraseAt(tokens: readonly Token[], words: readonly DocWord[], i: nu
 
 /**
  * Words that end an English club's name after its town (مانشستر يونايتد, ملبورن سيتي). «سيتي»
- * also ends towns (مكسيكو سيتي) and malls (القطيف سيتي مول): it joins only where the tagger read
- * it as an organisation of its own, or as a person with its town in a sports story.
+ * also ends towns (نيويورك سيتي, مكسيكو سيتي) and malls (القطيف سيتي مول), and alone names a bank
+ * (مجموعة سيتي): it joins only in a sports story, where the tagger read it as an organisation of
+ * its own or as a person with its town. «يونايتد» after a town is a club in any story (the shares
+ * or the sponsor of «مانشستر يونايتد»), unless a company's word follows it (UNITED_COMPANY).
  */
 const CLUB_LAST = new Set(['يونايتد', 'سيتي'].map(foldWord));
 const UNITED = foldWord('يونايتد');
+
+/** Words after «يونايتد» that make it a company's name (يونايتد إيرلاينز, يونايتد تكنولوجيز), not a club's. */
+const UNITED_COMPANY = new Set('إيرلاينز ايرلاينز إيرلاينس ايرلاينس إيرويز ايرويز تكنولوجيز هيلث هيلثكير'.split(' ').map(foldWord));
 
 /**
  * «بروسيا» is also ب + روسيا («علاقاتها بروسيا»): it opens a club only in a sports story.
@@ -157,8 +162,8 @@ export function clubsWithTownNames(text: string, tokens: readonly Token[], words
 
 /**
  * A town and the word after it that ends a club's name (token j: يونايتد, سيتي) made one ORG span:
- * «مانشيستر | يونايتد» (LOC + ORG), «ملبورن | سيتي», «سوانسي سيتي» read as a person. Undefined
- * when the rule does not apply.
+ * «مانشيستر | يونايتد» (LOC + ORG), «ملبورن | سيتي», «سوانسي سيتي» read as a person; «سيتي» only in
+ * a sports story. Undefined when the rule does not apply.
  */
 function townAndLastWord(
   text: string,
@@ -169,6 +174,9 @@ function townAndLastWord(
   model: TaggerModel,
   sports: () => boolean,
 ): EntityDetection[] | undefined {
+  if (words[j]!.norm === UNITED) {
+    if (j + 1 < tokens.length && !lineBreakBetween(text, tokens, j + 1, j) && UNITED_COMPANY.has(words[j + 1]!.norm)) return undefined;
+  } else if (!sports()) return undefined;
   const own = spanAt(cur, tokens[j]!);
   const before = spanAt(cur, tokens[j - 1]!);
   if (before < 0) return undefined;
