@@ -952,6 +952,85 @@ const CASES: Case[] = [
     entities: { PER: ['يائير لبيد', 'لبيد'] },
     want: [['الحكومة ستسقط', 'الوزير لبيد', 'وقال']],
   },
+  // Review of the form rule: headlines in a row, a dateline under a headline, an interview.
+  {
+    name: 'headlines one after another, each a clause, are no form',
+    text: 'الجبير: لا مكان للأسد في مستقبل سوريا\nظريف: إيران لن تتراجع عن برنامجها النووي\nأوباما: الاتفاق يمنع إيران من امتلاك السلاح',
+    want: [
+      ['لا مكان للأسد في مستقبل سوريا', 'الجبير', 'headline'],
+      ['إيران لن تتراجع عن برنامجها النووي', 'ظريف', 'headline'],
+      ['الاتفاق يمنع إيران من امتلاك السلاح', 'أوباما', 'headline'],
+    ],
+  },
+  {
+    name: 'a dateline with its outlet under a headline keeps the headline and says nothing itself',
+    text: 'الجبير: لا مكان للأسد في مستقبل سوريا\nلندن: «الشرق الأوسط»\nأكد الوزير أن الحل سياسي.',
+    entities: { LOC: ['لندن', 'سوريا'], ORG: ['الشرق الأوسط'] },
+    want: [
+      ['لا مكان للأسد في مستقبل سوريا', 'الجبير', 'headline'],
+      ['الحل سياسي', 'الوزير', 'أكد'],
+    ],
+  },
+  {
+    name: 'a dateline with its reporter under a headline keeps the headline and says nothing itself',
+    text: 'وزير المالية: العجز سينخفض العام المقبل\nالرياض: محمد العبدالله\nقال الوزير إن الإيرادات زادت.',
+    entities: { LOC: ['الرياض'], PER: ['محمد العبدالله'] },
+    want: [
+      ['العجز سينخفض العام المقبل', 'وزير المالية', 'headline'],
+      ['الإيرادات زادت', 'الوزير', 'قال'],
+    ],
+  },
+  {
+    name: 'a place before a clause is still a headline\'s speaker',
+    text: 'طهران: لن نتراجع عن الاتفاق\nالرياض: محمد العبدالله',
+    entities: { LOC: ['طهران', 'الرياض'], PER: ['محمد العبدالله'] },
+    want: [['لن نتراجع عن الاتفاق', 'طهران', 'headline']],
+  },
+  {
+    name: 'an interview: a question line and an answer line are a dialogue, no form; the answer is the claim',
+    text: 'المذيع: هل ستستمر الحملة؟\nالوزير: الحملة مستمرة حتى تحقيق أهدافها.',
+    want: [['الحملة مستمرة حتى تحقيق أهدافها', 'الوزير', 'headline']],
+  },
+  {
+    name: 'an answer after a question keeps its speaker when the speaker names no title',
+    text: 'السؤال: متى تنتهي الأعمال؟\nسالم: الأعمال تنتهي في الصيف المقبل.',
+    want: [['الأعمال تنتهي في الصيف المقبل', 'سالم', 'headline']],
+  },
+  {
+    name: 'a kicker before a headline is no speaker',
+    text: 'عاجل: انفجار عبوة ناسفة في سوق المدينة وأنباء عن جرحى.\nبالصور: زحام كبير في المعرض الدولي للكتاب.',
+    want: [],
+  },
+  {
+    name: 'a form of short values is still no headline: age, trade, number, date',
+    text: 'الاسم: سالم\nالعمر: 35 عاما\nالمهنة: مهندس مدني\nالرقم: 123\nالتاريخ: 5 / 3 / 1437هـ',
+    want: [],
+  },
+  {
+    name: 'a rating line among a review\'s fields is no headline',
+    text: 'اسم الطبق: أرز بالدجاج\nالتقييم: 5 نجوم\nالسعر: 60 ريالا',
+    want: [],
+  },
+  {
+    name: 'ordinal items of a list have no speaker, even when each is a clause',
+    text: 'أولا: لا يمكن قبول التأخير في المشروع\nثانيا: يجب أن تنتهي الأعمال قبل الصيف',
+    want: [],
+  },
+  {
+    name: 'مرة أخرى after the verb is skipped whole',
+    text: 'وقال مرة أخرى وزير الخارجية إن المملكة لن تتراجع.',
+    want: [['المملكة لن تتراجع', 'وزير الخارجية', 'وقال']],
+  },
+  {
+    name: 'مرة ثانية after the verb is skipped whole',
+    text: 'وأكد مرة ثانية المتحدث باسم التحالف أن العمليات مستمرة.',
+    want: [['العمليات مستمرة', 'المتحدث باسم التحالف', 'وأكد']],
+  },
+  {
+    name: 'أخرى without مرة before it stays in the speaker',
+    text: 'وقالت جهات أخرى إن القرار متسرع.',
+    want: [['القرار متسرع', 'جهات أخرى', 'وقالت']],
+  },
 ];
 
 describe('claims: constructions', () => {
@@ -973,6 +1052,16 @@ describe('claims: constructions', () => {
     assert.ok(first?.claimant && second?.claimant);
     assert.deepEqual(second.claimant, first.claimant);
     assert.equal(second.claimant.start, text.indexOf('الوزير'));
+  });
+
+  it('headlines in a row each point at their own line', () => {
+    const text = 'الجبير: لا مكان للأسد في مستقبل سوريا\nظريف: إيران لن تتراجع عن برنامجها النووي\nأوباما: الاتفاق يمنع إيران من امتلاك السلاح';
+    const got = findClaims(text, { entities: [], figures: [] });
+    assert.equal(got.length, 3);
+    const second = got[1]!;
+    assert.deepEqual(second.claimant && [second.claimant.start, second.claimant.end], [text.indexOf('ظريف'), text.indexOf('ظريف') + 'ظريف'.length]);
+    const claim = 'إيران لن تتراجع عن برنامجها النووي';
+    assert.deepEqual([second.start, second.end], [text.indexOf(claim), text.indexOf(claim) + claim.length]);
   });
 
   it('uses figures from the figure recogniser when its own scan sees none', () => {

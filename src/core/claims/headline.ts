@@ -4,7 +4,7 @@
 import type { ClaimScan, Draft } from './claimScan';
 import { W } from './lexicon';
 import { NEGATED_BEFORE } from './speechVerbs';
-import { firstWord, VerbKind, type Sentence } from './tokens';
+import { firstWord, VerbKind, type Sentence, type Tok } from './tokens';
 
 /** A headline is a short line. */
 const MAX_HEADLINE_TOKENS = 22;
@@ -51,8 +51,16 @@ export function headline(cs: ClaimScan, s: Sentence): Draft | null {
         continue;
       }
       if (t.raw === ':' && k + 2 < s.b && !cs.timeColon(k)) {
-        // العمر: …⏎المهنة: …: lines of fields, each a label and its value, are no headlines.
-        if (fieldLineAt(cs, line - 1) || fieldLineAt(cs, line + 1)) return null;
+        // أولا: …، ثانيا: …: the items of a list, whatever follows, have no speaker.
+        // عاجل: …، بالأرقام: …: a kicker flags the story, it says nothing.
+        if (k === s.a + 1 && (ORDINALS.has(toks[s.a]!.n) || KICKERS.has(toks[s.a]!.n))) return null;
+        // المذيع: هل ستستمر الحملة؟: a question states nothing to check.
+        if (asks(toks, k + 1, s.b)) return null;
+        // لندن: «الشرق الأوسط»: a dateline and the outlet or reporter, no statement.
+        if (speakerEnd < 0 && byline(cs, s.a, k, s.b)) return null;
+        // العمر: 35 عاما⏎المهنة: مهندس: a form, a field on each line; a value that is a clause
+        // (الجبير: لا مكان …، المذيع: هل …؟) keeps its headline whatever the lines around it are.
+        if (speakerEnd < 0 && fieldLine(cs, s.a, k, s.b) && (fieldLineAt(cs, line - 1) || fieldLineAt(cs, line + 1))) return null;
         return colonHeadline(cs, s, k, speakerEnd);
       }
       return null;
@@ -74,7 +82,7 @@ export function headline(cs: ClaimScan, s: Sentence): Draft | null {
 }
 
 /**
- * Whether line `line` is a short `label: value` line: a colon after its first one to three words
+ * Whether line `line` is a field of a form (fieldLine): a colon after its first one to three words
  * and no more than MAX_HEADLINE_TOKENS tokens. Binary search for the line's first token.
  */
 function fieldLineAt(cs: ClaimScan, line: number): boolean {
@@ -93,8 +101,91 @@ function fieldLineAt(cs: ClaimScan, line: number): boolean {
   if (end - lo > MAX_HEADLINE_TOKENS) return false;
   for (let k = lo + 1; k < Math.min(end - 1, lo + 4); k++) {
     const t = toks[k]!;
-    if (t.raw === ':') return !cs.timeColon(k);
+    if (t.raw === ':') return !cs.timeColon(k) && fieldLine(cs, lo, k, end);
     if (!t.word) return false;
+  }
+  return false;
+}
+
+/** Ordinal list markers (أولا: …، ثانيا: …). Folded, tanween dropped. */
+const ORDINALS: ReadonlySet<string> = new Set(['اولا', 'ثانيا', 'ثالثا', 'رابعا', 'خامسا', 'سادسا', 'سابعا', 'ثامنا', 'تاسعا', 'عاشرا', 'اخيرا']);
+/** Kickers that flag a story on its headline line (عاجل: …، بالصور: …). Folded. */
+const KICKERS: ReadonlySet<string> = new Set(['عاجل', 'بالارقام', 'بالصور', 'بالفيديو', 'حصري', 'خاص']);
+
+/** Whether tokens [a, b) hold a question mark. */
+function asks(toks: readonly Tok[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (toks[k]!.raw === '؟' || toks[k]!.raw === '?') return true;
+  return false;
+}
+
+/** A form's value is a few words: العمر: 35 عاما، وصف الحالة: عدوى، مع خلل وقصور في التربية. */
+const MAX_FIELD_WORDS = 8;
+/** Words that label a speaker, never a form's field: الوزير، المتحدث، مصدر، الوزارة. */
+const SPEAKER_BITS = W.Title | W.Anonymous | W.OrgHead | W.Honorific;
+const PLACE: readonly string[] = ['LOC'];
+const PEOPLE: readonly string[] = ['PER', 'ORG'];
+
+/**
+ * Whether tokens [a, b) with the colon at `colon` read as a form's field: a label that names no
+ * one (no person or organisation the recogniser found, no title or body, no place: الرياض: … is a
+ * dateline or a headline) and a value that is a few words and no clause. A clause opens with a
+ * negation (لا مكان …، لن …), asks (؟), holds a speech verb, a future or a complementiser, or is a
+ * definite subject with its predicate (الحملة مستمرة حتى …); a name the recogniser found is a value.
+ */
+function fieldLine(cs: ClaimScan, a: number, colon: number, b: number): boolean {
+  const toks = cs.toks;
+  for (let k = a; k < colon; k++) if ((toks[k]!.f | toks[k]!.fp) & SPEAKER_BITS) return false;
+  if (overlapsEntity(cs, toks[a]!.start, toks[colon - 1]!.end)) return false;
+  let v = colon + 1;
+  let e = b;
+  while (v < e && !toks[v]!.word) v++;
+  while (e > v && !toks[e - 1]!.word) e--;
+  if (v >= e) return false;
+  if (asks(toks, v, b)) return false;
+  let words = 0;
+  for (let k = v; k < e; k++) {
+    const t = toks[k]!;
+    if (!t.word) continue;
+    words++;
+    if (t.vk !== VerbKind.None || (t.f | t.fp) & (W.Future | W.Complementiser)) return false;
+  }
+  if (words > MAX_FIELD_WORDS || NEGATED_BEFORE.has(toks[v]!.n)) return false;
+  if (entityCovers(cs, toks[v]!.start, toks[e - 1]!.end)) return true;
+  return !(toks[v]!.n.startsWith('ال') && words >= 3);
+}
+
+/**
+ * لندن: «الشرق الأوسط»، الرياض: محمد العبدالله: a place the recogniser found, then only the
+ * outlet's or reporter's name (a person or organisation it found, quotes allowed, a few words).
+ */
+function byline(cs: ClaimScan, a: number, colon: number, b: number): boolean {
+  const toks = cs.toks;
+  if (!entityCovers(cs, toks[a]!.start, toks[colon - 1]!.end, PLACE)) return false;
+  let v = colon + 1;
+  let e = b;
+  while (v < e && !toks[v]!.word) v++;
+  while (e > v && !toks[e - 1]!.word) e--;
+  if (v >= e || e - v > 4) return false;
+  for (let k = v; k < e; k++) if (toks[k]!.word && !entityCovers(cs, toks[k]!.start, toks[k]!.end, PEOPLE)) return false;
+  return true;
+}
+
+/** Whether an entity the recogniser found overlaps [start, end). */
+function overlapsEntity(cs: ClaimScan, start: number, end: number): boolean {
+  for (let x = cs.entityIndex(start); x < cs.entities.length; x++) {
+    const e = cs.entities[x]!;
+    if (e.start >= end) break;
+    if (e.end > start) return true;
+  }
+  return false;
+}
+
+/** Whether one entity the recogniser found covers [start, end), of one of `labels` when given. */
+function entityCovers(cs: ClaimScan, start: number, end: number, labels?: readonly string[]): boolean {
+  for (let x = cs.entityIndex(start); x < cs.entities.length; x++) {
+    const e = cs.entities[x]!;
+    if (e.start > start) break;
+    if (e.end >= end && (!labels || labels.includes(e.label))) return true;
   }
   return false;
 }

@@ -91,6 +91,8 @@ export function toTokens(text: string): Tok[] {
     if (vk !== VerbKind.None && i > 0 && VERBAL_NOUN_BEFORE.has(out[i - 1]!.n)) vk = VerbKind.None;
     // قال ذات مرة: ذات before مرة is the adverb "once" (elsewhere, ذات العلاقة, it is part of a name).
     if ((n === 'مره' || n === 'مرة') && i > 0 && out[i - 1]!.n === 'ذات') out[i - 1]!.f |= W.Time | W.Break;
+    // قال مرة أخرى وزير …: أخرى / ثانية after مرة ("once again") is the adverb's, not the speaker's.
+    if ((n === 'اخري' || n === 'ثانيه') && i > 0 && (out[i - 1]!.n === 'مره' || out[i - 1]!.n === 'مرة')) f |= W.Time | W.Break;
     out[i++] = { start: t.start, end: t.end, raw: t.text, n, word, line, f, fp, vk };
   }
   out.length = i;
