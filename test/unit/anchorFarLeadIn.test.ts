@@ -3,8 +3,7 @@
 // then no sign of the same place, and a record whose own surroundings were rewritten or deleted
 // must not go to the other copy (it is an orphan, with its own place listed as it matches).
 // Also: a sentence copied, the copy edited and the original deleted is no insertion next to the
-// quote (splitWindow), when no edit points there; nor, after the first run gave the record `far`
-// (its window now repeated), the one occurrence of the quote with a whole side (anchorFarKept).
+// quote (splitWindow), when no edit points there.
 import * as assert from 'assert';
 import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
 import type { AnnotationRecord } from '../../src/core/annotationRecord';

@@ -12,13 +12,13 @@ import type { AnnotationRecord } from '../annotationRecord';
 import { buildClaims, CONTESTED } from './claims';
 import type { Placement } from './evidence';
 import { perfectAtTwo, place, uniqueWindow } from './place';
-import { replacedAnchor, withFar } from './far';
+import { replacedAnchor } from './far';
 import { CONTEXT_LENGTH, Context, contextIdentical } from './text';
 
 export { CONTEXT_MATCH } from './evidence';
 export { boundedDistance, editDistance, similarity } from './distance';
 export { anchorHolds, CONTEXT_LENGTH, contextIdentical } from './text';
-export { anchorFor, FAR_LENGTH, withFar } from './far';
+export { anchorFor, FAR_LENGTH } from './far';
 export interface ReanchorOptions {
   /** The article's length when the offsets were valid (sidecar `document.length`); gives the shift of a one-place edit. */
   oldLength?: number;
@@ -134,11 +134,6 @@ function record(result: ReanchorResult, i: number, r: AnnotationRecord, p: Place
   const same = p.start === t.start && p.end === t.end && p.end - p.start === t.exact.length && text.startsWith(t.exact, p.start) && !r.orphan;
   if (same) {
     if (!contextIdentical(text, t, p.start, p.end)) result.records[i] = { ...r, target: replacedAnchor(text, t, p.start, p.end) };
-    else {
-      // Kept as it was, but its sentence may have been copied since: then it carries `far` from now on.
-      const f = withFar(text, t);
-      if (f !== t) result.records[i] = { ...r, target: f };
-    }
     return;
   }
   const next: AnnotationRecord = { ...r, target: replacedAnchor(text, t, p.start, p.end) };

@@ -283,13 +283,3 @@ const BOUNDARY = /[.!؟\n]/;
 /** Characters of the stored side looked for past words typed beside the quote, and how far (as splitWindow's). */
 export const SPLIT_PIECE = 12;
 export const SPLIT_GAP = 2 * CONTEXT_LENGTH;
-
-/**
- * Wherever the edits put it, a quote found once (the caller asks that) is its record's with one
- * whole stored side within its own sentence (wholeInSentence), when the record has no `far`: its
- * window was not repeated in the article when the record was last written (far.ts, withFar), so
- * no copy of its sentence, edited since, can be this place (issue 15).
- */
-export function onceWholeInSentence(c: Scored, t: Anchor): boolean {
-  return t.far === undefined && wholeInSentence(c, t);
-}

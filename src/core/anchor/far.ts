@@ -163,29 +163,16 @@ export function anchorFor(text: string, start: number, end: number): Anchor {
 
 /**
  * The anchor of a record placed again at [start, end) by re-anchoring. It has a `far` if it had
- * one, or if its words with their nearest context now repeat elsewhere in the article (a copy of
- * its sentence pasted since: see withFar). The fingerprint itself is written again only when the
- * quote or its 32 characters of context changed, never on account of an edit elsewhere.
+ * one: whether the article repeats its words is decided when the record is made (or re-attached,
+ * or its context refreshed by the editor), not by re-anchoring, which would have to search the
+ * whole article for every record an edit touched. The fingerprint itself is written again only
+ * when the quote or its 32 characters of context changed, never on account of an edit elsewhere.
  */
 export function replacedAnchor(text: string, old: Anchor, start: number, end: number): Anchor {
   const a = contextAnchor(text, start, end);
-  if (old.far === undefined) return withFar(text, a);
+  if (old.far === undefined) return a;
   a.far = a.prefix !== old.prefix || a.suffix !== old.suffix || a.exact !== old.exact ? farPrint(text, start, end) : old.far;
   return a;
-}
-
-/**
- * The anchor with `far` added when it has none and its words with their nearest context now occur
- * twice in the text (inRepeat); else the same object. Every writer that keeps a record on a
- * changed article passes it through this (re-anchoring, `check`, the editor's save), so that a
- * record without `far` is one whose window the article did not repeat when it was last written:
- * re-anchoring may then take the only occurrence of its quote on one whole side alone (place.ts,
- * onceWholeInSentence), since no copy of its sentence, edited later, can be that occurrence. Only
- * a record whose window became repeated changes: an edit elsewhere adds nothing.
- */
-export function withFar(text: string, a: Anchor): Anchor {
-  if (a.far !== undefined || a.start < 0 || a.end > text.length || !inRepeat(text, a.start, a.end)) return a;
-  return { ...a, far: farPrint(text, a.start, a.end) };
 }
 
 /** Sides of a stored fingerprint with this many words or more say something. */

@@ -1,7 +1,7 @@
 // Bringing a loaded sidecar up to date with its article's current text: the one step the CLI's
 // `check`, the extension's load and its reload after an external change all share.
 
-import { anchorHolds, contextIdentical, reanchor, withFar, type Candidate, type ReanchorOptions, type ReanchorResult } from '../anchor/anchor';
+import { anchorHolds, contextIdentical, reanchor, type Candidate, type ReanchorOptions, type ReanchorResult } from '../anchor/anchor';
 import type { Anchor, AnnotationRecord, SidecarData } from '../annotationRecord';
 import { KEY_ORDER } from './format';
 
@@ -39,12 +39,8 @@ export function syncWithArticle(data: SidecarData, text: string, path = data.doc
     const orphans = data.annotations.filter((a) => a.orphan).map((a) => a.id);
     // Orphans are retried even on an unchanged text: a hand edit of the sidecar may have fixed them.
     if (orphans.length === 0) {
-      // Every record is where it was, but a sentence may have been copied (after the last one, or
-      // with its context): a record whose window now repeats gets `far` (far.ts, withFar).
-      const annotations = withFars(text, data.annotations);
-      const same = annotations === data.annotations;
-      if (samePath && same) return { data, moved: [], orphans: [], reattached: [], why: {}, candidates: {}, changed: false };
-      return { data: { ...data, document: samePath ? data.document : { ...data.document, path }, annotations }, moved: [], orphans: [], reattached: [], why: {}, candidates: {}, changed: true };
+      if (samePath) return { data, moved: [], orphans: [], reattached: [], why: {}, candidates: {}, changed: false };
+      return { data: { ...data, document: { ...data.document, path } }, moved: [], orphans: [], reattached: [], why: {}, candidates: {}, changed: true };
     }
   }
   // A version-1 sidecar's length gives the shift of a one-place edit (version 2 does without: the
@@ -62,19 +58,6 @@ export function syncWithArticle(data: SidecarData, text: string, path = data.doc
     candidates: r.candidates,
     changed,
   };
-}
-
-/** The records with `far` added to those that sit in a window the text now repeats (the same array when none does). */
-export function withFars(text: string, records: AnnotationRecord[]): AnnotationRecord[] {
-  let out: AnnotationRecord[] | undefined;
-  records.forEach((a, i) => {
-    if (a.orphan || a.target.far !== undefined) return;
-    const t = withFar(text, a.target);
-    if (t === a.target) return;
-    out ??= records.slice();
-    out[i] = { ...a, target: t };
-  });
-  return out ?? records;
 }
 
 /** `reanchor`, with the fields a person added to a target carried over to the target it computes. */

@@ -3,7 +3,7 @@
 // into place, and retried with back-off when it fails (nothing is lost: the state stays in memory).
 
 import * as vscode from 'vscode';
-import { anchorFor, anchorHolds, contextIdentical, withFar } from '../../core/anchor/anchor';
+import { anchorFor, anchorHolds, contextIdentical } from '../../core/anchor/anchor';
 import type { SidecarData } from '../../core/annotationRecord';
 import { documentInfo, sha256Hex } from '../../core/sidecar/format';
 import { copyMode, lock as lockLocal, removeLeftovers, SidecarLockedError, tempPathFor, writeTarget } from '../../platform/node/sidecarWrite';
@@ -193,11 +193,7 @@ export class SaveScheduler {
     const annotations = e.data.annotations.map((a) => {
       if (a.orphan) return a;
       if (!anchorHolds(text, a.target)) return a;
-      if (contextIdentical(text, a.target, a.target.start, a.target.end)) {
-        // Its context as it was, but its sentence may have been copied since: `far` from now on.
-        const t = withFar(text, a.target);
-        return t === a.target ? a : { ...a, target: t };
-      }
+      if (contextIdentical(text, a.target, a.target.start, a.target.end)) return a;
       // Spread over the old target: a person's own fields in it (`checked_by: …`) stay; `far` is
       // Khabar's, and goes when the fresh anchor has none.
       const { far: _far, ...kept } = a.target;
