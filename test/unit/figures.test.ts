@@ -697,6 +697,49 @@ const MODERN_NEWS_6: Case[] = [
   { name: 'إنش is an inch', input: 'جاء الجهاز بشاشة قياس 12.9 إنش', want: [{ text: '12.9 إنش', label: 'QUANTITY', value: { number: 12.9, unit: 'بوصة' } }] },
 ];
 
+// Written for Khabar after a review of the figclaims rules: each regression with the look-alike its rule was made for.
+const MODERN_NEWS_7: Case[] = [
+  { name: 'an indefinite event noun before a number and an accusative counted noun keeps the count', input: 'خلفت هجمات المسلحين 2015 قتيلا وجريحا', want: [
+    { text: '2015', label: 'NUMBER', value: { number: 2015 } },
+  ] },
+  { name: 'an indefinite event noun before a number and a bare singular counted noun keeps the count', input: 'تعاني المدارس أزمة 1980 معلم في الأرياف', want: [
+    { text: '1980', label: 'NUMBER', value: { number: 1980 } },
+  ] },
+  { name: 'an indefinite event noun before a year and a verb, a preposition or a plural keeps the year', input: 'اندلعت حرب 1967 بعد أسابيع، وأثرت أحداث 2011 في الاقتصاد وشهدت أزمة 2008 تحولات كبيرة', want: [
+    { text: '1967', label: 'DATE', value: { date: '1967' } },
+    { text: '2011', label: 'DATE', value: { date: '2011' } },
+    { text: '2008', label: 'DATE', value: { date: '2008' } },
+  ] },
+  { name: 'الـ + digits after a masdar of form IV or VIII (إصدار، اتحاد) is an ordinal', input: 'نشر الإصدار الـ7 من الدليل واحتفل الاتحاد الـ40 بتأسيسه', want: [
+    { text: '7', label: 'ORDINAL', value: { number: 7 } },
+    { text: '40', label: 'ORDINAL', value: { number: 40 } },
+  ] },
+  { name: 'الـ + digits after الألعاب in دورة الألعاب is the edition', input: 'انطلقت دورة الألعاب الـ32 في المدينة', want: [
+    { text: '32', label: 'ORDINAL', value: { number: 32 } },
+  ] },
+  { name: 'الـ + digits after الاتحاد counted by دول, and after الألعاب alone, count them', input: 'وقعت دول الاتحاد الـ27 على الاتفاق وأقيمت الألعاب الـ5 المقررة', want: [
+    { text: '27', label: 'NUMBER', value: { number: 27 } },
+    { text: '5', label: 'NUMBER', value: { number: 5 } },
+  ] },
+  { name: 'على الأقل after a comma opening a clause with another number bounds that number only', input: 'أصيب 14 شخصا، على الأقل أربعة منهم بجروح خطيرة', want: [
+    { text: '14', label: 'NUMBER', value: { number: 14 } },
+    { text: 'أربعة', label: 'NUMBER', value: { number: 4, bound: 'at-least' } },
+  ] },
+  { name: 'a bracketed number opening a line before an accusative counted noun is a count', input: 'نشرت الوزارة التقرير اليومي.\n(21) مصابا غادروا المستشفى.', want: [
+    { text: '21', label: 'NUMBER', value: { number: 21 } },
+  ] },
+  { name: 'a bracketed number opening a paragraph outside a list is a count', input: 'نشرت الوزارة التقرير اليومي.\n(11) حالة شفاء سجلت في المنطقة.', want: [
+    { text: '11', label: 'NUMBER', value: { number: 11 } },
+  ] },
+  { name: 'bracketed numbers opening the lines of a list are skipped', input: 'نص المقدمة.\n(1) تحسين الطرق\n(2) بناء المدارس', want: [] },
+  { name: 'a three-decimal length after طوله / طولها under 3 metres stays a decimal', input: 'يبلغ طولها 1.685 متر', want: [
+    { text: '1.685 متر', label: 'QUANTITY', value: { number: 1.685, unit: 'متر' } },
+  ] },
+  { name: 'a dot and three digits before متر after طوله over 3 groups thousands', input: 'يبلغ طوله 12.500 متر', want: [
+    { text: '12.500 متر', label: 'QUANTITY', value: { number: 12500, unit: 'متر' } },
+  ] },
+];
+
 describe('figures: findFigures', () => {
   const groups: Array<[string, Case[]]> = [
     ['the issue examples', ISSUE_EXAMPLES],
@@ -713,6 +756,7 @@ describe('figures: findFigures', () => {
     ['modern news, fourth pass (issue 16)', MODERN_NEWS_4],
     ['modern news, session 10 sample (issue 16)', MODERN_NEWS_5],
     ['modern news, figclaims sample (issue 16)', MODERN_NEWS_6],
+    ['modern news, figclaims review', MODERN_NEWS_7],
   ];
   for (const [group, cases] of groups) {
     describe(group, () => {

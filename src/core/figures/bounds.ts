@@ -67,7 +67,14 @@ function boundAfter(sc: ScanContext, e: number): Bound | undefined {
       if (r2 > r + 1) r = r2;
     }
     if (r === we || t.charCodeAt(r) !== 0x639 || !t.startsWith('على', r)) return undefined;
-    if (!/^على\s+(?:الأقل|الاقل)(?![\u0621-\u064a])/.test(t.slice(r, r + 14))) return undefined;
+    const m = /^على\s+(?:الأقل|الاقل)(?![\u0621-\u064a])/.exec(t.slice(r, r + 14));
+    if (!m) return undefined;
+    // After the comma the bound is this number's only when set off (closed by a comma or the end of
+    // the sentence): in "12 شخصا، على الأقل ثلاثة منهم" it opens the next clause and bounds ثلاثة.
+    if (t[we] === '،' || t[we] === ',') {
+      const z = sc.skipGap(r + m[0].length);
+      if (z < sc.n && !/[،,.؛;:!?؟\n\r)]/.test(t[z])) return undefined;
+    }
     const w = sc.wordAt(q);
     return w && w.r.length === 0 ? 'at-least' : undefined;
   }

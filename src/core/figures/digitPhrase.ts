@@ -144,9 +144,30 @@ function dotThousands(sc: ScanContext, s: number, intStr: string, frac: string, 
   if (!w) return false;
   // "منذ 2.500 عام", "على ارتفاع 1.760 متر": years and days, metres, feet and miles are not
   // measured to a thousandth in the news; the dot groups thousands there too.
-  if (w.r.length > 0) return w.r.some(coarseMeasure);
+  if (w.r.length > 0) return w.r.some(coarseMeasure) && !(+intStr < 3 && w.r.some(metre) && ownLengthBefore(sc, s));
   if (w.e - w.s < 3 || NOT_COUNTED.has(t.slice(w.s, w.e))) return false;
   return !definiteAt(t, w.s, w.s + 4);
+}
+
+/** A reading of metres. */
+function metre(r: Reading): boolean {
+  return r.e.t === 'unit' && r.e.unit === 'متر';
+}
+
+/**
+ * "يبلغ طوله 1.524 متر": a length or stature with a possessive (طوله، طولها، قامته) within three
+ * words before: a person's or a thing's own size, read to the millimetre. With a whole part under 3
+ * the dot stays a decimal point. (ارتفاعه stays thousands: the height of a mountain, 1.760 متر.)
+ */
+function ownLengthBefore(sc: ScanContext, s: number): boolean {
+  let p = s;
+  for (let k = 0; k < 3; k++) {
+    const w = sc.prevWord(p);
+    if (!w) return false;
+    if (/^(?:[وف]?(?:ب)?)(?:طول|قامت)(?:ه|ها|هم|هما|هن)$/.test(sc.text.slice(w.s, w.e))) return true;
+    p = w.s;
+  }
+  return false;
 }
 
 /** A reading of a measure never given to three decimals: a calendar time unit or a length of metres, feet or miles (no clitic). */

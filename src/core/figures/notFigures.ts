@@ -36,7 +36,12 @@ export function listNumberAt(sc: ScanContext, i: number): number | undefined {
     // "(5) ملايين ريال" opening a paragraph is an amount: a scale, unit or currency word after it counts.
     if (!(k > e + 1 && k < sc.n && isLetter(t.charCodeAt(k)))) return undefined;
     const w = sc.wordAt(k);
-    return w && w.r.length > 0 ? undefined : e + 1;
+    if (!w || w.r.length > 0) return undefined;
+    // "(15) مصابا نقلوا …": an accusative counted noun after it makes a count; "(12) حالة وفاة سجلت
+    // أمس." opening a paragraph is one too unless the lines around make a list (a line ending with a
+    // colon before it, or another bracketed number opening the line before or after).
+    if (accusativeNoun(t, w.s, w.e)) return undefined;
+    return bracketListAround(sc, i - 1) ? e + 1 : undefined;
   }
   const m = sc.skipGap(e);
   // "1", "2" … alone on their lines: the numbers of a column's sections.
@@ -48,6 +53,34 @@ export function listNumberAt(sc: ScanContext, i: number): number | undefined {
   const k = sc.skipGap(e + 1);
   if (k === e + 1 && mark !== ')' && mark !== '-' && mark !== '–') return undefined;
   return k < sc.n && (isLetter(t.charCodeAt(k)) || t[k] === '"' || t[k] === '«' || t[k] === '“') ? e + 1 : undefined;
+}
+
+/** An indefinite accusative noun s..e after a number: قتيلا، مصابا، شخصا (not ـوا، ـها، ـنا). */
+export function accusativeNoun(t: string, s: number, e: number): boolean {
+  if (e - s < 3 || t.startsWith('ال', s)) return false;
+  let z = e;
+  while (z > s && (t.charCodeAt(z - 1) === 0x64b || t.charCodeAt(z - 1) === 0x64e)) z--; // ـاً
+  if (t[z - 1] !== 'ا') return false;
+  const b = t[z - 2];
+  return b !== 'و' && b !== 'ه' && b !== 'ن' && b !== 'ا';
+}
+
+/** Whether the bracket opening the line at b stands in a list: the line before ends with a colon or opens with "(N)", or the line after does. */
+function bracketListAround(sc: ScanContext, b: number): boolean {
+  const t = sc.text;
+  const opensWithNumber = (p: number): boolean => /^[ \t]*\(?[0-9٠-٩]{1,2}[)\-–.]/.test(t.slice(p, p + 12));
+  let j = b - 1;
+  while (j >= 0 && (t[j] === '\n' || t[j] === '\r' || isGap(t.charCodeAt(j)))) j--;
+  if (j >= 0) {
+    if (t[j] === ':') return true;
+    let ls = j;
+    while (ls > 0 && t[ls - 1] !== '\n' && t[ls - 1] !== '\r') ls--;
+    if (opensWithNumber(ls)) return true;
+  }
+  let k = t.indexOf('\n', b);
+  if (k < 0) return false;
+  while (k < sc.n && (t[k] === '\n' || t[k] === '\r')) k++;
+  return k < sc.n && opensWithNumber(k);
 }
 
 /**

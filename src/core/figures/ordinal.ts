@@ -41,8 +41,25 @@ function countedBefore(sc: ScanContext, s: number): boolean {
   const stem = word.replace(/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/, '').replace(/(?:ها|هم|هما|هن)$/, '');
   // ـون / ـين only on longer stems: قانون، صالون are singulars.
   if ((stem.length >= 4 && stem.endsWith('ات')) || (stem.length >= 6 && /(?:ون|ين)$/.test(stem))) return true;
-  return stem.length === 5 && stem[0] === 'ا' && stem[3] === 'ا';
+  if (!(stem.length === 5 && stem[0] === 'ا' && stem[3] === 'ا')) return false;
+  // The shape أفعال is also the masdar of forms IV (إفعال: إصدار، إنتاج) and VIII of a و-root
+  // (افتعال: اتحاد، اتفاق), singulars numbered by الـ (الإصدار الـ5، الاتحاد الـ50). Only the
+  // spelling tells them apart: إ opens the masdar, ات the form VIII one.
+  const prefix = word.length - word.replace(/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/, '').length;
+  const raw = t.slice(w.s, w.e).replace(/[\u064B-\u065F\u0670\u0640\u200C\u200D]/g, ''); // as long as word
+  const masdar = raw[prefix] === 'إ' || stem.startsWith('ات');
+  const head = sc.prevWord(w.s);
+  const headWord = head ? foldWord(t.slice(head.s, head.e)) : '';
+  // "دول الاتحاد الـ28": the union's member states, counted; so a masdar after a plural of members.
+  if (masdar) return MEMBERS.has(headWord);
+  // "دورة الألعاب الـ31": the games' edition, after دورة / نسخة an ordinal.
+  return !EDITION_HEADS.has(headWord.replace(/^(?:و|ف)?(?:ب|ل)?(?:ال)?/, ''));
 }
+
+/** Plurals whose members a masdar names: دول الاتحاد الـ28، أعضاء الاتحاد. */
+const MEMBERS = new Set(['دول', 'ودول', 'بدول', 'لدول', 'الدول', 'اعضاء', 'واعضاء', 'بلدان', 'وبلدان', 'البلدان']);
+/** Nouns of an edition: دورة الألعاب الـ31، نسخة الألعاب. */
+const EDITION_HEADS = new Set(['دوره', 'نسخه']);
 
 /** "القرن العشرين": a definite tens number word ph, read at w, after a noun of ORDINAL_HEADS. */
 export function tensOrdinal(sc: ScanContext, w: Word, ph: Phrase): number | undefined {

@@ -3,11 +3,12 @@
 // The span is the year (and its marker), never the year word.
 
 import type { FigureValue } from '../types';
-import { definiteAt, isGap, isInWordMark, isLetter } from './chars';
+import { definiteAt, foldWord, isGap, isInWordMark, isLetter } from './chars';
 import type { Reading } from './lexicon';
-import { get, has, type ScanContext, type TailContext } from './scanContext';
+import { get, has, type ScanContext, type TailContext, type Word } from './scanContext';
 import { emitYear } from './dateEmit';
 import { yearMarkerAt } from './months';
+import { accusativeNoun } from './notFigures';
 
 const PREPOSITIONS = new Set(['على', 'عن', 'قبل', 'بعد', 'ومن', 'وحتى', 'والى', 'وإلى']);
 
@@ -50,7 +51,9 @@ function eventBefore(sc: ScanContext, s: number, e: number): boolean {
     const ev = get(w, 'event');
     // An event named with its year has an indefinite head (معرض 2015, رؤية مصر 2030); after a
     // definite one a counted noun tells a count (يضم المعرض 2000 عارض).
-    if (ev && words < 3) return !(/(?:ال|لل)$/.test(ev.pre) && countedNounAfter(sc, e));
+    // An indefinite one may govern the number too (أزمة 2000 معلم، هجمات الحوثيين 2015 قتيلا): a
+    // noun in the counted position right after it, not a verb or a linking word, tells a count.
+    if (ev && words < 3) return /(?:ال|لل)$/.test(ev.pre) ? !countedNounAfter(sc, e) : !singularCountedAfter(sc, w, e);
     // "الملتقى العلمي العالمي بدولة بلجيكا 2015": four or five words back only across words
     // the lexicon does not know (the name and its adjectives), and with nothing counted after.
     if (ev) return plain && !countedNounAfter(sc, e);
@@ -79,6 +82,30 @@ function countedNounAfter(sc: ScanContext, e: number): boolean {
   if (w.e - w.s >= 4 && possessiveEnd(sc.text, w.e)) return false;
   return !definiteAt(sc.text, w.s, Math.min(w.e, w.s + 4));
 }
+
+/**
+ * The counted noun of a number right after it, told from what follows a year (أحداث 2011 أثرت،
+ * حرب 1967 كانت، كأس 2022 لكرة القدم، رؤية 2030 وأهدافها): an accusative noun (قتيلا، شخصا), or a
+ * bare indefinite word the lexicon does not know, with no conjunction or preposition on it, not a
+ * verb by its look (ـت of a past verb, يـ of a present one), no plural (ـات، ـون، ـين) and no possessive.
+ */
+function singularCountedAfter(sc: ScanContext, head: Word, e: number): boolean {
+  const t = sc.text;
+  const w = sc.nextWord(e);
+  if (!w || w.r.length > 0 || w.s !== e + 1) return false;
+  if (accusativeNoun(t, w.s, w.e)) return true;
+  // The bare (genitive) form only after a noun of hardship, which heads a count as often as a year
+  // (أزمة 2000 معلم); after a plan or a contest a bare word is the sentence going on (رؤية مصر 2030 عبر).
+  if (!HARDSHIP.has(foldWord(t.slice(head.s, head.e)).replace(/^(?:و|ف)?(?:ب|ل|ك)?/, ''))) return false;
+  if (!countedNounAfter(sc, e) || w.e - w.s < 3) return false;
+  const first = t[w.s];
+  if (first === 'و' || first === 'ف' || first === 'ل' || first === 'ب' || first === 'ك' || first === 'ي') return false;
+  // A plural (تحولات، مصالحون) is never the counted noun of a number over ten: شهدت أحداث 2011 تحولات.
+  return t[w.e - 1] !== 'ت' && t[w.e - 1] !== 'ا' && !/(?:ون|ين)$/.test(t.slice(w.s, w.e));
+}
+
+/** Nouns of hardship among the event nouns (folded): أزمة، هجمات … */
+const HARDSHIP = new Set(['ازمه', 'هجمات', 'زلزال', 'حرب', 'نكبه', 'نكسه', 'احداث']);
 
 /** A word ending e with a third-person possessive (ـه، ـها، ـهم، ـهما، ـهن). */
 function possessiveEnd(t: string, e: number): boolean {
