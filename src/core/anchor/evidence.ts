@@ -187,7 +187,11 @@ export function wholeInSentence(c: Scored, t: Anchor): boolean {
   const sEdge = t.suffix.length < CONTEXT_LENGTH - 1;
   return (c.rp >= c.lp && c.wp === 1 && !pEdge && !SENTENCE_END.test(t.prefix)) || (c.rs >= c.ls && c.ws === 1 && !sEdge && !SENTENCE_END.test(t.suffix));
 }
-/** A sentence's end (its mark before white space, a closing quote or the text's end) or a line break. */
+/**
+ * A sentence's end, sure or not (toward an orphan): its mark before white space, a closing quote or
+ * the side's end (so a one-letter abbreviation's «د. » counts), or a line break. A full stop inside
+ * a number («3.5») does not.
+ */
 const SENTENCE_END = /[.!؟](?=$|[\s"»”')\]])|\n/;
 
 /**
@@ -201,12 +205,14 @@ const SENTENCE_END = /[.!؟](?=$|[\s"»”')\]])|\n/;
  * is a look-alike's, not evidence. A neighbour moved with the quote is beside it whole; one edited
  * beside it, or a look-alike of it elsewhere while its own run beside the quote reaches the floor
  * (formulaic sentences), does not make the rule fire. Not where both sides
- * match: there the other side is evidence enough.
+ * match, nor where the quote occurs once and its other side is there whole: there the other side
+ * is evidence enough.
  */
-export function neighbourElsewhere(ctx: Context, t: Anchor, c: Scored | undefined): boolean {
+export function neighbourElsewhere(ctx: Context, t: Anchor, c: Scored | undefined, once = false): boolean {
   // (Both sides matching is what an orphan's retry asks: ruling such a place out would not hold on
-  // the second run.)
-  if (!c || bothSides(c)) return false;
+  // the second run. A quote found once with its other side there whole is where that side says: no
+  // look-alike of it is in the article to be taken instead.)
+  if (!c || bothSides(c) || (once && oneWhole(c))) return false;
   const text = ctx.text;
   const check = (dir: -1 | 1, sim: number, stored: string): boolean => {
     if (sim < CONTEXT_MATCH - 0.15 || sim >= NEAR_FLOOR) return false;
@@ -257,15 +263,19 @@ export function sentenceGoesOnOtherwise(nt: string, t: Anchor, c: Scored): boole
   const end = c.n + normalize(t.exact).length;
   // (The quote's own edge, the agreeing run and the next word's first character, stored or new,
   // past any white space: a sentence mark or a line break there is a sentence's end, not its going on.)
+  // (Each read in its own order with the quote's edge, one character past the next word's first
+  // and two before it: what tells a sentence's full stop from an abbreviation's or a number's.)
   const reach = (side: string, from: number, dir: -1 | 1): string => {
     let k = from;
     while (k >= 0 && k < side.length && /\s/.test(side[k]!)) k += dir;
-    return dir > 0 ? side.slice(0, k + 1) : side.slice(Math.max(0, k));
+    return dir > 0 ? edge + side.slice(0, k + 2) : side.slice(Math.max(0, k - 2)) + t.exact.slice(0, 1);
   };
-  const edge = after ? t.exact.slice(-1) : t.exact.slice(0, 1);
+  // (The quote's last character after the one before it, a mark there read as a letter: a full stop
+  // right after the quote follows a one-letter word only if the quote is one.)
+  const edge = t.exact.slice(-2, -1).replace(/[^\p{L}\p{N}]/u, ' ') + t.exact.slice(-1);
   const mine = after ? reach(ns, c.rs, 1) : reach(np, np.length - 1 - c.rp, -1);
   const now = after ? reach(nt.slice(end, end + CONTEXT_LENGTH), c.rs, 1) : reach(nt.slice(Math.max(0, c.n - CONTEXT_LENGTH), c.n), Math.min(c.n, CONTEXT_LENGTH) - 1 - c.rp, -1);
-  if (BOUNDARY.test(edge + mine + now)) return false;
+  if (BOUNDARY.test(mine) || BOUNDARY.test(now)) return false;
   if (after) {
     const piece = ns.slice(c.rs, c.rs + SPLIT_PIECE);
     if (piece.length < SPLIT_PIECE) return false;
@@ -278,8 +288,15 @@ export function sentenceGoesOnOtherwise(nt: string, t: Anchor, c: Scored): boole
   const at = nt.lastIndexOf(piece, Math.max(0, c.n - c.rp - piece.length));
   return at < 0 || at < c.n - c.rp - SPLIT_GAP - piece.length;
 }
-/** A sentence mark (or a full stop of an abbreviation, a number or an address: as likely an end) or a line break. */
-const BOUNDARY = /[.!؟\n]/;
+/**
+ * A sure sentence end: «!», «؟», a line break, or a full stop before white space or a closing
+ * quote that does not follow a one-letter word. A full stop inside a number or an address («3.5»),
+ * after a one-letter abbreviation («د. سعيد»), or with nothing known after it may not end the
+ * sentence: the rule does not stand down for it (toward an orphan), just as wholeInSentence
+ * (SENTENCE_END) counts the last two as ends (toward an orphan too), so no full stop makes a
+ * look-alike both "within its sentence" and "past a sentence end".
+ */
+const BOUNDARY = /[!؟\n]|(?<!(?:^|[\s.])\p{L})\.(?=[\s"»”')\]])/u;
 /** Characters of the stored side looked for past words typed beside the quote, and how far (as splitWindow's). */
 export const SPLIT_PIECE = 12;
 export const SPLIT_GAP = 2 * CONTEXT_LENGTH;
