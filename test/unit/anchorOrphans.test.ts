@@ -3,21 +3,9 @@
 // here is tested twice: the annotation placed on its own occurrence, and a look-alike (another
 // copy of the same words) refused.
 import * as assert from 'assert';
-import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
+import { reanchor } from '../../src/core/anchor/anchor';
 import type { AnnotationRecord } from '../../src/core/annotationRecord';
-
-function tag(text: string, id: string, quote: string, nth = 0): AnnotationRecord {
-  let p = -1;
-  for (let i = 0; i <= nth; i++) p = text.indexOf(quote, p + 1);
-  assert.ok(p >= 0, `no ${quote}`);
-  return { id, kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(text, p, p + quote.length) };
-}
-
-function nth(text: string, quote: string, n: number): number {
-  let p = -1;
-  for (let i = 0; i <= n; i++) p = text.indexOf(quote, p + 1);
-  return p;
-}
+import { nth, tag } from './anchorTags';
 
 /** How many times quote occurs before offset (its index for tag's nth). */
 function countBefore(text: string, quote: string, offset: number): number {
