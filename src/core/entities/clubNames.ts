@@ -90,14 +90,36 @@ function procliticLength(token: Token, w: DocWord, set: ReadonlySet<string>): nu
   return -1;
 }
 
-/** The index of the span that covers token t, or −1 (spans sorted by start, not overlapping). */
-function spanAt(found: readonly EntityDetection[], t: Token): number {
-  for (let n = 0; n < found.length; n++) {
-    const e = found[n]!;
-    if (e.start >= t.end) break;
-    if (e.end > t.start) return n;
+/**
+ * For each spans array of one clubsWithTownNames pass, the running maximum of their ends, so the
+ * first span ending after a position is found by binary search: asking every span from the first,
+ * for each candidate token, was quadratic on a big file (the arrays are never changed once made).
+ */
+let runningEnds = new WeakMap<readonly EntityDetection[], Int32Array>();
+
+/** The first of the spans (sorted by start) that ends after pos, or their number when none does. */
+function firstEndingAfter(found: readonly EntityDetection[], pos: number): number {
+  let ends = runningEnds.get(found);
+  if (!ends) {
+    ends = new Int32Array(found.length);
+    let max = -1;
+    for (let n = 0; n < found.length; n++) ends[n] = max = Math.max(max, found[n]!.end);
+    runningEnds.set(found, ends);
   }
-  return -1;
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid]! > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The index of the first span (sorted by start) that overlaps token t, or −1. */
+function spanAt(found: readonly EntityDetection[], t: Token): number {
+  const n = firstEndingAfter(found, t.start);
+  return n < found.length && found[n]!.start < t.end ? n : -1;
 }
 
 /** The index of the token that ends at or right before `end`, from `from` on. */
@@ -115,6 +137,7 @@ function tokenEndingAt(tokens: readonly Token[], from: number, end: number): num
  * («أولمبيك مصر» is no club name), a person or title after the word («هيرتا مولر», the writer).
  */
 export function clubsWithTownNames(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  runningEnds = new WeakMap();
   let out: EntityDetection[] | undefined;
   let sports: boolean | undefined;
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -219,7 +242,11 @@ function personAsClub(words: readonly DocWord[], i: number, last: number, model:
 function asClub(text: string, tokens: readonly Token[], cur: EntityDetection[], first: number, last: number, cut: number): EntityDetection[] {
   const whole = spanOf(text, tokens, first, last, 'ORG', 'context');
   const club = cut > 0 ? { ...whole, start: whole.start + cut, text: whole.text.slice(cut) } : whole;
-  const inside = cur.filter((e) => e.end > tokens[first]!.start && e.start < tokens[last]!.end);
+  const from = tokens[first]!.start;
+  const to = tokens[last]!.end;
+  // (The spans overlapping the club's tokens: from the first ending after its start, while they start before its end.)
+  const inside: EntityDetection[] = [];
+  for (let n = firstEndingAfter(cur, from); n < cur.length && cur[n]!.start < to; n++) if (cur[n]!.end > from) inside.push(cur[n]!);
   // The tagger's ORG over the same words: kept, its source too, without the proclitic
   // («وسبورتينغ لشبونة»: the proclitic step would not know سبورتينغ).
   const one = inside.length === 1 ? inside[0]! : undefined;
@@ -230,9 +257,20 @@ function asClub(text: string, tokens: readonly Token[], cur: EntityDetection[], 
   // A span that starts before the club's first token or runs on past its last is a longer name
   // the tagger read («نادي باريس سان جرمان» whole): left as it is.
   if (inside.some((e) => e.start < tokens[first]!.start || e.end > tokens[last]!.end)) return cur;
-  const kept = cur.filter((e) => e.end <= tokens[first]!.start || e.start >= tokens[last]!.end);
-  kept.push(club);
-  return kept.sort((a, b) => a.start - b.start);
+  // (The other spans in their order, the club after every span starting at or before it: what a
+  // stable sort by start of the others with the club pushed last gives, without sorting them all.)
+  const kept: EntityDetection[] = [];
+  let placed = false;
+  for (const e of cur) {
+    if (e.end > from && e.start < to) continue;
+    if (!placed && e.start > club.start) {
+      kept.push(club);
+      placed = true;
+    }
+    kept.push(e);
+  }
+  if (!placed) kept.push(club);
+  return kept;
 }
 
 /** The town's words: no و before it (a list), no country or continent. */
