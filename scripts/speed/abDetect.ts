@@ -13,7 +13,7 @@
 // file's format changed between the trees, give the old tree its own file (the same model in its
 // layout): KHABAR_OLD_MODEL=/tmp/old/models/ner.model node /tmp/abDetect.js …
 import { detect as detectNew } from '../../src/core/detect';
-import { cpu, loadBothModels, pairedRounds } from './abRounds';
+import { loadBothModels, sameThenPaired } from './abRounds';
 import { DEFAULT_CORPUS, sampleArticles } from './corpusSample';
 // @ts-ignore -- resolved by esbuild's --alias to the old tree
 import { detect as detectOld } from 'khabar-old/core/detect';
@@ -22,15 +22,4 @@ const N = Number(process.argv[2] ?? 300);
 const rounds = Number(process.argv[3] ?? 3);
 const { texts, chars } = sampleArticles(process.argv[4] ?? DEFAULT_CORPUS, N);
 const { modelNew, modelOld } = loadBothModels();
-let same = 0;
-for (const t of texts) {
-  if (JSON.stringify(detectNew(t, { entities: { model: modelNew } })) === JSON.stringify(detectOld(t, { entities: { model: modelOld } }))) same++;
-}
-const run = (f: (t: string, o: object) => unknown, model: unknown): number => {
-  const s = cpu();
-  for (const t of texts) f(t, { entities: { model } });
-  return cpu() - s;
-};
-console.log(`identical output: ${same}/${texts.length} articles`);
-pairedRounds(`${texts.length} articles`, chars, rounds, () => run(detectOld, modelOld), () => run(detectNew, modelNew));
-process.exit(same === texts.length ? 0 : 1);
+sameThenPaired(texts, chars, rounds, (t) => detectOld(t, { entities: { model: modelOld } }), (t) => detectNew(t, { entities: { model: modelNew } }));

@@ -60,3 +60,20 @@ export function loadBothModels(): { modelNew: ReturnType<typeof prepareModel>; m
   console.log(`first model load (CPU): old ${loadOldMs.toFixed(1)} ms, new ${loadNewMs.toFixed(1)} ms`);
   return { modelNew, modelOld };
 }
+
+/**
+ * The old and new tree's call on each text: checks the output is identical (JSON), then times both
+ * over all texts in paired rounds (pairedRounds); exits 1 when any text's output differs.
+ */
+export function sameThenPaired(texts: readonly string[], chars: number, rounds: number, runOld: (t: string) => unknown, runNew: (t: string) => unknown): never {
+  let same = 0;
+  for (const t of texts) if (JSON.stringify(runNew(t)) === JSON.stringify(runOld(t))) same++;
+  const run = (f: (t: string) => unknown) => (): number => {
+    const s = cpu();
+    for (const t of texts) f(t);
+    return cpu() - s;
+  };
+  console.log(`identical output: ${same}/${texts.length} articles`);
+  pairedRounds(`${texts.length} articles`, chars, rounds, run(runOld), run(runNew));
+  process.exit(same === texts.length ? 0 : 1);
+}
