@@ -108,12 +108,22 @@ export class ClaimScan {
     return lo;
   }
 
-  /** A person or organisation the recogniser found overlapping [start, end). */
-  hasEntity(start: number, end: number): boolean {
+  /** An entity the recogniser found overlapping [start, end): a person or organisation, or of any label (`anyLabel`). */
+  hasEntity(start: number, end: number, anyLabel = false): boolean {
     for (let x = this.entityIndex(start); x < this.entities.length; x++) {
       const e = this.entities[x]!;
       if (e.start >= end) break;
-      if (e.end > start && (e.label === 'PER' || e.label === 'ORG')) return true;
+      if (e.end > start && (anyLabel || e.label === 'PER' || e.label === 'ORG')) return true;
+    }
+    return false;
+  }
+
+  /** Whether one entity the recogniser found covers [start, end), of one of `labels` when given. */
+  entityCovers(start: number, end: number, labels?: readonly string[]): boolean {
+    for (let x = this.entityIndex(start); x < this.entities.length; x++) {
+      const e = this.entities[x]!;
+      if (e.start > start) break;
+      if (e.end >= end && (!labels || labels.includes(e.label))) return true;
     }
     return false;
   }

@@ -135,11 +135,8 @@ const PEOPLE: readonly string[] = ['PER', 'ORG'];
 function fieldLine(cs: ClaimScan, a: number, colon: number, b: number): boolean {
   const toks = cs.toks;
   for (let k = a; k < colon; k++) if ((toks[k]!.f | toks[k]!.fp) & SPEAKER_BITS) return false;
-  if (overlapsEntity(cs, toks[a]!.start, toks[colon - 1]!.end)) return false;
-  let v = colon + 1;
-  let e = b;
-  while (v < e && !toks[v]!.word) v++;
-  while (e > v && !toks[e - 1]!.word) e--;
+  if (cs.hasEntity(toks[a]!.start, toks[colon - 1]!.end, true)) return false;
+  const [v, e] = valueWords(toks, colon, b);
   if (v >= e) return false;
   if (asks(toks, v, b)) return false;
   let words = 0;
@@ -150,8 +147,17 @@ function fieldLine(cs: ClaimScan, a: number, colon: number, b: number): boolean 
     if (t.vk !== VerbKind.None || (t.f | t.fp) & (W.Future | W.Complementiser)) return false;
   }
   if (words > MAX_FIELD_WORDS || NEGATED_BEFORE.has(toks[v]!.n)) return false;
-  if (entityCovers(cs, toks[v]!.start, toks[e - 1]!.end)) return true;
+  if (cs.entityCovers(toks[v]!.start, toks[e - 1]!.end)) return true;
   return !(toks[v]!.n.startsWith('ال') && words >= 3);
+}
+
+/** The value after the colon at `colon`, up to b: the tokens from its first word to its last, [v, e) (empty: v ≥ e). */
+function valueWords(toks: readonly Tok[], colon: number, b: number): [number, number] {
+  let v = colon + 1;
+  let e = b;
+  while (v < e && !toks[v]!.word) v++;
+  while (e > v && !toks[e - 1]!.word) e--;
+  return [v, e];
 }
 
 /**
@@ -160,34 +166,11 @@ function fieldLine(cs: ClaimScan, a: number, colon: number, b: number): boolean 
  */
 function byline(cs: ClaimScan, a: number, colon: number, b: number): boolean {
   const toks = cs.toks;
-  if (!entityCovers(cs, toks[a]!.start, toks[colon - 1]!.end, PLACE)) return false;
-  let v = colon + 1;
-  let e = b;
-  while (v < e && !toks[v]!.word) v++;
-  while (e > v && !toks[e - 1]!.word) e--;
+  if (!cs.entityCovers(toks[a]!.start, toks[colon - 1]!.end, PLACE)) return false;
+  const [v, e] = valueWords(toks, colon, b);
   if (v >= e || e - v > 4) return false;
-  for (let k = v; k < e; k++) if (toks[k]!.word && !entityCovers(cs, toks[k]!.start, toks[k]!.end, PEOPLE)) return false;
+  for (let k = v; k < e; k++) if (toks[k]!.word && !cs.entityCovers(toks[k]!.start, toks[k]!.end, PEOPLE)) return false;
   return true;
-}
-
-/** Whether an entity the recogniser found overlaps [start, end). */
-function overlapsEntity(cs: ClaimScan, start: number, end: number): boolean {
-  for (let x = cs.entityIndex(start); x < cs.entities.length; x++) {
-    const e = cs.entities[x]!;
-    if (e.start >= end) break;
-    if (e.end > start) return true;
-  }
-  return false;
-}
-
-/** Whether one entity the recogniser found covers [start, end), of one of `labels` when given. */
-function entityCovers(cs: ClaimScan, start: number, end: number, labels?: readonly string[]): boolean {
-  for (let x = cs.entityIndex(start); x < cs.entities.length; x++) {
-    const e = cs.entities[x]!;
-    if (e.start > start) break;
-    if (e.end >= end && (!labels || labels.includes(e.label))) return true;
-  }
-  return false;
 }
 
 /** `الكاظمي: …`: the speaker before the colon at k (or before its addressee), the claim after it, quotes dropped. */
