@@ -38,14 +38,15 @@ function countedBefore(sc: ScanContext, s: number): boolean {
   if (!w || w.e - w.s < 4) return false;
   const word = foldWord(t.slice(w.s, w.e));
   if (MEASURE_HEADS.has(word.replace(/^(?:ال|ب|بال|لل)/, ''))) return true;
-  const stem = word.replace(/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/, '').replace(/(?:ها|هم|هما|هن)$/, '');
+  const bare = word.replace(/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/, '');
+  const stem = bare.replace(/(?:ها|هم|هما|هن)$/, '');
   // ـون / ـين only on longer stems: قانون، صالون are singulars.
   if ((stem.length >= 4 && stem.endsWith('ات')) || (stem.length >= 6 && /(?:ون|ين)$/.test(stem))) return true;
   if (!(stem.length === 5 && stem[0] === 'ا' && stem[3] === 'ا')) return false;
   // The shape أفعال is also the masdar of forms IV (إفعال: إصدار، إنتاج) and VIII of a و-root
   // (افتعال: اتحاد، اتفاق), singulars numbered by الـ (الإصدار الـ5، الاتحاد الـ50). Only the
   // spelling tells them apart: إ opens the masdar, ات the form VIII one.
-  const prefix = word.length - word.replace(/^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?/, '').length;
+  const prefix = word.length - bare.length;
   const raw = t.slice(w.s, w.e).replace(/[\u064B-\u065F\u0670\u0640\u200C\u200D]/g, ''); // as long as word
   const masdar = raw[prefix] === 'إ' || stem.startsWith('ات');
   const head = sc.prevWord(w.s);
