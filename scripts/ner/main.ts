@@ -14,6 +14,10 @@
 //                                       own (add --errors to list the sentences it got wrong)
 //   npm run eval -- --spans A,B         the same on character-span files (JSON lines, see
 //                                       evaluate.ts readSpanFile): exact spans, proclitics outside
+//   npm run eval -- --modern A          the same on the modern-news set A (labels in
+//                                       data/modern-news/, text from ../shared/corpus; the span
+//                                       files are built into out/modern-news/ first, hashes checked)
+//   node scripts/ner/run.js modern A,B [--out DIR]   only build those span files
 //   npm run eval -- --dev --aqmar --write   also writes models/EVAL.md
 //   npm run eval -- --tune [--retrain]  tuning scores: trains on the first 80% of sentences
 //                                       (out/ner/tune.model.gz), scores sentences [80%, 90%).
@@ -34,6 +38,7 @@ import { findEntities, type EntityOptions } from '../../src/core/entities/findEn
 import { decodeModel, encodeModel, pruneTable, type TaggerModel } from '../../src/core/entities/tagger';
 import { modelFileBytes, readModelFile } from '../../src/platform/node/nerModelFile';
 import { formatScore, formatSpanErrors, predictLabels, readSpanFile, score, scoreSpans, type Score } from './evaluate';
+import { parseSets, writeSpanFiles } from './modernNews';
 import { addTypeBias, DEFAULT_TRAIN, parseTypeBias, readConll, train, type Sentence, type TrainOptions } from './train';
 
 const ROOT = process.cwd();
@@ -45,6 +50,9 @@ const SHIPPED = path.join(ROOT, 'models', 'ner.model');
 const DEV_MODEL = path.join(ROOT, 'out', 'ner', 'dev.model.gz');
 // --model FILE: another tune or dev model file (parallel runs with different seeds).
 const TUNE_MODEL = arg('model') ?? path.join(ROOT, 'out', 'ner', 'tune.model.gz');
+const MODERN_LABELS = path.join(ROOT, 'data', 'modern-news', 'labels.jsonl');
+const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'saudinewsnet-3000.jsonl');
+const MODERN_OUT = path.join(ROOT, 'out', 'modern-news');
 const DEV_SHARE = 0.1;
 const TUNE_SHARE = 0.1;
 
@@ -180,6 +188,16 @@ function report(title: string, s: Score): string {
   return md;
 }
 
+/**
+ * `modern A,B [--out DIR]` and `eval --modern A`: the modern-news span files, built from
+ * data/modern-news/labels.jsonl and the corpus (hashes checked) into out/modern-news/ or DIR.
+ */
+function modernSpanFiles(sets: string, print: boolean): string[] {
+  const files = writeSpanFiles(MODERN_LABELS, CORPUS, parseSets(sets), arg('out') ?? MODERN_OUT);
+  if (print) for (const file of files) console.log(file);
+  return files;
+}
+
 function main(): void {
   const command = process.argv[2];
   if (command === 'speed') {
@@ -188,6 +206,7 @@ function main(): void {
     console.log(JSON.stringify(speed(model, fs.readFileSync(process.argv[4]!, 'utf8'))));
     return;
   }
+  if (command === 'modern') return void modernSpanFiles(process.argv[3]?.startsWith('--') ? 'A' : (process.argv[3] ?? 'A'), true);
   if (command === 'rewrite') {
     // rewrite [FILE [TO]]: the model file (default the shipped one) written again in the current
     // layout, without retraining: the same weights, words and phrases; to TO when given.
@@ -213,14 +232,14 @@ function main(): void {
     return;
   }
   if (command !== 'eval') {
-    console.error('usage: main.ts train [--dev|--tune] | rewrite [FILE [TO]] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--spans FILE,...] [--errors] [--retrain] [--no-doc] [--write]');
+    console.error('usage: main.ts train [--dev|--tune] | rewrite [FILE [TO]] | modern A,B,C [--out DIR] | eval [--dev|--tune] [--aqmar] [--conll FILE,...] [--spans FILE,...] [--modern A,B,C] [--errors] [--retrain] [--no-doc] [--write]');
     process.exitCode = 2;
     return;
   }
   const tune = has('tune');
   const { trainPart, devPart } = tune ? splitTune(all) : splitDev(all);
   // --conll alone scores the shipped model (or --model FILE); it never trains one.
-  const conllOnly = (has('conll') || has('spans')) && !tune && !has('dev') && !has('aqmar');
+  const conllOnly = (has('conll') || has('spans') || has('modern')) && !tune && !has('dev') && !has('aqmar');
   const modelFile = tune ? TUNE_MODEL : conllOnly ? (arg('model') ?? SHIPPED) : DEV_MODEL;
   const sections: string[] = [];
   let model: TaggerModel;
@@ -274,7 +293,8 @@ function main(): void {
   }
   // --spans A.jsonl,B.jsonl: labelled character spans (proclitics outside, as Khabar's output has
   // them), each file one document: exact spans, and the same with spans widened to whole words.
-  for (const file of (arg('spans') ?? '').split(',').filter(Boolean)) {
+  const modernFiles = has('modern') ? modernSpanFiles(arg('modern') ?? '', false) : [];
+  for (const file of [...(arg('spans') ?? '').split(',').filter(Boolean), ...modernFiles]) {
     const doc = readSpanFile(file);
     const found = findEntities(doc.text, options);
     const r = scoreSpans(doc, found);
