@@ -6,6 +6,7 @@ import { isReportingNoun, verbGender, type ClaimScan, type Speaker } from './cla
 import { skipAddressee, toldAfterSpeaker } from './addressee';
 import { W } from './lexicon';
 import { entityAfter, phraseEnd, zoneEnd } from './phrase';
+import { antecedentName, kanaQadBefore, TALK } from './subjects';
 import { firstWord, isComma, isDigit, isMasdar, stripConj, verbBits, VerbKind, type Sentence } from './tokens';
 
 /**
@@ -287,7 +288,7 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   if (i - 1 > cs.current.a && relativeBefore(cs, i)) {
     const found = subjectBefore(cs, i - 1);
     // Only a speaker-like antecedent (a title, body, source or a name): not الأمر الذي يشير.
-    if (found && found.strength !== 'inherited' && speakerLike(cs, found)) return found;
+    if (found && found.strength !== 'inherited' && speakerLike(cs, found)) return antecedentName(cs, found);
     return cs.inherit(i);
   }
   // المهدي رئيس الجمعية، أكد …: one comma may sit between the subject and its verb.
@@ -347,7 +348,7 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
  * The subject written right after the verb that opens the current sentence (a title, body, source or
  * a person or organisation the recogniser found), when it ends before `limit`; null otherwise.
  */
-function openingVerbSubject(cs: ClaimScan, limit: number): Speaker | null {
+export function openingVerbSubject(cs: ClaimScan, limit: number): Speaker | null {
   const toks = cs.toks;
   let a = firstWord(toks, cs.current);
   // لم تكشف الشركة عن قيمة الصفقة، لكنها قالت …: past a negation the verb opens the sentence.
@@ -385,7 +386,7 @@ function speakerWords(cs: ClaimScan, a: number, b: number): boolean {
 }
 
 /** A title, body, source or document word in the claimant, or a person or organisation in it. */
-function speakerLike(cs: ClaimScan, sp: Speaker): boolean {
+export function speakerLike(cs: ClaimScan, sp: Speaker): boolean {
   const toks = cs.toks;
   for (let k = cs.tokenAt(sp.claimant.start); k < toks.length && toks[k]!.start < sp.claimant.end; k++) {
     if ((toks[k]!.f | toks[k]!.fp) & (W.Title | W.OrgHead | W.Anonymous | W.Document | W.Honorific)) return true;
@@ -402,6 +403,12 @@ export function participleSpeaker(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
   const a = cs.current.a;
   const subject = a + 1;
+  // وكان رئيس اللجنة الدكتور فهد العلي قد تحدث بعد الاجتماع قائلا: …: the subject between كان and قد.
+  const kana = kanaQadBefore(cs, i);
+  if (kana) {
+    cs.previous = kana;
+    return kana;
+  }
   if (subject < i && toks[a]!.word && toks[a]!.n.length > 2 && 'وف'.includes(toks[a]!.n[0]!)) {
     const head = toks[subject]!.f;
     if (head & (W.Title | W.OrgHead | W.Anonymous | W.Document)) {
@@ -414,11 +421,16 @@ export function participleSpeaker(cs: ClaimScan, i: number): Speaker | null {
   }
   // وحول الحادثة يكشف المدرب خالد العلي ملابساتها قائلا: …: the subject of a speech verb earlier
   // in the sentence, which had no أن of its own.
-  for (let v = i - 1; v > a; v--) {
+  // A talking verb may open the sentence (وتحدث لـ«الرياض» المدرب …): a speech verb there was read
+  // already.
+  for (let v = i - 1; v >= a; v--) {
     const z = toks[v]!;
-    if (z.vk !== VerbKind.Past && z.vk !== VerbKind.Present) continue;
+    const talk = TALK.has(stripConj(z.n));
+    if (v === a ? !talk : z.vk !== VerbKind.Past && z.vk !== VerbKind.Present && !talk) continue;
     let from = v + 1;
     while (from < i && toks[from]!.f & W.Time) from++;
+    // تحدث لـ(الجزيرة) مدير المنتخب …: who was spoken to is not the speaker.
+    from = skipAddressee(cs, from, i);
     const head = from < i ? toks[from]! : undefined;
     if (!head?.word) break;
     let end = -1;

@@ -150,9 +150,19 @@ export function phraseEnd(cs: ClaimScan, from: number, limit: number): number {
     (toks[from]!.f & (W.OrgHead | W.Title | W.Document | W.Anonymous)) !== 0;
   if (e && !bareHead) {
     while (st.j < limit && toks[st.j]!.end <= e.end) st.j++;
-    if (st.j < limit && toks[st.j]!.f & W.Title) titleChain(cs, st, limit);
+    // الاتحاد العربي السعودي لكرة القدم: a body's adjectives and field the recogniser left out.
+    if (e.label === 'ORG' && (toks[from]!.f | toks[from]!.fp) & W.OrgHead) bodyTail(cs, st, limit);
+    // رئيس اللجنة بالاتحاد السعودي الدكتور فهد العلي: a title after the body, then its person
+    // (after a person's name the title is his own: مدحت حماد أستاذ الدراسات).
+    if (st.j < limit && toks[st.j]!.f & W.Title) {
+      titleChain(cs, st, limit);
+      if (st.person && e.label !== 'PER') personAfterTitle(cs, st, limit);
+    }
     return st.j;
   }
+  // اللاعب خالد الشمري، المدرب الوطني سعد العلي: a definite noun or two naming a role, then a person.
+  const role = roleBeforePerson(cs, from, limit);
+  if (role > from) return role;
   titleChain(cs, st, limit);
   // تقرير علمي حديث صادر عن مركز …: one more adjective, then the issuer.
   if (st.chain && st.j + 2 < limit && toks[st.j]!.word && !(toks[st.j]!.f & W.Break) && ISSUED.has(toks[st.j + 1]!.n) &&
@@ -175,6 +185,55 @@ export function phraseEnd(cs: ClaimScan, from: number, limit: number): number {
   // An appositive title after the name: عبدالله البرقان رئيس لجنة الاحتراف.
   if (names > 0 && st.j < limit && toks[st.j]!.f & W.Title) titleChain(cs, st, limit);
   return st.j;
+}
+
+/** A person the recogniser found starting at token j: the token after its end, or -1. */
+function personAt(cs: ClaimScan, j: number, limit: number): number {
+  const z = cs.toks[j];
+  if (!z || j >= limit || !z.word) return -1;
+  for (let x = cs.entityIndex(z.start); x < cs.entities.length; x++) {
+    const e = cs.entities[x]!;
+    if (e.start > z.start) break;
+    if (e.start !== z.start || e.label !== 'PER') continue;
+    let k = j;
+    while (k < limit && cs.toks[k]!.end <= e.end) k++;
+    return k;
+  }
+  return -1;
+}
+
+/** After a title chain that names a person, the person's name: one the recogniser found, else name words. */
+function personAfterTitle(cs: ClaimScan, st: PhraseState, limit: number): void {
+  const end = personAt(cs, st.j, limit);
+  if (end > st.j) st.j = end;
+  else nameWords(cs, st, limit);
+}
+
+/**
+ * One or two plain definite nouns (no title, body or break word of the lexicon) right before a
+ * person the recogniser found: the role and the name (اللاعب خالد الشمري). The token after the
+ * name, or `from` when the phrase is not so built.
+ */
+function roleBeforePerson(cs: ClaimScan, from: number, limit: number): number {
+  const toks = cs.toks;
+  for (let j = from; j < Math.min(limit, from + 2); j++) {
+    const z = toks[j]!;
+    if (!z.word || !z.n.startsWith('ال') || z.f !== 0 || z.vk !== VerbKind.None || cs.hasEntity(z.start, z.end, true)) return from;
+    const end = personAt(cs, j + 1, limit);
+    if (end > j + 1) return end;
+  }
+  return from;
+}
+
+/** The adjectives (nisba) and one لـ-field (لكرة القدم، للتنمية) after a body's name. */
+function bodyTail(cs: ClaimScan, st: PhraseState, limit: number): void {
+  const toks = cs.toks;
+  while (st.j < limit && toks[st.j]!.word && isNisba(toks[st.j]!.n) && !(toks[st.j]!.f & W.Break)) st.j++;
+  const z = toks[st.j];
+  if (!z || st.j >= limit || !z.word || z.f & W.Break || z.raw.startsWith('لـ') || (z.fp & (W.Title | W.Anonymous))) return;
+  if (z.n.startsWith('لل') && z.n.length > 4) st.j++;
+  else if (z.n[0] === 'ل' && z.n.length > 3 && !/(?:ه|ها|هم|هما|هن)$/.test(z.raw) && toks[st.j + 1]?.word && toks[st.j + 1]!.n.startsWith('ال') &&
+    st.j + 1 < limit && !(toks[st.j + 1]!.f & W.Break) && toks[st.j + 1]!.vk === VerbKind.None) st.j += 2;
 }
 
 /** Title, body, document and source words with their complements: وزير الخارجية، المتحدث الرسمي للوزارة. */
@@ -242,19 +301,29 @@ function nameWords(cs: ClaimScan, st: PhraseState, limit: number): number {
   return names;
 }
 
+/** How many words a person's title holding a place may run before the name (مدير منتخب المملكة العربية السعودية …). */
+const MAX_TITLE_WITH_PLACE = 10;
+
 /** The entity that starts a subject at `from`, directly or after title words only. */
 export function entityAfter(cs: ClaimScan, from: number, limit: number): EntityDetection | null {
   const toks = cs.toks;
   const first = toks[from]!;
+  let placeInTitle = false;
   for (let x = cs.entityIndex(first.start); x < cs.entities.length; x++) {
     const e = cs.entities[x]!;
     if (e.end <= first.start) continue;
     if (e.start < first.start) return null;
     if (e.start === first.start) return e;
-    if (e.label === 'LOC' || !(first.f & (W.Title | W.OrgHead))) return null;
+    // مدير منتخب المملكة العربية السعودية لكرة القدم سابقا عبد الرحمن …: a place inside a person's
+    // title chain; the person named after it is the subject.
+    if (e.label === 'LOC' && first.f & W.Title) {
+      placeInTitle = true;
+      continue;
+    }
+    if (e.label === 'LOC' || !(first.f & (W.Title | W.OrgHead)) || (placeInTitle && e.label !== 'PER')) return null;
     for (let k = from; k < limit && toks[k]!.start < e.start; k++) {
       const z = toks[k]!;
-      if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || k - from > 6) return null;
+      if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || k - from > (placeInTitle ? MAX_TITLE_WITH_PLACE : 6)) return null;
     }
     return e;
   }

@@ -2,9 +2,9 @@
 // complementiser or the one direct quote that is its content), participles that continue a
 // statement (مشيرا إلى أن), أعلن + a verbal noun with no أن (أعلنت الوزارة تسجيل …), and اتهم.
 
-import { MIN_QUOTE_WORDS, type ClaimScan, type Draft } from './claimScan';
+import { MIN_QUOTE_WORDS, type ClaimScan, type Draft, type Speaker } from './claimScan';
 import { VERB_BITS, W } from './lexicon';
-import { isObjectPronoun, objectNoun, participleSpeaker, speaker, speakerAfterThat, subjectBefore } from './claimant';
+import { isObjectPronoun, objectNoun, openingSubject, openingVerbSubject, participleSpeaker, speaker, speakerAfterThat, speakerLike, subjectBefore } from './claimant';
 import { phraseEnd } from './phrase';
 import { firstWord, isComma, isMasdar, markedExplain, verbBits, VerbKind, type Sentence } from './tokens';
 
@@ -177,6 +177,18 @@ function objectClaim(cs: ClaimScan, i: number, seg: Sentence, cue: string): Draf
   return { a: end, b: seg.b, speaker: cs.explicit(i + 1, end), cue };
 }
 
+/**
+ * The subject written before an accusing verb that has no conjunction of its own (المحكمة اتهمت،
+ * التي اتهمت): a title, body, source or name; null when none is (واتهم، أمس اتهمت).
+ */
+function subjectAccuser(cs: ClaimScan, i: number): Speaker | null {
+  const toks = cs.toks;
+  if (i <= firstWord(toks, cs.current) || !toks[i - 1]!.word || !(toks[i]!.f & VERB_BITS)) return null;
+
+  const before = subjectBefore(cs, i);
+  return before && before.strength !== 'inherited' && speakerLike(cs, before) ? before : null;
+}
+
 /** `اتهم X Y بـ…`: the accuser is the phrase after the verb, the claim the accusation. */
 function accuse(cs: ClaimScan, i: number, seg: Sentence): Draft | null {
   const next = cs.toks[i + 1];
@@ -185,6 +197,16 @@ function accuse(cs: ClaimScan, i: number, seg: Sentence): Draft | null {
   const end = phraseEnd(cs, i + 1, seg.b);
   if (end <= i + 1 || seg.b - end < 2) return null;
   const kind = cs.toks[i]!.vk;
+  // رفعت الجمعية شكوى أمام المحكمة تتهم فيها الشركة بـ…: a pronoun after the verb makes it a clause
+  // about a noun before (the complaint); the sentence's opening subject accuses, if one is read.
+  if (isObjectPronoun(next.n)) {
+    if (seg.b - (i + 2) < 2) return null;
+    return { a: i + 2, b: seg.b, speaker: openingSubject(cs, cs.current) ?? openingVerbSubject(cs, i), cue: cs.toks[i]!.raw };
+  }
+  // وكانت المحكمة اتهمت الوزير بـ…، الهيئة التي اتهمت الشركة بـ…: with its subject written before
+  // it, the verb's object is the accused and the subject accuses.
+  const accuser = kind !== VerbKind.Participle ? subjectAccuser(cs, i) : null;
+  if (accuser) return { a: i + 1, b: seg.b, speaker: accuser, cue: cs.toks[i]!.raw };
   // واتهم السلطات بالتقصير …: one noun phrase and then بـ: it is the accused; the accuser is the
   // subject of the sentence before.
   const after = cs.toks[end];
