@@ -125,7 +125,7 @@ export const enum Club {
  * analysis keeps them, as it keeps wordBits) instead of at every token of every document.
  */
 export function clubBits(w: DocWord): number {
-  if (w.club !== 0) return w.club;
+  if (w.club & Club.Known) return w.club;
   let bits = Club.Known;
   if (CLUB_HEADS.has(w.norm) || w.forms.some((f) => CLUB_HEADS.has(f))) bits |= Club.Head;
   if (nationalityAdjective(w.norm)) bits |= Club.Nationality;
@@ -135,7 +135,8 @@ export function clubBits(w: DocWord): number {
       break;
     }
   }
-  return (w.club = bits);
+  // |=: clubNames.ts keeps its own bits (from ClubName.Known up) in the same field.
+  return (w.club |= bits);
 }
 
 /** A dash or slash between two names of one place («مطار مالبينسا - ميلانو»). */

@@ -62,6 +62,32 @@ function clubPhraseAt(tokens: readonly Token[], words: readonly DocWord[], i: nu
 const CLUB_LAST = new Set(['يونايتد', 'سيتي'].map(foldWord));
 const UNITED = foldWord('يونايتد');
 
+/**
+ * What clubsWithTownNames asks of a word alone, computed once per distinct word and kept in
+ * DocWord.club above clubAdjectives.ts's Club bits: the pass asked up to a dozen Set lookups of
+ * every token of the document (the word and each clitic reading in three lists), and on a big
+ * file each read the word's strings from all over the heap.
+ */
+const enum ClubName {
+  /** Set once the bits below are computed. */
+  Known = 1 << 8,
+  /** CLUB_LAST holds the word. */
+  Last = 1 << 9,
+  /** CLUB_PHRASE_FIRSTS holds the word or one of its clitic readings (clubPhraseAt may match). */
+  PhraseFirst = 1 << 10,
+  /** CLUB_FIRST holds the word or one of its clitic readings (procliticLength may be ≥ 0). */
+  First = 1 << 11,
+}
+
+function nameBits(w: DocWord): number {
+  if (w.club & ClubName.Known) return w.club;
+  let bits = ClubName.Known;
+  if (CLUB_LAST.has(w.norm)) bits |= ClubName.Last;
+  if (CLUB_PHRASE_FIRSTS.has(w.norm) || w.forms.some((f) => CLUB_PHRASE_FIRSTS.has(f))) bits |= ClubName.PhraseFirst;
+  if (CLUB_FIRST.has(w.norm) || w.forms.some((f) => CLUB_FIRST.has(f))) bits |= ClubName.First;
+  return (w.club |= bits);
+}
+
 /** Words after «يونايتد» that make it a company's name (يونايتد إيرلاينز, يونايتد تكنولوجيز), not a club's. */
 const UNITED_COMPANY = new Set('إيرلاينز ايرلاينز إيرلاينس ايرلاينس إيرويز ايرويز تكنولوجيز هيلث هيلثكير'.split(' ').map(foldWord));
 
@@ -141,7 +167,7 @@ export function clubsWithTownNames(text: string, tokens: readonly Token[], words
   let out: EntityDetection[] | undefined;
   let sports: boolean | undefined;
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (CLUB_LAST.has(words[i + 1]!.norm) && !lineBreakBetween(text, tokens, i + 1, i)) {
+    if (nameBits(words[i + 1]!) & ClubName.Last && !lineBreakBetween(text, tokens, i + 1, i)) {
       const joined = townAndLastWord(text, tokens, words, out ?? found, i + 1, model, () => (sports ??= sportsStory(words)));
       if (joined) {
         out = joined;
@@ -149,13 +175,15 @@ export function clubsWithTownNames(text: string, tokens: readonly Token[], words
         continue;
       }
     }
-    const phrase = clubPhraseAt(tokens, words, i);
+    const bits = nameBits(words[i]!);
+    if (!(bits & (ClubName.PhraseFirst | ClubName.First))) continue;
+    const phrase = bits & ClubName.PhraseFirst ? clubPhraseAt(tokens, words, i) : -1;
     if (phrase >= 0) {
       out = asClub(text, tokens, out ?? found, i, phrase, procliticLength(tokens[i]!, words[i]!, CLUB_PHRASE_FIRSTS));
       i = phrase;
       continue;
     }
-    const cut = procliticLength(tokens[i]!, words[i]!, CLUB_FIRST);
+    const cut = bits & ClubName.First ? procliticLength(tokens[i]!, words[i]!, CLUB_FIRST) : -1;
     if (cut < 0 || lineBreakBetween(text, tokens, i + 1, i)) continue;
     if (AMBIGUOUS.has(words[i]!.norm) && !(sports ??= sportsStory(words))) continue;
     const cur = out ?? found;

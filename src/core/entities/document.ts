@@ -168,6 +168,26 @@ function wordBits(w: DocWord, model: TaggerModel): number {
 }
 
 /**
+ * Each token's wordBits for one document (the words array of one applyDocument), -1 until a rule
+ * first asks. The rules below read every token's bits in turn: on a big file each token's word
+ * object is a read from anywhere in the heap (100,000 distinct words), and once read its bits
+ * stay in this array, which the next rule reads in order.
+ */
+const tokenBits = new WeakMap<readonly DocWord[], Int32Array>();
+
+function bitsOfTokens(words: readonly DocWord[]): Int32Array {
+  let bits = tokenBits.get(words);
+  if (!bits) tokenBits.set(words, (bits = new Int32Array(words.length).fill(-1)));
+  return bits;
+}
+
+/** wordBits of token i through bitsOfTokens' array. */
+function bitsAt(bits: Int32Array, words: readonly DocWord[], i: number, model: TaggerModel): number {
+  const b = bits[i]!;
+  return b >= 0 ? b : (bits[i] = wordBits(words[i]!, model));
+}
+
+/**
  * Names in a list: right after a person (and an optional comma), «وX Y» where X is a given name
  * is the next person (، وعلي الحجار ، ونيكول سابا); the tagger often stops after the first.
  */
@@ -218,12 +238,13 @@ function listContinuations(text: string, tokens: readonly Token[], words: readon
  */
 function listedPeople(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const taken = coveredTokens(tokens, found);
+  const bits = bitsOfTokens(words);
   const added: EntityDetection[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    if (!(wordBits(words[i]!, model) & Bit.Person)) continue;
+    if (!(bitsAt(bits, words, i, model) & Bit.Person)) continue;
     let first = i;
-    if (i > 0 && !taken[i - 1] && !lineBreakBetween(text, tokens, i, i - 1) && wordBits(words[i - 1]!, model) & Bit.Given) first = i - 1;
+    if (i > 0 && !taken[i - 1] && !lineBreakBetween(text, tokens, i, i - 1) && bitsAt(bits, words, i - 1, model) & Bit.Given) first = i - 1;
     added.push(spanOf(text, tokens, first, i, 'PER', 'gazetteer'));
   }
   return withAdded(found, added);
@@ -241,10 +262,11 @@ const STRONG_PLACE_TRIGGERS = new Set(
 
 function placesAfterTriggers(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const taken = coveredTokens(tokens, found);
+  const bits = bitsOfTokens(words);
   const added: EntityDetection[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (taken[i] || taken[i + 1]) continue;
-    if (!(wordBits(words[i]!, model) & Bit.Trigger) || !(wordBits(words[i + 1]!, model) & Bit.AfterTrigger)) continue;
+    if (!(bitsAt(bits, words, i, model) & Bit.Trigger) || !(bitsAt(bits, words, i + 1, model) & Bit.AfterTrigger)) continue;
     if (lineBreakBetween(text, tokens, i + 1, i)) continue;
     added.push(spanOf(text, tokens, i + 1, i + 1, 'LOC', 'context'));
     taken[i + 1] = 1;
@@ -308,13 +330,14 @@ function placeAfterTrigger(w: string, lists: number, forms: readonly string[], m
  */
 function listedPlacesAndBodies(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   const taken = coveredTokens(tokens, found);
+  const tokBits = bitsOfTokens(words);
   const added: EntityDetection[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i]) continue;
-    const bits = wordBits(words[i]!, model);
+    const bits = bitsAt(tokBits, words, i, model);
     if (!(bits & (Bit.ListedLoc | Bit.ListedOrg))) continue;
     // A word the training data knows, in context only: after a preposition or a place noun.
-    if (bits & Bit.Context && (i === 0 || lineBreakBetween(text, tokens, i, i - 1) || !(wordBits(words[i - 1]!, model) & Bit.BeforePlace))) continue;
+    if (bits & Bit.Context && (i === 0 || lineBreakBetween(text, tokens, i, i - 1) || !(bitsAt(tokBits, words, i - 1, model) & Bit.BeforePlace))) continue;
     // المجمعة (a town, and «bulk»: الأرباح المجمعة), صور (Tyre, and pictures): a listed place that is
     // an ordinary word needs a place context, or ب or ل on it (بالمجمعة, للمجمعة).
     if (bits & Bit.PlaceContext && !placeContext(text, tokens, i, model)) continue;

@@ -115,7 +115,7 @@ export interface WordInfo {
   own: Uint32Array;
   /** What the document rules ask of the word alone (documentWords.ts wordBits), or -1 before they first ask. */
   doc: number;
-  /** What the club rules ask of the word alone (clubAdjectives.ts clubBits), or 0 before they first ask. */
+  /** What the club rules ask of the word alone (clubAdjectives.ts clubBits, clubNames.ts nameBits), or 0 before they first ask. */
   club: number;
 }
 
