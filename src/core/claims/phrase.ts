@@ -347,8 +347,10 @@ export function entityAfter(cs: ClaimScan, from: number, limit: number): EntityD
 function personPastUnits(cs: ClaimScan, from: number, j: number, k: number): number {
   const toks = cs.toks;
   if (toks[j]!.n !== 'في' || !(toks[from]!.f & W.Title) || !unitAfter(cs, j + 1)) return j;
+  const stop = toks[Math.min(k, from + MAX_TITLE_WITH_UNIT + 1) - 1]!.end;
   for (let x = cs.entityIndex(toks[j]!.end); x < cs.entities.length; x++) {
     const e = cs.entities[x]!;
+    if (e.start >= stop) return j;
     if (e.label !== 'PER') continue;
     const at = cs.tokenAt(e.start);
     if (at >= k || toks[at]!.start !== e.start || !(toks[at - 1]!.f & W.Title) || titleReaches(cs, from, k, e.start, 0) !== Reach.Unit) return j;
