@@ -1111,6 +1111,45 @@ const CASES: Case[] = [
     entities: { PER: ['سامي العلي'] },
     want: [['الحكومة بالتقصير في حماية الحدود', 'رئيس الحزب سامي العلي', 'اتهم']],
   },
+  // The first blind sample's claimant misses (seed 16017), as rules: sentences written for Khabar.
+  {
+    name: 'a title with في + a body and a place before a ranked name keeps the name',
+    text: 'قال الناطق الإعلامي في مديرية الشرطة في منطقة تبوك العقيد خالد الحربي إن الدوريات ضبطت عشرة أشخاص.',
+    entities: { LOC: ['تبوك'], PER: ['خالد الحربي'] },
+    want: [['الدوريات ضبطت عشرة أشخاص', 'الناطق الإعلامي في مديرية الشرطة في منطقة تبوك العقيد خالد الحربي', 'قال']],
+  },
+  {
+    name: 'a title with في + a body and no name after it ends at the body (look-alike)',
+    text: 'قال المدير في مديرية الشرطة إن الدوريات ضبطت عشرة أشخاص.',
+    want: [['الدوريات ضبطت عشرة أشخاص', 'المدير في مديرية الشرطة', 'قال']],
+  },
+  {
+    name: 'a title with في + words that name no body or place does not reach a person further on (look-alike)',
+    text: 'قال الوزير في كلمته أمام الرئيس خالد الحربي إن الخطة جاهزة.',
+    entities: { PER: ['خالد الحربي'] },
+    want: [['الخطة جاهزة', 'الوزير', 'قال']],
+  },
+  {
+    name: 'a title\'s adjectives joined with و stay in it (البلدية والقروية)',
+    text: 'وأكد معالي وزير الشؤون البلدية والقروية ضرورة إنجاز المشاريع في وقتها.',
+    want: [['ضرورة إنجاز المشاريع في وقتها', 'معالي وزير الشؤون البلدية والقروية', 'وأكد']],
+  },
+  {
+    name: 'كان X، قد أعلن مسبقا: the adverb is not the speaker, the subject before the comma is',
+    text: 'وكان رئيس النادي الدكتور سعد المالكي، قد أعلن مسبقا أن الفريق لن يشارك في البطولة.',
+    entities: { PER: ['سعد المالكي'] },
+    want: [['الفريق لن يشارك في البطولة', 'رئيس النادي الدكتور سعد المالكي', 'أعلن']],
+  },
+  {
+    name: 'an adverb after the speaker is not part of him',
+    text: 'أعلنت شركة الخليج للتقنية مؤخرا أن أرباحها ارتفعت.',
+    want: [['أرباحها ارتفعت', 'شركة الخليج للتقنية', 'أعلنت']],
+  },
+  {
+    name: 'a pronoun subject before the verb: the addressee and object after it are not the speaker',
+    text: 'وقال القاضي إن القضية بسيطة. فهو أكد لهما استعداده للصلح أن المحكمة ستنظر في طلبهما.',
+    want: [['القضية بسيطة', 'القاضي', 'وقال'], ['المحكمة ستنظر في طلبهما', 'القاضي', 'أكد']],
+  },
   {
     name: 'أخرى without مرة before it stays in the speaker',
     text: 'وقالت جهات أخرى إن القرار متسرع.',

@@ -6,7 +6,7 @@ import { W } from './lexicon';
 import { isComma } from './tokens';
 
 /** Pronoun addressees (folded): أكد لي / له / لها / لنا / لهم أن …. */
-const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها', 'لنا', 'لهم', 'لهن', 'لك', 'لكم']);
+const PRONOUN_ADDRESSEES: ReadonlySet<string> = new Set(['لي', 'له', 'لها', 'لهما', 'لنا', 'لهم', 'لهن', 'لك', 'لكم']);
 
 /**
  * Past an addressee right after the verb: لـ"الاقتصادية"، لـ(عكاظ)، لوكالة الأنباء الألمانية،

@@ -36,6 +36,8 @@ const DENY: ReadonlySet<string> = new Set(['نفي', 'نفت', 'نفوا', 'ين
 /** Verbs of publishing after ما (ما نشرته صحيفة …، ما تداولته وسائل …). Folded, with and without the pronoun. */
 const PUBLISHED: ReadonlySet<string> = new Set(['نشرته', 'نشرت', 'نشره', 'نشر', 'ذكرته', 'اوردته', 'اوردت', 'اورده', 'تداولته',
   'تداولت', 'تناقلته', 'تناقلت', 'نقلته', 'بثته', 'بثت', 'روجته', 'روجت', 'اشاعته', 'زعمته', 'ادعته']);
+/** Adverbs written right after a speech verb, before its speaker or its complementiser (أعلن مسبقا أن). Folded. */
+const ADVERBS: ReadonlySet<string> = new Set(['مسبقا', 'سابقا', 'مؤخرا', 'مجددا', 'رسميا', 'علنا', 'صراحه', 'ايضا']);
 /** Independent pronouns, with و / ف (folded): as a verb's subject they point back to a speaker. */
 const PRONOUNS: ReadonlySet<string> = new Set(['هو', 'هي', 'هم', 'هن', 'هما', 'فهو', 'فهي', 'فهم', 'وهو', 'وهي', 'وهم', 'نحن', 'ونحن', 'فنحن']);
 /**
@@ -135,9 +137,12 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
       if ((toks[r]!.n === 'عنه' || toks[r]!.n === 'عنها') && r > i + 1) return cs.inherit();
     }
   }
-  // أعلن أمس الأربعاء وزير الخارجية …: time words may come before the speaker.
+  // فهي أكدت لهما …، وهو يقول إن …: a pronoun written as the subject before the verb stands for the
+  // one named before; the words after the verb (an addressee, an object) are not the speaker.
+  if (i - 1 >= cs.current.a && PRONOUNS.has(toks[i - 1]!.n)) return cs.inherit(i);
+  // أعلن أمس الأربعاء وزير الخارجية …، قد أعلن مسبقا أن …: time words and adverbs may come before the speaker.
   let from = i + 1;
-  while (from < k && toks[from]!.f & W.Time) from++;
+  while (from < k && (toks[from]!.f & W.Time || ADVERBS.has(toks[from]!.n))) from++;
   // ثم يوضح أكثر: «…»: أكثر with no من after it is an adverb (more), not the speaker (أكثر من مسؤول is one).
   if (from + 1 === k && from === i + 1 && toks[from]!.n === 'اكثر') return cs.inherit(i);
   if (from > i + 1 && from < k && toks[from]!.f & W.Break) from = i + 1;
@@ -159,6 +164,8 @@ export function speaker(cs: ClaimScan, i: number, k: number, kind: VerbKind): Sp
   // قال المدير لضيفه إن …، وأكدت الشرطة للصحيفة أن …: who was told, written after the speaker right
   // before the complementiser, is not part of him.
   if (end === k && end - 1 > from && toldAfterSpeaker(cs, end - 1)) end--;
+  // أعلنت شركة «إنوكيم» مؤخرا أن …: an adverb after the speaker is not part of him.
+  while (end - 1 > from && ADVERBS.has(toks[end - 1]!.n)) end--;
   if (end > from) return cs.explicit(from, end);
   // أما شرطة لوس أنجلوس فأكدت للصحيفة أن …: the topic between أما and the فـ verb speaks; when
   // no such topic can be read, nobody is named (not the speaker of the sentence before).
@@ -221,9 +228,11 @@ function relativeBefore(cs: ClaimScan, i: number): boolean {
 function kanaQadSubject(cs: ClaimScan, i: number): Speaker | null {
   const toks = cs.toks;
   if (i < 2 || toks[i - 1]!.n !== 'قد') return null;
-  for (let j = i - 2; j >= Math.max(0, i - 16); j--) {
+  // وكان رئيس اللجنة الدكتور عبدالله البرقان، قد أعلن: a comma may close the subject before قد.
+  const end = isComma(toks[i - 2]!.raw) ? i - 2 : i - 1;
+  for (let j = end - 1; j >= Math.max(0, i - 16); j--) {
     const n = stripConj(toks[j]!.n);
-    if (n === 'كان' || n === 'كانت') return j + 1 < i - 1 ? cs.explicit(j + 1, i - 1) : null;
+    if (n === 'كان' || n === 'كانت') return j + 1 < end ? cs.explicit(j + 1, end) : null;
     if (!toks[j]!.word) return null;
   }
   return null;

@@ -45,6 +45,12 @@ export function zoneEnd(cs: ClaimScan, from: number, k: number, punctuationOnly:
         j = place;
         break;
       }
+      // الناطق الإعلامي في مديرية الدفاع المدني في منطقة عسير العقيد محمد العاصمي: the person named after the units.
+      const person = personPastUnits(cs, from, j, k);
+      if (person > j) {
+        j = person;
+        break;
+      }
       if (!unitContinues(cs, from, j, k)) break;
       j += 2;
       continue;
@@ -271,7 +277,9 @@ function titleChain(cs: ClaimScan, st: PhraseState, limit: number): void {
       }
     }
     else if (!definite && st.j < limit && cs.closeOf[st.j]! > st.j && cs.closeOf[st.j]! - st.j <= 5) st.j = cs.closeOf[st.j]! + 1;
-    while (st.j < limit && toks[st.j]!.word && isNisba(toks[st.j]!.n)) st.j++;
+    // وزير الشؤون البلدية والقروية: adjectives, the last perhaps joined with و.
+    while (st.j < limit && toks[st.j]!.word && (isNisba(toks[st.j]!.n) || (toks[st.j]!.n[0] === 'و' && isNisba(toks[st.j]!.n.slice(1)) &&
+      isNisba(toks[st.j - 1]!.n)))) st.j++;
   }
 }
 
@@ -320,14 +328,69 @@ export function entityAfter(cs: ClaimScan, from: number, limit: number): EntityD
       placeInTitle = true;
       continue;
     }
-    if (e.label === 'LOC' || !(first.f & (W.Title | W.OrgHead)) || (placeInTitle && e.label !== 'PER')) return null;
-    for (let k = from; k < limit && toks[k]!.start < e.start; k++) {
-      const z = toks[k]!;
-      if (!z.word || z.f & W.Break || z.vk !== VerbKind.None || k - from > (placeInTitle ? MAX_TITLE_WITH_PLACE : 6)) return null;
-    }
-    return e;
+    if (e.label === 'LOC' || !(first.f & (W.Title | W.OrgHead))) return null;
+    const reach = titleReaches(cs, from, limit, e.start, placeInTitle ? MAX_TITLE_WITH_PLACE : 6);
+    if (reach === Reach.Plain && !(placeInTitle && e.label !== 'PER')) return e;
+    // الناطق الإعلامي في مديرية الدفاع المدني في منطقة عسير العقيد محمد العاصمي: the body or place
+    // a person's title names after في; the person is the one named with a title right before him.
+    if (reach === Reach.None || !(first.f & W.Title)) return null;
+    if (e.label === 'PER') return cs.toks[cs.tokenAt(e.start) - 1]!.f & W.Title ? e : null;
+    placeInTitle = true;
   }
   return null;
+}
+
+/**
+ * After a title at `from` and في at j: a person the recogniser found further on, with a title right
+ * before him, reached past في + bodies or places only (titleReaches); the token after his name, or j.
+ */
+function personPastUnits(cs: ClaimScan, from: number, j: number, k: number): number {
+  const toks = cs.toks;
+  if (toks[j]!.n !== 'في' || !(toks[from]!.f & W.Title) || !unitAfter(cs, j + 1)) return j;
+  const stop = toks[Math.min(k, from + MAX_TITLE_WITH_UNIT + 1) - 1]!.end;
+  for (let x = cs.entityIndex(toks[j]!.end); x < cs.entities.length; x++) {
+    const e = cs.entities[x]!;
+    if (e.start >= stop) return j;
+    if (e.label !== 'PER') continue;
+    const at = cs.tokenAt(e.start);
+    if (at >= k || toks[at]!.start !== e.start || !(toks[at - 1]!.f & W.Title) || titleReaches(cs, from, k, e.start, 0) !== Reach.Unit) return j;
+    let end = at;
+    while (end < k && toks[end]!.end <= e.end) end++;
+    return end;
+  }
+  return j;
+}
+
+/** How a title reaches a name: with plain words, also past في + a body or place, or not at all. */
+const enum Reach { None, Plain, Unit }
+
+/** A title's words may run past في + a body or place (في مديرية …، في منطقة عسير) this far before the name. */
+const MAX_TITLE_WITH_UNIT = 12;
+
+/** Whether the tokens from `from` up to offset `start` are title words (at most max), or also في + a body or place. */
+function titleReaches(cs: ClaimScan, from: number, limit: number, start: number, max: number): Reach {
+  const toks = cs.toks;
+  let unit = false;
+  let k = from;
+  for (; k < limit && toks[k]!.start < start; k++) {
+    const z = toks[k]!;
+    if (!z.word || z.vk !== VerbKind.None || k - from > MAX_TITLE_WITH_UNIT) return Reach.None;
+    if (z.f & W.Break) {
+      if (z.n !== 'في' || k === from || !unitAfter(cs, k + 1)) return Reach.None;
+      unit = true;
+    }
+  }
+  if (unit) return Reach.Unit;
+  return k - from - 1 > max ? Reach.None : Reach.Plain;
+}
+
+/** A body or place right after في: an organisation head (مديرية، وزارة) or a place word before a place the recogniser found (منطقة عسير). */
+function unitAfter(cs: ClaimScan, j: number): boolean {
+  const z = cs.toks[j];
+  if (!z || !z.word) return false;
+  if (z.f & W.OrgHead) return true;
+  const next = cs.toks[j + 1];
+  return next !== undefined && (cs.hasEntity(z.start, z.end, true) || (next.word && cs.hasEntity(next.start, next.end, true)));
 }
 
 function looksLikeNameContinuation(cs: ClaimScan, j: number, limit: number): boolean {
