@@ -1,0 +1,42 @@
+// Silently wrong placements (issue 15) that random edit scripts on real articles still found: a
+// sentence's last words whose sentence was deleted, a passage the article had twice with one copy
+// deleted, and a sentence that begins like the deleted one with a second deletion further on. Each
+// case checks the exact occurrence: the right one, or an orphan with the look-alike listed.
+import * as assert from 'assert';
+import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
+import type { AnnotationRecord } from '../../src/core/annotationRecord';
+
+function at(text: string, id: string, quote: string, from = 0): AnnotationRecord {
+  const start = text.indexOf(quote, from);
+  assert.ok(start >= 0, `${id}: no «${quote}»`);
+  return { id, kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(text, start, start + quote.length) };
+}
+
+/** Re-anchoring the result again decides the same (what `check --fix` run twice must give). */
+function idempotent(after: string, records: readonly AnnotationRecord[]): void {
+  assert.deepStrictEqual(reanchor(after, records, { oldLength: after.length }).records, records);
+}
+
+describe('re-anchoring: the last look-alikes (issue 15)', () => {
+  it('a deleted sentence\'s first word is not made certain on the next sentence by a stretch read across a second deletion', () => {
+    // S1 and S3 deleted: the text followed from S0 runs on into S2's «كما كان في ال» as if it were
+    // S1's, and the stretch after S3's deletion, projected back over both, lands on S3's old words,
+    // which differ; that projection says nothing once the text before it is not what it followed.
+    const s0 = 'وكان في استقبال الوفد لدى وصوله المطار الأمير فيصل بن الحسين. ';
+    const s1 = 'كما كان في استقباله رئيس الديوان الملكي وعدد من الوزراء والمسؤولين. ';
+    const s2 = 'كما كان في الاستقبال سفير المملكة لدى الأردن وأعضاء السفارة في عمان. ';
+    const s3 = 'وعقد الجانبان بعد ذلك جلسة مباحثات رسمية تناولت العلاقات الثنائية بين البلدين الشقيقين وسبل تعزيزها في المجالات الاقتصادية والتجارية والثقافية. ';
+    const s4 = 'وفي المساء أقام الملك مأدبة عشاء تكريما للضيف والوفد المرافق له في قصر رغدان.\n';
+    const text = s0 + s1 + s2 + s3 + s4;
+    const o3 = s0.length + s1.length + s2.length;
+    const records = [at(text, 'e1', 'الوفد'), at(text, 'e2', 'كما'), at(text, 'e3', 'البلدين', o3), at(text, 'e4', 'الاقتصادية', o3), at(text, 'e5', 'والثقافية', o3), at(text, 'e6', 'للضيف')];
+    const after = s0 + s2 + s4;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[1]!;
+    assert.ok(e2.orphan, `placed at ${e2.target.start}, on S2's «كما» (${s0.length})`);
+    assert.ok((r.candidates.e2 ?? []).some((c) => c.start === s0.length), 'S2\'s «كما» offered as a candidate');
+    assert.strictEqual(r.records[0]!.target.start, after.indexOf('الوفد'));
+    assert.strictEqual(r.records[5]!.target.start, after.indexOf('للضيف'));
+    idempotent(after, r.records);
+  });
+});
