@@ -39,4 +39,26 @@ describe('re-anchoring: the last look-alikes (issue 15)', () => {
     assert.strictEqual(r.records[5]!.target.start, after.indexOf('للضيف'));
     idempotent(after, r.records);
   });
+
+  it('a deleted sentence\'s first words are not moved onto the next sentence that begins like it and goes on otherwise', () => {
+    // S1 and S4 deleted. S2 begins as S1 did («وفي عام 141…»), and what follows there, « 1417 بدأ
+    // تشغيل», the records saw beside other words in S3 («في عام») — but S3 goes on «خدمات», S2
+    // «شبكات»: S2 is no copy of S3 pasted after e2, it is the sentence the deletion brought there.
+    const s0 = 'وربطت الشبكة المملكة مع جميع أنحاء العالم بخدمات الاتصالات. ';
+    const s1 = 'وفي عام 1416 بدأ تشغيل خدمة الهاتف الجوال في المدن الكبرى. ';
+    const s2 = 'وفي عام 1417 بدأ تشغيل شبكات الألياف البصرية لربط مناطق المملكة. ';
+    const s3 = 'في عام 1417 بدأ تشغيل خدمات للمناطق النائية. ';
+    const s4 = 'في عام 1418 بدأ تشغيل الشبكة الذكية لنقل المعلومات بين المدن. ';
+    const s5 = 'وفي عام 1419 تأسست شركة وطنية للقيام بخدمات الاتصالات في المملكة.\n';
+    const text = s0 + s1 + s2 + s3 + s4 + s5;
+    const records = [at(text, 'e0', 'الشبكة'), at(text, 'e1', 'بخدمات'), at(text, 'e2', 'وفي عام'), at(text, 'e3', 'خدمات', s0.length + s1.length + s2.length), at(text, 'e4', 'وطنية')];
+    const after = s0 + s2 + s3 + s5;
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[2]!;
+    assert.ok(e2.orphan, `placed at ${e2.target.start}, on S2's «وفي عام» (${s0.length})`);
+    assert.ok((r.candidates.e2 ?? []).some((c) => c.start === s0.length), 'S2\'s «وفي عام» offered as a candidate');
+    assert.strictEqual(r.records[0]!.target.start, after.indexOf('الشبكة'));
+    assert.strictEqual(r.records[4]!.target.start, after.indexOf('وطنية'));
+    idempotent(after, r.records);
+  });
 });

@@ -117,7 +117,10 @@ export class Claims {
           y -= dir;
         }
         if (unknown || got === quote) return 'unsure';
-        if (got.length === quote.length) other = true;
+        // Other words stood there only if the rest of the side goes on as that old text did, where
+        // known: a sentence pasted beside the quote brings its old words with it, while one that
+        // merely begins like an old sentence (a year and a verb, then other words) is no such copy.
+        if (got.length === quote.length && sideGoesOn(this, side, piece.length, dir > 0 ? x : o - 1, dir)) other = true;
       }
     }
     return other ? 'other' : 'absent';
@@ -149,6 +152,21 @@ export class Claims {
     // (The context's map of the characters it keeps: one pass over the text for both.)
     return this.ctx.ignorableBetween(a, b);
   }
+}
+
+/**
+ * The characters of `side` past its `from` nearest to the quote read on in the old text from old
+ * offset x (dir 1: forward, the side after the quote; -1: backward), marks skipped: none of them
+ * known to differ (the old text running out or unknown ends the comparison).
+ */
+function sideGoesOn(claims: Claims, side: string, from: number, x: number, dir: -1 | 1): boolean {
+  const { known, oldChars } = claims;
+  for (let j = from; j < side.length; j++, x += dir) {
+    while (x >= 0 && x < known.length && known[x] === 1 && ignorable(oldChars[x]!)) x += dir;
+    if (x < 0 || x >= known.length || known[x] !== 1) return true;
+    if (oldChars[x] !== side.charCodeAt(dir > 0 ? j : side.length - 1 - j)) return false;
+  }
+  return true;
 }
 
 /** For each position the nearest claimed one at or before it (dir 1), or at or after it (dir -1); -1: none. */
