@@ -18,6 +18,34 @@ function idempotent(after: string, records: readonly AnnotationRecord[]): void {
 }
 
 describe('re-anchoring: the last look-alikes (issue 15)', () => {
+  it('a deleted sentence\'s last words are not moved onto the previous sentence that ends alike', () => {
+    const s0 = 'ويتناول المحور الرابع البدائل التقنية الآمنة لشبكات التواصل الاجتماعي. ';
+    const s1 = 'ويتناول المحور الخامس دور الجهات الرقابية في المملكة تجاه شبكات التواصل الاجتماعي. ';
+    const s2 = 'والمحور السادس: دور الأنظمة والتشريعات والمؤسسات القضائية في ضبط استخدام هذه الشبكات، ويناقش فيه الحقوق والواجبات لمستخدميها.\n';
+    const text = s0 + s1 + s2;
+    const records = [at(text, 'e1', 'الرابع'), at(text, 'e2', 'الاجتماعي', s0.length), at(text, 'e3', 'الواجبات')];
+    const after = s0 + s2; // S1, e2's sentence, deleted: S0's «الاجتماعي» now sits before S2, where the edits put e2
+    const lookAlike = s0.indexOf('الاجتماعي');
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[1]!;
+    assert.ok(e2.orphan, `placed at ${e2.target.start}, on S0's own «الاجتماعي» (${lookAlike})`);
+    assert.ok((r.candidates.e2 ?? []).some((c) => c.start === lookAlike), 'S0\'s «الاجتماعي» offered as a candidate');
+    assert.strictEqual(r.records[0]!.target.start, after.indexOf('الرابع'));
+    assert.strictEqual(r.records[2]!.target.start, after.indexOf('الواجبات'));
+    idempotent(after, r.records);
+  });
+
+  it('a sentence\'s last words keep their place when only the words before them changed', () => {
+    const s0 = 'ويتناول المحور الرابع البدائل التقنية الآمنة لشبكات التواصل الاجتماعي. ';
+    const s1 = 'والمحور السادس: دور الأنظمة والتشريعات في ضبط الاستخدام، ويناقش فيه الحقوق والواجبات.\n';
+    const text = s0 + s1;
+    const records = [at(text, 'e1', 'الاجتماعي'), at(text, 'e2', 'الأنظمة')];
+    const after = s0.replace('الآمنة ', 'الآمنة والمحافظة ') + s1;
+    const r = reanchor(after, records, { oldLength: text.length });
+    assert.ok(!r.records[0]!.orphan, 'e1 orphaned');
+    assert.strictEqual(r.records[0]!.target.start, after.indexOf('الاجتماعي'));
+  });
+
   it('a deleted sentence\'s first word is not made certain on the next sentence by a stretch read across a second deletion', () => {
     // S1 and S3 deleted: the text followed from S0 runs on into S2's «كما كان في ال» as if it were
     // S1's, and the stretch after S3's deletion, projected back over both, lands on S3's old words,
