@@ -46,6 +46,24 @@ describe('re-anchoring: the last look-alikes (issue 15)', () => {
     assert.strictEqual(r.records[0]!.target.start, after.indexOf('الاجتماعي'));
   });
 
+  it('a tag in a passage the article had twice is not moved onto the other copy when its own is deleted', () => {
+    const a = 'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة الرياض بسعة ثلاثمئة سرير. ';
+    const p = 'وتدعو الوزارة جميع المواطنين والمقيمين إلى الالتزام بالإرشادات الصحية الصادرة عنها وارتداء الكمامة في الأماكن العامة والمحافظة على التباعد الجسدي وغسل اليدين بانتظام والتواصل مع مركز الاتصال عند ظهور أي أعراض. ';
+    const b = 'وأوضح المتحدث الرسمي أن المستشفى سيبدأ استقبال المرضى مطلع الشهر المقبل بعد اكتمال التجهيزات. ';
+    const c = 'وأشار إلى أن العمل جار على مشروعين آخرين في جدة والدمام سيكتملان العام المقبل.\n';
+    const text = a + p + b + p + c;
+    const records = [at(text, 'e1', 'مستشفى'), at(text, 'e2', 'الكمامة'), at(text, 'e3', 'المرضى'), at(text, 'e4', 'جدة')];
+    assert.ok(records[1]!.target.far !== undefined, 'the repeated passage gets its far fingerprint');
+    const after = a + b + p + c; // the first copy, e2's, deleted
+    const other = after.indexOf('الكمامة');
+    const r = reanchor(after, records, { oldLength: text.length });
+    const e2 = r.records[1]!;
+    assert.ok(e2.orphan, `placed at ${e2.target.start}, on the other copy's «الكمامة» (${other})`);
+    assert.ok((r.candidates.e2 ?? []).some((x) => x.start === other), 'the other copy offered as a candidate');
+    assert.strictEqual(r.records[2]!.target.start, after.indexOf('المرضى'));
+    assert.strictEqual(r.records[3]!.target.start, after.indexOf('جدة'));
+    idempotent(after, r.records);
+  });
   it('a deleted sentence\'s first word is not made certain on the next sentence by a stretch read across a second deletion', () => {
     // S1 and S3 deleted: the text followed from S0 runs on into S2's «كما كان في ال» as if it were
     // S1's, and the stretch after S3's deletion, projected back over both, lands on S3's old words,
