@@ -21,7 +21,7 @@ export function contextMatches(c: Scored, lenient: boolean, t?: Anchor): boolean
   if (Math.max(c.sp, c.ss) < ONE_SIDE_MATCH) return false;
   // (Given the record: a nearly intact suffix that begins with the quote's own sentence end is no
   // such side, see endsSentence.)
-  if (t && c.sp < c.ss && endsSentence(t)) return false;
+  if (t && c.sp < c.ss && endsSentence(t, c)) return false;
   const weak = c.sp < c.ss ? { sim: c.wp, run: c.rp, stored: c.lp, edge: c.ep } : { sim: c.ws, run: c.rs, stored: c.ls, edge: c.es };
   // (A run that reaches the start or end of the article agrees as far as the article goes.)
   return lenient || weak.sim >= agree || weak.run >= Math.min(AGREE_RUN, weak.stored) || (weak.run >= 4 && weak.edge);
@@ -32,14 +32,19 @@ export function contextMatches(c: Scored, lenient: boolean, t?: Anchor): boolean
  * sentence's last words, and that side is the next sentence's, not the quote's. Deleting the
  * quote's sentence brings the previous sentence's end before the very same suffix, and sentences
  * of a list often end alike («… شبكات التواصل الاجتماعي.» twice), so that side's being intact is
- * no evidence for the quote (issue 15): only both sides matching is. (A line break alone does not
- * count: a heading's or byline's next line is its own; nor does the prefix side, whose look-alike
- * first words other rules weigh.)
+ * no evidence for the quote (issue 15) — unless the prefix at place c agrees all the way back to
+ * the quote's sentence start (a sentence end or line break in its agreeing run, or the article's
+ * start): then the quote's own sentence is there whole. (A line break alone after the quote does
+ * not count: a heading's or byline's next line is its own; nor does the prefix side, whose
+ * look-alike first words other rules weigh.)
  */
-export function endsSentence(t: Anchor): boolean {
-  return ENDS_AFTER.test(normalize(t.suffix));
+export function endsSentence(t: Anchor, c: Scored): boolean {
+  if (!ENDS_AFTER.test(normalize(t.suffix)) || c.ep) return false;
+  const np = normalize(t.prefix);
+  return !SENTENCE_START.test(np.slice(np.length - c.rp));
 }
 const ENDS_AFTER = /^["»”')\]]?[.!؟]\s/;
+const SENTENCE_START = /[.!؟]\s|\n/;
 
 /** Characters next to the quote that, matching exactly, show a side still agrees (a moved paragraph's first words). */
 export const AGREE_RUN = 12;
