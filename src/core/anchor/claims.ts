@@ -4,6 +4,7 @@
 
 import type { AnnotationRecord } from '../annotationRecord';
 import { CONTEXT_LENGTH, type Context, ignorable, normalize } from './text';
+import { farRefuted, sideGoesOn } from './across';
 import { carried, tailExplained } from './tails';
 
 /**
@@ -117,9 +118,6 @@ export class Claims {
           y -= dir;
         }
         if (unknown || got === quote) return 'unsure';
-        // Other words stood there only if the rest of the side goes on as that old text did, where
-        // known: a sentence pasted beside the quote brings its old words with it, while one that
-        // merely begins like an old sentence (a year and a verb, then other words) is no such copy.
         if (got.length === quote.length && sideGoesOn(this, side, piece.length, dir > 0 ? x : o - 1, dir)) other = true;
       }
     }
@@ -152,21 +150,6 @@ export class Claims {
     // (The context's map of the characters it keeps: one pass over the text for both.)
     return this.ctx.ignorableBetween(a, b);
   }
-}
-
-/**
- * The characters of `side` past its `from` nearest to the quote read on in the old text from old
- * offset x (dir 1: forward, the side after the quote; -1: backward), marks skipped: none of them
- * known to differ (the old text running out or unknown ends the comparison).
- */
-function sideGoesOn(claims: Claims, side: string, from: number, x: number, dir: -1 | 1): boolean {
-  const { known, oldChars } = claims;
-  for (let j = from; j < side.length; j++, x += dir) {
-    while (x >= 0 && x < known.length && known[x] === 1 && ignorable(oldChars[x]!)) x += dir;
-    if (x < 0 || x >= known.length || known[x] !== 1) return true;
-    if (oldChars[x] !== side.charCodeAt(dir > 0 ? j : side.length - 1 - j)) return false;
-  }
-  return true;
 }
 
 /** For each position the nearest claimed one at or before it (dir 1), or at or after it (dir -1); -1: none. */
@@ -410,36 +393,13 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     const lo = dir < 0 ? vf + (cs - far) - claims.ign(far, cs) : vf - (far - cs);
     const hi = dir < 0 ? vf + (cs - far) : lo + claims.ign(cs, far);
     if (dir < 0 ? lo >= last : hi + (e - s) <= last + 1) return 'holds';
-    // The far stretch's image of the quote's place holds only if the new text between the two
-    // stretches can be the old text it puts there: where that text is known and differs, a second
-    // edit lies between them (two sentences deleted, one at the quote) and the image says nothing.
+    // (Only if the text between the stretches can be the old text the far one puts there.)
     if (farRefuted(claims, text, y, far, vf, dir)) return k >= MARGIN_UNKNOWN ? 'holds' : 'open';
     const other = otherText(claims, lo, hi, text, cs, ce);
     if (other === 'same') return 'same';
     return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown') ? 'holds' : 'open';
   }
   return 'holds';
-}
-
-/**
- * The new text between where the near stretch stopped (y) and the far stretch's first character
- * (far, from old offset vf), read back from far toward y (dir 1; forward for dir -1), is known old
- * text other than the old text right before (after) vf, marks aside: the far stretch does not reach
- * back to y, so the edit at y is not the only one between the two and the far stretch cannot tell
- * what stood at the quote's place. Unknown old text there refutes nothing.
- */
-function farRefuted(claims: Claims, text: string, y: number, far: number, vf: number, dir: -1 | 1): boolean {
-  const { known, oldChars } = claims;
-  let o = vf - dir;
-  for (let z = far - dir; dir > 0 ? z >= y : z <= y; z -= dir) {
-    const c = text.charCodeAt(z);
-    if (ignorable(c)) continue;
-    while (o >= 0 && o < known.length && known[o] === 1 && ignorable(oldChars[o]!)) o -= dir;
-    if (o < 0 || o >= known.length || known[o] !== 1) return false;
-    if (oldChars[o] !== c) return true;
-    o -= dir;
-  }
-  return false;
 }
 
 /** Old text between two old offsets a stretch reached one after the other that is not marks: a deletion between them. */

@@ -5,9 +5,9 @@ import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
 import { movedBlock } from './block';
 import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
-import { farDiscount } from './far';
+import { farDiscount, farUnchosen, weighBothSides } from './far';
 import { approximateEnds, approximateStart } from './distance';
-import { best, bothSides, CONTEXT_MATCH, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, neighbourElsewhere, sentenceGoesOnOtherwise, sides, SPLIT_GAP, SPLIT_PIECE, type Placement, type Scored, type Sides } from './evidence';
+import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, neighbourElsewhere, sentenceGoesOnOtherwise, sides, SPLIT_GAP, SPLIT_PIECE, type Placement, type Scored, type Sides } from './evidence';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, ignorable, isWordChar, lastWordish, neighbour, normalize } from './text';
 
 /**
@@ -154,26 +154,6 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
     return !orphan && claims && !('lost' in q) && seenElsewhere(ctx, claims, t, hints, rewritten.all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best([...listed(), ...rewritten.all]) } : q;
   }
   return { lost: 'missing', candidates: best([...listed(), ...rewritten.all]) };
-}
-
-/**
- * The record carries `far` (the article had its passage twice when it was tagged) and the far words
- * chose no place: they marked down no other place whose context matched. With its own copy deleted
- * the other copy matches on both sides, far words too, and which copy survived only the edits can
- * tell: both sides matching is then no strong evidence (the place must lie between the record's
- * neighbours, place()), and an orphan, which has no edits to go by, does not come back on them.
- * Every place is weighed, others' words too, as an orphan's retry weighs them all.
- */
-function farUnchosen(t: Anchor, all: readonly Scored[], scored: (c: Scored) => Scored): boolean {
-  return t.far !== undefined && !all.some((c) => scored(c).farDiffers && (c.near ?? 0) >= CONTEXT_MATCH);
-}
-
-/**
- * A place taken on both sides matching is no strong evidence for a record whose passage the
- * article had twice (farUnchosen): place() then wants it between its neighbours.
- */
-function weighBothSides(t: Anchor, all: readonly Scored[], scored: (c: Scored) => Scored, q: Placement): Placement {
-  return !('lost' in q) && q.strong && farUnchosen(t, all, scored) ? { start: q.start, end: q.end } : q;
 }
 
 /**
