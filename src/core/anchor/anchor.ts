@@ -4,7 +4,8 @@
 //
 // This module runs the steps; the parts live beside it: text.ts (marks ignored, the anchor window),
 // claims.ts (the old text read from the records, and where each new character came from; tails.ts,
-// whether a stretch's last few letters past a quote could be another passage's),
+// whether a stretch's last few letters past a quote could be another passage's; across.ts, what the
+// old text says across an edit),
 // evidence.ts (how well a place's surroundings match), place.ts (one record's placement), distance.ts
 // (edit distances and the approximate search).
 

@@ -4,6 +4,7 @@
 
 import type { AnnotationRecord } from '../annotationRecord';
 import { CONTEXT_LENGTH, type Context, ignorable, normalize } from './text';
+import { farRefuted, sideGoesOn } from './across';
 import { carried, tailExplained } from './tails';
 
 /**
@@ -117,7 +118,7 @@ export class Claims {
           y -= dir;
         }
         if (unknown || got === quote) return 'unsure';
-        if (got.length === quote.length) other = true;
+        if (got.length === quote.length && sideGoesOn(this, side, piece.length, dir > 0 ? x : o - 1, dir)) other = true;
       }
     }
     return other ? 'other' : 'absent';
@@ -392,6 +393,8 @@ export function sideHolds(claims: Claims, text: string, cs: number, ce: number, 
     const lo = dir < 0 ? vf + (cs - far) - claims.ign(far, cs) : vf - (far - cs);
     const hi = dir < 0 ? vf + (cs - far) : lo + claims.ign(cs, far);
     if (dir < 0 ? lo >= last : hi + (e - s) <= last + 1) return 'holds';
+    // (Only if the text between the stretches can be the old text the far one puts there.)
+    if (farRefuted(claims, text, y, far, vf, dir)) return k >= MARGIN_UNKNOWN ? 'holds' : 'open';
     const other = otherText(claims, lo, hi, text, cs, ce);
     if (other === 'same') return 'same';
     return other === 'differs' || (k >= MARGIN_UNKNOWN && other === 'unknown') ? 'holds' : 'open';

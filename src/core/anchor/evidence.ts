@@ -15,14 +15,37 @@ export type Placement = { start: number; end: number; sure?: boolean; strong?: b
  * it). One nearly intact side alone is not enough: after a sentence is deleted, another mention of
  * the same name can be followed by the very words that followed the deleted one.
  */
-export function contextMatches(c: Scored, lenient: boolean): boolean {
+export function contextMatches(c: Scored, lenient: boolean, t?: Anchor): boolean {
   const agree = lenient ? CONTEXT_MATCH - 0.15 : CONTEXT_MATCH;
   if (Math.min(c.sp, c.ss) >= agree && c.sp + c.ss >= 2 * CONTEXT_MATCH) return true;
   if (Math.max(c.sp, c.ss) < ONE_SIDE_MATCH) return false;
+  // (Given the record: a nearly intact suffix that begins with the quote's own sentence end is no
+  // such side, see endsSentence.)
+  if (t && c.sp < c.ss && endsSentence(t, c)) return false;
   const weak = c.sp < c.ss ? { sim: c.wp, run: c.rp, stored: c.lp, edge: c.ep } : { sim: c.ws, run: c.rs, stored: c.ls, edge: c.es };
   // (A run that reaches the start or end of the article agrees as far as the article goes.)
   return lenient || weak.sim >= agree || weak.run >= Math.min(AGREE_RUN, weak.stored) || (weak.run >= 4 && weak.edge);
 }
+/**
+ * The stored suffix begins, right at the quote's edge, with the end of the quote's sentence (its
+ * full stop, `!` or `؟`, after a closing quote at most, then white space): the quote is its
+ * sentence's last words, and that side is the next sentence's, not the quote's. Deleting the
+ * quote's sentence brings the previous sentence's end before the very same suffix, and sentences
+ * of a list often end alike («… شبكات التواصل الاجتماعي.» twice), so that side's being intact is
+ * no evidence for the quote (issue 15) — unless the prefix at place c agrees all the way back to
+ * the quote's sentence start (a sentence end or line break in its agreeing run, or the article's
+ * start): then the quote's own sentence is there whole. (A line break alone after the quote does
+ * not count: a heading's or byline's next line is its own; nor does the prefix side, whose
+ * look-alike first words other rules weigh.)
+ */
+export function endsSentence(t: Anchor, c: Scored): boolean {
+  if (!ENDS_AFTER.test(normalize(t.suffix)) || c.ep) return false;
+  const np = normalize(t.prefix);
+  return !SENTENCE_START.test(np.slice(np.length - c.rp));
+}
+const ENDS_AFTER = /^["»”')\]]?[.!؟]\s/;
+const SENTENCE_START = /[.!؟]\s|\n/;
+
 /** Characters next to the quote that, matching exactly, show a side still agrees (a moved paragraph's first words). */
 export const AGREE_RUN = 12;
 /** A quote at least this long (normalised) found where the edits put it needs only one side of its context. */

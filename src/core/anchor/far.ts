@@ -6,7 +6,7 @@
 // no other record's bytes.
 
 import type { Anchor } from '../annotationRecord';
-import type { Scored } from './evidence';
+import type { Placement, Scored } from './evidence';
 import { CONTEXT_MATCH } from './evidence';
 import { anchorFor as contextAnchor, CONTEXT_LENGTH, ignorable } from './text';
 
@@ -250,3 +250,23 @@ export function farDiscount(far: string, text: string, c: Scored): void {
 
 /** What a side counted out by farDiscount scores: below every threshold a matching side must reach. */
 const DISCOUNTED = 0.5;
+
+/**
+ * The record carries `far` (the article had its passage twice when it was tagged) and the far words
+ * chose no place: they marked down no other place whose context matched. With its own copy deleted
+ * the other copy matches on both sides, far words too, and which copy survived only the edits can
+ * tell: both sides matching is then no strong evidence (the place must lie between the record's
+ * neighbours, place()), and an orphan, which has no edits to go by, does not come back on them.
+ * Every place is weighed, others' words too, as an orphan's retry weighs them all.
+ */
+export function farUnchosen(t: Anchor, all: readonly Scored[], scored: (c: Scored) => Scored): boolean {
+  return t.far !== undefined && !all.some((c) => scored(c).farDiffers && (c.near ?? 0) >= CONTEXT_MATCH);
+}
+
+/**
+ * A place taken on both sides matching is no strong evidence for a record whose passage the
+ * article had twice (farUnchosen): place() then wants it between its neighbours.
+ */
+export function weighBothSides(t: Anchor, all: readonly Scored[], scored: (c: Scored) => Scored, q: Placement): Placement {
+  return !('lost' in q) && q.strong && farUnchosen(t, all, scored) ? { start: q.start, end: q.end } : q;
+}

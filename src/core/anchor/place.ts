@@ -5,7 +5,7 @@ import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
 import { movedBlock } from './block';
 import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
-import { farDiscount } from './far';
+import { farDiscount, farUnchosen, weighBothSides } from './far';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, neighbourElsewhere, sentenceGoesOnOtherwise, sides, SPLIT_GAP, SPLIT_PIECE, type Placement, type Scored, type Sides } from './evidence';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, ignorable, isWordChar, lastWordish, neighbour, normalize } from './text';
@@ -143,8 +143,9 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // An orphan has no edits to go by, only its context: it comes back only where both sides agree
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   const elsewhere = (q: Placement): Placement => (!orphan && !('lost' in q) && !q.sure && ((claims && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start))) || neighbourElsewhere(ctx, t, all.find((c) => c.start === q.start), all.length === 1)) ? { lost: 'missing', candidates: best(listed()) } : q);
+  if (orphan && good.length > 0 && farUnchosen(t, all, scored)) return { lost: 'missing', candidates: best(listed()) };
   if (good.length > 0) {
-    const d = elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure')))));
+    const d = weighBothSides(t, all, scored, elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start)), t) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure'))))));
     return 'lost' in d && d.lost === 'missing' && !orphan ? (splitWindow(ctx, t, good.filter((c) => !doubtful.has(c.start)), elsewhere, claims, hints) ?? followedSide(ctx, t, hints, good.filter((c) => !doubtful.has(c.start)), claims) ?? d) : d;
   }
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
@@ -152,8 +153,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
     const q = rewritten.placed;
     return !orphan && claims && !('lost' in q) && seenElsewhere(ctx, claims, t, hints, rewritten.all.find((c) => c.start === q.start)) ? { lost: 'missing', candidates: best([...listed(), ...rewritten.all]) } : q;
   }
-  const fuzzyAll = rewritten.all;
-  return { lost: 'missing', candidates: best([...listed(), ...fuzzyAll]) };
+  return { lost: 'missing', candidates: best([...listed(), ...rewritten.all]) };
 }
 
 /**
