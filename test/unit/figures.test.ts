@@ -740,6 +740,17 @@ const MODERN_NEWS_7: Case[] = [
   ] },
 ];
 
+// Written for Khabar from the errors of a development sample (Random(16017), issue 16): each rule with a look-alike.
+const MODERN_NEWS_8: Case[] = [
+  { name: 'a tatweel after a clitic or inside a number word does not hide the word', input: 'ساندتها بـخمس فرق وأربعـة آلاف متطوع', want: [
+    { text: 'بـخمس', label: 'NUMBER', value: { number: 5 } },
+    { text: 'وأربعـة آلاف', label: 'NUMBER', value: { number: 4000 } },
+  ] },
+  { name: 'a tatweel closing a word is a dash outside the span', input: 'عين في المرتبة الثالثةـ مديرا للفرع', want: [
+    { text: 'الثالثة', label: 'ORDINAL', value: { number: 3 } },
+  ] },
+];
+
 describe('figures: findFigures', () => {
   const groups: Array<[string, Case[]]> = [
     ['the issue examples', ISSUE_EXAMPLES],
@@ -757,6 +768,7 @@ describe('figures: findFigures', () => {
     ['modern news, session 10 sample (issue 16)', MODERN_NEWS_5],
     ['modern news, figclaims sample (issue 16)', MODERN_NEWS_6],
     ['modern news, figclaims review', MODERN_NEWS_7],
+    ['modern news, dev sample 16017', MODERN_NEWS_8],
   ];
   for (const [group, cases] of groups) {
     describe(group, () => {
