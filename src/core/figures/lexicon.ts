@@ -263,7 +263,10 @@ for (const [ws, d] of WEEKDAYS) add(ws, { t: 'weekday', d });
 
 add(['أمس', 'الأمس'], { t: 'rel', rel: 'yesterday', days: -1 });
 add(['غدا', 'غداً', 'غدًا'], { t: 'rel', rel: 'tomorrow', days: 1 }, { conj: true, prep: false, article: false });
-add(['هذا', 'هذه'], { t: 'demonstrative' }, { conj: true, prep: false, article: false });
+// Bare غد is tomorrow only after يوم or بعد (relativeDates.relativeWord): "غد أفضل" is the future.
+add(['غد'], { t: 'rel', rel: 'tomorrow', days: 1 }, { conj: false, prep: false, article: false });
+// لهذا العام as هذا العام.
+add(['هذا', 'هذه'], { t: 'demonstrative' }, { conj: true, prep: true, article: false });
 add(['العام', 'السنة'], { t: 'relHead', period: 'year' });
 add(['الشهر'], { t: 'relHead', period: 'month' });
 add(['الأسبوع'], { t: 'relHead', period: 'week' });
