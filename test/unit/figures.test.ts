@@ -782,6 +782,10 @@ const MODERN_NEWS_8: Case[] = [
     { text: '8 صباحا', label: 'TIME', value: { time: '08:00' } },
     { text: '4 عصرا', label: 'TIME', value: { time: '16:00' } },
   ] },
+  { name: 'a bound word just after an opening quote keeps its bound', input: 'نشرت الحكومة "حوالى 5000 جندي" وقال إن «أكثر من 300 متطوع» انضموا', want: [
+    { text: '5000', label: 'NUMBER', value: { number: 5000, bound: 'about' } },
+    { text: '300', label: 'NUMBER', value: { number: 300, bound: 'more-than' } },
+  ] },
   { name: 'a tatweel closing a word is a dash outside the span', input: 'عين في المرتبة الثالثةـ مديرا للفرع', want: [
     { text: 'الثالثة', label: 'ORDINAL', value: { number: 3 } },
   ] },
