@@ -335,8 +335,7 @@ const MODERN_NEWS: Case[] = [
     name: '«غدا» opening a sentence before a weekday is tomorrow',
     input: 'غدا الخميس تنطلق البطولة',
     want: [
-      { text: 'غدا', label: 'DATE', value: { relative: 'tomorrow' } },
-      { text: 'الخميس', label: 'DATE', value: { relative: 'weekday:thursday', weekday: 'thursday' } },
+      { text: 'غدا الخميس', label: 'DATE', value: { relative: 'weekday:thursday;on-or-after', weekday: 'thursday' } },
     ],
   },
   { name: '«أمسّ الحاجة» is "the direst need", not yesterday', input: 'الأسر في أمس الحاجة إلى الدعم', want: [] },
@@ -740,6 +739,58 @@ const MODERN_NEWS_7: Case[] = [
   ] },
 ];
 
+// Written for Khabar from the errors of a development sample (Random(16017), issue 16): each rule with a look-alike.
+const MODERN_NEWS_8: Case[] = [
+  { name: 'a tatweel after a clitic or inside a number word does not hide the word', input: 'ساندتها بـخمس فرق وأربعـة آلاف متطوع', want: [
+    { text: 'بـخمس', label: 'NUMBER', value: { number: 5 } },
+    { text: 'وأربعـة آلاف', label: 'NUMBER', value: { number: 4000 } },
+  ] },
+  { name: 'لهذا العام and لهذا الأسبوع are this year and this week', input: 'أعلن برنامجه لهذا العام وأرباحه لهذا الأسبوع', want: [
+    { text: 'لهذا العام', label: 'DATE', value: { relative: 'this-year' } },
+    { text: 'لهذا الأسبوع', label: 'DATE', value: { relative: 'this-week' } },
+  ] },
+  { name: 'يوم غد is tomorrow and بعد غد the day after; غد after another word is no date', input: 'يبدأ يوم غد ويختتم بعد غد، نحو غد أفضل', options: { articleDate: '2015-08-02' }, want: [
+    { text: 'غد', label: 'DATE', value: { date: '2015-08-03' } },
+    { text: 'بعد غد', label: 'DATE', value: { date: '2015-08-04' } },
+  ] },
+  { name: 'غدا with a weekday is one date: that weekday on or after the article date', input: 'يصل الوفد غدا الاثنين ويغادر بعد غد (الثلاثاء)', options: { articleDate: '2015-08-02' }, want: [
+    { text: 'غدا الاثنين', label: 'DATE', value: { date: '2015-08-03', weekday: 'monday' } },
+    { text: 'بعد غد (الثلاثاء)', label: 'DATE', value: { date: '2015-08-04', weekday: 'tuesday' } },
+  ] },
+  { name: 'غدا with the weekday of the article date itself is that day (an article dated the day after it was written)', input: 'ينطلق المهرجان يوم غد الجمعة', options: { articleDate: '2015-07-31' }, want: [
+    { text: 'غد الجمعة', label: 'DATE', value: { date: '2015-07-31', weekday: 'friday' } },
+  ] },
+  { name: 'غدا with a weekday, no article date', input: 'يصل غدا الخميس', want: [
+    { text: 'غدا الخميس', label: 'DATE', value: { relative: 'weekday:thursday;on-or-after', weekday: 'thursday' } },
+  ] },
+  { name: 'غدا before a weekday that opens a full date leaves the date to it', input: 'يبدأ غدا الثلاثاء 19 شوال 1436هـ', want: [
+    { text: 'غدا', label: 'DATE', value: { relative: 'tomorrow' } },
+    { text: 'الثلاثاء 19 شوال 1436هـ', label: 'DATE', value: { hijri: '1436-10-19', date: '2015-08-04', weekday: 'tuesday' } },
+  ] },
+  { name: 'هذا الشهر الفضيل / الكريم is Ramadan, not the Gregorian month; هذا الشهر alone is', input: 'تكثر الصدقات في هذا الشهر الكريم وترتفع الأسعار هذا الشهر', want: [
+    { text: 'هذا الشهر', label: 'DATE', value: { relative: 'this-month' } },
+  ] },
+  { name: 'an afternoon part after the end of a span of hours carries to its start', input: 'يفتح من الساعة الرابعة حتى العاشرة مساء ومن الساعة 5 إلى 11 ليلا', want: [
+    { text: 'الرابعة', label: 'TIME', value: { time: '16:00' } },
+    { text: 'العاشرة مساء', label: 'TIME', value: { time: '22:00' } },
+    { text: '5', label: 'TIME', value: { time: '17:00' } },
+    { text: '11 ليلا', label: 'TIME', value: { time: '23:00' } },
+  ] },
+  { name: 'a start later than the end of a span of hours, or with its own part, keeps its hour', input: 'من الساعة العاشرة حتى الثانية ظهرا ومن الساعة 8 صباحا إلى 4 عصرا', want: [
+    { text: 'العاشرة', label: 'TIME', value: { time: '10:00' } },
+    { text: 'الثانية ظهرا', label: 'TIME', value: { time: '14:00' } },
+    { text: '8 صباحا', label: 'TIME', value: { time: '08:00' } },
+    { text: '4 عصرا', label: 'TIME', value: { time: '16:00' } },
+  ] },
+  { name: 'a bound word just after an opening quote keeps its bound', input: 'نشرت الحكومة "حوالى 5000 جندي" وقال إن «أكثر من 300 متطوع» انضموا', want: [
+    { text: '5000', label: 'NUMBER', value: { number: 5000, bound: 'about' } },
+    { text: '300', label: 'NUMBER', value: { number: 300, bound: 'more-than' } },
+  ] },
+  { name: 'a tatweel closing a word is a dash outside the span', input: 'عين في المرتبة الثالثةـ مديرا للفرع', want: [
+    { text: 'الثالثة', label: 'ORDINAL', value: { number: 3 } },
+  ] },
+];
+
 describe('figures: findFigures', () => {
   const groups: Array<[string, Case[]]> = [
     ['the issue examples', ISSUE_EXAMPLES],
@@ -757,6 +808,7 @@ describe('figures: findFigures', () => {
     ['modern news, session 10 sample (issue 16)', MODERN_NEWS_5],
     ['modern news, figclaims sample (issue 16)', MODERN_NEWS_6],
     ['modern news, figclaims review', MODERN_NEWS_7],
+    ['modern news, dev sample 16017', MODERN_NEWS_8],
   ];
   for (const [group, cases] of groups) {
     describe(group, () => {

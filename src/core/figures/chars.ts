@@ -21,9 +21,13 @@ export function isInWordMark(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || c === 0x200c || c === 0x200d;
 }
 
-/** 1 for an Arabic letter, 2 for a mark inside a word, 0 otherwise: one load in the hot loop. */
+/**
+ * 1 for an Arabic letter, 2 for a mark inside a word, 0 otherwise: one load in the hot loop. The
+ * tatweel (U+0640) lies in the letter block but is a mark here, so a word hashes the same with or
+ * without it (بـسبع is بسبع).
+ */
 export const CHAR_CLASS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) CHAR_CLASS[c] = isLetter(c) ? 1 : isInWordMark(c) ? 2 : 0;
+for (let c = 0; c < 0x10000; c++) CHAR_CLASS[c] = isInWordMark(c) ? 2 : isLetter(c) ? 1 : 0;
 
 export function isLatin(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);

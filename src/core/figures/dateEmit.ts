@@ -56,6 +56,8 @@ function resolveFixed(a: ArticleDay, rel: string): string | undefined {
       return isoDay(a.day - 2);
     case 'tomorrow':
       return isoDay(a.day + 1);
+    case 'day-after-tomorrow':
+      return isoDay(a.day + 2);
     case 'last-year':
       return String(a.y - 1);
     case 'this-year':
@@ -91,12 +93,13 @@ export function resolveRelative(a: ArticleDay, rel: string): string | undefined 
     if (m[2] === 'next' && mo <= a.m) y++;
     return `${y}-${m[1]}`;
   }
-  m = /^weekday:([a-z]+)(?:;(last|next))?$/.exec(rel);
+  m = /^weekday:([a-z]+)(?:;(last|next|on-or-after))?$/.exec(rel);
   if (m) {
     const d = WEEKDAY_NAMES.indexOf(m[1]);
     const wd = weekdayOf(a.day);
     let delta: number;
     if (m[2] === 'next') delta = ((d - wd + 7) % 7) || 7;
+    else if (m[2] === 'on-or-after') delta = (d - wd + 7) % 7;
     else if (m[2] === 'last') delta = -(((wd - d + 7) % 7) || 7);
     else delta = -((wd - d + 7) % 7);
     return isoDay(a.day + delta);

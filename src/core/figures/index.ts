@@ -21,7 +21,8 @@
 //   month names of the three series, paired months, Hijri with conversion), a year after a year word
 //   (عام 2014 → span "2014"), a year with هـ / م, weekday names, and relative dates (أمس, العام الماضي,
 //   أبريل الماضي).
-// - TIME (time.ts): hh:mm, or الساعة + hour (digits or ordinal word), with صباحا / مساء … folded into 24 h.
+// - TIME (time.ts): hh:mm, or الساعة + hour (digits or ordinal word), with صباحا / مساء … folded into 24 h;
+//   an afternoon part after the end of a span of hours carries to its start (الرابعة حتى العاشرة مساء → 16:00).
 // - ORDINAL (ordinal.ts): ordinal words (المرحلة الثالثة → "الثالثة", 3) and الـ + digits with nothing after,
 //   unless a plural or a measure before it makes them a count (الدول الأعضاء الـ28, مسافة الـ1200).
 // Which rule is tried first after a number: afterNumber.ts. Numbers that are no figures (list items, (2) and
@@ -32,7 +33,7 @@
 //
 // Relative dates are resolved against the article date (options.articleDate, else the dateline found
 // by findArticleDate). When there is none, value.relative holds one of:
-//   yesterday | day-before-yesterday | tomorrow
+//   yesterday | day-before-yesterday | tomorrow | day-after-tomorrow (بعد غد)
 //   last-year | this-year | next-year | last-month | this-month | next-month | last-week | this-week | next-week
 //   month:MM;last | month:MM;this | month:MM;next   (أبريل الماضي → month:04;last)
 //   month:MM                  a bare month name: that month of the article's year
@@ -43,6 +44,7 @@
 //   (a day-month may also end in ;last|;this|;next when a qualifier follows it: 4 تموز المقبل)
 //   weekday:NAME;last | weekday:NAME;next  (السبت الماضي)
 //   weekday:NAME              a bare weekday: the one on or before the article date
+//   weekday:NAME;on-or-after  a weekday after غدا / يوم غد / بعد غد (غدا الاثنين): the one on or after it
 
 export { findArticleDate, findFigures, type FigureOptions } from './scan';
 export { describeFigure, figureLabelName } from './describe';

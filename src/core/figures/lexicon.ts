@@ -256,14 +256,14 @@ add(['القعدة', 'الحجة', 'الآخر', 'الآخرة', 'الألف', '
 add(['ذو', 'ذي'], { t: 'hmonthHead', word: 'dhu' }, { conj: true, prep: true, article: false });
 
 const WEEKDAYS: Array<[string[], number]> = [
-  [['الأحد'], 0], [['الاثنين', 'الإثنين'], 1], [['الثلاثاء'], 2], [['الأربعاء'], 3], [['الخميس'], 4],
-  [['الجمعة'], 5], [['السبت'], 6],
+  [['الأحد'], 0], [['الاثنين', 'الإثنين'], 1], [['الثلاثاء'], 2], [['الأربعاء'], 3], [['الخميس'], 4], [['الجمعة'], 5], [['السبت'], 6],
 ];
 for (const [ws, d] of WEEKDAYS) add(ws, { t: 'weekday', d });
 
 add(['أمس', 'الأمس'], { t: 'rel', rel: 'yesterday', days: -1 });
 add(['غدا', 'غداً', 'غدًا'], { t: 'rel', rel: 'tomorrow', days: 1 }, { conj: true, prep: false, article: false });
-add(['هذا', 'هذه'], { t: 'demonstrative' }, { conj: true, prep: false, article: false });
+add(['غد'], { t: 'rel', rel: 'tomorrow', days: 1 }, NOCLITIC); // only after يوم / بعد (relativeDates.ts)
+add(['هذا', 'هذه'], { t: 'demonstrative' }, { conj: true, prep: true, article: false }); // لهذا العام too
 add(['العام', 'السنة'], { t: 'relHead', period: 'year' });
 add(['الشهر'], { t: 'relHead', period: 'month' });
 add(['الأسبوع'], { t: 'relHead', period: 'week' });

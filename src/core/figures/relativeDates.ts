@@ -12,6 +12,9 @@ import type { Entry } from './lexicon';
 const GHADA_VERB_AFTER = new Set(['الذي', 'التي', 'الذين', 'والذي', 'والتي', 'حتي', 'بعدما', 'عندما', 'حينما', 'قد', 'لقد', 'وقد',
   'فقد', 'ما', 'كما', 'ثم', 'بل', 'لذلك', 'ولذلك', 'بذلك', 'وبذلك', 'حيث', 'وهكذا', 'هكذا']);
 
+/** Adjectives of the holy month (folded): هذا الشهر الفضيل is Ramadan. */
+const HOLY_MONTH = new Set(['الفضيل', 'الكريم', 'المبارك']);
+
 const DATE_STARTS = new Set<Entry['t']>(['month', 'monthHead', 'hmonth', 'hmonthHead', 'num', 'ord']);
 
 /** Reads the figure at q (a digit, or the word w there): how a weekday reads the date after it. */
@@ -19,7 +22,7 @@ export type ReadAt = (q: number, w: Word | undefined) => number;
 
 /** أمس / غدا … (entry rel of w, written after the clitics pre), unless it is the verb غدا or أمسّ الحاجة. */
 export function relativeWord(sc: ScanContext, w: Word, rel: Extract<Entry, { t: 'rel' }>, pre: string): number | undefined {
-  if (rel.days === 1 && becameVerb(sc, w)) return undefined;
+  if (rel.days === 1) return tomorrowWord(sc, w, pre);
   if (rel.days === -1 && superlativeAmass(sc, w)) return undefined;
   if (!(pre === '' || pre === 'و' || pre === 'ف' || pre === 'ب' || pre === 'ال' || pre === 'وال' || pre === 'بال')) return undefined;
   // "أمس الأول" is the day before yesterday.
@@ -27,6 +30,43 @@ export function relativeWord(sc: ScanContext, w: Word, rel: Extract<Entry, { t: 
   const o = get(w2, 'ord');
   if (w2 && o && o.v === 1 && o.definite && !o.fem && o.pre === '') return emitRelative(sc, w.s, w2.e, 'day-before-yesterday');
   return emitRelative(sc, w.s, w.e, rel.rel);
+}
+
+/**
+ * غدا / يوم غد / بعد غد (the day after tomorrow). A weekday after it (غدا الثلاثاء, يوم غد (الاثنين))
+ * joins the span and gives the day: the first such weekday on or after the article's date, since an
+ * article is often dated the day after it was written. Bare غد needs يوم or بعد before it.
+ */
+function tomorrowWord(sc: ScanContext, w: Word, pre: string): number | undefined {
+  if (becameVerb(sc, w)) return undefined;
+  if (!(pre === '' || pre === 'و' || pre === 'ف' || pre === 'ب')) return undefined;
+  const prev = sc.prevWord(w.s);
+  const pk = prev ? foldWord(sc.text.slice(prev.s, prev.e)) : '';
+  const afterBaad = !!prev && (pk === 'بعد' || pk === 'وبعد') && sc.lastEnd <= prev.s;
+  if (w.key === 'غد' && !(afterBaad || pk === 'يوم' || pk === 'ويوم')) return undefined;
+  const s = afterBaad && prev ? prev.s : w.s;
+  const wd = weekdayAfter(sc, w.e);
+  if (wd) return emitRelative(sc, s, wd.e, `weekday:${WEEKDAY_NAMES[wd.d]};on-or-after`);
+  return emitRelative(sc, s, w.e, afterBaad ? 'day-after-tomorrow' : 'tomorrow');
+}
+
+/** A bare weekday right after p, in brackets or not, that opens no date of its own: its day and end. */
+function weekdayAfter(sc: ScanContext, p: number): { d: number; e: number } | undefined {
+  const t = sc.text;
+  let q = sc.skipGap(p);
+  const bracket = t[q] === '(';
+  if (bracket) q = sc.skipGap(q + 1);
+  const w = sc.wordAt(q);
+  const wd = get(w, 'weekday');
+  if (!w || !wd || wd.pre !== '') return undefined;
+  if (dateStartAfter(sc, w) !== undefined) return undefined;
+  let e = w.e;
+  if (bracket) {
+    const c = sc.skipGap(e);
+    if (t[c] !== ')') return undefined;
+    e = c + 1;
+  }
+  return { d: wd.d, e };
 }
 
 /**
@@ -68,6 +108,9 @@ export function relativePeriod(sc: ScanContext, w: Word, period: 'year' | 'month
 export function thisPeriod(sc: ScanContext, w: Word): number | undefined {
   const w2 = sc.nextWord(w.e);
   const head = get(w2, 'relHead');
+  // "هذا الشهر الفضيل / الكريم / المبارك" is Ramadan, not the Gregorian month.
+  const w3 = w2 && head?.period === 'month' ? sc.nextWord(w2.e) : undefined;
+  if (w3 && HOLY_MONTH.has(foldWord(sc.text.slice(w3.s, w3.e)))) return undefined;
   if (w2 && head && head.pre === '') return emitRelative(sc, w.s, w2.e, `this-${head.period}`);
   return undefined;
 }
@@ -90,12 +133,8 @@ export function weekday(sc: ScanContext, w: Word, d: number, readAt: ReadAt): nu
   return emitRelative(sc, w.s, w.e, `weekday:${WEEKDAY_NAMES[d]}`);
 }
 
-/**
- * A date right after the weekday: "السبت 2021/06/05", "الثلاثاء 19 شوال 1436 هـ", "الأحد الموافق …".
- * Only a date can follow here; a weekday after a weekday is not tried (no recursion on "السبت السبت …").
- * Returns where the date ends, or undefined (with anything read meanwhile taken back).
- */
-function weekdayWithDate(sc: ScanContext, w: Word, d: number, readAt: ReadAt): number | undefined {
+/** Where a date after the weekday w starts (past a comma, a dash, الموافق or في), or undefined. */
+function dateStartAfter(sc: ScanContext, w: Word): number | undefined {
   const t = sc.text;
   let q = sc.skipGap(w.e);
   if (t[q] === '،' || t[q] === ',' || t[q] === '-' || t[q] === '–') q = sc.skipGap(q + 1);
@@ -104,7 +143,18 @@ function weekdayWithDate(sc: ScanContext, w: Word, d: number, readAt: ReadAt): n
     q = sc.skipGap(w2.e);
     w2 = sc.wordAt(q);
   }
-  if (!(isDigit(t.charCodeAt(q)) || (w2 && w2.r.some((r) => DATE_STARTS.has(r.e.t))))) return undefined;
+  return isDigit(t.charCodeAt(q)) || (w2 && w2.r.some((r) => DATE_STARTS.has(r.e.t))) ? q : undefined;
+}
+
+/**
+ * A date right after the weekday: "السبت 2021/06/05", "الثلاثاء 19 شوال 1436 هـ", "الأحد الموافق …".
+ * Only a date can follow here; a weekday after a weekday is not tried (no recursion on "السبت السبت …").
+ * Returns where the date ends, or undefined (with anything read meanwhile taken back).
+ */
+function weekdayWithDate(sc: ScanContext, w: Word, d: number, readAt: ReadAt): number | undefined {
+  const q = dateStartAfter(sc, w);
+  if (q === undefined) return undefined;
+  const w2 = sc.wordAt(q);
   sc.pendingWeekday = { s: w.s, d };
   const before = sc.out.length;
   const end = readAt(q, w2);

@@ -4,7 +4,7 @@
 
 import type { FigureDetection, FigureLabel, FigureValue } from '../types';
 import { dayNumber, isValidGregorian, parseIso } from './calendar';
-import { digitValue, isDigit, isGap, isInWordMark, isLatin, isLetter } from './chars';
+import { CHAR_CLASS, digitValue, isDigit, isGap, isInWordMark, isLatin, isLetter } from './chars';
 import { BLOOM, BLOOM_BITS, HASH_SEED, ensureLexicon, hashStep, lookupForm, type Entry, type Reading } from './lexicon';
 
 const NONE: readonly Reading[] = [];
@@ -149,13 +149,19 @@ export class ScanContext {
     let h = hashStep(HASH_SEED, t.charCodeAt(p));
     while (j < this.n) {
       const c = t.charCodeAt(j);
-      if (isLetter(c)) {
+      const k = CHAR_CLASS[c];
+      if (k === 1) {
         h = hashStep(h, c);
         j++;
-      } else if (isInWordMark(c)) {
+      } else if (k === 2) {
         marks = true;
         j++;
       } else break;
+    }
+    // A tatweel closing a word of two letters or more is a dash (المرتبة الخامسةـ رئيسا), not part
+    // of it; هـ keeps its own.
+    if (marks && t.charCodeAt(j - 1) === 0x640 && isLetter(t.charCodeAt(j - 2)) && t.charCodeAt(j - 2) !== 0x640 && j - 2 > p) {
+      while (t.charCodeAt(j - 1) === 0x640) j--;
     }
     const bit = h >>> (32 - BLOOM_BITS);
     if ((BLOOM[bit >>> 5] & (1 << (bit & 31))) === 0) return { s: p, e: j, key: '', r: NONE };

@@ -2,8 +2,8 @@
 // (11 مساء); صباحا / مساء / عصرا … are folded into 24 h. The span starts at the hour, not at الساعة.
 
 import { pad } from './calendar';
-import { isDigit } from './chars';
-import { get, type ScanContext, type TailContext, type Word } from './scanContext';
+import { foldWord, isDigit } from './chars';
+import { get, has, type ScanContext, type TailContext, type Word } from './scanContext';
 
 /** hh:mm and hh:mm:ss at i, with a day part after it. */
 export function timeAt(sc: ScanContext, i: number): number | undefined {
@@ -87,6 +87,38 @@ export function clock(sc: ScanContext, s: number, e: number, h: number): number 
   if (mer) {
     h = mer.h;
     e = mer.e;
-  }
+  } else h = meridiemOfRangeEnd(sc, e, h);
   return sc.emit(s, e, 'TIME', { time: `${pad(h)}:${pad(mm)}` });
+}
+
+/** Words that close a span of hours (folded): من الساعة الرابعة حتى العاشرة مساء. */
+const UNTIL = new Set(['حتي', 'وحتي', 'الي', 'والي']);
+
+/**
+ * The hour h with no day part of its own, opening a span of hours whose end has one: "من الساعة
+ * الرابعة حتى العاشرة مساء" is 16:00 to 22:00. The afternoon part is carried back only when the
+ * end is a later hour of the same half day (من العاشرة حتى الثانية ليلا keeps 10:00).
+ */
+function meridiemOfRangeEnd(sc: ScanContext, e: number, h: number): number {
+  const w = sc.nextWord(e);
+  if (!w || h >= 12 || !UNTIL.has(foldWord(sc.text.slice(w.s, w.e)))) return h;
+  let q = sc.skipGap(w.e);
+  const noun = sc.wordAt(q);
+  if (noun && has(noun, 'hourNoun')) q = sc.skipGap(noun.e);
+  let h2: number;
+  let e2: number;
+  if (isDigit(sc.text.charCodeAt(q))) {
+    const r = sc.digitRun(q);
+    h2 = +r.str;
+    e2 = r.e;
+  } else {
+    const o = get(sc.wordAt(q), 'ord');
+    const w2 = sc.wordAt(q);
+    if (!w2 || !o || !o.definite || o.pre !== '') return h;
+    h2 = o.v;
+    e2 = w2.e;
+  }
+  if (!(h2 > h && h2 <= 12)) return h;
+  const mer = meridiemAt(sc, e2, h2);
+  return mer && mer.h === h2 + 12 ? h + 12 : h;
 }
