@@ -357,8 +357,10 @@ export function clubsWithTownAdjectives(text: string, tokens: readonly Token[], 
   let out: EntityDetection[] | undefined;
   let sports: boolean | undefined;
   for (let i = 1; i < tokens.length; i++) {
-    const w = words[i]!;
-    if (!w.norm.startsWith('ال') || lineBreakBetween(text, tokens, i, i - 1) || !townAdjective(w.norm, model)) continue;
+    // (The last letter first: ي, or ه for a folded ة; most words stop there.)
+    const norm = words[i]!.norm;
+    const last = norm.charCodeAt(norm.length - 1);
+    if ((last !== 0x064a && last !== 0x0647) || !townAdjective(norm, model) || lineBreakBetween(text, tokens, i, i - 1)) continue;
     if (!(sports ??= sportsStory(words))) return found;
     const cur = out ?? found;
     const own = spanAt(cur, tokens[i]!);
