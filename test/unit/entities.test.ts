@@ -1047,3 +1047,60 @@ describe('entities: a town and the word that ends a club\'s name are one club (d
     assert.deepStrictEqual(run(text, seed), [`PER واتفورد ونوريتش سيتي@${text.indexOf('واتفورد')}`]);
   });
 });
+
+describe('entities: a word and its town\'s adjective are one club (document rule)', () => {
+  const spanAt = (text: string, word: string, label: EntityLabel): EntityDetection => {
+    const i = text.indexOf(word);
+    assert.ok(i >= 0, `${word} is not in the fixture`);
+    return { kind: 'entity', label, start: i, end: i + word.length, text: word, source: 'model' };
+  };
+  const run = (text: string, seed: EntityDetection[]): string[] =>
+    applyDocument(text, seed, loadModel(), { propagate: false }).map((e) => `${e.label} ${e.text}@${e.start}`);
+  const club = (text: string, name: string): string => `ORG ${name}@${text.indexOf(name)}`;
+
+  it('makes the country the tagger read before a town adjective one club with it', () => {
+    const text = 'وفاز المغرب التطواني على ضيفه في المباراة .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'المغرب', 'LOC')]), [club(text, 'المغرب التطواني')]);
+  });
+
+  it('tags an untagged definite word and the town adjective after it', () => {
+    const text = 'وتعادل الكوكب المراكشي مع ضيفه في مباراة الأمس .';
+    assert.deepStrictEqual(run(text, []), [club(text, 'الكوكب المراكشي')]);
+  });
+
+  it('reads «الرجاء البيضاوي» (an irregular adjective) as one club', () => {
+    const text = 'وتعادل الرجاء البيضاوي مع ضيفه في المباراة .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'الرجاء', 'ORG')]), [club(text, 'الرجاء البيضاوي')]);
+  });
+
+  it('leaves «النادي» described by a town adjective («النادي الباريسي»)', () => {
+    const text = 'وتقدم النادي الباريسي بعرض للاعب قبل المباراة .';
+    assert.deepStrictEqual(run(text, []), []);
+  });
+
+  it('leaves the proclitic outside the club', () => {
+    const text = 'وأشاد المدرب بالمغرب الفاسي بعد المباراة .';
+    assert.deepStrictEqual(run(text, [spanAt(text, 'بالمغرب', 'LOC')]), [club(text, 'المغرب الفاسي')]);
+  });
+
+  it('leaves a person whose family name is a town adjective', () => {
+    const text = 'وسجل محمد الفاسي هدفين في المباراة .';
+    const seed = [spanAt(text, 'محمد الفاسي', 'PER')];
+    assert.deepStrictEqual(run(text, seed), [`PER محمد الفاسي@${text.indexOf('محمد')}`]);
+  });
+
+  it('leaves a noun the adjective only describes', () => {
+    const text = 'وفاز الفريق المراكشي على ضيفه في المباراة .';
+    assert.deepStrictEqual(run(text, []), []);
+  });
+
+  it('leaves a town adjective outside a sports story', () => {
+    const text = 'وزار الوفد المتحف الفاسي القديم أمس .';
+    assert.deepStrictEqual(run(text, []), []);
+  });
+
+  it('leaves the adjective of a people or a region', () => {
+    const text = 'وفاز المنتخب الفلسطيني والاتحاد الكردستاني في المباراة .';
+    assert.deepStrictEqual(run(text, []), []);
+  });
+});

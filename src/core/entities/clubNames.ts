@@ -12,8 +12,9 @@ import type { EntityDetection } from '../types';
 import type { DocWord } from './document';
 import type { TaggerModel } from './tagger';
 import { foldWord } from './normalize';
-import { knownName, lineBreakBetween, spanOf } from './documentWords';
-import { CONTINENTS, countryWords, sportsStory } from './clubAdjectives';
+import { ARABIC_WORD, knownName, lineBreakBetween, spanOf } from './documentWords';
+import { listedCommonWord } from './commonWords';
+import { CONTINENTS, countryWords, nationalityAdjective, sportsStory } from './clubAdjectives';
 
 /**
  * Words that open a foreign club's name before its town (folded; spelling variants). Not
@@ -323,4 +324,95 @@ function listedPlaceAt(tokens: readonly Token[], words: readonly DocWord[], k: n
     if (hand.placePhrases.includes(phrase)) return j;
   }
   return -1;
+}
+
+/**
+ * Irregular town adjectives (folded): البيضاوي of الدار البيضاء, السكندري of الإسكندرية.
+ */
+const IRREGULAR_TOWN_ADJECTIVES = new Set(['البيضاوي', 'البيضاوية', 'السكندري', 'السكندرية'].map(foldWord));
+
+/** Places of the lists that are peoples' lands or regions, not towns: their adjective names no club (الكردستاني). */
+const REGIONS = new Set('فلسطين كردستان الشيشان دارفور سيناء الجولان القرم كشمير التبت الأحواز الأناضول القوقاز سيبيريا البلقان كردفان حضرموت ظفار'.split(' ').map(foldWord));
+
+/**
+ * Definite nouns a town's adjective describes without naming a club: «الفريق المراكشي», «الجمهور
+ * الفاسي», «اللاعب التطواني», «النادي الباريسي» (Paris Saint-Germain, described, not named; so
+ * «النادي المكناسي», a club's own name, is missed too), with the article; their stems here.
+ */
+const DESCRIBED_NOUNS = new Set(
+  `فريق جمهور جماهير ملعب لاعب لاعبين لاعبون مدرب نادي منتخب شارع شعب إعلام صحافة ممثل بطل دوري موسم
+  ديربي قطب مهاجم حارس مدافع نجم مسؤول رئيس مكتب مجلس طاقم عميد مشجع مشجعين أندية مدينة حرم مسجد جامع
+  مطبخ تراث فن طرب زي أمن قضاء والي عامل`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(foldWord),
+);
+
+/**
+ * Whether a folded word is the adjective of a town that is no country (ال + a stem + ي or ية, the
+ * stem a town of the hand lists): التطواني (تطوان), الفاسي (فاس), المراكشي (مراكش), المكناسي
+ * (مكناس); and البيضاوي, السكندري. A nationality (المغربي, الإسباني) is not one, nor a region's or a
+ * people's adjective (الخليجي: خليج is no place; الكردستاني, الفلسطيني).
+ */
+export function townAdjective(w: string, model: TaggerModel): boolean {
+  if (w.length < 6 || !w.startsWith('ال')) return false;
+  if (IRREGULAR_TOWN_ADJECTIVES.has(w)) return true;
+  const feminine = w.endsWith('يه');
+  if (!feminine && (!w.endsWith('ي') || w.endsWith('يي'))) return false;
+  // The stem itself is a town of the hand lists (one set lookup first: most adjectives stop here).
+  // With ة added, البصرية and الجدية would be Basra's and Jeddah's; an ordinary word is no town
+  // (الصورية: صور, Tyre, is also «pictures»).
+  const stem = w.slice(2, feminine ? -2 : -1);
+  if (!model.gaz.hand.places.has(stem) || countryWords().has(stem) || REGIONS.has(stem) || listedCommonWord(stem)) return false;
+  if (nationalityAdjective(feminine ? w.slice(0, -1) : w)) return false;
+  // The training data's word: mostly untagged (an adjective of a people or a faith) or mostly a
+  // person's (الطرابلسي, الحلبي: family names), no club's adjective.
+  const c = model.gaz.lex.get(w);
+  return !c || (c[0] * 2 < c[0] + c[1] + c[2] + c[3] + c[4] && c[1] <= c[3]);
+}
+
+/**
+ * A club named by a word and its town's adjective, as Maghreb and Egyptian clubs are: «المغرب
+ * التطواني», «الكوكب المراكشي», «المولودية الوجدية», «الرجاء البيضاوي», «الاتحاد السكندري». In a
+ * sports story, a town adjective (townAdjective) right after a definite word on the same line makes
+ * one ORG span of both: the word untagged, or a LOC or ORG span the tagger read there (the country
+ * «المغرب» of «المغرب الفاسي»), or a two-word name before it («الدفاع الحسني الجديدي»). Left alone:
+ * a person before it («محمد الفاسي»), a noun the adjective only describes (DESCRIBED_NOUNS, the
+ * titles of the lists: «الفريق المراكشي», «اللاعب التطواني»), a span that runs on past the adjective.
+ */
+export function clubsWithTownAdjectives(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
+  runningEnds = new WeakMap();
+  let out: EntityDetection[] | undefined;
+  let sports: boolean | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    // (The last letter first: ي, or ه for a folded ة; most words stop there.)
+    const norm = words[i]!.norm;
+    const last = norm.charCodeAt(norm.length - 1);
+    if ((last !== 0x064a && last !== 0x0647) || !townAdjective(norm, model) || lineBreakBetween(text, tokens, i, i - 1)) continue;
+    if (!(sports ??= sportsStory(words))) return found;
+    const cur = out ?? found;
+    const own = spanAt(cur, tokens[i]!);
+    const before = spanAt(cur, tokens[i - 1]!);
+    let first = i - 1;
+    if (before >= 0) {
+      const e = cur[before]!;
+      if (e.label === 'PER' || e.end > tokens[i]!.end || (own >= 0 && own !== before)) continue;
+      while (first > 0 && tokens[first]!.start > e.start) first--;
+      if (own === before && e.label === 'ORG') continue;
+    } else {
+      if (own >= 0 || !clubWordBefore(words[i - 1]!, model)) continue;
+      // «الدفاع الحسني الجديدي»: one more definite word of the name.
+      if (i >= 2 && !lineBreakBetween(text, tokens, i - 1, i - 2) && spanAt(cur, tokens[i - 2]!) < 0 && words[i - 1]!.norm.endsWith('ي') && clubWordBefore(words[i - 2]!, model)) first = i - 2;
+    }
+    out = asClub(text, tokens, cur, first, i, 0);
+  }
+  return out ?? found;
+}
+
+/** Whether an untagged word may open a club's name before a town adjective: definite, no person's or described noun. */
+function clubWordBefore(w: DocWord, model: TaggerModel): boolean {
+  if (!ARABIC_WORD.test(w.norm) || !w.norm.startsWith('ال')) return false;
+  const stem = w.norm.slice(2);
+  if (DESCRIBED_NOUNS.has(stem) || model.gaz.hand.titles.has(w.norm) || model.gaz.hand.placeTriggers.has(stem)) return false;
+  return !knownName(w.norm, 'PER', model) && !model.gaz.hand.givenNames.has(w.norm);
 }

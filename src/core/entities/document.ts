@@ -12,7 +12,7 @@ import { withoutProclitics } from './proclitics';
 import { homonymPlace, listedCommonWord } from './commonWords';
 import { headedNames } from './nameHeads';
 import { Club, clubBits, clubsBeforeNationality } from './clubAdjectives';
-import { clubsWithTownNames } from './clubNames';
+import { clubsWithTownAdjectives, clubsWithTownNames } from './clubNames';
 import { propagate } from './propagate';
 import type { WordInfo } from './words';
 
@@ -60,6 +60,8 @@ export function applyDocument(
   out = clubsBeforeNationality(text, tokens, words, out, model);
   // «هيرتا برلين», «سبورتينغ لشبونة»: a club's first word and its town are one club.
   out = clubsWithTownNames(text, tokens, words, out, model);
+  // «المغرب التطواني», «الكوكب المراكشي»: a word and its town's adjective are one club.
+  out = clubsWithTownAdjectives(text, tokens, words, out, model);
   out = dropWordsInContext(text, tokens, words, out, model);
   out = withoutProclitics(out, model);
   annotate(out, (word, label, listsOnly) => knownName(word, label, model, listsOnly));
