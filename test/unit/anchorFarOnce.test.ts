@@ -65,6 +65,52 @@ describe('a quote found once, vouched for by the words past its whole side (targ
   });
 });
 
+describe('a short word the article has more than once, vouched for by the words past its whole side', () => {
+  // «وأوضح» opens another sentence of P3 as well: only its own place has its suffix whole and the
+  // words past it.
+  const P3b = 'ويبدأ التسجيل في الجامعات الحكومية مطلع الأسبوع المقبل. وأوضح مدير القبول أن البوابة الإلكترونية ستفتح أبوابها للجميع.';
+  const text = P1 + P2 + P3b;
+
+  it('the sentence before it deleted: placed on its own words, not an orphan', () => {
+    const edited = P2 + P3b;
+    const out = syncWithArticle(data([tagged(text, P1.length)]), edited);
+    const e1 = out.data.annotations[0]!;
+    assert.strictEqual(e1.orphan, undefined, `an orphan: ${JSON.stringify(out.candidates['e1'])}`);
+    assert.strictEqual(e1.target.start, 0);
+  });
+
+  it('a deleted clause whose next clause begins with the same words: its word is an orphan, though it is found once with its whole prefix and the words before it', () => {
+    const head = 'زار أمير المنطقة اليوم مقر الجامعة يرافقه عدد من المسؤولين في الإمارة،';
+    const gone = ' واستقبل المحافظ رئيس الغرفة التجارية،';
+    const kept = ' واستقبل المحافظ مدير التعليم بالمنطقة، كما التقى الأمير بعدد من الطلاب.';
+    const t0 = head + gone + kept;
+    const at = head.length + gone.indexOf('المحافظ');
+    const r: AnnotationRecord = { id: 'e2', kind: 'entity', label: 'PER', status: 'accepted', target: anchorFor(t0, at, at + 'المحافظ'.length) };
+    const out = reanchor(head + kept, [r]);
+    assert.strictEqual(out.records[0]!.orphan, true, `placed at ${out.records[0]!.target.start}, on the next clause's «المحافظ»`);
+  });
+
+  it('two places vouched for alike (its sentence duplicated, then the one before deleted): an orphan', () => {
+    const edited = P2 + P2 + P3b;
+    const out = reanchor(edited, [tagged(text, P1.length)]);
+    assert.strictEqual(out.records[0]!.orphan, true, `placed at ${out.records[0]!.target.start}`);
+  });
+
+  it('not for a record whose words the article repeated when it was made: a formula longer than the context and far', () => {
+    // A statement's long opening used twice; the tagged word closes it in the first sentence, which is deleted.
+    const F = 'وأعلنت وزارة الداخلية في بيان صادر عنها اليوم أن الجهات الأمنية في المنطقة الشرقية تمكنت من القبض على المتهم الرئيسي في القضية بعد متابعة ';
+    const S1 = F + 'دقيقة استمرت شهرين. ';
+    const S2 = F + 'دقيقة ومتواصلة من فرق البحث. ';
+    const S0 = 'شهدت المنطقة أمس حركة مرورية كثيفة على الطرق الرئيسية المؤدية إلى الأسواق. ';
+    const t0 = S0 + S1 + S2;
+    const at = S0.length + F.length;
+    const r: AnnotationRecord = { id: 'e1', kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(t0, at, at + 'دقيقة'.length) };
+    assert.ok(farRepeated(r.target.far!));
+    const out = reanchor(S0 + S2, [r]);
+    assert.strictEqual(out.records[0]!.orphan, true, `placed at ${out.records[0]!.target.start}, on the second statement`);
+  });
+});
+
 describe('far and small diffs', () => {
   const text = P1 + P2 + P3;
 

@@ -184,11 +184,15 @@ export function anchorFor(text: string, start: number, end: number): Anchor {
  * sentence's first words took their prefix). Only for a record that carries `far`; one without it
  * (an older Khabar's, or its line deleted) keeps the other rules.
  */
-export function vouchedOnce(text: string, t: Anchor, count: number, c: Scored): boolean {
-  if (count !== 1 || t.far === undefined) return false;
+export function vouchedOnce(text: string, t: Anchor, all: readonly Scored[], c: Scored): boolean {
+  if (t.far === undefined || farRepeated(t.far) || !vouched(text, t, c)) return false;
+  return all.every((o) => o === c || o.start === c.start || !vouched(text, t, o));
+}
+
+function vouched(text: string, t: Anchor, c: Scored): boolean {
   const whole = wholeSidesInSentence(c, t);
   if (!whole.before && !whole.after) return false;
-  const f = farAgreement(t.far, text, c.start, c.end);
+  const f = farAgreement(t.far!, text, c.start, c.end);
   return (whole.before && (f.before ?? 0) >= FAR_AGREE) || (whole.after && (f.after ?? 0) >= FAR_AGREE);
 }
 

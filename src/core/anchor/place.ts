@@ -144,7 +144,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // (what a first run would have taken anywhere, so that a second run decides as the first did).
   const elsewhere = (q: Placement): Placement => (!orphan && !('lost' in q) && !q.sure && ((claims && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start))) || neighbourElsewhere(ctx, t, all.find((c) => c.start === q.start), all.length === 1)) ? { lost: 'missing', candidates: best(listed()) } : q);
   if (good.length > 0) {
-    const d = elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure') || vouchedOnce(ctx.text, t, all.length, c)))));
+    const d = elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start))) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure') || (vouchedOnce(ctx.text, t, all.length === 1 ? all : listed(), c) && !sentenceGoesOnOtherwise(ctx.norm, t, c))))));
     return 'lost' in d && d.lost === 'missing' && !orphan ? (splitWindow(ctx, t, good.filter((c) => !doubtful.has(c.start)), elsewhere, claims, hints) ?? followedSide(ctx, t, hints, good.filter((c) => !doubtful.has(c.start)), claims) ?? d) : d;
   }
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
