@@ -936,6 +936,22 @@ Dropped: **an index of the normalised text's 32-character pieces for the whole-w
 identical, but CRLF 600K 6.0/6.6 s before, 6.0/7.2 s with it (alternating single runs): the
 searches are not where that time goes.
 
+**far on every record, and its words vouching for a short quote (anchneed round).** Every record
+made carries \`target.far\`, \`/\` between its sides when the article had its words once, a space
+when it repeated them (the old meaning, which \`farDiscount\` still reads); a \`/\` record is placed
+where one whole side within its sentence and two thirds of the words past it agree and at no other
+occurrence, unless its sentence went on otherwise. Tune seeds 21/22/23/31/41/43, needless before →
+after: 0.109→0.084, 0.117→0.089, 0.108→0.082, 0.113→0.083, 0.119→0.096, 0.111→0.083 %; wrong
+lists identical (0/1/2/7/9/10); seed 15 / 77 once at the end: 0.107→0.082 / 0.117→0.087 %, wrong
+2 / 6 unchanged; idempotent. \`abReanchor\` (6 rounds) new/old 1.00/1.01/1.00/0.92; \`khabar check\`
+of 5,000 imported records on a 1 MB article 0.20 s both (the measure's cpuMs also counts making the
+records, now with a fingerprint each). Tried and dropped: \`farDiscount\` on every record (seed 21
+needless 0.109 → 0.122 %); the rule for any record with far (a deleted clause's word moved onto the
+next clause that began with the same words, and a word closing a formula longer than context and
+far onto the formula's other use: both unit tests now); the found-once form alone (0.091 % on 21).
+Left: both sides edited beyond reach (words typed on both sides), whole-context matches lost to
+contested claims (context 0 in the orphan's candidates), e-mail/URL fragments.
+
 ### The corpus as one file (issue 17, speedbig round)
 
 What a big file costs beyond the same articles one by one (\`scripts/speed/bigVsArticles.ts\`: a

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { anchorFor, FAR_LENGTH, reanchor } from '../../src/core/anchor/anchor';
-import { farAgreement, farPrint, inRepeat } from '../../src/core/anchor/far';
+import { farAgreement, farPrint, farRepeated, inRepeat } from '../../src/core/anchor/far';
 import type { AnnotationRecord, SidecarData } from '../../src/core/annotationRecord';
 import { parseSidecar } from '../../src/core/sidecar/parse';
 import { serializeSidecar } from '../../src/core/sidecar/serialize';
@@ -26,12 +26,13 @@ describe('re-anchoring in a passage the article repeats (target.far)', () => {
   const text = S1 + S2 + S3;
   const second = S1.length + S2.indexOf(QUOTE);
 
-  it('gives a fingerprint only to a quote whose words with their nearest context repeat', () => {
+  it('marks repeated (a space between the sides) only the fingerprint of a quote whose words with their nearest context repeat', () => {
     assert.ok(inRepeat(text, second, second + QUOTE.length));
-    assert.ok(anchorFor(text, second, second + QUOTE.length).far !== undefined);
+    assert.ok(farRepeated(anchorFor(text, second, second + QUOTE.length).far!));
     const own = text.indexOf('عشرة أيام');
     assert.strictEqual(inRepeat(text, own, own + 9), false);
-    assert.strictEqual(anchorFor(text, own, own + 9).far, undefined);
+    // (Every record made has one: a quote the article has once, with `/` between the sides.)
+    assert.strictEqual(anchorFor(text, own, own + 9).far, farPrint(text, own, own + 9).replace(' ', '/'));
   });
 
   it('the stored context of the two repeats is the same, the fingerprint is not', () => {
@@ -115,7 +116,7 @@ describe('target.far in the sidecar', () => {
     const far = schema.properties.annotations.items.properties.target.properties.far as { pattern: string; maxLength: number };
     const r = record(text, 'e1', second, QUOTE.length);
     const yaml = serializeSidecar(data([r]));
-    for (const v of [r.target.far!, ' ', 'ab. ', ' Kx_-9.', 'AB CD', 'a b c', 'a:b x', '.a b', 'x'.repeat(far.maxLength) + ' ', 'ab cd\u0000']) {
+    for (const v of [r.target.far!, ' ', '/', 'ab./', '/Kx_-9.', 'ab/cd', 'a/b c', 'a//b', 'ab. ', ' Kx_-9.', 'AB CD', 'a b c', 'a:b x', '.a b', 'x'.repeat(far.maxLength) + ' ', 'ab cd\u0000']) {
       const bySchema = new RegExp(far.pattern).test(v) && v.length <= far.maxLength;
       const byValidator = parseSidecar(yaml.replace(/far: "[^\n]*"/, `far: ${JSON.stringify(v)}`)).ok;
       assert.strictEqual(bySchema, byValidator, JSON.stringify(v));
@@ -161,7 +162,8 @@ describe('target.far in the sidecar', () => {
     assert.strictEqual(out.records[0]!.target.start, at);
     assert.strictEqual(out.records[0]!.target.far, farPrint(edited, at, at + QUOTE.length));
     assert.notStrictEqual(out.records[0]!.target.far, r.target.far);
-    // (A record made now would carry none: its words no longer repeat.)
-    assert.strictEqual(anchorFor(edited, at, at + QUOTE.length).far, undefined);
+    // (A record made now would not be marked repeated: its words no longer repeat. The record keeps
+    // the mark it was made with.)
+    assert.strictEqual(farRepeated(anchorFor(edited, at, at + QUOTE.length).far!), false);
   });
 });

@@ -205,10 +205,16 @@ export function oneWhole(c: Scored): boolean {
  * own sentence rules that out (issue 15).
  */
 export function wholeInSentence(c: Scored, t: Anchor): boolean {
-  if (SENTENCE_END.test(t.exact)) return false;
+  const w = wholeSidesInSentence(c, t);
+  return w.before || w.after;
+}
+
+/** wholeInSentence, side by side. */
+export function wholeSidesInSentence(c: Scored, t: Anchor): { before: boolean; after: boolean } {
+  if (SENTENCE_END.test(t.exact)) return { before: false, after: false };
   const pEdge = t.prefix.length < CONTEXT_LENGTH - 1;
   const sEdge = t.suffix.length < CONTEXT_LENGTH - 1;
-  return (c.rp >= c.lp && c.wp === 1 && !pEdge && !SENTENCE_END.test(t.prefix)) || (c.rs >= c.ls && c.ws === 1 && !sEdge && !SENTENCE_END.test(t.suffix));
+  return { before: c.rp >= c.lp && c.wp === 1 && !pEdge && !SENTENCE_END.test(t.prefix), after: c.rs >= c.ls && c.ws === 1 && !sEdge && !SENTENCE_END.test(t.suffix) };
 }
 /**
  * A sentence's end, sure or not (toward an orphan): its mark before white space, a closing quote or

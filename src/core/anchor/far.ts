@@ -2,12 +2,13 @@
 // one character per word of the FAR_LENGTH characters past the 32 of `prefix` and `suffix` on each
 // side. An article that repeats a formula (a greeting, a title, a byline) longer than the stored
 // context gives two places whose `prefix` or `suffix` is the same; the words past it tell them
-// apart (issue 15). Only records whose quote sits in such a repeat carry it, so an edit changes
-// no other record's bytes.
+// apart (issue 15). Every record Khabar makes carries it, marked by its separator as repeated or
+// not; it is written again only with the record's own quote or context, so an edit changes no
+// other record's bytes. For a quote found once, the words past a whole side vouch for the place.
 
 import type { Anchor } from '../annotationRecord';
 import type { Placement, Scored } from './evidence';
-import { CONTEXT_MATCH } from './evidence';
+import { CONTEXT_MATCH, wholeSidesInSentence } from './evidence';
 import { anchorFor as contextAnchor, CONTEXT_LENGTH, ignorable } from './text';
 
 /** Characters past the stored context, on each side, that the fingerprint covers. */
@@ -66,12 +67,27 @@ function words(text: string, from: number, to: number, dir: -1 | 1): string {
 }
 
 /** The fingerprint of the text past the stored context of [start, end): the words before, a space, the words after. */
-export function farPrint(text: string, start: number, end: number): string {
+export function farPrint(text: string, start: number, end: number, sep: string = REPEATED): string {
   const b = start - CONTEXT_LENGTH;
   const a = end + CONTEXT_LENGTH;
   const before = b <= 0 ? '' : words(text, b - FAR_LENGTH, b, -1);
   const after = a >= text.length ? '' : words(text, a, a + FAR_LENGTH, 1);
-  return before + ' ' + after;
+  return before + sep + after;
+}
+
+/** Separates a fingerprint's sides for a record whose quote sat in words the article repeats (inRepeat)... */
+const REPEATED = ' ';
+/** ...and for one whose quote with its nearest context the article had once when the record was written. */
+const ONCE = '/';
+
+/** The fingerprint says the article repeated the record's words when it was written: farDiscount weighs it. */
+export function farRepeated(far: string): boolean {
+  return far.includes(REPEATED);
+}
+
+function farCut(far: string): number {
+  const k = far.indexOf(REPEATED);
+  return k >= 0 ? k : far.indexOf(ONCE);
 }
 
 /**
@@ -152,18 +168,37 @@ function windowHash(text: string, from: number): number {
 }
 
 /**
- * The anchor of [start, end) in text (quote, prefix, suffix), with `far` when the quote and the
- * text next to it repeat elsewhere in the article.
+ * The anchor of [start, end) in text (quote, prefix, suffix), with `far`: its sides separated by
+ * a space when the quote and the text next to it repeat elsewhere in the article, else by `/`.
  */
 export function anchorFor(text: string, start: number, end: number): Anchor {
   const a = contextAnchor(text, start, end);
-  if (inRepeat(text, start, end)) a.far = farPrint(text, start, end);
+  a.far = farPrint(text, start, end, inRepeat(text, start, end) ? REPEATED : ONCE);
   return a;
 }
 
 /**
+ * A quote the article has once (count: its occurrences), one stored side whole beside it within
+ * its sentence (wholeSidesInSentence), and two thirds of the words past that side agreeing with
+ * the record's `far`: its own place, wherever the edits put it (a deleted sentence before a
+ * sentence's first words took their prefix). Only for a record that carries `far`; one without it
+ * (an older Khabar's, or its line deleted) keeps the other rules.
+ */
+export function vouchedOnce(text: string, t: Anchor, all: readonly Scored[], c: Scored): boolean {
+  if (t.far === undefined || farRepeated(t.far) || !vouched(text, t, c)) return false;
+  return all.every((o) => o === c || o.start === c.start || !vouched(text, t, o));
+}
+
+function vouched(text: string, t: Anchor, c: Scored): boolean {
+  const whole = wholeSidesInSentence(c, t);
+  if (!whole.before && !whole.after) return false;
+  const f = farAgreement(t.far!, text, c.start, c.end);
+  return (whole.before && (f.before ?? 0) >= FAR_AGREE) || (whole.after && (f.after ?? 0) >= FAR_AGREE);
+}
+
+/**
  * The anchor of a record placed again at [start, end) by re-anchoring. It has a `far` if it had
- * one: whether the article repeats its words is decided when the record is made (or re-attached,
+ * one, with the same separator: whether the article repeats its words is decided when the record is made (or re-attached,
  * or its context refreshed by the editor), not by re-anchoring, which would have to search the
  * whole article for every record an edit touched. The fingerprint itself is written again only
  * when the quote or its 32 characters of context changed, never on account of an edit elsewhere.
@@ -171,7 +206,7 @@ export function anchorFor(text: string, start: number, end: number): Anchor {
 export function replacedAnchor(text: string, old: Anchor, start: number, end: number): Anchor {
   const a = contextAnchor(text, start, end);
   if (old.far === undefined) return a;
-  a.far = a.prefix !== old.prefix || a.suffix !== old.suffix || a.exact !== old.exact ? farPrint(text, start, end) : old.far;
+  a.far = a.prefix !== old.prefix || a.suffix !== old.suffix || a.exact !== old.exact ? farPrint(text, start, end, farRepeated(old.far) ? REPEATED : ONCE) : old.far;
   return a;
 }
 
@@ -184,10 +219,10 @@ const FAR_MIN_WORDS = 3;
  * undefined for a side too short to say anything.
  */
 export function farAgreement(far: string, text: string, start: number, end: number): { before?: number; after?: number } {
-  const cut = far.indexOf(' ');
+  const cut = farCut(far);
   if (cut < 0) return {};
   const now = farPrint(text, start, end);
-  const nowCut = now.indexOf(' ');
+  const nowCut = now.indexOf(REPEATED);
   // (The article's edge is no word: a side that reached it says as much as its words.)
   const side = (stored: string, here: string): number | undefined => {
     const s = stored.replace(EDGE, '');

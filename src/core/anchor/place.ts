@@ -5,7 +5,7 @@ import type { Anchor } from '../annotationRecord';
 import type { ReanchorOptions } from './anchor';
 import { movedBlock } from './block';
 import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
-import { farDiscount, farUnchosen, weighBothSides } from './far';
+import { farDiscount, farRepeated, farUnchosen, vouchedOnce, weighBothSides } from './far';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, neighbourElsewhere, sentenceGoesOnOtherwise, sides, SPLIT_GAP, SPLIT_PIECE, type Placement, type Scored, type Sides } from './evidence';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, ignorable, isWordChar, lastWordish, neighbour, normalize } from './text';
@@ -145,7 +145,7 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   const elsewhere = (q: Placement): Placement => (!orphan && !('lost' in q) && !q.sure && ((claims && seenElsewhere(ctx, claims, t, hints, all.find((c) => c.start === q.start))) || neighbourElsewhere(ctx, t, all.find((c) => c.start === q.start), all.length === 1)) ? { lost: 'missing', candidates: best(listed()) } : q);
   if (orphan && good.length > 0 && farUnchosen(t, all, scored)) return { lost: 'missing', candidates: best(listed()) };
   if (good.length > 0) {
-    const d = weighBothSides(t, all, scored, elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start)), t) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure'))))));
+    const d = weighBothSides(t, all, scored, elsewhere(notForeign(decide(good, atHint, orphan, orphan ? bothSides : (c) => (doubtful.has(c.start) ? bothSides(c) : contextMatches(c, (longUnique && oneWhole(c)) || ((hintCounts || wholeSide(c)) && hints.includes(c.start)), t) || (nearHint(c) && contextMatches(c, true) && farSide(ctx, claims!, t, hints, c) !== 'unsure') || (vouchedOnce(ctx.text, t, all.length === 1 ? all : listed(), c) && !sentenceGoesOnOtherwise(ctx.norm, t, c)))))));
     return 'lost' in d && d.lost === 'missing' && !orphan ? (splitWindow(ctx, t, good.filter((c) => !doubtful.has(c.start)), elsewhere, claims, hints) ?? followedSide(ctx, t, hints, good.filter((c) => !doubtful.has(c.start)), claims) ?? d) : d;
   }
   const rewritten = placeRewritten(ctx, t, nq, side, hints, o, orphan, wholeWords, claims);
@@ -358,7 +358,7 @@ function occurrences(ctx: Context, t: Anchor, nq: string, side: Sides): { found:
     c.es = s.edgeSuffix;
     c.context = (s.prefix + s.suffix) / 2;
     // (A record in a passage the article repeats: the words past its context must agree too.)
-    if (t.far !== undefined) farDiscount(t.far, ctx.text, c);
+    if (t.far !== undefined && farRepeated(t.far)) farDiscount(t.far, ctx.text, c);
     return c;
   };
   for (let p = nt.indexOf(nq); p >= 0; p = nt.indexOf(nq, p + 1)) {
@@ -453,7 +453,7 @@ export function placeFuzzy(
     const raw = ctx.rawSpan(start, r.end, '\u0000');
     out.push({ ...raw, sp: s.prefix, ss: s.suffix, rp: s.runPrefix, rs: s.runSuffix, lp: s.storedPrefix, ls: s.storedSuffix, wp: s.plainPrefix, ws: s.plainSuffix, ep: s.edgePrefix, es: s.edgeSuffix, context: (s.prefix + s.suffix) / 2, quote: 1 - r.dist / m });
   }
-  if (far !== undefined) for (const c of out) farDiscount(far, ctx.text, c);
+  if (far !== undefined && farRepeated(far)) for (const c of out) farDiscount(far, ctx.text, c);
   // Overlapping candidates are one place: keep the best of each.
   out.sort((a, b) => 2 * b.quote + b.sp + b.ss - (2 * a.quote + a.sp + a.ss));
   const kept: Scored[] = [];

@@ -2,7 +2,7 @@
 // offset conversion with a check against the quote, and building the sidecar data.
 
 import { sha256Hex } from '../sha256';
-import { anchorAt } from '../export/fromDetections';
+import { anchorFor } from '../anchor/anchor';
 import { CodePointIndex } from '../export/offsets';
 import type { RecordMeta } from '../export/recordMeta';
 import type { AnnotationRecord, RecordKind, RecordLabel, RecordStatus, SidecarData } from '../annotationRecord';
@@ -125,7 +125,7 @@ export function buildRecords(text: string, spans: readonly SpanInput[]): Annotat
     ids.set(i, id);
     seen.set(key, id);
     const { id: _id, status: _status, ...fields } = s.meta ?? { id };
-    const r: AnnotationRecord = { id, kind: s.kind, label: s.label, status: s.status, target: anchorAt(text, s.start, s.end), ...fields };
+    const r: AnnotationRecord = { id, kind: s.kind, label: s.label, status: s.status, target: anchorFor(text, s.start, s.end), ...fields };
     if (s.note !== undefined) r.note = s.note;
     if (s.verdict !== undefined) r.claim = { ...r.claim, verdict: s.verdict };
     out.push(r);

@@ -17,8 +17,8 @@ export interface ValidationIssue {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
-/** `target.far` (src/core/anchor/far.ts): word hashes before the quote, a space, after it; `.` for the article's edge. */
-const FAR_PATTERN = /^[A-Za-z0-9_-]*\.? [A-Za-z0-9_-]*\.?$/;
+/** `target.far` (src/core/anchor/far.ts): word hashes before the quote, a space or `/`, after it; `.` for the article's edge. */
+const FAR_PATTERN = /^[A-Za-z0-9_-]*\.?[ /][A-Za-z0-9_-]*\.?$/;
 const FAR_MAX = 200;
 
 export type VersionCheck = { ok: true; version: 1 | 2 } | { ok: false; newer: boolean; message: string };
