@@ -287,7 +287,8 @@ export function farDiscount(far: string, text: string, c: Scored): void {
 const DISCOUNTED = 0.5;
 
 /**
- * The record carries `far` (the article had its passage twice when it was tagged) and the far words
+ * The record's `far` says the article had its passage twice when it was tagged (a space between its
+ * sides: farRepeated; a record made where its words were once, `/`, is not of this kind) and the far words
  * chose no place: they marked down no other place whose context matched. With its own copy deleted
  * the other copy matches on both sides, far words too, and which copy survived only the edits can
  * tell: both sides matching is then no strong evidence (the place must lie between the record's
@@ -295,7 +296,7 @@ const DISCOUNTED = 0.5;
  * Every place is weighed, others' words too, as an orphan's retry weighs them all.
  */
 export function farUnchosen(t: Anchor, all: readonly Scored[], scored: (c: Scored) => Scored): boolean {
-  return t.far !== undefined && !all.some((c) => scored(c).farDiffers && (c.near ?? 0) >= CONTEXT_MATCH);
+  return t.far !== undefined && farRepeated(t.far) && !all.some((c) => scored(c).farDiffers && (c.near ?? 0) >= CONTEXT_MATCH);
 }
 
 /**
