@@ -335,7 +335,7 @@ const MODERN_NEWS: Case[] = [
     name: '«غدا» opening a sentence before a weekday is tomorrow',
     input: 'غدا الخميس تنطلق البطولة',
     want: [
-      { text: 'غدا الخميس', label: 'DATE', value: { relative: 'weekday:thursday;on-or-after', weekday: 'thursday' } },
+      { text: 'غدا الخميس', label: 'DATE', value: { relative: 'weekday:thursday;tomorrow', weekday: 'thursday' } },
     ],
   },
   { name: '«أمسّ الحاجة» is "the direst need", not yesterday', input: 'الأسر في أمس الحاجة إلى الدعم', want: [] },
@@ -753,15 +753,26 @@ const MODERN_NEWS_8: Case[] = [
     { text: 'غد', label: 'DATE', value: { date: '2015-08-03' } },
     { text: 'بعد غد', label: 'DATE', value: { date: '2015-08-04' } },
   ] },
-  { name: 'غدا with a weekday is one date: that weekday on or after the article date', input: 'يصل الوفد غدا الاثنين ويغادر بعد غد (الثلاثاء)', options: { articleDate: '2015-08-02' }, want: [
+  { name: 'غدا with a weekday is one date: that weekday next to the day after the article date', input: 'يصل الوفد غدا الاثنين ويغادر بعد غد (الثلاثاء)', options: { articleDate: '2015-08-02' }, want: [
     { text: 'غدا الاثنين', label: 'DATE', value: { date: '2015-08-03', weekday: 'monday' } },
     { text: 'بعد غد (الثلاثاء)', label: 'DATE', value: { date: '2015-08-04', weekday: 'tuesday' } },
   ] },
   { name: 'غدا with the weekday of the article date itself is that day (an article dated the day after it was written)', input: 'ينطلق المهرجان يوم غد الجمعة', options: { articleDate: '2015-07-31' }, want: [
     { text: 'غد الجمعة', label: 'DATE', value: { date: '2015-07-31', weekday: 'friday' } },
   ] },
+  { name: 'غدا with a weekday before the article date is that weekday, not the next week\'s (an article dated days after it was written)', input: 'تجتمع اللجنة في جنيف غدا الاثنين، ويعلن الاتحاد غدا الجمعة موعد الانتخابات', options: { articleDate: '2015-07-21' }, want: [
+    { text: 'غدا الاثنين', label: 'DATE', value: { date: '2015-07-20', weekday: 'monday' } },
+    { text: 'غدا الجمعة', label: 'DATE', value: { date: '2015-07-17', weekday: 'friday' } },
+  ] },
+  { name: 'بعد غد with a weekday may fall the day after the day it names (an article dated the day before it was written)', input: 'يلعب الفريق بعد غد الاثنين ويعود بعد غد السبت', options: { articleDate: '2015-07-31' }, want: [
+    { text: 'بعد غد الاثنين', label: 'DATE', value: { date: '2015-08-03', weekday: 'monday' } },
+    { text: 'بعد غد السبت', label: 'DATE', value: { date: '2015-08-01', weekday: 'saturday' } },
+  ] },
+  { name: 'بعد غد with a weekday, no article date, says بعد غد', input: 'يغادر الوفد بعد غد الأحد', want: [
+    { text: 'بعد غد الأحد', label: 'DATE', value: { relative: 'weekday:sunday;day-after-tomorrow', weekday: 'sunday' } },
+  ] },
   { name: 'غدا with a weekday, no article date', input: 'يصل غدا الخميس', want: [
-    { text: 'غدا الخميس', label: 'DATE', value: { relative: 'weekday:thursday;on-or-after', weekday: 'thursday' } },
+    { text: 'غدا الخميس', label: 'DATE', value: { relative: 'weekday:thursday;tomorrow', weekday: 'thursday' } },
   ] },
   { name: 'غدا before a weekday that opens a full date leaves the date to it', input: 'يبدأ غدا الثلاثاء 19 شوال 1436هـ', want: [
     { text: 'غدا', label: 'DATE', value: { relative: 'tomorrow' } },

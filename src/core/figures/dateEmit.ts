@@ -93,16 +93,28 @@ export function resolveRelative(a: ArticleDay, rel: string): string | undefined 
     if (m[2] === 'next' && mo <= a.m) y++;
     return `${y}-${m[1]}`;
   }
-  m = /^weekday:([a-z]+)(?:;(last|next|on-or-after))?$/.exec(rel);
+  m = /^weekday:([a-z]+)(?:;(last|next|tomorrow|day-after-tomorrow))?$/.exec(rel);
   if (m) {
     const d = WEEKDAY_NAMES.indexOf(m[1]);
+    if (m[2] === 'tomorrow' || m[2] === 'day-after-tomorrow') return isoDay(nearTomorrow(a.day + (m[2] === 'tomorrow' ? 1 : 2), d));
     const wd = weekdayOf(a.day);
     let delta: number;
     if (m[2] === 'next') delta = ((d - wd + 7) % 7) || 7;
-    else if (m[2] === 'on-or-after') delta = (d - wd + 7) % 7;
     else if (m[2] === 'last') delta = -(((wd - d + 7) % 7) || 7);
     else delta = -((wd - d + 7) % 7);
     return isoDay(a.day + delta);
   }
   return undefined;
+}
+
+/**
+ * The weekday d that غدا / بعد غد + d names, when غد points at the day `named` from the article's
+ * date: the d from five days before it to the day after it. An article is dated on or a few days
+ * after the day it was written (a text dated Tuesday that says غدا الجمعة wrote of the Friday
+ * before), now and then a day before it (a text dated Friday that says بعد غد الاثنين).
+ */
+function nearTomorrow(named: number, d: number): number {
+  let k = (d - weekdayOf(named) + 7) % 7;
+  if (k >= 2) k -= 7;
+  return named + k;
 }

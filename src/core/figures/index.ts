@@ -44,7 +44,12 @@
 //   (a day-month may also end in ;last|;this|;next when a qualifier follows it: 4 تموز المقبل)
 //   weekday:NAME;last | weekday:NAME;next  (السبت الماضي)
 //   weekday:NAME              a bare weekday: the one on or before the article date
-//   weekday:NAME;on-or-after  a weekday after غدا / يوم غد / بعد غد (غدا الاثنين): the one on or after it
+//   weekday:NAME;tomorrow     a weekday after غدا / يوم غد (غدا الاثنين): that weekday from 5 days before
+//                             the article date + 1 to the day after it (the article date + 2)
+//   weekday:NAME;day-after-tomorrow  the same after بعد غد, around the article date + 2 (−3 … +3):
+//                             articles are often dated a few days after they were written (a text
+//                             dated Tuesday 2015-07-21 saying غدا الجمعة means Friday 07-17), now
+//                             and then the day before
 
 export { findArticleDate, findFigures, type FigureOptions } from './scan';
 export { describeFigure, figureLabelName } from './describe';

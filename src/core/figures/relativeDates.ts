@@ -34,8 +34,9 @@ export function relativeWord(sc: ScanContext, w: Word, rel: Extract<Entry, { t: 
 
 /**
  * غدا / يوم غد / بعد غد (the day after tomorrow). A weekday after it (غدا الثلاثاء, يوم غد (الاثنين))
- * joins the span and gives the day: the first such weekday on or after the article's date, since an
- * article is often dated the day after it was written. Bare غد needs يوم or بعد before it.
+ * joins the span and gives the day: that weekday from five days before the day غد names to the day
+ * after it (dateEmit.ts), since an article is often dated a day or more after it was written. Bare
+ * غد needs يوم or بعد before it.
  */
 function tomorrowWord(sc: ScanContext, w: Word, pre: string): number | undefined {
   if (becameVerb(sc, w)) return undefined;
@@ -46,7 +47,7 @@ function tomorrowWord(sc: ScanContext, w: Word, pre: string): number | undefined
   if (w.key === 'غد' && !(afterBaad || pk === 'يوم' || pk === 'ويوم')) return undefined;
   const s = afterBaad && prev ? prev.s : w.s;
   const wd = weekdayAfter(sc, w.e);
-  if (wd) return emitRelative(sc, s, wd.e, `weekday:${WEEKDAY_NAMES[wd.d]};on-or-after`);
+  if (wd) return emitRelative(sc, s, wd.e, `weekday:${WEEKDAY_NAMES[wd.d]};${afterBaad ? 'day-after-tomorrow' : 'tomorrow'}`);
   return emitRelative(sc, s, w.e, afterBaad ? 'day-after-tomorrow' : 'tomorrow');
 }
 
