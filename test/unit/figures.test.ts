@@ -797,6 +797,15 @@ const MODERN_NEWS_8: Case[] = [
     { text: '5000', label: 'NUMBER', value: { number: 5000, bound: 'about' } },
     { text: '300', label: 'NUMBER', value: { number: 300, bound: 'more-than' } },
   ] },
+  { name: 'a quote opened after a title\'s word is a title: its first word is no bound (review)', input: 'أصدرت الهيئة تقريرا بعنوان «نحو 2030» وأطلقت حملتها تحت شعار: "أكثر من 1000 متطوع" وكتابا اسمه “قرابة 40 قصة”', want: [
+    { text: '2030', label: 'NUMBER', value: { number: 2030 } },
+    { text: '1000', label: 'NUMBER', value: { number: 1000 } },
+    { text: '40', label: 'NUMBER', value: { number: 40 } },
+  ] },
+  { name: 'a quote opened after a verb or a preposition keeps the bound of its first word', input: 'وقدر المسؤول عددهم بـ«نحو 2000» وقال "أكثر من 500 أسرة" نزحت', want: [
+    { text: '2000', label: 'NUMBER', value: { number: 2000, bound: 'about' } },
+    { text: '500', label: 'NUMBER', value: { number: 500, bound: 'more-than' } },
+  ] },
   { name: 'a tatweel closing a word is a dash outside the span', input: 'عين في المرتبة الثالثةـ مديرا للفرع', want: [
     { text: 'الثالثة', label: 'ORDINAL', value: { number: 3 } },
   ] },

@@ -38,12 +38,47 @@ export function boundBefore(sc: ScanContext, s: number, e: number): Bound | unde
   if (!BOUND_TAIL.has(last) && last.length > 3) last = last.replace(/^[وفبل]{1,2}(?=.{3})/, '');
   if (!BOUND_TAIL.has(last) && !exceedVerbBefore(sc, s)) return boundAfter(sc, e);
   const before = fold(t.slice(Math.max(0, s - 28), s)).replace(/\s+/g, ' ');
-  for (const [re, b] of BOUND_BEFORE) if (re.test(before)) return b;
+  for (const [re, b] of BOUND_BEFORE) {
+    const m = re.exec(before);
+    // «بعنوان «نحو 2030»»: a quote opened after a title's word names a title, not a bound figure.
+    if (m) return OPEN_QUOTES.includes(m[0][0]!) && titleBeforeQuote(t, s) ? undefined : b;
+  }
   // "تجاوز عدد المستفيدين 16 ألف": an exceed verb a few words before, no punctuation between.
   const exceed = /(?:^|\s)([وف]?(?:لا|لن|الا|الن|لم) )?[وف]?(?:تجاوز|تجاوزت|يتجاوز|تتجاوز|تخطي|تخطت|يتخطي|فاق|فاقت|يفوق|تفوق)(?: [^\s،,.؛:]+){1,3} $/.exec(before);
   // "على ألا يتجاوز مبلغ التعويض 9000 ريال": a negated exceed verb sets the most, not the least.
   if (exceed) return exceed[1] ? 'at-most' : 'more-than';
   return boundAfter(sc, e);
+}
+
+const OPEN_QUOTES = '"«“\'';
+
+/**
+ * Words that name what a quote after them is the title of (folded stems; with و ف ب ل, ال, and ه
+ * or ها after): بعنوان، تحت شعار، باسم، حملة، كتابه، مبادرة …
+ */
+const TITLE_WORDS = new Set(
+  `عنوان شعار اسم مسمي تسميه وسم هاشتاق كتاب روايه فيلم مسلسل برنامج حمله مبادره مشروع مسرحيه قصيده اغنيه
+  ديوان مقال مقاله معرض مؤتمر ندوه مهرجان ملتقي وثيقه خطه استراتيجيه رؤيه`.split(/\s+/).filter(Boolean),
+);
+
+/** Whether the last opening quote before s follows a title's word (past a colon): «تحت شعار: "أكثر من …"». */
+function titleBeforeQuote(t: string, s: number): boolean {
+  let q = s - 1;
+  while (q >= 0 && s - q < 40 && !OPEN_QUOTES.includes(t[q]!)) q--;
+  if (q < 0 || !OPEN_QUOTES.includes(t[q]!)) return false;
+  let j = q - 1;
+  while (j >= 0 && (isGap(t.charCodeAt(j)) || t[j] === ':')) j--;
+  let k = j;
+  while (k >= 0 && (isLetter(t.charCodeAt(k)) || isInWordMark(t.charCodeAt(k)))) k--;
+  const w = foldWord(t.slice(k + 1, j + 1));
+  // Every reading: up to two of و ف ب ل before, ال, and a pronoun ه / ها after (حملته, فيلمها).
+  for (let p = 0; p <= 2 && p < w.length; p++) {
+    if (p > 0 && !'وفبل'.includes(w[p - 1]!)) break;
+    for (const x of [w.slice(p), w.startsWith('ال', p) ? w.slice(p + 2) : '']) {
+      if (TITLE_WORDS.has(x) || TITLE_WORDS.has(x.replace(/(?:ها|ه)$/, '')) || TITLE_WORDS.has(x.replace(/(?:تها|ته)$/, 'ه'))) return true;
+    }
+  }
+  return false;
 }
 
 /** Cheap pre-check for the exceed-verb rule: تجاوز / تخطى / فاق in the 40 characters before. */
