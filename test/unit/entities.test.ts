@@ -1103,4 +1103,22 @@ describe('entities: a word and its town\'s adjective are one club (document rule
     const text = 'وفاز المنتخب الفلسطيني والاتحاد الكردستاني في المباراة .';
     assert.deepStrictEqual(run(text, []), []);
   });
+
+  // Review (a multi-article file is one sports story): the word before the adjective needs evidence of naming a club.
+  it('leaves an ordinary word the training data never names, in a sports story', () => {
+    const text = 'وساعد المناخ اللندني اللاعبين في المباراة ، وارتفع سعر العقار اللندني والعقار الباريسي .';
+    assert.deepStrictEqual(run(text, []), []);
+  });
+
+  it('leaves a place the tagger read that is no country («مطار أورلي الباريسي»)', () => {
+    const text = 'وهبطت طائرة الفريق في مطار أورلي الباريسي قبل المباراة .';
+    const seed = [spanAt(text, 'أورلي الباريسي', 'LOC')];
+    assert.deepStrictEqual(run(text, seed), [`LOC أورلي الباريسي@${text.indexOf('أورلي')}`]);
+  });
+
+  it('leaves a MISC span before the adjective', () => {
+    const text = 'وقالت الكاتبة منى الفاسي إن المباراة كانت صعبة .';
+    const seed = [spanAt(text, 'منى الفاسي', 'MISC')];
+    assert.deepStrictEqual(run(text, seed), [`MISC منى الفاسي@${text.indexOf('منى')}`]);
+  });
 });

@@ -375,10 +375,13 @@ export function townAdjective(w: string, model: TaggerModel): boolean {
  * A club named by a word and its town's adjective, as Maghreb and Egyptian clubs are: «المغرب
  * التطواني», «الكوكب المراكشي», «المولودية الوجدية», «الرجاء البيضاوي», «الاتحاد السكندري». In a
  * sports story, a town adjective (townAdjective) right after a definite word on the same line makes
- * one ORG span of both: the word untagged, or a LOC or ORG span the tagger read there (the country
- * «المغرب» of «المغرب الفاسي»), or a two-word name before it («الدفاع الحسني الجديدي»). Left alone:
- * a person before it («محمد الفاسي»), a noun the adjective only describes (DESCRIBED_NOUNS, the
- * titles of the lists: «الفريق المراكشي», «اللاعب التطواني»), a span that runs on past the adjective.
+ * one ORG span of both: an ORG span the tagger read there, or a word with evidence of naming a club
+ * (clubEvidence: the country «المغرب» of «المغرب الفاسي», tagged LOC or not; الرجاء, الكوكب), or
+ * a two-word name before it whose first word has it («الدفاع الحسني الجديدي»). Left alone: a
+ * person or a MISC span before it («محمد الفاسي»), a place that is no country («مطار أورلي
+ * الباريسي»), a word the adjective only describes (DESCRIBED_NOUNS, the titles of the lists:
+ * «الفريق المراكشي»; any word without the evidence: «المناخ اللندني», «القدود الحلبية»), a span
+ * that runs on past the adjective.
  */
 export function clubsWithTownAdjectives(text: string, tokens: readonly Token[], words: readonly DocWord[], found: EntityDetection[], model: TaggerModel): EntityDetection[] {
   runningEnds = new WeakMap();
@@ -396,17 +399,39 @@ export function clubsWithTownAdjectives(text: string, tokens: readonly Token[], 
     let first = i - 1;
     if (before >= 0) {
       const e = cur[before]!;
-      if (e.label === 'PER' || e.end > tokens[i]!.end || (own >= 0 && own !== before)) continue;
+      if (e.label === 'PER' || e.label === 'MISC' || e.end > tokens[i]!.end || (own >= 0 && own !== before)) continue;
       while (first > 0 && tokens[first]!.start > e.start) first--;
       if (own === before && e.label === 'ORG') continue;
+      // A place the tagger read (مطار أورلي الباريسي) names no club unless it is a country or a club's word.
+      if (e.label === 'LOC' && !clubEvidence(words[first]!, model)) continue;
     } else {
       if (own >= 0 || !clubWordBefore(words[i - 1]!, model)) continue;
-      // «الدفاع الحسني الجديدي»: one more definite word of the name.
-      if (i >= 2 && !lineBreakBetween(text, tokens, i - 1, i - 2) && spanAt(cur, tokens[i - 2]!) < 0 && words[i - 1]!.norm.endsWith('ي') && clubWordBefore(words[i - 2]!, model)) first = i - 2;
+      // «الدفاع الحسني الجديدي»: one more definite word of the name, then the evidence is on it.
+      if (!clubEvidence(words[i - 1]!, model)) {
+        if (!(i >= 2 && !lineBreakBetween(text, tokens, i - 1, i - 2) && spanAt(cur, tokens[i - 2]!) < 0 && words[i - 1]!.norm.endsWith('ي'))) continue;
+        if (!clubWordBefore(words[i - 2]!, model) || !clubEvidence(words[i - 2]!, model)) continue;
+        first = i - 2;
+      }
     }
     out = asClub(text, tokens, cur, first, i, 0);
   }
   return out ?? found;
+}
+
+/**
+ * Whether a word's reading says it may name a club: a country (المغرب of «المغرب التطواني»), an
+ * organisation of the lists (الرجاء, الوداد), or a word the training data tags as an organisation
+ * at least twice and in a sixth or more of its sightings, more often than as anything else named
+ * (الكوكب, المولودية, الجمعية, الاتحاد). Not a word only ever read as an ordinary one (المناخ,
+ * الطقس, العقار, التصميم, الشاب) or unknown to it (القدود): a town's adjective describes those.
+ */
+function clubEvidence(w: DocWord, model: TaggerModel): boolean {
+  for (const f of [w.norm, ...w.forms]) {
+    if (countryWords().has(f) || model.gaz.hand.organisations.has(f)) return true;
+    const c = model.gaz.lex.get(f);
+    if (c && c[3] >= 2 && c[3] * 5 >= c[0] && c[3] >= c[1] && c[3] >= c[2] && c[3] >= c[4]) return true;
+  }
+  return false;
 }
 
 /** Whether an untagged word may open a club's name before a town adjective: definite, no person's or described noun. */
