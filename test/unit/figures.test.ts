@@ -806,6 +806,31 @@ const MODERN_NEWS_8: Case[] = [
     { text: '2000', label: 'NUMBER', value: { number: 2000, bound: 'about' } },
     { text: '500', label: 'NUMBER', value: { number: 500, bound: 'more-than' } },
   ] },
+  // The blind sample of 2026-12-08, now development data: its error kinds as rules.
+  { name: 'whole digits past a million repeat the scale word after them; a thousand million does not', input: 'بلغ عدد السكان 45.750.000 مليون نسمة، وخصصت 1000 مليون دولار', want: [
+    { text: '45.750.000 مليون', label: 'NUMBER', value: { number: 45750000 } },
+    { text: '1000 مليون دولار', label: 'MONEY', value: { number: 1000000000, currency: 'USD' } },
+  ] },
+  { name: 'ليلا after a small hour is past midnight; after a late one the evening', input: 'وقع الحادث الساعة الثانية ليلا وانتهى الساعة العاشرة ليلا', want: [
+    { text: 'الثانية ليلا', label: 'TIME', value: { time: '02:00' } },
+    { text: 'العاشرة ليلا', label: 'TIME', value: { time: '22:00' } },
+  ] },
+  { name: 'الـ + a number before من العمر / من عمره is an age, not an ordinal', input: 'توفي في الـ29 من العمر وأخوه في الـ40 من عمره، في الدورة الـ29 من البطولة', want: [
+    { text: '29', label: 'DURATION', value: { number: 29, duration: 'P29Y' } },
+    { text: '40', label: 'DURATION', value: { number: 40, duration: 'P40Y' } },
+    { text: '29', label: 'ORDINAL', value: { number: 29 } },
+  ] },
+  { name: 'فاقت / تخطت right before a number bound it as more than', input: 'فاقت 50 مليار دولار وتخطت 3 ملايين', want: [
+    { text: '50 مليار دولار', label: 'MONEY', value: { number: 50000000000, currency: 'USD', bound: 'more-than' } },
+    { text: '3 ملايين', label: 'NUMBER', value: { number: 3000000, bound: 'more-than' } },
+  ] },
+  { name: 'the accusative of a unit after a number is the unit', input: 'خزنت الشركة 45 برميلا من النفط', want: [
+    { text: '45 برميلا', label: 'QUANTITY', value: { number: 45, unit: 'برميل' } },
+  ] },
+  { name: 'ألّف with a shadda is the verb, not a thousand; وألف without is', input: 'ألّف الكاتب ثلاثة كتب وألف مقالة', want: [
+    { text: 'ثلاثة', label: 'NUMBER', value: { number: 3 } },
+    { text: 'وألف', label: 'NUMBER', value: { number: 1000 } },
+  ] },
   { name: 'a tatweel closing a word is a dash outside the span', input: 'عين في المرتبة الثالثةـ مديرا للفرع', want: [
     { text: 'الثالثة', label: 'ORDINAL', value: { number: 3 } },
   ] },

@@ -42,6 +42,12 @@ function tailContext(sc: ScanContext, ph: Phrase, forced: Forced | undefined): T
       const w = sc.nextWord(e);
       const sc1 = get(w, 'scale', true);
       if (!w || !sc1 || sc1.pre !== '') break;
+      // "45.750.000 مليون نسمة": whole digits already past a million or more repeat the scale word
+      // after them (a thousand million, 1000 مليون, is not past it).
+      if (scale === 1 && ph.isInt && sc1.v >= 1e6 && v >= sc1.v) {
+        e = w.e;
+        break;
+      }
       v = roundValue(v * sc1.v);
       scale = Math.max(scale, sc1.v);
       e = w.e;

@@ -189,7 +189,13 @@ const UNIT_WORDS: Array<[string[], string]> = [
   [['غيغابايت', 'جيجابايت'], 'غيغابايت'],
   [['تيرابايت'], 'تيرابايت'],
 ];
-for (const [ws, unit] of UNIT_WORDS) add(ws, { t: 'unit', unit }, NOCLITIC);
+for (const [ws, unit] of UNIT_WORDS) {
+  // The accusative after a number ("45 برميلا", "300 ميغاواطا"): the singular + ا, when it ends in a
+  // consonant and the list does not write it already (abbreviations are not singulars here).
+  const acc = unit + 'ا';
+  const more = /[^ةاويى]$/.test(unit) && !unit.includes(' ') && !ws.includes(acc) ? [acc] : [];
+  add([...ws, ...more], { t: 'unit', unit }, NOCLITIC);
+}
 // The prefix written as its own word ("4 جيجا بايت"); alone ("4 جيجا") it is left unread.
 for (const [ws, unit] of [[['ميغا', 'ميجا'], 'ميغابايت'], [['غيغا', 'جيجا'], 'غيغابايت'], [['تيرا'], 'تيرابايت']] as Array<[string[], string]>) {
   add(ws, { t: 'unit', unit, byteOf: unit }, NOCLITIC);

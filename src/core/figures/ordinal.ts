@@ -17,8 +17,19 @@ const ORDINAL_HEADS = new Set(['القرن', 'الذكري', 'الدوره', 'ا
 /** ORDINAL: a bare integer in digits after the article (الـ12). */
 export function ordinalTail(sc: ScanContext, c: TailContext, definite: boolean): number | undefined {
   const { ph, e, v, scale } = c;
-  if (definite && ph.digits && scale === 1 && ph.isInt && !countedBefore(sc, ph.s)) return sc.emit(ph.s, e, 'ORDINAL', { number: v });
+  if (!(definite && ph.digits && scale === 1 && ph.isInt)) return undefined;
+  // "في الـ29 من العمر", "في الـ40 من عمره": an age, the years lived, as "29 عاما" is.
+  if (ageAfter(sc, e)) return sc.emit(ph.s, e, 'DURATION', { number: v, duration: `P${v}Y` });
+  if (!countedBefore(sc, ph.s)) return sc.emit(ph.s, e, 'ORDINAL', { number: v });
   return undefined;
+}
+
+/** Whether من العمر / من عمره (عمرها، عمرهم) follows p. */
+function ageAfter(sc: ScanContext, p: number): boolean {
+  const w = sc.nextWord(p);
+  if (!w || sc.text.slice(w.s, w.e) !== 'من') return false;
+  const w2 = sc.nextWord(w.e);
+  return !!w2 && /^(?:ال)?عمر(?:ه|ها|هم|هما)?$/.test(foldWord(sc.text.slice(w2.s, w2.e)));
 }
 
 /** Measures whose الـ + number is an amount: مسافة الـ1200 is a distance of 1200, not the 1200th. */

@@ -34,10 +34,17 @@ export function meridiemAt(sc: ScanContext, p: number, hh: number): { h: number;
   const mer = get(w, 'meridiem');
   if (!w || !mer) return undefined;
   let h = hh;
-  if (mer.add === 12 && h < 12) h += 12;
+  // "الثانية ليلا" is 02:00, "العاشرة ليلا" 22:00, "الثانية عشرة ليلا" midnight: the night runs past 0:00.
+  if (mer.add === 12 && NIGHT.has(foldWord(sc.text.slice(w.s, w.e)))) {
+    if (h === 12) h = 0;
+    else if (h >= 5 && h < 12) h += 12;
+  } else if (mer.add === 12 && h < 12) h += 12;
   else if (mer.add === -1 && h < 6) h += 12;
   return { h, e: w.e };
 }
+
+/** ليلا (folded, with its tanween): the night's hours after midnight stay small. */
+const NIGHT = new Set(['ليلا', 'ليلاً'].map(foldWord));
 
 /** TIME: "11 مساء", "4 عصرا": an hour with a day part (the one-letter ص / م only after hh:mm). */
 export function timeTail(sc: ScanContext, c: TailContext): number | undefined {

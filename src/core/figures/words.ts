@@ -63,6 +63,8 @@ export function atWord(sc: ScanContext, w: Word): number {
 /** Number words: ثلاثة, خمسة وعشرين, ثلاثمائة ألف, مليون ونصف, ألفين, أحد عشر. */
 function wordNumber(sc: ScanContext, w: Word): number | undefined {
   if (westName(sc, w) || kunyaBefore(sc, w)) return undefined;
+  // "ألّف كتابا" (he wrote): no scale word has a shadda, so one written with it is the verb.
+  if (get(w, 'scale') && sc.text.slice(w.s, w.e).includes('\u0651')) return undefined;
   const ph = parseWordNumber(sc, w);
   if (!ph) return undefined;
   // "في المئة" / "بالمئة" with no number before it (its number was not read) is the percent word, not 100
