@@ -22,7 +22,8 @@
 //   (عام 2014 → span "2014"), a year with هـ / م, weekday names, and relative dates (أمس, العام الماضي,
 //   أبريل الماضي).
 // - TIME (time.ts): hh:mm, or الساعة + hour (digits or ordinal word), with صباحا / مساء … folded into 24 h;
-//   an afternoon part after the end of a span of hours carries to its start (الرابعة حتى العاشرة مساء → 16:00).
+//   an afternoon part after the end of a span of hours carries to its start (الرابعة حتى العاشرة مساء → 16:00);
+//   ليلا after an hour 1–4 is past midnight (الثانية ليلا → 02:00, العاشرة ليلا → 22:00).
 // - ORDINAL (ordinal.ts): ordinal words (المرحلة الثالثة → "الثالثة", 3) and الـ + digits with nothing after,
 //   unless a plural or a measure before it makes them a count (الدول الأعضاء الـ28, مسافة الـ1200).
 // Which rule is tried first after a number: afterNumber.ts. Numbers that are no figures (list items, (2) and
