@@ -156,7 +156,6 @@ for (const w of ['سعودي', 'أمريكي', 'أميركي', 'كويتي', 'أ
   // The accusative after a number: "35 جنيها مصريا", "236 ريالا يمنيا".
   if (w.endsWith('ي')) add(w + 'ا', { t: 'curq', word: w.replace(/[أإ]/g, 'ا') }, NOCLITIC);
 }
-
 // Measurement units (QUANTITY). The unit reported is the singular as written here.
 const UNIT_WORDS: Array<[string[], string]> = [
   [['طن', 'طنا', 'أطنان', 'طناً'], 'طن'],
@@ -189,13 +188,8 @@ const UNIT_WORDS: Array<[string[], string]> = [
   [['غيغابايت', 'جيجابايت'], 'غيغابايت'],
   [['تيرابايت'], 'تيرابايت'],
 ];
-for (const [ws, unit] of UNIT_WORDS) {
-  // The accusative after a number ("45 برميلا", "300 ميغاواطا"): the singular + ا, when it ends in a
-  // consonant and the list does not write it already (abbreviations are not singulars here).
-  const acc = unit + 'ا';
-  const more = /[^ةاويى]$/.test(unit) && !unit.includes(' ') && !ws.includes(acc) ? [acc] : [];
-  add([...ws, ...more], { t: 'unit', unit }, NOCLITIC);
-}
+// Each with its accusative after a number when not listed (45 برميلا): the singular + ا after a consonant.
+for (const [ws, u] of UNIT_WORDS) add(/[^ةاويى ]$/.test(u) && !u.includes(' ') && !ws.includes(u + 'ا') ? [...ws, u + 'ا'] : ws, { t: 'unit', unit: u }, NOCLITIC);
 // The prefix written as its own word ("4 جيجا بايت"); alone ("4 جيجا") it is left unread.
 for (const [ws, unit] of [[['ميغا', 'ميجا'], 'ميغابايت'], [['غيغا', 'جيجا'], 'غيغابايت'], [['تيرا'], 'تيرابايت']] as Array<[string[], string]>) {
   add(ws, { t: 'unit', unit, byteOf: unit }, NOCLITIC);
