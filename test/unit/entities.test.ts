@@ -1116,6 +1116,11 @@ describe('entities: a word and its town\'s adjective are one club (document rule
     assert.deepStrictEqual(run(text, seed), [`LOC أورلي الباريسي@${text.indexOf('أورلي')}`]);
   });
 
+  it('takes a two-word name whose first word names a club, not its second word alone', () => {
+    const text = 'وفاز الاتحاد الرياضي الفاسي على ضيفه في المباراة .';
+    assert.deepStrictEqual(run(text, []), [club(text, 'الاتحاد الرياضي الفاسي')]);
+  });
+
   it('leaves a MISC span before the adjective', () => {
     const text = 'وقالت الكاتبة منى الفاسي إن المباراة كانت صعبة .';
     const seed = [spanAt(text, 'منى الفاسي', 'MISC')];

@@ -377,7 +377,7 @@ export function townAdjective(w: string, model: TaggerModel): boolean {
  * sports story, a town adjective (townAdjective) right after a definite word on the same line makes
  * one ORG span of both: an ORG span the tagger read there, or a word with evidence of naming a club
  * (clubEvidence: the country «المغرب» of «المغرب الفاسي», tagged LOC or not; الرجاء, الكوكب), or
- * a two-word name before it whose first word has it («الدفاع الحسني الجديدي»). Left alone: a
+ * a two-word name before it whose first word has it («الاتحاد الرياضي الفاسي»). Left alone: a
  * person or a MISC span before it («محمد الفاسي»), a place that is no country («مطار أورلي
  * الباريسي»), a word the adjective only describes (DESCRIBED_NOUNS, the titles of the lists:
  * «الفريق المراكشي»; any word without the evidence: «المناخ اللندني», «القدود الحلبية»), a span
@@ -406,12 +406,10 @@ export function clubsWithTownAdjectives(text: string, tokens: readonly Token[], 
       if (e.label === 'LOC' && !clubEvidence(words[first]!, model)) continue;
     } else {
       if (own >= 0 || !clubWordBefore(words[i - 1]!, model)) continue;
-      // «الدفاع الحسني الجديدي»: one more definite word of the name, then the evidence is on it.
-      if (!clubEvidence(words[i - 1]!, model)) {
-        if (!(i >= 2 && !lineBreakBetween(text, tokens, i - 1, i - 2) && spanAt(cur, tokens[i - 2]!) < 0 && words[i - 1]!.norm.endsWith('ي'))) continue;
-        if (!clubWordBefore(words[i - 2]!, model) || !clubEvidence(words[i - 2]!, model)) continue;
-        first = i - 2;
-      }
+      // «الاتحاد الرياضي الفاسي»: one more definite word of the name, when the evidence is on it.
+      const two = i >= 2 && !lineBreakBetween(text, tokens, i - 1, i - 2) && spanAt(cur, tokens[i - 2]!) < 0 && words[i - 1]!.norm.endsWith('ي');
+      if (two && clubWordBefore(words[i - 2]!, model) && clubEvidence(words[i - 2]!, model)) first = i - 2;
+      else if (!clubEvidence(words[i - 1]!, model)) continue;
     }
     out = asClub(text, tokens, cur, first, i, 0);
   }
