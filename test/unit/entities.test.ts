@@ -1121,6 +1121,15 @@ describe('entities: a word and its town\'s adjective are one club (document rule
     assert.deepStrictEqual(run(text, []), [club(text, 'الاتحاد الرياضي الفاسي')]);
   });
 
+  it('needs the sports word near the adjective, not anywhere in a file of many articles (the same sentence right after it is read as a club)', () => {
+    const sport = 'وفاز الفريق في المباراة على ضيفه .\n\n';
+    const filler = 'وقال المسؤول إن العمل في المشروع يسير وفق الخطة المعلنة .\n'.repeat(20);
+    const text = sport + filler + 'وكرمت الجمعية المراكشية المتطوعين في حفل كبير .';
+    assert.deepStrictEqual(run(text, []), []);
+    const near = sport + 'وكرمت الجمعية المراكشية المتطوعين في حفل كبير .';
+    assert.deepStrictEqual(run(near, []), [club(near, 'الجمعية المراكشية')]);
+  });
+
   it('leaves a MISC span before the adjective', () => {
     const text = 'وقالت الكاتبة منى الفاسي إن المباراة كانت صعبة .';
     const seed = [spanAt(text, 'منى الفاسي', 'MISC')];

@@ -14,7 +14,7 @@ import type { TaggerModel } from './tagger';
 import { foldWord } from './normalize';
 import { ARABIC_WORD, knownName, lineBreakBetween, spanOf } from './documentWords';
 import { listedCommonWord } from './commonWords';
-import { CONTINENTS, countryWords, nationalityAdjective, sportsStory } from './clubAdjectives';
+import { Club, clubBits, CONTINENTS, countryWords, nationalityAdjective, sportsStory } from './clubAdjectives';
 
 /**
  * Words that open a foreign club's name before its town (folded; spelling variants). Not
@@ -393,6 +393,7 @@ export function clubsWithTownAdjectives(text: string, tokens: readonly Token[], 
     const last = norm.charCodeAt(norm.length - 1);
     if ((last !== 0x064a && last !== 0x0647) || !townAdjective(norm, model) || lineBreakBetween(text, tokens, i, i - 1)) continue;
     if (!(sports ??= sportsStory(words))) return found;
+    if (!sportNear(words, i)) continue;
     const cur = out ?? found;
     const own = spanAt(cur, tokens[i]!);
     const before = spanAt(cur, tokens[i - 1]!);
@@ -414,6 +415,20 @@ export function clubsWithTownAdjectives(text: string, tokens: readonly Token[], 
     out = asClub(text, tokens, cur, first, i, 0);
   }
   return out ?? found;
+}
+
+/** Words either side of a town adjective in which a sports word makes its story a sports one. */
+const SPORT_WINDOW = 150;
+
+/**
+ * A sports word within SPORT_WINDOW words of token i: a file of many articles is a sports story as
+ * a whole when any of them is, the story around the adjective may not be («الجمعية المراكشية» in
+ * a report on Marrakesh's charities, a sports report further on).
+ */
+function sportNear(words: readonly DocWord[], i: number): boolean {
+  const end = Math.min(words.length, i + SPORT_WINDOW + 1);
+  for (let k = Math.max(0, i - SPORT_WINDOW); k < end; k++) if (clubBits(words[k]!) & Club.Sport) return true;
+  return false;
 }
 
 /**
