@@ -1063,6 +1063,45 @@ would have to read, removes most of it), and the walks over word and span object
 document rules (the club adjective and club head rules, \`headedNames\`, \`findRepeats\`) could
 read from per-token arrays as the three rules above now do.
 
+### The claims' tokens, smaller (issue 17, speedtok)
+
+Where the joined corpus's memory peaks (RSS after each stage of one fresh process): 173 MB after
+tokenising, 204 after the figures, 451 after the entities, the peak at the end of the claims, whose
+991,097 \`Tok\`s (\`src/core/claims/tokens.ts\`) are the stage's one big allocation: 123 MB of
+heap measured after a full collection, 96 bytes an object (nine fields) plus the folded strings
+of 285,610 tokens (about 9 MB) and the array (8 MB). The \`--trace-gc\` of the cold run shows no
+mark-compact after the entities stage, so the claims' tokens are copied by scavenges once or twice
+and then sit in the old space until the process ends; what they cost is memory, and a little
+scavenging while they are made.
+
+Kept: **\`Tok\` a class of six fields** (start, raw, n, f, fp, and \`info\` = line << 4 |
+vk << 1 | word), with \`end\` (start + raw.length), \`word\`, \`line\` and \`vk\` as getters,
+so the rule files read the same properties: 72 bytes a token, the claims' tokens 123 → 99 MB of
+heap. The corpus as one file (\`bench/tmp/bigfile.js --again\`, fresh processes, against 330d258,
+10 pairs alternating in both orders, load 4–7): peak RSS 626 → 603 MB in every run; cold CPU
+6,603 → 6,261, 6,648 → 6,093, 6,672 → 6,817, 6,367 → 5,677, 6,961 → 6,682, 6,527 → 6,686, then
+at load 7: 7,462 → 8,000, 7,531 → 7,232, 7,079 → 6,288, 6,984 → 7,355 ms — within the noise;
+warm \`againMs\` likewise (+7, +8, +7, +1, +6, −10, −1, −9, +8, −9 %: no direction). The claims
+stage alone (fresh processes, figures and entities first, 3 pairs, 5 rounds each): first
+\`toTokens\` 448 / 472 / 501 → 494 / 446 / 463 ms, first \`findClaims\` 779 / 838 / 768 → 791 /
+794 / 769 ms, minimum \`findClaims\` 625 / 595 / 581 → 490 / 490 / 509 ms. Per article
+(\`abDetect.ts\`, 592 articles, 8 rounds): 0.999× on the minimum, 0.993× median paired. Output
+identical: \`khabar detect --format json\` of the joined corpus (18,215,492 bytes) and of it as
+one line (19,900,502 bytes), \`compareBuilds.js\` over 2,963 articles, the unit tests.
+
+Dropped: **one string per distinct word in \`tokenize\`** (an open-addressing table probed with a
+hash taken while scanning the word, so a repeat makes no string): the shared tokens' heap 101 →
+79 MB, but peak RSS only 603 → 595 MB and \`tokenize\` alone 113–200 → 205–296 ms warm (6 rounds, 2 processes each), 240 → 330–370 ms
+cold (a \`Map\` of slices instead: 355–465 ms); the corpus as one file against the class above, 3
+pairs, 6,947 → 6,652, 6,761 → 6,355, 6,170 → 7,140 ms, no clear gain for a 40 % slower tokeniser
+on every article.
+
+Not tried, with why: the shared \`Token\`s let go once the claims have read them (no
+mark-compact runs during the claims, so they would not be reclaimed before the peak); the folded
+strings interned (about 8 MB) or \`Tok\` pointing at the shared \`Token\` instead of holding start
+and raw (8 MB); claims' tokens per paragraph (the rules index tokens across the whole text:
+\`closeOf\`, the figure marks, the previous speaker).
+
 ### Activation (issue 17: activation ≤ 50 ms)
 
 Activation compiled the whole 815 KB production bundle, detection and export code included, for
