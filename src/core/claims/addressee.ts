@@ -37,7 +37,9 @@ export function skipAddressee(cs: ClaimScan, from: number, k: number): number {
     j = addresseePhraseEnd(cs, j + 1, k);
   } else return from;
   while (j < k && !toks[j]!.word && isComma(toks[j]!.raw)) j++;
-  return j < k ? j : from;
+  // الذي أكد لوزير الخارجية عادل الجبير أن …: an addressee up to the complementiser leaves no
+  // speaker here (not the one told).
+  return j;
 }
 
 /** لضيفه، للصحفيين: a word with لـ and a possessive or the article, not a name the recogniser found (not لجنة، لبنان). */

@@ -61,6 +61,12 @@ export interface Draft {
   cue: string;
 }
 
+/** A title, body or document word written with a proclitic و، ل or ب (not لل) that is not itself one. */
+function cliticOnSpeakerWord(z: Tok): boolean {
+  const head = W.Title | W.OrgHead | W.Document | W.Anonymous;
+  return z.n.length > 3 && 'ولب'.includes(z.n[0]!) && z.n[1] !== 'ل' && !(z.f & head) && (z.fp & head) !== 0 && z.raw[0] === z.n[0];
+}
+
 export class ClaimScan {
   /** The last explicit speakers, newest last: a verb with no subject inherits one that agrees with it. */
   private readonly history: Speaker[] = [];
@@ -154,9 +160,11 @@ export class ClaimScan {
       else b = Math.min(b, Math.max(a + 2, phraseEnd(this, a + 1, b)));
       a++;
     }
-    const start = toks[a]!.start;
     const end = toks[b - 1]!.end;
     const first = toks[a]!.f | toks[a]!.fp;
+    // والشرطة تؤكد …، لنائب الرئيس X الذي اتهم …، وفقا لوزارة …: a و / ل / ب on a title or body word
+    // is no part of the speaker (لل keeps it: its alef is gone).
+    const start = toks[a]!.start + (cliticOnSpeakerWord(toks[a]!) ? 1 : 0);
     const strength: Speaker['strength'] = first & W.Document && b - a <= 3
       ? 'document'
       : first & W.Anonymous && !this.hasEntity(start, end)
@@ -181,8 +189,12 @@ export class ClaimScan {
     // a present one there is mostly impersonal (ويتوقع أن: it is expected that).
     if (want && had && had !== want && this.toks[verb]!.vk === VerbKind.Past && verb === firstWord(this.toks, this.current)) {
       const from = this.toks[verb]!.start - MAX_AGREEMENT_REACH;
+      // With none of the verb's gender among them, its subject was named where no speaker is read
+      // (وكانت نائبة الوزير قد التقت … وادعت أن): no one, not a speaker of the other gender.
+      const last = sp;
+      sp = null;
       for (let h = this.history.length - 2; h >= 0 && this.history[h]!.claimant.start >= from; h--) {
-        if (this.genderOf(this.history[h]!) === want) {
+        if (this.history[h] !== last && this.genderOf(this.history[h]!) === want) {
           sp = this.history[h]!;
           break;
         }
@@ -234,7 +246,7 @@ export class ClaimScan {
     let hi = toks.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (toks[mid]!.start < pos) lo = mid + 1;
+      if (toks[mid]!.end <= pos) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -6,7 +6,7 @@ import { isReportingNoun, verbGender, type ClaimScan, type Speaker } from './cla
 import { skipAddressee, toldAfterSpeaker } from './addressee';
 import { W } from './lexicon';
 import { entityAfter, phraseEnd, zoneEnd } from './phrase';
-import { antecedentName, kanaQadBefore, TALK } from './subjects';
+import { ADVERBS, antecedentName, kanaQadBefore, quotedNameMark, TALK } from './subjects';
 import { firstWord, isComma, isDigit, isMasdar, stripConj, verbBits, VerbKind, type Sentence } from './tokens';
 
 /**
@@ -36,8 +36,6 @@ const DENY: ReadonlySet<string> = new Set(['نفي', 'نفت', 'نفوا', 'ين
 /** Verbs of publishing after ما (ما نشرته صحيفة …، ما تداولته وسائل …). Folded, with and without the pronoun. */
 const PUBLISHED: ReadonlySet<string> = new Set(['نشرته', 'نشرت', 'نشره', 'نشر', 'ذكرته', 'اوردته', 'اوردت', 'اورده', 'تداولته',
   'تداولت', 'تناقلته', 'تناقلت', 'نقلته', 'بثته', 'بثت', 'روجته', 'روجت', 'اشاعته', 'زعمته', 'ادعته']);
-/** Adverbs written right after a speech verb, before its speaker or its complementiser (أعلن مسبقا أن). Folded. */
-const ADVERBS: ReadonlySet<string> = new Set(['مسبقا', 'سابقا', 'مؤخرا', 'مجددا', 'رسميا', 'علنا', 'صراحه', 'ايضا']);
 /** Independent pronouns, with و / ف (folded): as a verb's subject they point back to a speaker. */
 const PRONOUNS: ReadonlySet<string> = new Set(['هو', 'هي', 'هم', 'هن', 'هما', 'فهو', 'فهي', 'فهم', 'وهو', 'وهي', 'وهم', 'نحن', 'ونحن', 'فنحن']);
 /**
@@ -232,10 +230,18 @@ function kanaQadSubject(cs: ClaimScan, i: number): Speaker | null {
   const end = isComma(toks[i - 2]!.raw) ? i - 2 : i - 1;
   for (let j = end - 1; j >= Math.max(0, i - 16); j--) {
     const n = stripConj(toks[j]!.n);
-    if (n === 'كان' || n === 'كانت') return j + 1 < end ? cs.explicit(j + 1, end) : null;
+    // الخطيب كان قد صرح: with nothing between كان and قد the subject stands before كان.
+    if (n === 'كان' || n === 'كانت') return j + 1 < end ? cs.explicit(j + 1, end) : subjectBeforeKana(cs, j);
     if (!toks[j]!.word) return null;
   }
   return null;
+}
+
+/** A speaker-like subject written before a bare كان at j (الخطيب كان صرح، الهيئة كانت قد أعلنت). */
+function subjectBeforeKana(cs: ClaimScan, j: number): Speaker | null {
+  if (j <= cs.current.a || (cs.toks[j]!.n !== 'كان' && cs.toks[j]!.n !== 'كانت')) return null;
+  const found = subjectBefore(cs, j);
+  return found && found.strength !== 'inherited' && speakerLike(cs, found) ? found : null;
 }
 
 /** Quotes and brackets a topic after أما may hold (أما صحيفة «اعتماد» الإصلاحية فرأت). */
@@ -285,11 +291,9 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
     if (but || CLAUSE_NEGATION.has(n)) return openingVerbSubject(cs, i - 1) ?? cs.inherit(i);
   }
   let j = i;
-  // وكان المدرب قد أكد أن …: the subject between كان and قد.
-  if (toks[i - 1]?.n === 'قد') {
-    const kq = kanaQadSubject(cs, i);
-    if (kq) return kq;
-  }
+  // وكان المدرب قد أكد أن …: the subject between كان and قد; الخطيب كان صرح: the one before كان.
+  const kq = toks[i - 1]?.n === 'قد' ? kanaQadSubject(cs, i) : subjectBeforeKana(cs, i - 1);
+  if (kq) return kq;
   // مما يؤكد أن …، وهو ما يشير إلى أن …: a present verb after ما states the writer's inference (a past
   // one continues the subject: وهو ما قالت إنه ضروري).
   if (i - 1 >= cs.current.a && toks[i]!.vk === VerbKind.Present && NO_SPEAKER_BEFORE.has(toks[i - 1]!.n)) return null;
@@ -307,7 +311,7 @@ export function subjectBefore(cs: ClaimScan, i: number): Speaker | null {
   }
   while (j > cs.current.a && i - j < 8) {
     const z = toks[j - 1]!;
-    if (!z.word || z.f & (W.Break | W.Complementiser) || z.vk !== VerbKind.None || CLAUSE_OPENERS.has(z.n)) break;
+    if (z.word ? z.f & (W.Break | W.Complementiser) || z.vk !== VerbKind.None || CLAUSE_OPENERS.has(z.n) : !quotedNameMark(cs, j - 1, i)) break;
     j--;
   }
   // غير أني اتصلت بالمدير الذي أكد …: a verb and its prepositional object: the object is the antecedent.

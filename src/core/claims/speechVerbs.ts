@@ -6,7 +6,8 @@ import { MIN_QUOTE_WORDS, type ClaimScan, type Draft, type Speaker } from './cla
 import { VERB_BITS, W } from './lexicon';
 import { isObjectPronoun, objectNoun, openingSubject, openingVerbSubject, participleSpeaker, speaker, speakerAfterThat, speakerLike, subjectBefore } from './claimant';
 import { phraseEnd } from './phrase';
-import { firstWord, isComma, isMasdar, markedExplain, verbBits, VerbKind, type Sentence } from './tokens';
+import { ADVERBS, subjectFirstClause } from './subjects';
+import { firstWord, isComma, isMasdar, markedExplain, verbBits, VerbKind, type Sentence, type Tok } from './tokens';
 
 /** Particles before a subjunctive present verb (folded): أن، بأن، لن، كي، لكي. */
 const SUBJUNCTIVE: ReadonlySet<string> = new Set(['ان', 'بان', 'لن', 'كي', 'لكي']);
@@ -22,6 +23,8 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
   const toks = cs.toks;
   const t = toks[i]!;
   const base = verbBits(t) | ((t.f | t.fp) & W.Explain);
+  // بسجن 12 متهما، 5 متهمين: a participle after a number is the counted noun.
+  if (kind === VerbKind.Participle && countedNoun(toks[i - 1], t.n)) return null;
   if (base & W.Accuse) return accuse(cs, i, seg);
   if (kind === VerbKind.Locative && toks[i + 1]?.n !== 'في') return null;
   // تفترض أن يري كل شخص …، لن يقول أحد إن …: a present verb after أن / لن / كي is wished, expected
@@ -40,8 +43,10 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
   if (base & W.Explain && (k >= limit || (k - i > 8 && !markedExplain(t.raw) && !(k - i <= 14 && (toks[i + 1]!.f | toks[i + 1]!.fp) & (W.Title | W.OrgHead | W.Anonymous))))) return null;
   // A verb with no conjunction, inside the sentence, straight before its complementiser has its
   // subject before it: الوزارة تؤكد أن …، لكن المهدي، أكد لـ«الشرق الأوسط» أن ….
+  // An adverb may stand between them (الرئيس السابق أعلن سابقا أن …).
   const svo = (kind === VerbKind.Present || kind === VerbKind.Past) && (t.f & VERB_BITS) !== 0 &&
-    i > firstWord(toks, cs.current) && k < limit && onlyAddressee(cs, i + 1, k) && (toks[i - 1]!.word || isComma(toks[i - 1]!.raw));
+    i > firstWord(toks, cs.current) && k < limit && onlyAddressee(cs, ADVERBS.has(toks[i + 1]!.n) ? i + 2 : i + 1, k) &&
+    (toks[i - 1]!.word || isComma(toks[i - 1]!.raw));
   // With no أن, only a past verb announces (أعلنت الوزارة تسجيل …); a present one mostly means
   // "shows" (أجواء تؤكد العلاقات، مما يؤكد زيادة): no claim. Headlines are read in headline.ts.
   if (k >= limit) {
@@ -56,7 +61,15 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
   // ويذكر أن، يذكر هنا أن، ويذكر أيضا أن: the aside may carry an adverb before its أن.
   if (kind === VerbKind.Present && base & W.PassiveAside && (k === i + 1 || (k === i + 2 && (toks[i + 1]!.n === 'هنا' || toks[i + 1]!.f & W.Time)))) return null;
 
-  const sp = svo ? subjectBefore(cs, i) : speaker(cs, i, k, kind);
+  let sp = svo ? subjectBefore(cs, i) : speaker(cs, i, k, kind);
+  // يذكر أن الرئيس السابق أعلن في كلمته أن …: in a clause that writes its subject before the verb,
+  // that subject speaks; when none can be read, no one does (not the speaker of a sentence before).
+  if ((!sp || sp.strength === 'inherited') && kind !== VerbKind.Participle && subjectFirstClause(cs, i)) {
+    const before = svo ? null : subjectBefore(cs, i);
+    sp = before && before.strength !== 'inherited' && speakerLike(cs, before) ? before : null;
+  }
+  // وكشف النقاب عن …: with no subject written it is passive (was unveiled); no one speaks.
+  if (sp?.strength === 'inherited' && toks[i + 1]?.n === 'النقاب') sp = null;
   const z = toks[k]!;
   let a = z.word || z.raw === ':' ? k + 1 : k;
   let b = seg.b;
@@ -69,6 +82,16 @@ export function verb(cs: ClaimScan, i: number, kind: VerbKind, seg: Sentence): D
     }
   }
   return { a, b, speaker: sp, cue: t.raw };
+}
+
+/**
+ * A participle written after a number in the counted noun's form: singular accusative after 11–99
+ * (24 متهما), plural after 3–10 (5 متهمين); not after a year (في 6 أغسطس 2015 مبينة).
+ */
+function countedNoun(before: Tok | undefined, n: string): boolean {
+  if (!before?.word || !/^[0-9٠-٩]{1,2}$/.test(before.raw)) return false;
+  const count = Number(before.raw.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)));
+  return count >= 11 ? n.endsWith('ا') : count >= 3 && (n.endsWith('ين') || n.endsWith('ون'));
 }
 
 /**
@@ -172,9 +195,28 @@ function objectClaim(cs: ClaimScan, i: number, seg: Sentence, cue: string): Draf
     }
     break;
   }
-  const end = phraseEnd(cs, i + 1, seg.b);
+  let end = phraseEnd(cs, i + 1, seg.b);
+  // أكد رئيس المجلس الشيخ فلان الفلاني فرار قيادات …: a name the recogniser ran into the verbal noun
+  // that heads the statement ends before it.
+  if (end - 2 > i && swallowedMasdar(cs, end - 1)) end--;
   if (end <= i + 1 || seg.b - end < 3) return null;
   return { a: end, b: seg.b, speaker: cs.explicit(i + 1, end), cue };
+}
+
+/**
+ * Verbal nouns that head what أكد / أعلن / كشف report (فرار، مقتل، وصول) and are no one's name
+ * (not the pattern isMasdar reads: انتصار، ابتسام، اعتدال are names too). Folded.
+ */
+const MASDAR_HEADS: ReadonlySet<string> = new Set(['فرار', 'هروب', 'مقتل', 'مصرع', 'وفاه', 'سقوط', 'وصول', 'رحيل', 'عوده', 'بدء', 'وقوع',
+  'حدوث', 'قرب', 'تراجع', 'خروج', 'دخول', 'نزوح', 'هجوم', 'مشاركه', 'موافقه', 'قبول', 'صدور', 'نفاد', 'غياب', 'حضور', 'فوز', 'خساره',
+  'رفض', 'دعم', 'عدم', 'وجود', 'نجاح', 'فشل', 'اعتقال', 'انسحاب', 'استمرار', 'ارتفاع', 'انخفاض', 'انتهاء', 'اكتمال', 'اطلاق', 'اختفاء',
+  'انطلاق', 'تسجيل', 'تعيين', 'توقيع', 'تحرير', 'اصابه']);
+
+/** Token j is a verbal noun that a person the recogniser found ends on, after a word of the same name. */
+function swallowedMasdar(cs: ClaimScan, j: number): boolean {
+  const z = cs.toks[j]!;
+  if (!z.word || !MASDAR_HEADS.has(z.n) || !cs.toks[j - 1]!.word) return false;
+  return cs.entityCovers(cs.toks[j - 1]!.start, z.end, ['PER']);
 }
 
 /**
