@@ -183,6 +183,8 @@ function fromCertain(ctx: Context, t: Anchor, certain: Scored[], found: readonly
  * there as it was (marks aside), when c's own window is not whole: empty otherwise.
  */
 function wholeElsewhere(ctx: Context, t: Anchor, c: Scored, found: readonly Scored[], status: readonly string[], scored: (c: Scored) => Scored): Scored[] {
+  // (Most certain places have their context exactly as stored: whole, unless far marks it down.)
+  if ((t.far === undefined || !farRepeated(t.far)) && contextIdentical(ctx.text, t, c.start, c.end)) return [];
   // (The stored sides beside the quote, marks aside, first: no edit distance for most places.)
   const np = normalize(t.prefix);
   const ns = normalize(t.suffix);
