@@ -68,4 +68,19 @@ describe('re-anchoring: a stretch across a copied sentence\'s edge (issue 15)', 
     const again = reanchor(after, r.records, { oldLength: after.length });
     assert.deepStrictEqual(again.records, r.records);
   });
+
+  it('nor when a sentence typed after it changed its own next words: each place has one side, an orphan', () => {
+    // A sentence inserted right after e1's: its own place keeps its whole prefix, the second
+    // sentence's end (where the stretch across the copy's edge reaches) its whole suffix. Before
+    // this rule e1 was placed there for certain (offset 239).
+    const after = a + 'وقال مصدر مطلع إن الاجتماع سيعقد في الأسبوع المقبل. ' + b + b + c;
+    const own = a.indexOf('الاجتماعي');
+    const r = reanchor(after, records(), { oldLength: text.length });
+    const e1 = r.records[0]!;
+    assert.ok(e1.orphan, `e1 placed at ${e1.target.start} (its own «الاجتماعي» is at ${own})`);
+    const listed = (r.candidates.e1 ?? []).map((x) => x.start);
+    assert.ok(listed.includes(own), `candidates ${JSON.stringify(listed)}`);
+    const again = reanchor(after, r.records, { oldLength: after.length });
+    assert.deepStrictEqual(again.records, r.records);
+  });
 });

@@ -23,6 +23,10 @@ export function fromCertain(ctx: Context, t: Anchor, certain: Scored[], found: r
     // longer than the context and the far words together.
     if (whole.length === 1 && t.far !== undefined && !farRepeated(t.far)) return { start: whole[0]!.start, end: whole[0]!.end, strong: true };
     if (whole.length > 0) return { lost: 'ambiguous', candidates: best([scored(certain[0]!), ...whole]) };
+    // Nor while another occurrence has, whole, the very side this place lacks (a sentence typed
+    // after the quote's own changed its next words): each has one side, an orphan.
+    const rivals = sideElsewhere(ctx, t, certain[0]!, found, status, scored);
+    if (rivals.length > 0) return { lost: 'ambiguous', candidates: best([scored(certain[0]!), ...rivals]) };
     return { start: certain[0]!.start, end: certain[0]!.end, sure: true };
   }
   if (certain.length > 1) {
@@ -53,5 +57,33 @@ function wholeElsewhere(ctx: Context, t: Anchor, c: Scored, found: readonly Scor
 
 /** Both stored sides are there as they were, marks aside. */
 function windowWhole(x: Scored): boolean {
-  return x.wp === 1 && x.ws === 1 && x.rp >= x.lp && x.rs >= x.ls;
+  return wholeBefore(x) && wholeAfter(x);
+}
+
+function wholeBefore(x: Scored): boolean {
+  return x.wp === 1 && x.rp >= x.lp;
+}
+
+function wholeAfter(x: Scored): boolean {
+  return x.ws === 1 && x.rs >= x.ls;
+}
+
+/**
+ * Places other than c, not known to be others' words, that have whole (marks aside) a stored side
+ * c lacks; empty when c's window is whole.
+ */
+function sideElsewhere(ctx: Context, t: Anchor, c: Scored, found: readonly Scored[], status: readonly string[], scored: (c: Scored) => Scored): Scored[] {
+  if ((t.far === undefined || !farRepeated(t.far)) && contextIdentical(ctx.text, t, c.start, c.end)) return [];
+  const np = normalize(t.prefix);
+  const ns = normalize(t.suffix);
+  const nl = normalize(t.exact).length;
+  const pOk = (x: Scored): boolean => x.n !== undefined && x.n >= np.length && ctx.norm.startsWith(np, x.n - np.length);
+  const sOk = (x: Scored): boolean => x.n !== undefined && ctx.norm.startsWith(ns, x.n + nl);
+  const s = scored(c);
+  const lacksP = !wholeBefore(s);
+  const lacksS = !wholeAfter(s);
+  return found.filter((x, k) => {
+    if (x === c || status[k] === 'foreign') return false;
+    return (lacksP && pOk(x) && wholeBefore(scored(x))) || (lacksS && sOk(x) && wholeAfter(scored(x)));
+  });
 }
