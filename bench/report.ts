@@ -962,12 +962,16 @@ makes certain while its own window is not whole yields to the quote's whole wind
 records after the copy run across its edge into the same last words; a \`/\` record goes to the one
 whole window, otherwise an orphan. Tune seeds wrong 22 → 21 (43: 7 → 6), needless unchanged, ties
 within ±0.008 points; seed 15 / 77: wrong 1 / 5, needless 0.083 / 0.089 %; idempotent;
-\`abReanchor\` (6 rounds) new/old 1.01/0.96/1.00/0.98. Tried and dropped: the whole window taken
+\`abReanchor\` (6 rounds) new/old 1.01/0.96/1.00/0.98. Then **nor while another occurrence has, whole,
+the very side the certain place lacks** (a sentence typed after the quote's own): tune seeds wrong
+21 → 19 (41: 8 → 7, 88: 1 → 0), needless +0.001 points on seed 22 only, ties +0.008 to +0.012
+points (0.932/0.994/0.882/0.910/0.929/0.966/0.988/0.852 %: copies the edits made, now orphans
+with both listed); seed 15 / 77: wrong 1 / 3, needless 0.083 / 0.089 %, ties 0.952 / 0.935 %;
+idempotent; \`abReanchor\` (6 rounds, against the merge) new/old 1.02/1.00/1.00/0.97. Tried and dropped: the whole window taken
 for a repeated far too (tune seeds identical, seed 15 wrong 1 → 2: a formula's other use can be
 longer than context and far); refusing certainty where the place's words with its changed side
 were old text elsewhere (the claims' seenElsewhere found nothing on seed 31 script 9002: no effect).
-Left wrong: the same stretch across a copy's edge when the quote's own place is deleted (31/9002,
-41/6722), cables' greetings and an anniversary sentence told twice, harakat on near-identical
+Left wrong: the same stretch across a copy's edge when the quote's own place is deleted (31/9002), cables' greetings and an anniversary sentence told twice, harakat on near-identical
 list sentences (31/1622, 31/7142, 41/7322), a rewritten number whose window came back identical.
 
 ### The corpus as one file (issue 17, speedbig round)
