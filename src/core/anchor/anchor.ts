@@ -6,7 +6,8 @@
 // claims.ts (the old text read from the records, and where each new character came from; tails.ts,
 // whether a stretch's last few letters past a quote could be another passage's; across.ts, what the
 // old text says across an edit),
-// evidence.ts (how well a place's surroundings match), place.ts (one record's placement), distance.ts
+// evidence.ts (how well a place's surroundings match), place.ts (one record's placement; certain.ts, what
+// the places the followed text makes certain decide), distance.ts
 // (edit distances and the approximate search).
 
 import type { AnnotationRecord } from '../annotationRecord';

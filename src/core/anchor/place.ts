@@ -8,6 +8,7 @@ import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED }
 import { farDiscount, farRepeated, farUnchosen, vouchedOnce, weighBothSides } from './far';
 import { approximateEnds, approximateStart } from './distance';
 import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, neighbourElsewhere, sentenceGoesOnOtherwise, sides, SPLIT_GAP, SPLIT_PIECE, type Placement, type Scored, type Sides } from './evidence';
+import { fromCertain } from './certain';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, ignorable, isWordChar, lastWordish, neighbour, normalize } from './text';
 
 /**
@@ -100,14 +101,8 @@ export function placeByEvidence(ctx: Context, t: Anchor, hints: number[], o: Rea
   // sides, is where it went; places known to come from elsewhere are not candidates at all.
   const status = found.map((c) => spilled(claims, text, c, t, orphan, claimStatus(claims, text, c.start, c.end, t.start, t.end, orphan)));
   const certain = found.filter((_, k) => status[k] === 'certain');
-  if (certain.length === 1) return { start: certain[0]!.start, end: certain[0]!.end, sure: true };
-  if (certain.length > 1) {
-    // The same old words reached in two places: a passage the edits repeated. Only where the edits
-    // put it can choose.
-    const atHint = certain.filter((x) => hints.includes(x.start));
-    if (atHint.length === 1 && !orphan) return { start: atHint[0]!.start, end: atHint[0]!.end, sure: true };
-    return { lost: 'ambiguous', candidates: best(certain.map(scored)) };
-  }
+  const sure = fromCertain(ctx, t, certain, found, status, scored, hints, orphan);
+  if (sure) return sure;
   const all = found;
   // (Places known to be others' words are scored only if they are listed.)
   const listed = (): Scored[] => all.map(scored);
