@@ -5,18 +5,13 @@
 import * as assert from 'assert';
 import { reanchor } from '../../src/core/anchor/anchor';
 import type { AnnotationRecord } from '../../src/core/annotationRecord';
-import { nth, tag } from './anchorTags';
+import { idempotent, nth, tag } from './anchorTags';
 
 /** How many times quote occurs before offset (its index for tag's nth). */
 function countBefore(text: string, quote: string, offset: number): number {
   let k = 0;
   for (let p = text.indexOf(quote); p >= 0 && p < offset; p = text.indexOf(quote, p + 1)) k++;
   return k;
-}
-
-/** Re-anchoring the result again decides the same (what `check --fix` run twice must give). */
-function idempotent(after: string, records: readonly AnnotationRecord[]): void {
-  assert.deepStrictEqual(reanchor(after, records, { oldLength: after.length }).records, records);
 }
 
 describe('needless orphans: placed on their own words, never on a look-alike (issue 15)', () => {

@@ -6,15 +6,11 @@
 import * as assert from 'assert';
 import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
 import type { AnnotationRecord } from '../../src/core/annotationRecord';
+import { idempotent } from './anchorTags';
 
 function at(text: string, id: string, start: number, quote: string): AnnotationRecord {
   assert.strictEqual(text.slice(start, start + quote.length), quote, `${id}: no «${quote}» at ${start}`);
   return { id, kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(text, start, start + quote.length) };
-}
-
-/** Re-anchoring the result again decides the same (what `check --fix` run twice must give). */
-function idempotent(after: string, records: readonly AnnotationRecord[]): void {
-  assert.deepStrictEqual(reanchor(after, records, { oldLength: after.length }).records, records);
 }
 
 describe('edge spill: a quote of a deleted sentence is never moved onto a look-alike (issue 15)', () => {

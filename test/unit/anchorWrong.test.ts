@@ -5,16 +5,12 @@
 import * as assert from 'assert';
 import { anchorFor, reanchor } from '../../src/core/anchor/anchor';
 import type { AnnotationRecord } from '../../src/core/annotationRecord';
+import { idempotent } from './anchorTags';
 
 function at(text: string, id: string, quote: string, from = 0): AnnotationRecord {
   const start = text.indexOf(quote, from);
   assert.ok(start >= 0, `${id}: no «${quote}»`);
   return { id, kind: 'entity', label: 'MISC', status: 'accepted', target: anchorFor(text, start, start + quote.length) };
-}
-
-/** Re-anchoring the result again decides the same (what `check --fix` run twice must give). */
-function idempotent(after: string, records: readonly AnnotationRecord[]): void {
-  assert.deepStrictEqual(reanchor(after, records, { oldLength: after.length }).records, records);
 }
 
 describe('re-anchoring: the last look-alikes (issue 15)', () => {
