@@ -166,7 +166,7 @@ function validateTarget(t: unknown, p: Path, v1: boolean, bad: Bad): void {
       if (typeof t[k] !== 'string') bad([...p, k], `\`${k}\` must be a string`);
     }
     if (t['far'] !== undefined && (typeof t['far'] !== 'string' || t['far'].length > FAR_MAX || !FAR_PATTERN.test(t['far']))) {
-      bad([...p, 'far'], '`far` is written by Khabar (letters, digits, `-`, `_` and `.` for the words past the context, a space between the two sides): delete the line, and the annotation is found again by its quote and 32-character context alone');
+      bad([...p, 'far'], '`far` is written by Khabar (letters, digits, `-`, `_` and `.` for the words past the context, a space or a `/` between the two sides): delete the line, and the annotation is found again by its quote and 32-character context alone');
     }
   }
 }
