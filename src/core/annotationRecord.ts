@@ -84,8 +84,8 @@ export interface SidecarDocumentInfo {
 }
 
 export interface SidecarData {
-  /** The format version the file was read as; a save always writes the current one (2). */
-  khabar: 1 | 2;
+  /** The format version the file was read as; a save writes 3 when a record's `far` has a `/`, else 2 (format.ts versionFor). */
+  khabar: 1 | 2 | 3;
   document: SidecarDocumentInfo;
   /** The highest id number handed out, so an id freed by a deletion is never given again. */
   lastId?: number;

@@ -154,7 +154,7 @@ describe('fuzz: sidecars that are broken, cut short or hostile', function () {
   });
 
   it('a sidecar of a newer version or with conflict markers is refused and never overwritten', () => {
-    for (const t of [GOOD.replace(/khabar: [12]/, 'khabar: 3'), GOOD.replace(/khabar: [12]/, 'khabar: 1.5'), `<<<<<<< ours\n${GOOD}=======\n${GOOD}>>>>>>> theirs\n`]) {
+    for (const t of [GOOD.replace(/khabar: [12]/, 'khabar: 4'), GOOD.replace(/khabar: [12]/, 'khabar: 1.5'), `<<<<<<< ours\n${GOOD}=======\n${GOOD}>>>>>>> theirs\n`]) {
       const r = parseSidecar(t);
       assert.strictEqual(r.ok, false);
       checkRefusal(r, t);

@@ -237,7 +237,7 @@ describe('sidecar errors', () => {
     { name: 'duplicate id', text: () => good().replace('id: f2', 'id: e1'), kind: 'schema', message: /duplicate id e1/ },
     { name: 'bad hash in a version-1 file', text: () => v1().replace(/sha256: \w+/, 'sha256: xyz'), kind: 'schema', line: 4, message: /sha256/ },
     { name: 'negative offset in a version-1 file', text: () => v1().replace('start: 125', 'start: -1'), kind: 'schema', message: /`start`/ },
-    { name: 'newer version', text: () => good().replace('khabar: 2', 'khabar: 3'), kind: 'version', line: 1, message: /newer Khabar/ },
+    { name: 'newer version', text: () => good().replace('khabar: 2', 'khabar: 4'), kind: 'version', line: 1, message: /newer Khabar/ },
     { name: 'not a version', text: () => good().replace('khabar: 2', 'khabar: one'), kind: 'schema', message: /format version/ },
     { name: 'a custom tag', text: () => good().replace('author: reviewer', 'author: !!js/function "x"'), kind: 'schema', message: /tag/i },
     { name: 'a local tag', text: () => good().replace('author: reviewer', 'author: !evil x'), kind: 'schema', message: /tag/i },
@@ -281,7 +281,7 @@ describe('sidecar errors', () => {
 
   it('refuses to build a save on top of a file that does not read', () => {
     const data = mustParse(good()).data;
-    assert.throws(() => serializeSidecar(data, good().replace('khabar: 2', 'khabar: 3')), SidecarWriteError);
+    assert.throws(() => serializeSidecar(data, good().replace('khabar: 2', 'khabar: 4')), SidecarWriteError);
     assert.throws(() => serializeSidecar(data, 'a: [\n'), SidecarWriteError);
   });
 });

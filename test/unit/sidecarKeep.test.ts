@@ -254,10 +254,10 @@ describe('sidecar JSON schema follows the format versions', () => {
     }
   });
   const asJson = (yaml: string): unknown => JSON.parse(JSON.stringify(require('yaml').parse(yaml)));
-  it('accepts version 2 and version 1 as Khabar reads them, and refuses what it refuses', () => {
+  it('accepts versions 3, 2 and 1 as Khabar reads them, and refuses what it refuses', () => {
     const v2 = read('article.txt.annotations.yaml');
-    for (const ok of [v2, read('version1.annotations.yaml'), read('hand-edited.annotations.yaml')]) assert.ok(validate!(asJson(ok)), ok.slice(0, 40));
-    for (const bad of [v2.replace('step: 119', 'start: 125'), v2.replace('      step: 6\n', ''), v2.replace('lastId: 5', 'lastId: 9007199254740993'), v2.replace('khabar: 2', 'khabar: 3'), read('version1.annotations.yaml').replace(/ {2}sha256: .*\n/, '')]) {
+    for (const ok of [v2, v2.replace('khabar: 2', 'khabar: 3'), read('version1.annotations.yaml'), read('hand-edited.annotations.yaml')]) assert.ok(validate!(asJson(ok)), ok.slice(0, 40));
+    for (const bad of [v2.replace('step: 119', 'start: 125'), v2.replace('      step: 6\n', ''), v2.replace('lastId: 5', 'lastId: 9007199254740993'), v2.replace('khabar: 2', 'khabar: 4'), read('version1.annotations.yaml').replace(/ {2}sha256: .*\n/, '')]) {
       assert.ok(!validate!(asJson(bad)), bad.slice(0, 60));
       assert.ok(!parseSidecar(bad).ok);
     }

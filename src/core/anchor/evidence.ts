@@ -34,13 +34,17 @@ export function contextMatches(c: Scored, lenient: boolean, t?: Anchor): boolean
  * of a list often end alike («… شبكات التواصل الاجتماعي.» twice), so that side's being intact is
  * no evidence for the quote (issue 15) — unless the prefix at place c agrees all the way back to
  * the quote's sentence start (a sentence end or line break in its agreeing run, or the article's
- * start): then the quote's own sentence is there whole. (A line break alone after the quote does
+ * start): then the quote's own sentence is there whole. Also when the stored prefix reached the article's start
+ * and agrees whole at c (its paragraph moved below another). (A line break alone after the quote does
  * not count: a heading's or byline's next line is its own; nor does the prefix side, whose
  * look-alike first words other rules weigh.)
  */
 export function endsSentence(t: Anchor, c: Scored): boolean {
   if (!ENDS_AFTER.test(normalize(t.suffix)) || c.ep) return false;
   const np = normalize(t.prefix);
+  // (A stored prefix that reached the article's start, agreeing whole here: the quote's sentence
+  // began the article then, and begins here as it did, though the article now starts elsewhere.)
+  if (t.prefix.length < CONTEXT_LENGTH - 1 && np.length > 0 && c.rp >= np.length) return false;
   return !SENTENCE_START.test(np.slice(np.length - c.rp));
 }
 const ENDS_AFTER = /^["»”')\]]?[.!؟]\s/;

@@ -261,26 +261,74 @@ export function farDiscount(far: string, text: string, c: Scored): void {
   const nearAfter = c.ws >= CONTEXT_MATCH;
   // (Most places of a common word match on neither side: nothing to weigh.)
   if (!nearBefore && !nearAfter) return;
-  const f = farAgreement(far, text, c.start, c.end);
-  const farBefore = f.before === undefined ? undefined : f.before >= FAR_AGREE;
-  const farAfter = f.after === undefined ? undefined : f.after >= FAR_AGREE;
+  const f = farAgainst(far, text, c.start, c.end);
+  let farBefore: boolean | null | undefined = f.before === undefined ? undefined : f.before >= FAR_AGREE;
+  let farAfter: boolean | null | undefined = f.after === undefined ? undefined : f.after >= FAR_AGREE;
+  // A side whose words agree up to its sentence's end and differ only past it (f.moved: the
+  // sentence moved, and has new neighbours) says nothing (null: it neither counts against the
+  // place nor vouches for its other side), unless the other side's far words differ too: then the
+  // place's sentence is another one, which shares a formula with the record's.
+  if (f.moved.before && !(nearAfter && farAfter === false)) farBefore = null;
+  if (f.moved.after && !(nearBefore && farBefore === false)) farAfter = null;
   // (A side too short to say anything, at the article's edge, does not count against the place.)
-  if ((nearBefore && farBefore !== false) || (nearAfter && farAfter !== false)) return;
+  if ((nearBefore && farBefore !== false && farBefore !== null) || (nearAfter && farAfter !== false && farAfter !== null)) return;
+  const against = { before: nearBefore && farBefore === false, after: nearAfter && farAfter === false };
+  if (!against.before && !against.after) return;
   // What the person sees of an orphan's candidates: its context as it matches here, and that the
   // words past it differ (not a place whose context half matches).
   c.near = c.context;
   c.farDiffers = true;
-  if (nearBefore && farBefore === false) {
+  if (against.before) {
     c.sp = Math.min(c.sp, DISCOUNTED);
     c.wp = Math.min(c.wp, DISCOUNTED);
     c.rp = 0;
   }
-  if (nearAfter && farAfter === false) {
+  if (against.after) {
     c.ss = Math.min(c.ss, DISCOUNTED);
     c.ws = Math.min(c.ws, DISCOUNTED);
     c.rs = 0;
   }
   c.context = (c.sp + c.ss) / 2;
+}
+
+/**
+ * farAgreement as evidence against a place: far words that differ count only where the place has
+ * words to differ, within its own sentence. A side that reaches the article's edge is compared
+ * over the words it has (text deleted before a sentence is no other place's); `moved` marks a side
+ * whose words up to its sentence's end agree with the stored ones and differ only past it (the
+ * sentence moved, and the sentences past it may be its new neighbours, not another copy's words).
+ */
+function farAgainst(far: string, text: string, start: number, end: number): { before?: number; after?: number; moved: { before: boolean; after: boolean } } {
+  const cut = farCut(far);
+  const moved = { before: false, after: false };
+  if (cut < 0) return { moved };
+  const now = farPrint(text, start, end);
+  const nowCut = now.indexOf(REPEATED);
+  const b = start - CONTEXT_LENGTH;
+  const a = end + CONTEXT_LENGTH;
+  const inSentence = { before: b <= 0 ? '' : words(text, Math.max(sentenceBound(text, b, -1), b - FAR_LENGTH), b, -1), after: a >= text.length ? '' : words(text, a, Math.min(sentenceBound(text, a, 1), a + FAR_LENGTH), 1) };
+  const side = (stored: string, here: string, own: string, which: 'before' | 'after'): number | undefined => {
+    let s = stored.replace(EDGE, '');
+    const h = here.replace(EDGE, '');
+    const o = own.replace(EDGE, '');
+    moved[which] = o.length > 0 && o.length < h.length && s.startsWith(o);
+    if (here.endsWith(EDGE) && h.length < s.length) s = s.slice(0, h.length);
+    return s.length < FAR_MIN_WORDS ? undefined : common(s, h) / s.length;
+  };
+  const before = side(far.slice(0, cut), now.slice(0, nowCut), inSentence.before, 'before');
+  const after = side(far.slice(cut + 1), now.slice(nowCut + 1), inSentence.after, 'after');
+  return { before, after, moved };
+}
+
+/** Where the sentence around `at` ends (dir 1: the index of its end mark) or begins (dir -1: just past the previous one). */
+function sentenceBound(text: string, at: number, dir: -1 | 1): number {
+  const end = /[.!؟\n]/;
+  if (dir > 0) {
+    for (let i = at; i < text.length; i++) if (end.test(text[i]!)) return i;
+    return text.length;
+  }
+  for (let i = at - 1; i >= 0; i--) if (end.test(text[i]!)) return i + 1;
+  return 0;
 }
 
 /** What a side counted out by farDiscount scores: below every threshold a matching side must reach. */

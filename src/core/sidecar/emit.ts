@@ -3,7 +3,7 @@
 // `fastParse`, and any text that the emitter would not produce byte for byte takes the slow path.
 
 import type { SidecarData } from '../annotationRecord';
-import { childOrder, compareRecords, KEY_ORDER, SIDECAR_VERSION, V1_DOCUMENT_KEYS, type KeyOrderName } from './format';
+import { childOrder, compareRecords, KEY_ORDER, V1_DOCUMENT_KEYS, versionFor, type KeyOrderName } from './format';
 import { LargeInteger } from './largeInteger';
 
 /** Plain scalars are used only where no YAML reader could take them for anything but this string. */
@@ -78,7 +78,7 @@ export function diskTree(data: SidecarData): Record<string, unknown> {
     });
   const document: Record<string, unknown> = { ...data.document };
   for (const k of V1_DOCUMENT_KEYS) delete document[k];
-  return { ...data, khabar: SIDECAR_VERSION, document, annotations };
+  return { ...data, khabar: versionFor(data.annotations), document, annotations };
 }
 
 /**

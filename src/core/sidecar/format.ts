@@ -5,11 +5,17 @@ import { sha256Hex as sha256 } from '../sha256';
 import type { AnnotationRecord, SidecarData } from '../annotationRecord';
 
 /**
- * The format version written. Version 1 (Khabar 0.1) stored absolute `start`/`end` and the
- * article's `sha256`/`length`, so one line typed near the top rewrote every record; it is still
- * read, and written as version 2 at the next save.
+ * The newest format version, read and written. Version 1 (Khabar 0.1) stored absolute
+ * `start`/`end` and the article's `sha256`/`length`, so one line typed near the top rewrote every
+ * record; it is still read, and written as version 2 or 3 at the next save. Version 3 is version 2
+ * with records whose `far` has a `/` between its sides (FAR_ONCE_VERSION), which a Khabar that
+ * reads only version 2 refuses line by line: it says instead that a newer Khabar wrote the file.
  */
-export const SIDECAR_VERSION = 2;
+export const SIDECAR_VERSION = 3;
+/** The version written for a sidecar none of whose records has a `/` far: older Khabars read it. */
+export const PLAIN_SIDECAR_VERSION = 2;
+/** The version a `/` in a record's `far` needs. */
+export const FAR_ONCE_VERSION = 3;
 /** The oldest version still read. */
 export const OLDEST_SIDECAR_VERSION = 1;
 export const DEFAULT_SIDECAR_SUFFIX = '.annotations.yaml';
@@ -84,6 +90,11 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The version a save writes: 3 when a record's `far` has a `/` between its sides, else 2. */
+export function versionFor(annotations: readonly AnnotationRecord[]): 2 | 3 {
+  return annotations.some((a) => a.target.far?.includes('/')) ? FAR_ONCE_VERSION : PLAIN_SIDECAR_VERSION;
+}
+
 export function emptySidecar(text: string, path: string): SidecarData {
-  return { khabar: SIDECAR_VERSION, document: documentInfo(text, path), annotations: [] };
+  return { khabar: PLAIN_SIDECAR_VERSION, document: documentInfo(text, path), annotations: [] };
 }

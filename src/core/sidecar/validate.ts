@@ -21,7 +21,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const FAR_PATTERN = /^[A-Za-z0-9_-]*\.?[ /][A-Za-z0-9_-]*\.?$/;
 const FAR_MAX = 200;
 
-export type VersionCheck = { ok: true; version: 1 | 2 } | { ok: false; newer: boolean; message: string };
+export type VersionCheck = { ok: true; version: 1 | 2 | 3 } | { ok: false; newer: boolean; message: string };
 
 /** Ids and `lastId` are counted in JavaScript numbers: past this, "one more" is the same number. */
 export const MAX_ID_NUMBER = Number.MAX_SAFE_INTEGER;
@@ -29,7 +29,7 @@ export const MAX_ID_NUMBER = Number.MAX_SAFE_INTEGER;
 export function checkVersion(root: unknown): VersionCheck {
   if (!isPlainObject(root)) return { ok: false, newer: false, message: `a sidecar is a YAML mapping starting with \`khabar: ${SIDECAR_VERSION}\`` };
   const v = root['khabar'];
-  if (v === 1 || v === 2) return { ok: true, version: v };
+  if (v === 1 || v === 2 || v === 3) return { ok: true, version: v };
   if ((typeof v === 'number' && Number.isInteger(v) && v > SIDECAR_VERSION) || isLargeInteger(v)) {
     return {
       ok: false,
@@ -37,7 +37,7 @@ export function checkVersion(root: unknown): VersionCheck {
       message: `this sidecar was written by a newer Khabar (format version ${String(v)}; this one reads versions ${OLDEST_SIDECAR_VERSION} to ${SIDECAR_VERSION}). Update Khabar to edit it.`,
     };
   }
-  return { ok: false, newer: false, message: `\`khabar\` must be the format version ${SIDECAR_VERSION} (or ${OLDEST_SIDECAR_VERSION}, which is still read)` };
+  return { ok: false, newer: false, message: `\`khabar\` must be a format version from ${OLDEST_SIDECAR_VERSION} to ${SIDECAR_VERSION}` };
 }
 
 /**
@@ -148,7 +148,7 @@ function validateAnnotation(a: unknown, i: number, v1: boolean, seen: Map<string
   }
 }
 
-/** Version 1 places a target by start and end; version 2 by step, with the quote and its context. */
+/** Version 1 places a target by start and end; versions 2 and 3 by step, with the quote and its context. */
 function validateTarget(t: unknown, p: Path, v1: boolean, bad: Bad): void {
   if (!isPlainObject(t)) bad(p, `\`target\` must be a mapping with ${v1 ? 'start, end' : 'step'}, exact, prefix and suffix`);
   else if (v1) {
@@ -158,7 +158,7 @@ function validateTarget(t: unknown, p: Path, v1: boolean, bad: Bad): void {
   } else {
     for (const k of ['start', 'end']) {
       if (t[k] !== undefined) {
-        bad([...p, k], `\`${k}\` is a version-1 field: version ${SIDECAR_VERSION} places an annotation by \`step\`, the characters from the previous annotation's start`);
+        bad([...p, k], `\`${k}\` is a version-1 field: versions 2 and ${SIDECAR_VERSION} place an annotation by \`step\`, the characters from the previous annotation's start`);
       }
     }
     if (!isOffset(t['step'])) bad([...p, 'step'], '`step` must be a whole number ≥ 0 (characters from the start of the previous annotation that is not an orphan)');
@@ -166,7 +166,7 @@ function validateTarget(t: unknown, p: Path, v1: boolean, bad: Bad): void {
       if (typeof t[k] !== 'string') bad([...p, k], `\`${k}\` must be a string`);
     }
     if (t['far'] !== undefined && (typeof t['far'] !== 'string' || t['far'].length > FAR_MAX || !FAR_PATTERN.test(t['far']))) {
-      bad([...p, 'far'], '`far` is written by Khabar (letters, digits, `-`, `_` and `.` for the words past the context, a space between the two sides): delete the line, and the annotation is found again by its quote and 32-character context alone');
+      bad([...p, 'far'], '`far` is written by Khabar (letters, digits, `-`, `_` and `.` for the words past the context, a space or a `/` between the two sides): delete the line, and the annotation is found again by its quote and 32-character context alone');
     }
   }
 }
@@ -226,12 +226,12 @@ function isFiniteNumber(v: unknown): v is number {
 
 /**
  * The validated tree as in-memory data (call only when validateSidecar returned no issues). A
- * version-2 target's `step` becomes absolute `start`/`end` (end = start + the quote's length), in the
+ * version-2 (or 3) target's `step` becomes absolute `start`/`end` (end = start + the quote's length), in the
  * place `step` had so a person's own keys keep their neighbours; everything else is taken as it is.
  */
 export function asSidecarData(root: unknown): SidecarData {
   const data = root as SidecarData;
-  if (data.khabar !== 2) return data;
+  if (data.khabar === 1) return data;
   let at = 0;
   for (const a of data.annotations) {
     const disk = a.target as unknown as Record<string, unknown>;
