@@ -974,6 +974,19 @@ were old text elsewhere (the claims' seenElsewhere found nothing on seed 31 scri
 Left wrong: the same stretch across a copy's edge when the quote's own place is deleted (31/9002), cables' greetings and an anniversary sentence told twice, harakat on near-identical
 list sentences (31/1622, 31/7142, 41/7322), a rewritten number whose window came back identical.
 
+**The review's far findings (anchfix).** An adversarial review (2,300 generated articles, brat
+imports, random edits, old vs new) found that with \`far\` now written by \`khabar import\` too, the
+repeated-far rule (\`farDiscount\`) let a look-alike win twice: a record's own place whose side was
+cut short by the article's start (text before it deleted) had its missing far words counted as
+differing, and a moved sentence's new neighbours counted against its own place. Far words now count
+against a place only over the words the place has, and not past its own sentence's end unless the
+other side's far words differ too (then it is another sentence sharing a formula). Both cases are
+orphans with both places listed, as before far was written on imports. Seeds 21 / 31: wrong 0 / 5,
+needless 0.084 / 0.084 %, unchanged; idempotent. Also: the sentence-final rule keeps a suffix whose
+prefix reached the article's start and agrees whole (a first paragraph moved below another had
+become a needless orphan, with or without far). After everything merged: seed 21 wrong 0, needless
+0.085 %, ties 0.932 %; seed 31 wrong 5, needless 0.084 %, ties 0.910 %; idempotent.
+
 ### The corpus as one file (issue 17, speedbig round)
 
 What a big file costs beyond the same articles one by one (\`scripts/speed/bigVsArticles.ts\`: a
