@@ -323,15 +323,16 @@ async function openUntrusted(page, url) {
 
 /**
  * The annotations of a sidecar on disk, read with the root install's yaml, each target with its
- * absolute start and end as Khabar computes them: format 2 stores `step`, the distance from the
- * previous record that is not an orphan; format 1 stored start/end. [] while the file is absent.
+ * absolute start and end as Khabar computes them: formats 2 and 3 store `step`, the distance from
+ * the previous record that is not an orphan (3 is 2 with a `/` far); format 1 stored start/end.
+ * [] while the file is absent.
  */
 function sidecarAnnotations(file) {
   if (!fs.existsSync(file)) return [];
   const YAML = require(path.join(ROOT, 'node_modules', 'yaml'));
   const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
   const list = (doc && doc.annotations) || [];
-  if (doc && doc.khabar === 2) {
+  if (doc && (doc.khabar === 2 || doc.khabar === 3)) {
     let at = 0;
     for (const a of list) {
       const start = at + a.target.step;
