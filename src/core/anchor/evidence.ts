@@ -40,14 +40,15 @@ export function contextMatches(c: Scored, lenient: boolean, t?: Anchor): boolean
  * look-alike first words other rules weigh.)
  */
 export function endsSentence(t: Anchor, c: Scored): boolean {
-  if (!ENDS_AFTER.test(normalize(t.suffix)) || c.ep) return false;
+  if (!SENTENCE_AFTER.test(normalize(t.suffix)) || c.ep) return false;
   const np = normalize(t.prefix);
   // (A stored prefix that reached the article's start, agreeing whole here: the quote's sentence
   // began the article then, and begins here as it did, though the article now starts elsewhere.)
   if (t.prefix.length < CONTEXT_LENGTH - 1 && np.length > 0 && c.rp >= np.length) return false;
   return !SENTENCE_START.test(np.slice(np.length - c.rp));
 }
-const ENDS_AFTER = /^["»”')\]]?[.!؟]\s/;
+/** A stored suffix that begins with the sentence's end mark (after a closing quote or bracket at most), then a space. */
+export const SENTENCE_AFTER = /^["»”')\]]?[.!؟]\s/;
 const SENTENCE_START = /[.!؟]\s|\n/;
 
 /** Characters next to the quote that, matching exactly, show a side still agrees (a moved paragraph's first words). */

@@ -219,16 +219,23 @@ const FAR_MIN_WORDS = 3;
  * undefined for a side too short to say anything.
  */
 export function farAgreement(far: string, text: string, start: number, end: number): { before?: number; after?: number } {
-  const cut = farCut(far);
-  if (cut < 0) return {};
-  const now = farPrint(text, start, end);
-  const nowCut = now.indexOf(REPEATED);
+  const f = farSides(far, text, start, end);
+  if (!f) return {};
   // (The article's edge is no word: a side that reached it says as much as its words.)
   const side = (stored: string, here: string): number | undefined => {
     const s = stored.replace(EDGE, '');
     return s.length < FAR_MIN_WORDS ? undefined : common(s, here.replace(EDGE, '')) / s.length;
   };
-  return { before: side(far.slice(0, cut), now.slice(0, nowCut)), after: side(far.slice(cut + 1), now.slice(nowCut + 1)) };
+  return { before: side(f.stored[0], f.now[0]), after: side(f.stored[1], f.now[1]) };
+}
+
+/** A stored fingerprint's two sides and those of the place [start, end) now; undefined for one with no separator. */
+function farSides(far: string, text: string, start: number, end: number): { stored: [string, string]; now: [string, string] } | undefined {
+  const cut = farCut(far);
+  if (cut < 0) return undefined;
+  const now = farPrint(text, start, end);
+  const nowCut = now.indexOf(REPEATED);
+  return { stored: [far.slice(0, cut), far.slice(cut + 1)], now: [now.slice(0, nowCut), now.slice(nowCut + 1)] };
 }
 
 /** Length of the longest common subsequence of two short strings. */
@@ -299,11 +306,9 @@ export function farDiscount(far: string, text: string, c: Scored): void {
  * sentence moved, and the sentences past it may be its new neighbours, not another copy's words).
  */
 function farAgainst(far: string, text: string, start: number, end: number): { before?: number; after?: number; moved: { before: boolean; after: boolean } } {
-  const cut = farCut(far);
   const moved = { before: false, after: false };
-  if (cut < 0) return { moved };
-  const now = farPrint(text, start, end);
-  const nowCut = now.indexOf(REPEATED);
+  const f = farSides(far, text, start, end);
+  if (!f) return { moved };
   const b = start - CONTEXT_LENGTH;
   const a = end + CONTEXT_LENGTH;
   const inSentence = { before: b <= 0 ? '' : words(text, Math.max(sentenceBound(text, b, -1), b - FAR_LENGTH), b, -1), after: a >= text.length ? '' : words(text, a, Math.min(sentenceBound(text, a, 1), a + FAR_LENGTH), 1) };
@@ -315,8 +320,8 @@ function farAgainst(far: string, text: string, start: number, end: number): { be
     if (here.endsWith(EDGE) && h.length < s.length) s = s.slice(0, h.length);
     return s.length < FAR_MIN_WORDS ? undefined : common(s, h) / s.length;
   };
-  const before = side(far.slice(0, cut), now.slice(0, nowCut), inSentence.before, 'before');
-  const after = side(far.slice(cut + 1), now.slice(nowCut + 1), inSentence.after, 'after');
+  const before = side(f.stored[0], f.now[0], inSentence.before, 'before');
+  const after = side(f.stored[1], f.now[1], inSentence.after, 'after');
   return { before, after, moved };
 }
 

@@ -7,7 +7,7 @@ import { movedBlock } from './block';
 import { claimStatus, type Claims, edgeSpill, GAP_SLACK, ownThrough, UNCLAIMED } from './claims';
 import { farDiscount, farRepeated, farUnchosen, vouchedOnce, weighBothSides } from './far';
 import { approximateEnds, approximateStart } from './distance';
-import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, neighbourElsewhere, sentenceGoesOnOtherwise, sides, SPLIT_GAP, SPLIT_PIECE, type Placement, type Scored, type Sides } from './evidence';
+import { best, bothSides, contextMatches, decide, oneWhole, wholeInSentence, FUZZY_CONTEXT_MAX, FUZZY_CONTEXT_MIN, HINT_QUOTE, LONG_QUOTE, neighbourElsewhere, sentenceGoesOnOtherwise, SENTENCE_AFTER, sides, SPLIT_GAP, SPLIT_PIECE, type Placement, type Scored, type Sides } from './evidence';
 import { fromCertain } from './certain';
 import { CONTEXT_LENGTH, contextIdentical, type Context, GRAM, ignorable, isWordChar, lastWordish, neighbour, normalize } from './text';
 
@@ -286,7 +286,6 @@ export function sentenceEdge(nt: string, t: Anchor, c: Scored, dir: -1 | 1): boo
   if (!m || c.rp < m[0].length) return false;
   return !SENTENCE_AFTER.test(ns);
 }
-const SENTENCE_AFTER = /^["»”')\]]?[.!؟]\s/;
 const SENTENCE_BEFORE = /[.!؟]\s+["«“'(\[]?$/;
 
 /**
