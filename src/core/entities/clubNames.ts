@@ -12,7 +12,7 @@ import type { EntityDetection } from '../types';
 import type { DocWord } from './document';
 import type { TaggerModel } from './tagger';
 import { foldWord } from './normalize';
-import { ARABIC_WORD, knownName, lineBreakBetween, spanOf } from './documentWords';
+import { ARABIC_WORD, knownName, lineBreakBetween, mostlyOrganisation, spanOf } from './documentWords';
 import { listedCommonWord } from './commonWords';
 import { Club, clubBits, CONTINENTS, countryWords, nationalityAdjective, sportsStory } from './clubAdjectives';
 
@@ -440,9 +440,7 @@ function sportNear(words: readonly DocWord[], i: number): boolean {
  */
 function clubEvidence(w: DocWord, model: TaggerModel): boolean {
   for (const f of [w.norm, ...w.forms]) {
-    if (countryWords().has(f) || model.gaz.hand.organisations.has(f)) return true;
-    const c = model.gaz.lex.get(f);
-    if (c && c[3] >= 2 && c[3] * 5 >= c[0] && c[3] >= c[1] && c[3] >= c[2] && c[3] >= c[4]) return true;
+    if (countryWords().has(f) || model.gaz.hand.organisations.has(f) || mostlyOrganisation(f, model)) return true;
   }
   return false;
 }

@@ -7,7 +7,7 @@ import type { EntityDetection } from '../types';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
 import { annotate } from './canonical';
-import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, knownNameStrongly, lineBreakBetween, mostlyCommon, mostlyPerson, placeContext, spanOf, withAdded } from './documentWords';
+import { ARABIC_WORD, PLACE_PREPOSITIONS, coveredTokens, knownName, knownNameStrongly, lineBreakBetween, mostlyCommon, mostlyOrganisation, mostlyPerson, placeContext, spanOf, withAdded } from './documentWords';
 import { withoutProclitics } from './proclitics';
 import { homonymPlace, listedCommonWord } from './commonWords';
 import { headedNames } from './nameHeads';
@@ -307,8 +307,7 @@ function clubAfterHead(w: string, model: TaggerModel): boolean {
   if (!w.startsWith('ال') || w.length < 5 || !ARABIC_WORD.test(w)) return false;
   if (model.gaz.hand.organisations.has(w)) return true;
   if (listedCommonWord(w)) return false;
-  const c = model.gaz.lex.get(w);
-  return !!c && c[3]! >= 2 && c[3]! * 5 >= c[0]! && c[3]! >= c[1]! && c[3]! >= c[2]! && c[3]! >= c[4]!;
+  return mostlyOrganisation(w, model);
 }
 
 /** Whether a folded Arabic word (in `lists`: listIndex) may be a place right after a strong place trigger (placesAfterTriggers). */

@@ -52,6 +52,16 @@ export function knownName(word: string, label: EntityLabel, model: TaggerModel, 
 }
 
 /**
+ * Whether the training data reads a folded word as an organisation: at least twice, in a sixth or
+ * more of its sightings, and no less often than as anything else (الكوكب, المولودية; not a word
+ * mostly ordinary nor one seen once as ORG). The club and body rules' evidence.
+ */
+export function mostlyOrganisation(word: string, model: TaggerModel): boolean {
+  const c = model.gaz.lex.get(word);
+  return c !== undefined && c[3]! >= 2 && c[3]! * 5 >= c[0]! && c[3]! >= c[1]! && c[3]! >= c[2]! && c[3]! >= c[4]!;
+}
+
+/**
  * knownName, on evidence strong enough to keep an ordinary word as a name: the lists, or the
  * training data tagging it so in most of three or more sightings (بايت, seen once as ORG, is not).
  */

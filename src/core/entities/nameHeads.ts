@@ -14,7 +14,7 @@ import type { EntityDetection, EntityLabel } from '../types';
 import type { DocWord } from './document';
 import type { TaggerModel } from './tagger';
 import { cliticForms, foldWord } from './normalize';
-import { lineBreakBetween, withAdded } from './documentWords';
+import { lineBreakBetween, mostlyOrganisation, withAdded } from './documentWords';
 import { countryNames } from './lexicon';
 
 /** What a person's name after the head is, and whether the head joins the span. */
@@ -91,9 +91,7 @@ function knownOrganisation(name: string, model: TaggerModel): boolean {
   const hand = model.gaz.hand;
   if (folded.length > 1 && hand.orgPhrases.includes(folded.join(' '))) return true;
   return folded.some((w) => {
-    if (hand.organisations.has(w)) return true;
-    const c = model.gaz.lex.get(w);
-    return !!c && c[3] >= 2 && c[3] * 5 >= c[0] && c[3] >= c[1] && c[3] >= c[2] && c[3] >= c[4];
+    return hand.organisations.has(w) || mostlyOrganisation(w, model);
   });
 }
 
